@@ -1,0 +1,292 @@
+//! Every endpoint of the three Store API families, once.
+//!
+//! Each [`Operation`] names a method: its family, HTTP method, path template (with `{placeholders}`,
+//! appended to the family's service root), the query parameters it accepts and whether it takes a JSON
+//! body. Request builders fill templates from here ([`super::build`]); the emulator routes incoming
+//! requests with [`match_route`]. No other file holds an endpoint path.
+
+use crate::http::Method;
+
+/// Which service an operation belongs to; selects the service root in [`super::Endpoints`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Family {
+    /// Classic Store submission API (`manage.devcenter.microsoft.com`).
+    Devcenter,
+    /// MSI/EXE submission API (`api.store.microsoft.com`).
+    Win32,
+    /// Partner Center ingestion API (`api.partner.microsoft.com`).
+    Ingestion,
+    /// Azure AD token service (`login.microsoftonline.com`).
+    Token,
+}
+
+impl Family {
+    /// Lower-case name, as used in operation ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Devcenter => "devcenter",
+            Family::Win32 => "win32",
+            Family::Ingestion => "ingestion",
+            Family::Token => "token",
+        }
+    }
+}
+
+/// One documented API method.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Operation {
+    /// Stable id, `family.snake_case_name` (e.g. `devcenter.get_app_submission`). Used by the shared
+    /// request vectors and by bindings' generic `build_request`.
+    pub id: &'static str,
+    /// Service family.
+    pub family: Family,
+    /// HTTP method.
+    pub method: Method,
+    /// Path template appended to the family's service root.
+    pub path: &'static str,
+    /// Query parameters the method accepts (all optional).
+    pub query: &'static [&'static str],
+    /// Whether the method takes a JSON body.
+    pub body: bool,
+    /// What the method does (from the method's documentation).
+    pub summary: &'static str,
+}
+
+impl Operation {
+    /// Names of the path placeholders, in order.
+    pub fn path_params(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        let mut rest = self.path;
+        while let Some(start) = rest.find('{') {
+            let end = rest[start..].find('}').expect("templates are well formed") + start;
+            out.push(&rest[start + 1..end]);
+            rest = &rest[end + 1..];
+        }
+        out
+    }
+
+    /// Whether a blind retry is safe. POSTs (create, commit, submit, rollout changes) are not: after an
+    /// ambiguous failure the caller must re-read state first (StoreBroker issue #123).
+    pub fn is_idempotent(&self) -> bool {
+        self.method.is_idempotent()
+    }
+}
+
+/// The ingestion API's path prefix under its service root (the swagger's server URL path).
+pub const INGESTION_PREFIX: &str = "/v1.0/ingestion";
+
+macro_rules! ops {
+    ($( $id:literal $fam:ident $method:ident $path:literal [$($q:literal),*] $body:literal $summary:literal; )*) => {
+        /// Every operation of every family.
+        pub const OPERATIONS: &[Operation] = &[
+            $( Operation {
+                id: $id,
+                family: Family::$fam,
+                method: Method::$method,
+                path: $path,
+                query: &[$($q),*],
+                body: $body,
+                summary: $summary,
+            }, )*
+        ];
+    };
+}
+
+ops! {
+    // ---- Azure AD token service --------------------------------------------------------------------
+    "token.v1" Token Post "/{tenantId}/oauth2/token" [] false "Client-credentials token, v1 endpoint (resource=)";
+    "token.v2" Token Post "/{tenantId}/oauth2/v2.0/token" [] false "Client-credentials token, v2 endpoint (scope=)";
+
+    // ---- devcenter: apps ---------------------------------------------------------------------------
+    "devcenter.list_apps" Devcenter Get "/v1.0/my/applications" ["top", "skip"] false "Get data for all your apps";
+    "devcenter.get_app" Devcenter Get "/v1.0/my/applications/{applicationId}" [] false "Get data for a specific app";
+    "devcenter.list_app_addons" Devcenter Get "/v1.0/my/applications/{applicationId}/listinappproducts" ["top", "skip"] false "Get add-ons for an app";
+    "devcenter.list_app_flights" Devcenter Get "/v1.0/my/applications/{applicationId}/listflights" ["top", "skip"] false "Get package flights for an app";
+    // ---- devcenter: app submissions ------------------------------------------------------------------
+    "devcenter.create_app_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions" [] false "Create an app submission";
+    "devcenter.get_app_submission" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] false "Get an app submission";
+    "devcenter.update_app_submission" Devcenter Put "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] true "Update an app submission";
+    "devcenter.delete_app_submission" Devcenter Delete "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] false "Delete an app submission";
+    "devcenter.commit_app_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/commit" [] false "Commit an app submission";
+    "devcenter.get_app_submission_status" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/status" [] false "Get the status of an app submission";
+    "devcenter.get_app_package_rollout" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/packagerollout" [] false "Get package rollout info for an app submission";
+    "devcenter.update_app_package_rollout_percentage" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/updatepackagerolloutpercentage" ["percentage"] false "Update the package rollout percentage for an app submission";
+    "devcenter.halt_app_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/haltpackagerollout" [] false "Halt the package rollout for an app submission";
+    "devcenter.finalize_app_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/finalizepackagerollout" [] false "Finalize the package rollout for an app submission";
+    // ---- devcenter: add-ons --------------------------------------------------------------------------
+    "devcenter.list_addons" Devcenter Get "/v1.0/my/inappproducts" ["top", "skip"] false "Get all add-ons";
+    "devcenter.get_addon" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}" [] false "Get an add-on";
+    "devcenter.create_addon" Devcenter Post "/v1.0/my/inappproducts" [] true "Create an add-on";
+    "devcenter.delete_addon" Devcenter Delete "/v1.0/my/inappproducts/{inAppProductId}" [] false "Delete an add-on";
+    // ---- devcenter: add-on submissions ---------------------------------------------------------------
+    "devcenter.create_addon_submission" Devcenter Post "/v1.0/my/inappproducts/{inAppProductId}/submissions" [] false "Create an add-on submission";
+    "devcenter.get_addon_submission" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] false "Get an add-on submission";
+    "devcenter.update_addon_submission" Devcenter Put "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] true "Update an add-on submission";
+    "devcenter.delete_addon_submission" Devcenter Delete "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] false "Delete an add-on submission";
+    "devcenter.commit_addon_submission" Devcenter Post "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}/commit" [] false "Commit an add-on submission";
+    "devcenter.get_addon_submission_status" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}/status" [] false "Get the status of an add-on submission";
+    // ---- devcenter: flights --------------------------------------------------------------------------
+    "devcenter.get_flight" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}" [] false "Get a package flight";
+    "devcenter.create_flight" Devcenter Post "/v1.0/my/applications/{applicationId}/flights" [] true "Create a package flight";
+    "devcenter.delete_flight" Devcenter Delete "/v1.0/my/applications/{applicationId}/flights/{flightId}" [] false "Delete a package flight";
+    // ---- devcenter: flight submissions ---------------------------------------------------------------
+    "devcenter.create_flight_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions" [] false "Create a package flight submission";
+    "devcenter.get_flight_submission" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] false "Get a package flight submission";
+    "devcenter.update_flight_submission" Devcenter Put "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] true "Update a package flight submission";
+    "devcenter.delete_flight_submission" Devcenter Delete "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] false "Delete a package flight submission";
+    "devcenter.commit_flight_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/commit" [] false "Commit a package flight submission";
+    "devcenter.get_flight_submission_status" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/status" [] false "Get the status of a package flight submission";
+    "devcenter.get_flight_package_rollout" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/packagerollout" [] false "Get package rollout info for a flight submission";
+    "devcenter.update_flight_package_rollout_percentage" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/updatepackagerolloutpercentage" ["percentage"] false "Update the package rollout percentage for a flight submission";
+    "devcenter.halt_flight_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/haltpackagerollout" [] false "Halt the package rollout for a flight submission";
+    "devcenter.finalize_flight_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/finalizepackagerollout" [] false "Finalize the package rollout for a flight submission";
+
+    // ---- win32 (MSI/EXE) -----------------------------------------------------------------------------
+    "win32.get_metadata" Win32 Get "/submission/v1/product/{productId}/metadata" ["languages", "includelanguagelist"] false "Get current draft submission metadata (all modules)";
+    "win32.get_metadata_module" Win32 Get "/submission/v1/product/{productId}/metadata/{moduleName}" ["languages", "includelanguagelist"] false "Get current draft submission metadata (one module: listings, properties or availability)";
+    "win32.put_metadata" Win32 Put "/submission/v1/product/{productId}/metadata" [] true "Update current draft submission metadata (full module update)";
+    "win32.patch_metadata" Win32 Patch "/submission/v1/product/{productId}/metadata" [] true "Update current draft submission metadata (module patch update)";
+    "win32.get_packages" Win32 Get "/submission/v1/product/{productId}/packages" [] false "Get current draft packages (all)";
+    "win32.get_package" Win32 Get "/submission/v1/product/{productId}/packages/{packageId}" [] false "Get current draft packages (one)";
+    "win32.put_packages" Win32 Put "/submission/v1/product/{productId}/packages" [] true "Update current draft packages (full module update)";
+    "win32.patch_package" Win32 Patch "/submission/v1/product/{productId}/packages/{packageId}" [] true "Update current draft packages (single package patch update)";
+    "win32.commit_packages" Win32 Post "/submission/v1/product/{productId}/packages/commit" [] false "Commit packages";
+    "win32.get_listing_assets" Win32 Get "/submission/v1/product/{productId}/listings/assets" ["languages"] false "Get current draft listing assets";
+    "win32.create_listing_assets" Win32 Post "/submission/v1/product/{productId}/listings/assets/create" [] true "Create listing assets (returns upload URLs)";
+    "win32.commit_listing_assets" Win32 Put "/submission/v1/product/{productId}/listings/assets/commit" [] true "Commit listing assets";
+    "win32.get_module_status" Win32 Get "/submission/v1/product/{productId}/status" [] false "Module status polling";
+    "win32.submit" Win32 Post "/submission/v1/product/{productId}/submit" [] false "Create submission (submit the draft)";
+    "win32.get_submission_status" Win32 Get "/submission/v1/product/{productId}/submission/{submissionId}/status" [] false "Submission status polling";
+
+    // ---- ingestion (Partner Center) ------------------------------------------------------------------
+    "ingestion.list_products" Ingestion Get "/v1.0/ingestion/products" ["$filter"] false "List products";
+    "ingestion.create_product" Ingestion Post "/v1.0/ingestion/products" [] true "Create a product";
+    "ingestion.get_product" Ingestion Get "/v1.0/ingestion/products/{productId}" [] false "Get a product";
+    "ingestion.delete_product" Ingestion Delete "/v1.0/ingestion/products/{productId}" [] false "Delete a product";
+    "ingestion.get_product_setup" Ingestion Get "/v1.0/ingestion/products/{productId}/setup" [] false "Get a product's setup";
+    "ingestion.list_branches_by_module" Ingestion Get "/v1.0/ingestion/products/{productId}/branches/getByModule(module={module})" [] false "List a product's branches for a module";
+    "ingestion.get_listing" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}" [] false "Get a listing";
+    "ingestion.update_listing" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}" [] true "Update a listing";
+    "ingestion.get_listings_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/getByInstanceID(instanceID={instanceId})" [] false "Get the listings of a branch instance";
+    "ingestion.list_listing_images" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/images" [] false "List a listing's images";
+    "ingestion.create_listing_image" Ingestion Post "/v1.0/ingestion/products/{productId}/listings/{listingId}/images" [] true "Create a listing image (returns fileSasUri)";
+    "ingestion.get_listing_image" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}" [] false "Get a listing image";
+    "ingestion.update_listing_image" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}" [] true "Update a listing image (e.g. mark Uploaded)";
+    "ingestion.list_packages" Ingestion Get "/v1.0/ingestion/products/{productId}/packages" [] false "List a product's packages";
+    "ingestion.create_package" Ingestion Post "/v1.0/ingestion/products/{productId}/packages" [] true "Create a package (returns fileSasUri)";
+    "ingestion.get_package" Ingestion Get "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] false "Get a package";
+    "ingestion.update_package" Ingestion Put "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] true "Update a package (e.g. mark Uploaded)";
+    "ingestion.delete_package" Ingestion Delete "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] false "Delete a package";
+    "ingestion.get_package_configuration" Ingestion Get "/v1.0/ingestion/products/{productId}/packageconfigurations/{packageConfigurationId}" [] false "Get a package configuration";
+    "ingestion.update_package_configuration" Ingestion Put "/v1.0/ingestion/products/{productId}/packageconfigurations/{packageConfigurationId}" [] true "Update a package configuration";
+    "ingestion.get_package_configurations_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/packageConfigurations/getByInstanceID(instanceID={instanceId})" [] false "Get the package configurations of a branch instance";
+    "ingestion.list_submissions" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions" [] false "List a product's submissions";
+    "ingestion.create_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions" [] true "Create a submission";
+    "ingestion.get_submission" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}" [] false "Get a submission";
+    "ingestion.delete_submission" Ingestion Delete "/v1.0/ingestion/products/{productId}/submissions/{submissionId}" [] false "Cancel (delete) a submission";
+    "ingestion.promote_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/promote" [] false "Promote a submission (preview to live)";
+    "ingestion.get_submission_validations" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/validations" [] false "Get a submission's validation results";
+    "ingestion.get_submission_workflow" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/workflowdetails" [] false "Get a submission's workflow details";
+}
+
+/// The operation with the given id.
+pub fn operation(id: &str) -> Option<&'static Operation> {
+    OPERATIONS.iter().find(|o| o.id == id)
+}
+
+/// Matches a path (no query string, already stripped of the service root) against the operations of a
+/// family. Returns the operation and the decoded placeholder values. Literal segments match
+/// case-insensitively (the services are case-insensitive); when several operations match, the one with
+/// the most literal characters wins (so `packages/commit` beats `packages/{packageId}`).
+pub fn match_route(family: Family, method: Method, path: &str) -> Option<(&'static Operation, Vec<(&'static str, String)>)> {
+    let actual: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    let mut best: Option<(usize, &'static Operation, Vec<(&'static str, String)>)> = None;
+    for op in OPERATIONS.iter().filter(|o| o.family == family && o.method == method) {
+        let tmpl: Vec<&'static str> = op.path.split('/').collect();
+        if tmpl.len() != actual.len() {
+            continue;
+        }
+        let mut params = Vec::new();
+        let mut literal = 0usize;
+        let mut ok = true;
+        for (t, a) in tmpl.iter().zip(&actual) {
+            match segment_match(t, a) {
+                Some((lit, p)) => {
+                    literal += lit;
+                    if let Some(p) = p {
+                        params.push(p);
+                    }
+                }
+                None => {
+                    ok = false;
+                    break;
+                }
+            }
+        }
+        if ok && best.as_ref().is_none_or(|(l, _, _)| literal > *l) {
+            best = Some((literal, op, params));
+        }
+    }
+    best.map(|(_, op, params)| (op, params))
+}
+
+/// Matches one segment; returns the number of literal characters matched and the placeholder value.
+fn segment_match(template: &'static str, actual: &str) -> Option<(usize, Option<(&'static str, String)>)> {
+    match template.find('{') {
+        None => template.eq_ignore_ascii_case(actual).then_some((template.len(), None)),
+        Some(open) => {
+            let close = template.find('}')?;
+            let (prefix, name, suffix) = (&template[..open], &template[open + 1..close], &template[close + 1..]);
+            if actual.len() < prefix.len() + suffix.len() + 1 {
+                return None;
+            }
+            let (a_prefix, rest) = actual.split_at(prefix.len());
+            let (value, a_suffix) = rest.split_at(rest.len() - suffix.len());
+            if !a_prefix.eq_ignore_ascii_case(prefix) || !a_suffix.eq_ignore_ascii_case(suffix) {
+                return None;
+            }
+            let decoded = percent_encoding::percent_decode_str(value).decode_utf8().ok()?.into_owned();
+            Some((prefix.len() + suffix.len(), Some((name, decoded))))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_prefixed_by_family() {
+        let mut seen = std::collections::HashSet::new();
+        for op in OPERATIONS {
+            assert!(seen.insert(op.id), "duplicate {}", op.id);
+            assert!(op.id.starts_with(&format!("{}.", op.family.as_str())), "{}", op.id);
+        }
+    }
+
+    #[test]
+    fn every_operation_matches_its_own_template() {
+        for op in OPERATIONS {
+            let path = op.path.replace('{', "X").replace('}', "");
+            let (m, _) = match_route(op.family, op.method, &path).unwrap_or_else(|| panic!("{}", op.id));
+            assert_eq!(m.id, op.id);
+        }
+    }
+
+    #[test]
+    fn literal_beats_placeholder_and_params_decode() {
+        let (op, p) = match_route(Family::Win32, Method::Post, "/submission/v1/product/9N1/packages/commit").unwrap();
+        assert_eq!(op.id, "win32.commit_packages");
+        assert_eq!(p, vec![("productId", "9N1".to_string())]);
+        let (op, p) = match_route(Family::Win32, Method::Patch, "/submission/v1/product/9N1/packages/a%20b").unwrap();
+        assert_eq!(op.id, "win32.patch_package");
+        assert_eq!(p[1], ("packageId", "a b".to_string()));
+        let (op, p) =
+            match_route(Family::Ingestion, Method::Get, "/v1.0/ingestion/products/p1/branches/getByModule(module=Listing)")
+                .unwrap();
+        assert_eq!(op.id, "ingestion.list_branches_by_module");
+        assert_eq!(p[1], ("module", "Listing".to_string()));
+        assert!(match_route(Family::Devcenter, Method::Get, "/v1.0/my/nothing").is_none());
+    }
+}

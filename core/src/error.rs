@@ -1,0 +1,475 @@
+//! The stable error catalogue.
+//!
+//! Every failure the core reports is an [`Error`] with an [`ErrorKind`]. A kind has a stable string code
+//! (part of every binding's contract: Python exception classes, JS `err.code`, .NET numeric codes map from
+//! it), an HTTP status when the server answered, a `retryable` flag, the server's correlation id and the
+//! server's own error body. [`all_error_codes`] lists them so each binding can test that it maps all.
+
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+
+use crate::http::HttpResponse;
+use crate::issue::Issue;
+use crate::secret::redact_text;
+
+macro_rules! error_kinds {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $retry:literal, $desc:literal; )*) => {
+        /// What went wrong, as a stable category. New kinds may be added in minor releases.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum ErrorKind {
+            $( $(#[$doc])* $variant, )*
+        }
+
+        impl ErrorKind {
+            /// Every kind, in catalogue order.
+            pub const ALL: &'static [ErrorKind] = &[$(ErrorKind::$variant,)*];
+
+            /// The stable string code (`"rate_limited"`, …).
+            pub fn code(self) -> &'static str {
+                match self { $(ErrorKind::$variant => $code,)* }
+            }
+
+            /// Whether an error of this kind is worth retrying by default (the HTTP method may still
+            /// forbid a blind retry; see `policy::retry`).
+            pub fn default_retryable(self) -> bool {
+                match self { $(ErrorKind::$variant => $retry,)* }
+            }
+
+            /// One-line description of the kind.
+            pub fn description(self) -> &'static str {
+                match self { $(ErrorKind::$variant => $desc,)* }
+            }
+
+            /// The kind with the given code.
+            pub fn from_code(code: &str) -> Option<ErrorKind> {
+                match code { $($code => Some(ErrorKind::$variant),)* _ => None }
+            }
+        }
+    };
+}
+
+error_kinds! {
+    /// A caller passed an argument the core cannot use (an empty id, a missing required argument).
+    InvalidArgument = "invalid_argument", false, "an argument passed to storesubmit is missing or malformed";
+    /// Local validation found errors; the error carries the issues.
+    Validation = "validation", false, "the document breaks one or more Store rules (see issues)";
+    /// The token service or the API rejected the credentials or the token (HTTP 401).
+    Auth = "auth", false, "authentication failed: bad client credentials or an invalid/expired token";
+    /// The caller is authenticated but not allowed (HTTP 403).
+    Forbidden = "forbidden", false, "the account or token is not allowed to do this";
+    /// The resource does not exist (HTTP 404).
+    NotFound = "not_found", false, "the app, product, submission or other resource was not found";
+    /// The resource's state forbids the call, e.g. a pending submission already exists (HTTP 409).
+    Conflict = "conflict", false, "the resource's current state forbids this call (e.g. a pending submission exists)";
+    /// An `If-Match` precondition failed: someone else changed the resource (HTTP 412).
+    PreconditionFailed = "precondition_failed", false, "the resource changed since it was read (ETag mismatch)";
+    /// The server rejected the request as malformed (HTTP 400 or a win32 envelope with errors).
+    BadRequest = "bad_request", false, "the service rejected the request as invalid";
+    /// Too many requests (HTTP 429); honour `retry_after`.
+    RateLimited = "rate_limited", true, "too many requests; retry after the indicated delay";
+    /// The service is temporarily unavailable (HTTP 503).
+    Unavailable = "unavailable", true, "the service is temporarily unavailable";
+    /// Any other server-side failure (HTTP 5xx).
+    Server = "server", true, "the service failed to process the request";
+    /// The request timed out before a response arrived.
+    Timeout = "timeout", true, "the request timed out";
+    /// The connection failed (DNS, TLS, reset).
+    Transport = "transport", true, "the connection to the service failed";
+    /// The response could not be understood (not JSON, missing fields).
+    InvalidResponse = "invalid_response", false, "the service's response could not be parsed";
+    /// Committing a submission failed (`CommitFailed` status).
+    CommitFailed = "commit_failed", false, "the submission's commit failed (see server errors, e.g. MissingFiles)";
+    /// The submission failed certification, pre-processing or publishing.
+    SubmissionFailed = "submission_failed", false, "the submission failed certification, processing or publishing";
+    /// The SAS URL has expired (checked before any byte is sent).
+    SasExpired = "sas_expired", false, "the upload URL's shared access signature has expired";
+    /// The SAS URL does not grant the permission needed (e.g. read-only).
+    SasPermission = "sas_permission", false, "the upload URL's shared access signature lacks a needed permission";
+    /// The blob service detected corrupted data (CRC64/MD5 mismatch).
+    ChecksumMismatch = "checksum_mismatch", true, "uploaded data failed the service's checksum check";
+    /// Files the submission names are absent from the package or folder.
+    MissingFiles = "missing_files", false, "files named by the submission are missing";
+    /// The archive is malformed or a path in it is unsafe.
+    InvalidArchive = "invalid_archive", false, "the ZIP archive is malformed or holds an unsafe path";
+    /// Reading or writing a local file failed.
+    Io = "io", false, "reading or writing a local file failed";
+    /// The workflow's total deadline passed.
+    DeadlineExceeded = "deadline_exceeded", false, "the workflow's deadline passed before it finished";
+    /// The operation was cancelled by the caller.
+    Cancelled = "cancelled", false, "the operation was cancelled";
+    /// The configuration is unsafe or unsupported (e.g. plain http to a non-loopback host).
+    Unsupported = "unsupported", false, "the requested configuration is not supported";
+}
+
+/// One error item as the server reported it: devcenter `{code, message, target}`, win32 `errors[]`,
+/// AAD `{error, error_description}`, ingestion `{error: {code, message}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ServerError {
+    /// The server's error code (e.g. `InvalidParameterValue`, `MissingFiles`, `invalid_client`).
+    pub code: String,
+    /// The server's message (secrets redacted).
+    pub message: String,
+    /// The field or resource the server blamed, when given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+}
+
+/// The error type of every fallible storesubmit call.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error {
+    kind: ErrorKind,
+    message: String,
+    status: Option<u16>,
+    retryable: bool,
+    retry_after: Option<Duration>,
+    correlation_id: Option<String>,
+    server_errors: Vec<ServerError>,
+    issues: Vec<Issue>,
+}
+
+/// `Result` with storesubmit's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// An error of a kind with a message. The message is scrubbed of secrets.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Self {
+        Error {
+            kind,
+            message: redact_text(&message.into()),
+            status: None,
+            retryable: kind.default_retryable(),
+            retry_after: None,
+            correlation_id: None,
+            server_errors: Vec::new(),
+            issues: Vec::new(),
+        }
+    }
+
+    /// An `invalid_argument` error naming the argument and the rule.
+    pub fn invalid_argument(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidArgument, message)
+    }
+
+    /// An `invalid_response` error.
+    pub fn invalid_response(message: impl Into<String>) -> Self {
+        Error::new(ErrorKind::InvalidResponse, message)
+    }
+
+    /// A `validation` error carrying the issues found (only error-severity issues make it fail).
+    pub fn validation(issues: Vec<Issue>) -> Self {
+        let errors: Vec<&Issue> = issues.iter().filter(|i| i.is_error()).collect();
+        let mut message = format!("{} validation error(s)", errors.len());
+        if let Some(first) = errors.first() {
+            message.push_str(&format!("; first: {first}"));
+        }
+        let mut e = Error::new(ErrorKind::Validation, message);
+        e.issues = issues;
+        e
+    }
+
+    /// Sets the HTTP status (builder style).
+    pub fn with_status(mut self, status: u16) -> Self {
+        self.status = Some(status);
+        self
+    }
+
+    /// Overrides whether the error is retryable.
+    pub fn with_retryable(mut self, retryable: bool) -> Self {
+        self.retryable = retryable;
+        self
+    }
+
+    /// Sets the server-requested delay before a retry.
+    pub fn with_retry_after(mut self, delay: Duration) -> Self {
+        self.retry_after = Some(delay);
+        self
+    }
+
+    /// Sets the correlation id.
+    pub fn with_correlation_id(mut self, id: impl Into<String>) -> Self {
+        self.correlation_id = Some(id.into());
+        self
+    }
+
+    /// Adds server error items.
+    pub fn with_server_errors(mut self, errors: Vec<ServerError>) -> Self {
+        self.server_errors = errors;
+        self
+    }
+
+    /// The kind.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The stable code of the kind.
+    pub fn code(&self) -> &'static str {
+        self.kind.code()
+    }
+
+    /// The message (secrets already removed).
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The HTTP status when the server answered.
+    pub fn status(&self) -> Option<u16> {
+        self.status
+    }
+
+    /// Whether retrying may succeed (for idempotent calls; see `policy::retry` for POST).
+    pub fn is_retryable(&self) -> bool {
+        self.retryable
+    }
+
+    /// The delay the server asked for (`Retry-After`, `retry-after-ms`, `x-ms-retry-after-ms`).
+    pub fn retry_after(&self) -> Option<Duration> {
+        self.retry_after
+    }
+
+    /// The server's correlation id, for support requests.
+    pub fn correlation_id(&self) -> Option<&str> {
+        self.correlation_id.as_deref()
+    }
+
+    /// The server's own error items.
+    pub fn server_errors(&self) -> &[ServerError] {
+        &self.server_errors
+    }
+
+    /// Validation issues (for `validation` errors).
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+
+    /// Builds the error for a non-success response, or for a success status whose body reports failure
+    /// (the win32 envelope with `isSuccess: false`). Understands every error body shape of the three
+    /// families and of Azure AD, the correlation-id headers and the retry-after headers.
+    pub fn from_response(resp: &HttpResponse) -> Self {
+        let server_errors = parse_server_errors(&resp.body);
+        let kind = kind_for_status(resp.status, &server_errors);
+        let mut message = match server_errors.first() {
+            Some(e) if !e.message.is_empty() => format!("HTTP {}: {}: {}", resp.status, e.code, e.message),
+            Some(e) => format!("HTTP {}: {}", resp.status, e.code),
+            None => {
+                let text = String::from_utf8_lossy(&resp.body);
+                let text = text.trim();
+                if text.is_empty() {
+                    format!("HTTP {}", resp.status)
+                } else {
+                    let short: String = text.chars().take(300).collect();
+                    format!("HTTP {}: {short}", resp.status)
+                }
+            }
+        };
+        if server_errors.len() > 1 {
+            message.push_str(&format!(" (and {} more)", server_errors.len() - 1));
+        }
+        let mut e = Error::new(kind, message).with_status(resp.status).with_server_errors(
+            server_errors
+                .into_iter()
+                .map(|s| ServerError { message: redact_text(&s.message), ..s })
+                .collect(),
+        );
+        if let Some(id) = resp.correlation_id() {
+            e.correlation_id = Some(id.to_string());
+        }
+        e.retry_after = retry_after_from_headers(resp);
+        e
+    }
+}
+
+/// The error kind for an HTTP status (and, for 400/401, the server's code).
+pub fn kind_for_status(status: u16, server_errors: &[ServerError]) -> ErrorKind {
+    match status {
+        400 | 422 => {
+            if server_errors.iter().any(|e| e.code.eq_ignore_ascii_case("invalid_client")) {
+                ErrorKind::Auth
+            } else {
+                ErrorKind::BadRequest
+            }
+        }
+        401 => ErrorKind::Auth,
+        403 => ErrorKind::Forbidden,
+        404 => ErrorKind::NotFound,
+        408 => ErrorKind::Timeout,
+        409 => ErrorKind::Conflict,
+        412 => ErrorKind::PreconditionFailed,
+        429 => ErrorKind::RateLimited,
+        503 => ErrorKind::Unavailable,
+        500..=599 => ErrorKind::Server,
+        // A 2xx with a failure body: the win32 envelope.
+        200..=299 => ErrorKind::BadRequest,
+        _ => ErrorKind::InvalidResponse,
+    }
+}
+
+/// The delay a response asks for: `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds) or
+/// `Retry-After` (seconds; an HTTP date is not used by these services and is ignored).
+pub fn retry_after_from_headers(resp: &HttpResponse) -> Option<Duration> {
+    for h in ["retry-after-ms", "x-ms-retry-after-ms"] {
+        if let Some(ms) = resp.header(h).and_then(|v| v.trim().parse::<f64>().ok()) {
+            if ms.is_finite() && ms >= 0.0 {
+                return Some(Duration::from_millis(ms as u64));
+            }
+        }
+    }
+    resp.header("Retry-After")
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+}
+
+fn str_field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a str> {
+    keys.iter().find_map(|k| v.get(*k).and_then(|x| x.as_str()))
+}
+
+fn server_error_from(v: &serde_json::Value) -> Option<ServerError> {
+    let code = str_field(v, &["code", "Code", "error"])?;
+    Some(ServerError {
+        code: code.to_string(),
+        message: str_field(v, &["message", "Message", "error_description", "details"]).unwrap_or("").to_string(),
+        target: str_field(v, &["target", "Target"]).map(str::to_string),
+    })
+}
+
+/// Reads the server's error items from any of the documented body shapes.
+pub fn parse_server_errors(body: &[u8]) -> Vec<ServerError> {
+    let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) else { return Vec::new() };
+    // win32 envelope: {isSuccess, errors: [{code, message, target}]}
+    if let Some(errors) = v.get("errors").and_then(|e| e.as_array()) {
+        return errors.iter().filter_map(server_error_from).collect();
+    }
+    // ingestion / OData: {error: {code, message}}
+    if let Some(inner) = v.get("error").filter(|e| e.is_object()) {
+        return server_error_from(inner).into_iter().collect();
+    }
+    // devcenter {code, message, target} or AAD {error, error_description}
+    server_error_from(&v).into_iter().collect()
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.code(), self.message)?;
+        if let Some(id) = &self.correlation_id {
+            write!(f, " (correlation id {id})")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("code", &self.kind.code())
+            .field("message", &self.message)
+            .field("status", &self.status)
+            .field("retryable", &self.retryable)
+            .field("retry_after", &self.retry_after)
+            .field("correlation_id", &self.correlation_id)
+            .field("server_errors", &self.server_errors)
+            .field("issues", &self.issues)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::invalid_response(format!("JSON: {e}"))
+    }
+}
+
+impl From<std::io::Error> for Error {
+    fn from(e: std::io::Error) -> Self {
+        let kind = match e.kind() {
+            std::io::ErrorKind::TimedOut => ErrorKind::Timeout,
+            std::io::ErrorKind::ConnectionReset
+            | std::io::ErrorKind::ConnectionAborted
+            | std::io::ErrorKind::ConnectionRefused
+            | std::io::ErrorKind::BrokenPipe
+            | std::io::ErrorKind::UnexpectedEof => ErrorKind::Transport,
+            _ => ErrorKind::Io,
+        };
+        Error::new(kind, e.to_string())
+    }
+}
+
+/// One entry of the catalogue: code, whether retryable by default, description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ErrorCodeInfo {
+    /// Stable code.
+    pub code: &'static str,
+    /// Default retryability.
+    pub retryable: bool,
+    /// One-line description.
+    pub description: &'static str,
+}
+
+/// Every error code with its default retryability and description. Bindings test that they map each.
+pub fn all_error_codes() -> Vec<ErrorCodeInfo> {
+    ErrorKind::ALL
+        .iter()
+        .map(|k| ErrorCodeInfo { code: k.code(), retryable: k.default_retryable(), description: k.description() })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_and_round_trip() {
+        let codes = all_error_codes();
+        let mut seen = std::collections::HashSet::new();
+        for c in &codes {
+            assert!(seen.insert(c.code), "duplicate code {}", c.code);
+            assert_eq!(ErrorKind::from_code(c.code).unwrap().code(), c.code);
+        }
+    }
+
+    #[test]
+    fn devcenter_error_body() {
+        let resp = HttpResponse::json(
+            409,
+            &serde_json::json!({"code":"InvalidState","message":"A pending submission exists","target":"applicationSubmission"}),
+        )
+        .with_header("X-Correlation-ID", "abc-123");
+        let e = Error::from_response(&resp);
+        assert_eq!(e.kind(), ErrorKind::Conflict);
+        assert_eq!(e.status(), Some(409));
+        assert_eq!(e.correlation_id(), Some("abc-123"));
+        assert_eq!(e.server_errors()[0].target.as_deref(), Some("applicationSubmission"));
+        assert!(!e.is_retryable());
+    }
+
+    #[test]
+    fn win32_envelope_and_retry_after() {
+        let resp = HttpResponse::json(
+            429,
+            &serde_json::json!({"isSuccess":false,"errors":[{"code":"TooMany","message":"slow down","target":"x"}]}),
+        )
+        .with_header("Retry-After", "7");
+        let e = Error::from_response(&resp);
+        assert_eq!(e.kind(), ErrorKind::RateLimited);
+        assert_eq!(e.retry_after(), Some(Duration::from_secs(7)));
+        assert!(e.is_retryable());
+        let resp = HttpResponse::new(503, "").with_header("retry-after-ms", "1500");
+        assert_eq!(Error::from_response(&resp).retry_after(), Some(Duration::from_millis(1500)));
+    }
+
+    #[test]
+    fn aad_error_is_auth_and_redacted() {
+        let resp = HttpResponse::json(
+            401,
+            &serde_json::json!({"error":"invalid_client","error_description":"AADSTS7000215: Invalid client secret provided: client_secret=topsecret"}),
+        );
+        let e = Error::from_response(&resp);
+        assert_eq!(e.kind(), ErrorKind::Auth);
+        assert!(!format!("{e} {e:?}").contains("topsecret"));
+    }
+}

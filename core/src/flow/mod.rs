@@ -1,0 +1,1 @@
+//! Multi-step workflows as sans-IO state machines (in progress).

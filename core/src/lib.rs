@@ -1,0 +1,33 @@
+//! # storesubmit
+//!
+//! The sans-IO core of storesubmit: everything about the Microsoft Store submission APIs (the classic
+//! devcenter API, the MSI/EXE "win32" API and the Partner Center ingestion API) except moving bytes.
+//!
+//! The core builds [`http::HttpRequest`]s and parses [`http::HttpResponse`]s; a host sends them (the
+//! bundled reqwest transport behind the `reqwest` feature, or a binding's own HTTP client). It never opens
+//! a socket, sleeps or spawns, so it compiles to `wasm32-unknown-unknown` with default features off.
+//!
+//! - [`api`]: the endpoint table, request builders and response parsers per family, auth, blob.
+//! - [`model`]: typed, round-trip-safe models of every resource.
+//! - [`validate`]: every documented Store rule, offline, with stable issue codes.
+//! - [`package`]: streaming ZIP packaging of submissions.
+//! - [`policy`]: retry and poll decisions.
+//! - [`flow`]: multi-step workflows as state machines.
+//! - [`error`]: the stable error catalogue.
+#![warn(missing_docs)]
+
+pub mod api;
+pub mod error;
+pub mod flow;
+pub mod http;
+pub mod issue;
+pub mod model;
+pub mod package;
+pub mod policy;
+pub mod secret;
+pub mod validate;
+
+pub use error::{all_error_codes, Error, ErrorKind, Result};
+pub use http::{HttpRequest, HttpResponse, Method};
+pub use issue::{Issue, Severity};
+pub use secret::Secret;

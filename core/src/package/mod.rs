@@ -1,0 +1,1 @@
+//! Streaming ZIP packaging (in progress).

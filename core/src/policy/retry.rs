@@ -1,0 +1,119 @@
+//! When to retry a failed call, and after how long.
+//!
+//! - 429 (and 503 on idempotent calls) honour `Retry-After` / `retry-after-ms` / `x-ms-retry-after-ms`.
+//! - Other 5xx, timeouts and connection failures back off exponentially with jitter, capped.
+//! - A non-idempotent call (POST create/commit/submit) that failed *ambiguously* (timeout, connection
+//!   lost, 5xx) is never blindly repeated: the decision is [`RetryDecision::Verify`], telling the flow to
+//!   re-read state to learn whether the call took effect (StoreBroker issue #123, duplicate submissions).
+//!   A 429 is safe to repeat for any method: the service refused the call before doing anything.
+
+use std::time::Duration;
+
+use crate::error::{Error, ErrorKind};
+
+/// Retry limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Attempts in total, the first included.
+    pub max_attempts: u32,
+    /// Delay before the first retry (doubled each time).
+    pub base_delay: Duration,
+    /// Cap on a computed backoff delay.
+    pub max_delay: Duration,
+    /// Cap on a server-requested delay (a hostile or buggy `Retry-After` cannot stall a pipeline).
+    pub max_retry_after: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 6,
+            base_delay: Duration::from_millis(500),
+            max_delay: Duration::from_secs(30),
+            max_retry_after: Duration::from_secs(300),
+        }
+    }
+}
+
+/// What to do after a failed attempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetryDecision {
+    /// Wait this long, then send the same request again.
+    Retry(Duration),
+    /// The call may or may not have taken effect: re-read the resource's state before anything else.
+    Verify,
+    /// Stop and surface the error.
+    GiveUp,
+}
+
+/// Decides what to do after attempt number `attempt` (1-based) failed with `error`.
+///
+/// `idempotent` is whether repeating the request is harmless (see `Operation::is_idempotent`);
+/// `jitter` is a random number in `[0, 1)` from the host (tests pass a fixed value), spreading retries
+/// of many clients over `[delay/2, delay)`.
+pub fn decide(policy: &RetryPolicy, idempotent: bool, attempt: u32, error: &Error, jitter: f64) -> RetryDecision {
+    let ambiguous = matches!(
+        error.kind(),
+        ErrorKind::Server | ErrorKind::Unavailable | ErrorKind::Timeout | ErrorKind::Transport
+    );
+    if !idempotent && ambiguous {
+        return RetryDecision::Verify;
+    }
+    if !error.is_retryable() || attempt >= policy.max_attempts {
+        return RetryDecision::GiveUp;
+    }
+    if let Some(after) = error.retry_after() {
+        return RetryDecision::Retry(after.min(policy.max_retry_after));
+    }
+    RetryDecision::Retry(backoff(policy, attempt, jitter))
+}
+
+/// Exponential backoff with jitter: `base * 2^(attempt-1)`, capped, scaled into `[1/2, 1)` of itself.
+pub fn backoff(policy: &RetryPolicy, attempt: u32, jitter: f64) -> Duration {
+    let exp = attempt.saturating_sub(1).min(20);
+    let raw = policy.base_delay.saturating_mul(1u32 << exp).min(policy.max_delay);
+    let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.0 };
+    raw.mul_f64(0.5 + jitter / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::HttpResponse;
+
+    fn err(status: u16) -> Error {
+        Error::from_response(&HttpResponse::new(status, ""))
+    }
+
+    #[test]
+    fn rate_limit_honours_retry_after_for_any_method() {
+        let e = Error::from_response(&HttpResponse::new(429, "").with_header("Retry-After", "3"));
+        let p = RetryPolicy::default();
+        assert_eq!(decide(&p, true, 1, &e, 0.0), RetryDecision::Retry(Duration::from_secs(3)));
+        assert_eq!(decide(&p, false, 1, &e, 0.0), RetryDecision::Retry(Duration::from_secs(3)));
+        let huge = Error::from_response(&HttpResponse::new(429, "").with_header("Retry-After", "99999"));
+        assert_eq!(decide(&p, true, 1, &huge, 0.0), RetryDecision::Retry(p.max_retry_after));
+    }
+
+    #[test]
+    fn ambiguous_post_failures_are_verified_not_repeated() {
+        let p = RetryPolicy::default();
+        for s in [500, 502, 503, 504] {
+            assert_eq!(decide(&p, false, 1, &err(s), 0.5), RetryDecision::Verify, "{s}");
+        }
+        assert_eq!(decide(&p, false, 1, &Error::new(ErrorKind::Timeout, "t"), 0.5), RetryDecision::Verify);
+        assert_eq!(decide(&p, false, 1, &err(409), 0.5), RetryDecision::GiveUp);
+    }
+
+    #[test]
+    fn idempotent_failures_back_off_with_cap() {
+        let p = RetryPolicy::default();
+        assert_eq!(decide(&p, true, 1, &err(500), 0.0), RetryDecision::Retry(Duration::from_millis(250)));
+        assert_eq!(decide(&p, true, 3, &err(502), 0.0), RetryDecision::Retry(Duration::from_millis(1000)));
+        assert_eq!(decide(&p, true, 5, &err(500), 0.999_999), RetryDecision::Retry(backoff(&p, 5, 0.999_999)));
+        assert!(backoff(&p, 30, 0.99) <= p.max_delay);
+        assert_eq!(decide(&p, true, p.max_attempts, &err(500), 0.0), RetryDecision::GiveUp);
+        assert_eq!(decide(&p, true, 1, &err(404), 0.0), RetryDecision::GiveUp);
+        assert_eq!(decide(&p, true, 1, &err(401), 0.0), RetryDecision::GiveUp);
+    }
+}

@@ -1,0 +1,247 @@
+//! Secrets that never print.
+//!
+//! Client secrets, access tokens and SAS signatures must not appear in Debug, Display, logs or errors in
+//! any language (DESIGN principle 6). [`Secret`] wraps such a value; [`redact_url`] and [`redact_text`]
+//! scrub text that may embed one (a SAS URL, a form body, a JSON token response) before it is shown.
+
+use std::fmt;
+
+/// What a redacted value is replaced with.
+pub const REDACTED: &str = "<redacted>";
+
+/// A secret string: its `Debug` and `Display` print `<redacted>`; [`Secret::expose`] is the one way out.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Secret(value.into())
+    }
+
+    /// The secret itself, for the one place that must send it (a form body, an `Authorization` header).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// Whether the secret is empty.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<String> for Secret {
+    fn from(s: String) -> Self {
+        Secret(s)
+    }
+}
+
+impl From<&str> for Secret {
+    fn from(s: &str) -> Self {
+        Secret(s.to_string())
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Secret({REDACTED})")
+    }
+}
+
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(REDACTED)
+    }
+}
+
+/// Query or form keys whose values are secrets.
+const SECRET_KEYS: &[&str] = &["sig", "client_secret", "access_token", "refresh_token", "client_assertion", "code"];
+
+/// JSON keys whose string values are secrets.
+const SECRET_JSON_KEYS: &[&str] =
+    &["access_token", "refresh_token", "client_secret", "clientSecret", "accessToken", "token"];
+
+/// A URL with every secret query value (`sig`, `client_secret`, …) replaced by `<redacted>`.
+///
+/// Used wherever a SAS URL (`fileUploadUrl`, `fileSasUri`, asset upload URLs) is displayed.
+pub fn redact_url(url: &str) -> String {
+    match url.split_once('?') {
+        None => url.to_string(),
+        Some((base, query)) => format!("{base}?{}", redact_pairs(query)),
+    }
+}
+
+fn redact_pairs(query: &str) -> String {
+    query
+        .split('&')
+        .map(|pair| match pair.split_once('=') {
+            Some((k, _)) if SECRET_KEYS.iter().any(|s| s.eq_ignore_ascii_case(k.trim())) => {
+                format!("{k}={REDACTED}")
+            }
+            _ => pair.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Free text (an error message, a response body, a log line) with embedded secrets removed: SAS
+/// signatures and form secrets (`sig=…`, `client_secret=…`), `Bearer …` tokens, and JSON string values
+/// of token/secret keys.
+pub fn redact_text(text: &str) -> String {
+    let mut out = redact_key_values(text);
+    out = redact_bearer(&out);
+    redact_json_keys(&out)
+}
+
+fn is_value_char(c: char) -> bool {
+    !matches!(c, '&' | '"' | '\'' | ' ' | '\n' | '\r' | '\t' | '<' | '>' | ',' | ';' | ')' | ']' | '}')
+}
+
+/// Replaces `key=value` for secret keys, wherever they occur (URLs inside messages, form bodies).
+fn redact_key_values(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < text.len() {
+        let mut matched = None;
+        // A key starts at the beginning or after a delimiter.
+        let at_boundary = i == 0 || matches!(bytes[i - 1], b'?' | b'&' | b' ' | b'"' | b'\'' | b'\n' | b'(' | b',');
+        if at_boundary {
+            for key in SECRET_KEYS {
+                let end = i + key.len();
+                if end < text.len()
+                    && text.is_char_boundary(end)
+                    && text[i..end].eq_ignore_ascii_case(key)
+                    && bytes[end] == b'='
+                {
+                    matched = Some(end + 1);
+                    break;
+                }
+            }
+        }
+        match matched {
+            Some(value_start) => {
+                out.push_str(&text[i..value_start]);
+                let rest = &text[value_start..];
+                let len = rest.find(|c: char| !is_value_char(c)).unwrap_or(rest.len());
+                if len > 0 {
+                    out.push_str(REDACTED);
+                }
+                i = value_start + len;
+            }
+            None => {
+                let c = text[i..].chars().next().expect("i is a char boundary");
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out
+}
+
+fn redact_bearer(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        match lower.find("bearer ") {
+            None => {
+                out.push_str(rest);
+                return out;
+            }
+            Some(pos) => {
+                let start = pos + "bearer ".len();
+                out.push_str(&rest[..start]);
+                let tail = &rest[start..];
+                let len = tail.find(|c: char| !is_value_char(c)).unwrap_or(tail.len());
+                if len > 0 {
+                    out.push_str(REDACTED);
+                }
+                rest = &tail[len..];
+            }
+        }
+    }
+}
+
+fn redact_json_keys(text: &str) -> String {
+    let mut out = text.to_string();
+    for key in SECRET_JSON_KEYS {
+        let needle = format!("\"{key}\"");
+        let mut search_from = 0;
+        while let Some(pos) = out[search_from..].find(&needle) {
+            let after_key = search_from + pos + needle.len();
+            let rest = &out[after_key..];
+            let trimmed = rest.trim_start();
+            if let Some(colon_rest) = trimmed.strip_prefix(':') {
+                let value = colon_rest.trim_start();
+                if let Some(inner) = value.strip_prefix('"') {
+                    let value_start = out.len() - inner.len();
+                    let mut end = None;
+                    let mut escaped = false;
+                    for (idx, c) in inner.char_indices() {
+                        if escaped {
+                            escaped = false;
+                        } else if c == '\\' {
+                            escaped = true;
+                        } else if c == '"' {
+                            end = Some(idx);
+                            break;
+                        }
+                    }
+                    if let Some(end) = end {
+                        out.replace_range(value_start..value_start + end, REDACTED);
+                        search_from = value_start + REDACTED.len();
+                        continue;
+                    }
+                }
+            }
+            search_from = after_key;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_never_prints() {
+        let s = Secret::new("hunter2");
+        assert_eq!(format!("{s}"), REDACTED);
+        assert!(!format!("{s:?}").contains("hunter2"));
+        assert_eq!(s.expose(), "hunter2");
+    }
+
+    #[test]
+    fn sas_signature_is_redacted() {
+        let url = "https://x.blob.core.windows.net/c/b?sv=2019-12-12&se=2030-01-01T00%3A00%3A00Z&sr=b&sp=rw&sig=AbC%2Bdef%3D";
+        let r = redact_url(url);
+        assert!(!r.contains("AbC"), "{r}");
+        assert!(r.contains("sv=2019-12-12"));
+        assert!(r.ends_with("sig=<redacted>"));
+    }
+
+    #[test]
+    fn text_redaction_covers_forms_bearer_and_json() {
+        let t = "grant_type=client_credentials&client_id=abc&client_secret=s3cr3t&resource=x";
+        assert!(!redact_text(t).contains("s3cr3t"));
+        assert!(redact_text(t).contains("client_id=abc"));
+        let t = "Authorization: Bearer eyJ0eXAi.abc.def, next";
+        assert!(!redact_text(t).contains("eyJ0eXAi"));
+        let t = r#"{"token_type":"Bearer","access_token":"eyJ.x.y","expires_in":"3599"}"#;
+        let r = redact_text(t);
+        assert!(!r.contains("eyJ.x.y"), "{r}");
+        assert!(r.contains("3599"));
+        let t = "upload to https://h/c/b?sv=1&sig=SECRETSIG failed";
+        assert!(!redact_text(t).contains("SECRETSIG"));
+        assert!(redact_text(t).ends_with(" failed"));
+    }
+
+    #[test]
+    fn unicode_text_is_safe() {
+        let t = "ünïcödé sig=x bearer ✓";
+        let r = redact_text(t);
+        assert!(r.starts_with("ünïcödé sig=<redacted>"));
+    }
+}

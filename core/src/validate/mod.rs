@@ -1,0 +1,1 @@
+//! Offline validation of every documented Store rule (in progress).
