@@ -7,8 +7,13 @@
 //!   `Other(String)` variant for values the documentation does not list.
 
 pub mod devcenter;
+pub mod files;
 pub mod ingestion;
+pub mod kind;
 pub mod win32;
+
+pub use files::{referenced_files, FileRef};
+pub use kind::DocumentKind;
 
 /// Unknown JSON fields of a model, kept verbatim and written back.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
