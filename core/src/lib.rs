@@ -11,12 +11,14 @@
 //! - [`model`]: typed, round-trip-safe models of every resource.
 //! - [`validate`]: every documented Store rule, offline, with stable issue codes.
 //! - [`package`]: streaming ZIP packaging of submissions.
+//! - [`data`]: the Store's reference tables (markets, languages, categories, limits).
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
 //! - [`error`]: the stable error catalogue.
 #![warn(missing_docs)]
 
 pub mod api;
+pub mod data;
 pub mod error;
 pub mod flow;
 pub mod http;
@@ -25,6 +27,8 @@ pub mod model;
 pub mod package;
 pub mod policy;
 pub mod secret;
+#[cfg(feature = "reqwest")]
+pub mod transport;
 pub mod validate;
 
 pub use error::{all_error_codes, Error, ErrorKind, Result};

@@ -1,0 +1,1 @@
+//! Store reference tables (markets, languages, categories, limits) (in progress).

@@ -1,0 +1,1 @@
+//! The bundled reqwest transport and clients (feature `reqwest`) (in progress).

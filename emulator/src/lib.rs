@@ -1,0 +1,1 @@
+//! The storesubmit Store emulator (in progress).
