@@ -18,6 +18,8 @@
 #![warn(missing_docs)]
 
 pub mod api;
+#[cfg(feature = "reqwest")]
+pub mod client;
 pub mod data;
 pub mod error;
 pub mod flow;

@@ -1,0 +1,1 @@
+//! Async and blocking clients that drive the flows over the bundled transport (feature `reqwest`) (in progress).
