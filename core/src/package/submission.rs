@@ -1,0 +1,260 @@
+//! Building the archive a submission needs.
+
+use serde_json::Value;
+
+use super::names::entry_name;
+use crate::error::Result;
+use crate::model::files::referenced_files;
+use crate::model::kind::DocumentKind;
+
+/// One file a submission needs in its ZIP.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SubmissionEntry {
+    /// The ZIP entry name ([`entry_name`] of the name in the JSON).
+    pub name: String,
+    /// The name exactly as the submission writes it.
+    pub source_name: String,
+    /// JSON pointers of every field naming this file (a file may be named more than once).
+    pub pointers: Vec<String>,
+}
+
+/// Every file the submission names with `fileStatus: PendingUpload` (and new trailers and their
+/// thumbnails), once each, in document order, with their ZIP entry names. Pure: reads no file.
+///
+/// # Errors
+/// `invalid_archive` when a name is unsafe (absolute, `..`; see [`entry_name`]).
+pub fn submission_entries(kind: DocumentKind, doc: &Value) -> Result<Vec<SubmissionEntry>> {
+    let mut out: Vec<SubmissionEntry> = Vec::new();
+    for f in referenced_files(kind, doc).into_iter().filter(|f| f.pending_upload) {
+        let name = entry_name(&f.name)?;
+        match out.iter_mut().find(|e| e.name == name) {
+            Some(e) => e.pointers.push(f.pointer),
+            None => out.push(SubmissionEntry { name, source_name: f.name, pointers: vec![f.pointer] }),
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{PackagePlan, PlannedFile};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::fs::File;
+    use std::io::{BufWriter, Read, Write};
+    use std::path::{Path, PathBuf};
+
+    use serde_json::Value;
+
+    use super::super::names::{default_compression, entry_name, Compression};
+    use super::super::zip::{EntryOptions, EntrySink, SeekZipWriter, ZipWriter};
+    use super::super::READ_BUFFER;
+    use super::submission_entries;
+    use crate::error::{Error, ErrorKind, Result};
+    use crate::model::kind::DocumentKind;
+
+    /// One file to put in the archive.
+    #[derive(Clone, Debug, PartialEq, Eq)]
+    pub struct PlannedFile {
+        /// ZIP entry name.
+        pub name: String,
+        /// Where the data is read from.
+        pub path: PathBuf,
+        /// Size at planning time.
+        pub size: u64,
+        /// Stored or deflated.
+        pub compression: Compression,
+    }
+
+    /// The files of an archive, checked to exist, ready to be written (to a file, or streamed into an
+    /// upload). Each file is read exactly once, through one [`READ_BUFFER`]-sized buffer.
+    #[derive(Clone, Debug, Default, PartialEq, Eq)]
+    pub struct PackagePlan {
+        /// The entries, in archive order.
+        pub files: Vec<PlannedFile>,
+    }
+
+    impl PackagePlan {
+        /// An empty plan.
+        pub fn new() -> Self {
+            PackagePlan::default()
+        }
+
+        /// The plan for a submission: every file it needs ([`submission_entries`]) found under `base`
+        /// (a name `Trailers\\T.mp4` is the file `base/Trailers/T.mp4`).
+        ///
+        /// # Errors
+        /// `missing_files` listing every file that is missing (with the JSON pointer naming it), before
+        /// anything is written; `invalid_archive` for an unsafe name.
+        pub fn from_submission(kind: DocumentKind, doc: &Value, base: &Path) -> Result<Self> {
+            let mut plan = PackagePlan::new();
+            let mut missing = Vec::new();
+            for e in submission_entries(kind, doc)? {
+                let path = e.name.split('/').fold(base.to_path_buf(), |p, seg| p.join(seg));
+                match std::fs::metadata(&path) {
+                    Ok(m) if m.is_file() => plan.files.push(PlannedFile {
+                        compression: default_compression(&e.name),
+                        name: e.name,
+                        path,
+                        size: m.len(),
+                    }),
+                    _ => missing.push(format!("{} ({})", e.source_name, e.pointers.join(", "))),
+                }
+            }
+            if !missing.is_empty() {
+                return Err(Error::new(
+                    ErrorKind::MissingFiles,
+                    format!(
+                        "{} file(s) named by the submission are missing under {}: {}",
+                        missing.len(),
+                        base.display(),
+                        missing.join("; ")
+                    ),
+                ));
+            }
+            Ok(plan)
+        }
+
+        /// Adds a file under an entry name (checked with [`entry_name`]); `compression: None` picks by
+        /// extension.
+        ///
+        /// # Errors
+        /// `invalid_archive` for an unsafe or duplicate name; `missing_files` when the file is missing.
+        pub fn add_file(&mut self, name: &str, path: impl Into<PathBuf>, compression: Option<Compression>) -> Result<()> {
+            let name = entry_name(name)?;
+            if self.files.iter().any(|f| f.name == name) {
+                return Err(Error::new(ErrorKind::InvalidArchive, format!("duplicate entry name `{name}`")));
+            }
+            let path = path.into();
+            let size = match std::fs::metadata(&path) {
+                Ok(m) if m.is_file() => m.len(),
+                _ => return Err(Error::new(ErrorKind::MissingFiles, format!("file missing: {}", path.display()))),
+            };
+            let compression = compression.unwrap_or_else(|| default_compression(&name));
+            self.files.push(PlannedFile { name, path, size, compression });
+            Ok(())
+        }
+
+        /// Total input bytes (the `total` of progress callbacks).
+        pub fn total_bytes(&self) -> u64 {
+            self.files.iter().map(|f| f.size).sum()
+        }
+
+        /// An upper bound of the archive's size (stored data, deflate's worst case, headers): used to
+        /// choose an upload's block size before the archive exists.
+        pub fn max_archive_size(&self) -> u64 {
+            self.files
+                .iter()
+                .map(|f| {
+                    let data = match f.compression {
+                        Compression::Stored => f.size,
+                        Compression::Deflated => f.size + f.size / 1000 + 1024,
+                    };
+                    data + 2 * f.name.len() as u64 + 30 + 20 + 24 + 46 + 28
+                })
+                .sum::<u64>()
+                + 22
+                + 56
+                + 20
+        }
+
+        fn write_into(&self, sink: &mut dyn EntrySink, progress: &mut dyn FnMut(u64, u64)) -> Result<()> {
+            let total = self.total_bytes();
+            let mut done = 0u64;
+            let mut buf = vec![0u8; READ_BUFFER];
+            progress(0, total);
+            for f in &self.files {
+                let mut file = File::open(&f.path).map_err(|e| {
+                    Error::new(ErrorKind::MissingFiles, format!("cannot open {}: {e}", f.path.display()))
+                })?;
+                sink.start(&f.name, EntryOptions { compression: Some(f.compression), size_hint: Some(f.size) })?;
+                loop {
+                    let n = match file.read(&mut buf) {
+                        Ok(0) => break,
+                        Ok(n) => n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(Error::new(ErrorKind::Io, format!("reading {}: {e}", f.path.display()))),
+                    };
+                    sink.data(&buf[..n])?;
+                    done += n as u64;
+                    progress(done, total.max(done));
+                }
+                sink.end()?;
+            }
+            Ok(())
+        }
+
+        /// Streams the archive into any writer (no seeking; data descriptors). Returns the writer.
+        ///
+        /// # Errors
+        /// `io`/`missing_files` when a file cannot be read; `io` when writing fails.
+        pub fn write_to<W: Write>(&self, out: W, progress: &mut dyn FnMut(u64, u64)) -> Result<W> {
+            let mut z = ZipWriter::new(out);
+            self.write_into(&mut z, progress)?;
+            z.finish()
+        }
+
+        /// Writes the archive to a file (created or truncated), patching local headers (no data
+        /// descriptors). Returns the archive's size.
+        ///
+        /// # Errors
+        /// `io` when the file cannot be written or an input cannot be read.
+        pub fn write_to_file(&self, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
+            let file = File::create(path)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create {}: {e}", path.display())))?;
+            let mut z = SeekZipWriter::new(BufWriter::with_capacity(READ_BUFFER, file))?;
+            self.write_into(&mut z, progress)?;
+            let size = z.bytes_written();
+            let w = z.finish()?;
+            let file = w.into_inner().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
+            file.sync_all().ok();
+            let _ = size;
+            Ok(file.metadata()?.len())
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use serde_json::json;
+
+        #[test]
+        fn missing_files_are_listed_before_writing() {
+            let dir = std::env::temp_dir().join(format!("ss-pkg-{}", std::process::id()));
+            std::fs::create_dir_all(dir.join("Trailers")).unwrap();
+            std::fs::write(dir.join("app.msixupload"), b"x").unwrap();
+            std::fs::write(dir.join("Trailers").join("T.mp4"), b"v").unwrap();
+            let doc = json!({
+                "applicationPackages": [{"fileName": "app.msixupload", "fileStatus": "PendingUpload"},
+                                        {"fileName": "gone.msix", "fileStatus": "PendingUpload"}],
+                "listings": {"en-us": {"baseListing": {"images": [{"fileName": "img\\s.png", "fileStatus": "PendingUpload"}]}}},
+                "trailers": [{"videoFileName": "Trailers\\T.mp4", "trailerAssets": {}}]
+            });
+            let e = PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, &dir).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::MissingFiles);
+            assert!(e.message().contains("gone.msix (/applicationPackages/1/fileName)"), "{}", e.message());
+            assert!(e.message().contains("img\\s.png"), "{}", e.message());
+            assert!(!e.message().contains("app.msixupload"));
+            let doc = json!({"applicationPackages": [{"fileName": "app.msixupload", "fileStatus": "PendingUpload"}],
+                             "trailers": [{"videoFileName": "Trailers\\T.mp4", "trailerAssets": {}}]});
+            let plan = PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, &dir).unwrap();
+            let names: Vec<_> = plan.files.iter().map(|f| f.name.as_str()).collect();
+            assert_eq!(names, ["app.msixupload", "Trailers/T.mp4"]);
+            let mut calls = 0;
+            let bytes = plan.write_to(Vec::new(), &mut |d, t| { calls += 1; assert!(d <= t); }).unwrap();
+            assert!(calls >= 3);
+            let out = dir.join("out.zip");
+            let n = plan.write_to_file(&out, &mut |_, _| {}).unwrap();
+            assert_eq!(n, std::fs::metadata(&out).unwrap().len());
+            assert!(bytes.len() as u64 > n, "descriptors make the streamed form longer");
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+
+        #[test]
+        fn unsafe_names_in_a_submission() {
+            let doc = json!({"applicationPackages": [{"fileName": "..\\..\\etc\\passwd", "fileStatus": "PendingUpload"}]});
+            let e = submission_entries(DocumentKind::AppSubmission, &doc).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidArchive);
+        }
+    }
+}
