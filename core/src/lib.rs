@@ -37,3 +37,8 @@ pub use error::{all_error_codes, Error, ErrorKind, Result};
 pub use http::{HttpRequest, HttpResponse, Method};
 pub use issue::{Issue, Severity};
 pub use secret::Secret;
+
+/// The README's Rust snippets, compiled and run as doc tests so the README stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
