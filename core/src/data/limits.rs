@@ -1,0 +1,112 @@
+//! Numeric limits of the Store's documented rules: character limits (counted in Unicode scalar values),
+//! item counts and ranges.
+//!
+//! Sources: seed 003 (win32 metadata, packages, listing assets), seed 002 and `reference/docs`
+//! (devcenter app, add-on and flight submissions).
+
+use serde::Serialize;
+
+/// win32 listing `description`: characters.
+pub const DESCRIPTION_MAX_CHARS: usize = 10_000;
+/// win32 listing `whatsNew`: characters.
+pub const WHATS_NEW_MAX_CHARS: usize = 1_500;
+/// win32 listing `shortDescription`: characters.
+pub const SHORT_DESCRIPTION_MAX_CHARS: usize = 1_000;
+/// win32 listing `additionalLicenseTerms`: characters.
+pub const ADDITIONAL_LICENSE_TERMS_MAX_CHARS: usize = 10_000;
+/// win32 listing `copyright`: characters.
+pub const COPYRIGHT_MAX_CHARS: usize = 200;
+/// win32 listing `developedBy`: characters.
+pub const DEVELOPED_BY_MAX_CHARS: usize = 255;
+/// win32 listing `contactInfo`: characters.
+pub const CONTACT_INFO_MAX_CHARS: usize = 200;
+/// win32 properties `certificationNotes`: characters.
+pub const CERTIFICATION_NOTES_MAX_CHARS: usize = 2_000;
+/// win32 listing `productFeatures`: number of features.
+pub const PRODUCT_FEATURES_MAX: usize = 20;
+/// win32 listing `productFeatures[]` / devcenter `features[]`: characters per feature.
+pub const PRODUCT_FEATURE_MAX_CHARS: usize = 200;
+/// win32 listing `searchTerms` / devcenter app `keywords`: number of terms.
+pub const SEARCH_TERMS_MAX: usize = 7;
+/// win32 listing `searchTerms[]` / devcenter app `keywords[]`: characters per term.
+pub const SEARCH_TERM_MAX_CHARS: usize = 30;
+/// win32 listing `searchTerms` / devcenter app `keywords`: unique words across all terms.
+pub const SEARCH_TERMS_MAX_UNIQUE_WORDS: usize = 21;
+/// win32 listing `requirements`: number of items (each holds a minimum and a recommended text).
+pub const REQUIREMENTS_MAX: usize = 11;
+/// win32 listing `requirements[].minimumHardware` / `recommendedHardware` and devcenter hardware strings:
+/// characters per item.
+pub const REQUIREMENT_MAX_CHARS: usize = 200;
+/// win32 properties `systemRequirementDetails[].minimumRequirement` / `recommendedRequirement` free text
+/// (Processor, Graphics): characters.
+pub const SYSTEM_REQUIREMENT_MAX_CHARS: usize = 200;
+/// win32 listing assets create: screenshots per request (`Screenshot` 1–10; 0 requests none).
+pub const SCREENSHOTS_MAX: u64 = 10;
+/// win32 listing assets create: logos per request (`Logo` 1–2; 0 requests none).
+pub const LOGOS_MAX: u64 = 2;
+/// devcenter base listing `features`: number of features.
+pub const FEATURES_MAX: usize = 20;
+/// devcenter base listing `recommendedHardware` and `minimumHardware`: number of items.
+pub const HARDWARE_ITEMS_MAX: usize = 11;
+/// devcenter app submission `trailers`: number of trailers.
+pub const TRAILERS_MAX: usize = 15;
+/// devcenter trailer assets `imageList`: exactly this many thumbnail images per language.
+pub const TRAILER_THUMBNAILS: usize = 1;
+/// devcenter app submission `gamingOptions`: at most one gaming options resource.
+pub const GAMING_OPTIONS_MAX: usize = 1;
+/// devcenter add-on submission `keywords`: number of keywords.
+pub const ADDON_KEYWORDS_MAX: usize = 10;
+/// devcenter add-on create `applicationIds`: exactly this many ids.
+pub const ADDON_APPLICATION_IDS: usize = 1;
+/// devcenter `packageRolloutPercentage`: lowest value.
+pub const ROLLOUT_PERCENTAGE_MIN: f64 = 0.0;
+/// devcenter `packageRolloutPercentage`: highest value.
+pub const ROLLOUT_PERCENTAGE_MAX: f64 = 100.0;
+/// Price tiers of the original pricing model: `Tier2` … `Tier96`.
+pub const PRICE_TIERS_ORIGINAL: (u32, u32) = (2, 96);
+/// Price tiers of the advanced pricing model: `Tier1012` … `Tier1424`.
+pub const PRICE_TIERS_ADVANCED: (u32, u32) = (1012, 1424);
+
+/// One limit, for pick-lists and documentation in bindings.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Limit {
+    /// Which field and what is limited (`"win32.listing.description.chars"`).
+    pub key: &'static str,
+    /// The limit (maximum unless the key says `min`).
+    pub value: f64,
+}
+
+/// Every limit above, by key.
+pub const LIMITS: &[Limit] = &[
+    Limit { key: "win32.listing.description.chars", value: DESCRIPTION_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.whatsNew.chars", value: WHATS_NEW_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.shortDescription.chars", value: SHORT_DESCRIPTION_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.additionalLicenseTerms.chars", value: ADDITIONAL_LICENSE_TERMS_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.copyright.chars", value: COPYRIGHT_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.developedBy.chars", value: DEVELOPED_BY_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.contactInfo.chars", value: CONTACT_INFO_MAX_CHARS as f64 },
+    Limit { key: "win32.properties.certificationNotes.chars", value: CERTIFICATION_NOTES_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.productFeatures.count", value: PRODUCT_FEATURES_MAX as f64 },
+    Limit { key: "win32.listing.productFeatures.item.chars", value: PRODUCT_FEATURE_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.searchTerms.count", value: SEARCH_TERMS_MAX as f64 },
+    Limit { key: "win32.listing.searchTerms.item.chars", value: SEARCH_TERM_MAX_CHARS as f64 },
+    Limit { key: "win32.listing.searchTerms.uniqueWords", value: SEARCH_TERMS_MAX_UNIQUE_WORDS as f64 },
+    Limit { key: "win32.listing.requirements.count", value: REQUIREMENTS_MAX as f64 },
+    Limit { key: "win32.listing.requirements.item.chars", value: REQUIREMENT_MAX_CHARS as f64 },
+    Limit { key: "win32.properties.systemRequirementDetails.text.chars", value: SYSTEM_REQUIREMENT_MAX_CHARS as f64 },
+    Limit { key: "win32.assets.create.Screenshot.max", value: SCREENSHOTS_MAX as f64 },
+    Limit { key: "win32.assets.create.Logo.max", value: LOGOS_MAX as f64 },
+    Limit { key: "devcenter.listing.features.count", value: FEATURES_MAX as f64 },
+    Limit { key: "devcenter.listing.hardware.count", value: HARDWARE_ITEMS_MAX as f64 },
+    Limit { key: "devcenter.trailers.count", value: TRAILERS_MAX as f64 },
+    Limit { key: "devcenter.trailerAssets.imageList.count", value: TRAILER_THUMBNAILS as f64 },
+    Limit { key: "devcenter.gamingOptions.count", value: GAMING_OPTIONS_MAX as f64 },
+    Limit { key: "devcenter.addon.keywords.count", value: ADDON_KEYWORDS_MAX as f64 },
+    Limit { key: "devcenter.addon.applicationIds.count", value: ADDON_APPLICATION_IDS as f64 },
+    Limit { key: "devcenter.packageRolloutPercentage.min", value: ROLLOUT_PERCENTAGE_MIN },
+    Limit { key: "devcenter.packageRolloutPercentage.max", value: ROLLOUT_PERCENTAGE_MAX },
+    Limit { key: "devcenter.priceTier.original.min", value: PRICE_TIERS_ORIGINAL.0 as f64 },
+    Limit { key: "devcenter.priceTier.original.max", value: PRICE_TIERS_ORIGINAL.1 as f64 },
+    Limit { key: "devcenter.priceTier.advanced.min", value: PRICE_TIERS_ADVANCED.0 as f64 },
+    Limit { key: "devcenter.priceTier.advanced.max", value: PRICE_TIERS_ADVANCED.1 as f64 },
+];

@@ -1,0 +1,61 @@
+//! Rules of devcenter add-ons (`reference/docs/manage-add-on-submissions.md`, `create-an-add-on.md`):
+//! the add-on submission resource and the add-on create body.
+
+use serde_json::Value;
+
+use super::check::{At, Ck};
+use super::codes as c;
+use super::devcenter;
+use crate::data::{enums, limits as lim};
+
+/// The add-on submission resource.
+pub(crate) fn submission(ck: &mut Ck, doc: &Value) {
+    let root = At::root();
+    let Some(obj) = ck.as_object(doc, &root) else { return };
+    ck.read_only(doc, enums::ADDON_SUBMISSION_READ_ONLY);
+    ck.enum_member(obj, &root, "contentType", false, c::ADDON_CONTENT_TYPE_INVALID, enums::CONTENT_TYPES);
+    if let Some(items) = ck.array(obj, &root, "keywords", false) {
+        let at = root.key("keywords");
+        ck.max_items(c::ADDON_KEYWORDS_TOO_MANY, &at, items.len(), lim::ADDON_KEYWORDS_MAX, "keywords");
+        ck.strings(items, &at);
+    }
+    ck.enum_member(obj, &root, "lifetime", false, c::ADDON_LIFETIME_INVALID, enums::LIFETIMES);
+    if let Some(listings) = ck.object(obj, &root, "listings", false) {
+        let at = root.key("listings");
+        for (lang, l) in listings {
+            let at_l = at.named(lang, lang);
+            devcenter::language(ck, &at_l, lang);
+            let Some(l) = ck.as_object(l, &at_l) else { continue };
+            ck.str(l, &at_l, "description", false);
+            ck.str(l, &at_l, "title", false);
+            if let Some(icon) = ck.object(l, &at_l, "icon", false) {
+                let at_i = at_l.key("icon");
+                ck.text(icon, &at_i, "fileName", true);
+                devcenter::file_status(ck, icon, &at_i, false);
+            }
+        }
+    }
+    devcenter::pricing(ck, obj, &root);
+    devcenter::publishing(ck, obj, &root, true);
+    ck.str(obj, &root, "tag", false);
+}
+
+/// The add-on create body: `{"applicationIds": [one id], "productId", "productType"}`.
+pub(crate) fn create(ck: &mut Ck, doc: &Value) {
+    let root = At::root();
+    let Some(obj) = ck.as_object(doc, &root) else { return };
+    if let Some(ids) = ck.array(obj, &root, "applicationIds", true) {
+        let at = root.key("applicationIds");
+        if ids.len() != lim::ADDON_APPLICATION_IDS {
+            ck.push(c::ADDON_APPLICATION_IDS_COUNT, &at, format!("applicationIds: {} ids, exactly one app id required", ids.len()));
+        }
+        for (i, s) in ck.strings(ids, &at) {
+            if s.trim().is_empty() {
+                let a = at.idx(i);
+                ck.push(c::FIELD_EMPTY, &a, format!("{}: empty app id", a.label));
+            }
+        }
+    }
+    ck.text(obj, &root, "productId", true);
+    ck.enum_member(obj, &root, "productType", true, c::ADDON_PRODUCT_TYPE_INVALID, enums::PRODUCT_TYPES);
+}

@@ -1,0 +1,289 @@
+//! The rule-writing toolkit: where a value is (JSON pointer + a readable label for messages), and
+//! typed accessors that report `field.required` / `field.type` as they go.
+
+use serde_json::{Map, Value};
+
+use super::codes::{self, IssueCodeInfo};
+use super::formats::{char_len, is_email, is_iso8601, is_url};
+use crate::issue::{Issue, Severity};
+use crate::model::files::pointer_segment;
+
+/// Where a value sits: its JSON pointer and the label messages use (`listings[en-us].description`).
+#[derive(Clone, Debug)]
+pub(crate) struct At {
+    pub ptr: String,
+    pub label: String,
+}
+
+impl At {
+    pub fn root() -> At {
+        At { ptr: String::new(), label: String::new() }
+    }
+
+    /// An object member: pointer `/key`, label `parent.key`.
+    pub fn key(&self, key: &str) -> At {
+        At {
+            ptr: format!("{}/{}", self.ptr, pointer_segment(key)),
+            label: if self.label.is_empty() { key.to_string() } else { format!("{}.{key}", self.label) },
+        }
+    }
+
+    /// An array element: pointer `/i`, label `parent[i]`.
+    pub fn idx(&self, i: usize) -> At {
+        At { ptr: format!("{}/{i}", self.ptr), label: format!("{}[{i}]", self.label) }
+    }
+
+    /// An array element or map entry labelled by name: pointer `/seg`, label `parent[name]`.
+    pub fn named(&self, seg: &str, name: &str) -> At {
+        At { ptr: format!("{}/{}", self.ptr, pointer_segment(seg)), label: format!("{}[{name}]", self.label) }
+    }
+
+    /// Same pointer, another label.
+    pub fn relabel(&self, label: String) -> At {
+        At { ptr: self.ptr.clone(), label }
+    }
+
+    fn name(&self) -> &str {
+        if self.label.is_empty() {
+            "document"
+        } else {
+            &self.label
+        }
+    }
+}
+
+/// Collects issues.
+#[derive(Default)]
+pub(crate) struct Ck {
+    pub issues: Vec<Issue>,
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Quoted list of allowed values for messages.
+pub(crate) fn one_of(values: &[&str]) -> String {
+    values.join(", ")
+}
+
+impl Ck {
+    pub fn push(&mut self, code: IssueCodeInfo, at: &At, message: String) {
+        let issue = Issue { code: code.code.to_string(), path: at.ptr.clone(), message, severity: code.severity };
+        debug_assert!(issue.severity == Severity::Error || issue.severity == Severity::Warning);
+        self.issues.push(issue);
+    }
+
+    pub fn required(&mut self, at: &At) {
+        self.push(codes::FIELD_REQUIRED, at, format!("{}: required field is missing", at.name()));
+    }
+
+    pub fn wrong_type(&mut self, at: &At, expected: &str, v: &Value) {
+        self.push(codes::FIELD_TYPE, at, format!("{}: expected {expected}, found {}", at.name(), type_name(v)));
+    }
+
+    /// The member `key` of `obj` unless absent or null; reports `field.required` when `required`.
+    pub fn member<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v Value> {
+        match obj.get(key) {
+            None | Some(Value::Null) => {
+                if required {
+                    self.required(&at.key(key));
+                }
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    pub fn str<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v str> {
+        let v = self.member(obj, at, key, required)?;
+        match v.as_str() {
+            Some(s) => Some(s),
+            None => {
+                self.wrong_type(&at.key(key), "a string", v);
+                None
+            }
+        }
+    }
+
+    /// A string that must also be non-empty when required.
+    pub fn text<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v str> {
+        let s = self.str(obj, at, key, required)?;
+        if required && s.trim().is_empty() {
+            let a = at.key(key);
+            self.push(codes::FIELD_EMPTY, &a, format!("{}: required text is empty", a.name()));
+        }
+        Some(s)
+    }
+
+    pub fn bool(&mut self, obj: &Map<String, Value>, at: &At, key: &str, required: bool) -> Option<bool> {
+        let v = self.member(obj, at, key, required)?;
+        match v.as_bool() {
+            Some(b) => Some(b),
+            None => {
+                self.wrong_type(&at.key(key), "a boolean", v);
+                None
+            }
+        }
+    }
+
+    pub fn number(&mut self, obj: &Map<String, Value>, at: &At, key: &str, required: bool) -> Option<f64> {
+        let v = self.member(obj, at, key, required)?;
+        match v.as_f64() {
+            Some(n) => Some(n),
+            None => {
+                self.wrong_type(&at.key(key), "a number", v);
+                None
+            }
+        }
+    }
+
+    pub fn array<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v Vec<Value>> {
+        let v = self.member(obj, at, key, required)?;
+        match v.as_array() {
+            Some(a) => Some(a),
+            None => {
+                self.wrong_type(&at.key(key), "an array", v);
+                None
+            }
+        }
+    }
+
+    pub fn object<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v Map<String, Value>> {
+        let v = self.member(obj, at, key, required)?;
+        self.as_object(v, &at.key(key))
+    }
+
+    /// `v` as an object, or `field.type` (`document.not_object` at the root).
+    pub fn as_object<'v>(&mut self, v: &'v Value, at: &At) -> Option<&'v Map<String, Value>> {
+        match v.as_object() {
+            Some(o) => Some(o),
+            None if at.ptr.is_empty() => {
+                self.push(codes::DOCUMENT_NOT_OBJECT, at, format!("document: expected a JSON object, found {}", type_name(v)));
+                None
+            }
+            None => {
+                self.wrong_type(at, "an object", v);
+                None
+            }
+        }
+    }
+
+    /// Array elements that are strings, with their location; reports `field.type` for the others.
+    pub fn strings<'v>(&mut self, items: &'v [Value], at: &At) -> Vec<(usize, &'v str)> {
+        let mut out = Vec::with_capacity(items.len());
+        for (i, v) in items.iter().enumerate() {
+            match v.as_str() {
+                Some(s) => out.push((i, s)),
+                None => self.wrong_type(&at.idx(i), "a string", v),
+            }
+        }
+        out
+    }
+
+    /// Reports `code` when `s` has more than `max` characters (Unicode scalar values).
+    pub fn max_chars(&mut self, code: IssueCodeInfo, at: &At, s: &str, max: usize) {
+        // Cheap pre-check: a string of at most `max` bytes has at most `max` characters.
+        if s.len() <= max {
+            return;
+        }
+        let n = char_len(s);
+        if n > max {
+            self.push(code, at, format!("{}: {n} characters, limit {max}", at.name()));
+        }
+    }
+
+    /// A text member with a character limit.
+    pub fn limited_text(&mut self, obj: &Map<String, Value>, at: &At, key: &str, required: bool, code: IssueCodeInfo, max: usize) {
+        if let Some(s) = self.str(obj, at, key, required) {
+            self.max_chars(code, &at.key(key), s, max);
+        }
+    }
+
+    /// Reports `code` when an array has more than `max` items.
+    pub fn max_items(&mut self, code: IssueCodeInfo, at: &At, n: usize, max: usize, what: &str) {
+        if n > max {
+            self.push(code, at, format!("{}: {n} {what}, limit {max}", at.name()));
+        }
+    }
+
+    /// Reports `code` unless `s` is one of `values` (exact match; a case-only difference gets a hint).
+    pub fn one_of(&mut self, code: IssueCodeInfo, at: &At, s: &str, values: &[&str]) -> bool {
+        if values.contains(&s) {
+            return true;
+        }
+        let hint = values
+            .iter()
+            .find(|v| v.eq_ignore_ascii_case(s))
+            .map(|v| format!(" (values are case-sensitive: did you mean `{v}`?)"))
+            .unwrap_or_default();
+        self.push(code, at, format!("{}: `{s}` is not allowed; expected one of {}{hint}", at.name(), one_of(values)));
+        false
+    }
+
+    /// An enum member: optional string checked against `values`.
+    pub fn enum_member<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool, code: IssueCodeInfo, values: &[&str]) -> Option<&'v str> {
+        let s = self.str(obj, at, key, required)?;
+        self.one_of(code, &at.key(key), s, values);
+        Some(s)
+    }
+
+    /// A URL member: when present and non-empty, must be an absolute http(s) URL.
+    pub fn url(&mut self, obj: &Map<String, Value>, at: &At, key: &str, required: bool) -> Option<()> {
+        let s = self.text(obj, at, key, required)?;
+        if !s.is_empty() && !is_url(s) {
+            let a = at.key(key);
+            self.push(codes::FORMAT_URL, &a, format!("{}: `{}` is not an absolute http(s) URL", a.name(), clip(s)));
+        }
+        Some(())
+    }
+
+    /// A URL-or-e-mail member.
+    pub fn url_or_email(&mut self, obj: &Map<String, Value>, at: &At, key: &str) {
+        if let Some(s) = self.str(obj, at, key, false) {
+            if !s.is_empty() && !is_url(s) && !is_email(s) {
+                let a = at.key(key);
+                self.push(codes::FORMAT_URL_OR_EMAIL, &a, format!("{}: `{}` is neither an absolute http(s) URL nor an e-mail address", a.name(), clip(s)));
+            }
+        }
+    }
+
+    /// A date member: when present and non-empty, must be ISO 8601.
+    pub fn date(&mut self, obj: &Map<String, Value>, at: &At, key: &str) {
+        if let Some(s) = self.str(obj, at, key, false) {
+            if !s.is_empty() && !is_iso8601(s) {
+                let a = at.key(key);
+                self.push(codes::FORMAT_DATE, &a, format!("{}: `{}` is not an ISO 8601 date-time (e.g. 2024-05-01T00:00:00Z)", a.name(), clip(s)));
+            }
+        }
+    }
+
+    /// Warns about a read-only field present in an update.
+    pub fn read_only(&mut self, doc: &Value, pointers: &[&str]) {
+        for p in pointers {
+            if matches!(doc.pointer(p), Some(v) if !v.is_null()) {
+                let label = p.trim_start_matches('/').replace('/', ".");
+                self.push(codes::FIELD_READ_ONLY, &At { ptr: p.to_string(), label: label.clone() },
+                    format!("{label}: read-only field set by Partner Center; the Store ignores it in an update (storesubmit strips it before sending)"));
+            }
+        }
+    }
+}
+
+/// At most 80 characters of a value, for messages.
+pub(crate) fn clip(s: &str) -> String {
+    if s.chars().count() <= 80 {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(77).collect();
+        t.push_str("...");
+        t
+    }
+}

@@ -1,0 +1,155 @@
+//! The catalogue of issue codes: every code validation can report, with its severity and a one-line
+//! description. Codes are stable: bindings map them, users filter on them; new codes may be added,
+//! existing ones never change meaning.
+
+use serde::Serialize;
+
+use crate::issue::Severity;
+
+/// One issue code: the code, the severity every issue with this code has, and what it means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub struct IssueCodeInfo {
+    /// Stable code (`"listing.description.too_long"`).
+    pub code: &'static str,
+    /// Severity of every issue with this code.
+    pub severity: Severity,
+    /// One-line description of the rule.
+    pub description: &'static str,
+}
+
+macro_rules! codes {
+    ($( $konst:ident = $code:literal, $sev:ident, $desc:literal; )*) => {
+        $(
+            #[doc = concat!("`", $code, "` (", stringify!($sev), "): ", $desc)]
+            pub const $konst: IssueCodeInfo = IssueCodeInfo { code: $code, severity: Severity::$sev, description: $desc };
+        )*
+        /// Every code, in catalogue order.
+        pub const ALL: &[IssueCodeInfo] = &[$($konst,)*];
+    };
+}
+
+codes! {
+    // ---- any document ----
+    DOCUMENT_NOT_OBJECT = "document.not_object", Error, "the document, or a resource inside it, is not a JSON object";
+    FIELD_REQUIRED = "field.required", Error, "a required field (or a field required by another field's value) is missing or null";
+    FIELD_TYPE = "field.type", Error, "a field has the wrong JSON type (string, boolean, number, array or object expected)";
+    FIELD_EMPTY = "field.empty", Error, "a required text field is empty";
+    FIELD_READ_ONLY = "field.read_only", Warning, "a read-only field (set by Partner Center) is present in an update; the Store ignores it";
+    FIELD_OBSOLETE = "field.obsolete", Warning, "an obsolete or deprecated field has a value; the Store ignores it";
+    FORMAT_URL = "format.url", Error, "a URL field does not hold an absolute http(s) URL";
+    FORMAT_URL_OR_EMAIL = "format.url_or_email", Error, "a contact field holds neither an absolute http(s) URL nor an e-mail address";
+    FORMAT_DATE = "format.date", Error, "a date field is not an ISO 8601 date-time";
+    LANGUAGE_UNKNOWN = "language.unknown", Error, "a win32 language code is not in the Store's languages table";
+    LANGUAGE_UNRECOGNIZED = "language.unrecognized", Warning, "a devcenter listing language is not in the Store's languages table";
+    MARKET_UNKNOWN = "market.unknown", Error, "a market code is not in the Store's markets table (codes are upper case, e.g. US)";
+    MARKET_DUPLICATE = "market.duplicate", Warning, "a market is listed more than once";
+    // ---- win32 metadata: availability ----
+    AVAILABILITY_MARKETS_EMPTY = "availability.markets.empty", Error, "availability.markets is empty: the product would be offered nowhere";
+    AVAILABILITY_DISCOVERABILITY_INVALID = "availability.discoverability.invalid", Error, "availability.discoverability is not DISCOVERABLE or DEEPLINK_ONLY";
+    AVAILABILITY_PRICING_INVALID = "availability.pricing.invalid", Error, "availability.pricing is not FREE, FREEMIUM, SUBSCRIPTION or PAID";
+    AVAILABILITY_FREE_TRIAL_INVALID = "availability.free_trial.invalid", Error, "availability.freeTrial is not NO_FREE_TRIAL or FREE_TRIAL";
+    AVAILABILITY_FREE_TRIAL_REQUIRED = "availability.free_trial.required", Error, "availability.freeTrial is required when pricing is PAID or SUBSCRIPTION";
+    // ---- win32 metadata: properties ----
+    PROPERTIES_PRIVACY_POLICY_URL_REQUIRED = "properties.privacy_policy_url.required", Error, "properties.privacyPolicyUrl is required when isPrivacyPolicyRequired is true";
+    PROPERTIES_CERTIFICATION_NOTES_TOO_LONG = "properties.certification_notes.too_long", Error, "properties.certificationNotes is longer than 2000 characters";
+    PROPERTIES_CATEGORY_UNKNOWN = "properties.category.unknown", Error, "properties.category is not in the Store's categories table";
+    PROPERTIES_SUBCATEGORY_UNKNOWN = "properties.subcategory.unknown", Error, "properties.subcategory is not a sub-category of properties.category";
+    PROPERTIES_SYSTEM_FEATURE_UNKNOWN = "properties.system_feature.unknown", Error, "isSystemFeatureRequired[].hardwareItemType is not a documented system feature";
+    PROPERTIES_SYSTEM_REQUIREMENT_UNKNOWN = "properties.system_requirement.unknown", Error, "systemRequirementDetails[].hardwareItemType is not Processor, Graphics, Memory, DirectX or Video_Memory";
+    PROPERTIES_SYSTEM_REQUIREMENT_VALUE_INVALID = "properties.system_requirement.value_invalid", Error, "a Memory, DirectX or Video_Memory requirement is not one of the allowed values";
+    PROPERTIES_SYSTEM_REQUIREMENT_TOO_LONG = "properties.system_requirement.too_long", Error, "a Processor or Graphics requirement text is longer than 200 characters";
+    // ---- win32 metadata: listings ----
+    LISTING_DESCRIPTION_TOO_LONG = "listing.description.too_long", Error, "listing description is longer than 10000 characters";
+    LISTING_WHATS_NEW_TOO_LONG = "listing.whats_new.too_long", Error, "listing whatsNew is longer than 1500 characters";
+    LISTING_SHORT_DESCRIPTION_TOO_LONG = "listing.short_description.too_long", Error, "listing shortDescription is longer than 1000 characters";
+    LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG = "listing.additional_license_terms.too_long", Error, "listing additionalLicenseTerms is longer than 10000 characters";
+    LISTING_COPYRIGHT_TOO_LONG = "listing.copyright.too_long", Error, "listing copyright is longer than 200 characters";
+    LISTING_DEVELOPED_BY_TOO_LONG = "listing.developed_by.too_long", Error, "listing developedBy is longer than 255 characters";
+    LISTING_CONTACT_INFO_TOO_LONG = "listing.contact_info.too_long", Error, "listing contactInfo is longer than 200 characters";
+    LISTING_PRODUCT_FEATURES_TOO_MANY = "listing.product_features.too_many", Error, "listing productFeatures has more than 20 features";
+    LISTING_PRODUCT_FEATURE_TOO_LONG = "listing.product_feature.too_long", Error, "a listing product feature is longer than 200 characters";
+    LISTING_SEARCH_TERMS_TOO_MANY = "listing.search_terms.too_many", Error, "listing searchTerms has more than 7 terms";
+    LISTING_SEARCH_TERM_TOO_LONG = "listing.search_term.too_long", Error, "a listing search term is longer than 30 characters";
+    LISTING_SEARCH_TERMS_TOO_MANY_WORDS = "listing.search_terms.too_many_words", Error, "listing searchTerms hold more than 21 unique words in total";
+    LISTING_REQUIREMENTS_TOO_MANY = "listing.requirements.too_many", Error, "listing requirements has more than 11 items";
+    LISTING_REQUIREMENT_TOO_LONG = "listing.requirement.too_long", Error, "a listing minimumHardware or recommendedHardware text is longer than 200 characters";
+    LISTING_LANGUAGE_DUPLICATE = "listing.language.duplicate", Error, "two listings in one document have the same language";
+    LISTINGS_ADD_REMOVE_OVERLAP = "listings.add_remove_overlap", Error, "a language is both in listingsToAdd and in listingsToRemove";
+    // ---- win32 packages ----
+    PACKAGES_EMPTY = "packages.empty", Error, "a full packages update holds no package (it would remove every package)";
+    PACKAGE_ARCHITECTURES_COUNT = "package.architectures.count", Error, "a win32 package must list exactly one architecture";
+    PACKAGE_ARCHITECTURE_INVALID = "package.architecture.invalid", Error, "a win32 package architecture is not Neutral, X86, X64, Arm or Arm64";
+    PACKAGE_TYPE_INVALID = "package.package_type.invalid", Error, "a win32 packageType is not exe or msi";
+    PACKAGE_INSTALLER_PARAMETERS_REQUIRED = "package.installer_parameters.required", Error, "installerParameters is required when isSilentInstall is false";
+    PACKAGE_GENERIC_DOC_URL_REQUIRED = "package.generic_doc_url.required", Error, "genericDocUrl is required when packageType is exe";
+    PACKAGE_ERROR_SCENARIO_INVALID = "package.error_scenario.invalid", Error, "errorDetails[].errorScenario is not a documented error scenario";
+    PACKAGE_LANGUAGES_EMPTY = "package.languages.empty", Error, "a win32 package lists no language";
+    // ---- win32 listing assets ----
+    ASSETS_SCREENSHOTS_OUT_OF_RANGE = "assets.screenshots.out_of_range", Error, "screenshots requested or committed per language must be 1 to 10 (0 requests none)";
+    ASSETS_LOGOS_OUT_OF_RANGE = "assets.logos.out_of_range", Error, "logos requested or committed per language must be 1 or 2 (0 requests none)";
+    ASSETS_NOTHING_REQUESTED = "assets.create.nothing_requested", Error, "a listing assets create request asks for no screenshot and no logo";
+    ASSETS_TYPE_UNKNOWN = "assets.create.type_unknown", Error, "createAssetRequest has a key other than Screenshot and Logo";
+    // ---- devcenter: every submission ----
+    SUBMISSION_VISIBILITY_INVALID = "submission.visibility.invalid", Error, "visibility is not Hidden, Public, Private or NotSet";
+    SUBMISSION_PUBLISH_MODE_INVALID = "submission.target_publish_mode.invalid", Error, "targetPublishMode is not Immediate, Manual or SpecificDate";
+    SUBMISSION_PUBLISH_DATE_REQUIRED = "submission.target_publish_date.required", Error, "targetPublishDate is required when targetPublishMode is SpecificDate";
+    PRICING_PRICE_ID_INVALID = "pricing.price_id.invalid", Error, "a price tier is not Base, NotAvailable, Free, Tier2-Tier96 or Tier1012-Tier1424";
+    PRICING_TRIAL_PERIOD_INVALID = "pricing.trial_period.invalid", Error, "pricing.trialPeriod is not a documented trial period";
+    ROLLOUT_PERCENTAGE_OUT_OF_RANGE = "rollout.percentage.out_of_range", Error, "packageRolloutPercentage is not between 0 and 100";
+    FILE_STATUS_INVALID = "file_status.invalid", Error, "fileStatus is not None, PendingUpload, Uploaded or PendingDelete";
+    PACKAGE_MINIMUM_DIRECTX_INVALID = "package.minimum_directx_version.invalid", Error, "minimumDirectXVersion is not None, DirectX93 or DirectX100";
+    PACKAGE_MINIMUM_SYSTEM_RAM_INVALID = "package.minimum_system_ram.invalid", Error, "minimumSystemRam is not None or Memory2GB";
+    // ---- devcenter: app submission ----
+    APP_CATEGORY_UNRECOGNIZED = "app.application_category.unrecognized", Warning, "applicationCategory is not Category or Category_Subcategory from the Store's categories table";
+    APP_HARDWARE_PREFERENCE_INVALID = "app.hardware_preference.invalid", Error, "hardwarePreferences holds a value that is not a documented hardware preference";
+    APP_ENTERPRISE_LICENSING_INVALID = "app.enterprise_licensing.invalid", Error, "enterpriseLicensing is not None, Online or OnlineAndOffline";
+    LISTING_PLATFORM_OVERRIDE_INVALID = "listing.platform_override.invalid", Error, "a platformOverrides key is not a documented platform";
+    IMAGE_TYPE_INVALID = "image.image_type.invalid", Error, "a listing image's imageType is not a documented image type";
+    LISTING_FEATURES_TOO_MANY = "listing.features.too_many", Error, "base listing features has more than 20 features";
+    LISTING_HARDWARE_TOO_MANY = "listing.hardware.too_many", Error, "base listing recommendedHardware or minimumHardware has more than 11 items";
+    LISTING_KEYWORDS_TOO_MANY = "listing.keywords.too_many", Error, "app listing keywords has more than 7 keywords (the Store's search-term limit)";
+    LISTING_KEYWORD_TOO_LONG = "listing.keyword.too_long", Error, "an app listing keyword is longer than 30 characters";
+    LISTING_KEYWORDS_TOO_MANY_WORDS = "listing.keywords.too_many_words", Error, "app listing keywords hold more than 21 unique words in total";
+    GAMING_OPTIONS_TOO_MANY = "gaming.options.too_many", Error, "gamingOptions holds more than one gaming options resource";
+    GAMING_GENRE_INVALID = "gaming.genre.invalid", Error, "gamingOptions[].genres holds a value that is not a documented genre";
+    GAMING_KINECT_DATA_INVALID = "gaming.kinect_data.invalid", Error, "kinectDataForExternal is not NotSet, Unknown, Enabled or Disabled";
+    TRAILERS_TOO_MANY = "trailers.too_many", Error, "trailers has more than 15 trailers";
+    TRAILER_THUMBNAIL_COUNT = "trailer.thumbnail.count", Error, "a trailer's imageList must hold exactly one thumbnail image per language";
+    // ---- devcenter: add-ons ----
+    ADDON_CONTENT_TYPE_INVALID = "addon.content_type.invalid", Error, "contentType is not a documented add-on content type";
+    ADDON_LIFETIME_INVALID = "addon.lifetime.invalid", Error, "lifetime is not a documented add-on lifetime";
+    ADDON_KEYWORDS_TOO_MANY = "addon.keywords.too_many", Error, "add-on keywords has more than 10 keywords";
+    ADDON_APPLICATION_IDS_COUNT = "addon.application_ids.count", Error, "applicationIds must hold exactly one app id";
+    ADDON_PRODUCT_TYPE_INVALID = "addon.product_type.invalid", Error, "productType is not Durable or Consumable";
+    // ---- devcenter: flights ----
+    FLIGHT_GROUP_IDS_EMPTY = "flight.group_ids.empty", Error, "groupIds is empty: the flight would reach nobody";
+    FLIGHT_GROUP_IDS_MISSING = "flight.group_ids.missing", Warning, "groupIds is absent: the flight has no flight group yet";
+    // ---- files cross-check ----
+    FILES_MISSING = "files.missing", Error, "a file the submission names (PendingUpload) is not in the folder or ZIP (the Store's MissingFiles)";
+    FILES_CASE_MISMATCH = "files.case_mismatch", Error, "a file the submission names is present only with different letter case (names are case-sensitive)";
+    FILES_ABSOLUTE_PATH = "files.absolute_path", Error, "a file name in the submission is absolute; names are relative to the ZIP root";
+    FILES_PARENT_SEGMENT = "files.parent_segment", Error, "a file name in the submission uses a `..` segment";
+    FILES_UNREFERENCED = "files.unreferenced", Warning, "a file in the folder or ZIP is not named by the submission";
+}
+
+/// Every issue code with its severity and a one-line description (pydantic-core's `list_all_errors`).
+pub fn all_issue_codes() -> Vec<IssueCodeInfo> {
+    ALL.to_vec()
+}
+
+/// The catalogue entry of a code.
+pub fn issue_code(code: &str) -> Option<IssueCodeInfo> {
+    ALL.iter().find(|c| c.code == code).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn codes_are_unique() {
+        let mut codes: Vec<_> = super::ALL.iter().map(|c| c.code).collect();
+        codes.sort_unstable();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(n, codes.len());
+    }
+}
