@@ -43,7 +43,8 @@ fn op<'a>(ep: &'a Endpoints, id: &str) -> Result<OpRequest<'a>> {
 }
 
 fn paged(r: OpRequest<'_>, page: Page) -> OpRequest<'_> {
-    r.query_opt("top", page.top.map(|n| n.to_string())).query_opt("skip", page.skip.map(|n| n.to_string()))
+    // `skip` before `top`, as in the Store's examples and `@nextLink`s.
+    r.query_opt("skip", page.skip.map(|n| n.to_string())).query_opt("top", page.top.map(|n| n.to_string()))
 }
 
 // ---- apps ---------------------------------------------------------------------------------------------
@@ -700,7 +701,7 @@ mod tests {
         let af = |o: &'static str| (o, json!({"applicationId": APP, "flightId": FLIGHT}));
         let afs = |o: &'static str| (o, json!({"applicationId": APP, "flightId": FLIGHT, "submissionId": SUB}));
         let cases: Vec<(Result<HttpRequest>, (&str, Value))> = vec![
-            (list_apps(&ep, Page::new(10, 20)), ("devcenter.list_apps", json!({"top": 10, "skip": 20}))),
+            (list_apps(&ep, Page::new(10, 20)), ("devcenter.list_apps", json!({"skip": 20, "top": 10}))),
             (get_app(&ep, APP), a("devcenter.get_app")),
             (list_app_addons(&ep, APP, Page { top: Some(5), skip: None }), ("devcenter.list_app_addons", json!({"applicationId": APP, "top": 5}))),
             (list_app_flights(&ep, APP, Page::default()), a("devcenter.list_app_flights")),
@@ -714,7 +715,7 @@ mod tests {
             (update_app_package_rollout_percentage(&ep, APP, SUB, 25.0), ("devcenter.update_app_package_rollout_percentage", json!({"applicationId": APP, "submissionId": SUB, "percentage": 25}))),
             (halt_app_package_rollout(&ep, APP, SUB), as_("devcenter.halt_app_package_rollout")),
             (finalize_app_package_rollout(&ep, APP, SUB), as_("devcenter.finalize_app_package_rollout")),
-            (list_addons(&ep, Page::new(10, 0)), ("devcenter.list_addons", json!({"top": 10, "skip": 0}))),
+            (list_addons(&ep, Page::new(10, 0)), ("devcenter.list_addons", json!({"skip": 0, "top": 10}))),
             (get_addon(&ep, ADDON), i("devcenter.get_addon")),
             (create_addon(&ep, &addon_create), ("devcenter.create_addon", json!({"body": {"applicationIds": [APP], "productId": "p", "productType": "Durable"}}))),
             (delete_addon(&ep, ADDON), i("devcenter.delete_addon")),
