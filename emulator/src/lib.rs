@@ -1,1 +1,362 @@
-//! The storesubmit Store emulator (in progress).
+//! # storesubmit-emulator
+//!
+//! A local, stateful stand-in for the Microsoft Store submission services: the classic devcenter API,
+//! the MSI/EXE ("win32") API, the Partner Center ingestion API, an Azure AD token service and an Azure
+//! blob store, all on one loopback port, with fault injection and an emulated clock.
+//!
+//! Every API request is routed with the core's route table (`storesubmit::api::routes::match_route`):
+//! the emulator holds state and transitions only; URLs, file-name fields and rules come from the core.
+//!
+//! ```no_run
+//! let emu = storesubmit_emulator::Emulator::start_blocking(Default::default()).unwrap();
+//! let endpoints = emu.endpoints(); // storesubmit::api::Endpoints pointing at the emulator
+//! println!("{}", emu.info().devcenter_url);
+//! ```
+#![warn(missing_docs)]
+
+pub mod admin;
+pub mod blob;
+pub mod config;
+pub mod devcenter;
+pub mod faults;
+pub mod ingestion;
+pub mod server;
+pub mod state;
+pub mod token;
+pub mod util;
+pub mod win32;
+pub mod zipread;
+
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use serde::{Deserialize, Serialize};
+
+pub use config::{ClientConfig, Config, Durations, Outcomes, RateLimit};
+pub use faults::FaultRule;
+
+/// What the started emulator prints as its first stdout line: service roots and the fixture's ids and
+/// (emulator-only) credentials.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Info {
+    /// Root of the classic API (`{devcenter_url}/v1.0/my/applications`).
+    pub devcenter_url: String,
+    /// Root of the MSI/EXE API (`{win32_url}/submission/v1/product/…`).
+    pub win32_url: String,
+    /// Root of the ingestion API (`{ingestion_url}/v1.0/ingestion/…`).
+    pub ingestion_url: String,
+    /// Root of the token service (`{token_url}/{tenant}/oauth2/v2.0/token`).
+    pub token_url: String,
+    /// Root of the blob store.
+    pub blob_url: String,
+    /// Root of the admin API.
+    pub admin_url: String,
+    /// Tenant of the first configured client.
+    pub tenant_id: String,
+    /// Client id of the first configured client.
+    pub client_id: String,
+    /// Client secret of the first configured client (an emulator-only credential).
+    pub client_secret: String,
+    /// Seller id for `X-Seller-Account-Id`.
+    pub seller_id: String,
+    /// The fixture's first app.
+    pub app_id: String,
+    /// The fixture's first add-on.
+    pub addon_id: String,
+    /// The fixture's first app's first flight.
+    pub flight_id: String,
+    /// The fixture's first MSI/EXE product.
+    pub win32_product_id: String,
+    /// The fixture's first ingestion product.
+    #[serde(default)]
+    pub ingestion_product_id: String,
+}
+
+impl Info {
+    /// The core's [`storesubmit::api::Endpoints`] pointing at this emulator.
+    pub fn endpoints(&self) -> storesubmit::api::Endpoints {
+        storesubmit::api::Endpoints {
+            devcenter: self.devcenter_url.clone(),
+            win32: self.win32_url.clone(),
+            ingestion: self.ingestion_url.clone(),
+            token: self.token_url.clone(),
+        }
+    }
+}
+
+/// The [`Info`] of a running state.
+pub fn info_of(st: &state::State) -> Info {
+    let base = &st.base_url;
+    let client = st.config.clients.first().cloned().unwrap_or_default();
+    Info {
+        devcenter_url: format!("{base}{}", server::DEVCENTER_PREFIX),
+        win32_url: format!("{base}{}", server::WIN32_PREFIX),
+        ingestion_url: format!("{base}{}", server::INGESTION_PREFIX),
+        token_url: format!("{base}{}", server::TOKEN_PREFIX),
+        blob_url: format!("{base}{}", server::BLOB_PREFIX),
+        admin_url: format!("{base}{}", server::ADMIN_PREFIX),
+        tenant_id: client.tenant_id,
+        client_id: client.client_id,
+        client_secret: client.client_secret,
+        seller_id: st.config.seller_id.clone(),
+        app_id: st.dc.first_app().unwrap_or_default(),
+        addon_id: st.dc.first_addon().unwrap_or_default(),
+        flight_id: st.dc.first_flight().unwrap_or_default(),
+        win32_product_id: st.w32.first_product().unwrap_or_default(),
+        ingestion_product_id: st.ing.first_product().unwrap_or_default(),
+    }
+}
+
+/// Starts emulators.
+#[derive(Debug)]
+pub struct Emulator;
+
+/// A running emulator; stops when dropped.
+#[derive(Debug)]
+pub struct EmulatorHandle {
+    info: Info,
+    addr: SocketAddr,
+    shared: Arc<server::Shared>,
+    shutdown: Option<tokio::sync::watch::Sender<bool>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+async fn bind(config: Config) -> std::io::Result<(tokio::net::TcpListener, Arc<server::Shared>, Info)> {
+    let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
+    let addr = listener.local_addr()?;
+    let base = format!("http://127.0.0.1:{}", addr.port());
+    let st = state::State::new(config, base).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let info = info_of(&st);
+    Ok((listener, Arc::new(server::Shared { state: Mutex::new(st) }), info))
+}
+
+impl Emulator {
+    /// Binds 127.0.0.1 (the configured port, 0 for any free one), loads the fixture and serves on the
+    /// current tokio runtime until the handle is dropped.
+    ///
+    /// # Errors
+    /// The port cannot be bound or the fixture/config is invalid.
+    pub async fn start(config: Config) -> std::io::Result<EmulatorHandle> {
+        let (listener, shared, info) = bind(config).await?;
+        let addr = listener.local_addr()?;
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        let task = tokio::spawn(server::run(listener, shared.clone(), rx));
+        Ok(EmulatorHandle { info, addr, shared, shutdown: Some(tx), thread: None, task: Some(task) })
+    }
+
+    /// Like [`Emulator::start`], on a runtime of its own in a background thread (for synchronous code
+    /// and tests that run their own runtime).
+    ///
+    /// # Errors
+    /// The port cannot be bound or the fixture/config is invalid.
+    pub fn start_blocking(config: Config) -> std::io::Result<EmulatorHandle> {
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new().name("storesubmit-emulator".into()).spawn(move || {
+            let rt = match tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build() {
+                Ok(rt) => rt,
+                Err(e) => {
+                    let _ = ready_tx.send(Err(e));
+                    return;
+                }
+            };
+            rt.block_on(async move {
+                match bind(config).await {
+                    Ok((listener, shared, info)) => {
+                        let (tx, rx) = tokio::sync::watch::channel(false);
+                        let addr = match listener.local_addr() {
+                            Ok(a) => a,
+                            Err(e) => {
+                                let _ = ready_tx.send(Err(e));
+                                return;
+                            }
+                        };
+                        let _ = ready_tx.send(Ok((info, addr, shared.clone(), tx)));
+                        server::run(listener, shared, rx).await;
+                    }
+                    Err(e) => {
+                        let _ = ready_tx.send(Err(e));
+                    }
+                }
+            });
+        })?;
+        let (info, addr, shared, tx) = ready_rx
+            .recv()
+            .map_err(|_| std::io::Error::other("the emulator thread stopped before it was ready"))??;
+        Ok(EmulatorHandle { info, addr, shared, shutdown: Some(tx), thread: Some(thread), task: None })
+    }
+}
+
+impl EmulatorHandle {
+    /// Service roots, ids and credentials (the first-line JSON).
+    pub fn info(&self) -> &Info {
+        &self.info
+    }
+
+    /// The core's endpoints pointing at this emulator.
+    pub fn endpoints(&self) -> storesubmit::api::Endpoints {
+        self.info.endpoints()
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// A JSON dump of the state.
+    pub fn state_dump(&self) -> serde_json::Value {
+        self.shared.lock().dump()
+    }
+
+    /// Moves the emulated clock forward.
+    pub fn advance_clock(&self, seconds: f64) {
+        let mut st = self.shared.lock();
+        st.clock_offset_ms += config::secs_to_ms(seconds);
+        st.tick();
+    }
+
+    /// Adds a fault rule; returns its id.
+    ///
+    /// # Errors
+    /// The rule does nothing or names an impossible status.
+    pub fn add_fault(&self, rule: FaultRule) -> Result<u64, String> {
+        rule.check()?;
+        Ok(self.shared.lock().faults.add(rule))
+    }
+
+    /// Removes every fault rule.
+    pub fn clear_faults(&self) {
+        self.shared.lock().faults.rules.clear();
+    }
+
+    /// Stops serving (also done on drop).
+    pub fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(true);
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+impl Drop for EmulatorHandle {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+const USAGE: &str = "usage: storesubmit-emulator [--port N] [--config FILE] [--blob-endpoint URL --blob-account NAME --blob-key KEY]
+
+Starts the storesubmit Store emulator on 127.0.0.1. The first stdout line is one JSON object with the
+service roots, the fixture's ids and the emulator-only credentials. Stops on Ctrl-C or when stdin closes
+with --stop-on-stdin-eof.";
+
+/// Parses command-line arguments (without the program name) into a config.
+///
+/// # Errors
+/// A message for an unknown flag, a missing value, an unreadable or invalid config file.
+pub fn parse_args(args: &[String]) -> Result<(Config, bool), String> {
+    let mut config = Config::default();
+    let mut port: Option<u16> = None;
+    let (mut endpoint, mut account, mut key) = (None, None, None);
+    let mut stop_on_eof = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        match a.as_str() {
+            "--port" => port = Some(value("--port")?.parse().map_err(|_| "--port: not a port number".to_string())?),
+            "--config" => {
+                let path = value("--config")?;
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("--config {path}: {e}"))?;
+                config = Config::from_json(&text)?;
+            }
+            "--blob-endpoint" => endpoint = Some(value("--blob-endpoint")?),
+            "--blob-account" => account = Some(value("--blob-account")?),
+            "--blob-key" => key = Some(value("--blob-key")?),
+            "--stop-on-stdin-eof" => stop_on_eof = true,
+            "-h" | "--help" => return Err(USAGE.to_string()),
+            other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+        }
+    }
+    if let Some(p) = port {
+        config.port = p;
+    }
+    match (endpoint, account, key) {
+        (None, None, None) => {}
+        (Some(endpoint), Some(account), Some(key)) => config.external_blob = Some(config::ExternalBlob { endpoint, account, key }),
+        _ => return Err("--blob-endpoint, --blob-account and --blob-key go together".into()),
+    }
+    if config.external_blob.is_some() {
+        return Err("an external blob store (--blob-endpoint) needs the core's SAS signer, which is not available yet; \
+                    the built-in blob store is used without these flags"
+            .into());
+    }
+    Ok((config, stop_on_eof))
+}
+
+/// The binary's entry point (also what `storesubmit emulator` calls): parses `args` (without the
+/// program name), starts the emulator, prints the first-line JSON and serves until Ctrl-C (or stdin
+/// EOF with `--stop-on-stdin-eof`). Returns the process exit code.
+pub fn run_cli(args: &[String]) -> i32 {
+    let (config, stop_on_eof) = match parse_args(args) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("{e}");
+            return 2;
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("storesubmit-emulator: cannot start a runtime: {e}");
+            return 1;
+        }
+    };
+    rt.block_on(async move {
+        let handle = match Emulator::start(config).await {
+            Ok(h) => h,
+            Err(e) => {
+                eprintln!("storesubmit-emulator: {e}");
+                return 1;
+            }
+        };
+        match serde_json::to_string(handle.info()) {
+            Ok(line) => {
+                use std::io::Write;
+                let mut out = std::io::stdout().lock();
+                let _ = writeln!(out, "{line}");
+                let _ = out.flush();
+            }
+            Err(e) => {
+                eprintln!("storesubmit-emulator: {e}");
+                return 1;
+            }
+        }
+        eprintln!("storesubmit-emulator listening on http://{} (Ctrl-C to stop)", handle.addr());
+        if stop_on_eof {
+            let eof = tokio::task::spawn_blocking(|| {
+                let mut sink = String::new();
+                while std::io::stdin().read_line(&mut sink).map(|n| n > 0).unwrap_or(false) {
+                    sink.clear();
+                }
+            });
+            tokio::select! {
+                _ = eof => {}
+                _ = ctrl_c() => {}
+            }
+        } else {
+            ctrl_c().await;
+        }
+        drop(handle);
+        0
+    })
+}
+
+async fn ctrl_c() {
+    // Without the `signal` feature, wait forever; the process is stopped by its signal's default action.
+    std::future::pending::<()>().await
+}

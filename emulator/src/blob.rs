@@ -1,0 +1,410 @@
+//! The built-in blob store: enough of Azure Blob storage for the uploaders (Put Blob, Put Block, Put
+//! Block List, Get Block List, Get Blob, Get Blob Properties) with SAS checks and MD5 checks.
+//!
+//! SAS URLs are capabilities: the emulator records every SAS it issues (blob, permissions, expiry,
+//! signature) and a request must present one of them unchanged. It does not re-derive signatures, so it
+//! holds no SAS signing algorithm of its own (that lives in the core's `api::blob`).
+
+use std::collections::HashMap;
+
+use base64::Engine;
+use bytes::Bytes;
+use md5::{Digest, Md5};
+
+use crate::util::{self, Req, Resp};
+use storesubmit::Method;
+
+/// One stored blob.
+#[derive(Clone, Debug)]
+pub struct Blob {
+    /// Content.
+    pub data: Bytes,
+    /// `Content-Type` it was stored with.
+    pub content_type: String,
+    /// Entity tag.
+    pub etag: String,
+    /// Last modification, unix ms (emulated clock).
+    pub last_modified: u64,
+    /// Stored `Content-MD5` property (base64), when known.
+    pub content_md5: Option<String>,
+    /// Committed block list (id, size) when assembled from blocks.
+    pub blocks: Vec<(String, usize)>,
+}
+
+#[derive(Clone, Debug)]
+struct Grant {
+    path: String,
+    perms: String,
+    expiry_ms: u64,
+    se: String,
+}
+
+/// Blobs, uncommitted blocks and issued SAS grants.
+#[derive(Debug, Default)]
+pub struct BlobStore {
+    blobs: HashMap<String, Blob>,
+    uncommitted: HashMap<String, HashMap<String, Bytes>>,
+    grants: HashMap<String, Grant>,
+}
+
+/// The Azure storage service version the emulator claims.
+pub const SERVICE_VERSION: &str = "2021-08-06";
+
+fn storage_error(status: u16, code: &str, message: &str) -> Resp {
+    let body = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{}</Message></Error>",
+        xml_escape(message)
+    );
+    Resp { status, headers: vec![("Content-Type".into(), "application/xml".into())], body: Bytes::from(body) }
+        .with_header("x-ms-error-code", code)
+        .with_header("x-ms-version", SERVICE_VERSION)
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn md5_b64(data: &[u8]) -> String {
+    base64::engine::general_purpose::STANDARD.encode(Md5::digest(data))
+}
+
+/// Texts between `<tag>` and `</tag>` for any of the given tags, in document order.
+fn xml_items(body: &str, tags: &[&str]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut rest = body;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let Some(close) = rest.find('>') else { break };
+        let tag = rest[..close].trim().to_string();
+        rest = &rest[close + 1..];
+        if let Some(t) = tags.iter().find(|t| **t == tag) {
+            let end_tag = format!("</{t}>");
+            if let Some(end) = rest.find(&end_tag) {
+                out.push((t.to_string(), rest[..end].trim().to_string()));
+                rest = &rest[end + end_tag.len()..];
+            }
+        }
+    }
+    out
+}
+
+impl BlobStore {
+    /// Issues a SAS URL for `path` (`container/name`) under `base` (the blob service root URL) with
+    /// permissions `perms` (`r`, `w`, `l`, …) until `expiry_ms`.
+    pub fn issue_sas(&mut self, base: &str, path: &str, perms: &str, expiry_ms: u64) -> String {
+        let sig = base64::engine::general_purpose::STANDARD.encode(util::random_hex(32).as_bytes());
+        let se = util::iso_secs(expiry_ms);
+        self.grants.insert(
+            sig.clone(),
+            Grant { path: path.to_string(), perms: perms.to_string(), expiry_ms, se: se.clone() },
+        );
+        format!(
+            "{}/{}?sv={SERVICE_VERSION}&sr=b&sp={}&se={}&sig={}",
+            base.trim_end_matches('/'),
+            path,
+            perms,
+            util::encode(&se),
+            util::encode(&sig)
+        )
+    }
+
+    /// A stored blob.
+    pub fn get(&self, path: &str) -> Option<&Blob> {
+        self.blobs.get(path)
+    }
+
+    /// Number of blobs (for the state dump).
+    pub fn len(&self) -> usize {
+        self.blobs.len()
+    }
+
+    /// Whether no blob is stored.
+    pub fn is_empty(&self) -> bool {
+        self.blobs.is_empty()
+    }
+
+    /// Names and sizes of all blobs.
+    pub fn listing(&self) -> Vec<(String, usize)> {
+        let mut v: Vec<_> = self.blobs.iter().map(|(k, b)| (k.clone(), b.data.len())).collect();
+        v.sort();
+        v
+    }
+
+    fn check_sas(&self, req: &Req, path: &str, need: char, now_ms: u64) -> Result<(), Resp> {
+        let Some(sig) = req.query("sig") else {
+            return Err(storage_error(
+                403,
+                "AuthenticationFailed",
+                "Server failed to authenticate the request. The request carries no shared access signature.",
+            ));
+        };
+        let Some(grant) = self.grants.get(sig) else {
+            return Err(storage_error(
+                403,
+                "AuthenticationFailed",
+                "Server failed to authenticate the request. Signature did not match.",
+            ));
+        };
+        if grant.path != path || req.query("sp") != Some(grant.perms.as_str()) || req.query("se") != Some(grant.se.as_str())
+        {
+            return Err(storage_error(
+                403,
+                "AuthenticationFailed",
+                "Server failed to authenticate the request. Signature did not match the signed fields.",
+            ));
+        }
+        if now_ms >= grant.expiry_ms {
+            return Err(storage_error(
+                403,
+                "AuthenticationFailed",
+                &format!("Signed expiry time [{}] must be after current time [{}]", grant.se, util::http_date(now_ms)),
+            ));
+        }
+        if !grant.perms.contains(need) {
+            return Err(storage_error(
+                403,
+                "AuthorizationPermissionMismatch",
+                "This request is not authorized to perform this operation using this permission.",
+            ));
+        }
+        Ok(())
+    }
+
+    fn check_md5(req: &Req, data: &[u8]) -> Result<Option<String>, Resp> {
+        let actual = md5_b64(data);
+        if let Some(given) = req.header("Content-MD5") {
+            if given.trim() != actual {
+                return Err(storage_error(
+                    400,
+                    "Md5Mismatch",
+                    "The MD5 value specified in the request did not match with the MD5 value calculated by the server.",
+                )
+                .with_header("x-ms-content-md5-computed", actual));
+            }
+        }
+        Ok(Some(actual))
+    }
+
+    fn common(resp: Resp, now_ms: u64) -> Resp {
+        resp.with_header("x-ms-version", SERVICE_VERSION)
+            .with_header("x-ms-request-id", util::guid())
+            .with_header("Date", util::http_date(now_ms))
+    }
+
+    /// Handles a request under the blob prefix; `path` is `container/name` (decoded).
+    pub fn handle(&mut self, req: &Req, path: &str, now_ms: u64) -> Resp {
+        let path = path.trim_start_matches('/');
+        if path.split('/').filter(|s| !s.is_empty()).count() < 2 {
+            return storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name).");
+        }
+        let comp = req.query("comp").unwrap_or("").to_ascii_lowercase();
+        let r = match (req.method, comp.as_str()) {
+            (Method::Put, "") => self.check_sas(req, path, 'w', now_ms).and_then(|_| self.put_blob(req, path, now_ms)),
+            (Method::Put, "block") => self.check_sas(req, path, 'w', now_ms).and_then(|_| self.put_block(req, path)),
+            (Method::Put, "blocklist") => {
+                self.check_sas(req, path, 'w', now_ms).and_then(|_| self.put_block_list(req, path, now_ms))
+            }
+            (Method::Get, "blocklist") => self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_block_list(req, path)),
+            (Method::Get, "") | (Method::Head, "") => {
+                self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_blob(req, path))
+            }
+            _ => Err(storage_error(400, "UnsupportedHttpVerb", "The emulator's blob store does not support this operation.")),
+        };
+        Self::common(r.unwrap_or_else(|e| e), now_ms)
+    }
+
+    fn headers_for(b: &Blob) -> Vec<(String, String)> {
+        let mut h = vec![
+            ("ETag".to_string(), b.etag.clone()),
+            ("Last-Modified".to_string(), util::http_date(b.last_modified)),
+        ];
+        if let Some(m) = &b.content_md5 {
+            h.push(("Content-MD5".into(), m.clone()));
+        }
+        h
+    }
+
+    fn put_blob(&mut self, req: &Req, path: &str, now_ms: u64) -> Result<Resp, Resp> {
+        match req.header("x-ms-blob-type") {
+            Some(t) if t.eq_ignore_ascii_case("BlockBlob") => {}
+            Some(_) => return Err(storage_error(400, "InvalidHeaderValue", "Only BlockBlob is supported (x-ms-blob-type).")),
+            None => {
+                return Err(storage_error(400, "MissingRequiredHeader", "An HTTP header that's mandatory for this request is not specified: x-ms-blob-type."))
+            }
+        }
+        let md5 = Self::check_md5(req, &req.body)?;
+        let blob = Blob {
+            data: req.body.clone(),
+            content_type: req
+                .header("x-ms-blob-content-type")
+                .or_else(|| req.header("Content-Type"))
+                .unwrap_or("application/octet-stream")
+                .to_string(),
+            etag: format!("\"0x8D{}\"", util::random_hex(6).to_ascii_uppercase()),
+            last_modified: now_ms,
+            content_md5: req.header("x-ms-blob-content-md5").map(str::to_string).or(md5.clone()),
+            blocks: Vec::new(),
+        };
+        let mut resp = Resp::empty(201);
+        resp.headers = Self::headers_for(&blob);
+        resp.headers.retain(|(n, _)| n != "Content-MD5");
+        if let Some(m) = md5 {
+            resp.headers.push(("Content-MD5".into(), m));
+        }
+        resp.headers.push(("x-ms-request-server-encrypted".into(), "true".into()));
+        self.blobs.insert(path.to_string(), blob);
+        self.uncommitted.remove(path);
+        Ok(resp)
+    }
+
+    fn block_id(req: &Req) -> Result<String, Resp> {
+        let id = req.query("blockid").unwrap_or("");
+        let decoded = base64::engine::general_purpose::STANDARD.decode(id.as_bytes());
+        match decoded {
+            Ok(d) if !d.is_empty() && d.len() <= 64 => Ok(id.to_string()),
+            _ => Err(storage_error(400, "InvalidQueryParameterValue", "The blockid is not a valid Base64 string of at most 64 bytes.")),
+        }
+    }
+
+    fn put_block(&mut self, req: &Req, path: &str) -> Result<Resp, Resp> {
+        let id = Self::block_id(req)?;
+        let md5 = Self::check_md5(req, &req.body)?;
+        let blocks = self.uncommitted.entry(path.to_string()).or_default();
+        if let Some((len, other)) = blocks.keys().next().map(|k| (k.len(), k.clone())) {
+            if len != id.len() && other != id {
+                return Err(storage_error(400, "InvalidBlobOrBlock", "All block ids of a blob must have the same length."));
+            }
+        }
+        blocks.insert(id, req.body.clone());
+        let mut resp = Resp::empty(201).with_header("x-ms-request-server-encrypted", "true");
+        if let Some(m) = md5 {
+            resp = resp.with_header("Content-MD5", m);
+        }
+        Ok(resp)
+    }
+
+    fn put_block_list(&mut self, req: &Req, path: &str, now_ms: u64) -> Result<Resp, Resp> {
+        Self::check_md5(req, &req.body)?;
+        let text = std::str::from_utf8(&req.body)
+            .map_err(|_| storage_error(400, "InvalidXmlDocument", "The block list is not UTF-8 XML."))?;
+        if !text.contains("<BlockList>") {
+            return Err(storage_error(400, "InvalidXmlDocument", "XML specified is not syntactically valid (no BlockList)."));
+        }
+        let items = xml_items(text, &["Latest", "Committed", "Uncommitted"]);
+        let empty = HashMap::new();
+        let uncommitted = self.uncommitted.get(path).unwrap_or(&empty);
+        let committed: HashMap<String, Bytes> = match self.blobs.get(path) {
+            Some(b) if !b.blocks.is_empty() => {
+                let mut map = HashMap::new();
+                let mut off = 0usize;
+                for (id, size) in &b.blocks {
+                    map.insert(id.clone(), b.data.slice(off..off + size));
+                    off += size;
+                }
+                map
+            }
+            _ => HashMap::new(),
+        };
+        let mut data = Vec::new();
+        let mut blocks = Vec::new();
+        for (kind, id) in items {
+            let found = match kind.as_str() {
+                "Uncommitted" => uncommitted.get(&id),
+                "Committed" => committed.get(&id),
+                _ => uncommitted.get(&id).or_else(|| committed.get(&id)),
+            };
+            let Some(bytes) = found else {
+                return Err(storage_error(400, "InvalidBlockList", &format!("The specified block list is invalid: block {id} was not found.")));
+            };
+            data.extend_from_slice(bytes);
+            blocks.push((id, bytes.len()));
+        }
+        let data = Bytes::from(data);
+        let blob = Blob {
+            content_md5: req.header("x-ms-blob-content-md5").map(str::to_string),
+            content_type: req.header("x-ms-blob-content-type").unwrap_or("application/octet-stream").to_string(),
+            data,
+            etag: format!("\"0x8D{}\"", util::random_hex(6).to_ascii_uppercase()),
+            last_modified: now_ms,
+            blocks,
+        };
+        if let Some(m) = &blob.content_md5 {
+            if *m != md5_b64(&blob.data) {
+                return Err(storage_error(400, "Md5Mismatch", "x-ms-blob-content-md5 does not match the committed content."));
+            }
+        }
+        let mut resp = Resp::empty(201);
+        resp.headers = Self::headers_for(&blob);
+        resp.headers.retain(|(n, _)| n != "Content-MD5");
+        resp.headers.push(("x-ms-request-server-encrypted".into(), "true".into()));
+        self.blobs.insert(path.to_string(), blob);
+        self.uncommitted.remove(path);
+        Ok(resp)
+    }
+
+    fn get_block_list(&self, req: &Req, path: &str) -> Result<Resp, Resp> {
+        let kind = req.query("blocklisttype").unwrap_or("committed").to_ascii_lowercase();
+        let blob = self.blobs.get(path);
+        let unc = self.uncommitted.get(path);
+        if blob.is_none() && unc.is_none() {
+            return Err(storage_error(404, "BlobNotFound", "The specified blob does not exist."));
+        }
+        let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?><BlockList>");
+        if kind == "committed" || kind == "all" {
+            xml.push_str("<CommittedBlocks>");
+            for (id, size) in blob.map(|b| b.blocks.as_slice()).unwrap_or(&[]) {
+                xml.push_str(&format!("<Block><Name>{id}</Name><Size>{size}</Size></Block>"));
+            }
+            xml.push_str("</CommittedBlocks>");
+        }
+        if kind == "uncommitted" || kind == "all" {
+            xml.push_str("<UncommittedBlocks>");
+            if let Some(u) = unc {
+                let mut ids: Vec<_> = u.iter().collect();
+                ids.sort_by(|a, b| a.0.cmp(b.0));
+                for (id, data) in ids {
+                    xml.push_str(&format!("<Block><Name>{id}</Name><Size>{}</Size></Block>", data.len()));
+                }
+            }
+            xml.push_str("</UncommittedBlocks>");
+        }
+        xml.push_str("</BlockList>");
+        let mut resp = Resp { status: 200, headers: vec![("Content-Type".into(), "application/xml".into())], body: Bytes::from(xml) };
+        if let Some(b) = blob {
+            resp.headers.push(("ETag".into(), b.etag.clone()));
+            resp.headers.push(("x-ms-blob-content-length".into(), b.data.len().to_string()));
+        }
+        Ok(resp)
+    }
+
+    fn get_blob(&self, req: &Req, path: &str) -> Result<Resp, Resp> {
+        let Some(b) = self.blobs.get(path) else {
+            return Err(storage_error(404, "BlobNotFound", "The specified blob does not exist."));
+        };
+        let mut resp = Resp {
+            status: 200,
+            headers: Self::headers_for(b),
+            body: if req.method == Method::Head { Bytes::new() } else { b.data.clone() },
+        };
+        resp.headers.push(("Content-Type".into(), b.content_type.clone()));
+        resp.headers.push(("x-ms-blob-type".into(), "BlockBlob".into()));
+        if req.method == Method::Head {
+            resp.headers.push(("x-ms-content-length-hint".into(), b.data.len().to_string()));
+        }
+        Ok(resp)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_list_xml_items() {
+        let x = "<?xml version=\"1.0\"?><BlockList><Latest>AA==</Latest><Uncommitted>AQ==</Uncommitted></BlockList>";
+        assert_eq!(
+            xml_items(x, &["Latest", "Committed", "Uncommitted"]),
+            vec![("Latest".into(), "AA==".into()), ("Uncommitted".into(), "AQ==".into())]
+        );
+    }
+}

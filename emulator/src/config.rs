@@ -1,0 +1,188 @@
+//! The emulator's configuration: credentials, timings, outcomes, fault rules, rate limits and the
+//! fixture. The same JSON document is the binary's `--config FILE` and the library's [`Config`].
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::faults::FaultRule;
+
+/// Azure AD client credentials the token service accepts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientConfig {
+    /// Directory (tenant) id.
+    pub tenant_id: String,
+    /// Application (client) id.
+    pub client_id: String,
+    /// Client secret (emulator-only credential).
+    pub client_secret: String,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        ClientConfig {
+            tenant_id: "00000000-0000-4000-8000-00000000e001".into(),
+            client_id: "00000000-0000-4000-8000-00000000c001".into(),
+            client_secret: "emulator-client-secret".into(),
+        }
+    }
+}
+
+/// How long each emulated phase takes, in seconds of the emulated clock (which runs with real time
+/// and can be moved forward with the admin API).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Durations {
+    /// devcenter: `CommitStarted` → `PreProcessing` (or `CommitFailed`).
+    pub commit: f64,
+    /// devcenter: `PreProcessing` → `Certification`.
+    pub preprocessing: f64,
+    /// devcenter: `Certification` → `Release`.
+    pub certification: f64,
+    /// devcenter: `Release` → `Published`.
+    pub release: f64,
+    /// win32: package processing after packages commit.
+    pub win32_package_processing: f64,
+    /// win32: `INPROGRESS` → `PUBLISHED` / `FAILED`.
+    pub win32_publishing: f64,
+    /// ingestion: package/image processing after it is marked `Uploaded`.
+    pub ingestion_processing: f64,
+    /// ingestion: a submission's `Submitted` → `ReadyToPublish` / `Published` (and promote's publishing).
+    pub ingestion_publishing: f64,
+}
+
+impl Default for Durations {
+    fn default() -> Self {
+        Durations {
+            commit: 1.0,
+            preprocessing: 1.0,
+            certification: 2.0,
+            release: 1.0,
+            win32_package_processing: 1.0,
+            win32_publishing: 3.0,
+            ingestion_processing: 1.0,
+            ingestion_publishing: 3.0,
+        }
+    }
+}
+
+/// How emulated pipelines end.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Outcomes {
+    /// devcenter commits end in `Published` or in one of `PreProcessingFailed`, `CertificationFailed`,
+    /// `ReleaseFailed`, `PublishFailed`.
+    pub devcenter: String,
+    /// win32 submissions end in `PUBLISHED` or `FAILED`.
+    pub win32: String,
+    /// ingestion submissions end in `Published` or `Failed` (substate `FailedInCertification`).
+    pub ingestion: String,
+}
+
+impl Default for Outcomes {
+    fn default() -> Self {
+        Outcomes { devcenter: "Published".into(), win32: "PUBLISHED".into(), ingestion: "Published".into() }
+    }
+}
+
+/// A per-token request budget: at most `requests` calls per `per_seconds` window; over it, 429 with
+/// `Retry-After`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RateLimit {
+    /// Calls allowed per window.
+    pub requests: u32,
+    /// Window length in seconds.
+    pub per_seconds: f64,
+}
+
+/// An outside Azure blob service (Azurite) to hand out upload URLs for instead of the built-in store.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExternalBlob {
+    /// Blob endpoint including the account (`http://127.0.0.1:10000/devstoreaccount1`).
+    pub endpoint: String,
+    /// Account name.
+    pub account: String,
+    /// Base64 account key (never printed).
+    pub key: String,
+}
+
+/// Everything the emulator can be told at start.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    /// TCP port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Accepted client credentials (first one is printed in the first line).
+    pub clients: Vec<ClientConfig>,
+    /// Lifetime of issued access tokens, seconds.
+    pub token_lifetime_secs: u64,
+    /// Reject a token whose audience (v1 `resource`, v2 `scope`) is not the called family's resource.
+    pub strict_audience: bool,
+    /// Seller id required in `X-Seller-Account-Id` on win32 calls.
+    pub seller_id: String,
+    /// Lifetime of SAS URLs the emulator issues, seconds.
+    pub sas_lifetime_secs: u64,
+    /// Largest request body accepted, bytes (413 above).
+    pub max_body_bytes: usize,
+    /// Phase durations.
+    pub durations: Durations,
+    /// Pipeline outcomes.
+    pub outcomes: Outcomes,
+    /// Fault rules active from the start.
+    pub faults: Vec<FaultRule>,
+    /// Per-token rate limit.
+    pub rate_limit: Option<RateLimit>,
+    /// Outside blob store, when given.
+    pub external_blob: Option<ExternalBlob>,
+    /// The seed state; `None` loads the default fixture (`fixtures/default.json`).
+    pub fixture: Option<Value>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            port: 0,
+            clients: vec![ClientConfig::default()],
+            token_lifetime_secs: 3600,
+            strict_audience: true,
+            seller_id: "40123456".into(),
+            sas_lifetime_secs: 24 * 3600,
+            max_body_bytes: 1 << 30,
+            durations: Durations::default(),
+            outcomes: Outcomes::default(),
+            faults: Vec::new(),
+            rate_limit: None,
+            external_blob: None,
+            fixture: None,
+        }
+    }
+}
+
+/// The default fixture shipped with the emulator.
+pub const DEFAULT_FIXTURE: &str = include_str!("../fixtures/default.json");
+
+impl Config {
+    /// Parses a config document (the `--config FILE` format).
+    ///
+    /// # Errors
+    /// A message naming the problem when the JSON is invalid.
+    pub fn from_json(text: &str) -> Result<Config, String> {
+        serde_json::from_str(text).map_err(|e| format!("invalid emulator config: {e}"))
+    }
+
+    /// The fixture to load (the configured one or the default).
+    pub fn fixture_value(&self) -> Value {
+        match &self.fixture {
+            Some(v) => v.clone(),
+            None => serde_json::from_str(DEFAULT_FIXTURE).unwrap_or(Value::Null),
+        }
+    }
+}
+
+/// Converts seconds to whole milliseconds (negative and non-finite values become 0).
+pub fn secs_to_ms(s: f64) -> u64 {
+    if s.is_finite() && s > 0.0 {
+        (s * 1000.0).round() as u64
+    } else {
+        0
+    }
+}

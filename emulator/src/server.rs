@@ -1,0 +1,321 @@
+//! The HTTP server: one loopback port, one path prefix per service, fault injection, rate limiting,
+//! correlation ids, and dispatch of every API request through the core's route table.
+
+use std::convert::Infallible;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use serde_json::{json, Value};
+use storesubmit::api::routes::{self, match_route};
+use storesubmit::api::Family;
+use storesubmit::Method;
+
+use crate::state::State;
+use crate::util::{self, Req, Resp};
+
+/// Path prefix of the classic Store API.
+pub const DEVCENTER_PREFIX: &str = "/devcenter";
+/// Path prefix of the MSI/EXE API.
+pub const WIN32_PREFIX: &str = "/win32";
+/// Path prefix of the ingestion API.
+pub const INGESTION_PREFIX: &str = "/ingestion";
+/// Path prefix of the token service.
+pub const TOKEN_PREFIX: &str = "/token";
+/// Path prefix of the blob store.
+pub const BLOB_PREFIX: &str = "/blob";
+/// Path prefix of the admin API.
+pub const ADMIN_PREFIX: &str = "/_emulator";
+
+/// Which service a request is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Svc {
+    /// An API family (devcenter, win32, ingestion) or the token service.
+    Api(Family),
+    /// The blob store.
+    Blob,
+    /// The admin API.
+    Admin,
+}
+
+fn split_prefix(path: &str) -> Option<(Svc, &str)> {
+    let table = [
+        (DEVCENTER_PREFIX, Svc::Api(Family::Devcenter)),
+        (WIN32_PREFIX, Svc::Api(Family::Win32)),
+        (INGESTION_PREFIX, Svc::Api(Family::Ingestion)),
+        (TOKEN_PREFIX, Svc::Api(Family::Token)),
+        (BLOB_PREFIX, Svc::Blob),
+        (ADMIN_PREFIX, Svc::Admin),
+    ];
+    for (prefix, svc) in table {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            if rest.is_empty() || rest.starts_with('/') {
+                return Some((svc, rest));
+            }
+        }
+    }
+    None
+}
+
+/// An error response in the shape of the service: devcenter `{code, message, target}`, win32 envelope,
+/// ingestion `{error: {code, message}}`, AAD `{error, error_description}`, admin `{error}`.
+pub fn error(svc: Svc, status: u16, code: &str, message: &str, target: &str) -> Resp {
+    match svc {
+        Svc::Api(Family::Devcenter) => Resp::json(status, &json!({"code": code, "message": message, "target": target})),
+        Svc::Api(Family::Win32) => crate::win32::envelope_error(status, code, message, target, json!({})),
+        Svc::Api(Family::Ingestion) => {
+            Resp::json(status, &json!({"error": {"code": code, "message": message, "target": target}}))
+        }
+        Svc::Api(Family::Token) => Resp::json(status, &json!({"error": code, "error_description": message})),
+        Svc::Blob => {
+            let body = format!(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{message}</Message></Error>"
+            );
+            Resp { status, headers: vec![("Content-Type".into(), "application/xml".into())], body: Bytes::from(body) }
+                .with_header("x-ms-error-code", code)
+        }
+        Svc::Admin => Resp::json(status, &json!({"error": message})),
+    }
+}
+
+/// The error code a service uses for an HTTP status (fault-injected answers without a body).
+pub fn code_for_status(svc: Svc, status: u16) -> &'static str {
+    let win32 = matches!(svc, Svc::Api(Family::Win32));
+    match (status, win32) {
+        (400, false) => "InvalidParameterValue",
+        (400, true) => "badrequest",
+        (401, false) => "Unauthorized",
+        (401, true) => "unauthorized",
+        (403, false) => "Forbidden",
+        (403, true) => "forbidden",
+        (404, false) => "ResourceNotFound",
+        (404, true) => "notfound",
+        (409, false) => "InvalidState",
+        (409, true) => "conflict",
+        (429, false) => "TooManyRequests",
+        (429, true) => "toomanyrequests",
+        (503, false) => "ServiceUnavailable",
+        (503, true) => "serviceunavailable",
+        (_, false) => "ServiceError",
+        (_, true) => "internalservererror",
+    }
+}
+
+/// State shared by all connections.
+#[derive(Debug)]
+pub struct Shared {
+    /// The state.
+    pub state: Mutex<State>,
+}
+
+impl Shared {
+    /// Locks the state (a poisoned lock is recovered: handlers never leave it half-written).
+    pub fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// Returned by the service to make hyper close the connection without an answer.
+#[derive(Debug)]
+pub struct DropConnection;
+
+impl std::fmt::Display for DropConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by fault rule")
+    }
+}
+
+impl std::error::Error for DropConnection {}
+
+fn to_hyper(resp: Resp) -> hyper::Response<Full<Bytes>> {
+    let mut b = hyper::Response::builder().status(resp.status);
+    for (n, v) in &resp.headers {
+        if let (Ok(name), Ok(value)) =
+            (hyper::header::HeaderName::from_bytes(n.as_bytes()), hyper::header::HeaderValue::from_str(v))
+        {
+            b = b.header(name, value);
+        }
+    }
+    b.body(Full::new(resp.body)).unwrap_or_else(|_| {
+        let mut r = hyper::Response::new(Full::new(Bytes::from_static(b"internal error")));
+        *r.status_mut() = hyper::StatusCode::INTERNAL_SERVER_ERROR;
+        r
+    })
+}
+
+fn fault_response(svc: Svc, action: &crate::faults::FaultAction) -> Resp {
+    let status = action.status.unwrap_or(503);
+    let mut resp = match &action.body {
+        Some(Value::String(s)) => Resp { status, headers: Vec::new(), body: Bytes::from(s.clone()) },
+        Some(v) => Resp::json(status, v),
+        None => {
+            let code = code_for_status(svc, status);
+            error(svc, status, code, "Fault injected by the storesubmit emulator.", "")
+        }
+    };
+    for (n, v) in &action.headers {
+        resp.headers.retain(|(h, _)| !h.eq_ignore_ascii_case(n));
+        resp.headers.push((n.clone(), v.clone()));
+    }
+    resp
+}
+
+fn operation_for(svc: Svc, method: Method, rest: &str) -> Option<&'static str> {
+    match svc {
+        Svc::Api(f) => match_route(f, method, rest).map(|(op, _)| op.id),
+        _ => None,
+    }
+}
+
+/// Serves one request.
+///
+/// # Errors
+/// [`DropConnection`] when a fault rule says to drop the connection.
+pub async fn serve(shared: Arc<Shared>, req: hyper::Request<Incoming>) -> Result<hyper::Response<Full<Bytes>>, DropConnection> {
+    let correlation = util::guid();
+    let (parts, body) = req.into_parts();
+    let full_path = parts.uri.path().to_string();
+    let raw_query = parts.uri.query().unwrap_or("").to_string();
+    let Some((svc, rest)) = split_prefix(&full_path) else {
+        let r = Resp::json(404, &json!({"error": "unknown service prefix", "services": [DEVCENTER_PREFIX, WIN32_PREFIX, INGESTION_PREFIX, TOKEN_PREFIX, BLOB_PREFIX, ADMIN_PREFIX]}))
+            .with_header("X-Correlation-ID", correlation);
+        return Ok(to_hyper(r));
+    };
+    let rest = rest.to_string();
+    let Some(method) = Method::parse(parts.method.as_str()) else {
+        let r = error(svc, 405, "MethodNotAllowed", "The HTTP method is not supported.", "").with_header("X-Correlation-ID", correlation);
+        return Ok(to_hyper(r));
+    };
+    let max_body = shared.lock().config.max_body_bytes;
+    let body = match Limited::new(body, max_body).collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(e) => {
+            let too_big = e.downcast_ref::<http_body_util::LengthLimitError>().is_some();
+            if !too_big {
+                return Err(DropConnection);
+            }
+            let r = error(svc, 413, "RequestBodyTooLarge", "The request body is larger than the emulator accepts.", "")
+                .with_header("X-Correlation-ID", correlation);
+            return Ok(to_hyper(r));
+        }
+    };
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .collect();
+    let req = Req { method, path: rest.clone(), query: util::parse_pairs(&raw_query), raw_query, headers, body };
+    let op = operation_for(svc, method, &rest);
+
+    let action = if svc == Svc::Admin { None } else { shared.lock().faults.take(method.as_str(), &full_path, op) };
+    if let Some(a) = &action {
+        if a.delay_ms > 0 {
+            tokio::time::sleep(Duration::from_millis(a.delay_ms)).await;
+        }
+        if a.drop {
+            shared.lock().record(method.as_str(), &full_path, 0, op);
+            return Err(DropConnection);
+        }
+    }
+    let mut resp = match &action {
+        Some(a) if a.status.is_some() && !a.after_work => fault_response(svc, a),
+        _ => {
+            let mut st = shared.lock();
+            let r = handle(&mut st, svc, &req);
+            match &action {
+                Some(a) if a.after_work => fault_response(svc, a),
+                _ => r,
+            }
+        }
+    };
+    if resp.header("X-Correlation-ID").is_none() {
+        resp.headers.push(("X-Correlation-ID".into(), correlation));
+    }
+    shared.lock().record(method.as_str(), &full_path, resp.status, op);
+    Ok(to_hyper(resp))
+}
+
+/// Handles a request against the state (no faults here).
+pub fn handle(st: &mut State, svc: Svc, req: &Req) -> Resp {
+    st.tick();
+    match svc {
+        Svc::Admin => crate::admin::handle(st, req),
+        Svc::Blob => {
+            let path = util::decode(req.path.trim_start_matches('/'));
+            let now = st.now();
+            st.blobs.handle(req, &path, now)
+        }
+        Svc::Api(family) => {
+            let Some((op, params)) = match_route(family, req.method, &req.path) else {
+                let other_method = routes::OPERATIONS
+                    .iter()
+                    .filter(|o| o.family == family)
+                    .any(|o| [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete].iter().any(|m| *m != req.method && o.method == *m && match_route(family, *m, &req.path).is_some()));
+                return if other_method {
+                    error(svc, 405, code_for_status(svc, 405), "The HTTP method is not allowed on this resource.", "")
+                } else {
+                    error(svc, 404, code_for_status(svc, 404), "No such resource.", "")
+                };
+            };
+            if family == Family::Token {
+                let tenant = util::param(&params, "tenantId").to_string();
+                return crate::token::issue(st, req, &tenant, op.id == "token.v2");
+            }
+            let token = match crate::token::check(st, req, family) {
+                Ok(t) => t,
+                Err(f) => {
+                    return error(svc, 401, code_for_status(svc, 401), f.message(), "")
+                        .with_header("WWW-Authenticate", f.challenge())
+                }
+            };
+            if let Some(limit) = st.config.rate_limit.clone() {
+                let now = st.now();
+                if let Some(after) = st.limiter.hit(&token, now, &limit) {
+                    return error(svc, 429, code_for_status(svc, 429), "Rate limit exceeded; retry after the indicated delay.", "")
+                        .with_header("Retry-After", after.to_string());
+                }
+            }
+            match family {
+                Family::Devcenter => crate::devcenter::handle(st, req, op.id, &params),
+                Family::Win32 => crate::win32::handle(st, req, op.id, &params),
+                Family::Ingestion => crate::ingestion::handle(st, req, op.id, &params),
+                Family::Token => unreachable_token(),
+            }
+        }
+    }
+}
+
+fn unreachable_token() -> Resp {
+    Resp::json(500, &json!({"error": "internal routing error"}))
+}
+
+/// Accept loop: serves connections until `shutdown` fires.
+pub async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, _)) = accepted else { continue };
+                let _ = stream.set_nodelay(true);
+                let shared = shared.clone();
+                let mut stop = shutdown.clone();
+                tokio::spawn(async move {
+                    let io = hyper_util::rt::TokioIo::new(stream);
+                    let svc = hyper::service::service_fn(move |req| serve(shared.clone(), req));
+                    let conn = hyper::server::conn::http1::Builder::new().keep_alive(true).serve_connection(io, svc);
+                    tokio::pin!(conn);
+                    tokio::select! {
+                        _ = conn.as_mut() => {}
+                        _ = stop.changed() => {}
+                    }
+                });
+            }
+            _ = shutdown.changed() => break,
+        }
+    }
+}
+
+/// Unused marker keeping `Infallible` imported for future body types.
+#[allow(dead_code)]
+fn _infallible(_: Infallible) {}

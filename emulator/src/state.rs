@@ -1,0 +1,203 @@
+//! The emulator's whole state behind one lock: clock, tokens, faults, blobs and the three families.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use serde_json::{json, Value};
+
+use crate::blob::BlobStore;
+use crate::config::{secs_to_ms, Config};
+use crate::devcenter::Devcenter;
+use crate::faults::{Faults, RateLimiter};
+use crate::ingestion::Ingestion;
+use crate::win32::Win32;
+
+/// An issued access token.
+#[derive(Clone, Debug)]
+pub struct TokenInfo {
+    /// Expiry, unix ms on the emulated clock.
+    pub expires_ms: u64,
+    /// The audience (resource) it was issued for.
+    pub audience: String,
+    /// The client it was issued to.
+    pub client_id: String,
+}
+
+/// Phase durations in milliseconds.
+#[derive(Clone, Debug)]
+pub struct DurationsMs {
+    /// See [`crate::config::Durations`].
+    pub commit: u64,
+    /// See [`crate::config::Durations`].
+    pub preprocessing: u64,
+    /// See [`crate::config::Durations`].
+    pub certification: u64,
+    /// See [`crate::config::Durations`].
+    pub release: u64,
+    /// See [`crate::config::Durations`].
+    pub win32_package_processing: u64,
+    /// See [`crate::config::Durations`].
+    pub win32_publishing: u64,
+    /// See [`crate::config::Durations`].
+    pub ingestion_processing: u64,
+    /// See [`crate::config::Durations`].
+    pub ingestion_publishing: u64,
+}
+
+impl From<&crate::config::Durations> for DurationsMs {
+    fn from(d: &crate::config::Durations) -> Self {
+        DurationsMs {
+            commit: secs_to_ms(d.commit),
+            preprocessing: secs_to_ms(d.preprocessing),
+            certification: secs_to_ms(d.certification),
+            release: secs_to_ms(d.release),
+            win32_package_processing: secs_to_ms(d.win32_package_processing),
+            win32_publishing: secs_to_ms(d.win32_publishing),
+            ingestion_processing: secs_to_ms(d.ingestion_processing),
+            ingestion_publishing: secs_to_ms(d.ingestion_publishing),
+        }
+    }
+}
+
+/// The whole mutable state.
+#[derive(Debug)]
+pub struct State {
+    /// The configuration it started with (settings may be changed by the admin API).
+    pub config: Config,
+    /// Phase durations.
+    pub durations: DurationsMs,
+    /// `http://127.0.0.1:PORT`.
+    pub base_url: String,
+    /// How far the emulated clock is ahead of real time, ms.
+    pub clock_offset_ms: u64,
+    /// Issued tokens.
+    pub tokens: HashMap<String, TokenInfo>,
+    /// Fault rules.
+    pub faults: Faults,
+    /// Rate limiter.
+    pub limiter: RateLimiter,
+    /// Built-in blob store.
+    pub blobs: BlobStore,
+    /// devcenter state.
+    pub dc: Devcenter,
+    /// win32 state.
+    pub w32: Win32,
+    /// ingestion state.
+    pub ing: Ingestion,
+    /// Recent requests (method, path without query, status, operation id).
+    pub log: VecDeque<Value>,
+}
+
+static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// A fresh numeric id in the Store's style (`1152921504621…`).
+pub fn numeric_id() -> String {
+    format!("11529215046{:08}", 21_000_000 + ID_COUNTER.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A fresh 12-character Store id (`9N…`).
+pub fn store_id() -> String {
+    const ALPHABET: &[u8] = b"0123456789BCDFGHJKLMNPQRSTVWXZ";
+    let mut n = crate::util::random_u64();
+    let mut s = String::from("9N");
+    for _ in 0..10 {
+        s.push(ALPHABET[(n % ALPHABET.len() as u64) as usize] as char);
+        n /= ALPHABET.len() as u64;
+    }
+    s
+}
+
+impl State {
+    /// Builds the state from a config and the base URL the server listens on.
+    ///
+    /// # Errors
+    /// A message when the fixture is malformed.
+    pub fn new(config: Config, base_url: String) -> Result<State, String> {
+        let fixture = config.fixture_value();
+        let mut faults = Faults::default();
+        for rule in &config.faults {
+            rule.check()?;
+            faults.add(rule.clone());
+        }
+        let mut st = State {
+            durations: DurationsMs::from(&config.durations),
+            config,
+            base_url,
+            clock_offset_ms: 0,
+            tokens: HashMap::new(),
+            faults,
+            limiter: RateLimiter::default(),
+            blobs: BlobStore::default(),
+            dc: Devcenter::default(),
+            w32: Win32::default(),
+            ing: Ingestion::default(),
+            log: VecDeque::new(),
+        };
+        st.load_fixture(&fixture)?;
+        Ok(st)
+    }
+
+    fn load_fixture(&mut self, f: &Value) -> Result<(), String> {
+        if !f.is_object() {
+            return Err("the fixture must be a JSON object".into());
+        }
+        crate::devcenter::load(self, f.get("devcenter").unwrap_or(&Value::Null))?;
+        crate::win32::load(self, f.get("win32").unwrap_or(&Value::Null))?;
+        crate::ingestion::load(self, f.get("ingestion").unwrap_or(&Value::Null))?;
+        Ok(())
+    }
+
+    /// Now on the emulated clock, unix ms.
+    pub fn now(&self) -> u64 {
+        let real = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as u64)
+            .unwrap_or(0);
+        real + self.clock_offset_ms
+    }
+
+    /// The blob service root URL.
+    pub fn blob_root(&self) -> String {
+        format!("{}/blob", self.base_url)
+    }
+
+    /// Issues a SAS upload URL for a new blob in `container`; returns (url, path).
+    pub fn new_upload_url(&mut self, container: &str, perms: &str) -> (String, String) {
+        let path = format!("{container}/{}", crate::util::guid());
+        let expiry = self.now() + self.config.sas_lifetime_secs.saturating_mul(1000);
+        let root = self.blob_root();
+        (self.blobs.issue_sas(&root, &path, perms, expiry), path)
+    }
+
+    /// Moves every emulated pipeline forward to the current time.
+    pub fn tick(&mut self) {
+        let now = self.now();
+        crate::devcenter::tick(self, now);
+        crate::win32::tick(self, now);
+        crate::ingestion::tick(self, now);
+    }
+
+    /// Records a request in the log (kept to the last 2000).
+    pub fn record(&mut self, method: &str, path: &str, status: u16, op: Option<&str>) {
+        if self.log.len() >= 2000 {
+            self.log.pop_front();
+        }
+        let now = self.now();
+        self.log.push_back(json!({"time": crate::util::iso(now), "method": method, "path": path, "status": status, "op": op}));
+    }
+
+    /// A JSON dump of the state (no secrets: token values are not included).
+    pub fn dump(&mut self) -> Value {
+        self.tick();
+        json!({
+            "now": crate::util::iso(self.now()),
+            "clockOffsetSeconds": self.clock_offset_ms as f64 / 1000.0,
+            "tokensIssued": self.tokens.len(),
+            "faults": self.faults.rules,
+            "devcenter": self.dc.dump(),
+            "win32": self.w32.dump(),
+            "ingestion": self.ing.dump(),
+            "blobs": self.blobs.listing().into_iter().map(|(n, s)| json!({"name": n, "size": s})).collect::<Vec<_>>(),
+        })
+    }
+}
