@@ -44,9 +44,9 @@ pub const CRC64_MIN_VERSION: &str = "2019-02-02";
 pub const OLDEST_VERSION: &str = "2015-04-05";
 /// Most blocks a block blob may have.
 pub const MAX_BLOCKS: u64 = 50_000;
-/// Default block size of an upload (8 MiB): large enough for throughput, small enough that a few
+/// Default block size of an upload (4 MiB, as Azure's SDKs): large enough for throughput, small enough that a few
 /// blocks in flight bound memory.
-pub const DEFAULT_BLOCK_SIZE: u64 = 8 << 20;
+pub const DEFAULT_BLOCK_SIZE: u64 = 4 << 20;
 /// Default largest upload sent as one Put Blob (4 MiB); anything larger goes in blocks, so a broken
 /// connection costs one block, not the whole file.
 pub const DEFAULT_SINGLE_PUT_MAX: u64 = 4 << 20;
@@ -824,8 +824,8 @@ mod tests {
     #[test]
     fn plan_sizes_and_checksums() {
         let p = UploadPlan::new(1 << 30, "2021-12-02", 0, DEFAULT_SINGLE_PUT_MAX).unwrap();
-        assert_eq!((p.block_size, p.block_count(), p.single_put), (8 << 20, 128, false));
-        assert_eq!(p.block_range(127), (127 * (8 << 20), 8 << 20));
+        assert_eq!((p.block_size, p.block_count(), p.single_put), (4 << 20, 256, false));
+        assert_eq!(p.block_range(255), (255 * (4 << 20), 4 << 20));
         let big = UploadPlan::new(1 << 40, "2021-12-02", 0, 0).unwrap();
         assert!(big.block_count() <= MAX_BLOCKS);
         assert_eq!(big.block_size % (1 << 20), 0);

@@ -1,0 +1,913 @@
+//! devcenter workflows: app, add-on and flight submissions end to end; package rollout changes.
+//!
+//! Submission: read the parent (app / add-on / flight) → handle a pending submission (fail, reuse, or
+//! delete and recreate) → create → apply the spec (GET-modify-PUT on the JSON document) → upload the ZIP
+//! of `PendingUpload` files → [stop for "draft only"] → commit → poll the status until the target stage.
+//!
+//! Ambiguous failures: a lost create response is checked by re-reading the parent's pending submission
+//! (adopted, never duplicated); a lost commit response by reading the submission's status.
+
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::spec::{apply, PendingPolicy, SubmissionSpec};
+use super::{findings, str_of, to_server_errors, Action, Call, FlowConfig, Machine, Outcome, Reply, StopAfter, Upload, UploadFile};
+use super::{Flow, ResumeToken};
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::files::{referenced_files, zip_entry_name};
+use crate::model::DocumentKind;
+
+/// Which submission a workflow works on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Target {
+    /// An app's submission.
+    App {
+        /// Store id of the app.
+        app_id: String,
+    },
+    /// An add-on's submission.
+    Addon {
+        /// Store id of the add-on.
+        addon_id: String,
+    },
+    /// A package flight's submission.
+    Flight {
+        /// Store id of the app.
+        app_id: String,
+        /// Id of the flight.
+        flight_id: String,
+    },
+}
+
+struct Ops {
+    get_parent: &'static str,
+    pending_field: &'static str,
+    create: &'static str,
+    get: &'static str,
+    update: &'static str,
+    delete: &'static str,
+    commit: &'static str,
+    status: &'static str,
+    kind: DocumentKind,
+    name: &'static str,
+}
+
+impl Target {
+    fn ops(&self) -> Ops {
+        match self {
+            Target::App { .. } => Ops {
+                get_parent: "devcenter.get_app",
+                pending_field: "pendingApplicationSubmission",
+                create: "devcenter.create_app_submission",
+                get: "devcenter.get_app_submission",
+                update: "devcenter.update_app_submission",
+                delete: "devcenter.delete_app_submission",
+                commit: "devcenter.commit_app_submission",
+                status: "devcenter.get_app_submission_status",
+                kind: DocumentKind::AppSubmission,
+                name: "app-submission",
+            },
+            Target::Addon { .. } => Ops {
+                get_parent: "devcenter.get_addon",
+                pending_field: "pendingInAppProductSubmission",
+                create: "devcenter.create_addon_submission",
+                get: "devcenter.get_addon_submission",
+                update: "devcenter.update_addon_submission",
+                delete: "devcenter.delete_addon_submission",
+                commit: "devcenter.commit_addon_submission",
+                status: "devcenter.get_addon_submission_status",
+                kind: DocumentKind::AddonSubmission,
+                name: "addon-submission",
+            },
+            Target::Flight { .. } => Ops {
+                get_parent: "devcenter.get_flight",
+                pending_field: "pendingFlightSubmission",
+                create: "devcenter.create_flight_submission",
+                get: "devcenter.get_flight_submission",
+                update: "devcenter.update_flight_submission",
+                delete: "devcenter.delete_flight_submission",
+                commit: "devcenter.commit_flight_submission",
+                status: "devcenter.get_flight_submission_status",
+                kind: DocumentKind::FlightSubmission,
+                name: "flight-submission",
+            },
+        }
+    }
+
+    /// The path arguments naming the parent.
+    fn args(&self) -> Value {
+        match self {
+            Target::App { app_id } => json!({ "applicationId": app_id }),
+            Target::Addon { addon_id } => json!({ "inAppProductId": addon_id }),
+            Target::Flight { app_id, flight_id } => json!({ "applicationId": app_id, "flightId": flight_id }),
+        }
+    }
+
+    fn sub_args(&self, submission_id: &str) -> Value {
+        let mut a = self.args();
+        a["submissionId"] = Value::String(submission_id.to_string());
+        a
+    }
+
+    fn resource_id(&self) -> String {
+        match self {
+            Target::App { app_id } => app_id.clone(),
+            Target::Addon { addon_id } => addon_id.clone(),
+            Target::Flight { flight_id, .. } => flight_id.clone(),
+        }
+    }
+}
+
+/// Options of a submission workflow.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+pub struct SubmissionOptions {
+    /// Where to stop.
+    pub stop_after: StopAfter,
+    /// What to do with an existing pending submission.
+    pub pending: PendingPolicy,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Stage {
+    Start,
+    ReadParent,
+    DeletePending,
+    Create,
+    VerifyCreate,
+    Fetch,
+    Update,
+    Upload,
+    Drafted,
+    Commit,
+    VerifyCommit,
+    Poll,
+    Done,
+}
+
+/// The devcenter submission workflow's state (serialisable: it is the resume token's body).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct SubmissionMachine {
+    flow: String,
+    target: Target,
+    options: SubmissionOptions,
+    stage: Stage,
+    /// The last stage completed (what a resume continues after).
+    completed: Stage,
+    submission_id: Option<String>,
+    adopted: bool,
+    create_attempts: u32,
+    commit_attempts: u32,
+    polls: u32,
+    #[serde(skip)]
+    spec: Option<SubmissionSpec>,
+    #[serde(skip)]
+    doc: Option<Value>,
+    #[serde(skip)]
+    resuming: bool,
+}
+
+impl SubmissionMachine {
+    fn new(target: Target, spec: SubmissionSpec, options: SubmissionOptions) -> Self {
+        SubmissionMachine {
+            flow: target.ops().name.to_string(),
+            target,
+            options,
+            stage: Stage::Start,
+            completed: Stage::Start,
+            submission_id: None,
+            adopted: false,
+            create_attempts: 0,
+            commit_attempts: 0,
+            polls: 0,
+            spec: Some(spec),
+            doc: None,
+            resuming: false,
+        }
+    }
+
+    pub(crate) fn from_checkpoint(v: &Value, spec: Option<SubmissionSpec>) -> Result<Self> {
+        let mut m: SubmissionMachine = serde_json::from_value(v.clone())
+            .map_err(|e| Error::invalid_argument(format!("resume token: {e}")))?;
+        if m.submission_id.is_none() {
+            return Err(Error::invalid_argument("resume token: no submission to resume"));
+        }
+        m.spec = spec;
+        m.resuming = true;
+        m.stage = Stage::Start;
+        if m.options.stop_after == StopAfter::Draft {
+            m.options.stop_after = StopAfter::Published;
+        }
+        Ok(m)
+    }
+
+    /// Overrides where a resumed workflow stops.
+    pub(crate) fn set_stop_after(&mut self, s: StopAfter) {
+        self.options.stop_after = s;
+    }
+
+    fn sid(&self) -> Result<&str> {
+        self.submission_id.as_deref().ok_or_else(|| Error::invalid_argument("no submission id"))
+    }
+
+    fn call_sub(&self, op: &'static str) -> Result<Action> {
+        Ok(Action::Call(Call::new(op, self.target.sub_args(self.sid()?))))
+    }
+
+    fn outcome(&self, stage: &str, status_doc: Option<&Value>) -> Outcome {
+        let details = status_doc.and_then(|d| d.get("statusDetails"));
+        Outcome {
+            flow: self.flow.clone(),
+            stage: stage.to_string(),
+            resource_id: Some(self.target.resource_id()),
+            submission_id: self.submission_id.clone(),
+            status: status_doc.and_then(|d| str_of(d, "status")).map(str::to_string),
+            adopted: self.adopted,
+            errors: findings(details.and_then(|d| d.get("errors"))),
+            warnings: findings(details.and_then(|d| d.get("warnings"))),
+            certification_reports: details
+                .and_then(|d| d.get("certificationReports"))
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default(),
+            document: status_doc.cloned(),
+            resume: None,
+        }
+    }
+
+    /// After the submission document is known: update (if a spec is pending), upload, commit.
+    fn after_fetch(&mut self) -> Result<Action> {
+        if self.completed < Stage::Update && self.spec.is_some() {
+            return self.update();
+        }
+        self.after_update()
+    }
+
+    fn update(&mut self) -> Result<Action> {
+        let ops = self.target.ops();
+        let fetched = self.doc.clone().unwrap_or(Value::Null);
+        let spec = self.spec.clone().unwrap_or_default();
+        let body = apply(ops.kind, &fetched, &spec);
+        let mut args = self.target.sub_args(self.sid()?);
+        args["body"] = body.clone();
+        // What is uploaded next is what was asked for (the PUT body), with the fetched upload URL.
+        let mut next = body;
+        if let Some(url) = str_of(&fetched, "fileUploadUrl") {
+            next["fileUploadUrl"] = Value::String(url.to_string());
+        }
+        if let Some(st) = str_of(&fetched, "status") {
+            next["status"] = Value::String(st.to_string());
+        }
+        self.doc = Some(next);
+        self.stage = Stage::Update;
+        Ok(Action::Call(Call::new(ops.update, args)))
+    }
+
+    fn after_update(&mut self) -> Result<Action> {
+        if self.completed < Stage::Upload {
+            let doc = self.doc.clone().unwrap_or(Value::Null);
+            let files: Vec<UploadFile> = referenced_files(self.target.ops().kind, &doc)
+                .into_iter()
+                .filter(|f| f.pending_upload)
+                .map(|f| UploadFile { zip_name: zip_entry_name(&f.name), name: f.name })
+                .collect();
+            if !files.is_empty() {
+                let url = str_of(&doc, "fileUploadUrl").ok_or_else(|| {
+                    Error::invalid_response("the submission names files to upload but has no fileUploadUrl")
+                })?;
+                self.stage = Stage::Upload;
+                return Ok(Action::Upload(Upload::Zip { url: url.to_string(), files }));
+            }
+            self.completed = Stage::Upload;
+        }
+        self.after_upload()
+    }
+
+    fn after_upload(&mut self) -> Result<Action> {
+        if self.options.stop_after == StopAfter::Draft {
+            self.completed = Stage::Drafted;
+            self.stage = Stage::Done;
+            let mut out = self.outcome("draft", None);
+            out.document = self.doc.clone();
+            out.status = self.doc.as_ref().and_then(|d| str_of(d, "status")).map(str::to_string);
+            out.resume = self.checkpoint().map(ResumeToken);
+            return Ok(Action::Done(out));
+        }
+        self.commit()
+    }
+
+    fn commit(&mut self) -> Result<Action> {
+        self.stage = Stage::Commit;
+        self.commit_attempts += 1;
+        self.call_sub(self.target.ops().commit)
+    }
+
+    fn poll_now(&mut self) -> Result<Action> {
+        self.stage = Stage::Poll;
+        self.call_sub(self.target.ops().status)
+    }
+
+    /// Judges a status document: done, failed, or poll again.
+    fn judge(&mut self, status_doc: Value, cfg: &FlowConfig) -> Result<Action> {
+        let status = str_of(&status_doc, "status").unwrap_or("").to_string();
+        let details = status_doc.get("statusDetails");
+        let errs = findings(details.and_then(|d| d.get("errors")));
+        match status.as_str() {
+            "CommitFailed" => {
+                let mut msg = "the submission's commit failed".to_string();
+                if let Some(first) = errs.first() {
+                    msg.push_str(&format!(": {}: {}", first.code, first.message));
+                }
+                return Err(Error::new(ErrorKind::CommitFailed, msg).with_server_errors(to_server_errors(&errs)));
+            }
+            "PreProcessingFailed" | "CertificationFailed" | "ReleaseFailed" | "PublishFailed" | "Canceled" => {
+                let mut msg = format!("submission {} ended with status {status}", self.sid().unwrap_or("?"));
+                if let Some(first) = errs.first() {
+                    msg.push_str(&format!(": {}: {}", first.code, first.message));
+                }
+                return Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs)));
+            }
+            _ => {}
+        }
+        let rank = match status.as_str() {
+            "PendingCommit" | "CommitStarted" => 0,
+            "PreProcessing" => 1,
+            "Certification" => 2,
+            "Release" | "Publishing" | "PendingPublication" => 3,
+            "Published" => 4,
+            _ => 0,
+        };
+        let (needed, name) = match self.options.stop_after {
+            StopAfter::Draft | StopAfter::Committed => (1, "committed"),
+            StopAfter::Certification => (2, "certification"),
+            StopAfter::Published => (4, "published"),
+        };
+        if rank >= needed || (self.options.stop_after == StopAfter::Published && status == "PendingPublication") {
+            // PendingPublication waits for a manual publish: the workflow is as far as it can go.
+            self.stage = Stage::Done;
+            self.completed = Stage::Poll;
+            let stage = if status == "Published" { "published" } else { name };
+            return Ok(Action::Done(self.outcome(stage, Some(&status_doc))));
+        }
+        self.stage = Stage::Poll;
+        let d: Duration = cfg.poll.delay(self.polls);
+        self.polls += 1;
+        Ok(Action::Poll(d))
+    }
+}
+
+impl Machine for SubmissionMachine {
+    fn stage(&self) -> String {
+        serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    }
+
+    fn checkpoint(&self) -> Option<Value> {
+        self.submission_id.as_ref()?;
+        serde_json::to_value(self).ok()
+    }
+
+    fn step(&mut self, reply: Reply, cfg: &FlowConfig) -> Result<Action> {
+        let ops = self.target.ops();
+        match self.stage {
+            Stage::Start => {
+                if self.resuming {
+                    self.stage = Stage::Fetch;
+                    return self.call_sub(ops.get);
+                }
+                self.stage = Stage::ReadParent;
+                Ok(Action::Call(Call::new(ops.get_parent, self.target.args())))
+            }
+            Stage::ReadParent | Stage::VerifyCreate => {
+                let verifying = self.stage == Stage::VerifyCreate;
+                let parent = reply.json()?;
+                let pending = parent.get(ops.pending_field).and_then(|p| str_of(p, "id")).map(str::to_string);
+                match pending {
+                    Some(id) if verifying => {
+                        // The lost create did take effect: adopt it instead of creating a duplicate.
+                        self.submission_id = Some(id);
+                        self.adopted = true;
+                        self.completed = Stage::Create;
+                        self.stage = Stage::Fetch;
+                        self.call_sub(ops.get)
+                    }
+                    Some(id) => match self.options.pending {
+                        PendingPolicy::Fail => Err(Error::new(
+                            ErrorKind::Conflict,
+                            format!("{} already has a pending submission ({id})", self.target.resource_id()),
+                        )),
+                        PendingPolicy::Reuse => {
+                            self.submission_id = Some(id);
+                            self.adopted = true;
+                            self.completed = Stage::Create;
+                            self.stage = Stage::Fetch;
+                            self.call_sub(ops.get)
+                        }
+                        PendingPolicy::Recreate => {
+                            self.stage = Stage::DeletePending;
+                            Ok(Action::Call(Call::new(ops.delete, self.target.sub_args(&id))))
+                        }
+                    },
+                    None => {
+                        self.stage = Stage::Create;
+                        self.create_attempts += 1;
+                        Ok(Action::Call(Call::new(ops.create, self.target.args())))
+                    }
+                }
+            }
+            Stage::DeletePending => {
+                match reply.response() {
+                    Ok(_) => {}
+                    Err(e) if e.kind() == ErrorKind::NotFound => {}
+                    Err(e) => return Err(e),
+                }
+                self.stage = Stage::Create;
+                self.create_attempts += 1;
+                Ok(Action::Call(Call::new(ops.create, self.target.args())))
+            }
+            Stage::Create => match reply {
+                Reply::Ambiguous(e) => {
+                    if self.create_attempts > 2 {
+                        return Err(e);
+                    }
+                    self.stage = Stage::VerifyCreate;
+                    Ok(Action::Call(Call::new(ops.get_parent, self.target.args())))
+                }
+                other => {
+                    let doc = other.json()?;
+                    let id = str_of(&doc, "id")
+                        .ok_or_else(|| Error::invalid_response("created submission has no id"))?
+                        .to_string();
+                    self.submission_id = Some(id);
+                    self.doc = Some(doc);
+                    self.completed = Stage::Create;
+                    self.after_fetch()
+                }
+            },
+            Stage::Fetch => {
+                let doc = reply.json()?;
+                let status = str_of(&doc, "status").unwrap_or("PendingCommit").to_string();
+                self.doc = Some(doc);
+                if self.resuming && status != "PendingCommit" {
+                    // Committed earlier (the resume token predates the commit's answer): just poll.
+                    self.completed = Stage::Commit;
+                    return self.poll_now();
+                }
+                self.after_fetch()
+            }
+            Stage::Update => {
+                let answer = reply.json()?;
+                // Upload what the PUT asked for; prefer a fresh upload URL if the answer carries one.
+                if let (Some(url), Some(doc)) = (str_of(&answer, "fileUploadUrl"), self.doc.as_mut()) {
+                    doc["fileUploadUrl"] = Value::String(url.to_string());
+                }
+                self.completed = Stage::Update;
+                self.after_update()
+            }
+            Stage::Upload => match reply {
+                Reply::Uploaded => {
+                    self.completed = Stage::Upload;
+                    self.after_upload()
+                }
+                Reply::Failed(e) | Reply::Ambiguous(e) => Err(e),
+                other => Err(Error::invalid_response(format!("expected the upload's result, got {other:?}"))),
+            },
+            Stage::Commit => match reply {
+                Reply::Ambiguous(e) => {
+                    if self.commit_attempts > 2 {
+                        return Err(e);
+                    }
+                    self.stage = Stage::VerifyCommit;
+                    self.call_sub(ops.status)
+                }
+                other => {
+                    other.response()?;
+                    self.completed = Stage::Commit;
+                    self.poll_now()
+                }
+            },
+            Stage::VerifyCommit => {
+                let status_doc = reply.json()?;
+                if str_of(&status_doc, "status") == Some("PendingCommit") {
+                    // The commit did not take effect: commit again.
+                    return self.commit();
+                }
+                self.completed = Stage::Commit;
+                self.judge(status_doc, cfg)
+            }
+            Stage::Poll => match reply {
+                Reply::Waited => self.poll_now(),
+                other => {
+                    let status_doc = other.json()?;
+                    self.judge(status_doc, cfg)
+                }
+            },
+            Stage::Drafted | Stage::Done => Err(Error::invalid_argument("the workflow has finished")),
+        }
+    }
+}
+
+/// Starts a submission workflow for an app, add-on or flight.
+pub fn submission(cfg: FlowConfig, target: Target, spec: SubmissionSpec, options: SubmissionOptions) -> Flow {
+    Flow::new(cfg, Box::new(SubmissionMachine::new(target, spec, options)))
+}
+
+/// Continues a submission workflow from a resume token (e.g. after "draft only"), up to `stop_after`.
+///
+/// # Errors
+/// `invalid_argument` when the token is not a devcenter submission token.
+pub fn resume_submission(cfg: FlowConfig, token: &ResumeToken, stop_after: StopAfter) -> Result<Flow> {
+    let mut m = SubmissionMachine::from_checkpoint(&token.0, None)?;
+    m.set_stop_after(stop_after);
+    Ok(Flow::new(cfg, Box::new(m)))
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rollout.
+
+/// A change to a gradual package rollout.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RolloutAction {
+    /// Read the rollout state only.
+    Get,
+    /// Set the percentage (0–100).
+    Update(f64),
+    /// Halt the rollout.
+    Halt,
+    /// Finalize it (100 %).
+    Finalize,
+}
+
+#[derive(Debug)]
+struct RolloutMachine {
+    target: Target,
+    submission_id: String,
+    action: RolloutAction,
+    stage: u8,
+    attempts: u32,
+}
+
+impl RolloutMachine {
+    fn ops(&self) -> (&'static str, &'static str, &'static str, &'static str) {
+        match self.target {
+            Target::Flight { .. } => (
+                "devcenter.get_flight_package_rollout",
+                "devcenter.update_flight_package_rollout_percentage",
+                "devcenter.halt_flight_package_rollout",
+                "devcenter.finalize_flight_package_rollout",
+            ),
+            _ => (
+                "devcenter.get_app_package_rollout",
+                "devcenter.update_app_package_rollout_percentage",
+                "devcenter.halt_app_package_rollout",
+                "devcenter.finalize_app_package_rollout",
+            ),
+        }
+    }
+
+    fn change(&mut self) -> Action {
+        let (_, update, halt, finalize) = self.ops();
+        let mut args = self.target.sub_args(&self.submission_id);
+        self.attempts += 1;
+        self.stage = 1;
+        let op = match self.action {
+            RolloutAction::Update(p) => {
+                args["percentage"] = json!(p);
+                update
+            }
+            RolloutAction::Halt => halt,
+            RolloutAction::Finalize => finalize,
+            RolloutAction::Get => self.ops().0,
+        };
+        Action::Call(Call::new(op, args))
+    }
+
+    fn done(&self, doc: Value) -> Action {
+        Action::Done(Outcome {
+            flow: "rollout".into(),
+            stage: "done".into(),
+            resource_id: Some(self.target.resource_id()),
+            submission_id: Some(self.submission_id.clone()),
+            status: str_of(&doc, "packageRolloutStatus").map(str::to_string),
+            document: Some(doc),
+            ..Outcome::default()
+        })
+    }
+
+    fn took_effect(&self, doc: &Value) -> bool {
+        let status = str_of(doc, "packageRolloutStatus").unwrap_or("");
+        match self.action {
+            RolloutAction::Get => true,
+            RolloutAction::Update(p) => doc
+                .get("packageRolloutPercentage")
+                .and_then(Value::as_f64)
+                .is_some_and(|x| (x - p).abs() < 1e-9),
+            RolloutAction::Halt => status == "PackageRolloutHalted" || status == "RolloutHalted",
+            RolloutAction::Finalize => status == "PackageRolloutComplete" || status == "RolloutComplete",
+        }
+    }
+}
+
+impl Machine for RolloutMachine {
+    fn stage(&self) -> String {
+        ["start", "change", "verify"][usize::from(self.stage.min(2))].to_string()
+    }
+
+    fn step(&mut self, reply: Reply, _cfg: &FlowConfig) -> Result<Action> {
+        match self.stage {
+            0 => Ok(self.change()),
+            1 => match reply {
+                Reply::Ambiguous(e) => {
+                    if self.attempts > 2 {
+                        return Err(e);
+                    }
+                    self.stage = 2;
+                    Ok(Action::Call(Call::new(self.ops().0, self.target.sub_args(&self.submission_id))))
+                }
+                other => {
+                    let doc = other.json()?;
+                    Ok(self.done(doc))
+                }
+            },
+            _ => {
+                let doc = reply.json()?;
+                if self.took_effect(&doc) {
+                    Ok(self.done(doc))
+                } else {
+                    Ok(self.change())
+                }
+            }
+        }
+    }
+}
+
+/// A rollout read or change for an app's (or flight's) submission; the outcome's document is the
+/// rollout resource after the change. A lost answer is checked by reading the rollout state.
+pub fn rollout(cfg: FlowConfig, target: Target, submission_id: impl Into<String>, action: RolloutAction) -> Flow {
+    let m = RolloutMachine { target, submission_id: submission_id.into(), action, stage: 0, attempts: 0 };
+    Flow::new(cfg, Box::new(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::script::{cfg, Script};
+    use crate::http::Method;
+
+    fn app() -> Target {
+        Target::App { app_id: "9APP".into() }
+    }
+
+    fn spec() -> SubmissionSpec {
+        SubmissionSpec::from_changes(json!({"applicationPackages": [{"fileName": "app.msix"}]}))
+    }
+
+    fn sub(status: &str) -> Value {
+        json!({"id": "S1", "status": status, "fileUploadUrl": "https://blob.local/c/b?sv=2019&sig=SECRET",
+               "applicationPackages": [], "unknownThing": 7})
+    }
+
+    #[test]
+    fn publishes_end_to_end_with_token_refresh_and_polling() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({"id": "9APP"}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        s.expect(Method::Put, "/applications/9APP/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        s.expect(Method::Post, "/submissions/S1/commit", 202, json!({"status": "CommitStarted"}));
+        s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "PreProcessing"}));
+        s.advance(4000); // past the token's lifetime: the next call refreshes first
+        s.token(3600);
+        s.expect(Method::Get, "/submissions/S1/status", 200,
+            json!({"status": "Published", "statusDetails": {"errors": [], "warnings": [{"code": "ListingOptOutWarning", "details": "w"}],
+                   "certificationReports": [{"date": "2025", "reportUrl": "u"}]}}));
+        let mut flow = submission(cfg(), app(), spec(), SubmissionOptions::default());
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.stage, "published");
+        assert_eq!(out.submission_id.as_deref(), Some("S1"));
+        assert_eq!(out.warnings[0].code, "ListingOptOutWarning");
+        assert_eq!(out.certification_reports.len(), 1);
+        // The PUT kept unknown fields and added the package.
+        let put = s.sent_json(Method::Put).unwrap();
+        assert_eq!(put["unknownThing"], 7);
+        assert!(put.get("fileUploadUrl").is_none());
+        assert_eq!(put["applicationPackages"][0]["fileStatus"], "PendingUpload");
+        s.finish();
+    }
+
+    #[test]
+    fn a_401_refreshes_once_and_repeats() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 401, json!({"code": "Unauthorized"}));
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({"pendingApplicationSubmission": {"id": "S1"}}));
+        s.expect(Method::Get, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        let opts = SubmissionOptions { stop_after: StopAfter::Draft, ..Default::default() };
+        let mut flow = submission(cfg(), app(), spec(), opts);
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.stage, "draft");
+        assert!(out.adopted);
+        s.finish();
+    }
+
+    #[test]
+    fn a_second_401_surfaces_as_auth() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 401, json!({}));
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 401, json!({}));
+        let mut flow = submission(cfg(), app(), spec(), SubmissionOptions::default());
+        assert_eq!(s.run(&mut flow).unwrap_err().kind(), ErrorKind::Auth);
+    }
+
+    #[test]
+    fn rate_limit_waits_as_told() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect_with(Method::Get, "/applications/9APP", 429, json!({}), &[("Retry-After", "7")]);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        let opts = SubmissionOptions { stop_after: StopAfter::Draft, ..Default::default() };
+        let mut flow = submission(cfg(), app(), spec(), opts);
+        s.run(&mut flow).unwrap();
+        assert_eq!(s.waits, vec![Duration::from_secs(7)]);
+    }
+
+    #[test]
+    fn create_503_adopts_instead_of_duplicating() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 503, json!({"code": "ServiceUnavailable"}));
+        s.expect(Method::Get, "/applications/9APP", 200, json!({"pendingApplicationSubmission": {"id": "S1"}}));
+        s.expect(Method::Get, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        let opts = SubmissionOptions { stop_after: StopAfter::Draft, ..Default::default() };
+        let mut flow = submission(cfg(), app(), spec(), opts);
+        let out = s.run(&mut flow).unwrap();
+        assert!(out.adopted);
+        assert_eq!(s.count(Method::Post, "/submissions"), 1, "never a second create");
+        s.finish();
+    }
+
+    #[test]
+    fn create_503_with_nothing_created_creates_again() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 503, json!({}));
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        let opts = SubmissionOptions { stop_after: StopAfter::Draft, ..Default::default() };
+        let mut flow = submission(cfg(), app(), spec(), opts);
+        let out = s.run(&mut flow).unwrap();
+        assert!(!out.adopted);
+        s.finish();
+    }
+
+    #[test]
+    fn commit_503_verifies_status_and_commit_failed_is_typed() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        s.expect(Method::Post, "/submissions/S1/commit", 503, json!({}));
+        s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "CommitStarted"}));
+        s.expect(Method::Get, "/submissions/S1/status", 200,
+            json!({"status": "CommitFailed", "statusDetails": {"errors": [{"code": "MissingFiles", "details": "app.msix"}]}}));
+        let mut flow = submission(cfg(), app(), spec(), SubmissionOptions::default());
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::CommitFailed);
+        assert_eq!(e.server_errors()[0].code, "MissingFiles");
+        assert_eq!(s.count(Method::Post, "/commit"), 1, "the commit was not repeated");
+        s.finish();
+    }
+
+    #[test]
+    fn pending_policy_fail_and_recreate() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({"pendingApplicationSubmission": {"id": "OLD"}}));
+        let opts = SubmissionOptions { pending: PendingPolicy::Fail, ..Default::default() };
+        let mut flow = submission(cfg(), app(), spec(), opts);
+        assert_eq!(s.run(&mut flow).unwrap_err().kind(), ErrorKind::Conflict);
+
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({"pendingApplicationSubmission": {"id": "OLD"}}));
+        s.expect(Method::Delete, "/submissions/OLD", 204, json!(null));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        let opts = SubmissionOptions { pending: PendingPolicy::Recreate, stop_after: StopAfter::Draft };
+        let mut flow = submission(cfg(), app(), spec(), opts);
+        s.run(&mut flow).unwrap();
+        s.finish();
+    }
+
+    #[test]
+    fn deadline_stops_polling() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        s.expect(Method::Post, "/submissions/S1/commit", 202, json!({"status": "CommitStarted"}));
+        for _ in 0..3 {
+            s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "Certification"}));
+        }
+        let mut c = cfg();
+        c.deadline = Some(Duration::from_secs(20));
+        let mut flow = submission(c, app(), spec(), SubmissionOptions::default());
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::DeadlineExceeded);
+    }
+
+    #[test]
+    fn draft_then_resume_commits_without_recreating() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect_upload();
+        let opts = SubmissionOptions { stop_after: StopAfter::Draft, ..Default::default() };
+        let mut flow = submission(cfg(), app(), spec(), opts);
+        let out = s.run(&mut flow).unwrap();
+        let token = out.resume.expect("a draft returns a resume token");
+        let text = token.to_json();
+        assert!(!text.contains("SECRET"), "no SAS in the token: {text}");
+        s.finish();
+
+        let token = ResumeToken::from_json(&text).unwrap();
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/submissions/S1", 200, sub("PendingCommit"));
+        s.expect(Method::Post, "/submissions/S1/commit", 202, json!({"status": "CommitStarted"}));
+        s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "Published"}));
+        let mut flow = Flow::from_resume_token(cfg(), &token, None).unwrap();
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.stage, "published");
+        s.finish();
+    }
+
+    #[test]
+    fn addon_and_flight_use_their_own_routes() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/inappproducts/AO1", 200, json!({}));
+        s.expect(Method::Post, "/inappproducts/AO1/submissions", 201, json!({"id": "S2", "status": "PendingCommit"}));
+        s.expect(Method::Put, "/inappproducts/AO1/submissions/S2", 200, json!({"id": "S2"}));
+        s.expect(Method::Post, "/inappproducts/AO1/submissions/S2/commit", 202, json!({}));
+        s.expect(Method::Get, "/inappproducts/AO1/submissions/S2/status", 200, json!({"status": "Published"}));
+        let spec = SubmissionSpec::from_changes(json!({"contentType": "Consumable"}));
+        let mut flow = submission(cfg(), Target::Addon { addon_id: "AO1".into() }, spec, SubmissionOptions::default());
+        s.run(&mut flow).unwrap();
+        s.finish();
+
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/A/flights/F", 200, json!({"pendingFlightSubmission": {"id": "S3"}}));
+        s.expect(Method::Get, "/flights/F/submissions/S3", 200, json!({"id": "S3", "status": "PendingCommit", "fileUploadUrl": "https://b/x?sig=1"}));
+        s.expect(Method::Put, "/flights/F/submissions/S3", 200, json!({"id": "S3"}));
+        s.expect_upload();
+        s.expect(Method::Post, "/flights/F/submissions/S3/commit", 202, json!({}));
+        s.expect(Method::Get, "/flights/F/submissions/S3/status", 200, json!({"status": "Certification"}));
+        let spec = SubmissionSpec::from_changes(json!({"flightPackages": [{"fileName": "p.msixupload"}]}));
+        let opts = SubmissionOptions { stop_after: StopAfter::Certification, ..Default::default() };
+        let mut flow = submission(cfg(), Target::Flight { app_id: "A".into(), flight_id: "F".into() }, spec, opts);
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.stage, "certification");
+        s.finish();
+    }
+
+    #[test]
+    fn rollout_update_and_verify_after_503() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Post, "/submissions/S1/updatepackagerolloutpercentage?percentage=50", 503, json!({}));
+        s.expect(Method::Get, "/submissions/S1/packagerollout", 200,
+            json!({"isPackageRollout": true, "packageRolloutPercentage": 50.0, "packageRolloutStatus": "PackageRolloutInProgress"}));
+        let mut flow = rollout(cfg(), app(), "S1", RolloutAction::Update(50.0));
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.status.as_deref(), Some("PackageRolloutInProgress"));
+        assert_eq!(s.count(Method::Post, "updatepackagerolloutpercentage"), 1);
+        s.finish();
+    }
+}

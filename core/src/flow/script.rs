@@ -1,0 +1,141 @@
+//! Scripted host for the flow unit tests: a queue of expected requests and canned responses, a fake clock.
+
+use std::collections::VecDeque;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+use super::{Event, Flow, FlowConfig, Outcome, Step, Tick, Upload};
+use crate::api::auth::ClientCredentials;
+use crate::api::Endpoints;
+use crate::error::Result;
+use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::policy::PollSchedule;
+
+pub(crate) fn cfg() -> FlowConfig {
+    let mut c = FlowConfig::new(Endpoints::all_at("http://127.0.0.1:1"), ClientCredentials::new("t", "c", "CLIENTSECRET"));
+    c.seller_id = Some("SELLER".into());
+    c.poll = PollSchedule::fast(Duration::from_secs(5));
+    c
+}
+
+enum Expect {
+    Token(u64),
+    Call { method: Method, url_part: String, resp: HttpResponse },
+    Upload,
+    Advance(u64),
+}
+
+pub(crate) struct Script {
+    queue: VecDeque<Expect>,
+    pub now: u64,
+    pub waits: Vec<Duration>,
+    pub sent: Vec<HttpRequest>,
+    pub uploads: Vec<Upload>,
+}
+
+impl Script {
+    pub fn new() -> Self {
+        Script { queue: VecDeque::new(), now: 1_000_000, waits: Vec::new(), sent: Vec::new(), uploads: Vec::new() }
+    }
+
+    pub fn token(&mut self, lifetime: u64) {
+        self.queue.push_back(Expect::Token(lifetime));
+    }
+
+    pub fn expect(&mut self, method: Method, url_part: &str, status: u16, body: Value) {
+        self.expect_with(method, url_part, status, body, &[]);
+    }
+
+    pub fn expect_with(&mut self, method: Method, url_part: &str, status: u16, body: Value, headers: &[(&str, &str)]) {
+        let mut resp = if body.is_null() { HttpResponse::new(status, "") } else { HttpResponse::json(status, &body) };
+        for (k, v) in headers {
+            resp = resp.with_header(*k, *v);
+        }
+        self.queue.push_back(Expect::Call { method, url_part: url_part.to_string(), resp });
+    }
+
+    pub fn expect_upload(&mut self) {
+        self.queue.push_back(Expect::Upload);
+    }
+
+    pub fn advance(&mut self, secs: u64) {
+        self.queue.push_back(Expect::Advance(secs));
+    }
+
+    fn skip_advances(&mut self) {
+        while let Some(Expect::Advance(s)) = self.queue.front() {
+            self.now += s;
+            self.queue.pop_front();
+        }
+    }
+
+    fn answer(&mut self, req: HttpRequest) -> Event {
+        self.skip_advances();
+        let is_token = req.url.contains("/oauth2/");
+        let next = self.queue.pop_front();
+        let ev = match next {
+            Some(Expect::Token(life)) => {
+                assert!(is_token, "expected a token request, got {} {}", req.method, req.url);
+                Event::Response(HttpResponse::json(200, &json!({"access_token": format!("tok{}", self.now), "expires_in": life})))
+            }
+            Some(Expect::Call { method, url_part, resp }) => {
+                assert!(!is_token, "unexpected token request (next expected {method} {url_part})");
+                assert_eq!(req.method, method, "{}", req.url);
+                assert!(req.url.contains(&url_part), "expected {method} …{url_part}, got {}", req.url);
+                assert!(req.header("Authorization").is_some_and(|a| a.starts_with("Bearer tok")));
+                if req.url.contains("/submission/v1/") {
+                    assert_eq!(req.header("X-Seller-Account-Id"), Some("SELLER"));
+                }
+                Event::Response(resp)
+            }
+            Some(Expect::Upload) => panic!("expected an upload, got {} {}", req.method, req.url),
+            Some(Expect::Advance(_)) => unreachable!(),
+            None => panic!("script exhausted at {} {}", req.method, req.url),
+        };
+        self.sent.push(req);
+        self.skip_advances();
+        ev
+    }
+
+    pub fn run(&mut self, flow: &mut Flow) -> Result<Outcome> {
+        let mut step = flow.resume(Event::Start, Tick::at(self.now));
+        for _ in 0..1000 {
+            step = match step {
+                Step::Done(r) => return r,
+                Step::Send(req) => {
+                    let ev = self.answer(req);
+                    flow.resume(ev, Tick::at(self.now))
+                }
+                Step::Wait(d) => {
+                    self.waits.push(d);
+                    self.now += d.as_secs().max(1);
+                    flow.resume(Event::Waited, Tick::at(self.now))
+                }
+                Step::Upload(u) => {
+                    self.skip_advances();
+                    match self.queue.pop_front() {
+                        Some(Expect::Upload) => {}
+                        _ => panic!("unexpected upload {u:?}"),
+                    }
+                    self.uploads.push(u);
+                    flow.resume(Event::Uploaded, Tick::at(self.now))
+                }
+            };
+        }
+        panic!("flow did not finish")
+    }
+
+    pub fn sent_json(&self, method: Method) -> Option<Value> {
+        self.sent.iter().find(|r| r.method == method).and_then(HttpRequest::json_body)
+    }
+
+    pub fn count(&self, method: Method, url_part: &str) -> usize {
+        self.sent.iter().filter(|r| r.method == method && r.url.contains(url_part)).count()
+    }
+
+    pub fn finish(&mut self) {
+        self.skip_advances();
+        assert!(self.queue.is_empty(), "{} scripted steps were not used", self.queue.len());
+    }
+}

@@ -1,0 +1,633 @@
+//! The MSI/EXE ("win32") workflow: packages → commit packages and poll module status → metadata (PUT or
+//! PATCH) → listing assets (create, upload, commit) → readiness → [stop for "draft only"] → submit → poll
+//! the submission's publishing status.
+//!
+//! A lost answer to `submit` is checked by reading the module status: an `ongoingSubmissionId` there is
+//! the submission that was created, adopted instead of submitting twice. A lost answer to the packages
+//! commit is checked the same way (processing under way means it took effect).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use super::{findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, ResumeToken, StopAfter, Upload};
+use crate::error::{Error, ErrorKind, Result};
+
+/// A single package patch (`PATCH …/packages/{packageId}`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PackagePatch {
+    /// The package's id (from the current draft's packages).
+    pub package_id: String,
+    /// The patch body (a package object).
+    pub body: Value,
+}
+
+/// New listing images for one language (replacing that language's images of the given types).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct AssetSet {
+    /// Listing language (`en-us`).
+    pub language: String,
+    /// Screenshot files (1–10); empty keeps the current screenshots.
+    #[serde(default)]
+    pub screenshots: Vec<String>,
+    /// Store logo files (1–2); empty keeps the current logos.
+    #[serde(default)]
+    pub logos: Vec<String>,
+}
+
+/// The changes a win32 workflow makes to a product's draft.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct Win32Spec {
+    /// Full packages update body (`{"packages": [...]}`, PUT), when packages change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub packages: Option<Value>,
+    /// Single package patches (used instead of, or after, `packages`).
+    #[serde(default)]
+    pub package_patches: Vec<PackagePatch>,
+    /// Draft metadata body (listings, properties, availability).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<Value>,
+    /// Send `metadata` as a module PATCH instead of a full PUT.
+    #[serde(default)]
+    pub metadata_patch: bool,
+    /// Listing images to replace.
+    #[serde(default)]
+    pub assets: Vec<AssetSet>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum Stage {
+    Start,
+    Packages,
+    PatchPackages,
+    CommitPackages,
+    VerifyCommitPackages,
+    PollPackages,
+    Metadata,
+    GetAssets,
+    CreateAssets,
+    UploadAssets,
+    CommitAssets,
+    Readiness,
+    Drafted,
+    Submit,
+    VerifySubmit,
+    PollSubmission,
+    Done,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct PendingAsset {
+    kind: &'static str,
+    id: String,
+    file: String,
+    url: String,
+    fallback: Option<String>,
+    headers: Vec<(String, String)>,
+}
+
+/// The win32 workflow's state (serialisable for resume tokens).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct Win32Machine {
+    flow: String,
+    product_id: String,
+    stop_after: StopAfter,
+    stage: Stage,
+    completed: Stage,
+    submission_id: Option<String>,
+    adopted: bool,
+    polls: u32,
+    attempts: u32,
+    patch_index: usize,
+    asset_index: usize,
+    #[serde(skip)]
+    spec: Win32Spec,
+    #[serde(skip)]
+    existing_assets: Value,
+    #[serde(skip)]
+    pending_assets: Vec<PendingAsset>,
+    #[serde(skip)]
+    uploaded: usize,
+    #[serde(skip)]
+    warnings: Vec<super::Finding>,
+}
+
+fn data(v: &Value) -> &Value {
+    v.get("responseData").unwrap_or(&Value::Null)
+}
+
+impl Win32Machine {
+    pub(crate) fn from_checkpoint(v: &Value) -> Result<Self> {
+        let mut m: Win32Machine =
+            serde_json::from_value(v.clone()).map_err(|e| Error::invalid_argument(format!("resume token: {e}")))?;
+        if m.stop_after == StopAfter::Draft {
+            m.stop_after = StopAfter::Published;
+        }
+        m.stage = Stage::Start;
+        Ok(m)
+    }
+
+    fn args(&self) -> Value {
+        json!({ "productId": self.product_id })
+    }
+
+    fn call(&mut self, stage: Stage, op: &'static str, args: Value) -> Result<Action> {
+        self.stage = stage;
+        Ok(Action::Call(Call::new(op, args)))
+    }
+
+    fn with_body(&self, body: Value) -> Value {
+        let mut a = self.args();
+        a["body"] = body;
+        a
+    }
+
+    fn outcome(&self, stage: &str, doc: Option<Value>) -> Outcome {
+        Outcome {
+            flow: "win32".into(),
+            stage: stage.into(),
+            resource_id: Some(self.product_id.clone()),
+            submission_id: self.submission_id.clone(),
+            status: doc.as_ref().and_then(|d| str_of(data(d), "publishingStatus")).map(str::to_string),
+            adopted: self.adopted,
+            warnings: self.warnings.clone(),
+            document: doc,
+            ..Outcome::default()
+        }
+    }
+
+    fn note(&mut self, resp: &Value) {
+        // A successful envelope may carry warnings in `errors`.
+        self.warnings.extend(findings(resp.get("errors")));
+    }
+
+    /// Moves to the first stage after `after` that has work to do.
+    fn next_from(&mut self, after: Stage, cfg: &FlowConfig) -> Result<Action> {
+        let _ = cfg;
+        self.completed = self.completed.max(after);
+        if after < Stage::Packages {
+            if let Some(body) = self.spec.packages.clone() {
+                let args = self.with_body(body);
+                return self.call(Stage::Packages, "win32.put_packages", args);
+            }
+        }
+        if after < Stage::PatchPackages || (after == Stage::PatchPackages && self.patch_index < self.spec.package_patches.len()) {
+            if let Some(p) = self.spec.package_patches.get(self.patch_index).cloned() {
+                let mut args = self.with_body(p.body);
+                args["packageId"] = Value::String(p.package_id);
+                return self.call(Stage::PatchPackages, "win32.patch_package", args);
+            }
+        }
+        let packages_changed = self.spec.packages.is_some() || !self.spec.package_patches.is_empty();
+        if after < Stage::CommitPackages && packages_changed {
+            self.attempts = 1;
+            return self.call(Stage::CommitPackages, "win32.commit_packages", self.args());
+        }
+        if after < Stage::Metadata {
+            if let Some(body) = self.spec.metadata.clone() {
+                let op = if self.spec.metadata_patch { "win32.patch_metadata" } else { "win32.put_metadata" };
+                let args = self.with_body(body);
+                return self.call(Stage::Metadata, op, args);
+            }
+        }
+        if after < Stage::CommitAssets || (after == Stage::CommitAssets && self.asset_index < self.spec.assets.len()) {
+            if let Some(set) = self.spec.assets.get(self.asset_index).cloned() {
+                let mut args = self.args();
+                args["languages"] = Value::String(set.language);
+                return self.call(Stage::GetAssets, "win32.get_listing_assets", args);
+            }
+        }
+        if after < Stage::Readiness {
+            self.polls = 0;
+            return self.call(Stage::Readiness, "win32.get_module_status", self.args());
+        }
+        if after < Stage::Drafted && self.stop_after == StopAfter::Draft {
+            self.completed = Stage::Drafted;
+            self.stage = Stage::Done;
+            let mut out = self.outcome("draft", None);
+            out.resume = self.checkpoint().map(ResumeToken);
+            return Ok(Action::Done(out));
+        }
+        if after < Stage::Submit {
+            self.attempts = 1;
+            return self.call(Stage::Submit, "win32.submit", self.args());
+        }
+        self.poll_submission()
+    }
+
+    fn poll_submission(&mut self) -> Result<Action> {
+        let sid = self.submission_id.clone().ok_or_else(|| Error::invalid_response("submit returned no submissionId"))?;
+        if self.stop_after == StopAfter::Committed {
+            self.stage = Stage::Done;
+            return Ok(Action::Done(self.outcome("committed", None)));
+        }
+        let mut args = self.args();
+        args["submissionId"] = Value::String(sid);
+        self.call(Stage::PollSubmission, "win32.get_submission_status", args)
+    }
+
+    fn poll_later(&mut self, cfg: &FlowConfig) -> Action {
+        let d = cfg.poll.delay(self.polls);
+        self.polls += 1;
+        Action::Poll(d)
+    }
+
+    fn upload_next(&mut self) -> Result<Action> {
+        match self.pending_assets.get(self.uploaded).cloned() {
+            Some(a) => {
+                self.stage = Stage::UploadAssets;
+                Ok(Action::Upload(Upload::Asset { file: a.file, url: a.url, fallback_url: a.fallback, headers: a.headers }))
+            }
+            None => {
+                let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
+                let entry = |kind: &str| -> Value {
+                    let new: Vec<Value> = self
+                        .pending_assets
+                        .iter()
+                        .filter(|a| a.kind == kind)
+                        .map(|a| json!({"id": a.id, "assetUrl": a.url}))
+                        .collect();
+                    let replacing = if kind == "screenshots" { !set.screenshots.is_empty() } else { !set.logos.is_empty() };
+                    if replacing {
+                        Value::Array(new)
+                    } else {
+                        // Keep the current assets of the types not replaced.
+                        let current = self.existing_assets.get(kind).and_then(Value::as_array).cloned().unwrap_or_default();
+                        Value::Array(
+                            current
+                                .into_iter()
+                                .map(|a| json!({"id": a.get("id").cloned().unwrap_or(Value::Null), "assetUrl": a.get("assetUrl").cloned().unwrap_or(Value::Null)}))
+                                .collect(),
+                        )
+                    }
+                };
+                let body = json!({"listingAssets": {
+                    "language": set.language,
+                    "storeLogos": entry("storeLogos"),
+                    "screenshots": entry("screenshots"),
+                }});
+                let args = self.with_body(body);
+                self.call(Stage::CommitAssets, "win32.commit_listing_assets", args)
+            }
+        }
+    }
+}
+
+fn module_errors(resp: &Value) -> Option<Error> {
+    let errs = findings(resp.get("errors"));
+    let bad: Vec<_> = errs.iter().filter(|e| e.code.eq_ignore_ascii_case("packageuploaderror")).cloned().collect();
+    if bad.is_empty() {
+        return None;
+    }
+    let msg = format!("package processing failed: {}", bad[0].message);
+    Some(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&bad)))
+}
+
+impl Machine for Win32Machine {
+    fn stage(&self) -> String {
+        serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+    }
+
+    fn checkpoint(&self) -> Option<Value> {
+        serde_json::to_value(self).ok()
+    }
+
+    fn step(&mut self, reply: Reply, cfg: &FlowConfig) -> Result<Action> {
+        match self.stage {
+            Stage::Start => {
+                let from = self.completed;
+                self.next_from(from, cfg)
+            }
+            Stage::Packages => {
+                let v = reply.json()?;
+                self.note(&v);
+                self.next_from(Stage::Packages, cfg)
+            }
+            Stage::PatchPackages => {
+                let v = reply.json()?;
+                self.note(&v);
+                self.patch_index += 1;
+                self.next_from(Stage::PatchPackages, cfg)
+            }
+            Stage::CommitPackages => match reply {
+                Reply::Ambiguous(e) => {
+                    if self.attempts > 2 {
+                        return Err(e);
+                    }
+                    self.call(Stage::VerifyCommitPackages, "win32.get_module_status", self.args())
+                }
+                other => {
+                    let v = other.json()?;
+                    self.note(&v);
+                    self.polls = 0;
+                    self.call(Stage::PollPackages, "win32.get_module_status", self.args())
+                }
+            },
+            Stage::VerifyCommitPackages => {
+                let v = reply.json()?;
+                if data(&v).get("isReady").and_then(Value::as_bool) == Some(false) {
+                    // Processing is under way: the commit took effect.
+                    self.completed = Stage::CommitPackages;
+                    self.stage = Stage::PollPackages;
+                    return Ok(self.poll_later(cfg));
+                }
+                // Nothing processing: committing again is harmless.
+                self.attempts += 1;
+                self.call(Stage::CommitPackages, "win32.commit_packages", self.args())
+            }
+            Stage::PollPackages | Stage::Readiness => {
+                let stage = self.stage;
+                if let Reply::Waited = reply {
+                    return self.call(stage, "win32.get_module_status", self.args());
+                }
+                let v = reply.json()?;
+                if let Some(e) = module_errors(&v) {
+                    return Err(e);
+                }
+                if data(&v).get("isReady").and_then(Value::as_bool) == Some(true) {
+                    let done = if stage == Stage::PollPackages { Stage::CommitPackages } else { Stage::Readiness };
+                    if stage == Stage::Readiness {
+                        if let Some(id) = str_of(data(&v), "ongoingSubmissionId") {
+                            return Err(Error::new(
+                                ErrorKind::Conflict,
+                                format!("product {} already has a submission in progress ({id})", self.product_id),
+                            ));
+                        }
+                    }
+                    return self.next_from(done, cfg);
+                }
+                Ok(self.poll_later(cfg))
+            }
+            Stage::Metadata => {
+                let v = reply.json()?;
+                self.note(&v);
+                self.next_from(Stage::Metadata, cfg)
+            }
+            Stage::GetAssets => {
+                let v = reply.json()?;
+                let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
+                self.existing_assets = data(&v)
+                    .get("listingAssets")
+                    .and_then(Value::as_array)
+                    .and_then(|a| a.iter().find(|x| str_of(x, "language").is_some_and(|l| l.eq_ignore_ascii_case(&set.language))))
+                    .cloned()
+                    .unwrap_or(Value::Null);
+                let mut req = serde_json::Map::new();
+                if !set.screenshots.is_empty() {
+                    req.insert("Screenshot".into(), json!(set.screenshots.len()));
+                }
+                if !set.logos.is_empty() {
+                    req.insert("Logo".into(), json!(set.logos.len()));
+                }
+                let args = self.with_body(json!({"language": set.language, "createAssetRequest": req}));
+                self.call(Stage::CreateAssets, "win32.create_listing_assets", args)
+            }
+            Stage::CreateAssets => {
+                let v = reply.json()?;
+                self.note(&v);
+                let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
+                let la = data(&v).get("listingAssets").cloned().unwrap_or(Value::Null);
+                self.pending_assets.clear();
+                self.uploaded = 0;
+                for (kind, files) in [("screenshots", &set.screenshots), ("storeLogos", &set.logos)] {
+                    let slots = la.get(kind).and_then(Value::as_array).cloned().unwrap_or_default();
+                    if slots.len() < files.len() {
+                        return Err(Error::invalid_response(format!(
+                            "asked for {} {kind} upload slots, got {}",
+                            files.len(),
+                            slots.len()
+                        )));
+                    }
+                    for (file, slot) in files.iter().zip(slots) {
+                        let url = str_of(&slot, "primaryAssetUploadUrl")
+                            .ok_or_else(|| Error::invalid_response("listing asset slot has no primaryAssetUploadUrl"))?;
+                        let headers = slot
+                            .get("httpHeaders")
+                            .and_then(Value::as_object)
+                            .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string())).collect())
+                            .unwrap_or_default();
+                        self.pending_assets.push(PendingAsset {
+                            kind,
+                            id: str_of(&slot, "id").unwrap_or("").to_string(),
+                            file: file.clone(),
+                            url: url.to_string(),
+                            fallback: str_of(&slot, "secondaryAssetUploadUrl").map(str::to_string),
+                            headers,
+                        });
+                    }
+                }
+                self.upload_next()
+            }
+            Stage::UploadAssets => match reply {
+                Reply::Uploaded => {
+                    self.uploaded += 1;
+                    self.upload_next()
+                }
+                other => Err(other.response().err().unwrap_or_else(|| Error::invalid_response("upload failed"))),
+            },
+            Stage::CommitAssets => {
+                let v = reply.json()?;
+                self.note(&v);
+                self.asset_index += 1;
+                self.next_from(Stage::CommitAssets, cfg)
+            }
+            Stage::Submit => match reply {
+                Reply::Ambiguous(e) => {
+                    if self.attempts > 2 {
+                        return Err(e);
+                    }
+                    self.call(Stage::VerifySubmit, "win32.get_module_status", self.args())
+                }
+                other => {
+                    let v = other.json()?;
+                    self.note(&v);
+                    let id = str_of(data(&v), "submissionId")
+                        .ok_or_else(|| Error::invalid_response("submit returned no submissionId"))?;
+                    self.submission_id = Some(id.to_string());
+                    self.completed = Stage::Submit;
+                    self.polls = 0;
+                    self.poll_submission()
+                }
+            },
+            Stage::VerifySubmit => {
+                let v = reply.json()?;
+                if let Some(id) = str_of(data(&v), "ongoingSubmissionId") {
+                    // The lost submit took effect: adopt its submission.
+                    self.submission_id = Some(id.to_string());
+                    self.adopted = true;
+                    self.completed = Stage::Submit;
+                    self.polls = 0;
+                    return self.poll_submission();
+                }
+                self.attempts += 1;
+                self.call(Stage::Submit, "win32.submit", self.args())
+            }
+            Stage::PollSubmission => {
+                if let Reply::Waited = reply {
+                    return self.poll_submission();
+                }
+                let v = reply.json()?;
+                let d = data(&v);
+                let status = str_of(d, "publishingStatus").unwrap_or("").to_ascii_uppercase();
+                if status == "FAILED" || d.get("hasFailed").and_then(Value::as_bool) == Some(true) {
+                    let errs = findings(v.get("errors"));
+                    let mut msg = format!("win32 submission {} failed", self.submission_id.as_deref().unwrap_or("?"));
+                    if let Some(f) = errs.first() {
+                        msg.push_str(&format!(": {}: {}", f.code, f.message));
+                    }
+                    return Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs)));
+                }
+                if status == "PUBLISHED" {
+                    self.stage = Stage::Done;
+                    self.completed = Stage::PollSubmission;
+                    return Ok(Action::Done(self.outcome("published", Some(v))));
+                }
+                Ok(self.poll_later(cfg))
+            }
+            Stage::Drafted | Stage::Done => Err(Error::invalid_argument("the workflow has finished")),
+        }
+    }
+}
+
+/// Starts the win32 workflow for a product.
+pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: Win32Spec, stop_after: StopAfter) -> Flow {
+    let m = Win32Machine {
+        flow: "win32".into(),
+        product_id: product_id.into(),
+        stop_after,
+        stage: Stage::Start,
+        completed: Stage::Start,
+        submission_id: None,
+        adopted: false,
+        polls: 0,
+        attempts: 0,
+        patch_index: 0,
+        asset_index: 0,
+        spec,
+        existing_assets: Value::Null,
+        pending_assets: Vec::new(),
+        uploaded: 0,
+        warnings: Vec::new(),
+    };
+    Flow::new(cfg, Box::new(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::script::{cfg, Script};
+    use crate::http::Method;
+
+    fn ok(data: Value) -> Value {
+        json!({"isSuccess": true, "errors": [], "responseData": data})
+    }
+
+    fn spec() -> Win32Spec {
+        Win32Spec {
+            packages: Some(json!({"packages": [{"packageUrl": "https://x/app.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true}]})),
+            metadata: Some(json!({"listings": {"language": "en-us", "description": "d"}})),
+            metadata_patch: true,
+            assets: vec![AssetSet { language: "en-us".into(), screenshots: vec!["s1.png".into()], logos: vec![] }],
+            ..Default::default()
+        }
+    }
+
+    fn script_until_ready(s: &mut Script) {
+        s.token(3600);
+        s.expect(Method::Put, "/packages", 200, ok(json!({})));
+        s.expect(Method::Post, "/packages/commit", 200, ok(json!({"pollingUrl": "/x"})));
+        s.expect(Method::Get, "/status", 200, ok(json!({"isReady": false})));
+        s.expect(Method::Get, "/status", 200, ok(json!({"isReady": true})));
+        s.expect(Method::Patch, "/metadata", 200, ok(json!({})));
+        s.expect(Method::Get, "/listings/assets?languages=en-us", 200,
+            ok(json!({"listingAssets": [{"language": "en-us", "storeLogos": [{"id": "L1", "assetUrl": "https://a/L1"}], "screenshots": [{"id": "S0", "assetUrl": "https://a/S0"}]}]})));
+        s.expect(Method::Post, "/listings/assets/create", 200,
+            ok(json!({"listingAssets": {"language": "en-us", "screenshots": [{"id": "N1", "primaryAssetUploadUrl": "https://blob/n1?sig=Z", "secondaryAssetUploadUrl": "https://blob2/n1?sig=Y", "httpMethod": "PUT", "httpHeaders": {"x-ms-blob-type": "BlockBlob"}}]}})));
+        s.expect_upload();
+        s.expect(Method::Put, "/listings/assets/commit", 200, ok(json!({})));
+        s.expect(Method::Get, "/status", 200, ok(json!({"isReady": true, "ongoingSubmissionId": ""})));
+    }
+
+    #[test]
+    fn publishes_and_submit_503_adopts() {
+        let mut s = Script::new();
+        script_until_ready(&mut s);
+        s.expect(Method::Post, "/submit", 503, json!({}));
+        s.expect(Method::Get, "/status", 200, ok(json!({"isReady": true, "ongoingSubmissionId": "SUB9"})));
+        s.expect(Method::Get, "/submission/SUB9/status", 200, ok(json!({"publishingStatus": "INPROGRESS", "hasFailed": false})));
+        s.expect(Method::Get, "/submission/SUB9/status", 200, ok(json!({"publishingStatus": "PUBLISHED", "hasFailed": false})));
+        let mut flow = publish(cfg(), "PROD1", spec(), StopAfter::Published);
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.stage, "published");
+        assert_eq!(out.submission_id.as_deref(), Some("SUB9"));
+        assert!(out.adopted);
+        assert_eq!(s.count(Method::Post, "/submit"), 1);
+        let commit = s.sent.iter().find(|r| r.url.ends_with("/assets/commit")).unwrap().json_body().unwrap();
+        assert_eq!(commit["listingAssets"]["screenshots"][0]["id"], "N1");
+        assert_eq!(commit["listingAssets"]["storeLogos"][0]["id"], "L1", "logos not replaced are kept");
+        match &s.uploads[0] {
+            Upload::Asset { file, fallback_url, .. } => {
+                assert_eq!(file, "s1.png");
+                assert!(fallback_url.is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+        s.finish();
+    }
+
+    #[test]
+    fn draft_then_resume_submits() {
+        let mut s = Script::new();
+        script_until_ready(&mut s);
+        let mut flow = publish(cfg(), "PROD1", spec(), StopAfter::Draft);
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.stage, "draft");
+        s.finish();
+        let token = out.resume.unwrap();
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Post, "/submit", 200, ok(json!({"submissionId": "SUB1"})));
+        s.expect(Method::Get, "/submission/SUB1/status", 200, ok(json!({"publishingStatus": "PUBLISHED"})));
+        let mut flow = Flow::from_resume_token(cfg(), &token, None).unwrap();
+        assert_eq!(s.run(&mut flow).unwrap().stage, "published");
+        s.finish();
+    }
+
+    #[test]
+    fn package_error_and_envelope_failure_are_typed() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Put, "/packages", 200, ok(json!({})));
+        s.expect(Method::Post, "/packages/commit", 200, ok(json!({})));
+        s.expect(Method::Get, "/status", 200,
+            json!({"isSuccess": true, "errors": [{"code": "packageuploaderror", "message": "bad url", "target": "packages"}], "responseData": {"isReady": false}}));
+        let mut flow = publish(cfg(), "PROD1", spec(), StopAfter::Published);
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::SubmissionFailed);
+        assert_eq!(e.server_errors()[0].code, "packageuploaderror");
+
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Put, "/packages", 200, json!({"isSuccess": false, "errors": [{"code": "InvalidInput", "message": "m", "target": "packages"}]}));
+        let mut flow = publish(cfg(), "PROD1", spec(), StopAfter::Published);
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::BadRequest);
+    }
+
+    #[test]
+    fn submission_failure_surfaces() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/status", 200, ok(json!({"isReady": true})));
+        s.expect(Method::Post, "/submit", 200, ok(json!({"submissionId": "S"})));
+        s.expect(Method::Get, "/submission/S/status", 200,
+            json!({"isSuccess": true, "errors": [{"code": "CertFail", "message": "no"}], "responseData": {"publishingStatus": "FAILED", "hasFailed": true}}));
+        let mut flow = publish(cfg(), "PROD1", Win32Spec::default(), StopAfter::Published);
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::SubmissionFailed);
+        assert_eq!(e.server_errors()[0].code, "CertFail");
+    }
+}
