@@ -1,0 +1,197 @@
+//! `storesubmit._native`: the Rust half of the Python package `storesubmit`.
+//!
+//! Thin wrappers over the `storesubmit` core: request building, response parsing, the error catalogue,
+//! validation, reference data and packaging. The typed, documented public API is the pure-Python package
+//! (`python/storesubmit/`), which re-exports these; no Store fact lives here.
+#![deny(missing_docs)]
+
+mod convert;
+mod errors;
+mod http;
+
+use std::sync::OnceLock;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use serde_json::Value;
+use storesubmit::api::{self, Endpoints, Family};
+
+use crate::convert::{json_to_py, py_to_json};
+use crate::errors::IntoPy;
+use crate::http::{PyRequest, PyResponse};
+
+fn production() -> &'static Endpoints {
+    static P: OnceLock<Endpoints> = OnceLock::new();
+    P.get_or_init(Endpoints::production)
+}
+
+/// Service roots from a dict with any of `devcenter`, `win32`, `ingestion`, `token` (others production).
+fn endpoints_from(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Endpoints>> {
+    let Some(obj) = obj else { return Ok(None) };
+    if obj.is_none() {
+        return Ok(None);
+    }
+    let mut ep = Endpoints::production();
+    let v = py_to_json(obj)?;
+    let Value::Object(m) = v else {
+        return Err(pyo3::exceptions::PyTypeError::new_err("endpoints must be a dict of service roots"));
+    };
+    for (k, v) in m {
+        let Value::String(s) = v else {
+            return Err(pyo3::exceptions::PyTypeError::new_err(format!("endpoints[{k:?}] must be a str")));
+        };
+        match k.as_str() {
+            "devcenter" => ep.devcenter = s,
+            "win32" => ep.win32 = s,
+            "ingestion" => ep.ingestion = s,
+            "token" => ep.token = s,
+            _ => {
+                return Err(pyo3::exceptions::PyValueError::new_err(format!(
+                    "unknown endpoints key {k:?} (expected devcenter, win32, ingestion, token)"
+                )))
+            }
+        }
+    }
+    Ok(Some(ep))
+}
+
+/// Builds the request of any operation from its id and a dict of arguments (`api::build`).
+#[pyfunction]
+#[pyo3(signature = (op_id, args=None, endpoints=None))]
+fn build_request(
+    op_id: &str,
+    args: Option<&Bound<'_, PyAny>>,
+    endpoints: Option<&Bound<'_, PyAny>>,
+) -> PyResult<PyRequest> {
+    let args = match args {
+        Some(a) => py_to_json(a)?,
+        None => Value::Null,
+    };
+    let custom = endpoints_from(endpoints)?;
+    let ep = custom.as_ref().unwrap_or_else(|| production());
+    api::build(ep, op_id, &args).py().map(|inner| PyRequest { inner })
+}
+
+/// Parses a response: the JSON body on success (`None` when empty), the mapped exception otherwise.
+/// With `op_id` of a win32 operation, a 2xx envelope with `isSuccess: false` raises too.
+#[pyfunction]
+#[pyo3(signature = (response, op_id=None))]
+fn parse_response<'py>(py: Python<'py>, response: &Bound<'py, PyResponse>, op_id: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+    let resp = &response.get().inner;
+    let family = match op_id {
+        Some(id) => Some(
+            api::routes::operation(id)
+                .ok_or_else(|| storesubmit::Error::invalid_argument(format!("unknown operation `{id}`")))
+                .py()?
+                .family,
+        ),
+        None => None,
+    };
+    if family == Some(Family::Win32) {
+        api::win32::parse_envelope::<Value>(resp).py()?;
+    }
+    let v: Value = api::parse_json(resp).py()?;
+    json_to_py(py, &v)
+}
+
+/// Parses a token-service response into `(access_token, expires_on)`; `now` is unix seconds.
+#[pyfunction]
+fn parse_token_response(response: &Bound<'_, PyResponse>, now: u64) -> PyResult<(String, u64)> {
+    let t = api::auth::parse_token_response(&response.get().inner, now).py()?;
+    Ok((t.token.expose().to_owned(), t.expires_at))
+}
+
+/// Every operation of the route table: `{id, family, method, path, query, body, summary}` dicts.
+#[pyfunction]
+fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for op in api::OPERATIONS {
+        let d = PyDict::new(py);
+        d.set_item("id", op.id)?;
+        d.set_item("family", op.family.as_str())?;
+        d.set_item("method", op.method.as_str())?;
+        d.set_item("path", op.path)?;
+        d.set_item("query", op.query.to_vec())?;
+        d.set_item("body", op.body)?;
+        d.set_item("summary", op.summary)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+/// The production service roots and AAD resources: `{devcenter, win32, ingestion, token}` and
+/// `{family: resource}`.
+#[pyfunction]
+fn service_info(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    let ep = production();
+    let d = PyDict::new(py);
+    let roots = PyDict::new(py);
+    roots.set_item("devcenter", &ep.devcenter)?;
+    roots.set_item("win32", &ep.win32)?;
+    roots.set_item("ingestion", &ep.ingestion)?;
+    roots.set_item("token", &ep.token)?;
+    d.set_item("endpoints", roots)?;
+    let res = PyDict::new(py);
+    for f in [Family::Devcenter, Family::Win32, Family::Ingestion] {
+        res.set_item(f.as_str(), api::auth::resource_for(f))?;
+    }
+    d.set_item("resources", res)?;
+    Ok(d)
+}
+
+/// The error catalogue: `{code, retryable, description}` per code, in catalogue order.
+#[pyfunction]
+fn all_error_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for c in storesubmit::all_error_codes() {
+        let d = PyDict::new(py);
+        d.set_item("code", c.code)?;
+        d.set_item("retryable", c.retryable)?;
+        d.set_item("description", c.description)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+/// The document kinds (`app-submission`, …), as the CLI's `--kind` spells them.
+#[pyfunction]
+fn document_kinds() -> Vec<&'static str> {
+    storesubmit::model::kind::DocumentKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+/// The Store's reference tables (markets, languages, categories, limits, enums) as one dict.
+#[pyfunction]
+fn data_tables(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(py, &storesubmit::data::tables_json())
+}
+
+/// Text with embedded secrets (SAS `sig`, form secrets, bearer tokens, JSON token fields) removed.
+#[pyfunction]
+fn redact(text: &str) -> String {
+    storesubmit::secret::redact_text(text)
+}
+
+/// A URL with its secret query values (SAS `sig`, …) removed.
+#[pyfunction]
+fn redact_url(url: &str) -> String {
+    storesubmit::secret::redact_url(url)
+}
+
+/// The extension module.
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<PyRequest>()?;
+    m.add_class::<PyResponse>()?;
+    m.add_function(wrap_pyfunction!(build_request, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_response, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_token_response, m)?)?;
+    m.add_function(wrap_pyfunction!(operations, m)?)?;
+    m.add_function(wrap_pyfunction!(service_info, m)?)?;
+    m.add_function(wrap_pyfunction!(all_error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(document_kinds, m)?)?;
+    m.add_function(wrap_pyfunction!(data_tables, m)?)?;
+    m.add_function(wrap_pyfunction!(redact, m)?)?;
+    m.add_function(wrap_pyfunction!(redact_url, m)?)?;
+    m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
