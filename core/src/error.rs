@@ -170,6 +170,13 @@ impl Error {
         e
     }
 
+    /// Attaches validation issues to an error of any kind (builder style): e.g. the `missing_files` error
+    /// of packaging carries the cross-check's `files.*` issues, so callers see every file and pointer.
+    pub fn with_issues(mut self, issues: Vec<Issue>) -> Self {
+        self.issues = issues;
+        self
+    }
+
     /// Sets the HTTP status (builder style).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);

@@ -17,8 +17,8 @@
 //!   the server's uncommitted block list ([`StagedBlocks`]).
 //! - [`crc64`] / [`Crc64`]: Azure's CRC-64 (CRC-64/NVME: reflected polynomial `0x9A6C9329AC4BC9B5`, init and
 //!   final XOR all ones; sent as the 8 bytes little-endian, base64) — checked against Azurite.
-//! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key (tests, the
-//!   emulator).
+//! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key; and
+//!   [`sign_account_sas`] an account SAS (tests, benchmarks, the emulator: Azurite's well-known key).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -655,17 +655,19 @@ impl UploadPlan {
     }
 }
 
-/// The blocks a blob already has staged (uncommitted), to resume an upload without re-sending them.
+/// The blocks a blob already holds, committed or staged, to resume an upload without re-sending them.
 ///
-/// Block ids name their content ([`block_id`] embeds the CRC-64), so a staged block with the id and size
-/// of the block about to be sent holds exactly that data and is skipped.
+/// Block ids name their content ([`block_id`] embeds the block's index and CRC-64), so a block on the
+/// server with the id and size of the block about to be sent holds exactly that data and is skipped.
+/// Committed blocks count too: a Put Block List with `<Latest>` ids takes a committed block when no
+/// uncommitted one has the id, so an upload whose commit answer was lost re-commits without re-sending.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StagedBlocks(HashMap<String, u64>);
 
 impl StagedBlocks {
-    /// From a block list (its uncommitted blocks).
+    /// From a block list: its uncommitted and its committed blocks.
     pub fn from_block_list(list: &BlockList) -> Self {
-        StagedBlocks(list.uncommitted.iter().map(|b| (b.id.clone(), b.size)).collect())
+        StagedBlocks(list.committed.iter().chain(&list.uncommitted).map(|b| (b.id.clone(), b.size)).collect())
     }
 
     /// Whether the block `id` of `len` bytes is staged already.
@@ -687,6 +689,14 @@ impl StagedBlocks {
 // ---------------------------------------------------------------------------------------------------
 // Service SAS signer
 
+/// The development storage account of Azurite (and the old Azure Storage Emulator).
+pub const DEV_ACCOUNT: &str = "devstoreaccount1";
+/// The development account's key: public and well known (Azurite's README), so tests, benchmarks and the
+/// emulator can mint SAS URLs without any secret.
+pub const DEV_ACCOUNT_KEY: &str = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+
+
 /// Signs a blob service SAS (`sr=b`) with an account key and returns its query string
 /// (`sv=…&sr=b&sp=…&se=…&sig=…`), to append to `{endpoint}/{container}/{blob}?`.
 ///
@@ -705,12 +715,7 @@ pub fn sign_blob_sas(
     expiry_unix: i64,
     version: &str,
 ) -> Result<String> {
-    if !is_version(version) || version < OLDEST_VERSION {
-        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
-    }
-    let key = B64
-        .decode(key_base64.trim())
-        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
+    check_sas_version(version)?;
     let se = format_iso8601(expiry_unix);
     let resource = format!("/blob/{account}/{container}/{blob}");
     // sp, st, se, canonicalizedResource, si, sip, spr, sv, [sr, snapshot, [ses]], rscc, rscd, rsce, rscl, rsct
@@ -722,10 +727,7 @@ pub fn sign_blob_sas(
         }
     }
     fields.extend(["", "", "", "", ""]);
-    let to_sign = fields.join("\n");
-    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
-    mac.update(to_sign.as_bytes());
-    let sig = B64.encode(mac.finalize().into_bytes());
+    let sig = hmac_base64(key_base64, &fields.join("\n"))?;
     Ok(format!(
         "sv={}&sr=b&sp={}&se={}&sig={}",
         encode_query_value(version),
@@ -733,6 +735,58 @@ pub fn sign_blob_sas(
         encode_query_value(&se),
         encode_query_value(&sig)
     ))
+}
+
+/// Signs an account SAS for the blob service (`ss=b`) and returns its query string
+/// (`sv=…&ss=b&srt=…&sp=…&se=…&sig=…`). Needed where a service SAS cannot go: creating a container
+/// (`srt=c`). Tests, benchmarks and the emulator use it against Azurite; the Store mints its own URLs.
+///
+/// `resource_types` is `srt` (`s`, `c`, `o` in that order, e.g. `sco`); `permissions` is `sp` in
+/// canonical order (e.g. `rwdlac`).
+///
+/// # Errors
+/// `invalid_argument` when the key is not base64 or the version is unknown.
+pub fn sign_account_sas(
+    account: &str,
+    key_base64: &str,
+    resource_types: &str,
+    permissions: &str,
+    expiry_unix: i64,
+    version: &str,
+) -> Result<String> {
+    check_sas_version(version)?;
+    let se = format_iso8601(expiry_unix);
+    // account, sp, ss, srt, st, se, sip, spr, sv, [ses], then a final newline
+    let mut fields: Vec<&str> = vec![account, permissions, "b", resource_types, "", &se, "", "", version];
+    if version >= "2020-12-06" {
+        fields.push("");
+    }
+    fields.push("");
+    let sig = hmac_base64(key_base64, &fields.join("\n"))?;
+    Ok(format!(
+        "sv={}&ss=b&srt={}&sp={}&se={}&sig={}",
+        encode_query_value(version),
+        encode_query_value(resource_types),
+        encode_query_value(permissions),
+        encode_query_value(&se),
+        encode_query_value(&sig)
+    ))
+}
+
+fn check_sas_version(version: &str) -> Result<()> {
+    if !is_version(version) || version < OLDEST_VERSION {
+        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
+    }
+    Ok(())
+}
+
+fn hmac_base64(key_base64: &str, to_sign: &str) -> Result<String> {
+    let key = B64
+        .decode(key_base64.trim())
+        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
+    mac.update(to_sign.as_bytes());
+    Ok(B64.encode(mac.finalize().into_bytes()))
 }
 
 /// A full service-SAS URL: `{account_url}/{container}/{blob}?{sign_blob_sas(..)}` where `account_url`
@@ -845,6 +899,10 @@ mod tests {
         assert_eq!(l.uncommitted, vec![Block { id: "QUJD".into(), size: 5 }, Block { id: "REVG".into(), size: 7 }]);
         let staged = StagedBlocks::from_block_list(&l);
         assert!(staged.contains("QUJD", 5) && !staged.contains("QUJD", 6));
+        let both = "<BlockList><CommittedBlocks><Block><Name>WFla</Name><Size>3</Size></Block></CommittedBlocks><UncommittedBlocks><Block><Name>QUJD</Name><Size>5</Size></Block></UncommittedBlocks></BlockList>";
+        let staged = StagedBlocks::from_block_list(&parse_block_list(&HttpResponse::new(200, both)).unwrap());
+        assert_eq!(staged.len(), 2);
+        assert!(staged.contains("WFla", 3) && staged.contains("QUJD", 5));
         assert!(parse_block_list(&HttpResponse::new(404, "")).unwrap().uncommitted.is_empty());
         let err = |status, code: &str, detail: &str| {
             let body = format!("<?xml version=\"1.0\"?><Error><Code>{code}</Code><Message>m\nRequestId:x</Message><AuthenticationErrorDetail>{detail}</AuthenticationErrorDetail></Error>");
@@ -863,7 +921,7 @@ mod tests {
 
     #[test]
     fn signer_layouts() {
-        let key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        let key = DEV_ACCOUNT_KEY;
         let q = sign_blob_sas("devstoreaccount1", key, "c", "dir/b.zip", "rcw", 1_893_456_000, "2021-12-02").unwrap();
         assert!(q.starts_with("sv=2021-12-02&sr=b&sp=rcw&se=2030-01-01T00:00:00Z&sig="), "{q}");
         let q2 = sign_blob_sas("devstoreaccount1", key, "c", "dir/b.zip", "rcw", 1_893_456_000, "2019-12-12").unwrap();
@@ -871,5 +929,8 @@ mod tests {
         let url = blob_sas_url("http://127.0.0.1:1/devstoreaccount1/", "devstoreaccount1", key, "c", "dir/b.zip", "r", 0, "2021-12-02").unwrap();
         assert!(url.starts_with("http://127.0.0.1:1/devstoreaccount1/c/dir/b.zip?sv="));
         assert!(sign_blob_sas("a", "not base64!", "c", "b", "r", 0, "2021-12-02").is_err());
+        let a = sign_account_sas("devstoreaccount1", key, "sco", "rwdlac", 1_893_456_000, "2021-12-02").unwrap();
+        assert!(a.starts_with("sv=2021-12-02&ss=b&srt=sco&sp=rwdlac&se=2030-01-01T00:00:00Z&sig="), "{a}");
+        assert!(sign_account_sas("a", key, "c", "r", 0, "2014-01-01").is_err());
     }
 }
