@@ -8,11 +8,12 @@
 //! - [`SasUrl`]: parses a SAS URL (repairs a `sig` whose `+` was left unescaped, reads `se`, `sv`, `sp`);
 //!   `Debug`/`Display` never show `sig`; [`SasUrl::check_write`] refuses an expired or read-only SAS
 //!   before any byte is sent (`sas_expired`, `sas_permission`).
-//! - [`put_blob`], [`put_block`] / [`put_block_request`], [`put_block_list`], [`get_block_list`]: requests
+//! - [`put_blob`] / [`put_blob_request`], [`put_asset_request`] (win32 listing assets with their
+//!   `httpHeaders`), [`put_block`] / [`put_block_request`], [`put_block_list`], [`get_block_list`]: requests
 //!   with `x-ms-version`, `x-ms-blob-type`, a per-block `x-ms-content-crc64` (or `Content-MD5` for
 //!   versions before 2019-02-02) and fixed-length block ids ([`block_id`]).
-//! - [`check_response`], [`error_from_response`], [`parse_block_list`]: responses to typed results or
-//!   errors (`checksum_mismatch`, `sas_expired`, `sas_permission`, …).
+//! - [`check_response`], [`error_from_response`], [`sas_error_from_response`], [`parse_block_list`]:
+//!   responses to typed results or errors (`checksum_mismatch`, `sas_expired`, `sas_permission`, …).
 //! - [`UploadPlan`]: the block size for a size and version (at most 50,000 blocks) and resumption from
 //!   the server's uncommitted block list ([`StagedBlocks`]).
 //! - [`crc64`] / [`Crc64`]: Azure's CRC-64 (CRC-64/NVME: reflected polynomial `0x9A6C9329AC4BC9B5`, init and
@@ -411,14 +412,60 @@ fn base_request(method: Method, url: String, version: &str) -> HttpRequest {
 /// Put Blob: the whole body in one request, as a block blob, with `Content-MD5` (accepted by every
 /// version). Used for small files and win32 listing assets.
 pub fn put_blob(sas: &SasUrl, version: &str, body: Vec<u8>, content_type: Option<&str>) -> HttpRequest {
-    let mut r = base_request(Method::Put, sas.expose_url(), version)
-        .with_header("x-ms-blob-type", "BlockBlob")
-        .with_header("Content-MD5", content_md5(&body));
-    if let Some(ct) = content_type {
-        r.set_header("x-ms-blob-content-type", ct);
-    }
+    let mut r = put_blob_request(sas, version, &body, content_type);
     r.body = body;
     r
+}
+
+/// Put Blob without its body (the transport attaches `data` without a copy): `x-ms-blob-type:
+/// BlockBlob`, `Content-MD5` of `data`, and the blob's content type when given.
+pub fn put_blob_request(sas: &SasUrl, version: &str, data: &[u8], content_type: Option<&str>) -> HttpRequest {
+    let mut r = base_request(Method::Put, sas.expose_url(), version)
+        .with_header("x-ms-blob-type", "BlockBlob")
+        .with_header("Content-MD5", content_md5(data));
+    if let Some(ct) = content_type {
+        r.set_header("Content-Type", ct);
+        r.set_header("x-ms-blob-content-type", ct);
+    }
+    r
+}
+
+/// Put Blob of a win32 listing asset to a `primaryAssetUploadUrl` / `secondaryAssetUploadUrl`, with the
+/// headers the service listed in the asset's `httpHeaders`: a header with a value is sent as given
+/// (it may override ours); one with an empty value ("calculated during the API call", seed 003) is
+/// computed — `Content-MD5`, `x-ms-blob-type`, `Content-Type`/`x-ms-blob-content-type` (from
+/// `content_type`), `x-ms-version`; `Content-Length` is the transport's. Other empty headers are
+/// left out: there is nothing to compute them from. The body is attached by the transport.
+pub fn put_asset_request(
+    sas: &SasUrl,
+    version: &str,
+    data: &[u8],
+    content_type: Option<&str>,
+    http_headers: &[(String, String)],
+) -> HttpRequest {
+    let mut r = put_blob_request(sas, version, data, content_type);
+    for (name, value) in http_headers {
+        if !value.is_empty() {
+            r.set_header(name, value);
+        }
+    }
+    r
+}
+
+/// The MIME type of a listing asset or package by extension (`image/png`, …), for the blob's
+/// `Content-Type`; `application/octet-stream` when unknown.
+pub fn content_type_for(name: &str) -> &'static str {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "mp4" => "video/mp4",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
 }
 
 /// Put Block without its body (the transport attaches the data): `comp=block&blockid=…` and the
@@ -599,6 +646,26 @@ pub fn error_from_response(resp: &HttpResponse) -> Error {
     }
     if let Some(d) = retry_after_from_headers(resp) {
         e = e.with_retry_after(d);
+    }
+    e
+}
+
+/// The typed error of a failed response to a request made with `sas`, at `now_unix`: as
+/// [`error_from_response`], except that an authentication or authorisation failure (401/403 mapped to
+/// `auth`/`forbidden`) while the SAS's `se` has passed is `sas_expired`. The service does not always
+/// say why it refused (Azurite answers a bare `AuthorizationFailure`), but the client knows the expiry,
+/// so a SAS that ran out in the middle of a long upload is reported as such.
+pub fn sas_error_from_response(sas: &SasUrl, resp: &HttpResponse, now_unix: i64) -> Error {
+    let e = error_from_response(resp);
+    let expired = sas.expiry_unix().is_some_and(|se| now_unix >= se);
+    if expired && matches!(e.kind(), ErrorKind::Forbidden | ErrorKind::Auth) {
+        let mut x = Error::new(ErrorKind::SasExpired, format!("the upload URL has expired ({})", e.message()))
+            .with_status(resp.status)
+            .with_server_errors(e.server_errors().to_vec());
+        if let Some(id) = e.correlation_id() {
+            x = x.with_correlation_id(id);
+        }
+        return x;
     }
     e
 }
@@ -868,6 +935,28 @@ mod tests {
     }
 
     #[test]
+    fn asset_requests_take_the_service_headers() {
+        let s = SasUrl::parse(URL).unwrap();
+        let headers = vec![
+            ("x-ms-blob-type".to_string(), String::new()),
+            ("Content-MD5".to_string(), String::new()),
+            ("x-ms-meta-asset".to_string(), "screenshot-1".to_string()),
+            ("X-Unknown-Computed".to_string(), String::new()),
+        ];
+        let r = put_asset_request(&s, "2019-12-12", b"png bytes", Some(content_type_for("Shot.PNG")), &headers);
+        assert_eq!(r.header("x-ms-blob-type"), Some("BlockBlob"));
+        assert_eq!(r.header("Content-MD5"), Some(content_md5(b"png bytes").as_str()));
+        assert_eq!(r.header("Content-Type"), Some("image/png"));
+        assert_eq!(r.header("x-ms-meta-asset"), Some("screenshot-1"));
+        assert_eq!(r.header("X-Unknown-Computed"), None);
+        assert!(r.body.is_empty());
+        assert_eq!(content_type_for("a.jpeg"), "image/jpeg");
+        assert_eq!(content_type_for("noext"), "application/octet-stream");
+        let b = put_blob(&s, "2019-12-12", b"x".to_vec(), None);
+        assert_eq!((b.body.as_slice(), b.header("Content-Type")), (&b"x"[..], None));
+    }
+
+    #[test]
     fn block_ids_are_fixed_length() {
         let a = block_id(0, 0);
         let b = block_id(49_999, u64::MAX);
@@ -914,6 +1003,12 @@ mod tests {
         assert_eq!(err(403, "AuthenticationFailed", "Signed expiry time [x] has to be after signed start time"), ErrorKind::SasExpired);
         assert_eq!(err(403, "AuthenticationFailed", "Signature did not match"), ErrorKind::Forbidden);
         assert_eq!(err(503, "ServerBusy", ""), ErrorKind::Unavailable);
+        let refused = HttpResponse::new(403, "<Error><Code>AuthorizationFailure</Code></Error>");
+        let sas = SasUrl::parse(URL).unwrap();
+        assert_eq!(sas_error_from_response(&sas, &refused, 1_893_456_000).kind(), ErrorKind::SasExpired);
+        assert_eq!(sas_error_from_response(&sas, &refused, 1_893_455_999).kind(), ErrorKind::Forbidden);
+        let busy = HttpResponse::new(503, "");
+        assert_eq!(sas_error_from_response(&sas, &busy, 1_893_456_000).kind(), ErrorKind::Unavailable);
         let e = error_from_response(&HttpResponse::new(400, "").with_header("x-ms-error-code", "Crc64Mismatch"));
         assert_eq!(e.kind(), ErrorKind::ChecksumMismatch);
         assert_eq!(e.server_errors()[0].code, "Crc64Mismatch");

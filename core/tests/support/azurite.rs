@@ -46,8 +46,7 @@ impl Azurite {
         let dir = TempDir::new("azurite");
         let mut child = Command::new(azurite_bin())
             .args(["--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--disableTelemetry", "--silent"])
-            .arg("--location")
-            .arg(dir.path())
+            .current_dir(dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

@@ -63,6 +63,15 @@ struct Shared {
     dead: AtomicBool,
     open: Mutex<Vec<TcpStream>>,
     log: Mutex<Vec<Logged>>,
+    /// Request bodies being forwarded right now, and the most ever at once.
+    active: AtomicU64,
+    max_active: AtomicU64,
+    /// Entries before this index were cleared (the log only grows, so open connections keep valid indexes).
+    log_start: AtomicU64,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A running proxy; stops accepting when dropped (open connections end with their peers).
@@ -85,6 +94,9 @@ impl Proxy {
             dead: AtomicBool::new(false),
             open: Mutex::new(Vec::new()),
             log: Mutex::new(Vec::new()),
+            log_start: AtomicU64::new(0),
+            active: AtomicU64::new(0),
+            max_active: AtomicU64::new(0),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let (sh, st) = (shared.clone(), stop.clone());
@@ -106,7 +118,7 @@ impl Proxy {
                 let _ = client.set_nodelay(true);
                 let _ = server.set_nodelay(true);
                 {
-                    let mut open = sh.open.lock().unwrap();
+                    let mut open = lock(&sh.open);
                     open.push(client.try_clone().unwrap());
                     open.push(server.try_clone().unwrap());
                 }
@@ -137,7 +149,7 @@ impl Proxy {
 
     /// Changes the fault from now on.
     pub fn set_fault(&self, fault: Fault) {
-        *self.shared.fault.lock().unwrap() = fault;
+        *lock(&self.shared.fault) = fault;
         self.shared.body_bytes.store(0, Ordering::SeqCst);
         self.shared.cut_done.store(false, Ordering::SeqCst);
         self.shared.dead.store(false, Ordering::SeqCst);
@@ -148,14 +160,21 @@ impl Proxy {
         self.shared.connections.load(Ordering::SeqCst)
     }
 
-    /// Every request forwarded so far.
+    /// Every request forwarded since the start or the last [`Proxy::clear_log`].
     pub fn log(&self) -> Vec<Logged> {
-        self.shared.log.lock().unwrap().clone()
+        let start = self.shared.log_start.load(Ordering::SeqCst) as usize;
+        lock(&self.shared.log)[start..].to_vec()
     }
 
-    /// Forgets the log.
+    /// Forgets the log so far.
     pub fn clear_log(&self) {
-        self.shared.log.lock().unwrap().clear();
+        let len = lock(&self.shared.log).len();
+        self.shared.log_start.store(len as u64, Ordering::SeqCst);
+    }
+
+    /// The most request bodies that were ever being forwarded at the same time (requests in flight).
+    pub fn max_in_flight(&self) -> u64 {
+        self.shared.max_active.load(Ordering::SeqCst)
     }
 
     /// Whether a cut happened.
@@ -168,14 +187,14 @@ impl Drop for Proxy {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
         let _ = TcpStream::connect(("127.0.0.1", self.port));
-        for s in self.shared.open.lock().unwrap().drain(..) {
+        for s in lock(&self.shared.open).drain(..) {
             let _ = s.shutdown(Shutdown::Both);
         }
     }
 }
 
 fn cut_all(sh: &Shared) {
-    for s in sh.open.lock().unwrap().drain(..) {
+    for s in lock(&sh.open).drain(..) {
         let _ = s.shutdown(Shutdown::Both);
     }
 }
@@ -217,13 +236,13 @@ fn forward_requests(sh: &Shared, client: TcpStream, mut server: TcpStream) -> st
             .unwrap_or(0);
         let is_upload = method == "PUT" && (target.contains("comp=block&") || !target.contains("comp="));
         let index = {
-            let mut log = sh.log.lock().unwrap();
+            let mut log = lock(&sh.log);
             log.push(Logged { method, target, length, forwarded: 0 });
             log.len() - 1
         };
         let mut corrupt = false;
         if is_upload && length > 0 {
-            let mut f = sh.fault.lock().unwrap();
+            let mut f = lock(&sh.fault);
             if let Fault::Corrupt(n) = *f {
                 if n > 0 {
                     corrupt = true;
@@ -232,19 +251,40 @@ fn forward_requests(sh: &Shared, client: TcpStream, mut server: TcpStream) -> st
             }
         }
         server.write_all(&head)?;
+        let now = sh.active.fetch_add(1, Ordering::SeqCst) + 1;
+        sh.max_active.fetch_max(now, Ordering::SeqCst);
+        let r = forward_body(sh, &mut reader, &mut server, &mut buf, length, index, corrupt);
+        sh.active.fetch_sub(1, Ordering::SeqCst);
+        if !r? {
+            return Ok(());
+        }
+    }
+}
+
+/// Forwards one request body, injecting the fault; `Ok(false)` when the connection ended or was cut.
+fn forward_body(
+    sh: &Shared,
+    reader: &mut BufReader<TcpStream>,
+    server: &mut TcpStream,
+    buf: &mut [u8],
+    length: u64,
+    index: usize,
+    mut corrupt: bool,
+) -> std::io::Result<bool> {
+    {
         let mut left = length;
         while left > 0 {
             let want = left.min(buf.len() as u64) as usize;
             let n = reader.read(&mut buf[..want])?;
             if n == 0 {
-                return Ok(());
+                return Ok(false);
             }
             if corrupt {
                 buf[0] ^= 0xFF;
                 corrupt = false;
             }
             let total = sh.body_bytes.fetch_add(n as u64, Ordering::SeqCst) + n as u64;
-            let fault = *sh.fault.lock().unwrap();
+            let fault = *lock(&sh.fault);
             let limit = match fault {
                 Fault::CutOnceAfter(l) if !sh.cut_done.load(Ordering::SeqCst) => Some(l),
                 Fault::DeadAfter(l) => Some(l),
@@ -257,12 +297,13 @@ fn forward_requests(sh: &Shared, client: TcpStream, mut server: TcpStream) -> st
                     }
                     sh.cut_done.store(true, Ordering::SeqCst);
                     cut_all(sh);
-                    return Ok(());
+                    return Ok(false);
                 }
             }
             server.write_all(&buf[..n])?;
-            sh.log.lock().unwrap()[index].forwarded += n as u64;
+            lock(&sh.log)[index].forwarded += n as u64;
             left -= n as u64;
         }
     }
+    Ok(true)
 }
