@@ -23,6 +23,7 @@ mod guess;
 pub mod lenient_json;
 mod report;
 mod win32;
+mod zip_names;
 
 use serde_json::Value;
 
