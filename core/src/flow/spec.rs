@@ -73,6 +73,13 @@ impl SubmissionSpec {
     pub fn from_changes(changes: Value) -> Self {
         SubmissionSpec { changes, ..SubmissionSpec::default() }
     }
+
+    /// The spec applied to an empty submission: the files it names with the status a publish gives them
+    /// (new packages, images and icons `PendingUpload`). What pre-flight checks, `pack` and `--dry-run`
+    /// look at before anything is fetched.
+    pub fn standalone_document(&self, kind: DocumentKind) -> Value {
+        apply(kind, &Value::Object(Map::new()), self)
+    }
 }
 
 /// Read-only fields of devcenter submissions, never sent back on update.
