@@ -79,8 +79,8 @@ impl FileSet {
 
     /// The entry names of a ZIP archive (read from its central directory only; ZIP64 included), e.g. the
     /// ZIP about to be uploaded. Errors: `invalid_archive` when `zip` is not a readable ZIP, `io`.
-    pub fn from_zip<R: std::io::Read + std::io::Seek>(mut zip: R) -> crate::Result<Self> {
-        Ok(FileSet::from_names(super::zip_names::entry_names(&mut zip)?))
+    pub fn from_zip<R: std::io::Read + std::io::Seek>(zip: R) -> crate::Result<Self> {
+        Ok(FileSet::from_names(crate::package::entry_names(zip)?))
     }
 
     /// [`FileSet::from_zip`] for a ZIP held in memory (the browser page, bindings handed bytes).

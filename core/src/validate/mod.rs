@@ -23,7 +23,6 @@ mod guess;
 pub mod lenient_json;
 mod report;
 mod win32;
-mod zip_names;
 
 use serde_json::Value;
 
