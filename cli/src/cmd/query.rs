@@ -196,7 +196,7 @@ pub fn ingestion(mode: Mode, cmd: &IngestionCommand) -> Result<i32> {
         IngestionCommand::Publish { product_id, modules, scope, promote, wait, conn } => {
             let spec = storesubmit::flow::ingestion::IngestionSpec {
                 modules: modules.clone(),
-                scope: scope.clone(),
+                scope: if scope.eq_ignore_ascii_case("live") { "Live".into() } else { "Preview".into() },
                 promote: *promote,
                 publish_option: None,
             };
