@@ -170,13 +170,6 @@ impl Error {
         e
     }
 
-    /// Attaches validation issues to an error of any kind (builder style): e.g. the `missing_files` error
-    /// of packaging carries the cross-check's `files.*` issues, so callers see every file and pointer.
-    pub fn with_issues(mut self, issues: Vec<Issue>) -> Self {
-        self.issues = issues;
-        self
-    }
-
     /// Sets the HTTP status (builder style).
     pub fn with_status(mut self, status: u16) -> Self {
         self.status = Some(status);
@@ -204,6 +197,13 @@ impl Error {
     /// Adds server error items.
     pub fn with_server_errors(mut self, errors: Vec<ServerError>) -> Self {
         self.server_errors = errors;
+        self
+    }
+
+    /// Attaches local validation issues (builder style): e.g. a `missing_files` error found by the
+    /// pre-flight files check carries the issues naming each missing file.
+    pub fn with_issues(mut self, issues: Vec<Issue>) -> Self {
+        self.issues = issues;
         self
     }
 

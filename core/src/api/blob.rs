@@ -18,8 +18,9 @@
 //!   the server's uncommitted block list ([`StagedBlocks`]).
 //! - [`crc64`] / [`Crc64`]: Azure's CRC-64 (CRC-64/NVME: reflected polynomial `0x9A6C9329AC4BC9B5`, init and
 //!   final XOR all ones; sent as the 8 bytes little-endian, base64) — checked against Azurite.
-//! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key; and
-//!   [`sign_account_sas`] an account SAS (tests, benchmarks, the emulator: Azurite's well-known key).
+//! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key (tests, the
+//!   emulator); [`sign_account_sas`] / [`create_container`]: an account SAS and the Create Container request
+//!   it authorises (a fresh Azurite or storage account; [`DEV_ACCOUNT`] / [`DEV_ACCOUNT_KEY`]).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -883,6 +884,20 @@ pub fn blob_sas_url(
     ))
 }
 
+
+/// Create Container (`PUT {account_url}/{container}?restype=container&{sas}`), authorised by an account
+/// SAS query from [`sign_account_sas`] (`srt` with `c`, `sp` with `c`). A `409 ContainerAlreadyExists`
+/// answer means the container is there already.
+pub fn create_container(account_url: &str, container: &str, account_sas: &str, version: &str) -> HttpRequest {
+    let url = format!(
+        "{}/{}?restype=container&{}",
+        account_url.trim_end_matches('/'),
+        encode_path_segment(container),
+        account_sas.trim_start_matches('?')
+    );
+    base_request(Method::Put, url, version)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1027,5 +1042,12 @@ mod tests {
         let a = sign_account_sas("devstoreaccount1", key, "sco", "rwdlac", 1_893_456_000, "2021-12-02").unwrap();
         assert!(a.starts_with("sv=2021-12-02&ss=b&srt=sco&sp=rwdlac&se=2030-01-01T00:00:00Z&sig="), "{a}");
         assert!(sign_account_sas("a", key, "c", "r", 0, "2014-01-01").is_err());
+        let a = sign_account_sas("devstoreaccount1", key, "sco", "rwc", 1_893_456_000, "2019-12-12").unwrap();
+        assert!(a.starts_with("sv=2019-12-12&ss=b&srt=sco&sp=rwc&se=2030-01-01T00:00:00Z&sig="), "{a}");
+        assert!(sign_account_sas("a", key, "c", "c", 0, "1999-01-01").is_err());
+        let r = create_container("http://127.0.0.1:1/devstoreaccount1/", "ingestion", &a, "2019-12-12");
+        assert_eq!(r.method, Method::Put);
+        assert!(r.url.starts_with("http://127.0.0.1:1/devstoreaccount1/ingestion?restype=container&sv=2019-12-12&ss=b"));
+        assert!(!format!("{r:?}").contains(a.split("sig=").nth(1).unwrap()));
     }
 }
