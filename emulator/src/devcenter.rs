@@ -578,7 +578,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     strip_read_only(&mut body, READ_ONLY);
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();
     if let Some(first) = issues.first() {
-        let msg = issues.iter().map(|i| format!("{}: {}", i.path, i.message)).collect::<Vec<_>>().join("; ");
+        let msg = issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; ");
         let target = if first.path.is_empty() { kind.target() } else { &first.path };
         let mut r = json!({"code": "InvalidParameterValue", "data": [], "details": [], "message": msg, "source": crate::server::DEVCENTER_SOURCE, "target": target});
         r["details"] = issues.iter().map(|i| json!({"code": i.code, "message": i.message, "target": i.path})).collect();
@@ -721,8 +721,7 @@ pub fn tick(st: &mut State, now: u64) {
         .map(|(k, _)| k.clone())
         .collect();
     for id in ids {
-        loop {
-            let Some(s) = st.dc.subs.get(&id) else { break };
+        while let Some(s) = st.dc.subs.get(&id) {
             let status = s.doc.get("status").and_then(Value::as_str).unwrap_or("").to_string();
             let dur = match status.as_str() {
                 "CommitStarted" => d.commit,
