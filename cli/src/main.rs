@@ -1,5 +1,92 @@
-//! The `storesubmit` command (in progress).
+//! `storesubmit`: publish to the Microsoft Store from release pipelines, validate and package
+//! submissions offline, and run the local Store emulator. Every Store rule, endpoint and workflow comes
+//! from the `storesubmit` core crate; this binary only parses arguments and prints.
+
+mod args;
+mod cmd;
+mod connect;
+mod output;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+use output::Mode;
+
+/// Logs on stderr: `-v` info, `-vv` debug, `-vvv` trace — of storesubmit only; other crates stay at
+/// `warn` (their logs are not written with secrets in mind). `RUST_LOG` overrides.
+fn init_logs(verbose: u8) {
+    let ours = match verbose {
+        0 => "warn",
+        1 => "info",
+        2 => "debug",
+        _ => "trace",
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("warn,storesubmit={ours},storesubmit_cli={ours}")));
+    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+}
+
+fn run(cli: Cli) -> storesubmit::Result<i32> {
+    let mode = Mode { json: cli.json, quiet: cli.quiet };
+    match &cli.command {
+        Command::Demo => cmd::demo::run(mode),
+        Command::Emulator(a) => {
+            let mut argv = vec!["--port".to_string(), a.port.to_string()];
+            if let Some(c) = &a.config {
+                argv.push("--config".into());
+                argv.push(c.display().to_string());
+            }
+            argv.extend(a.rest.iter().cloned());
+            Ok(storesubmit_emulator::run_cli(&argv))
+        }
+        Command::Validate(a) => cmd::validate::run(mode, a),
+        Command::Pack(a) => cmd::pack::run(mode, a),
+        Command::App(c) => cmd::query::app(mode, c),
+        Command::Addon(c) => cmd::query::addon(mode, c),
+        Command::Flight(c) => cmd::query::flight(mode, c),
+        Command::Win32(c) => cmd::query::win32(mode, c),
+        Command::Ingestion(c) => cmd::query::ingestion(mode, c),
+        Command::Resume(a) => cmd::publish::resume(mode, a),
+        Command::Codes => {
+            let v = serde_json::json!({
+                "errors": storesubmit::all_error_codes(),
+                "issues": storesubmit::validate::all_issue_codes(),
+            });
+            if mode.json {
+                output::print_json(mode, &v);
+            } else {
+                println!("error codes:");
+                for e in storesubmit::all_error_codes() {
+                    println!("  {:<22} {}", e.code, e.description);
+                }
+                println!("validation issue codes:");
+                for i in storesubmit::validate::all_issue_codes() {
+                    println!("  {:<44} {:<7} {}", i.code, i.severity.as_str(), i.description);
+                }
+            }
+            Ok(0)
+        }
+    }
+}
+
 fn main() {
-    eprintln!("storesubmit: the CLI is not built yet (issue 6)");
-    std::process::exit(2);
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            std::process::exit(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    init_logs(cli.verbose);
+    let mode = Mode { json: cli.json, quiet: cli.quiet };
+    let usage_exit = matches!(cli.command, Command::Validate(_));
+    let code = match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            output::print_error(mode, &e);
+            // `validate` reserves 1 for "invalid": its usage and I/O errors exit with 2.
+            if usage_exit || e.kind() == storesubmit::ErrorKind::InvalidArgument { 2 } else { 1 }
+        }
+    };
+    std::process::exit(code);
 }

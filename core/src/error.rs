@@ -200,6 +200,13 @@ impl Error {
         self
     }
 
+    /// Attaches local validation issues (builder style): e.g. a `missing_files` error found by the
+    /// pre-flight files check carries the issues naming each missing file.
+    pub fn with_issues(mut self, issues: Vec<Issue>) -> Self {
+        self.issues = issues;
+        self
+    }
+
     /// The kind.
     pub fn kind(&self) -> ErrorKind {
         self.kind

@@ -84,6 +84,26 @@ fn redact_pairs(query: &str) -> String {
         .join("&")
 }
 
+/// A JSON document with every secret removed: string values of token/secret keys are replaced by
+/// `<redacted>` and every other string goes through [`redact_text`] (so a `fileUploadUrl` keeps its
+/// path but loses its `sig`). Used before a CLI or binding prints a document the service returned.
+pub fn redact_json(value: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::String(s) => Value::String(redact_text(s)),
+        Value::Array(items) => Value::Array(items.iter().map(redact_json).collect()),
+        Value::Object(m) => Value::Object(
+            m.iter()
+                .map(|(k, v)| {
+                    let secret = v.is_string() && SECRET_JSON_KEYS.iter().any(|s| s.eq_ignore_ascii_case(k));
+                    (k.clone(), if secret { Value::String(REDACTED.into()) } else { redact_json(v) })
+                })
+                .collect(),
+        ),
+        other => other.clone(),
+    }
+}
+
 /// Free text (an error message, a response body, a log line) with embedded secrets removed: SAS
 /// signatures and form secrets (`sig=…`, `client_secret=…`), `Bearer …` tokens, and JSON string values
 /// of token/secret keys.
@@ -204,6 +224,18 @@ fn redact_json_keys(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_documents_lose_signatures_and_tokens() {
+        let doc = serde_json::json!({"fileUploadUrl": "https://a.blob/c/b?sv=2019-02-02&sig=S3CRET%2B&se=x",
+            "nested": [{"access_token": "eyJ0"}], "n": 1, "title": "keep"});
+        let out = redact_json(&doc);
+        let text = out.to_string();
+        assert!(!text.contains("S3CRET") && !text.contains("eyJ0"), "{text}");
+        assert!(text.contains("https://a.blob/c/b?sv=2019-02-02"));
+        assert_eq!(out["title"], "keep");
+        assert_eq!(out["n"], 1);
+    }
 
     #[test]
     fn secret_never_prints() {

@@ -1,1 +1,475 @@
-//! Async and blocking clients that drive the flows over the bundled transport (feature `reqwest`) (in progress).
+//! Clients that drive the core's workflows over the bundled reqwest transport (feature `reqwest`).
+//!
+//! A [`Client`] is the host of [`crate::flow`]: it sends each [`Step::Send`] with reqwest (rustls),
+//! sleeps each [`Step::Wait`] on tokio's timer, performs each [`Step::Upload`] with the
+//! [`BlobUploader`] (zip-while-uploading for devcenter submissions, one PUT per win32 listing asset), and
+//! feeds the results back. Everything that decides *what* to do — token refresh, retries, verification
+//! after ambiguous failures, polling, deadlines — lives in the flows, so every language binding that
+//! brings its own transport behaves the same way.
+//!
+//! What the client adds:
+//! - **Transport rules**: `https` is required except for loopback hosts (the emulator); proxies come from
+//!   the standard `HTTPS_PROXY`/`HTTP_PROXY`/`ALL_PROXY`/`NO_PROXY` variables (reqwest's environment
+//!   proxy support); every request carries the flow's per-request timeout.
+//! - **Pre-flight checks** before the first request: every file a submission spec names must be in the
+//!   files folder (`missing_files`, carrying the validation issues), and the spec must pass the rules
+//!   that apply to partial documents (`validation`); see [`preflight_submission`].
+//! - **Progress** ([`Progress`] events: stages, requests, waits, upload bytes) for CLIs and bindings.
+//! - **Logs** through `tracing` (target `storesubmit`): requests at `debug` with the URL redacted, never a
+//!   token, secret or SAS signature.
+//! - A token cache shared by every workflow the client runs.
+//!
+//! [`blocking::Client`] wraps the async client for synchronous callers.
+
+pub mod blocking;
+mod preflight;
+mod progress;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use bytes::Bytes;
+use serde_json::Value;
+
+pub use preflight::{preflight_submission, preflight_win32};
+pub use progress::{Progress, ProgressHandler};
+
+use crate::api::auth::TokenCache;
+use crate::api::blob::SasUrl;
+use crate::error::{Error, ErrorKind, Result};
+use crate::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
+use crate::flow::ingestion::{self, IngestionSpec};
+use crate::flow::win32::{self as win32_flow, Win32Spec};
+use crate::flow::{Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::package::PackagePlan;
+use crate::secret::redact_url;
+use crate::transport::upload::{BlobUploader, UploadOptions};
+
+/// Whether a URL may be used: `https`, or `http` to a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`).
+///
+/// # Errors
+/// `unsupported` for plain `http` to any other host or another scheme: a bearer token must never travel
+/// unencrypted over a network.
+pub fn check_url_scheme(url: &str) -> Result<()> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        return Ok(());
+    }
+    if let Some(rest) = lower.strip_prefix("http://") {
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host_port = authority.rsplit('@').next().unwrap_or("");
+        let host = if let Some(v6) = host_port.strip_prefix('[') {
+            v6.split(']').next().unwrap_or("")
+        } else {
+            host_port.split(':').next().unwrap_or("")
+        };
+        let loopback = host == "localhost"
+            || host == "::1"
+            || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
+        if loopback {
+            return Ok(());
+        }
+        return Err(Error::new(
+            ErrorKind::Unsupported,
+            format!("plain http is only allowed to loopback hosts, not `{host}`: use https ({})", redact_url(url)),
+        ));
+    }
+    Err(Error::new(ErrorKind::Unsupported, format!("unsupported URL scheme in {}", redact_url(url))))
+}
+
+fn now_secs() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+}
+
+/// A jitter in `[0, 1)` for retry backoff, without a random-number dependency: the clock's nanoseconds
+/// mixed through a 64-bit finaliser (splitmix64) so consecutive calls spread.
+fn jitter() -> f64 {
+    let n = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
+    let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 53) as f64
+}
+
+fn tick() -> Tick {
+    Tick { now: now_secs(), jitter: jitter() }
+}
+
+struct Inner {
+    cfg: FlowConfig,
+    http: reqwest::Client,
+    upload: UploadOptions,
+    tokens: Mutex<TokenCache>,
+    progress: Option<ProgressHandler>,
+}
+
+/// The async client: runs workflows against the Store (or the emulator) with the bundled transport.
+/// Cheap to clone (shared state); safe to use from several tasks at once.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("endpoints", &self.inner.cfg.endpoints)
+            .field("credentials", &self.inner.cfg.credentials)
+            .field("seller_id", &self.inner.cfg.seller_id)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`Client`]: the flow settings plus transport, upload and progress options.
+pub struct ClientBuilder {
+    cfg: FlowConfig,
+    upload: UploadOptions,
+    progress: Option<ProgressHandler>,
+    connect_timeout: Duration,
+    user_agent: String,
+}
+
+impl ClientBuilder {
+    /// Upload settings (block size, concurrency, retries); the progress callback is set by the client.
+    pub fn upload_options(mut self, opts: UploadOptions) -> Self {
+        self.upload = opts;
+        self
+    }
+
+    /// Receives [`Progress`] events from every workflow the client runs.
+    pub fn progress(mut self, handler: ProgressHandler) -> Self {
+        self.progress = Some(handler);
+        self
+    }
+
+    /// How long to wait for a TCP/TLS connection (default 30 s).
+    pub fn connect_timeout(mut self, d: Duration) -> Self {
+        self.connect_timeout = d;
+        self
+    }
+
+    /// The `User-Agent` header (default `storesubmit/<version>`).
+    pub fn user_agent(mut self, ua: impl Into<String>) -> Self {
+        self.user_agent = ua.into();
+        self
+    }
+
+    /// Builds the client.
+    ///
+    /// # Errors
+    /// `unsupported` when a service root is plain http to a non-loopback host; `transport` when the
+    /// HTTP client cannot be created.
+    pub fn build(self) -> Result<Client> {
+        let ep = &self.cfg.endpoints;
+        for root in [&ep.devcenter, &ep.win32, &ep.ingestion, &ep.token] {
+            check_url_scheme(root)?;
+        }
+        let http = reqwest::Client::builder()
+            .connect_timeout(self.connect_timeout)
+            .user_agent(self.user_agent)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::new(ErrorKind::Transport, format!("cannot create the HTTP client: {e}")))?;
+        Ok(Client {
+            inner: Arc::new(Inner {
+                cfg: self.cfg,
+                http,
+                upload: self.upload,
+                tokens: Mutex::new(TokenCache::new()),
+                progress: self.progress,
+            }),
+        })
+    }
+}
+
+impl Client {
+    /// A builder from the flow settings (service roots, credentials, seller id, retry, poll, deadline).
+    pub fn builder(cfg: FlowConfig) -> ClientBuilder {
+        ClientBuilder {
+            cfg,
+            upload: UploadOptions::default(),
+            progress: None,
+            connect_timeout: Duration::from_secs(30),
+            user_agent: format!("storesubmit/{}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// A client with default transport and upload options.
+    ///
+    /// # Errors
+    /// As [`ClientBuilder::build`].
+    pub fn new(cfg: FlowConfig) -> Result<Client> {
+        Client::builder(cfg).build()
+    }
+
+    /// The flow settings every workflow of this client uses.
+    pub fn config(&self) -> &FlowConfig {
+        &self.inner.cfg
+    }
+
+    fn emit(&self, p: Progress) {
+        if let Some(h) = &self.inner.progress {
+            h(&p);
+        }
+    }
+
+    /// Sends one request as is (no token, no retry): the transport every workflow step goes through.
+    ///
+    /// # Errors
+    /// `unsupported` for a non-https, non-loopback URL; `timeout`/`transport` when no response arrives.
+    pub async fn send(&self, req: HttpRequest) -> Result<HttpResponse> {
+        check_url_scheme(&req.url)?;
+        let started = Instant::now();
+        let (method, url) = (req.method, redact_url(&req.url));
+        tracing::debug!(target: "storesubmit", %method, %url, "request");
+        let result = crate::transport::http::send(&self.inner.http, &req, None).await;
+        let elapsed = started.elapsed();
+        match &result {
+            Ok(resp) => {
+                tracing::debug!(target: "storesubmit", %method, %url, status = resp.status, elapsed_ms = elapsed.as_millis() as u64, "response");
+                self.emit(Progress::Request { method, url, status: Some(resp.status), elapsed });
+            }
+            Err(e) => {
+                tracing::debug!(target: "storesubmit", %method, %url, code = e.code(), error = %e, "request failed");
+                self.emit(Progress::Request { method, url, status: None, elapsed });
+            }
+        }
+        result
+    }
+
+    /// Runs a workflow to its end. `files` is the folder the submission's file names are relative to
+    /// (needed when the workflow uploads).
+    ///
+    /// # Errors
+    /// Whatever the workflow ends with (see [`crate::flow`]).
+    pub async fn run(&self, flow: Flow, files: Option<&Path>) -> Result<Outcome> {
+        let tokens = self.inner.tokens.lock().map(|t| t.clone()).unwrap_or_default();
+        let mut flow = flow.with_tokens(tokens);
+        let mut stage = String::new();
+        let mut step = flow.resume(Event::Start, tick());
+        loop {
+            let now_stage = flow.stage();
+            if now_stage != stage {
+                tracing::info!(target: "storesubmit", stage = %now_stage, "stage");
+                self.emit(Progress::Stage(now_stage.clone()));
+                stage = now_stage;
+            }
+            step = match step {
+                Step::Done(result) => {
+                    if let Ok(mut t) = self.inner.tokens.lock() {
+                        *t = flow.tokens().clone();
+                    }
+                    return result;
+                }
+                Step::Send(req) => {
+                    let ev = match self.send(req).await {
+                        Ok(r) => Event::Response(r),
+                        Err(e) => Event::Error(e),
+                    };
+                    flow.resume(ev, tick())
+                }
+                Step::Wait(d) => {
+                    self.emit(Progress::Wait(d));
+                    tokio::time::sleep(d).await;
+                    flow.resume(Event::Waited, tick())
+                }
+                Step::Upload(u) => {
+                    let ev = match self.upload(u, files).await {
+                        Ok(()) => Event::Uploaded,
+                        Err(e) => Event::Error(e),
+                    };
+                    flow.resume(ev, tick())
+                }
+            };
+        }
+    }
+
+    fn uploader(&self) -> BlobUploader {
+        let mut opts = self.inner.upload.clone();
+        if let Some(h) = self.inner.progress.clone() {
+            let user = opts.progress.take();
+            opts.progress = Some(Arc::new(move |done, total| {
+                h(&Progress::Upload { done, total });
+                if let Some(u) = &user {
+                    u(done, total);
+                }
+            }));
+        }
+        BlobUploader::with_client(self.inner.http.clone(), opts)
+    }
+
+    async fn upload(&self, upload: Upload, files: Option<&Path>) -> Result<()> {
+        let dir = files.ok_or_else(|| {
+            Error::invalid_argument("this workflow uploads files: pass the folder the submission's file names are relative to")
+        })?;
+        match upload {
+            Upload::Zip { url, files: entries } => {
+                check_url_scheme(&url)?;
+                let mut plan = PackagePlan::new();
+                for f in &entries {
+                    plan.add_file(&f.name, path_under(dir, &f.name), None)?;
+                }
+                let sas = SasUrl::parse(&url)?;
+                let report = self.uploader().upload_zip(&sas, &plan).await?;
+                tracing::info!(target: "storesubmit", bytes = report.size, blocks = report.blocks, skipped = report.blocks_skipped, "uploaded the submission's ZIP");
+                Ok(())
+            }
+            Upload::Asset { file, url, fallback_url, headers: _ } => {
+                check_url_scheme(&url)?;
+                let path = path_under(dir, &file);
+                let data = tokio::fs::read(&path)
+                    .await
+                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read listing asset {}: {e}", path.display())))?;
+                let total = data.len() as u64;
+                let used = self.uploader().upload_asset(&url, fallback_url.as_deref(), Bytes::from(data)).await?;
+                self.emit(Progress::Upload { done: total, total });
+                tracing::info!(target: "storesubmit", file = %file, secondary = used == 1, "uploaded a listing asset");
+                Ok(())
+            }
+        }
+    }
+
+    /// Calls one operation of the route table by id (see [`crate::api::build`] for the arguments) and
+    /// returns the response body.
+    ///
+    /// # Errors
+    /// The operation's typed error.
+    pub async fn call(&self, op_id: &str, args: Value) -> Result<Value> {
+        let flow = crate::flow::simple::call(self.inner.cfg.clone(), op_id, args)?;
+        let out = self.run(flow, None).await?;
+        Ok(out.document.unwrap_or(Value::Null))
+    }
+
+    /// Every item of a devcenter list operation (`devcenter.list_apps`, `devcenter.list_addons`,
+    /// `devcenter.list_app_addons`, `devcenter.list_app_flights`), following `@nextLink` pages.
+    ///
+    /// # Errors
+    /// The operation's typed error; `invalid_response` when a page has no `value` array.
+    pub async fn list_all(&self, op_id: &str, args: Value) -> Result<Vec<Value>> {
+        let mut args = if args.is_null() { Value::Object(Default::default()) } else { args };
+        let mut items = Vec::new();
+        for _ in 0..10_000 {
+            let page = self.call(op_id, args.clone()).await?;
+            let value = page
+                .get("value")
+                .and_then(Value::as_array)
+                .ok_or_else(|| Error::invalid_response(format!("{op_id}: the page has no `value` array")))?;
+            items.extend(value.iter().cloned());
+            let Some(next) = page.get("@nextLink").and_then(Value::as_str).filter(|s| !s.is_empty()) else {
+                return Ok(items);
+            };
+            let query = next.split_once('?').map(|(_, q)| q).unwrap_or("");
+            let mut moved = false;
+            for pair in query.split('&') {
+                if let Some((k, v)) = pair.split_once('=') {
+                    if k == "skip" || k == "top" {
+                        moved |= args.get(k).and_then(Value::as_str) != Some(v);
+                        args[k] = Value::String(v.to_string());
+                    }
+                }
+            }
+            if !moved {
+                return Err(Error::invalid_response(format!("{op_id}: @nextLink `{next}` does not advance")));
+            }
+        }
+        Err(Error::invalid_response(format!("{op_id}: too many pages")))
+    }
+
+    /// Publishes an app, add-on or flight submission: pre-flight checks, then the devcenter submission
+    /// workflow ([`crate::flow::devcenter`]). `files` holds the files the spec names.
+    ///
+    /// # Errors
+    /// `missing_files`/`validation` before any request; then the workflow's errors.
+    pub async fn publish_submission(
+        &self,
+        target: Target,
+        spec: SubmissionSpec,
+        options: SubmissionOptions,
+        files: Option<&Path>,
+    ) -> Result<Outcome> {
+        preflight_submission(target.kind(), &spec, files)?;
+        let flow = devcenter::submission(self.inner.cfg.clone(), target, spec, options);
+        self.run(flow, files).await
+    }
+
+    /// Continues a workflow stopped at "draft only" (any flow's [`ResumeToken`]) up to `stop_after`.
+    ///
+    /// # Errors
+    /// `invalid_argument` for a token this version did not write; then the workflow's errors.
+    pub async fn resume(&self, token: &ResumeToken, stop_after: StopAfter, files: Option<&Path>) -> Result<Outcome> {
+        let flow = crate::flow::resume(self.inner.cfg.clone(), token, stop_after)?;
+        self.run(flow, files).await
+    }
+
+    /// Reads or changes the gradual package rollout of an app's or flight's submission.
+    ///
+    /// # Errors
+    /// The workflow's errors.
+    pub async fn rollout(&self, target: Target, submission_id: &str, action: RolloutAction) -> Result<Outcome> {
+        let flow = devcenter::rollout(self.inner.cfg.clone(), target, submission_id, action);
+        self.run(flow, None).await
+    }
+
+    /// Runs the MSI/EXE workflow for a product (packages, metadata, listing assets, submit, poll).
+    /// `files` holds the listing asset images the spec names.
+    ///
+    /// # Errors
+    /// `missing_files`/`validation` before any request; then the workflow's errors.
+    pub async fn publish_win32(&self, product_id: &str, spec: Win32Spec, stop_after: StopAfter, files: Option<&Path>) -> Result<Outcome> {
+        preflight_win32(&spec, files)?;
+        let flow = win32_flow::publish(self.inner.cfg.clone(), product_id, spec, stop_after);
+        self.run(flow, files).await
+    }
+
+    /// Runs the Partner Center ingestion workflow for a product.
+    ///
+    /// # Errors
+    /// The workflow's errors.
+    pub async fn publish_ingestion(&self, product_id: &str, spec: IngestionSpec, stop_after: StopAfter) -> Result<Outcome> {
+        let flow = ingestion::publish(self.inner.cfg.clone(), product_id, spec, stop_after);
+        self.run(flow, None).await
+    }
+}
+
+/// `dir` joined with a submission file name (`\` and `/` both separate folders).
+fn path_under(dir: &Path, name: &str) -> PathBuf {
+    let p = Path::new(name);
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    name.split(['/', '\\']).filter(|s| !s.is_empty()).fold(dir.to_path_buf(), |acc, seg| acc.join(seg))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_or_loopback_only() {
+        for ok in [crate::api::DEVCENTER_ROOT, "http://127.0.0.1:8080/x", "http://localhost/x", "http://[::1]:9/x", "HTTP://127.1.2.3"] {
+            check_url_scheme(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        for bad in ["http://example.com/x", "http://10.0.0.1/x", "ftp://127.0.0.1/", "http://localhost.evil.com/", "http://127.0.0.1.evil.com/"] {
+            assert_eq!(check_url_scheme(bad).unwrap_err().kind(), ErrorKind::Unsupported, "{bad}");
+        }
+        let e = check_url_scheme("http://example.com/c/b?sv=1&sig=SECRETSIG").unwrap_err();
+        assert!(!e.to_string().contains("SECRETSIG"));
+    }
+
+    #[test]
+    fn jitter_is_in_range() {
+        for _ in 0..100 {
+            let j = jitter();
+            assert!((0.0..1.0).contains(&j));
+        }
+    }
+
+    #[test]
+    fn paths_under_the_files_folder() {
+        assert_eq!(path_under(Path::new("/f"), "Trailers\\T.mp4"), Path::new("/f/Trailers/T.mp4"));
+        assert_eq!(path_under(Path::new("/f"), "a/b.png"), Path::new("/f/a/b.png"));
+    }
+}

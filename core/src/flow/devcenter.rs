@@ -97,6 +97,11 @@ impl Target {
         }
     }
 
+    /// The kind of submission document this target's workflow edits (for validation and packaging).
+    pub fn kind(&self) -> DocumentKind {
+        self.ops().kind
+    }
+
     /// The path arguments naming the parent.
     fn args(&self) -> Value {
         match self {

@@ -130,6 +130,11 @@ impl Win32Machine {
         Ok(m)
     }
 
+    /// Overrides where a resumed workflow stops.
+    pub(crate) fn set_stop_after(&mut self, s: StopAfter) {
+        self.stop_after = s;
+    }
+
     fn args(&self) -> Value {
         json!({ "productId": self.product_id })
     }

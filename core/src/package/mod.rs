@@ -23,10 +23,12 @@
 //! The writer itself is pure Rust over `Write` and compiles to wasm32; the parts that read the
 //! filesystem are compiled out on `wasm32`.
 
+mod listing;
 mod names;
 mod submission;
 mod zip;
 
+pub use listing::entry_names;
 pub use names::{default_compression, entry_name, Compression, STORED_EXTENSIONS};
 pub use submission::{submission_entries, SubmissionEntry};
 #[cfg(not(target_arch = "wasm32"))]

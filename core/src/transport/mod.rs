@@ -6,7 +6,7 @@
 //! Everything here executes requests the sans-IO core builds (`crate::api::blob`); no endpoint rule lives
 //! here.
 
-mod http;
+pub(crate) mod http;
 pub mod upload;
 
 pub use upload::{write_zip_file, BlobUploader, ProgressFn, UploadOptions, UploadReport};

@@ -1,0 +1,644 @@
+//! The command line: every subcommand, flag and its help text (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Ship apps to the Microsoft Store from release pipelines: the classic submission API (apps, add-ons,
+/// package flights, gradual rollout), the MSI/EXE API and the Partner Center ingestion API.
+///
+/// Every API command reads credentials from flags, from STORESUBMIT_* environment variables or from a
+/// config file (--config), and can target the local emulator (`storesubmit emulator`) by overriding the
+/// service roots.
+#[derive(Debug, Parser)]
+#[command(name = "storesubmit", version, propagate_version = true, max_term_width = 110)]
+pub struct Cli {
+    /// More log output on stderr (-v info, -vv debug, -vvv trace). Secrets are never logged.
+    #[arg(short, long, action = clap::ArgAction::Count, global = true)]
+    pub verbose: u8,
+    /// Print results as JSON on stdout (progress stays on stderr).
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// No progress output.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Top-level commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Start the built-in emulator and publish a sample app, add-on, flight and MSI/EXE product end to end.
+    Demo,
+    /// Run the local Store emulator (devcenter, MSI/EXE, ingestion, token service, blob store).
+    ///
+    /// Its first stdout line is one JSON object with the service roots, ids and emulator-only
+    /// credentials; pass that file to --config of any other command to target the emulator.
+    Emulator(EmulatorArgs),
+    /// Check a submission document against every documented Store rule, offline.
+    ///
+    /// Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
+    Validate(ValidateArgs),
+    /// Build the ZIP a devcenter submission uploads (stored packages, streamed, deterministic).
+    Pack(PackArgs),
+    /// Apps: get, list, publish submissions, status, gradual rollout.
+    #[command(subcommand)]
+    App(AppCommand),
+    /// Add-ons (in-app products): get, list, create, publish submissions, status.
+    #[command(subcommand)]
+    Addon(AddonCommand),
+    /// Package flights: get, list, create, publish submissions, status, rollout.
+    #[command(subcommand)]
+    Flight(FlightCommand),
+    /// MSI/EXE products: draft metadata, packages, module status, publish, submission status.
+    #[command(subcommand)]
+    Win32(Win32Command),
+    /// Partner Center ingestion: products, branches, submissions.
+    #[command(subcommand)]
+    Ingestion(IngestionCommand),
+    /// Continue a workflow stopped with --draft-only (or interrupted), from its resume token.
+    Resume(ResumeArgs),
+    /// List every error code and validation issue code with its meaning.
+    Codes,
+}
+
+/// `storesubmit emulator`.
+#[derive(Debug, Args)]
+pub struct EmulatorArgs {
+    /// TCP port on 127.0.0.1 (0: any free port).
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Emulator config file (fixture, durations, outcomes, fault rules; see emulator/README.md).
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Further emulator flags (e.g. --blob-endpoint URL --blob-account NAME --blob-key KEY).
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub rest: Vec<String>,
+}
+
+/// `storesubmit validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The JSON document (trailing commas are accepted with a warning).
+    pub file: PathBuf,
+    /// What the document is; guessed from its content when omitted.
+    #[arg(long, value_name = "KIND", value_parser = kind_names())]
+    pub kind: Option<String>,
+    /// A folder or ZIP with the files the submission names (checks MissingFiles, case, unsafe names).
+    #[arg(long, value_name = "DIR|ZIP")]
+    pub files: Option<PathBuf>,
+}
+
+/// `storesubmit pack`.
+#[derive(Debug, Args)]
+pub struct PackArgs {
+    /// The submission document naming the files (applicationPackages, images, trailers, icons).
+    #[arg(long, value_name = "FILE")]
+    pub submission: PathBuf,
+    /// The folder the submission's file names are relative to.
+    #[arg(long, value_name = "DIR")]
+    pub files: PathBuf,
+    /// The ZIP to write.
+    #[arg(short, long, value_name = "OUT.zip")]
+    pub output: PathBuf,
+    /// The submission's kind; guessed when omitted.
+    #[arg(long, value_name = "KIND", value_parser = ["app-submission", "addon-submission", "flight-submission"])]
+    pub kind: Option<String>,
+}
+
+fn kind_names() -> Vec<&'static str> {
+    storesubmit::model::DocumentKind::ALL.iter().map(|k| k.as_str()).collect()
+}
+
+/// Where to find the services and the credentials. Flags beat environment variables, which beat the
+/// config file.
+#[derive(Debug, Args, Clone, Default)]
+pub struct Connection {
+    /// Azure AD tenant (directory) id.
+    #[arg(long, env = "STORESUBMIT_TENANT_ID", value_name = "ID")]
+    pub tenant_id: Option<String>,
+    /// Azure AD application (client) id.
+    #[arg(long, env = "STORESUBMIT_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+    /// Azure AD client secret (prefer the environment variable or the config file: flags show up in
+    /// process lists).
+    #[arg(long, env = "STORESUBMIT_CLIENT_SECRET", hide_env_values = true, value_name = "SECRET")]
+    pub client_secret: Option<String>,
+    /// Seller id (X-Seller-Account-Id), needed by the MSI/EXE API.
+    #[arg(long, env = "STORESUBMIT_SELLER_ID", value_name = "ID")]
+    pub seller_id: Option<String>,
+    /// Root of the classic submission API.
+    #[arg(long, env = "STORESUBMIT_DEVCENTER_URL", value_name = "URL")]
+    pub devcenter_url: Option<String>,
+    /// Root of the MSI/EXE submission API.
+    #[arg(long, env = "STORESUBMIT_WIN32_URL", value_name = "URL")]
+    pub win32_url: Option<String>,
+    /// Root of the Partner Center ingestion API.
+    #[arg(long, env = "STORESUBMIT_INGESTION_URL", value_name = "URL")]
+    pub ingestion_url: Option<String>,
+    /// Root of the Azure AD token service.
+    #[arg(long, env = "STORESUBMIT_TOKEN_URL", value_name = "URL")]
+    pub token_url: Option<String>,
+    /// Config file (JSON): tenantId, clientId, clientSecret, sellerId and the *Url roots; the emulator's
+    /// first stdout line is accepted as is.
+    #[arg(long, env = "STORESUBMIT_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Token endpoint version.
+    #[arg(long, value_enum, default_value_t = TokenVersionArg::V2)]
+    pub token_version: TokenVersionArg,
+    /// Give up when the whole command takes longer (e.g. 90s, 30m, 2h).
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub timeout: Option<std::time::Duration>,
+    /// First delay between status polls (grows to 12× that); default 5s.
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub poll_interval: Option<std::time::Duration>,
+}
+
+/// `--token-version`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum TokenVersionArg {
+    /// `/{tenant}/oauth2/token` with `resource=`.
+    V1,
+    /// `/{tenant}/oauth2/v2.0/token` with `scope=`.
+    #[default]
+    V2,
+}
+
+/// Parses `500ms`, `90s`, `30m`, `2h` or a number of seconds.
+pub fn parse_duration(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let (num, unit) = match s.find(|c: char| !(c.is_ascii_digit() || c == '.')) {
+        Some(i) => (&s[..i], &s[i..]),
+        None => (s, "s"),
+    };
+    let n: f64 = num.parse().map_err(|_| format!("`{s}` is not a duration (e.g. 90s, 30m, 2h)"))?;
+    let secs = match unit {
+        "ms" => n / 1000.0,
+        "s" | "sec" => n,
+        "m" | "min" => n * 60.0,
+        "h" => n * 3600.0,
+        _ => return Err(format!("`{s}`: unknown unit `{unit}` (use ms, s, m or h)")),
+    };
+    if !secs.is_finite() || secs < 0.0 {
+        return Err(format!("`{s}` is not a duration"));
+    }
+    Ok(std::time::Duration::from_secs_f64(secs))
+}
+
+/// How far a publish goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum WaitArg {
+    /// Committed (submitted): processing has started.
+    Committed,
+    /// Certification has started (devcenter).
+    Certification,
+    /// Published.
+    #[default]
+    Published,
+}
+
+/// What to do with an existing pending submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum PendingArg {
+    /// Fail with a conflict error.
+    Fail,
+    /// Apply the changes to it.
+    #[default]
+    Reuse,
+    /// Delete it and create a new one.
+    Recreate,
+}
+
+/// Options shared by the devcenter `publish` commands.
+#[derive(Debug, Args)]
+pub struct PublishArgs {
+    /// The changes: a (partial) submission document in the Store's JSON (the file `validate` checks and
+    /// `pack` packages). Packages it names replace the current ones.
+    #[arg(long, value_name = "FILE")]
+    pub submission: PathBuf,
+    /// The folder the submission's file names are relative to.
+    #[arg(long, value_name = "DIR")]
+    pub files: Option<PathBuf>,
+    /// Stop after creating, updating and uploading: do not commit (continue with `storesubmit resume`).
+    #[arg(long)]
+    pub draft_only: bool,
+    /// How far to go after committing.
+    #[arg(long, value_enum, default_value_t = WaitArg::Published)]
+    pub wait: WaitArg,
+    /// What to do when a pending submission exists.
+    #[arg(long, value_enum, default_value_t = PendingArg::Reuse)]
+    pub pending: PendingArg,
+    /// Keep the packages already in the submission (default: mark those not named PendingDelete).
+    #[arg(long)]
+    pub keep_old_packages: bool,
+    /// Gradual rollout percentage (0-100) for the new packages.
+    #[arg(long, value_name = "PERCENT")]
+    pub rollout: Option<f64>,
+    /// Make the update mandatory.
+    #[arg(long)]
+    pub mandatory: bool,
+    /// When the mandatory update takes effect (ISO 8601).
+    #[arg(long, value_name = "DATE", requires = "mandatory")]
+    pub mandatory_from: Option<String>,
+    /// Validate and package without sending anything.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the resume token here (always printed too).
+    #[arg(long, value_name = "FILE")]
+    pub save_resume: Option<PathBuf>,
+}
+
+/// A rollout change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RolloutArg {
+    /// Show the rollout state.
+    Get,
+    /// Set the percentage (--percentage).
+    Update,
+    /// Halt the rollout.
+    Halt,
+    /// Finalize it (100 %).
+    Finalize,
+}
+
+/// Rollout options.
+#[derive(Debug, Args)]
+pub struct RolloutArgs {
+    /// The submission whose rollout changes.
+    #[arg(long, value_name = "ID")]
+    pub submission_id: String,
+    /// What to do.
+    #[arg(value_enum)]
+    pub action: RolloutArg,
+    /// The new percentage, for `update`.
+    #[arg(long, value_name = "PERCENT", required_if_eq("action", "update"))]
+    pub percentage: Option<f64>,
+}
+
+/// `storesubmit app …`.
+#[derive(Debug, Subcommand)]
+pub enum AppCommand {
+    /// Show an app.
+    Get {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List every app of the account.
+    List {
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List an app's add-ons.
+    Addons {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List an app's package flights.
+    Flights {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Publish a new app submission: create (or reuse), update, upload, commit, wait.
+    Publish {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        #[command(flatten)]
+        publish: PublishArgs,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show a submission.
+    Submission {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The submission id.
+        #[arg(long, value_name = "ID")]
+        submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show a submission's status (and its errors, warnings, certification reports).
+    Status {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The submission id.
+        #[arg(long, value_name = "ID")]
+        submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Delete a pending submission.
+    Delete {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The submission id.
+        #[arg(long, value_name = "ID")]
+        submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show or change a submission's gradual package rollout.
+    Rollout {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        #[command(flatten)]
+        rollout: RolloutArgs,
+        #[command(flatten)]
+        conn: Connection,
+    },
+}
+
+/// `storesubmit addon …`.
+#[derive(Debug, Subcommand)]
+pub enum AddonCommand {
+    /// Show an add-on.
+    Get {
+        /// The add-on's Store id.
+        #[arg(long, value_name = "ID")]
+        addon_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List every add-on of the account.
+    List {
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Create an add-on from a create body (applicationIds, productId, productType).
+    Create {
+        /// The create body.
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Publish a new add-on submission.
+    Publish {
+        /// The add-on's Store id.
+        #[arg(long, value_name = "ID")]
+        addon_id: String,
+        #[command(flatten)]
+        publish: PublishArgs,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show an add-on submission's status.
+    Status {
+        /// The add-on's Store id.
+        #[arg(long, value_name = "ID")]
+        addon_id: String,
+        /// The submission id.
+        #[arg(long, value_name = "ID")]
+        submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+}
+
+/// `storesubmit flight …`.
+#[derive(Debug, Subcommand)]
+pub enum FlightCommand {
+    /// Show a package flight.
+    Get {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The flight id.
+        #[arg(long, value_name = "ID")]
+        flight_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List an app's package flights.
+    List {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Create a package flight from a create body (friendlyName, groupIds, rankHigherThan).
+    Create {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The create body.
+        #[arg(long, value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Publish a new flight submission.
+    Publish {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The flight id.
+        #[arg(long, value_name = "ID")]
+        flight_id: String,
+        #[command(flatten)]
+        publish: PublishArgs,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show a flight submission's status.
+    Status {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The flight id.
+        #[arg(long, value_name = "ID")]
+        flight_id: String,
+        /// The submission id.
+        #[arg(long, value_name = "ID")]
+        submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show or change a flight submission's gradual package rollout.
+    Rollout {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The flight id.
+        #[arg(long, value_name = "ID")]
+        flight_id: String,
+        #[command(flatten)]
+        rollout: RolloutArgs,
+        #[command(flatten)]
+        conn: Connection,
+    },
+}
+
+/// `storesubmit win32 …`.
+#[derive(Debug, Subcommand)]
+pub enum Win32Command {
+    /// Show the current draft's metadata (all modules, or one).
+    Get {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        /// Only this module.
+        #[arg(long, value_parser = ["listings", "properties", "availability"])]
+        module: Option<String>,
+        /// Only these listing languages (comma separated).
+        #[arg(long, value_name = "LANGS")]
+        languages: Option<String>,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show the current draft's packages.
+    Packages {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show the module status (readiness, ongoing submission).
+    Status {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show a submission's publishing status.
+    SubmissionStatus {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        /// The submission id.
+        #[arg(long, value_name = "ID")]
+        submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Update packages, metadata and listing assets, then submit and wait.
+    Publish {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        /// A spec file: {"packages": {...}, "packagePatches": [...], "metadata": {...}, "metadataPatch":
+        /// bool, "assets": [{"language", "screenshots": [...], "logos": [...]}]}.
+        #[arg(long, value_name = "FILE")]
+        spec: Option<PathBuf>,
+        /// A full packages update body (`{"packages": [...]}`), instead of or on top of --spec.
+        #[arg(long, value_name = "FILE")]
+        packages: Option<PathBuf>,
+        /// A metadata body (full module update), instead of or on top of --spec.
+        #[arg(long, value_name = "FILE")]
+        metadata: Option<PathBuf>,
+        /// Send the metadata as a module PATCH instead of a full PUT.
+        #[arg(long)]
+        patch: bool,
+        /// The folder the listing asset files are relative to.
+        #[arg(long, value_name = "DIR")]
+        files: Option<PathBuf>,
+        /// Stop before submitting (continue with `storesubmit resume`).
+        #[arg(long)]
+        draft_only: bool,
+        /// How far to go after submitting.
+        #[arg(long, value_enum, default_value_t = WaitArg::Published)]
+        wait: WaitArg,
+        /// Validate without sending anything.
+        #[arg(long)]
+        dry_run: bool,
+        /// Write the resume token here.
+        #[arg(long, value_name = "FILE")]
+        save_resume: Option<PathBuf>,
+        #[command(flatten)]
+        conn: Connection,
+    },
+}
+
+/// `storesubmit ingestion …`.
+#[derive(Debug, Subcommand)]
+pub enum IngestionCommand {
+    /// List products.
+    Products {
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show a product.
+    Get {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// List a product's branches of one module.
+    Branches {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        /// The module (Listing, Package, Availability, Property, …).
+        #[arg(long, default_value = "Listing")]
+        module: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Submit the current drafts of a product and wait.
+    Publish {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        /// Modules to submit (comma separated; default Listing,Package,Availability,Property).
+        #[arg(long, value_delimiter = ',')]
+        modules: Vec<String>,
+        /// Target scope.
+        #[arg(long, default_value = "Preview", value_parser = ["Preview", "Live"], ignore_case = true)]
+        scope: String,
+        /// Promote the preview to live once ready.
+        #[arg(long)]
+        promote: bool,
+        /// How far to go.
+        #[arg(long, value_enum, default_value_t = WaitArg::Published)]
+        wait: WaitArg,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Show a submission.
+    Status {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        /// The submission id.
+        #[arg(long, value_name = "ID")]
+        submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+}
+
+/// `storesubmit resume`.
+#[derive(Debug, Args)]
+pub struct ResumeArgs {
+    /// The resume token: a file written by --save-resume, or the token's JSON text.
+    pub token: String,
+    /// The folder the submission's file names are relative to (if uploads remain).
+    #[arg(long, value_name = "DIR")]
+    pub files: Option<PathBuf>,
+    /// How far to go.
+    #[arg(long, value_enum, default_value_t = WaitArg::Published)]
+    pub wait: WaitArg,
+    #[command(flatten)]
+    pub conn: Connection,
+}

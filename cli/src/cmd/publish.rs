@@ -1,0 +1,182 @@
+//! The publishing commands: `app|addon|flight publish`, `win32 publish`, `ingestion publish`, `resume`.
+//! Each resolves its inputs, runs one core workflow through the blocking client and prints the outcome;
+//! `--dry-run` validates and packages without sending anything.
+
+use std::path::Path;
+
+use serde_json::{json, Value};
+use storesubmit::client::{preflight_submission, preflight_win32};
+use storesubmit::flow::devcenter::{SubmissionOptions, Target};
+use storesubmit::flow::ingestion::IngestionSpec;
+use storesubmit::flow::spec::{OldPackages, PendingPolicy};
+use storesubmit::flow::win32::Win32Spec;
+use storesubmit::flow::{Outcome, ResumeToken, StopAfter, SubmissionSpec};
+use storesubmit::package::PackagePlan;
+use storesubmit::{Error, ErrorKind, Result};
+
+use super::{client, read_json, stop_after};
+use crate::args::{Connection, PendingArg, PublishArgs, ResumeArgs, WaitArg};
+use crate::connect::flow_config;
+use crate::output::{self, Mode};
+
+fn label(target: &Target) -> String {
+    match target {
+        Target::App { app_id } => format!("app {app_id}"),
+        Target::Addon { addon_id } => format!("add-on {addon_id}"),
+        Target::Flight { app_id, flight_id } => format!("flight {app_id}/{flight_id}"),
+    }
+}
+
+fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
+    if let (Some(token), Some(path)) = (&out.resume, path) {
+        std::fs::write(path, token.to_json())
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write the resume token to {}: {e}", path.display())))?;
+        output::note(mode, &format!("resume token written to {}", path.display()));
+    }
+    Ok(())
+}
+
+/// `app|addon|flight publish`.
+pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connection) -> Result<i32> {
+    let changes = read_json(mode, &args.submission)?;
+    let spec = SubmissionSpec {
+        changes,
+        old_packages: if args.keep_old_packages { OldPackages::Keep } else { OldPackages::Replace },
+        rollout_percentage: args.rollout,
+        mandatory_update: args.mandatory.then_some(true),
+        mandatory_update_effective_date: args.mandatory_from.clone(),
+    };
+    let options = SubmissionOptions {
+        stop_after: stop_after(args.wait, args.draft_only),
+        pending: match args.pending {
+            PendingArg::Fail => PendingPolicy::Fail,
+            PendingArg::Reuse => PendingPolicy::Reuse,
+            PendingArg::Recreate => PendingPolicy::Recreate,
+        },
+    };
+    let files = args.files.as_deref();
+    let what = label(&target);
+    if args.dry_run {
+        preflight_submission(target.kind(), &spec, files)?;
+        let doc = spec.standalone_document(target.kind());
+        let (entries, size) = match files {
+            Some(dir) => {
+                let plan = PackagePlan::from_submission(target.kind(), &doc, dir)?;
+                let size = plan.write_to(ByteCount(0), &mut |_, _| {})?.0;
+                (plan.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>(), size)
+            }
+            None => (Vec::new(), 0),
+        };
+        if mode.json {
+            output::print_json(mode, &json!({"dryRun": true, "valid": true, "zipEntries": entries, "zipSize": size}));
+        } else {
+            println!("{what}: dry run passed: valid, {} file(s) to upload in a {size}-byte ZIP; nothing was sent", entries.len());
+        }
+        return Ok(0);
+    }
+    let cfg = flow_config(conn)?;
+    let (c, reporter) = client(mode, cfg, &what)?;
+    let result = c.publish_submission(target, spec, options, files);
+    reporter.finish();
+    let out = result?;
+    save_resume(mode, &out, args.save_resume.as_deref())?;
+    output::print_outcome(mode, &what, &out);
+    Ok(0)
+}
+
+/// A writer that only counts: a dry run builds the whole ZIP (reading every file once) without storing it.
+struct ByteCount(u64);
+
+impl std::io::Write for ByteCount {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn read_opt(mode: Mode, p: &Option<std::path::PathBuf>) -> Result<Option<Value>> {
+    p.as_deref().map(|p| read_json(mode, p)).transpose()
+}
+
+/// `win32 publish`.
+#[allow(clippy::too_many_arguments)]
+pub fn win32(
+    mode: Mode,
+    product_id: &str,
+    spec_file: &Option<std::path::PathBuf>,
+    packages: &Option<std::path::PathBuf>,
+    metadata: &Option<std::path::PathBuf>,
+    patch: bool,
+    files: Option<&Path>,
+    stop: StopAfter,
+    dry_run: bool,
+    save: Option<&Path>,
+    conn: &Connection,
+) -> Result<i32> {
+    let mut spec: Win32Spec = match read_opt(mode, spec_file)? {
+        Some(v) => serde_json::from_value(v)
+            .map_err(|e| Error::invalid_argument(format!("--spec: not a win32 spec ({e}); see `storesubmit win32 publish --help`")))?,
+        None => Win32Spec::default(),
+    };
+    if let Some(p) = read_opt(mode, packages)? {
+        spec.packages = Some(p);
+    }
+    if let Some(m) = read_opt(mode, metadata)? {
+        spec.metadata = Some(m);
+    }
+    spec.metadata_patch |= patch;
+    if spec.packages.is_none() && spec.package_patches.is_empty() && spec.metadata.is_none() && spec.assets.is_empty() {
+        output::note(mode, "nothing to change: the current draft is submitted as it is");
+    }
+    let what = format!("win32 {product_id}");
+    if dry_run {
+        preflight_win32(&spec, files)?;
+        if mode.json {
+            output::print_json(mode, &json!({"dryRun": true, "valid": true}));
+        } else {
+            println!("{what}: dry run passed: valid; nothing was sent");
+        }
+        return Ok(0);
+    }
+    let cfg = flow_config(conn)?;
+    let (c, reporter) = client(mode, cfg, &what)?;
+    let result = c.publish_win32(product_id, spec, stop, files);
+    reporter.finish();
+    let out = result?;
+    save_resume(mode, &out, save)?;
+    output::print_outcome(mode, &what, &out);
+    Ok(0)
+}
+
+/// `ingestion publish`.
+pub fn ingestion(mode: Mode, product_id: &str, spec: IngestionSpec, wait: WaitArg, conn: &Connection) -> Result<i32> {
+    let cfg = flow_config(conn)?;
+    let what = format!("ingestion {product_id}");
+    let (c, reporter) = client(mode, cfg, &what)?;
+    let result = c.publish_ingestion(product_id, spec, stop_after(wait, false));
+    reporter.finish();
+    output::print_outcome(mode, &what, &result?);
+    Ok(0)
+}
+
+/// `resume TOKEN`.
+pub fn resume(mode: Mode, args: &ResumeArgs) -> Result<i32> {
+    let text = if Path::new(&args.token).is_file() {
+        std::fs::read_to_string(&args.token)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the resume token {}: {e}", args.token)))?
+    } else {
+        args.token.clone()
+    };
+    let token = ResumeToken::from_json(text.trim())?;
+    let cfg = flow_config(&args.conn)?;
+    let what = token.0.get("flow").and_then(Value::as_str).unwrap_or("workflow").to_string();
+    let (c, reporter) = client(mode, cfg, &what)?;
+    let result = c.resume(&token, stop_after(args.wait, false), args.files.as_deref());
+    reporter.finish();
+    output::print_outcome(mode, &what, &result?);
+    Ok(0)
+}

@@ -1,0 +1,68 @@
+//! `storesubmit validate FILE [--kind KIND] [--files DIR|ZIP] [--json]`.
+
+use std::io::Write;
+
+use serde_json::json;
+use storesubmit::model::DocumentKind;
+use storesubmit::validate::{cross_check_files, guess_kind, validate, FileSet};
+use storesubmit::{Error, ErrorKind, Issue, Result};
+
+use crate::args::ValidateArgs;
+use crate::output::Mode;
+
+/// Exit status: 0 valid, 1 invalid; errors (usage, I/O) are returned and exit with 2.
+pub fn run(mode: Mode, args: &ValidateArgs) -> Result<i32> {
+    let (doc, mut issues) = match super::read_document(&args.file) {
+        Ok(r) => r,
+        // Not JSON at all: that is an invalid document (exit 1), reported like any other issue.
+        Err(e) if e.kind() == ErrorKind::Validation => (serde_json::Value::Null, e.issues().to_vec()),
+        Err(e) => return Err(e),
+    };
+    let mut kind_name = None;
+    if !doc.is_null() {
+        let kind = match &args.kind {
+            Some(k) => k.parse::<DocumentKind>()?,
+            None => guess_kind(&doc).ok_or_else(|| {
+                Error::invalid_argument(format!(
+                    "cannot tell what {} is: pass --kind (one of {})",
+                    args.file.display(),
+                    DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+                ))
+            })?,
+        };
+        kind_name = Some(kind.as_str());
+        issues.extend(validate(kind, &doc).issues);
+        if let Some(files) = &args.files {
+            let set = file_set(files)?;
+            issues.extend(cross_check_files(kind, &doc, &set));
+        }
+    }
+    let valid = !issues.iter().any(Issue::is_error);
+    if mode.json {
+        let v = json!({"valid": valid, "issues": issues});
+        let _ = writeln!(std::io::stdout().lock(), "{v}");
+    } else {
+        let mut out = std::io::stdout().lock();
+        let errors = issues.iter().filter(|i| i.is_error()).count();
+        let warnings = issues.len() - errors;
+        let what = kind_name.map(|k| format!(" ({k})")).unwrap_or_default();
+        let verdict = if valid { "valid" } else { "invalid" };
+        let _ = writeln!(out, "{}{what}: {verdict}, {errors} error(s), {warnings} warning(s)", args.file.display());
+        for i in &issues {
+            let path = if i.path.is_empty() { "/" } else { &i.path };
+            let _ = writeln!(out, "  {} {} at {path}: {}", i.severity.as_str(), i.code, i.message);
+        }
+    }
+    Ok(if valid { 0 } else { 1 })
+}
+
+/// The names in a folder (recursively) or a ZIP.
+fn file_set(path: &std::path::Path) -> Result<FileSet> {
+    let io = |e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display()));
+    if path.is_dir() {
+        return FileSet::from_dir(path).map_err(io);
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let names = storesubmit::package::entry_names(std::io::BufReader::new(file))?;
+    Ok(FileSet::from_names(names.into_iter().filter(|n| !n.ends_with('/'))))
+}

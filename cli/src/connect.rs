@@ -1,0 +1,135 @@
+//! Turns `--tenant-id …`/`STORESUBMIT_*`/`--config FILE` into the core's [`FlowConfig`]: flags and
+//! environment variables (clap reads both) beat the config file, which beats the production defaults.
+
+use std::path::Path;
+use std::time::Duration;
+
+use serde_json::Value;
+use storesubmit::api::auth::{ClientCredentials, TokenVersion};
+use storesubmit::api::Endpoints;
+use storesubmit::flow::FlowConfig;
+use storesubmit::policy::PollSchedule;
+use storesubmit::{Error, ErrorKind, Result};
+
+use crate::args::{Connection, TokenVersionArg};
+
+/// The keys a config file may use, each in camelCase and snake_case (the emulator's first line uses
+/// snake_case, so its output is a valid config file).
+const KEYS: &[(&str, &str)] = &[
+    ("tenantId", "tenant_id"),
+    ("clientId", "client_id"),
+    ("clientSecret", "client_secret"),
+    ("sellerId", "seller_id"),
+    ("devcenterUrl", "devcenter_url"),
+    ("win32Url", "win32_url"),
+    ("ingestionUrl", "ingestion_url"),
+    ("tokenUrl", "token_url"),
+];
+
+fn read_config(path: &Path) -> Result<Value> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read config file {}: {e}", path.display())))?;
+    // The emulator prints one JSON object per line; the first one is the config.
+    let first = text.trim_start().lines().next().unwrap_or("");
+    let v: Value = serde_json::from_str(text.trim())
+        .or_else(|_| serde_json::from_str(first))
+        .map_err(|e| Error::invalid_argument(format!("config file {}: not a JSON object: {e}", path.display())))?;
+    if !v.is_object() {
+        return Err(Error::invalid_argument(format!("config file {}: not a JSON object", path.display())));
+    }
+    let known: Vec<&str> = KEYS.iter().flat_map(|(a, b)| [*a, *b]).collect();
+    if let Some(m) = v.as_object() {
+        for k in m.keys() {
+            let ignored_emulator_key = k.ends_with("_id") || k.ends_with("_url");
+            if !known.contains(&k.as_str()) && !ignored_emulator_key && k != "tokenVersion" {
+                return Err(Error::invalid_argument(format!(
+                    "config file {}: unknown key `{k}` (known: {})",
+                    path.display(),
+                    KEYS.iter().map(|(a, _)| *a).collect::<Vec<_>>().join(", ")
+                )));
+            }
+        }
+    }
+    Ok(v)
+}
+
+fn from_file(file: &Value, camel: &str) -> Option<String> {
+    let snake = KEYS.iter().find(|(c, _)| *c == camel).map(|(_, s)| *s).unwrap_or(camel);
+    file.get(camel).or_else(|| file.get(snake)).and_then(Value::as_str).map(str::to_string).filter(|s| !s.is_empty())
+}
+
+/// Builds the flow settings. `need_credentials` is false for commands that never call a service.
+///
+/// # Errors
+/// `invalid_argument` naming the missing setting and the three ways to give it; `io` for an unreadable
+/// config file.
+pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
+    let file = match &conn.config {
+        Some(p) => read_config(p)?,
+        None => Value::Object(Default::default()),
+    };
+    let pick = |flag: &Option<String>, camel: &str| flag.clone().filter(|s| !s.is_empty()).or_else(|| from_file(&file, camel));
+    let need = |flag: &Option<String>, camel: &str, flag_name: &str, env: &str| {
+        pick(flag, camel).ok_or_else(|| {
+            Error::invalid_argument(format!("no {camel}: pass --{flag_name}, set {env} or put `{camel}` in the --config file"))
+        })
+    };
+    let prod = Endpoints::production();
+    let endpoints = Endpoints {
+        devcenter: pick(&conn.devcenter_url, "devcenterUrl").unwrap_or(prod.devcenter),
+        win32: pick(&conn.win32_url, "win32Url").unwrap_or(prod.win32),
+        ingestion: pick(&conn.ingestion_url, "ingestionUrl").unwrap_or(prod.ingestion),
+        token: pick(&conn.token_url, "tokenUrl").unwrap_or(prod.token),
+    };
+    let credentials = ClientCredentials::new(
+        need(&conn.tenant_id, "tenantId", "tenant-id", "STORESUBMIT_TENANT_ID")?,
+        need(&conn.client_id, "clientId", "client-id", "STORESUBMIT_CLIENT_ID")?,
+        need(&conn.client_secret, "clientSecret", "client-secret", "STORESUBMIT_CLIENT_SECRET")?,
+    );
+    let mut cfg = FlowConfig::new(endpoints, credentials);
+    cfg.seller_id = pick(&conn.seller_id, "sellerId");
+    let file_version = file.get("tokenVersion").and_then(Value::as_str).map(str::to_ascii_lowercase);
+    cfg.token_version = match (conn.token_version, file_version.as_deref()) {
+        (TokenVersionArg::V1, _) | (TokenVersionArg::V2, Some("v1")) => TokenVersion::V1,
+        _ => TokenVersion::V2,
+    };
+    cfg.deadline = conn.timeout;
+    if let Some(p) = conn.poll_interval {
+        cfg.poll = PollSchedule::fast(p.max(Duration::from_millis(10)));
+    }
+    Ok(cfg)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conn() -> Connection {
+        Connection::default()
+    }
+
+    #[test]
+    fn flags_beat_the_file_and_missing_ones_are_named() {
+        let dir = std::env::temp_dir().join(format!("storesubmit-cli-conn-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("emu.json");
+        std::fs::write(&file, r#"{"devcenter_url":"http://127.0.0.1:9/dc","token_url":"http://127.0.0.1:9/t","tenant_id":"T","client_id":"C","client_secret":"S","seller_id":"42","app_id":"9N"}"#).unwrap();
+        let mut c = conn();
+        c.config = Some(file.clone());
+        c.tenant_id = Some("FLAG".into());
+        let cfg = flow_config(&c).unwrap();
+        assert_eq!(cfg.credentials.tenant_id, "FLAG");
+        assert_eq!(cfg.credentials.client_secret.expose(), "S");
+        assert_eq!(cfg.endpoints.devcenter, "http://127.0.0.1:9/dc");
+        assert_eq!(cfg.endpoints.win32, storesubmit::api::WIN32_ROOT);
+        assert_eq!(cfg.seller_id.as_deref(), Some("42"));
+
+        let e = flow_config(&conn()).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert!(e.message().contains("--tenant-id") && e.message().contains("STORESUBMIT_TENANT_ID"), "{e}");
+
+        std::fs::write(&file, r#"{"tenantId":"T","typo":"x"}"#).unwrap();
+        assert!(flow_config(&c).unwrap_err().message().contains("unknown key `typo`"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -1,0 +1,252 @@
+//! What the command prints: results on stdout (human text or `--json`), progress and errors on stderr.
+//! Progress is a live bar on a terminal and plain lines otherwise (CI logs). Every document printed goes
+//! through [`storesubmit::secret::redact_json`]: a SAS signature or a token never reaches the output.
+
+use std::io::{IsTerminal, Write};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use serde_json::Value;
+use storesubmit::client::{Progress, ProgressHandler};
+use storesubmit::flow::Outcome;
+use storesubmit::secret::redact_json;
+use storesubmit::Error;
+
+/// How results are printed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mode {
+    /// JSON on stdout.
+    pub json: bool,
+    /// No progress on stderr.
+    pub quiet: bool,
+}
+
+/// Prints a JSON document (redacted) on stdout, pretty for humans, one line for `--json`.
+pub fn print_json(mode: Mode, v: &Value) {
+    let v = redact_json(v);
+    let text = if mode.json { v.to_string() } else { serde_json::to_string_pretty(&v).unwrap_or_default() };
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(out, "{text}");
+}
+
+/// Prints a workflow's outcome: one summary line (and findings) for humans, the whole outcome as JSON.
+pub fn print_outcome(mode: Mode, what: &str, out: &Outcome) {
+    if mode.json {
+        print_json(mode, &serde_json::to_value(out).unwrap_or(Value::Null));
+        return;
+    }
+    let mut line = format!("{what}: {}", out.stage);
+    if let Some(id) = &out.submission_id {
+        line.push_str(&format!(" (submission {id}"));
+        if let Some(s) = &out.status {
+            line.push_str(&format!(", status {s}"));
+        }
+        line.push(')');
+    }
+    if out.adopted {
+        line.push_str(" [adopted the existing pending submission]");
+    }
+    let mut so = std::io::stdout().lock();
+    let _ = writeln!(so, "{line}");
+    for f in &out.errors {
+        let _ = writeln!(so, "  error {}: {}", f.code, redact(&f.message));
+    }
+    for f in &out.warnings {
+        let _ = writeln!(so, "  warning {}: {}", f.code, redact(&f.message));
+    }
+    for r in &out.certification_reports {
+        let _ = writeln!(so, "  certification report: {}", redact_json(r));
+    }
+    if let Some(token) = &out.resume {
+        let _ = writeln!(so, "  resume token: {}", token.to_json());
+        let _ = writeln!(so, "  continue with: storesubmit resume '<token or file>'");
+    }
+}
+
+fn redact(s: &str) -> String {
+    storesubmit::secret::redact_text(s)
+}
+
+/// Prints an error: one line `error[code]: message` (plus `status`, correlation id), then each issue and
+/// server error indented, all on stderr and redacted.
+pub fn print_error(mode: Mode, e: &Error) {
+    if mode.json {
+        let v = serde_json::json!({
+            "error": {
+                "code": e.code(),
+                "message": redact(e.message()),
+                "status": e.status(),
+                "retryable": e.is_retryable(),
+                "correlationId": e.correlation_id(),
+                "serverErrors": e.server_errors(),
+                "issues": e.issues(),
+            }
+        });
+        let _ = writeln!(std::io::stderr().lock(), "{}", redact_json(&v));
+        return;
+    }
+    let message = redact(e.message());
+    let mut line = format!("error[{}]: {message}", e.code());
+    let mut extra = Vec::new();
+    if let Some(s) = e.status().filter(|s| !message.contains(&format!("HTTP {s}"))) {
+        extra.push(format!("HTTP {s}"));
+    }
+    if let Some(c) = e.correlation_id() {
+        extra.push(format!("correlation id {c}"));
+    }
+    if !extra.is_empty() {
+        line.push_str(&format!(" ({})", extra.join(", ")));
+    }
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{line}");
+    for i in e.issues() {
+        let _ = writeln!(err, "  {} {} at {}: {}", i.severity.as_str(), i.code, if i.path.is_empty() { "/" } else { &i.path }, redact(&i.message));
+    }
+    for s in e.server_errors().iter().filter(|s| !message.contains(&redact(&s.message))) {
+        let target = s.target.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
+        let _ = writeln!(err, "  server {}{target}: {}", s.code, redact(&s.message));
+    }
+}
+
+/// A plain stderr line (progress, notes), unless quiet.
+pub fn note(mode: Mode, msg: &str) {
+    if !mode.quiet {
+        let _ = writeln!(std::io::stderr().lock(), "{msg}");
+    }
+}
+
+fn human_bytes(n: u64) -> String {
+    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
+    let mut v = n as f64;
+    let mut u = 0;
+    while v >= 1024.0 && u < UNITS.len() - 1 {
+        v /= 1024.0;
+        u += 1;
+    }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+struct ReporterState {
+    bar: Option<ProgressBar>,
+    last_percent: u64,
+    stage: String,
+}
+
+/// Shows a workflow's [`Progress`]: an indicatif bar/spinner on a terminal, plain lines otherwise.
+pub struct Reporter {
+    tty: bool,
+    quiet: bool,
+    label: String,
+    state: Mutex<ReporterState>,
+}
+
+impl Reporter {
+    /// A reporter for one workflow (`label` prefixes its lines, e.g. `app 9NBLGGH4R315`).
+    pub fn new(mode: Mode, label: impl Into<String>) -> Arc<Reporter> {
+        Arc::new(Reporter {
+            tty: std::io::stderr().is_terminal(),
+            quiet: mode.quiet,
+            label: label.into(),
+            state: Mutex::new(ReporterState { bar: None, last_percent: 0, stage: String::new() }),
+        })
+    }
+
+    /// The handler to give the client.
+    pub fn handler(self: &Arc<Self>) -> ProgressHandler {
+        let me = self.clone();
+        Arc::new(move |p: &Progress| me.on(p))
+    }
+
+    fn line(&self, msg: &str) {
+        let _ = writeln!(std::io::stderr().lock(), "[{}] {msg}", self.label);
+    }
+
+    fn on(&self, p: &Progress) {
+        if self.quiet {
+            return;
+        }
+        let Ok(mut st) = self.state.lock() else { return };
+        match p {
+            Progress::Stage(s) => {
+                if *s == st.stage {
+                    return;
+                }
+                st.stage = s.clone();
+                if let Some(bar) = st.bar.take() {
+                    bar.finish_and_clear();
+                }
+                if self.tty {
+                    let bar = ProgressBar::new_spinner();
+                    bar.set_style(ProgressStyle::with_template("{spinner} [{prefix}] {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+                    bar.set_prefix(self.label.clone());
+                    bar.set_message(s.clone());
+                    bar.enable_steady_tick(Duration::from_millis(120));
+                    st.bar = Some(bar);
+                } else {
+                    self.line(&format!("stage {s}"));
+                }
+            }
+            Progress::Wait(d) => {
+                let msg = format!("{}: waiting {:.1}s", st.stage, d.as_secs_f64());
+                match &st.bar {
+                    Some(bar) => bar.set_message(msg),
+                    None if !self.tty => self.line(&msg),
+                    None => {}
+                }
+            }
+            Progress::Upload { done, total } => {
+                let (done, total) = (*done, (*total).max(*done).max(1));
+                if self.tty {
+                    let needs_new = st.bar.as_ref().is_none_or(|b| b.length().is_none());
+                    if needs_new {
+                        if let Some(b) = st.bar.take() {
+                            b.finish_and_clear();
+                        }
+                        let bar = ProgressBar::new(total);
+                        bar.set_style(
+                            ProgressStyle::with_template("[{prefix}] upload {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
+                                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                        );
+                        bar.set_prefix(self.label.clone());
+                        st.bar = Some(bar);
+                    }
+                    if let Some(bar) = &st.bar {
+                        bar.set_length(total);
+                        bar.set_position(done);
+                    }
+                } else {
+                    let percent = done * 100 / total;
+                    if percent >= st.last_percent + 10 || done == total {
+                        st.last_percent = percent;
+                        self.line(&format!("upload {percent}% ({} of {})", human_bytes(done), human_bytes(total)));
+                    }
+                }
+            }
+            Progress::Request { .. } => {}
+            _ => {}
+        }
+    }
+
+    /// Clears the live bar (before the result is printed).
+    pub fn finish(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            if let Some(bar) = st.bar.take() {
+                bar.finish_and_clear();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bytes_read_well() {
+        assert_eq!(super::human_bytes(512), "512 B");
+        assert_eq!(super::human_bytes(3 << 20), "3.0 MiB");
+    }
+}
