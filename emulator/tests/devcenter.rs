@@ -467,3 +467,43 @@ async fn failed_outcomes_and_every_devcenter_operation_covered() {
     }
     emu.assert_family_covered(Family::Devcenter).await;
 }
+
+#[tokio::test]
+async fn archive_checks_follow_the_core_files_rules() {
+    let emu = Emu::start();
+    let ep = emu.ep.clone();
+    let (app, flight) = (emu.info.app_id.clone(), emu.info.flight_id.clone());
+    let r = call(&emu, dc::create_flight_submission(&ep, &app, &flight)).await;
+    let doc = body(&r);
+    let sid = doc["id"].as_str().unwrap().to_string();
+    let url = doc["fileUploadUrl"].as_str().unwrap().to_string();
+    let with_package = |name: &str| -> FlightSubmission {
+        let mut d = doc.clone();
+        d["flightPackages"] = json!([{"fileName": name, "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"}]);
+        serde_json::from_value(d).unwrap()
+    };
+    // A file name outside the ZIP is refused at update, with the core's code.
+    let r = call(&emu, dc::update_flight_submission(&ep, &app, &flight, &sid, &with_package("../escape.appx"))).await;
+    assert_error(&r, 400, "InvalidParameterValue", ErrorKind::BadRequest);
+    assert!(body(&r)["details"].to_string().contains("files.parent_segment"));
+    // `\` in the submission is the ZIP's `/`; names are compared exactly (case included), as the core does.
+    let r = call(&emu, dc::update_flight_submission(&ep, &app, &flight, &sid, &with_package("Packages\\App.appx"))).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let commit_and_errors = |zip: Vec<u8>| {
+        let (emu, ep, app, flight, sid, url) = (&emu, ep.clone(), app.clone(), flight.clone(), sid.clone(), url.clone());
+        async move {
+            upload(emu, &url, zip).await;
+            call(emu, dc::commit_flight_submission(&ep, &app, &flight, &sid)).await;
+            emu.advance(100.0);
+            let r = call(emu, dc::get_flight_submission_status(&ep, &app, &flight, &sid)).await;
+            (status_of(&r), body(&r)["statusDetails"]["errors"].clone())
+        }
+    };
+    let (status, errors) = commit_and_errors(common::raw_zip(&["packages/app.appx"])).await;
+    assert_eq!((status.as_str(), errors[0]["code"].as_str()), ("CommitFailed", Some("MissingFiles")));
+    let (status, errors) = commit_and_errors(common::raw_zip(&["Packages/App.appx", "/etc/passwd"])).await;
+    assert_eq!((status.as_str(), errors[0]["code"].as_str()), ("CommitFailed", Some("InvalidArchive")));
+    assert!(errors[0]["details"].as_str().unwrap().contains("/etc/passwd"));
+    let (status, errors) = commit_and_errors(common::raw_zip(&["Packages/", "Packages/App.appx"])).await;
+    assert_eq!(status, "PreProcessing", "{errors}");
+}
