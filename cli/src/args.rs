@@ -604,7 +604,7 @@ pub enum IngestionCommand {
         #[arg(long, value_delimiter = ',')]
         modules: Vec<String>,
         /// Target scope.
-        #[arg(long, default_value = "preview", value_parser = ["preview", "live"])]
+        #[arg(long, default_value = "Preview", value_parser = ["Preview", "Live"], ignore_case = true)]
         scope: String,
         /// Promote the preview to live once ready.
         #[arg(long)]

@@ -121,7 +121,7 @@ mod tests {
         assert_eq!(cfg.credentials.tenant_id, "FLAG");
         assert_eq!(cfg.credentials.client_secret.expose(), "S");
         assert_eq!(cfg.endpoints.devcenter, "http://127.0.0.1:9/dc");
-        assert_eq!(cfg.endpoints.win32, "https://api.store.microsoft.com");
+        assert_eq!(cfg.endpoints.win32, storesubmit::api::WIN32_ROOT);
         assert_eq!(cfg.seller_id.as_deref(), Some("42"));
 
         let e = flow_config(&conn()).unwrap_err();

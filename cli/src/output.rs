@@ -86,20 +86,24 @@ pub fn print_error(mode: Mode, e: &Error) {
         let _ = writeln!(std::io::stderr().lock(), "{}", redact_json(&v));
         return;
     }
-    let mut line = format!("error[{}]: {}", e.code(), redact(e.message()));
-    if let Some(s) = e.status() {
-        line.push_str(&format!(" (HTTP {s}"));
-        if let Some(c) = e.correlation_id() {
-            line.push_str(&format!(", correlation id {c}"));
-        }
-        line.push(')');
+    let message = redact(e.message());
+    let mut line = format!("error[{}]: {message}", e.code());
+    let mut extra = Vec::new();
+    if let Some(s) = e.status().filter(|s| !message.contains(&format!("HTTP {s}"))) {
+        extra.push(format!("HTTP {s}"));
+    }
+    if let Some(c) = e.correlation_id() {
+        extra.push(format!("correlation id {c}"));
+    }
+    if !extra.is_empty() {
+        line.push_str(&format!(" ({})", extra.join(", ")));
     }
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{line}");
     for i in e.issues() {
         let _ = writeln!(err, "  {} {} at {}: {}", i.severity.as_str(), i.code, if i.path.is_empty() { "/" } else { &i.path }, redact(&i.message));
     }
-    for s in e.server_errors() {
+    for s in e.server_errors().iter().filter(|s| !message.contains(&redact(&s.message))) {
         let target = s.target.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
         let _ = writeln!(err, "  server {}{target}: {}", s.code, redact(&s.message));
     }

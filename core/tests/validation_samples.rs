@@ -4,46 +4,16 @@
 //! The samples live verbatim in `core/tests/fixtures/validation/`, named `<source>.<kind>.json`
 //! (`*-fragment.*`: a snippet the docs show for one part of a resource; `*.envelope.json`: a win32 response whose `responseData` is validated as `win32-metadata`). The
 //! documentation's JSON has trailing commas (`"packageType": "exe",}`), which JSON forbids; the loader
-//! strips them (and only them) before parsing.
+//! reads them with `validate::lenient_json`, as the CLI does.
 
 use std::path::{Path, PathBuf};
 
 use serde_json::{json, Map, Value};
 use storesubmit::model::DocumentKind;
-use storesubmit::validate::{cross_check_files, guess_kind, validate, FileSet};
+use storesubmit::validate::{cross_check_files, guess_kind, lenient_json, validate, FileSet};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/validation")
-}
-
-/// Removes commas that directly precede `}` or `]` (ignoring whitespace), outside strings.
-fn strip_trailing_commas(s: &str) -> String {
-    let chars: Vec<char> = s.chars().collect();
-    let mut out = String::with_capacity(s.len());
-    let (mut in_str, mut esc) = (false, false);
-    for (i, &ch) in chars.iter().enumerate() {
-        if in_str {
-            out.push(ch);
-            if esc {
-                esc = false;
-            } else if ch == '\\' {
-                esc = true;
-            } else if ch == '"' {
-                in_str = false;
-            }
-            continue;
-        }
-        if ch == '"' {
-            in_str = true;
-        } else if ch == ',' {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
-                continue;
-            }
-        }
-        out.push(ch);
-    }
-    out
 }
 
 fn samples() -> Vec<(String, DocumentKind, Value)> {
@@ -54,8 +24,10 @@ fn samples() -> Vec<(String, DocumentKind, Value)> {
         let name = p.file_name().unwrap().to_string_lossy().into_owned();
         let stem = name.trim_end_matches(".json");
         let kind_name = stem.rsplit('.').next().unwrap();
-        let text = strip_trailing_commas(&std::fs::read_to_string(&p).unwrap());
-        let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = std::fs::read_to_string(&p).unwrap();
+        let (v, read_issues) = lenient_json::parse(&text).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        // The only liberty the samples take is trailing commas (the CLI accepts them with a warning).
+        assert!(read_issues.iter().all(|i| i.code == "json.trailing_comma"), "{name}: {read_issues:?}");
         if kind_name == "envelope" {
             out.push((name, DocumentKind::Win32Metadata, v["responseData"].clone()));
         } else {
@@ -64,11 +36,6 @@ fn samples() -> Vec<(String, DocumentKind, Value)> {
     }
     assert!(out.len() >= 15, "expected every documented sample, found {}", out.len());
     out
-}
-
-#[test]
-fn trailing_comma_stripper() {
-    assert_eq!(strip_trailing_commas(r#"{"a": [1, 2,], "b": "x,}",}"#), r#"{"a": [1, 2], "b": "x,}"}"#);
 }
 
 #[test]

@@ -114,7 +114,9 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
                     "outcomes" => {
                         let mut merged = serde_json::to_value(&st.config.outcomes).unwrap_or_default();
                         crate::util::merge(&mut merged, &v);
-                        serde_json::from_value::<Outcomes>(merged).map(|o| st.config.outcomes = o).map_err(|e| format!("outcomes: {e}"))
+                        serde_json::from_value::<Outcomes>(merged)
+                            .map_err(|e| format!("outcomes: {e}"))
+                            .and_then(|o| o.check().map(|_| st.config.outcomes = o))
                     }
                     other => Err(format!("unknown setting `{other}`")),
                 };

@@ -1,18 +1,28 @@
-//! The built-in blob store: enough of Azure Blob storage for the uploaders (Put Blob, Put Block, Put
-//! Block List, Get Block List, Get Blob, Get Blob Properties) with SAS checks and MD5 checks.
+//! The built-in blob store: the part of Azure Blob storage the uploaders and the seed samples use (Put
+//! Blob, Put Block, Put Block List, Get Block List, Get Blob, Get Blob Properties), behind service-SAS
+//! checks (signature, expiry, permission) and transactional checksum checks (`Content-MD5`,
+//! `x-ms-content-crc64`).
 //!
-//! SAS URLs are capabilities: the emulator records every SAS it issues (blob, permissions, expiry,
-//! signature) and a request must present one of them unchanged. It does not re-derive signatures, so it
-//! holds no SAS signing algorithm of its own (that lives in the core's `api::blob`).
+//! SAS URLs are minted and verified with the core's signer (`storesubmit::api::blob::blob_sas_url`), with
+//! an account key the emulator draws at start: a request passes only with a signature over exactly the
+//! permissions, expiry and version it presents, as in Azure. CRC-64 is the core's (`api::blob::crc64`).
 
 use std::collections::HashMap;
+use std::fmt;
 
 use base64::Engine;
 use bytes::Bytes;
 use md5::{Digest, Md5};
+use storesubmit::api::blob as core_blob;
+use storesubmit::Method;
 
 use crate::util::{self, Req, Resp};
-use storesubmit::Method;
+
+/// Account name of the built-in store (the `/blob/{account}/…` of every signature).
+pub const ACCOUNT: &str = "storesubmitemulator";
+
+/// The Azure storage service version the emulator claims in responses and signs SAS URLs with.
+pub const SERVICE_VERSION: &str = core_blob::DEFAULT_VERSION;
 
 /// One stored blob.
 #[derive(Clone, Debug)]
@@ -31,33 +41,50 @@ pub struct Blob {
     pub blocks: Vec<(String, usize)>,
 }
 
-#[derive(Clone, Debug)]
-struct Grant {
-    path: String,
-    perms: String,
-    expiry_ms: u64,
-    se: String,
-}
-
-/// Blobs, uncommitted blocks and issued SAS grants.
-#[derive(Debug, Default)]
+/// Blobs and uncommitted blocks, and the account key that signs and checks SAS URLs.
 pub struct BlobStore {
+    key: String,
     blobs: HashMap<String, Blob>,
     uncommitted: HashMap<String, HashMap<String, Bytes>>,
-    grants: HashMap<String, Grant>,
 }
 
-/// The Azure storage service version the emulator claims.
-pub const SERVICE_VERSION: &str = "2021-08-06";
+impl fmt::Debug for BlobStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("BlobStore").field("account", &ACCOUNT).field("key", &"[REDACTED]").field("blobs", &self.blobs.len()).finish()
+    }
+}
 
-fn storage_error(status: u16, code: &str, message: &str) -> Resp {
-    let body = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{}</Message></Error>",
-        xml_escape(message)
+impl Default for BlobStore {
+    fn default() -> Self {
+        let mut raw = Vec::with_capacity(32);
+        while raw.len() < 32 {
+            raw.extend_from_slice(&util::random_u64().to_le_bytes());
+        }
+        BlobStore {
+            key: base64::engine::general_purpose::STANDARD.encode(&raw),
+            blobs: HashMap::new(),
+            uncommitted: HashMap::new(),
+        }
+    }
+}
+
+/// An Azure storage error response (`<Error><Code>…`, `x-ms-error-code`).
+pub fn storage_error(status: u16, code: &str, message: &str) -> Resp {
+    storage_error_detail(status, code, message, None)
+}
+
+fn storage_error_detail(status: u16, code: &str, message: &str, detail: Option<&str>) -> Resp {
+    let mut body = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{}\nRequestId:{}</Message>",
+        xml_escape(message),
+        util::guid()
     );
+    if let Some(d) = detail {
+        body.push_str(&format!("<AuthenticationErrorDetail>{}</AuthenticationErrorDetail>", xml_escape(d)));
+    }
+    body.push_str("</Error>");
     Resp { status, headers: vec![("Content-Type".into(), "application/xml".into())], body: Bytes::from(body) }
         .with_header("x-ms-error-code", code)
-        .with_header("x-ms-version", SERVICE_VERSION)
 }
 
 fn xml_escape(s: &str) -> String {
@@ -88,24 +115,27 @@ fn xml_items(body: &str, tags: &[&str]) -> Vec<(String, String)> {
     out
 }
 
+/// Splits `container/name` (a name may hold `/`).
+pub fn split_path(path: &str) -> Option<(&str, &str)> {
+    path.trim_start_matches('/').split_once('/').filter(|(c, n)| !c.is_empty() && !n.is_empty())
+}
+
+fn auth_failed(detail: &str) -> Resp {
+    storage_error_detail(
+        403,
+        "AuthenticationFailed",
+        "Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature.",
+        Some(detail),
+    )
+}
+
 impl BlobStore {
-    /// Issues a SAS URL for `path` (`container/name`) under `base` (the blob service root URL) with
-    /// permissions `perms` (`r`, `w`, `l`, …) until `expiry_ms`.
-    pub fn issue_sas(&mut self, base: &str, path: &str, perms: &str, expiry_ms: u64) -> String {
-        let sig = base64::engine::general_purpose::STANDARD.encode(util::random_hex(32).as_bytes());
-        let se = util::iso_secs(expiry_ms);
-        self.grants.insert(
-            sig.clone(),
-            Grant { path: path.to_string(), perms: perms.to_string(), expiry_ms, se: se.clone() },
-        );
-        format!(
-            "{}/{}?sv={SERVICE_VERSION}&sr=b&sp={}&se={}&sig={}",
-            base.trim_end_matches('/'),
-            path,
-            perms,
-            util::encode(&se),
-            util::encode(&sig)
-        )
+    /// A SAS URL for `path` (`container/name`) under `base` (the blob service root URL) with
+    /// permissions `perms` (canonical order, e.g. `rwl`) until `expiry_ms`, signed with this store's key.
+    pub fn issue_sas(&self, base: &str, path: &str, perms: &str, expiry_ms: u64) -> String {
+        let (container, name) = split_path(path).unwrap_or(("blobs", path));
+        core_blob::blob_sas_url(base, ACCOUNT, &self.key, container, name, perms, (expiry_ms / 1000) as i64, SERVICE_VERSION)
+            .unwrap_or_else(|_| format!("{base}/{path}"))
     }
 
     /// A stored blob.
@@ -130,37 +160,34 @@ impl BlobStore {
         v
     }
 
+    /// Checks the service SAS of a request for `path` and the permission `need`, at `now_ms`.
     fn check_sas(&self, req: &Req, path: &str, need: char, now_ms: u64) -> Result<(), Resp> {
-        let Some(sig) = req.query("sig") else {
-            return Err(storage_error(
-                403,
-                "AuthenticationFailed",
-                "Server failed to authenticate the request. The request carries no shared access signature.",
-            ));
+        let (Some(sig), Some(sv), Some(sp), Some(se)) = (req.query("sig"), req.query("sv"), req.query("sp"), req.query("se")) else {
+            return Err(auth_failed("The request carries no complete shared access signature (sv, sp, se, sig)."));
         };
-        let Some(grant) = self.grants.get(sig) else {
-            return Err(storage_error(
-                403,
-                "AuthenticationFailed",
-                "Server failed to authenticate the request. Signature did not match.",
-            ));
+        if req.query("sr") != Some("b") {
+            return Err(auth_failed("Only blob service SAS (sr=b) are accepted."));
+        }
+        let Some((container, name)) = split_path(path) else {
+            return Err(storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name)."));
         };
-        if grant.path != path || req.query("sp") != Some(grant.perms.as_str()) || req.query("se") != Some(grant.se.as_str())
-        {
-            return Err(storage_error(
-                403,
-                "AuthenticationFailed",
-                "Server failed to authenticate the request. Signature did not match the signed fields.",
-            ));
+        let Some(expiry) = core_blob::parse_iso8601(se).filter(|e| core_blob::format_iso8601(*e) == se) else {
+            return Err(auth_failed("Signature did not match: se is not the signed expiry."));
+        };
+        let expected = core_blob::sign_blob_sas(ACCOUNT, &self.key, container, name, sp, expiry, sv)
+            .ok()
+            .and_then(|q| q.split("&sig=").nth(1).map(util::decode));
+        if expected.as_deref() != Some(sig) {
+            return Err(auth_failed("Signature did not match. String to sign used: the resource, permissions, expiry and version of the request."));
         }
-        if now_ms >= grant.expiry_ms {
-            return Err(storage_error(
-                403,
-                "AuthenticationFailed",
-                &format!("Signed expiry time [{}] must be after current time [{}]", grant.se, util::http_date(now_ms)),
-            ));
+        if (now_ms / 1000) as i64 >= expiry {
+            return Err(auth_failed(&format!(
+                "Signed expiry time [{}] must be after current time [{}]",
+                util::http_date(expiry as u64 * 1000),
+                util::http_date(now_ms)
+            )));
         }
-        if !grant.perms.contains(need) {
+        if !sp.contains(need) && !(need == 'w' && sp.contains('c') && !self.blobs.contains_key(path)) {
             return Err(storage_error(
                 403,
                 "AuthorizationPermissionMismatch",
@@ -170,19 +197,28 @@ impl BlobStore {
         Ok(())
     }
 
-    fn check_md5(req: &Req, data: &[u8]) -> Result<Option<String>, Resp> {
-        let actual = md5_b64(data);
+    /// Checks `Content-MD5` and `x-ms-content-crc64` of a request body; the body's MD5 (base64).
+    fn check_checksums(req: &Req, data: &[u8]) -> Result<String, Resp> {
+        let md5 = md5_b64(data);
         if let Some(given) = req.header("Content-MD5") {
-            if given.trim() != actual {
+            if given.trim() != md5 {
                 return Err(storage_error(
                     400,
                     "Md5Mismatch",
                     "The MD5 value specified in the request did not match with the MD5 value calculated by the server.",
-                )
-                .with_header("x-ms-content-md5-computed", actual));
+                ));
             }
         }
-        Ok(Some(actual))
+        if let Some(given) = req.header("x-ms-content-crc64") {
+            if given.trim() != core_blob::crc64_header(core_blob::crc64(data)) {
+                return Err(storage_error(
+                    400,
+                    "Crc64Mismatch",
+                    "The CRC64 value specified in the request did not match with the CRC64 value calculated by the server.",
+                ));
+            }
+        }
+        Ok(md5)
     }
 
     fn common(resp: Resp, now_ms: u64) -> Resp {
@@ -194,8 +230,8 @@ impl BlobStore {
     /// Handles a request under the blob prefix; `path` is `container/name` (decoded).
     pub fn handle(&mut self, req: &Req, path: &str, now_ms: u64) -> Resp {
         let path = path.trim_start_matches('/');
-        if path.split('/').filter(|s| !s.is_empty()).count() < 2 {
-            return storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name).");
+        if split_path(path).is_none() {
+            return Self::common(storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name)."), now_ms);
         }
         let comp = req.query("comp").unwrap_or("").to_ascii_lowercase();
         let r = match (req.method, comp.as_str()) {
@@ -205,23 +241,18 @@ impl BlobStore {
                 self.check_sas(req, path, 'w', now_ms).and_then(|_| self.put_block_list(req, path, now_ms))
             }
             (Method::Get, "blocklist") => self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_block_list(req, path)),
-            (Method::Get, "") | (Method::Head, "") => {
-                self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_blob(req, path))
-            }
+            (Method::Get, "") | (Method::Head, "") => self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_blob(req, path)),
             _ => Err(storage_error(400, "UnsupportedHttpVerb", "The emulator's blob store does not support this operation.")),
         };
         Self::common(r.unwrap_or_else(|e| e), now_ms)
     }
 
     fn headers_for(b: &Blob) -> Vec<(String, String)> {
-        let mut h = vec![
-            ("ETag".to_string(), b.etag.clone()),
-            ("Last-Modified".to_string(), util::http_date(b.last_modified)),
-        ];
-        if let Some(m) = &b.content_md5 {
-            h.push(("Content-MD5".into(), m.clone()));
-        }
-        h
+        vec![("ETag".to_string(), b.etag.clone()), ("Last-Modified".to_string(), util::http_date(b.last_modified))]
+    }
+
+    fn new_etag() -> String {
+        format!("\"0x8D{}\"", util::random_hex(6).to_ascii_uppercase())
     }
 
     fn put_blob(&mut self, req: &Req, path: &str, now_ms: u64) -> Result<Resp, Resp> {
@@ -229,10 +260,14 @@ impl BlobStore {
             Some(t) if t.eq_ignore_ascii_case("BlockBlob") => {}
             Some(_) => return Err(storage_error(400, "InvalidHeaderValue", "Only BlockBlob is supported (x-ms-blob-type).")),
             None => {
-                return Err(storage_error(400, "MissingRequiredHeader", "An HTTP header that's mandatory for this request is not specified: x-ms-blob-type."))
+                return Err(storage_error(
+                    400,
+                    "MissingRequiredHeader",
+                    "An HTTP header that's mandatory for this request is not specified: x-ms-blob-type.",
+                ))
             }
         }
-        let md5 = Self::check_md5(req, &req.body)?;
+        let md5 = Self::check_checksums(req, &req.body)?;
         let blob = Blob {
             data: req.body.clone(),
             content_type: req
@@ -240,17 +275,14 @@ impl BlobStore {
                 .or_else(|| req.header("Content-Type"))
                 .unwrap_or("application/octet-stream")
                 .to_string(),
-            etag: format!("\"0x8D{}\"", util::random_hex(6).to_ascii_uppercase()),
+            etag: Self::new_etag(),
             last_modified: now_ms,
-            content_md5: req.header("x-ms-blob-content-md5").map(str::to_string).or(md5.clone()),
+            content_md5: Some(req.header("x-ms-blob-content-md5").map(str::to_string).unwrap_or_else(|| md5.clone())),
             blocks: Vec::new(),
         };
         let mut resp = Resp::empty(201);
         resp.headers = Self::headers_for(&blob);
-        resp.headers.retain(|(n, _)| n != "Content-MD5");
-        if let Some(m) = md5 {
-            resp.headers.push(("Content-MD5".into(), m));
-        }
+        resp.headers.push(("Content-MD5".into(), md5));
         resp.headers.push(("x-ms-request-server-encrypted".into(), "true".into()));
         self.blobs.insert(path.to_string(), blob);
         self.uncommitted.remove(path);
@@ -268,23 +300,23 @@ impl BlobStore {
 
     fn put_block(&mut self, req: &Req, path: &str) -> Result<Resp, Resp> {
         let id = Self::block_id(req)?;
-        let md5 = Self::check_md5(req, &req.body)?;
+        Self::check_checksums(req, &req.body)?;
         let blocks = self.uncommitted.entry(path.to_string()).or_default();
-        if let Some((len, other)) = blocks.keys().next().map(|k| (k.len(), k.clone())) {
-            if len != id.len() && other != id {
-                return Err(storage_error(400, "InvalidBlobOrBlock", "All block ids of a blob must have the same length."));
-            }
+        if blocks.keys().next().is_some_and(|k| k.len() != id.len()) {
+            return Err(storage_error(400, "InvalidBlobOrBlock", "The specified blob or block content is invalid: block ids of a blob must all have the same length."));
         }
         blocks.insert(id, req.body.clone());
         let mut resp = Resp::empty(201).with_header("x-ms-request-server-encrypted", "true");
-        if let Some(m) = md5 {
-            resp = resp.with_header("Content-MD5", m);
+        if req.header("x-ms-content-crc64").is_some() {
+            resp = resp.with_header("x-ms-content-crc64", core_blob::crc64_header(core_blob::crc64(&req.body)));
+        } else {
+            resp = resp.with_header("Content-MD5", md5_b64(&req.body));
         }
         Ok(resp)
     }
 
     fn put_block_list(&mut self, req: &Req, path: &str, now_ms: u64) -> Result<Resp, Resp> {
-        Self::check_md5(req, &req.body)?;
+        Self::check_checksums(req, &req.body)?;
         let text = std::str::from_utf8(&req.body)
             .map_err(|_| storage_error(400, "InvalidXmlDocument", "The block list is not UTF-8 XML."))?;
         if !text.contains("<BlockList>") {
@@ -324,7 +356,7 @@ impl BlobStore {
             content_md5: req.header("x-ms-blob-content-md5").map(str::to_string),
             content_type: req.header("x-ms-blob-content-type").unwrap_or("application/octet-stream").to_string(),
             data,
-            etag: format!("\"0x8D{}\"", util::random_hex(6).to_ascii_uppercase()),
+            etag: Self::new_etag(),
             last_modified: now_ms,
             blocks,
         };
@@ -335,7 +367,6 @@ impl BlobStore {
         }
         let mut resp = Resp::empty(201);
         resp.headers = Self::headers_for(&blob);
-        resp.headers.retain(|(n, _)| n != "Content-MD5");
         resp.headers.push(("x-ms-request-server-encrypted".into(), "true".into()));
         self.blobs.insert(path.to_string(), blob);
         self.uncommitted.remove(path);
@@ -386,6 +417,9 @@ impl BlobStore {
             headers: Self::headers_for(b),
             body: if req.method == Method::Head { Bytes::new() } else { b.data.clone() },
         };
+        if let Some(m) = &b.content_md5 {
+            resp.headers.push(("Content-MD5".into(), m.clone()));
+        }
         resp.headers.push(("Content-Type".into(), b.content_type.clone()));
         resp.headers.push(("x-ms-blob-type".into(), "BlockBlob".into()));
         if req.method == Method::Head {
@@ -406,5 +440,13 @@ mod tests {
             xml_items(x, &["Latest", "Committed", "Uncommitted"]),
             vec![("Latest".into(), "AA==".into()), ("Uncommitted".into(), "AQ==".into())]
         );
+    }
+
+    #[test]
+    fn key_is_not_in_debug() {
+        let s = BlobStore::default();
+        assert!(!format!("{s:?}").contains(&s.key));
+        assert_eq!(split_path("/c/a/b.png"), Some(("c", "a/b.png")));
+        assert_eq!(split_path("c"), None);
     }
 }

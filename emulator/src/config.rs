@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::faults::FaultRule;
 
 /// Azure AD client credentials the token service accepts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClientConfig {
     /// Directory (tenant) id.
     pub tenant_id: String,
@@ -15,6 +15,16 @@ pub struct ClientConfig {
     pub client_id: String,
     /// Client secret (emulator-only credential).
     pub client_secret: String,
+}
+
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("tenant_id", &self.tenant_id)
+            .field("client_id", &self.client_id)
+            .field("client_secret", &"[REDACTED]")
+            .finish()
+    }
 }
 
 impl Default for ClientConfig {
@@ -30,7 +40,7 @@ impl Default for ClientConfig {
 /// How long each emulated phase takes, in seconds of the emulated clock (which runs with real time
 /// and can be moved forward with the admin API).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Durations {
     /// devcenter: `CommitStarted` → `PreProcessing` (or `CommitFailed`).
     pub commit: f64,
@@ -67,7 +77,7 @@ impl Default for Durations {
 
 /// How emulated pipelines end.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Outcomes {
     /// devcenter commits end in `Published` or in one of `PreProcessingFailed`, `CertificationFailed`,
     /// `ReleaseFailed`, `PublishFailed`.
@@ -76,6 +86,29 @@ pub struct Outcomes {
     pub win32: String,
     /// ingestion submissions end in `Published` or `Failed` (substate `FailedInCertification`).
     pub ingestion: String,
+}
+
+impl Outcomes {
+    /// The accepted devcenter outcomes.
+    pub const DEVCENTER: &'static [&'static str] =
+        &["Published", "PreProcessingFailed", "CertificationFailed", "ReleaseFailed", "PublishFailed"];
+    /// The accepted win32 outcomes.
+    pub const WIN32: &'static [&'static str] = &["PUBLISHED", "FAILED"];
+    /// The accepted ingestion outcomes.
+    pub const INGESTION: &'static [&'static str] = &["Published", "Failed"];
+
+    /// Checks each outcome is one of the accepted values.
+    ///
+    /// # Errors
+    /// A message naming the setting and the accepted values.
+    pub fn check(&self) -> Result<(), String> {
+        for (name, v, ok) in [("devcenter", &self.devcenter, Self::DEVCENTER), ("win32", &self.win32, Self::WIN32), ("ingestion", &self.ingestion, Self::INGESTION)] {
+            if !ok.contains(&v.as_str()) {
+                return Err(format!("outcomes.{name}: `{v}` is not one of {}", ok.join(", ")));
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Default for Outcomes {
@@ -95,7 +128,7 @@ pub struct RateLimit {
 }
 
 /// An outside Azure blob service (Azurite) to hand out upload URLs for instead of the built-in store.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExternalBlob {
     /// Blob endpoint including the account (`http://127.0.0.1:10000/devstoreaccount1`).
     pub endpoint: String,
@@ -105,9 +138,15 @@ pub struct ExternalBlob {
     pub key: String,
 }
 
+impl std::fmt::Debug for ExternalBlob {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ExternalBlob").field("endpoint", &self.endpoint).field("account", &self.account).field("key", &"[REDACTED]").finish()
+    }
+}
+
 /// Everything the emulator can be told at start.
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// TCP port on 127.0.0.1; 0 picks a free one.
     pub port: u16,
@@ -123,6 +162,8 @@ pub struct Config {
     pub sas_lifetime_secs: u64,
     /// Largest request body accepted, bytes (413 above).
     pub max_body_bytes: usize,
+    /// Items per page of ingestion lists (`@odata.nextLink` beyond).
+    pub page_size: usize,
     /// Phase durations.
     pub durations: Durations,
     /// Pipeline outcomes.
@@ -147,6 +188,7 @@ impl Default for Config {
             seller_id: "40123456".into(),
             sas_lifetime_secs: 24 * 3600,
             max_body_bytes: 1 << 30,
+            page_size: 25,
             durations: Durations::default(),
             outcomes: Outcomes::default(),
             faults: Vec::new(),
@@ -167,6 +209,38 @@ impl Config {
     /// A message naming the problem when the JSON is invalid.
     pub fn from_json(text: &str) -> Result<Config, String> {
         serde_json::from_str(text).map_err(|e| format!("invalid emulator config: {e}"))
+    }
+
+    /// Checks the values serde cannot: outcome names and durations.
+    ///
+    /// # Errors
+    /// A message naming the setting and the accepted values.
+    pub fn check(&self) -> Result<(), String> {
+        self.outcomes.check()?;
+        let d = &self.durations;
+        for (name, v) in [
+            ("commit", d.commit),
+            ("preprocessing", d.preprocessing),
+            ("certification", d.certification),
+            ("release", d.release),
+            ("win32_package_processing", d.win32_package_processing),
+            ("win32_publishing", d.win32_publishing),
+            ("ingestion_processing", d.ingestion_processing),
+            ("ingestion_publishing", d.ingestion_publishing),
+        ] {
+            if !v.is_finite() || v < 0.0 {
+                return Err(format!("durations.{name}: must be a number of seconds ≥ 0, got {v}"));
+            }
+        }
+        if self.clients.is_empty() {
+            return Err("clients: at least one client is required".into());
+        }
+        if let Some(l) = &self.rate_limit {
+            if l.requests == 0 || !(l.per_seconds > 0.0) {
+                return Err("rate_limit: requests must be > 0 and per_seconds > 0".into());
+            }
+        }
+        Ok(())
     }
 
     /// The fixture to load (the configured one or the default).

@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 use storesubmit::model::{referenced_files, strip_read_only, DocumentKind};
 
 use crate::server::{error, Svc};
-use crate::state::{numeric_id, store_id, State};
+use crate::state::{numeric_id, store_id, State, DEVCENTER_CONTAINER};
 use crate::util::{self, param, Req, Resp};
 
 /// What a parent resource is.
@@ -204,7 +204,7 @@ fn add_parent(st: &mut State, kind: Kind, id: &str, app_id: &str, mut doc: Value
     for s in subs.and_then(Value::as_array).into_iter().flatten() {
         let sid = s.get("id").and_then(Value::as_str).ok_or(format!("a submission of {id} has no id"))?.to_string();
         let status = s.get("status").and_then(Value::as_str).unwrap_or("Published").to_string();
-        let (url, blob) = st.new_upload_url("ingestion", "rwl");
+        let (url, blob) = st.new_upload_url(DEVCENTER_CONTAINER, "rwl");
         let mut doc = s.clone();
         doc["fileUploadUrl"] = Value::String(url);
         if status == "Published" {
@@ -254,6 +254,15 @@ fn resolve_sub(st: &State, kind: Kind, parent: &str, sid: &str) -> Result<String
         )),
         Some(_) => Ok(sid.to_string()),
     }
+}
+
+/// The blobs an operation reads (fetched from an outside store before it runs): a commit reads the
+/// submission's upload.
+pub fn blobs_needed(st: &State, op: &str, params: &[(&'static str, String)]) -> Vec<String> {
+    if !op.starts_with("devcenter.commit_") {
+        return Vec::new();
+    }
+    st.dc.subs.get(param(params, "submissionId")).map(|s| vec![s.blob.clone()]).unwrap_or_default()
 }
 
 /// Handles a devcenter operation.
@@ -506,7 +515,7 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
         None => blank_submission(kind, &parent),
     };
     let id = numeric_id();
-    let (url, blob) = st.new_upload_url("ingestion", "rwl");
+    let (url, blob) = st.new_upload_url(DEVCENTER_CONTAINER, "rwl");
     let created = parent.created + 1;
     if let Some(o) = doc.as_object_mut() {
         o.insert("id".into(), json!(id));
@@ -545,41 +554,13 @@ const READ_ONLY: &[&str] = &[
     "/pricing/isAdvancedPricingModel",
 ];
 
-/// Validation of an update body. One call, so the core's `storesubmit::validate::validate` plugs in here
-/// once it lands; until then only the structure the emulator itself relies on is checked.
+/// Validation of an update body with the core's rules for the submission kind, plus the one structural
+/// rule the emulator's own commit relies on: file names are relative paths inside the ZIP.
 fn validate(kind: DocumentKind, doc: &Value) -> Vec<storesubmit::Issue> {
-    let mut issues = Vec::new();
-    let arrays: &[&str] = match kind {
-        DocumentKind::AppSubmission => &["applicationPackages", "trailers", "hardwarePreferences"],
-        DocumentKind::FlightSubmission => &["flightPackages"],
-        _ => &["keywords"],
-    };
-    for key in arrays {
-        if let Some(v) = doc.get(*key) {
-            if !v.is_array() && !v.is_null() {
-                issues.push(storesubmit::Issue::error("type.array", format!("/{key}"), format!("`{key}` must be an array")));
-            }
-        }
-    }
-    if let Some(v) = doc.get("listings") {
-        if !v.is_object() && !v.is_null() {
-            issues.push(storesubmit::Issue::error("type.object", "/listings", "`listings` must be an object keyed by language"));
-        }
-    }
+    let mut issues = storesubmit::validate::validate(kind, doc).issues;
     for f in referenced_files(kind, doc) {
-        if f.name.trim().is_empty() {
-            issues.push(storesubmit::Issue::error("file.name.empty", f.pointer, "a file name must not be empty"));
-        } else if crate::zipread::is_unsafe(&f.name) {
+        if !f.name.trim().is_empty() && crate::zipread::is_unsafe(&f.name) {
             issues.push(storesubmit::Issue::error("file.name.unsafe", f.pointer, "a file name must be a relative path inside the ZIP"));
-        }
-    }
-    if let Some(p) = doc.pointer("/packageDeliveryOptions/packageRollout/packageRolloutPercentage").and_then(Value::as_f64) {
-        if !(0.0..=100.0).contains(&p) {
-            issues.push(storesubmit::Issue::error(
-                "rollout.percentage.range",
-                "/packageDeliveryOptions/packageRollout/packageRolloutPercentage",
-                "packageRolloutPercentage must be between 0 and 100",
-            ));
         }
     }
     issues
@@ -598,7 +579,10 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();
     if let Some(first) = issues.first() {
         let msg = issues.iter().map(|i| format!("{}: {}", i.path, i.message)).collect::<Vec<_>>().join("; ");
-        return dc_err(400, "InvalidParameterValue", msg, if first.path.is_empty() { kind.target() } else { &first.path });
+        let target = if first.path.is_empty() { kind.target() } else { &first.path };
+        let mut r = json!({"code": "InvalidParameterValue", "data": [], "details": [], "message": msg, "source": crate::server::DEVCENTER_SOURCE, "target": target});
+        r["details"] = issues.iter().map(|i| json!({"code": i.code, "message": i.message, "target": i.path})).collect();
+        return Resp::json(400, &r);
     }
     // Put the read-only values back from the stored resource.
     for key in ["id", "status", "statusDetails", "fileUploadUrl", "friendlyName", "flightId"] {
@@ -644,11 +628,11 @@ fn delete_submission(st: &mut State, kind: Kind, parent: &str, sid: &str) -> Res
 /// Reads the uploaded archive and lists what is wrong with it for this submission.
 fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String)> {
     let pending: Vec<_> = referenced_files(kind.doc_kind(), &sub.doc).into_iter().filter(|f| f.pending_upload).collect();
-    let blob = st.blobs.get(&sub.blob).filter(|b| !b.data.is_empty());
+    let blob = st.blob_data(&sub.blob);
     let names = match blob {
         None if pending.is_empty() => return Vec::new(),
         None => Vec::new(),
-        Some(b) => match crate::zipread::entry_names(&b.data) {
+        Some(b) => match crate::zipread::entry_names(&b) {
             Ok(n) => n,
             Err(e) => return vec![("InvalidArchive".into(), format!("The uploaded file is not a valid ZIP archive: {e}."))],
         },

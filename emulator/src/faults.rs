@@ -17,7 +17,7 @@ use serde_json::Value;
 /// 4. `status` set: answer it with `headers` and `body` without doing the work;
 /// 5. otherwise (delay only) handle the request normally.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct FaultRule {
     /// Assigned by the emulator.
     pub id: u64,

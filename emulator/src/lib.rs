@@ -18,6 +18,7 @@ pub mod admin;
 pub mod blob;
 pub mod config;
 pub mod devcenter;
+pub mod external;
 pub mod faults;
 pub mod ingestion;
 pub mod server;
@@ -122,11 +123,25 @@ pub struct EmulatorHandle {
     task: Option<tokio::task::JoinHandle<()>>,
 }
 
+fn invalid(e: impl Into<String>) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, e.into())
+}
+
 async fn bind(config: Config) -> std::io::Result<(tokio::net::TcpListener, Arc<server::Shared>, Info)> {
+    config.check().map_err(invalid)?;
+    let external = match &config.external_blob {
+        Some(x) => {
+            let ext = external::External::new(x.clone()).map_err(invalid)?;
+            ext.ensure_containers(state::CONTAINERS).await.map_err(std::io::Error::other)?;
+            Some(ext)
+        }
+        None => None,
+    };
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
     let addr = listener.local_addr()?;
     let base = format!("http://127.0.0.1:{}", addr.port());
-    let st = state::State::new(config, base).map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?;
+    let mut st = state::State::new(config, base, external).map_err(invalid)?;
+    st.tick();
     let info = info_of(&st);
     Ok((listener, Arc::new(server::Shared { state: Mutex::new(st) }), info))
 }
@@ -290,11 +305,7 @@ pub fn parse_args(args: &[String]) -> Result<(Config, bool), String> {
         (Some(endpoint), Some(account), Some(key)) => config.external_blob = Some(config::ExternalBlob { endpoint, account, key }),
         _ => return Err("--blob-endpoint, --blob-account and --blob-key go together".into()),
     }
-    if config.external_blob.is_some() {
-        return Err("an external blob store (--blob-endpoint) needs the core's SAS signer, which is not available yet; \
-                    the built-in blob store is used without these flags"
-            .into());
-    }
+    config.check()?;
     Ok((config, stop_on_eof))
 }
 
@@ -357,6 +368,7 @@ pub fn run_cli(args: &[String]) -> i32 {
 }
 
 async fn ctrl_c() {
-    // Without the `signal` feature, wait forever; the process is stopped by its signal's default action.
-    std::future::pending::<()>().await
+    if tokio::signal::ctrl_c().await.is_err() {
+        std::future::pending::<()>().await;
+    }
 }

@@ -1,7 +1,6 @@
 //! The HTTP server: one loopback port, one path prefix per service, fault injection, rate limiting,
 //! correlation ids, and dispatch of every API request through the core's route table.
 
-use std::convert::Infallible;
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -59,23 +58,24 @@ fn split_prefix(path: &str) -> Option<(Svc, &str)> {
     None
 }
 
-/// An error response in the shape of the service: devcenter `{code, message, target}`, win32 envelope,
-/// ingestion `{error: {code, message}}`, AAD `{error, error_description}`, admin `{error}`.
+/// The `source` of devcenter error bodies, as the service writes it.
+pub const DEVCENTER_SOURCE: &str = "Ingestion Api";
+
+/// An error response in the shape of the service: devcenter `{code, data, details, message, source,
+/// target}`, win32 envelope, ingestion `{error: {code, message, target}}`, AAD `{error,
+/// error_description}`, blob XML, admin `{error}`.
 pub fn error(svc: Svc, status: u16, code: &str, message: &str, target: &str) -> Resp {
     match svc {
-        Svc::Api(Family::Devcenter) => Resp::json(status, &json!({"code": code, "message": message, "target": target})),
+        Svc::Api(Family::Devcenter) => Resp::json(
+            status,
+            &json!({"code": code, "data": [], "details": [], "message": message, "source": DEVCENTER_SOURCE, "target": target}),
+        ),
         Svc::Api(Family::Win32) => crate::win32::envelope_error(status, code, message, target, json!({})),
         Svc::Api(Family::Ingestion) => {
             Resp::json(status, &json!({"error": {"code": code, "message": message, "target": target}}))
         }
         Svc::Api(Family::Token) => Resp::json(status, &json!({"error": code, "error_description": message})),
-        Svc::Blob => {
-            let body = format!(
-                "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{message}</Message></Error>"
-            );
-            Resp { status, headers: vec![("Content-Type".into(), "application/xml".into())], body: Bytes::from(body) }
-                .with_header("x-ms-error-code", code)
-        }
+        Svc::Blob => crate::blob::storage_error(status, code, message),
         Svc::Admin => Resp::json(status, &json!({"error": message})),
     }
 }
@@ -83,6 +83,25 @@ pub fn error(svc: Svc, status: u16, code: &str, message: &str, target: &str) -> 
 /// The error code a service uses for an HTTP status (fault-injected answers without a body).
 pub fn code_for_status(svc: Svc, status: u16) -> &'static str {
     let win32 = matches!(svc, Svc::Api(Family::Win32));
+    if svc == Svc::Blob {
+        return match status {
+            400 => "InvalidInput",
+            403 => "AuthenticationFailed",
+            404 => "BlobNotFound",
+            409 => "LeaseAlreadyPresent",
+            500 => "InternalError",
+            503 => "ServerBusy",
+            _ => "OperationTimedOut",
+        };
+    }
+    if svc == Svc::Api(Family::Token) {
+        return match status {
+            400 => "invalid_request",
+            401 => "invalid_client",
+            429 => "temporarily_unavailable",
+            _ => "server_error",
+        };
+    }
     match (status, win32) {
         (400, false) => "InvalidParameterValue",
         (400, true) => "badrequest",
@@ -208,6 +227,25 @@ pub async fn serve(shared: Arc<Shared>, req: hyper::Request<Incoming>) -> Result
         .collect();
     let req = Req { method, path: rest.clone(), query: util::parse_pairs(&raw_query), raw_query, headers, body };
     let op = operation_for(svc, method, &rest);
+    let mut prefetched = std::collections::HashMap::new();
+    let (external, wanted) = {
+        let st = shared.lock();
+        (st.external.clone(), blobs_needed(&st, svc, &req))
+    };
+    if let Some(x) = external {
+        for path in wanted {
+            match x.get(&path).await {
+                Ok(data) => {
+                    prefetched.insert(path, data);
+                }
+                Err(e) => {
+                    let r = error(svc, 502, code_for_status(svc, 502), &format!("The blob store could not be read: {e}"), "")
+                        .with_header("X-Correlation-ID", correlation);
+                    return Ok(to_hyper(r));
+                }
+            }
+        }
+    }
 
     let action = if svc == Svc::Admin { None } else { shared.lock().faults.take(method.as_str(), &full_path, op) };
     if let Some(a) = &action {
@@ -223,7 +261,9 @@ pub async fn serve(shared: Arc<Shared>, req: hyper::Request<Incoming>) -> Result
         Some(a) if a.status.is_some() && !a.after_work => fault_response(svc, a),
         _ => {
             let mut st = shared.lock();
+            st.prefetched = prefetched;
             let r = handle(&mut st, svc, &req);
+            st.prefetched.clear();
             match &action {
                 Some(a) if a.after_work => fault_response(svc, a),
                 _ => r,
@@ -231,10 +271,25 @@ pub async fn serve(shared: Arc<Shared>, req: hyper::Request<Incoming>) -> Result
         }
     };
     if resp.header("X-Correlation-ID").is_none() {
-        resp.headers.push(("X-Correlation-ID".into(), correlation));
+        resp.headers.push(("X-Correlation-ID".into(), correlation.clone()));
+    }
+    if svc == Svc::Api(Family::Devcenter) && resp.header("MS-CorrelationId").is_none() {
+        resp.headers.push(("MS-CorrelationId".into(), correlation));
     }
     shared.lock().record(method.as_str(), &full_path, resp.status, op);
     Ok(to_hyper(resp))
+}
+
+/// The blobs a request reads, which must be fetched from an outside store before it runs.
+fn blobs_needed(st: &State, svc: Svc, req: &Req) -> Vec<String> {
+    let Svc::Api(family) = svc else { return Vec::new() };
+    let Some((op, params)) = match_route(family, req.method, &req.path) else { return Vec::new() };
+    match family {
+        Family::Devcenter => crate::devcenter::blobs_needed(st, op.id, &params),
+        Family::Win32 => crate::win32::blobs_needed(st, op.id, &params, req),
+        Family::Ingestion => crate::ingestion::blobs_needed(st, op.id, &params, req),
+        Family::Token => Vec::new(),
+    }
 }
 
 /// Handles a request against the state (no faults here).
@@ -316,6 +371,4 @@ pub async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>, mut shu
     }
 }
 
-/// Unused marker keeping `Infallible` imported for future body types.
-#[allow(dead_code)]
-fn _infallible(_: Infallible) {}
+

@@ -1,6 +1,8 @@
 //! The emulator's whole state behind one lock: clock, tokens, faults, blobs and the three families.
 
 use std::collections::{HashMap, VecDeque};
+
+use bytes::Bytes;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde_json::{json, Value};
@@ -78,6 +80,10 @@ pub struct State {
     pub limiter: RateLimiter,
     /// Built-in blob store.
     pub blobs: BlobStore,
+    /// The outside blob store upload URLs point at, when configured.
+    pub external: Option<crate::external::External>,
+    /// Blobs read from the outside store for the request being handled (see `server::serve`).
+    pub prefetched: HashMap<String, Option<Bytes>>,
     /// devcenter state.
     pub dc: Devcenter,
     /// win32 state.
@@ -89,6 +95,15 @@ pub struct State {
 }
 
 static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Container of devcenter submission uploads (`fileUploadUrl`), as in the docs' sample URLs.
+pub const DEVCENTER_CONTAINER: &str = "ingestion";
+/// Container of win32 listing-asset uploads.
+pub const WIN32_ASSET_CONTAINER: &str = "listingassets";
+/// Container of ingestion package and listing-image uploads (`fileSasUri`).
+pub const INGESTION_CONTAINER: &str = "partneringestion";
+/// Every container the emulator writes to (created on an outside store at start).
+pub const CONTAINERS: &[&str] = &[DEVCENTER_CONTAINER, WIN32_ASSET_CONTAINER, INGESTION_CONTAINER];
 
 /// A fresh numeric id in the Store's style (`1152921504621…`).
 pub fn numeric_id() -> String {
@@ -112,7 +127,7 @@ impl State {
     ///
     /// # Errors
     /// A message when the fixture is malformed.
-    pub fn new(config: Config, base_url: String) -> Result<State, String> {
+    pub fn new(config: Config, base_url: String, external: Option<crate::external::External>) -> Result<State, String> {
         let fixture = config.fixture_value();
         let mut faults = Faults::default();
         for rule in &config.faults {
@@ -128,6 +143,8 @@ impl State {
             faults,
             limiter: RateLimiter::default(),
             blobs: BlobStore::default(),
+            external,
+            prefetched: HashMap::new(),
             dc: Devcenter::default(),
             w32: Win32::default(),
             ing: Ingestion::default(),
@@ -161,12 +178,37 @@ impl State {
         format!("{}/blob", self.base_url)
     }
 
-    /// Issues a SAS upload URL for a new blob in `container`; returns (url, path).
+    /// Issues a SAS upload URL for a new blob in `container` (on the outside store when one is
+    /// configured, else on the built-in one); returns (url, path).
     pub fn new_upload_url(&mut self, container: &str, perms: &str) -> (String, String) {
         let path = format!("{container}/{}", crate::util::guid());
-        let expiry = self.now() + self.config.sas_lifetime_secs.saturating_mul(1000);
-        let root = self.blob_root();
-        (self.blobs.issue_sas(&root, &path, perms, expiry), path)
+        (self.sas_url(&path, perms), path)
+    }
+
+    /// A SAS URL for an existing blob path with the given permissions and the configured lifetime.
+    pub fn sas_url(&self, path: &str, perms: &str) -> String {
+        match &self.external {
+            Some(x) => x.issue_sas(path, perms, self.config.sas_lifetime_secs),
+            None => {
+                let expiry = self.now() + self.config.sas_lifetime_secs.saturating_mul(1000);
+                self.blobs.issue_sas(&self.blob_root(), path, perms, expiry)
+            }
+        }
+    }
+
+    /// A read-only URL of a stored blob (listing assets' `assetUrl`).
+    pub fn read_url(&self, path: &str) -> String {
+        self.sas_url(path, "r")
+    }
+
+    /// The content of a blob: from the outside store (fetched before the request ran) or the built-in
+    /// one. `None` when it does not exist or is empty.
+    pub fn blob_data(&self, path: &str) -> Option<Bytes> {
+        let data = match &self.external {
+            Some(_) => self.prefetched.get(path).cloned().flatten(),
+            None => self.blobs.get(path).map(|b| b.data.clone()),
+        };
+        data.filter(|d| !d.is_empty())
     }
 
     /// Moves every emulated pipeline forward to the current time.

@@ -25,8 +25,7 @@ use crate::output::{Mode, Reporter};
 pub fn read_document(path: &Path) -> Result<(Value, Vec<Issue>)> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
-    // TEMPORARY until validate::lenient_json lands on main.
-    serde_json::from_str(&text).map(|v| (v, Vec::new())).map_err(|e| Error::validation(vec![Issue::error("json.syntax", "", e.to_string())]))
+    storesubmit::validate::lenient_json::parse(&text)
 }
 
 /// Reads a JSON document, printing its leniency warnings (trailing commas…) as notes.

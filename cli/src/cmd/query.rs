@@ -10,8 +10,13 @@ use crate::args::{AddonCommand, AppCommand, Connection, FlightCommand, Ingestion
 use crate::connect::flow_config;
 use crate::output::{self, Mode};
 
+/// One-call commands report no stages (there is one), only waits and errors.
+fn quiet(mode: Mode) -> Mode {
+    Mode { quiet: true, ..mode }
+}
+
 fn call(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
-    let (c, reporter) = client(mode, flow_config(conn)?, op)?;
+    let (c, reporter) = client(quiet(mode), flow_config(conn)?, op)?;
     let doc = c.call(op, args);
     reporter.finish();
     output::print_json(mode, &doc?);
@@ -19,7 +24,7 @@ fn call(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
 }
 
 fn list(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
-    let (c, reporter) = client(mode, flow_config(conn)?, op)?;
+    let (c, reporter) = client(quiet(mode), flow_config(conn)?, op)?;
     let items = c.list_all(op, args);
     reporter.finish();
     let items = items?;
@@ -191,7 +196,7 @@ pub fn ingestion(mode: Mode, cmd: &IngestionCommand) -> Result<i32> {
         IngestionCommand::Publish { product_id, modules, scope, promote, wait, conn } => {
             let spec = storesubmit::flow::ingestion::IngestionSpec {
                 modules: modules.clone(),
-                scope: scope.clone(),
+                scope: if scope.eq_ignore_ascii_case("live") { "Live".into() } else { "Preview".into() },
                 promote: *promote,
                 publish_option: None,
             };

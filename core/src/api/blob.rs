@@ -18,7 +18,8 @@
 //! - [`crc64`] / [`Crc64`]: Azure's CRC-64 (CRC-64/NVME: reflected polynomial `0x9A6C9329AC4BC9B5`, init and
 //!   final XOR all ones; sent as the 8 bytes little-endian, base64) — checked against Azurite.
 //! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key (tests, the
-//!   emulator).
+//!   emulator); [`sign_account_sas`] / [`create_container`]: an account SAS and the Create Container request
+//!   it authorises (a fresh Azurite or storage account).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -762,6 +763,63 @@ pub fn blob_sas_url(
     ))
 }
 
+/// Signs an account SAS for the blob service (`ss=b`) and returns its query string
+/// (`sv=…&ss=b&srt=…&sp=…&se=…&sig=…`). Needed where a service SAS cannot reach: creating a container
+/// (`srt=c`, `sp=c`) in a fresh Azurite or storage account — the emulator's external blob store and tests.
+///
+/// `resource_types` is the `srt` value (`s`, `c`, `o` in that order, e.g. `sco`); `permissions` the `sp`
+/// in canonical order (`racwdl`); `version` ≥ 2015-04-05 (before 2020-12-06 no encryption-scope line).
+///
+/// # Errors
+/// `invalid_argument` when the key is not base64 or the version is unknown.
+pub fn sign_account_sas(
+    account: &str,
+    key_base64: &str,
+    resource_types: &str,
+    permissions: &str,
+    expiry_unix: i64,
+    version: &str,
+) -> Result<String> {
+    if !is_version(version) || version < OLDEST_VERSION {
+        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
+    }
+    let key = B64
+        .decode(key_base64.trim())
+        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
+    let se = format_iso8601(expiry_unix);
+    // accountname, sp, ss, srt, st, se, sip, spr, sv, [ses]; each line ends with a newline.
+    let mut fields: Vec<&str> = vec![account, permissions, "b", resource_types, "", &se, "", "", version];
+    if version >= "2020-12-06" {
+        fields.push("");
+    }
+    let mut to_sign = fields.join("\n");
+    to_sign.push('\n');
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
+    mac.update(to_sign.as_bytes());
+    let sig = B64.encode(mac.finalize().into_bytes());
+    Ok(format!(
+        "sv={}&ss=b&srt={}&sp={}&se={}&sig={}",
+        encode_query_value(version),
+        encode_query_value(resource_types),
+        encode_query_value(permissions),
+        encode_query_value(&se),
+        encode_query_value(&sig)
+    ))
+}
+
+/// Create Container (`PUT {account_url}/{container}?restype=container&{sas}`), authorised by an account
+/// SAS query from [`sign_account_sas`] (`srt` with `c`, `sp` with `c`). A `409 ContainerAlreadyExists`
+/// answer means the container is there already.
+pub fn create_container(account_url: &str, container: &str, account_sas: &str, version: &str) -> HttpRequest {
+    let url = format!(
+        "{}/{}?restype=container&{}",
+        account_url.trim_end_matches('/'),
+        encode_path_segment(container),
+        account_sas.trim_start_matches('?')
+    );
+    base_request(Method::Put, url, version)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -871,5 +929,12 @@ mod tests {
         let url = blob_sas_url("http://127.0.0.1:1/devstoreaccount1/", "devstoreaccount1", key, "c", "dir/b.zip", "r", 0, "2021-12-02").unwrap();
         assert!(url.starts_with("http://127.0.0.1:1/devstoreaccount1/c/dir/b.zip?sv="));
         assert!(sign_blob_sas("a", "not base64!", "c", "b", "r", 0, "2021-12-02").is_err());
+        let a = sign_account_sas("devstoreaccount1", key, "sco", "rwc", 1_893_456_000, "2019-12-12").unwrap();
+        assert!(a.starts_with("sv=2019-12-12&ss=b&srt=sco&sp=rwc&se=2030-01-01T00:00:00Z&sig="), "{a}");
+        assert!(sign_account_sas("a", key, "c", "c", 0, "1999-01-01").is_err());
+        let r = create_container("http://127.0.0.1:1/devstoreaccount1/", "ingestion", &a, "2019-12-12");
+        assert_eq!(r.method, Method::Put);
+        assert!(r.url.starts_with("http://127.0.0.1:1/devstoreaccount1/ingestion?restype=container&sv=2019-12-12&ss=b"));
+        assert!(!format!("{r:?}").contains(a.split("sig=").nth(1).unwrap()));
     }
 }

@@ -28,6 +28,10 @@ use crate::model::win32::{
     MetadataModule, MetadataUpdate, ModuleStatus, Package, PackageList, PollingData, SubmissionStatus, SubmitData,
 };
 
+/// Most listing languages one metadata or listing-assets GET may name in `languages` (seed 003: "limit of
+/// up to 200 Languages"; without the filter the service returns the first 200).
+pub const LANGUAGES_FILTER_MAX: usize = 200;
+
 /// Optional query of the metadata GETs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MetadataQuery {
@@ -54,9 +58,15 @@ fn to_body<T: Serialize>(op: &str, value: &T, read_only: &[&str]) -> Result<Valu
     Ok(v)
 }
 
-fn join_languages(languages: &[String]) -> Option<String> {
+fn join_languages(languages: &[String]) -> Result<Option<String>> {
     let list: Vec<&str> = languages.iter().map(|l| l.trim()).filter(|l| !l.is_empty()).collect();
-    (!list.is_empty()).then(|| list.join(","))
+    if list.len() > LANGUAGES_FILTER_MAX {
+        return Err(Error::invalid_argument(format!(
+            "win32: `languages` names {} languages; at most {LANGUAGES_FILTER_MAX} are allowed",
+            list.len()
+        )));
+    }
+    Ok((!list.is_empty()).then(|| list.join(",")))
 }
 
 impl<'a> Win32<'a> {
@@ -81,26 +91,26 @@ impl<'a> Win32<'a> {
         Ok(OpRequest::new(self.endpoints, id)?.param("productId", product_id).header(SELLER_HEADER, self.seller_id.clone()))
     }
 
-    fn metadata_query(r: OpRequest<'a>, q: &MetadataQuery) -> OpRequest<'a> {
-        r.query_opt("languages", join_languages(&q.languages))
-            .query_opt("includelanguagelist", q.include_language_list.map(|b| b.to_string()))
+    fn metadata_query(r: OpRequest<'a>, q: &MetadataQuery) -> Result<OpRequest<'a>> {
+        Ok(r.query_opt("languages", join_languages(&q.languages)?)
+            .query_opt("includelanguagelist", q.include_language_list.map(|b| b.to_string())))
     }
 
     /// `win32.get_metadata`: current draft metadata, all modules.
     ///
     /// # Errors
-    /// `invalid_argument` for an empty product id.
+    /// `invalid_argument` for an empty product id or more than [`LANGUAGES_FILTER_MAX`] languages.
     pub fn get_metadata(&self, product_id: &str, query: &MetadataQuery) -> Result<HttpRequest> {
-        Self::metadata_query(self.op("win32.get_metadata", product_id)?, query).build()
+        Self::metadata_query(self.op("win32.get_metadata", product_id)?, query)?.build()
     }
 
     /// `win32.get_metadata_module`: current draft metadata of one module.
     ///
     /// # Errors
-    /// `invalid_argument` for an empty product id or module.
+    /// `invalid_argument` for an empty product id or module, or more than [`LANGUAGES_FILTER_MAX`] languages.
     pub fn get_metadata_module(&self, product_id: &str, module: &MetadataModule, query: &MetadataQuery) -> Result<HttpRequest> {
         let r = self.op("win32.get_metadata_module", product_id)?.param("moduleName", module.as_str());
-        Self::metadata_query(r, query).build()
+        Self::metadata_query(r, query)?.build()
     }
 
     /// `win32.put_metadata`: full module update (every field of each module sent replaces the module;
@@ -169,9 +179,9 @@ impl<'a> Win32<'a> {
     /// `win32.get_listing_assets`: current listing assets, optionally for some languages only.
     ///
     /// # Errors
-    /// `invalid_argument` for an empty product id.
+    /// `invalid_argument` for an empty product id or more than [`LANGUAGES_FILTER_MAX`] languages.
     pub fn get_listing_assets(&self, product_id: &str, languages: &[String]) -> Result<HttpRequest> {
-        self.op("win32.get_listing_assets", product_id)?.query_opt("languages", join_languages(languages)).build()
+        self.op("win32.get_listing_assets", product_id)?.query_opt("languages", join_languages(languages)?).build()
     }
 
     /// `win32.create_listing_assets`: asks for upload slots (SAS URLs) for new assets.
@@ -415,6 +425,9 @@ mod tests {
         );
         let r = api.get_metadata("P", &MetadataQuery::default()).unwrap();
         assert_eq!(r.url, "http://127.0.0.1:9/submission/v1/product/P/metadata");
+        let many = MetadataQuery { languages: vec!["en-us".into(); LANGUAGES_FILTER_MAX + 1], include_language_list: None };
+        assert_eq!(api.get_metadata("P", &many).unwrap_err().kind(), ErrorKind::InvalidArgument);
+        assert_eq!(api.get_listing_assets("P", &many.languages).unwrap_err().kind(), ErrorKind::InvalidArgument);
     }
 
     #[test]

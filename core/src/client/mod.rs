@@ -449,7 +449,7 @@ mod tests {
 
     #[test]
     fn https_or_loopback_only() {
-        for ok in ["https://manage.devcenter.microsoft.com/v1.0", "http://127.0.0.1:8080/x", "http://localhost/x", "http://[::1]:9/x", "HTTP://127.1.2.3"] {
+        for ok in [crate::api::DEVCENTER_ROOT, "http://127.0.0.1:8080/x", "http://localhost/x", "http://[::1]:9/x", "HTTP://127.1.2.3"] {
             check_url_scheme(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
         }
         for bad in ["http://example.com/x", "http://10.0.0.1/x", "ftp://127.0.0.1/", "http://localhost.evil.com/", "http://127.0.0.1.evil.com/"] {

@@ -110,6 +110,9 @@ lists! {
     /// devcenter `packageRollout.packageRolloutStatus` (read-only).
     PACKAGE_ROLLOUT_STATUS = "devcenter.packageRolloutStatus"
         ["PackageRolloutNotStarted", "PackageRolloutInProgress", "PackageRolloutComplete", "PackageRolloutStopped"];
+    /// devcenter app `allowTargetFutureDeviceFamilies` keys (the Windows 10/11 device families of the
+    /// documented example).
+    DEVICE_FAMILIES = "devcenter.app.allowTargetFutureDeviceFamilies" ["Desktop", "Mobile", "Holographic", "Xbox", "Team"];
     /// devcenter app `enterpriseLicensing`.
     ENTERPRISE_LICENSING = "devcenter.app.enterpriseLicensing" ["None", "Online", "OnlineAndOffline"];
     /// devcenter submission status codes (`statusDetails.errors[].code`).

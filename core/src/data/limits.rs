@@ -24,7 +24,7 @@ pub const CONTACT_INFO_MAX_CHARS: usize = 200;
 pub const CERTIFICATION_NOTES_MAX_CHARS: usize = 2_000;
 /// win32 listing `productFeatures`: number of features.
 pub const PRODUCT_FEATURES_MAX: usize = 20;
-/// win32 listing `productFeatures[]` / devcenter `features[]`: characters per feature.
+/// win32 listing `productFeatures[]`: characters per feature.
 pub const PRODUCT_FEATURE_MAX_CHARS: usize = 200;
 /// win32 listing `searchTerms` / devcenter app `keywords`: number of terms.
 pub const SEARCH_TERMS_MAX: usize = 7;
@@ -32,10 +32,10 @@ pub const SEARCH_TERMS_MAX: usize = 7;
 pub const SEARCH_TERM_MAX_CHARS: usize = 30;
 /// win32 listing `searchTerms` / devcenter app `keywords`: unique words across all terms.
 pub const SEARCH_TERMS_MAX_UNIQUE_WORDS: usize = 21;
-/// win32 listing `requirements`: number of items (each holds a minimum and a recommended text).
+/// win32 listing `requirements`: number of texts in total between every item's `minimumHardware` and
+/// `recommendedHardware` ("Up to 11 items TOTAL between minimum and recommended"; empty texts do not count).
 pub const REQUIREMENTS_MAX: usize = 11;
-/// win32 listing `requirements[].minimumHardware` / `recommendedHardware` and devcenter hardware strings:
-/// characters per item.
+/// win32 listing `requirements[].minimumHardware` / `recommendedHardware`: characters per text.
 pub const REQUIREMENT_MAX_CHARS: usize = 200;
 /// win32 properties `systemRequirementDetails[].minimumRequirement` / `recommendedRequirement` free text
 /// (Processor, Graphics): characters.

@@ -3,7 +3,7 @@
 //! 1. Read the product (it must exist) and list its submissions, remembering their ids.
 //! 2. For each module to submit (`Listing`, `Package`, `Availability`, `Property` by default), list the
 //!    product's branches of that module and take the main branch's current draft instance.
-//! 3. Create a submission of those draft instances to the target scope (`preview` by default).
+//! 3. Create a submission of those draft instances to the target scope (`Preview` by default).
 //! 4. Poll the submission until it is ready (preview: `ReadyToPublish`; live: `Published`/`InStore`), or
 //!    fails (`Failed`, `FailedInCertification`: the validations are read and reported).
 //! 5. With [`IngestionSpec::promote`], promote the preview submission to live and poll again.
@@ -29,7 +29,7 @@ pub struct IngestionSpec {
     /// branch is skipped.
     #[serde(default)]
     pub modules: Vec<String>,
-    /// The target scope (`preview` or `live`).
+    /// The target scope (`Preview` or `Live`).
     #[serde(default = "default_scope")]
     pub scope: String,
     /// After the preview is ready, promote it to live.
@@ -41,7 +41,7 @@ pub struct IngestionSpec {
 }
 
 fn default_scope() -> String {
-    "preview".into()
+    "Preview".into()
 }
 
 impl Default for IngestionSpec {
@@ -362,7 +362,7 @@ mod tests {
         let created = s.sent.iter().find(|r| r.method == Method::Post && r.url.ends_with("/submissions")).unwrap();
         let body = created.json_body().unwrap();
         assert_eq!(body["resources"], json!([{"type": "Listing", "value": "L-inst"}]));
-        assert_eq!(body["targets"][0]["value"], "preview");
+        assert_eq!(body["targets"][0]["value"], "Preview");
         s.finish();
     }
 

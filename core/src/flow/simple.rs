@@ -60,8 +60,8 @@ mod tests {
     fn one_call_with_backoff_on_500() {
         let mut s = Script::new();
         s.token(3600);
-        s.expect(Method::Get, "/v1.0/my/applications?top=2", 500, json!({}));
-        s.expect(Method::Get, "/v1.0/my/applications?top=2", 200, json!({"value": [], "totalCount": 0}));
+        s.expect(Method::Get, "/applications?top=2", 500, json!({}));
+        s.expect(Method::Get, "/applications?top=2", 200, json!({"value": [], "totalCount": 0}));
         let mut flow = call(cfg(), "devcenter.list_apps", json!({"top": 2})).unwrap();
         let out = s.run(&mut flow).unwrap();
         assert_eq!(out.document.unwrap()["totalCount"], 0);

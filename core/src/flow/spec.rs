@@ -6,7 +6,9 @@
 //!
 //! - `applicationPackages` / `flightPackages`: each named package is added (`fileStatus: PendingUpload`
 //!   unless given) or replaces the package of the same `fileName`; the packages already in the submission
-//!   are marked `PendingDelete` or kept, as [`OldPackages`] says.
+//!   are marked `PendingDelete` or kept, as [`OldPackages`] says. `minimumDirectXVersion` and
+//!   `minimumSystemRam`, which the Store requires in an update but ignores unless the app targets
+//!   Windows 8.x, default to `None`.
 //! - `listings.{lang}`: merged per language; `images` given for a listing replace the old ones (old
 //!   images are marked `PendingDelete`, new ones `PendingUpload`); an add-on listing's `icon` is replaced.
 //! - `trailers`: replaced (trailers without an `id` are new and uploaded).
@@ -114,6 +116,20 @@ fn set_status(item: &mut Value, status: &str) {
     }
 }
 
+/// Fields the Store requires in every package of an update (ignored unless the app targets Windows 8.x:
+/// `reference/docs/methods/manage-app-submissions.md`), with the value to send when the spec leaves them out.
+const PACKAGE_DEFAULTS: &[(&str, &str)] = &[("minimumDirectXVersion", "None"), ("minimumSystemRam", "None")];
+
+fn default_package(item: Value) -> Value {
+    let mut item = default_pending(item);
+    if let Value::Object(m) = &mut item {
+        for (k, v) in PACKAGE_DEFAULTS {
+            m.entry(*k).or_insert_with(|| Value::String((*v).into()));
+        }
+    }
+    item
+}
+
 fn default_pending(mut item: Value) -> Value {
     if let Value::Object(m) = &mut item {
         m.entry("fileStatus").or_insert_with(|| Value::String(PENDING_UPLOAD.into()));
@@ -134,7 +150,7 @@ fn apply_packages(doc: &mut Map<String, Value>, key: &str, new: &Value, old: Old
         }
     }
     for p in new_items {
-        let item = default_pending(p.clone());
+        let item = default_package(p.clone());
         let name = p.get("fileName").and_then(Value::as_str);
         match items.iter_mut().find(|i| name.is_some() && i.get("fileName").and_then(Value::as_str) == name) {
             Some(slot) => *slot = item,
@@ -271,7 +287,10 @@ mod tests {
         assert_eq!(out["futureField"], json!({"a": 1}));
         assert!(out.get("id").is_none() && out.get("status").is_none() && out.get("fileUploadUrl").is_none());
         assert_eq!(out["applicationPackages"][0]["fileStatus"], "PendingDelete");
-        assert_eq!(out["applicationPackages"][1], json!({"fileName": "new.msix", "fileStatus": "PendingUpload"}));
+        assert_eq!(
+            out["applicationPackages"][1],
+            json!({"fileName": "new.msix", "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"})
+        );
         let base = &out["listings"]["en-us"]["baseListing"];
         assert_eq!(base["description"], "new");
         assert_eq!(base["title"], "T");

@@ -30,7 +30,13 @@ pub(crate) fn submission(ck: &mut Ck, doc: &Value) {
             ck.str(l, &at_l, "title", false);
             if let Some(icon) = ck.object(l, &at_l, "icon", false) {
                 let at_i = at_l.key("icon");
-                ck.text(icon, &at_i, "fileName", true);
+                if let Some(name) = ck.text(icon, &at_i, "fileName", true) {
+                    let ext_png = name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("png"));
+                    if !name.trim().is_empty() && !ext_png {
+                        let a = at_i.key("fileName");
+                        ck.push(c::ADDON_ICON_NOT_PNG, &a, format!("{}: `{}` is not a .png file; the icon must be a 300 x 300 pixel PNG", a.label, super::check::clip(name)));
+                    }
+                }
                 devcenter::file_status(ck, icon, &at_i, false);
             }
         }

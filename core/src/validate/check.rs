@@ -11,11 +11,14 @@ use crate::model::files::pointer_segment;
 /// Where a value sits: its JSON pointer and the label messages use (`listings[en-us].description`).
 #[derive(Clone, Debug)]
 pub(crate) struct At {
+    /// JSON pointer (RFC 6901) into the checked document.
     pub ptr: String,
+    /// Readable location for messages; empty for the document itself.
     pub label: String,
 }
 
 impl At {
+    /// The document itself: pointer `""`, no label (messages say "document").
     pub fn root() -> At {
         At { ptr: String::new(), label: String::new() }
     }
@@ -52,9 +55,10 @@ impl At {
     }
 }
 
-/// Collects issues.
+/// Collects issues while the rules walk a document.
 #[derive(Default)]
 pub(crate) struct Ck {
+    /// The issues so far, in the order the rules found them.
     pub issues: Vec<Issue>,
 }
 
@@ -75,16 +79,19 @@ pub(crate) fn one_of(values: &[&str]) -> String {
 }
 
 impl Ck {
+    /// Records one issue of `code` at `at`; the severity comes from the catalogue.
     pub fn push(&mut self, code: IssueCodeInfo, at: &At, message: String) {
         let issue = Issue { code: code.code.to_string(), path: at.ptr.clone(), message, severity: code.severity };
         debug_assert!(issue.severity == Severity::Error || issue.severity == Severity::Warning);
         self.issues.push(issue);
     }
 
+    /// `field.required` for the missing member `at`.
     pub fn required(&mut self, at: &At) {
         self.push(codes::FIELD_REQUIRED, at, format!("{}: required field is missing", at.name()));
     }
 
+    /// `field.type`: `v` is not of the `expected` JSON type.
     pub fn wrong_type(&mut self, at: &At, expected: &str, v: &Value) {
         self.push(codes::FIELD_TYPE, at, format!("{}: expected {expected}, found {}", at.name(), type_name(v)));
     }
@@ -102,6 +109,7 @@ impl Ck {
         }
     }
 
+    /// A string member (absent/null → `None`, `field.required` when `required`; other types → `field.type`).
     pub fn str<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v str> {
         let v = self.member(obj, at, key, required)?;
         match v.as_str() {
@@ -123,6 +131,7 @@ impl Ck {
         Some(s)
     }
 
+    /// A boolean member, reported like [`Ck::str`].
     pub fn bool(&mut self, obj: &Map<String, Value>, at: &At, key: &str, required: bool) -> Option<bool> {
         let v = self.member(obj, at, key, required)?;
         match v.as_bool() {
@@ -134,6 +143,7 @@ impl Ck {
         }
     }
 
+    /// A number member, reported like [`Ck::str`].
     pub fn number(&mut self, obj: &Map<String, Value>, at: &At, key: &str, required: bool) -> Option<f64> {
         let v = self.member(obj, at, key, required)?;
         match v.as_f64() {
@@ -145,6 +155,7 @@ impl Ck {
         }
     }
 
+    /// An array member, reported like [`Ck::str`].
     pub fn array<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v Vec<Value>> {
         let v = self.member(obj, at, key, required)?;
         match v.as_array() {
@@ -156,6 +167,7 @@ impl Ck {
         }
     }
 
+    /// An object member, reported like [`Ck::str`].
     pub fn object<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v Map<String, Value>> {
         let v = self.member(obj, at, key, required)?;
         self.as_object(v, &at.key(key))

@@ -29,6 +29,11 @@ macro_rules! codes {
 }
 
 codes! {
+    // ---- reading a document (validate::lenient_json) ----
+    JSON_SYNTAX = "json.syntax", Error, "the text is not JSON, even allowing trailing commas, comments and a byte-order mark";
+    JSON_TRAILING_COMMA = "json.trailing_comma", Warning, "a comma directly before `}` or `]` (the Store's samples have them; JSON forbids them); accepted";
+    JSON_COMMENT = "json.comment", Warning, "a `//` or `/* */` comment (the Store's samples have them; JSON forbids them); ignored";
+    JSON_BOM = "json.bom", Warning, "the text starts with a UTF-8 byte-order mark, which JSON forbids; accepted";
     // ---- any document ----
     DOCUMENT_NOT_OBJECT = "document.not_object", Error, "the document, or a resource inside it, is not a JSON object";
     FIELD_REQUIRED = "field.required", Error, "a required field (or a field required by another field's value) is missing or null";
@@ -71,7 +76,7 @@ codes! {
     LISTING_SEARCH_TERMS_TOO_MANY = "listing.search_terms.too_many", Error, "listing searchTerms has more than 7 terms";
     LISTING_SEARCH_TERM_TOO_LONG = "listing.search_term.too_long", Error, "a listing search term is longer than 30 characters";
     LISTING_SEARCH_TERMS_TOO_MANY_WORDS = "listing.search_terms.too_many_words", Error, "listing searchTerms hold more than 21 unique words in total";
-    LISTING_REQUIREMENTS_TOO_MANY = "listing.requirements.too_many", Error, "listing requirements has more than 11 items";
+    LISTING_REQUIREMENTS_TOO_MANY = "listing.requirements.too_many", Error, "listing requirements hold more than 11 items in total between minimumHardware and recommendedHardware";
     LISTING_REQUIREMENT_TOO_LONG = "listing.requirement.too_long", Error, "a listing minimumHardware or recommendedHardware text is longer than 200 characters";
     LISTING_LANGUAGE_DUPLICATE = "listing.language.duplicate", Error, "two listings in one document have the same language";
     LISTINGS_ADD_REMOVE_OVERLAP = "listings.add_remove_overlap", Error, "a language is both in listingsToAdd and in listingsToRemove";
@@ -102,6 +107,7 @@ codes! {
     // ---- devcenter: app submission ----
     APP_CATEGORY_UNRECOGNIZED = "app.application_category.unrecognized", Warning, "applicationCategory is not Category or Category_Subcategory from the Store's categories table";
     APP_HARDWARE_PREFERENCE_INVALID = "app.hardware_preference.invalid", Error, "hardwarePreferences holds a value that is not a documented hardware preference";
+    APP_DEVICE_FAMILY_UNRECOGNIZED = "app.device_family.unrecognized", Warning, "an allowTargetFutureDeviceFamilies key is not Desktop, Mobile, Holographic, Xbox or Team";
     APP_ENTERPRISE_LICENSING_INVALID = "app.enterprise_licensing.invalid", Error, "enterpriseLicensing is not None, Online or OnlineAndOffline";
     LISTING_PLATFORM_OVERRIDE_INVALID = "listing.platform_override.invalid", Error, "a platformOverrides key is not a documented platform";
     IMAGE_TYPE_INVALID = "image.image_type.invalid", Error, "a listing image's imageType is not a documented image type";
@@ -119,6 +125,7 @@ codes! {
     ADDON_CONTENT_TYPE_INVALID = "addon.content_type.invalid", Error, "contentType is not a documented add-on content type";
     ADDON_LIFETIME_INVALID = "addon.lifetime.invalid", Error, "lifetime is not a documented add-on lifetime";
     ADDON_KEYWORDS_TOO_MANY = "addon.keywords.too_many", Error, "add-on keywords has more than 10 keywords";
+    ADDON_ICON_NOT_PNG = "addon.icon.not_png", Error, "an add-on listing icon is not a .png file";
     ADDON_APPLICATION_IDS_COUNT = "addon.application_ids.count", Error, "applicationIds must hold exactly one app id";
     ADDON_PRODUCT_TYPE_INVALID = "addon.product_type.invalid", Error, "productType is not Durable or Consumable";
     // ---- devcenter: flights ----

@@ -189,8 +189,12 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
     if let Some(f) = ck.object(obj, &root, "allowTargetFutureDeviceFamilies", false) {
         let at = root.key("allowTargetFutureDeviceFamilies");
         for (k, v) in f {
+            let at_k = at.key(k);
+            if !enums::DEVICE_FAMILIES.contains(&k.as_str()) {
+                ck.push(c::APP_DEVICE_FAMILY_UNRECOGNIZED, &at_k, format!("{}: `{k}` is not a documented device family ({})", at_k.label, enums::DEVICE_FAMILIES.join(", ")));
+            }
             if !v.is_boolean() {
-                ck.wrong_type(&at.key(k), "a boolean", v);
+                ck.wrong_type(&at_k, "a boolean", v);
             }
         }
     }

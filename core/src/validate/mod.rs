@@ -7,6 +7,7 @@
 //! - [`cross_check_files`]: the files a submission names against a [`FileSet`] (folder or ZIP).
 //! - [`guess_kind`]: which kind a document probably is.
 //! - [`all_issue_codes`]: the catalogue of codes (see [`codes`]).
+//! - [`lenient_json::parse`]: reads JSON as people write it (trailing commas, comments), with warnings.
 //!
 //! Sources of the rules: seed 003 (win32), seed 002 and `reference/docs` (devcenter). The tables the
 //! rules use (markets, languages, categories, limits, value lists) live in [`crate::data`].
@@ -19,6 +20,7 @@ mod files;
 mod flight;
 pub mod formats;
 mod guess;
+pub mod lenient_json;
 mod report;
 mod win32;
 

@@ -202,7 +202,7 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
 fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut Vec<(String, At)>) {
     if let Some(lang) = ck.text(l, at, "language", true) {
         let at_l = at.key("language");
-        if !lang.is_empty() {
+        if !lang.trim().is_empty() {
             language(ck, &at_l, lang);
         }
         let key = lang.trim().to_ascii_lowercase();
@@ -234,15 +234,20 @@ fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut 
         search_terms(ck, items, &at.key("searchTerms"), [c::LISTING_SEARCH_TERMS_TOO_MANY, c::LISTING_SEARCH_TERM_TOO_LONG, c::LISTING_SEARCH_TERMS_TOO_MANY_WORDS]);
     }
     if let Some(items) = ck.array(l, at, "requirements", false) {
+        // "Up to 11 items TOTAL between minimum and recommended": every non-empty text counts.
         let at_r = at.key("requirements");
-        ck.max_items(c::LISTING_REQUIREMENTS_TOO_MANY, &at_r, items.len(), lim::REQUIREMENTS_MAX, "items");
+        let mut texts = 0;
         for (i, item) in items.iter().enumerate() {
             let at_i = at_r.idx(i);
             let Some(r) = ck.as_object(item, &at_i) else { continue };
             for key in ["minimumHardware", "recommendedHardware"] {
-                ck.limited_text(r, &at_i, key, false, c::LISTING_REQUIREMENT_TOO_LONG, lim::REQUIREMENT_MAX_CHARS);
+                if let Some(s) = ck.str(r, &at_i, key, false) {
+                    ck.max_chars(c::LISTING_REQUIREMENT_TOO_LONG, &at_i.key(key), s, lim::REQUIREMENT_MAX_CHARS);
+                    texts += usize::from(!s.trim().is_empty());
+                }
             }
         }
+        ck.max_items(c::LISTING_REQUIREMENTS_TOO_MANY, &at_r, texts, lim::REQUIREMENTS_MAX, "items between minimumHardware and recommendedHardware");
     }
 }
 
@@ -347,7 +352,7 @@ pub(crate) fn assets_create(ck: &mut Ck, doc: &Value) {
     let root = At::root();
     let Some(obj) = ck.as_object(doc, &root) else { return };
     if let Some(lang) = ck.text(obj, &root, "language", true) {
-        if !lang.is_empty() {
+        if !lang.trim().is_empty() {
             language(ck, &root.key("language"), lang);
         }
     }
@@ -387,7 +392,7 @@ pub(crate) fn assets_commit(ck: &mut Ck, doc: &Value) {
     let Some(la) = ck.object(obj, &root, "listingAssets", true) else { return };
     let at = root.key("listingAssets");
     if let Some(lang) = ck.text(la, &at, "language", true) {
-        if !lang.is_empty() {
+        if !lang.trim().is_empty() {
             language(ck, &at.key("language"), lang);
         }
     }
