@@ -12,7 +12,7 @@ use storesubmit::model::DocumentKind;
 use storesubmit::package::{submission_entries, PackagePlan};
 use storesubmit::validate::{self, FileSet};
 
-use crate::convert::py_to_json;
+use crate::convert::{json_to_py, py_to_json};
 use crate::errors::{issue_to_py, IntoPy};
 
 fn kind_of(kind: &str) -> PyResult<DocumentKind> {
@@ -123,6 +123,19 @@ fn pack<'py>(
     Ok(d)
 }
 
+/// Reads JSON text as people write it (trailing commas, comments, a BOM) like the CLI does: returns
+/// `(document, issues)` where issues are the warnings about what was tolerated; raises
+/// `ValidationError` (`json.syntax`) when the text is not JSON at all.
+#[pyfunction]
+fn parse_json_lenient<'py>(py: Python<'py>, text: &str) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyList>)> {
+    let (doc, issues) = validate::lenient_json::parse(text).py()?;
+    let list = PyList::empty(py);
+    for i in &issues {
+        list.append(issue_to_py(py, i)?)?;
+    }
+    Ok((json_to_py(py, &doc)?, list))
+}
+
 /// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_document, m)?)?;
@@ -131,5 +144,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(guess_kind, m)?)?;
     m.add_function(wrap_pyfunction!(package_entries, m)?)?;
     m.add_function(wrap_pyfunction!(pack, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_json_lenient, m)?)?;
     Ok(())
 }

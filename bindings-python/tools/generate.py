@@ -82,11 +82,10 @@ def parse_models() -> List[Tuple[str, str, List[Tuple[str, str, str]]]]:
     for path in (ROOT / "core/src/model/devcenter/enums.rs",):
         for em in re.finditer(r"pub enum (\w+)", path.read_text()):
             enums.add(em.group(1))
-    names = {}
-    for prefix, name, _, _, _ in raw:
-        names.setdefault(name, prefix + name)
     models = []
     for prefix, name, doc, body, is_devcenter in raw:
+        # Types resolve within their own family (devcenter's SubmissionStatus is an enum, win32's a model).
+        names = {n: prefix + n for p, n, _, _, _ in raw if p == prefix}
         fields = []
         for fm in FIELD.finditer(body):
             fdoc, fname, ftype, json = fm.group(1), fm.group(2), fm.group(3), fm.group(4)
@@ -227,7 +226,7 @@ def render_ops(operations: List[Dict[str, object]]) -> str:
                     sig += [f"{py}: {ann} = None" for py, _, ann, _ in opt]
                 out.append("")
                 out.append(f"    def {meth}({', '.join(sig)}) -> {ret_ann}:")
-                out.append(f'        """{op["summary"]} (``{op_id}``, ``{op["method"]} {op["path"]}``)."""')
+                out.append(f'        """{op["summary"]} (``{op_id}``, HTTP {op["method"]})."""')
                 out.append("        args: Dict[str, Any] = {}")
                 for py, wire, _, required in params:
                     if required:
@@ -239,8 +238,27 @@ def render_ops(operations: List[Dict[str, object]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def load_native() -> object:
+    """The installed extension module, loaded without running the package's ``__init__`` (which imports
+    the files this script writes)."""
+    import glob
+    import importlib.machinery
+    import importlib.util
+
+    spec = importlib.util.find_spec("storesubmit")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("install the storesubmit wheel first (the generator reads its route table)")
+    folder = list(spec.submodule_search_locations)[0]
+    found = glob.glob(f"{folder}/_native*.so") + glob.glob(f"{folder}/_native*.pyd")
+    loader = importlib.machinery.ExtensionFileLoader("storesubmit._native", found[0])
+    mod_spec = importlib.util.spec_from_file_location("storesubmit._native", found[0], loader=loader)
+    module = importlib.util.module_from_spec(mod_spec)  # type: ignore[arg-type]
+    loader.exec_module(module)
+    return module
+
+
 def main(argv: List[str]) -> int:
-    from storesubmit import _native  # the installed package (run inside the test virtualenv)
+    _native = load_native()
 
     files = {PKG / "_models.py": render_models(), PKG / "_ops.py": render_ops(_native.operations())}
     stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
