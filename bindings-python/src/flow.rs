@@ -207,6 +207,17 @@ impl PyUpload {
 
 #[pymethods]
 impl PyUpload {
+    /// A ZIP upload of `files` (names as a submission writes them, relative to the files folder) to a
+    /// blob SAS URL: what a devcenter workflow hands out, for uploading a package through any transport.
+    #[staticmethod]
+    fn zip(url: String, files: Vec<String>) -> Self {
+        let files = files
+            .into_iter()
+            .map(|name| storesubmit::flow::UploadFile { zip_name: storesubmit::model::files::zip_entry_name(&name), name })
+            .collect();
+        PyUpload { inner: Upload::Zip { url, files } }
+    }
+
     /// `"zip"` or `"asset"`.
     #[getter]
     fn kind(&self) -> &'static str {

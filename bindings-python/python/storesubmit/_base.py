@@ -216,13 +216,15 @@ class ClientBase:
         self,
         product_id: str,
         modules: Optional[Sequence[str]],
-        scope: str,
+        scope: Optional[str],
         promote: bool,
         publish_option: Optional[Mapping[str, Any]],
         stop_after: str,
     ) -> "_native.Flow":
         _choice("stop_after", stop_after, _STOP)
-        spec: Dict[str, Any] = {"modules": list(modules or []), "scope": scope, "promote": bool(promote)}
+        spec: Dict[str, Any] = {"modules": list(modules or []), "promote": bool(promote)}
+        if scope is not None:
+            spec["scope"] = scope
         if publish_option is not None:
             spec["publishOption"] = dict(publish_option)
         return _native.Flow.ingestion(self._cfg, product_id, spec, stop_after, **self._kw())

@@ -9,7 +9,7 @@ so the workflows retry or verify. Messages never include the URL (it may hold a 
 
 from __future__ import annotations
 
-from typing import Any, Awaitable, Callable, Optional
+from typing import Any, Awaitable, Callable, Dict, Optional
 
 from ._errors import RequestTimeoutError, TransportError
 from .transport import Request, Response
@@ -76,7 +76,7 @@ def httpx_async_transport(client: Any = None) -> Callable[[Request], Awaitable[R
         import httpx
     except ImportError as exc:  # pragma: no cover
         raise ImportError("httpx_async_transport needs `httpx`: pip install storesubmit[httpx]") from exc
-    holder: dict = {"client": client}
+    holder: Dict[str, Any] = {"client": client}
 
     async def send(request: Request) -> Response:
         c: Optional[Any] = holder["client"]

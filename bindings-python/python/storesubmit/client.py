@@ -229,13 +229,13 @@ class Client(ClientBase):
         product_id: str,
         *,
         modules: Optional[Sequence[str]] = None,
-        scope: str = "preview",
+        scope: Optional[str] = None,
         promote: bool = False,
         publish_option: Optional[Mapping[str, Any]] = None,
         stop_after: str = "published",
     ) -> Outcome:
         """Submits a Partner Center product's current drafts (``modules``, default Listing, Package,
-        Availability, Property) to ``scope``, polls until ready, and with ``promote`` takes the preview live."""
+        Availability, Property) to ``scope`` (``"Preview"`` by default, or ``"Live"``), polls until ready, and with ``promote`` takes the preview live."""
         return self.run(self._flow_ingestion(product_id, modules, scope, promote, publish_option, stop_after))
 
     def resume(
