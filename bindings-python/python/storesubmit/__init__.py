@@ -30,7 +30,6 @@ import logging as _logging
 
 from . import _native
 from ._errors import *  # noqa: F401,F403
-from ._errors import __all__ as _error_names
 from .aio import Client as AsyncClient
 from .client import Client
 from .credentials import AccessToken, AsyncTokenCredential, ClientSecretCredential, TokenCredential
@@ -97,4 +96,32 @@ __all__ = [
     "pack",
     "package_entries",
     "upload_file",
-] + list(_error_names)
+
+    "StoreSubmitError",
+    "InvalidArgumentError",
+    "ValidationError",
+    "AuthenticationError",
+    "ForbiddenError",
+    "NotFoundError",
+    "ConflictError",
+    "PreconditionFailedError",
+    "BadRequestError",
+    "RateLimitedError",
+    "ServiceUnavailableError",
+    "ServerError",
+    "RequestTimeoutError",
+    "TransportError",
+    "InvalidResponseError",
+    "CommitFailedError",
+    "SubmissionFailedError",
+    "SasExpiredError",
+    "SasPermissionError",
+    "ChecksumMismatchError",
+    "MissingFilesError",
+    "InvalidArchiveError",
+    "IoError",
+    "DeadlineExceededError",
+    "OperationCancelledError",
+    "UnsupportedError",
+    "error_class_for",
+]

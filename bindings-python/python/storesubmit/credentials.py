@@ -52,24 +52,28 @@ class AccessTokenLike(Protocol):
     """What ``get_token`` returns: anything with ``token`` and ``expires_on``."""
 
     @property
-    def token(self) -> str: ...
+    def token(self) -> str:
+        """The bearer token."""
 
     @property
-    def expires_on(self) -> int: ...
+    def expires_on(self) -> int:
+        """Expiry, unix seconds."""
 
 
 @runtime_checkable
 class TokenCredential(Protocol):
     """The azure-identity credential protocol (sync)."""
 
-    def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike: ...
+    def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike:
+        """A token for the scopes (storesubmit asks for one scope at a time)."""
 
 
 @runtime_checkable
 class AsyncTokenCredential(Protocol):
     """The azure-identity credential protocol (``azure.identity.aio``)."""
 
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike: ...
+    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessTokenLike:
+        """A token for the scopes (storesubmit asks for one scope at a time)."""
 
 
 #: How long before expiry a cached token is replaced (the core's refresh margin).

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, TypedDict
 
 from ._models import *  # noqa: F401,F403
-from ._models import __all__ as _model_names
+from . import _models
 
 __all__ = [
     "JSON",
@@ -25,7 +25,8 @@ __all__ = [
     "EmulatorInfo",
     "UploadReport",
     "PackResult",
-] + list(_model_names)
+]
+__all__ += _models.__all__
 
 #: A JSON document as exchanged with the services (plain ``dict``/``list``/scalars).
 JSON = Any
