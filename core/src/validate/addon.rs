@@ -34,7 +34,7 @@ pub(crate) fn submission(ck: &mut Ck, doc: &Value) {
                     let ext_png = name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("png"));
                     if !name.trim().is_empty() && !ext_png {
                         let a = at_i.key("fileName");
-                        ck.push(c::ADDON_ICON_NOT_PNG, &a, format!("{}: `{}` is not a .png file; the icon must be a 300 x 300 pixel PNG", a.label, super::check::clip(name)));
+                        ck.push(c::ADDON_ICON_NOT_PNG, &a, format!("{}: `{}` is not a .png file; the icon must be a 300 x 300 pixel PNG", a.label(), super::check::clip(name)));
                     }
                 }
                 devcenter::file_status(ck, icon, &at_i, false);
@@ -58,7 +58,7 @@ pub(crate) fn create(ck: &mut Ck, doc: &Value) {
         for (i, s) in ck.strings(ids, &at) {
             if s.trim().is_empty() {
                 let a = at.idx(i);
-                ck.push(c::FIELD_EMPTY, &a, format!("{}: empty app id", a.label));
+                ck.push(c::FIELD_EMPTY, &a, format!("{}: empty app id", a.label()));
             }
         }
     }

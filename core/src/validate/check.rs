@@ -8,49 +8,161 @@ use super::formats::{char_len, is_email, is_iso8601, is_url};
 use crate::issue::{Issue, Severity};
 use crate::model::files::pointer_segment;
 
-/// Where a value sits: its JSON pointer and the label messages use (`listings[en-us].description`).
-#[derive(Clone, Debug)]
-pub(crate) struct At {
-    /// JSON pointer (RFC 6901) into the checked document.
-    pub ptr: String,
-    /// Readable location for messages; empty for the document itself.
-    pub label: String,
+/// Where a value sits: a chain of steps from the document root, rendered into a JSON pointer and a
+/// readable label (`listings[en-us].description`) only when an issue is reported there. Building one is
+/// free (no allocation), which keeps a 200-listing document well inside its time budget.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    step: Step<'a>,
 }
 
-impl At {
+/// One step of an [`At`] chain.
+#[derive(Clone, Copy, Debug)]
+enum Step<'a> {
+    /// The document itself.
+    Root,
+    /// A whole pointer given at once (file references, read-only fields); label: the pointer dotted.
+    Pointer(&'a str),
+    /// Object member: pointer `/key`, label `.key`.
+    Key(&'a str),
+    /// Array element: pointer `/i`, label `[i]`.
+    Idx(usize),
+    /// Map entry or array element labelled by name: pointer `/seg`, label `[name]`.
+    Named { seg: Seg<'a>, name: &'a str },
+    /// No pointer step, label `[name]` (a single listing object labelled by its language).
+    Tag(&'a str),
+}
+
+/// A pointer segment: a member name or an index.
+#[derive(Clone, Copy, Debug)]
+enum Seg<'a> {
+    Key(&'a str),
+    Idx(usize),
+}
+
+impl<'a> At<'a> {
     /// The document itself: pointer `""`, no label (messages say "document").
-    pub fn root() -> At {
-        At { ptr: String::new(), label: String::new() }
+    pub fn root() -> At<'static> {
+        At { parent: None, step: Step::Root }
+    }
+
+    /// A location given as a whole JSON pointer (label: the pointer with `.` for `/`).
+    pub fn pointer(ptr: &'a str) -> At<'a> {
+        At { parent: None, step: Step::Pointer(ptr) }
+    }
+
+    fn child<'s>(&'s self, step: Step<'s>) -> At<'s> {
+        At { parent: Some(self), step }
     }
 
     /// An object member: pointer `/key`, label `parent.key`.
-    pub fn key(&self, key: &str) -> At {
-        At {
-            ptr: format!("{}/{}", self.ptr, pointer_segment(key)),
-            label: if self.label.is_empty() { key.to_string() } else { format!("{}.{key}", self.label) },
-        }
+    pub fn key<'s>(&'s self, key: &'s str) -> At<'s> {
+        self.child(Step::Key(key))
     }
 
     /// An array element: pointer `/i`, label `parent[i]`.
-    pub fn idx(&self, i: usize) -> At {
-        At { ptr: format!("{}/{i}", self.ptr), label: format!("{}[{i}]", self.label) }
+    pub fn idx(&self, i: usize) -> At<'_> {
+        self.child(Step::Idx(i))
     }
 
-    /// An array element or map entry labelled by name: pointer `/seg`, label `parent[name]`.
-    pub fn named(&self, seg: &str, name: &str) -> At {
-        At { ptr: format!("{}/{}", self.ptr, pointer_segment(seg)), label: format!("{}[{name}]", self.label) }
+    /// A map entry labelled by name: pointer `/seg`, label `parent[name]`.
+    pub fn named<'s>(&'s self, seg: &'s str, name: &'s str) -> At<'s> {
+        self.child(Step::Named { seg: Seg::Key(seg), name })
     }
 
-    /// Same pointer, another label.
-    pub fn relabel(&self, label: String) -> At {
-        At { ptr: self.ptr.clone(), label }
+    /// An array element labelled by name: pointer `/i`, label `parent[name]`.
+    pub fn idx_named<'s>(&'s self, i: usize, name: &'s str) -> At<'s> {
+        self.child(Step::Named { seg: Seg::Idx(i), name })
     }
 
-    fn name(&self) -> &str {
-        if self.label.is_empty() {
-            "document"
+    /// The same pointer, labelled `parent[name]`.
+    pub fn tagged<'s>(&'s self, name: &'s str) -> At<'s> {
+        self.child(Step::Tag(name))
+    }
+
+    /// The steps from the root to here.
+    fn steps(&self) -> Vec<Step<'a>> {
+        let mut steps = vec![self.step];
+        let mut at = self.parent;
+        while let Some(p) = at {
+            steps.push(p.step);
+            at = p.parent;
+        }
+        steps.reverse();
+        steps
+    }
+
+    /// The JSON pointer (RFC 6901) into the checked document.
+    pub fn ptr(&self) -> String {
+        let mut out = String::new();
+        for step in self.steps() {
+            match step {
+                Step::Root | Step::Tag(_) => {}
+                Step::Pointer(p) => out.push_str(p),
+                Step::Key(k) | Step::Named { seg: Seg::Key(k), .. } => {
+                    out.push('/');
+                    out.push_str(&pointer_segment(k));
+                }
+                Step::Idx(i) | Step::Named { seg: Seg::Idx(i), .. } => {
+                    out.push('/');
+                    out.push_str(&i.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    /// The readable location for messages; empty for the document itself.
+    pub fn label(&self) -> String {
+        let mut out = String::new();
+        for step in self.steps() {
+            match step {
+                Step::Root => {}
+                Step::Pointer(p) => {
+                    // `/listings/en-us/images/0/fileName` → `listings.en-us.images[0].fileName`.
+                    for seg in p.split('/').skip(1) {
+                        let seg = seg.replace("~1", "/").replace("~0", "~");
+                        if !seg.is_empty() && seg.bytes().all(|b| b.is_ascii_digit()) {
+                            out.push('[');
+                            out.push_str(&seg);
+                            out.push(']');
+                        } else {
+                            if !out.is_empty() {
+                                out.push('.');
+                            }
+                            out.push_str(&seg);
+                        }
+                    }
+                }
+                Step::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Step::Idx(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+                Step::Named { name, .. } | Step::Tag(name) => {
+                    out.push('[');
+                    out.push_str(name);
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    /// The label, or "document" for the document itself.
+    pub fn name(&self) -> String {
+        let label = self.label();
+        if label.is_empty() {
+            "document".to_string()
         } else {
-            &self.label
+            label
         }
     }
 }
@@ -81,7 +193,7 @@ pub(crate) fn one_of(values: &[&str]) -> String {
 impl Ck {
     /// Records one issue of `code` at `at`; the severity comes from the catalogue.
     pub fn push(&mut self, code: IssueCodeInfo, at: &At, message: String) {
-        let issue = Issue { code: code.code.to_string(), path: at.ptr.clone(), message, severity: code.severity };
+        let issue = Issue { code: code.code.to_string(), path: at.ptr(), message, severity: code.severity };
         debug_assert!(issue.severity == Severity::Error || issue.severity == Severity::Warning);
         self.issues.push(issue);
     }
@@ -177,7 +289,7 @@ impl Ck {
     pub fn as_object<'v>(&mut self, v: &'v Value, at: &At) -> Option<&'v Map<String, Value>> {
         match v.as_object() {
             Some(o) => Some(o),
-            None if at.ptr.is_empty() => {
+            None if matches!(at.step, Step::Root) => {
                 self.push(codes::DOCUMENT_NOT_OBJECT, at, format!("document: expected a JSON object, found {}", type_name(v)));
                 None
             }
@@ -281,9 +393,9 @@ impl Ck {
     pub fn read_only(&mut self, doc: &Value, pointers: &[&str]) {
         for p in pointers {
             if matches!(doc.pointer(p), Some(v) if !v.is_null()) {
-                let label = p.trim_start_matches('/').replace('/', ".");
-                self.push(codes::FIELD_READ_ONLY, &At { ptr: p.to_string(), label: label.clone() },
-                    format!("{label}: read-only field set by Partner Center; the Store ignores it in an update (storesubmit strips it before sending)"));
+                let at = At::pointer(p);
+                let msg = format!("{}: read-only field set by Partner Center; the Store ignores it in an update (storesubmit strips it before sending)", at.label());
+                self.push(codes::FIELD_READ_ONLY, &at, msg);
             }
         }
     }
@@ -297,5 +409,30 @@ pub(crate) fn clip(s: &str) -> String {
         let mut t: String = s.chars().take(77).collect();
         t.push_str("...");
         t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::At;
+
+    #[test]
+    fn locations_render_pointer_and_label() {
+        let root = At::root();
+        let listings = root.key("listings");
+        let l = listings.idx_named(3, "de-de");
+        let f = l.key("productFeatures");
+        let i = f.idx(2);
+        assert_eq!((i.ptr(), i.label()), ("/listings/3/productFeatures/2".to_string(), "listings[de-de].productFeatures[2]".to_string()));
+        let one = listings.tagged("en-us");
+        assert_eq!((one.key("description").ptr(), one.key("description").label()), ("/listings/description".into(), "listings[en-us].description".into()));
+        let pricing = root.key("pricing");
+        let m = pricing.key("marketSpecificPricings");
+        let k = m.named("a/b~c", "a/b~c");
+        assert_eq!((k.ptr(), k.label()), ("/pricing/marketSpecificPricings/a~1b~0c".into(), "pricing.marketSpecificPricings[a/b~c]".into()));
+        assert_eq!((root.ptr(), root.label(), root.name()), (String::new(), String::new(), "document".to_string()));
+        let p = At::pointer("/listings/en-us/baseListing/images/0/fileName");
+        assert_eq!((p.ptr(), p.label()), ("/listings/en-us/baseListing/images/0/fileName".into(), "listings.en-us.baseListing.images[0].fileName".into()));
+        assert_eq!(At::pointer("/trailers/1/trailerAssets/x~1y").key("k").label(), "trailers[1].trailerAssets.x/y.k");
     }
 }

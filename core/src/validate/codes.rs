@@ -152,6 +152,21 @@ pub fn issue_code(code: &str) -> Option<IssueCodeInfo> {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn catalogue_serialises_for_bindings() {
+        let v = serde_json::to_value(super::all_issue_codes()).unwrap();
+        let items = v.as_array().unwrap();
+        assert_eq!(items.len(), super::ALL.len());
+        let trailing = items.iter().find(|c| c["code"] == "json.trailing_comma").unwrap();
+        assert_eq!(trailing["severity"], "warning");
+        let too_long = items.iter().find(|c| c["code"] == "listing.description.too_long").unwrap();
+        assert_eq!(too_long["severity"], "error");
+        assert!(too_long["description"].as_str().unwrap().contains("10000"));
+        assert!(items.iter().all(|c| c.as_object().unwrap().len() == 3));
+        assert_eq!(super::issue_code("files.missing").unwrap().severity, crate::Severity::Error);
+        assert!(super::issue_code("no.such.code").is_none());
+    }
+
+    #[test]
     fn codes_are_unique() {
         let mut codes: Vec<_> = super::ALL.iter().map(|c| c.code).collect();
         codes.sort_unstable();

@@ -11,7 +11,7 @@ use crate::data::{categories, enums, languages, limits as lim};
 /// Reports `language.unrecognized` (a warning: the languages table comes from the win32 docs).
 pub(crate) fn language(ck: &mut Ck, at: &At, code: &str) {
     if !languages::is_language(code) {
-        ck.push(c::LANGUAGE_UNRECOGNIZED, at, format!("{}: `{code}` is not a language code in the Store's languages table", at.label));
+        ck.push(c::LANGUAGE_UNRECOGNIZED, at, format!("{}: `{code}` is not a language code in the Store's languages table", at.label()));
     }
 }
 
@@ -24,7 +24,7 @@ pub(crate) fn publishing(ck: &mut Ck, obj: &Map<String, Value>, at: &At, with_vi
     let date = ck.str(obj, at, "targetPublishDate", false);
     if mode == Some("SpecificDate") && date.is_none_or(|d| d.trim().is_empty()) {
         let a = at.key("targetPublishDate");
-        ck.push(c::SUBMISSION_PUBLISH_DATE_REQUIRED, &a, format!("{}: required (ISO 8601) when targetPublishMode is SpecificDate", a.label));
+        ck.push(c::SUBMISSION_PUBLISH_DATE_REQUIRED, &a, format!("{}: required (ISO 8601) when targetPublishMode is SpecificDate", a.label()));
     }
     ck.date(obj, at, "targetPublishDate");
 }
@@ -46,7 +46,7 @@ pub(crate) fn is_price_tier(s: &str) -> bool {
 
 fn price(ck: &mut Ck, at: &At, s: &str) {
     if !is_price_tier(s) {
-        ck.push(c::PRICING_PRICE_ID_INVALID, at, format!("{}: `{s}` is not a price tier; expected Base, NotAvailable, Free, Tier2-Tier96 or Tier1012-Tier1424", at.label));
+        ck.push(c::PRICING_PRICE_ID_INVALID, at, format!("{}: `{s}` is not a price tier; expected Base, NotAvailable, Free, Tier2-Tier96 or Tier1012-Tier1424", at.label()));
     }
 }
 
@@ -72,7 +72,7 @@ pub(crate) fn pricing(ck: &mut Ck, obj: &Map<String, Value>, at: &At) {
     if let Some(sales) = ck.array(p, &at, "sales", false) {
         if !sales.is_empty() {
             let a = at.key("sales");
-            ck.push(c::FIELD_OBSOLETE, &a, format!("{}: deprecated; the Store ignores sales in an update (use Partner Center)", a.label));
+            ck.push(c::FIELD_OBSOLETE, &a, format!("{}: deprecated; the Store ignores sales in an update (use Partner Center)", a.label()));
         }
     }
     ck.bool(p, &at, "isAdvancedPricingModel", false);
@@ -112,7 +112,7 @@ pub(crate) fn delivery(ck: &mut Ck, obj: &Map<String, Value>, at: &At) {
         if let Some(n) = ck.number(r, &at_r, "packageRolloutPercentage", false) {
             if !(lim::ROLLOUT_PERCENTAGE_MIN..=lim::ROLLOUT_PERCENTAGE_MAX).contains(&n) {
                 let a = at_r.key("packageRolloutPercentage");
-                ck.push(c::ROLLOUT_PERCENTAGE_OUT_OF_RANGE, &a, format!("{}: {n}, must be between 0 and 100", a.label));
+                ck.push(c::ROLLOUT_PERCENTAGE_OUT_OF_RANGE, &a, format!("{}: {n}, must be between 0 and 100", a.label()));
             }
         }
     }
@@ -148,7 +148,7 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
                 for (plat, v) in ov {
                     let at_p = at_o.named(plat, plat);
                     if !enums::PLATFORM_OVERRIDES.contains(&plat.as_str()) {
-                        ck.push(c::LISTING_PLATFORM_OVERRIDE_INVALID, &at_p, format!("{}: `{plat}` is not a platform; expected one of {}", at_p.label, enums::PLATFORM_OVERRIDES.join(", ")));
+                        ck.push(c::LISTING_PLATFORM_OVERRIDE_INVALID, &at_p, format!("{}: `{plat}` is not a platform; expected one of {}", at_p.label(), enums::PLATFORM_OVERRIDES.join(", ")));
                     }
                     if let Some(b) = ck.as_object(v, &at_p) {
                         base_listing(ck, b, &at_p);
@@ -191,7 +191,7 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
         for (k, v) in f {
             let at_k = at.key(k);
             if !enums::DEVICE_FAMILIES.contains(&k.as_str()) {
-                ck.push(c::APP_DEVICE_FAMILY_UNRECOGNIZED, &at_k, format!("{}: `{k}` is not a documented device family ({})", at_k.label, enums::DEVICE_FAMILIES.join(", ")));
+                ck.push(c::APP_DEVICE_FAMILY_UNRECOGNIZED, &at_k, format!("{}: `{k}` is not a documented device family ({})", at_k.label(), enums::DEVICE_FAMILIES.join(", ")));
             }
             if !v.is_boolean() {
                 ck.wrong_type(&at_k, "a boolean", v);
@@ -233,7 +233,7 @@ fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
         if let Some(s) = ck.str(b, at, key, false) {
             if !s.is_empty() {
                 let a = at.key(key);
-                ck.push(c::FIELD_OBSOLETE, &a, format!("{}: obsolete; the Store ignores it (set it on the Properties page in Partner Center)", a.label));
+                ck.push(c::FIELD_OBSOLETE, &a, format!("{}: obsolete; the Store ignores it (set it on the Properties page in Partner Center)", a.label()));
             }
         }
     }
@@ -274,7 +274,7 @@ fn trailers(ck: &mut Ck, obj: &Map<String, Value>, root: &At) {
             if let Some(images) = ck.array(a, &at_l, "imageList", true) {
                 let at_img = at_l.key("imageList");
                 if images.len() != lim::TRAILER_THUMBNAILS {
-                    ck.push(c::TRAILER_THUMBNAIL_COUNT, &at_img, format!("{}: {} images, exactly one thumbnail required", at_img.label, images.len()));
+                    ck.push(c::TRAILER_THUMBNAIL_COUNT, &at_img, format!("{}: {} images, exactly one thumbnail required", at_img.label(), images.len()));
                 }
                 for (j, img) in images.iter().enumerate() {
                     let at_j = at_img.idx(j);

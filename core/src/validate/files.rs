@@ -1,7 +1,8 @@
 //! Cross-check of a submission against the files that will travel with it (a folder or a ZIP's entry
 //! names): every `PendingUpload` file the submission names is present with exactly that name (the
 //! Store's `MissingFiles` otherwise), names are relative and free of `..`, and files nobody names are
-//! reported as warnings. Which fields name files is `model::files::referenced_files`' business.
+//! reported as warnings. Which fields name files is `model::files::referenced_files`' business; the set of
+//! files comes from names, a folder ([`FileSet::from_dir`]) or a ZIP ([`FileSet::from_zip`]).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -76,6 +77,17 @@ impl FileSet {
         self.names.iter().map(String::as_str)
     }
 
+    /// The entry names of a ZIP archive (read from its central directory only; ZIP64 included), e.g. the
+    /// ZIP about to be uploaded. Errors: `invalid_archive` when `zip` is not a readable ZIP, `io`.
+    pub fn from_zip<R: std::io::Read + std::io::Seek>(zip: R) -> crate::Result<Self> {
+        Ok(FileSet::from_names(crate::package::entry_names(zip)?))
+    }
+
+    /// [`FileSet::from_zip`] for a ZIP held in memory (the browser page, bindings handed bytes).
+    pub fn from_zip_bytes(zip: &[u8]) -> crate::Result<Self> {
+        FileSet::from_zip(std::io::Cursor::new(zip))
+    }
+
     /// Every file under `dir`, recursively, as `/`-separated paths relative to `dir`. Native only.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_dir(dir: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
@@ -118,15 +130,15 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
     }
     let mut used: HashSet<String> = HashSet::new();
     for r in &refs {
-        let at = At { ptr: r.pointer.clone(), label: r.pointer.trim_start_matches('/').replace('/', ".") };
+        let at = At::pointer(&r.pointer);
         let entry = normalise(&r.name);
         used.insert(entry.clone());
         if is_absolute(&r.name) {
-            ck.push(c::FILES_ABSOLUTE_PATH, &at, format!("{}: `{}` is an absolute path; names are relative to the ZIP root", at.label, r.name));
+            ck.push(c::FILES_ABSOLUTE_PATH, &at, format!("{}: `{}` is an absolute path; names are relative to the ZIP root", at.label(), r.name));
             continue;
         }
         if entry.split('/').any(|seg| seg == "..") {
-            ck.push(c::FILES_PARENT_SEGMENT, &at, format!("{}: `{}` uses `..`; names must stay inside the ZIP", at.label, r.name));
+            ck.push(c::FILES_PARENT_SEGMENT, &at, format!("{}: `{}` uses `..`; names must stay inside the ZIP", at.label(), r.name));
             continue;
         }
         if !r.pending_upload || files.contains(&entry) {
@@ -135,9 +147,9 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
         match by_lower.get(&entry.to_lowercase()) {
             Some(found) => {
                 used.insert(found[0].to_string());
-                ck.push(c::FILES_CASE_MISMATCH, &at, format!("{}: `{}` not found, but `{}` is present; names are case-sensitive, rename one of them", at.label, entry, found[0]));
+                ck.push(c::FILES_CASE_MISMATCH, &at, format!("{}: `{}` not found, but `{}` is present; names are case-sensitive, rename one of them", at.label(), entry, found[0]));
             }
-            None => ck.push(c::FILES_MISSING, &at, format!("{}: `{}` (PendingUpload) is not in the files; the Store would fail the commit with MissingFiles", at.label, entry)),
+            None => ck.push(c::FILES_MISSING, &at, format!("{}: `{}` (PendingUpload) is not in the files; the Store would fail the commit with MissingFiles", at.label(), entry)),
         }
     }
     for f in files.iter() {

@@ -7,7 +7,9 @@
 //! conditional requirements (freeTrial, privacyPolicyUrl, installerParameters, genericDocUrl), whose
 //! trigger may already be satisfied on the server.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
@@ -18,15 +20,7 @@ use crate::data::{categories, enums, languages, limits as lim, markets};
 /// Reports `language.unknown` for a language code outside the table.
 pub(crate) fn language(ck: &mut Ck, at: &At, code: &str) {
     if !languages::is_language(code.trim()) {
-        ck.push(c::LANGUAGE_UNKNOWN, at, format!("{}: `{}` is not a language code in the Store's languages table", label(at), code));
-    }
-}
-
-fn label(at: &At) -> &str {
-    if at.label.is_empty() {
-        "document"
-    } else {
-        &at.label
+        ck.push(c::LANGUAGE_UNKNOWN, at, format!("{}: `{}` is not a language code in the Store's languages table", at.name(), code));
     }
 }
 
@@ -38,7 +32,7 @@ pub(crate) fn market(ck: &mut Ck, at: &At, code: &str) {
         } else {
             String::new()
         };
-        ck.push(c::MARKET_UNKNOWN, at, format!("{}: `{code}` is not a market code in the Store's markets table{hint}", label(at)));
+        ck.push(c::MARKET_UNKNOWN, at, format!("{}: `{code}` is not a market code in the Store's markets table{hint}", at.name()));
     }
 }
 
@@ -52,18 +46,21 @@ pub(crate) fn metadata(ck: &mut Ck, doc: &Value, full: bool) {
     if let Some(p) = ck.object(obj, &root, "properties", false) {
         properties(ck, p, &root.key("properties"), full);
     }
-    let mut langs: Vec<(String, At)> = Vec::new();
+    // Lower-cased language → pointer of the first listing in it.
+    let mut langs: HashMap<String, String> = HashMap::new();
     if let Some(v) = ck.member(obj, &root, "listings", false) {
         let at = root.key("listings");
         match v {
             Value::Object(l) => {
                 let lang = l.get("language").and_then(Value::as_str).unwrap_or("?");
-                listing(ck, l, &at.relabel(format!("listings[{lang}]")), full, &mut langs);
+                listing(ck, l, &at.tagged(lang), full, &mut langs);
             }
             Value::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    let lang = item.get("language").and_then(Value::as_str).map(str::to_string).unwrap_or_else(|| i.to_string());
-                    let at_i = at.idx(i).relabel(format!("listings[{lang}]"));
+                    let at_i = match item.get("language").and_then(Value::as_str) {
+                        Some(lang) => at.idx_named(i, lang),
+                        None => at.idx(i),
+                    };
                     if let Some(l) = ck.as_object(item, &at_i) {
                         listing(ck, l, &at_i, full, &mut langs);
                     }
@@ -82,7 +79,7 @@ pub(crate) fn metadata(ck: &mut Ck, doc: &Value, full: bool) {
                 if key == "listingsToAdd" {
                     added.push(s.to_ascii_lowercase());
                 } else if added.contains(&s.to_ascii_lowercase()) {
-                    ck.push(c::LISTINGS_ADD_REMOVE_OVERLAP, &at_i, format!("{}: `{s}` is also in listingsToAdd; a language cannot be added and removed at once", at_i.label));
+                    ck.push(c::LISTINGS_ADD_REMOVE_OVERLAP, &at_i, format!("{}: `{s}` is also in listingsToAdd; a language cannot be added and removed at once", at_i.label()));
                 }
             }
         }
@@ -93,14 +90,14 @@ fn availability(ck: &mut Ck, a: &Map<String, Value>, at: &At, full: bool) {
     if let Some(items) = ck.array(a, at, "markets", full) {
         let at_m = at.key("markets");
         if items.is_empty() {
-            ck.push(c::AVAILABILITY_MARKETS_EMPTY, &at_m, format!("{}: empty; at least one market is required", at_m.label));
+            ck.push(c::AVAILABILITY_MARKETS_EMPTY, &at_m, format!("{}: empty; at least one market is required", at_m.label()));
         }
         let mut seen: HashSet<&str> = HashSet::new();
         for (i, s) in ck.strings(items, &at_m) {
             let at_i = at_m.idx(i);
             market(ck, &at_i, s);
             if !seen.insert(s) {
-                ck.push(c::MARKET_DUPLICATE, &at_i, format!("{}: `{s}` is listed more than once", at_i.label));
+                ck.push(c::MARKET_DUPLICATE, &at_i, format!("{}: `{s}` is listed more than once", at_i.label()));
             }
         }
     }
@@ -111,7 +108,7 @@ fn availability(ck: &mut Ck, a: &Map<String, Value>, at: &At, full: bool) {
     if full && trial.is_none() {
         if let Some(p) = pricing.filter(|p| enums::PRICING_NEEDS_FREE_TRIAL.contains(p)) {
             let at_t = at.key("freeTrial");
-            ck.push(c::AVAILABILITY_FREE_TRIAL_REQUIRED, &at_t, format!("{}: required when pricing is {p} (NO_FREE_TRIAL or FREE_TRIAL)", at_t.label));
+            ck.push(c::AVAILABILITY_FREE_TRIAL_REQUIRED, &at_t, format!("{}: required when pricing is {p} (NO_FREE_TRIAL or FREE_TRIAL)", at_t.label()));
         }
     }
 }
@@ -121,7 +118,7 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
     let policy = ck.str(p, at, "privacyPolicyUrl", false);
     if full && needs_policy == Some(true) && policy.is_none_or(|s| s.trim().is_empty()) {
         let a = at.key("privacyPolicyUrl");
-        ck.push(c::PROPERTIES_PRIVACY_POLICY_URL_REQUIRED, &a, format!("{}: required when isPrivacyPolicyRequired is true", a.label));
+        ck.push(c::PROPERTIES_PRIVACY_POLICY_URL_REQUIRED, &a, format!("{}: required when isPrivacyPolicyRequired is true", a.label()));
     }
     if policy.is_some() {
         ck.url(p, at, "privacyPolicyUrl", false);
@@ -145,11 +142,11 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
         let at_s = at.key("subcategory");
         if cat.subcategories.is_empty() {
             if !(sub.is_empty() || sub == "None") {
-                ck.push(c::PROPERTIES_SUBCATEGORY_UNKNOWN, &at_s, format!("{}: category {} has no sub-categories, found `{sub}`", at_s.label, cat.name));
+                ck.push(c::PROPERTIES_SUBCATEGORY_UNKNOWN, &at_s, format!("{}: category {} has no sub-categories, found `{sub}`", at_s.label(), cat.name));
             }
         } else if !cat.subcategories.contains(&sub) {
             let hint = cat.subcategories.iter().find(|s| s.eq_ignore_ascii_case(sub)).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-            ck.push(c::PROPERTIES_SUBCATEGORY_UNKNOWN, &at_s, format!("{}: `{sub}` is not a sub-category of {}; expected one of {}{hint}", at_s.label, cat.name, cat.subcategories.join(", ")));
+            ck.push(c::PROPERTIES_SUBCATEGORY_UNKNOWN, &at_s, format!("{}: `{sub}` is not a sub-category of {}; expected one of {}{hint}", at_s.label(), cat.name, cat.subcategories.join(", ")));
         }
     }
 
@@ -188,7 +185,7 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
                     Some(values) if !s.is_empty() => {
                         if !values.contains(&s) {
                             ck.push(c::PROPERTIES_SYSTEM_REQUIREMENT_VALUE_INVALID, &at_v,
-                                format!("{}: `{s}` is not allowed for {}; expected one of {}", at_v.label, kind.unwrap_or("?"), values.join(", ")));
+                                format!("{}: `{s}` is not allowed for {}; expected one of {}", at_v.label(), kind.unwrap_or("?"), values.join(", ")));
                         }
                     }
                     Some(_) => {}
@@ -199,18 +196,20 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
     }
 }
 
-fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut Vec<(String, At)>) {
+fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut HashMap<String, String>) {
     if let Some(lang) = ck.text(l, at, "language", true) {
         let at_l = at.key("language");
         if !lang.trim().is_empty() {
             language(ck, &at_l, lang);
         }
-        let key = lang.trim().to_ascii_lowercase();
-        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
-            let msg = format!("{}: language `{lang}` already has a listing at {}", at_l.label, first.ptr);
-            ck.push(c::LISTING_LANGUAGE_DUPLICATE, &at_l, msg);
-        } else {
-            seen.push((key, at_l));
+        match seen.entry(lang.trim().to_ascii_lowercase()) {
+            Entry::Occupied(first) => {
+                let msg = format!("{}: language `{lang}` already has a listing at {}", at_l.label(), first.get());
+                ck.push(c::LISTING_LANGUAGE_DUPLICATE, &at_l, msg);
+            }
+            Entry::Vacant(v) => {
+                v.insert(at_l.ptr());
+            }
         }
     }
     if let Some(s) = ck.text(l, at, "description", full) {
@@ -255,15 +254,16 @@ fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut 
 /// too_long, too_many_words].
 pub(crate) fn search_terms(ck: &mut Ck, items: &[Value], at: &At, codes: [c::IssueCodeInfo; 3]) {
     ck.max_items(codes[0], at, items.len(), lim::SEARCH_TERMS_MAX, "terms");
-    let mut words: HashSet<String> = HashSet::new();
+    // Words compare case-insensitively; most are already lower case and are not copied.
+    let mut words: HashSet<Cow<'_, str>> = HashSet::new();
     for (i, s) in ck.strings(items, at) {
         ck.max_chars(codes[1], &at.idx(i), s, lim::SEARCH_TERM_MAX_CHARS);
         for w in s.split_whitespace() {
-            words.insert(w.to_lowercase());
+            words.insert(if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) });
         }
     }
     if words.len() > lim::SEARCH_TERMS_MAX_UNIQUE_WORDS {
-        ck.push(codes[2], at, format!("{}: {} unique words across all terms, limit {}", at.label, words.len(), lim::SEARCH_TERMS_MAX_UNIQUE_WORDS));
+        ck.push(codes[2], at, format!("{}: {} unique words across all terms, limit {}", at.label(), words.len(), lim::SEARCH_TERMS_MAX_UNIQUE_WORDS));
     }
 }
 
@@ -290,7 +290,7 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
     if let Some(items) = ck.array(p, at, "languages", full) {
         let at_l = at.key("languages");
         if items.is_empty() {
-            ck.push(c::PACKAGE_LANGUAGES_EMPTY, &at_l, format!("{}: empty; at least one language is required", at_l.label));
+            ck.push(c::PACKAGE_LANGUAGES_EMPTY, &at_l, format!("{}: empty; at least one language is required", at_l.label()));
         }
         for (i, s) in ck.strings(items, &at_l) {
             language(ck, &at_l.idx(i), s);
@@ -299,7 +299,7 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
     if let Some(items) = ck.array(p, at, "architectures", full) {
         let at_a = at.key("architectures");
         if items.len() != 1 {
-            ck.push(c::PACKAGE_ARCHITECTURES_COUNT, &at_a, format!("{}: {} architectures, exactly one required ({})", at_a.label, items.len(), enums::ARCHITECTURES.join(", ")));
+            ck.push(c::PACKAGE_ARCHITECTURES_COUNT, &at_a, format!("{}: {} architectures, exactly one required ({})", at_a.label(), items.len(), enums::ARCHITECTURES.join(", ")));
         }
         for (i, s) in ck.strings(items, &at_a) {
             ck.one_of(c::PACKAGE_ARCHITECTURE_INVALID, &at_a.idx(i), s, enums::ARCHITECTURES);
@@ -309,13 +309,13 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
     let params = ck.str(p, at, "installerParameters", false);
     if full && silent == Some(false) && params.is_none_or(|s| s.trim().is_empty()) {
         let a = at.key("installerParameters");
-        ck.push(c::PACKAGE_INSTALLER_PARAMETERS_REQUIRED, &a, format!("{}: required when isSilentInstall is false (the switches that make the installer silent)", a.label));
+        ck.push(c::PACKAGE_INSTALLER_PARAMETERS_REQUIRED, &a, format!("{}: required when isSilentInstall is false (the switches that make the installer silent)", a.label()));
     }
     let kind = ck.enum_member(p, at, "packageType", full, c::PACKAGE_TYPE_INVALID, enums::PACKAGE_TYPES);
     let doc_url = ck.str(p, at, "genericDocUrl", false);
     if full && kind == Some("exe") && doc_url.is_none_or(|s| s.trim().is_empty()) {
         let a = at.key("genericDocUrl");
-        ck.push(c::PACKAGE_GENERIC_DOC_URL_REQUIRED, &a, format!("{}: required when packageType is exe (link to the installer's custom error codes)", a.label));
+        ck.push(c::PACKAGE_GENERIC_DOC_URL_REQUIRED, &a, format!("{}: required when packageType is exe (link to the installer's custom error codes)", a.label()));
     }
     if doc_url.is_some() {
         ck.url(p, at, "genericDocUrl", false);
@@ -366,7 +366,7 @@ pub(crate) fn assets_create(ck: &mut Ck, doc: &Value) {
             "Screenshot" => (c::ASSETS_SCREENSHOTS_OUT_OF_RANGE, lim::SCREENSHOTS_MAX),
             "Logo" => (c::ASSETS_LOGOS_OUT_OF_RANGE, lim::LOGOS_MAX),
             _ => {
-                ck.push(c::ASSETS_TYPE_UNKNOWN, &at_k, format!("{}: unknown asset type `{key}`; expected {}", at_k.label, enums::ASSET_TYPES.join(" or ")));
+                ck.push(c::ASSETS_TYPE_UNKNOWN, &at_k, format!("{}: unknown asset type `{key}`; expected {}", at_k.label(), enums::ASSET_TYPES.join(" or ")));
                 continue;
             }
         };
@@ -375,8 +375,8 @@ pub(crate) fn assets_create(ck: &mut Ck, doc: &Value) {
         }
         match v.as_u64() {
             Some(n) if n <= max => requested += n,
-            Some(n) => ck.push(code, &at_k, format!("{}: {n} requested, limit {max}", at_k.label)),
-            None if v.as_i64().is_some() => ck.push(code, &at_k, format!("{}: {v} requested, must be 0 to {max}", at_k.label)),
+            Some(n) => ck.push(code, &at_k, format!("{}: {n} requested, limit {max}", at_k.label())),
+            None if v.as_i64().is_some() => ck.push(code, &at_k, format!("{}: {v} requested, must be 0 to {max}", at_k.label())),
             None => ck.wrong_type(&at_k, "a whole number", v),
         }
     }
@@ -400,7 +400,7 @@ pub(crate) fn assets_commit(ck: &mut Ck, doc: &Value) {
         let Some(items) = ck.array(la, &at, key, false) else { continue };
         let at_k = at.key(key);
         if items.len() as u64 > max {
-            ck.push(code, &at_k, format!("{}: {} assets, limit {max}", at_k.label, items.len()));
+            ck.push(code, &at_k, format!("{}: {} assets, limit {max}", at_k.label(), items.len()));
         }
         for (i, item) in items.iter().enumerate() {
             let at_i = at_k.idx(i);
