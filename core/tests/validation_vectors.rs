@@ -1,30 +1,10 @@
 //! Runs the shared validation vectors in `tests/vectors/validation/*.json` (every binding runs the same
 //! files) and checks that every issue code in the catalogue has at least one vector.
 //!
-//! # Vector format
-//!
-//! Each file is `{"cases": [case, ...]}`; a case is
-//!
-//! ```json
-//! {
-//!   "name": "unique, readable name",
-//!   "note": "optional: the rule and its source; ignored by the runners",
-//!   "kind": "win32-metadata",                  // a DocumentKind name (see model::kind)
-//!   "doc": { ... },                            // the document to validate, or instead:
-//!   "doc_text": "{\"a\": 1,}",                 //   the document as text, or
-//!   "doc_file": "relative/path.json",          //   a file, relative to the vector file's folder
-//!   "files": ["a.msix", "Images/x.png"],      // optional: run cross_check_files with these names too
-//!   "expect": [{"code": "listing.description.too_long", "path": "/listings/0/description"}]
-//! }
-//! ```
-//!
-//! `doc_text` and `doc_file` are read with `validate::lenient_json::parse` (what the CLI does with an
-//! input file): its warnings (`json.trailing_comma`, …) are part of the reported set, and when the text is
-//! not JSON its `json.syntax` issue is the whole report (nothing is validated).
-//!
-//! The set of `(code, path)` pairs reported by `validate(kind, doc)` (plus `cross_check_files` when
-//! `files` is given) must equal the `expect` set exactly; an empty `expect` means the document is clean
-//! (no error and no warning). Severity is not in the vector: it is fixed per code by `all_issue_codes()`.
+//! The vector format is described in `tests/vectors/validation/README.md` (the one description every
+//! language's runner follows). In short: a case has a `kind`, a document (`doc`, or `doc_text` / `doc_file`
+//! read with `validate::lenient_json` whose warnings count), optional `files` for the cross-check, and the
+//! exact set of `(code, path)` pairs to `expect` (`[]`: clean).
 
 use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};

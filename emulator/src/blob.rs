@@ -172,13 +172,13 @@ impl BlobStore {
             return Err(storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name)."));
         };
         let Some(expiry) = core_blob::parse_iso8601(se).filter(|e| core_blob::format_iso8601(*e) == se) else {
-            return Err(auth_failed("Signature did not match: se is not the signed expiry."));
+            return Err(auth_failed("Signature did not match: the se value is not in the signed form."));
         };
         let expected = core_blob::sign_blob_sas(ACCOUNT, &self.key, container, name, sp, expiry, sv)
             .ok()
             .and_then(|q| q.split("&sig=").nth(1).map(util::decode));
         if expected.as_deref() != Some(sig) {
-            return Err(auth_failed("Signature did not match. String to sign used: the resource, permissions, expiry and version of the request."));
+            return Err(auth_failed("Signature did not match. String to sign used was the blob resource with the request's sp, se and sv."));
         }
         if (now_ms / 1000) as i64 >= expiry {
             return Err(auth_failed(&format!(
@@ -187,7 +187,8 @@ impl BlobStore {
                 util::http_date(now_ms)
             )));
         }
-        if !sp.contains(need) && !(need == 'w' && sp.contains('c') && !self.blobs.contains_key(path)) {
+        let create_new = need == 'w' && sp.contains('c') && !self.blobs.contains_key(path);
+        if !sp.contains(need) && !create_new {
             return Err(storage_error(
                 403,
                 "AuthorizationPermissionMismatch",
@@ -423,7 +424,7 @@ impl BlobStore {
         resp.headers.push(("Content-Type".into(), b.content_type.clone()));
         resp.headers.push(("x-ms-blob-type".into(), "BlockBlob".into()));
         if req.method == Method::Head {
-            resp.headers.push(("x-ms-content-length-hint".into(), b.data.len().to_string()));
+            resp.headers.push(("Content-Length".into(), b.data.len().to_string()));
         }
         Ok(resp)
     }

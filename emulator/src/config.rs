@@ -232,11 +232,14 @@ impl Config {
                 return Err(format!("durations.{name}: must be a number of seconds ≥ 0, got {v}"));
             }
         }
+        for (i, rule) in self.faults.iter().enumerate() {
+            rule.check().map_err(|e| format!("faults[{i}]: {e}"))?;
+        }
         if self.clients.is_empty() {
             return Err("clients: at least one client is required".into());
         }
         if let Some(l) = &self.rate_limit {
-            if l.requests == 0 || !(l.per_seconds > 0.0) {
+            if l.requests == 0 || l.per_seconds.is_nan() || l.per_seconds <= 0.0 {
                 return Err("rate_limit: requests must be > 0 and per_seconds > 0".into());
             }
         }

@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
 use storesubmit::model::{referenced_files, strip_read_only, DocumentKind};
+use storesubmit::validate::{codes, FileSet};
 
 use crate::server::{error, Svc};
 use crate::state::{numeric_id, store_id, State, DEVCENTER_CONTAINER};
@@ -554,15 +555,12 @@ const READ_ONLY: &[&str] = &[
     "/pricing/isAdvancedPricingModel",
 ];
 
-/// Validation of an update body with the core's rules for the submission kind, plus the one structural
-/// rule the emulator's own commit relies on: file names are relative paths inside the ZIP.
+/// Validation of an update body: the core's rules for the submission kind, plus the core's file-name
+/// rules of its files cross-check (a name must be relative and stay inside the ZIP).
 fn validate(kind: DocumentKind, doc: &Value) -> Vec<storesubmit::Issue> {
     let mut issues = storesubmit::validate::validate(kind, doc).issues;
-    for f in referenced_files(kind, doc) {
-        if !f.name.trim().is_empty() && crate::zipread::is_unsafe(&f.name) {
-            issues.push(storesubmit::Issue::error("file.name.unsafe", f.pointer, "a file name must be a relative path inside the ZIP"));
-        }
-    }
+    let names = storesubmit::validate::cross_check_files(kind, doc, &FileSet::new());
+    issues.extend(names.into_iter().filter(|i| i.code == codes::FILES_ABSOLUTE_PATH.code || i.code == codes::FILES_PARENT_SEGMENT.code));
     issues
 }
 
@@ -578,7 +576,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     strip_read_only(&mut body, READ_ONLY);
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();
     if let Some(first) = issues.first() {
-        let msg = issues.iter().map(|i| format!("{}: {}", i.path, i.message)).collect::<Vec<_>>().join("; ");
+        let msg = issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; ");
         let target = if first.path.is_empty() { kind.target() } else { &first.path };
         let mut r = json!({"code": "InvalidParameterValue", "data": [], "details": [], "message": msg, "source": crate::server::DEVCENTER_SOURCE, "target": target});
         r["details"] = issues.iter().map(|i| json!({"code": i.code, "message": i.message, "target": i.path})).collect();
@@ -625,26 +623,28 @@ fn delete_submission(st: &mut State, kind: Kind, parent: &str, sid: &str) -> Res
     Resp::empty(204)
 }
 
-/// Reads the uploaded archive and lists what is wrong with it for this submission.
+/// Reads the uploaded archive and lists what is wrong with it for this submission: not a ZIP or an entry
+/// name that is not a safe relative path (`InvalidArchive`), or a `PendingUpload` file the core's files
+/// cross-check does not find (`MissingFiles`, names compared exactly, as the core does).
 fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String)> {
     let pending: Vec<_> = referenced_files(kind.doc_kind(), &sub.doc).into_iter().filter(|f| f.pending_upload).collect();
-    let blob = st.blob_data(&sub.blob);
-    let names = match blob {
+    let files = match st.blob_data(&sub.blob) {
         None if pending.is_empty() => return Vec::new(),
-        None => Vec::new(),
-        Some(b) => match crate::zipread::entry_names(&b) {
-            Ok(n) => n,
-            Err(e) => return vec![("InvalidArchive".into(), format!("The uploaded file is not a valid ZIP archive: {e}."))],
+        None => FileSet::new(),
+        Some(b) => match FileSet::from_zip_bytes(&b) {
+            Ok(f) => f,
+            Err(e) => return vec![("InvalidArchive".into(), format!("The uploaded file is not a valid ZIP archive: {}.", e.message()))],
         },
     };
-    if let Some(bad) = names.iter().find(|n| crate::zipread::is_unsafe(n)) {
-        return vec![("InvalidArchive".into(), format!("The ZIP archive holds an unsafe path: {bad}."))];
+    if let Some(bad) = files.iter().find(|n| storesubmit::package::entry_name(n).is_err()) {
+        return vec![("InvalidArchive".into(), format!("The ZIP archive holds an entry whose name is not a safe relative path: {bad}."))];
     }
-    let have: std::collections::HashSet<String> =
-        names.iter().map(|n| n.replace('\\', "/").trim_start_matches("./").to_ascii_lowercase()).collect();
+    let issues = storesubmit::validate::cross_check_files(kind.doc_kind(), &sub.doc, &files);
     let missing: Vec<&str> = pending
         .iter()
-        .filter(|f| !have.contains(&storesubmit::model::files::zip_entry_name(&f.name).to_ascii_lowercase()))
+        .filter(|f| {
+            issues.iter().any(|i| i.path == f.pointer && (i.code == codes::FILES_MISSING.code || i.code == codes::FILES_CASE_MISMATCH.code))
+        })
         .map(|f| f.name.as_str())
         .collect();
     if missing.is_empty() {
@@ -721,8 +721,7 @@ pub fn tick(st: &mut State, now: u64) {
         .map(|(k, _)| k.clone())
         .collect();
     for id in ids {
-        loop {
-            let Some(s) = st.dc.subs.get(&id) else { break };
+        while let Some(s) = st.dc.subs.get(&id) {
             let status = s.doc.get("status").and_then(Value::as_str).unwrap_or("").to_string();
             let dur = match status.as_str() {
                 "CommitStarted" => d.commit,

@@ -8,8 +8,9 @@ use serde_json::Value;
 
 /// One fault rule. A request matches when its method (or `*`), its full path (with the service prefix,
 /// e.g. `/devcenter/v1.0/my/applications/*`; `*` matches any run of characters) and/or its operation id
-/// (`devcenter.commit_app_submission`, from the core's route table) match. The first matching rule with
-/// budget left applies:
+/// (`devcenter.commit_app_submission`, from the core's route table) match. Rules are tried in order; each
+/// counts the requests that reach it (`matched`), and the first one past its `skip` with `times` left
+/// applies (later rules are not consulted for that request):
 ///
 /// 1. wait `delay_ms`;
 /// 2. `drop`: close the connection without answering;
@@ -162,7 +163,7 @@ impl Faults {
             }
             r.matched = r.matched.saturating_add(1);
             if r.matched <= r.skip {
-                return None;
+                continue;
             }
             if let Some(t) = r.times {
                 if r.matched - r.skip > t {

@@ -596,7 +596,7 @@ fn upload_update(st: &State, cur: &Upload, body: &Value, now: u64, is_package: b
                 ));
             };
             u.uploaded_at = Some(now);
-            u.fails = is_package && crate::zipread::entry_names(&data).is_err();
+            u.fails = is_package && storesubmit::package::entry_names(std::io::Cursor::new(&data)).is_err();
             if is_package {
                 u.doc["fileSize"] = json!(data.len());
             }

@@ -26,7 +26,6 @@ pub mod state;
 pub mod token;
 pub mod util;
 pub mod win32;
-pub mod zipread;
 
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};

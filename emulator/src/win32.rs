@@ -465,10 +465,7 @@ fn get_metadata(st: &mut State, req: &Req, pid: &str, params: &[(&'static str, S
 fn update_metadata(st: &mut State, pid: &str, body: &Value, full: bool) -> Resp {
     let mut body = body.clone();
     storesubmit::model::strip_read_only(&mut body, storesubmit::model::win32::MetadataUpdate::READ_ONLY);
-    let kind = if full { DocumentKind::Win32Metadata } else { DocumentKind::Win32MetadataPatch };
-    if let Some(r) = issues_response(validate(kind, &body).issues) {
-        return r;
-    }
+    // Seed 003's order: an active submission first, then module readiness, then each field.
     let ready = {
         let p = st.w32.products.iter().find(|p| p.id.eq_ignore_ascii_case(pid)).expect("checked");
         if let Some(r) = busy(p) {
@@ -484,6 +481,10 @@ fn update_metadata(st: &mut State, pid: &str, body: &Value, full: bool) -> Resp 
             "packages",
             json!({"pollingUrl": module_status_path(pid), "ongoingSubmissionId": ""}),
         );
+    }
+    let kind = if full { DocumentKind::Win32Metadata } else { DocumentKind::Win32MetadataPatch };
+    if let Some(r) = issues_response(validate(kind, &body).issues) {
+        return r;
     }
     let p = st.w32.product_mut(pid).expect("checked");
     if let Some(a) = body.get("availability") {
@@ -533,13 +534,13 @@ fn update_metadata(st: &mut State, pid: &str, body: &Value, full: bool) -> Resp 
 fn put_packages(st: &mut State, pid: &str, body: &Value) -> Resp {
     let mut body = body.clone();
     storesubmit::model::strip_read_only(&mut body, storesubmit::model::win32::PackageList::READ_ONLY);
+    if let Some(r) = busy(st.w32.product_mut(pid).expect("checked")) {
+        return r;
+    }
     if let Some(r) = issues_response(validate(DocumentKind::Win32Packages, &body).issues) {
         return r;
     }
     let p = st.w32.product_mut(pid).expect("checked");
-    if let Some(r) = busy(p) {
-        return r;
-    }
     p.packages = body
         .get("packages")
         .and_then(Value::as_array)
@@ -558,13 +559,13 @@ fn put_packages(st: &mut State, pid: &str, body: &Value) -> Resp {
 fn patch_package(st: &mut State, pid: &str, package_id: &str, body: &Value) -> Resp {
     let mut body = body.clone();
     storesubmit::model::strip_read_only(&mut body, storesubmit::model::win32::Package::READ_ONLY);
+    if let Some(r) = busy(st.w32.product_mut(pid).expect("checked")) {
+        return r;
+    }
     if let Some(r) = issues_response(validate(DocumentKind::Win32Package, &body).issues) {
         return r;
     }
     let p = st.w32.product_mut(pid).expect("checked");
-    if let Some(r) = busy(p) {
-        return r;
-    }
     let Some(k) = p.packages.iter_mut().find(|k| k.get("packageId").and_then(Value::as_str) == Some(package_id)) else {
         return envelope_error(
             404,
@@ -670,14 +671,14 @@ fn url_path(url: &str) -> String {
 fn commit_assets(st: &mut State, pid: &str, body: &Value) -> Resp {
     let mut body = body.clone();
     storesubmit::model::strip_read_only(&mut body, storesubmit::model::win32::CommitAssetsRequest::READ_ONLY);
-    if let Some(r) = issues_response(validate(DocumentKind::Win32AssetsCommit, &body).issues) {
-        return r;
-    }
-    let language = body.pointer("/listingAssets/language").and_then(Value::as_str).unwrap_or("").to_ascii_lowercase();
     let p = st.w32.products.iter().find(|p| p.id.eq_ignore_ascii_case(pid)).cloned().expect("checked");
     if let Some(r) = busy(&p) {
         return r;
     }
+    if let Some(r) = issues_response(validate(DocumentKind::Win32AssetsCommit, &body).issues) {
+        return r;
+    }
+    let language = body.pointer("/listingAssets/language").and_then(Value::as_str).unwrap_or("").to_ascii_lowercase();
     if !p.listings.iter().any(|l| lang_eq(l, &language)) {
         return envelope_error(
             400,

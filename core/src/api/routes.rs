@@ -195,13 +195,16 @@ pub fn operation(id: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|o| o.id == id)
 }
 
+/// Decoded path placeholder values of a matched route, in template order (`("productId", "9N…")`).
+pub type PathParams = Vec<(&'static str, String)>;
+
 /// Matches a path (no query string, already stripped of the service root) against the operations of a
 /// family. Returns the operation and the decoded placeholder values. Literal segments match
 /// case-insensitively (the services are case-insensitive); when several operations match, the one with
 /// the most literal characters wins (so `packages/commit` beats `packages/{packageId}`).
-pub fn match_route(family: Family, method: Method, path: &str) -> Option<(&'static Operation, Vec<(&'static str, String)>)> {
+pub fn match_route(family: Family, method: Method, path: &str) -> Option<(&'static Operation, PathParams)> {
     let actual: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    let mut best: Option<(usize, &'static Operation, Vec<(&'static str, String)>)> = None;
+    let mut best: Option<(usize, &'static Operation, PathParams)> = None;
     for op in OPERATIONS.iter().filter(|o| o.family == family && o.method == method) {
         let tmpl: Vec<&'static str> = op.path.split('/').collect();
         if tmpl.len() != actual.len() {

@@ -69,7 +69,7 @@ pub(crate) fn metadata(ck: &mut Ck, doc: &Value, full: bool) {
             other => ck.wrong_type(&at, "an object (one listing) or an array of listings", other),
         }
     }
-    let mut added: Vec<String> = Vec::new();
+    let mut added: HashSet<String> = HashSet::new();
     for key in ["listingsToAdd", "listingsToRemove"] {
         if let Some(items) = ck.array(obj, &root, key, false) {
             let at = root.key(key);
@@ -77,7 +77,7 @@ pub(crate) fn metadata(ck: &mut Ck, doc: &Value, full: bool) {
                 let at_i = at.idx(i);
                 language(ck, &at_i, s);
                 if key == "listingsToAdd" {
-                    added.push(s.to_ascii_lowercase());
+                    added.insert(s.to_ascii_lowercase());
                 } else if added.contains(&s.to_ascii_lowercase()) {
                     ck.push(c::LISTINGS_ADD_REMOVE_OVERLAP, &at_i, format!("{}: `{s}` is also in listingsToAdd; a language cannot be added and removed at once", at_i.label()));
                 }
@@ -199,16 +199,17 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
 fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut HashMap<String, String>) {
     if let Some(lang) = ck.text(l, at, "language", true) {
         let at_l = at.key("language");
+        // A blank language is already `field.empty`; it is neither looked up nor compared.
         if !lang.trim().is_empty() {
             language(ck, &at_l, lang);
-        }
-        match seen.entry(lang.trim().to_ascii_lowercase()) {
-            Entry::Occupied(first) => {
-                let msg = format!("{}: language `{lang}` already has a listing at {}", at_l.label(), first.get());
-                ck.push(c::LISTING_LANGUAGE_DUPLICATE, &at_l, msg);
-            }
-            Entry::Vacant(v) => {
-                v.insert(at_l.ptr());
+            match seen.entry(lang.trim().to_ascii_lowercase()) {
+                Entry::Occupied(first) => {
+                    let msg = format!("{}: language `{lang}` already has a listing at {}", at_l.label(), first.get());
+                    ck.push(c::LISTING_LANGUAGE_DUPLICATE, &at_l, msg);
+                }
+                Entry::Vacant(v) => {
+                    v.insert(at_l.ptr());
+                }
             }
         }
     }
