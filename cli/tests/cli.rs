@@ -25,6 +25,11 @@ fn text(o: &Output) -> (String, String) {
     (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
 }
 
+/// Every `sig=` in `s` is followed by `<redacted>`.
+fn no_signature(s: &str) -> bool {
+    s.match_indices("sig=").all(|(i, _)| s[i..].starts_with("sig=<redacted>"))
+}
+
 fn temp(name: &str, body: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("storesubmit-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -161,7 +166,7 @@ fn demo_publishes_everything() {
         assert!(out.lines().any(|l| l.starts_with(what) && l.contains(": published")), "{what} published:\n{out}");
     }
     assert!(err.contains("stage"), "stages are printed:\n{err}");
-    assert!(!out.contains("sig=") || out.contains("sig=<redacted>"));
+    assert!(no_signature(&out) && no_signature(&err), "no SAS signature in the output");
 }
 
 #[test]
@@ -191,4 +196,55 @@ fn proxies_come_from_the_environment() {
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(err.starts_with("error[auth]:"), "{err}");
+}
+
+/// `storesubmit emulator` as a process: its first line drives `app publish --draft-only`, `resume` and
+/// `--dry-run` through the real binary.
+#[test]
+fn publish_draft_resume_and_dry_run_through_the_binary() {
+    use std::io::{BufRead, BufReader};
+    let mut emu = bin().args(["emulator", "--port", "0"]).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let mut first = String::new();
+    BufReader::new(emu.stdout.take().unwrap()).read_line(&mut first).unwrap();
+    let info: Value = serde_json::from_str(&first).expect("the first line is JSON");
+    for key in ["devcenter_url", "win32_url", "ingestion_url", "token_url", "blob_url", "admin_url", "tenant_id", "client_id",
+        "client_secret", "seller_id", "app_id", "addon_id", "flight_id", "win32_product_id"] {
+        assert!(info[key].as_str().is_some_and(|s| !s.is_empty()), "{key} in {first}");
+    }
+    let cfg = temp("emu-proc.json", &first);
+    let dir = cfg.parent().unwrap().join("publish-files");
+    std::fs::create_dir_all(dir.join("Images")).unwrap();
+    std::fs::write(dir.join("app.msixupload"), vec![7u8; 200_000]).unwrap();
+    std::fs::write(dir.join("Images").join("s.png"), vec![1u8; 1000]).unwrap();
+    let sub = temp("publish.json", r#"{
+        "applicationPackages": [{"fileName": "app.msixupload"}],
+        "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images\\s.png", "imageType": "Screenshot"}]}}},
+    }"#);
+    let app = info["app_id"].as_str().unwrap();
+    let (cfg_s, dir_s, sub_s) = (cfg.to_str().unwrap(), dir.to_str().unwrap(), sub.to_str().unwrap());
+
+    let o = run(&["--json", "app", "publish", "--config", cfg_s, "--app-id", app, "--submission", sub_s, "--files", dir_s, "--dry-run"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["dryRun"], true);
+    assert_eq!(v["zipEntries"], serde_json::json!(["app.msixupload", "Images/s.png"]));
+    assert!(v["zipSize"].as_u64().unwrap() > 201_000);
+    assert!(err.contains("json.trailing_comma"), "the trailing comma is reported: {err}");
+
+    let token_file = cfg.parent().unwrap().join("resume.json");
+    let o = run(&["app", "publish", "--config", cfg_s, "--app-id", app, "--submission", sub_s, "--files", dir_s,
+        "--draft-only", "--save-resume", token_file.to_str().unwrap(), "--poll-interval", "100ms"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    assert!(out.contains(": draft"), "{out}");
+    assert!(err.contains("stage upload") && err.contains("upload 100%"), "{err}");
+    let o = run(&["--json", "resume", token_file.to_str().unwrap(), "--config", cfg_s, "--poll-interval", "100ms"]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["stage"], "published");
+    assert!(no_signature(&out), "no SAS signature in the output: {out}");
+    let _ = emu.kill();
+    let _ = emu.wait();
 }

@@ -63,6 +63,5 @@ fn file_set(path: &std::path::Path) -> Result<FileSet> {
         return FileSet::from_dir(path).map_err(io);
     }
     let file = std::fs::File::open(path).map_err(io)?;
-    let names = storesubmit::package::entry_names(std::io::BufReader::new(file))?;
-    Ok(FileSet::from_names(names.into_iter().filter(|n| !n.ends_with('/'))))
+    FileSet::from_zip(std::io::BufReader::new(file))
 }

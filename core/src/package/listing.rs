@@ -7,10 +7,8 @@ use std::io::{Read, Seek, SeekFrom};
 
 use crate::error::{Error, ErrorKind, Result};
 
-const EOCD_SIG: u32 = 0x0605_4b50;
-const ZIP64_LOCATOR_SIG: u32 = 0x0706_4b50;
-const ZIP64_EOCD_SIG: u32 = 0x0606_4b50;
-const CENTRAL_SIG: u32 = 0x0201_4b50;
+use super::zip::{CENTRAL_SIG, EOCD64_LOCATOR_SIG as ZIP64_LOCATOR_SIG, EOCD64_SIG as ZIP64_EOCD_SIG, EOCD_SIG};
+
 /// End of central directory record without its comment.
 const EOCD_LEN: u64 = 22;
 /// Longest ZIP comment.

@@ -13,11 +13,11 @@ use crate::error::{Error, ErrorKind, Result};
 pub const ZIP64_ENTRY_THRESHOLD: u64 = 0xF000_0000;
 
 const LOCAL_SIG: u32 = 0x0403_4b50;
-const CENTRAL_SIG: u32 = 0x0201_4b50;
+pub(super) const CENTRAL_SIG: u32 = 0x0201_4b50;
 const DESCRIPTOR_SIG: u32 = 0x0807_4b50;
-const EOCD_SIG: u32 = 0x0605_4b50;
-const EOCD64_SIG: u32 = 0x0606_4b50;
-const EOCD64_LOCATOR_SIG: u32 = 0x0706_4b50;
+pub(super) const EOCD_SIG: u32 = 0x0605_4b50;
+pub(super) const EOCD64_SIG: u32 = 0x0606_4b50;
+pub(super) const EOCD64_LOCATOR_SIG: u32 = 0x0706_4b50;
 /// 1980-01-01 00:00:00, the earliest DOS date: every entry gets it (reproducible output).
 const DOS_DATE: u16 = (1 << 5) | 1;
 const DOS_TIME: u16 = 0;

@@ -80,7 +80,8 @@ impl FileSet {
     /// The entry names of a ZIP archive (read from its central directory only; ZIP64 included), e.g. the
     /// ZIP about to be uploaded. Errors: `invalid_archive` when `zip` is not a readable ZIP, `io`.
     pub fn from_zip<R: std::io::Read + std::io::Seek>(zip: R) -> crate::Result<Self> {
-        Ok(FileSet::from_names(crate::package::entry_names(zip)?))
+        // Folder entries (`Images/`) hold no file: only files can be named by a submission.
+        Ok(FileSet::from_names(crate::package::entry_names(zip)?.into_iter().filter(|n| !n.ends_with('/'))))
     }
 
     /// [`FileSet::from_zip`] for a ZIP held in memory (the browser page, bindings handed bytes).
