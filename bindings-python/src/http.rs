@@ -72,6 +72,13 @@ pub struct PyRequest {
     pub inner: HttpRequest,
 }
 
+impl PyRequest {
+    /// `METHOD url` with the URL's secrets redacted (for step and log descriptions).
+    pub fn summary(&self) -> String {
+        format!("{} {}", self.inner.method.as_str(), redact_url(&self.inner.url))
+    }
+}
+
 #[pymethods]
 impl PyRequest {
     /// Builds a request by hand (the core's builders are the usual source: `build_request`).
@@ -148,7 +155,7 @@ impl PyRequest {
     }
 
     fn __str__(&self) -> String {
-        format!("{} {}", self.inner.method.as_str(), redact_url(&self.inner.url))
+        self.summary()
     }
 
     fn __eq__(&self, other: &Bound<'_, PyAny>) -> bool {

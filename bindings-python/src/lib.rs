@@ -6,8 +6,14 @@
 #![deny(missing_docs)]
 
 mod convert;
+mod emulator;
 mod errors;
+mod flow;
 mod http;
+mod runtime;
+mod secret;
+mod tools;
+mod upload;
 
 use std::sync::OnceLock;
 
@@ -182,6 +188,12 @@ fn redact_url(url: &str) -> String {
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyRequest>()?;
     m.add_class::<PyResponse>()?;
+    m.add_class::<secret::PySecret>()?;
+    flow::register(m)?;
+    runtime::register(m)?;
+    upload::register(m)?;
+    tools::register(m)?;
+    emulator::register(m)?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_response, m)?)?;
     m.add_function(wrap_pyfunction!(parse_token_response, m)?)?;

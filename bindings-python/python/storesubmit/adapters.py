@@ -1,0 +1,92 @@
+"""Transports over ``requests`` and ``httpx`` (optional dependencies: ``pip install storesubmit[requests]``
+or ``storesubmit[httpx]``). Each returns a callable for ``transport=``.
+
+The adapters send exactly the core's request (method, URL, headers, body, per-request timeout), never
+follow redirects (a redirect must not carry a bearer token elsewhere), and map the library's "no
+response" exceptions to :class:`storesubmit.TransportError` / :class:`storesubmit.RequestTimeoutError`
+so the workflows retry or verify. Messages never include the URL (it may hold a SAS signature).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Awaitable, Callable, Dict, Optional
+
+from ._errors import RequestTimeoutError, TransportError
+from .transport import Request, Response
+
+__all__ = ["requests_transport", "httpx_transport", "httpx_async_transport"]
+
+
+def requests_transport(session: Any = None) -> Callable[[Request], Response]:
+    """A transport over a ``requests.Session`` (a new one when ``None``)."""
+    try:
+        import requests
+    except ImportError as exc:  # pragma: no cover - exercised only without requests installed
+        raise ImportError("requests_transport needs `requests`: pip install storesubmit[requests]") from exc
+    s = session if session is not None else requests.Session()
+
+    def send(request: Request) -> Response:
+        try:
+            r = s.request(
+                request.method,
+                request.url,
+                headers=dict(request.headers),
+                data=request.body or None,
+                timeout=request.timeout,
+                allow_redirects=False,
+            )
+        except requests.Timeout as exc:
+            raise RequestTimeoutError(f"request timed out ({type(exc).__name__})", retryable=True) from None
+        except requests.RequestException as exc:
+            raise TransportError(f"connection failed ({type(exc).__name__})", retryable=True) from None
+        return Response(r.status_code, list(r.headers.items()), r.content)
+
+    send.__name__ = "requests_transport"
+    return send
+
+
+def _httpx_error(httpx: Any, exc: Exception) -> Exception:
+    if isinstance(exc, httpx.TimeoutException):
+        return RequestTimeoutError(f"request timed out ({type(exc).__name__})", retryable=True)
+    return TransportError(f"connection failed ({type(exc).__name__})", retryable=True)
+
+
+def httpx_transport(client: Any = None) -> Callable[[Request], Response]:
+    """A transport over an ``httpx.Client`` (a new one when ``None``)."""
+    try:
+        import httpx
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError("httpx_transport needs `httpx`: pip install storesubmit[httpx]") from exc
+    c = client if client is not None else httpx.Client(follow_redirects=False)
+
+    def send(request: Request) -> Response:
+        try:
+            r = c.request(request.method, request.url, headers=list(request.headers), content=request.body, timeout=request.timeout)
+        except httpx.HTTPError as exc:
+            raise _httpx_error(httpx, exc) from None
+        return Response(r.status_code, list(r.headers.multi_items()), r.content)
+
+    send.__name__ = "httpx_transport"
+    return send
+
+
+def httpx_async_transport(client: Any = None) -> Callable[[Request], Awaitable[Response]]:
+    """An async transport over an ``httpx.AsyncClient`` (a new one when ``None``), for ``storesubmit.aio``."""
+    try:
+        import httpx
+    except ImportError as exc:  # pragma: no cover
+        raise ImportError("httpx_async_transport needs `httpx`: pip install storesubmit[httpx]") from exc
+    holder: Dict[str, Any] = {"client": client}
+
+    async def send(request: Request) -> Response:
+        c: Optional[Any] = holder["client"]
+        if c is None:
+            c = holder["client"] = httpx.AsyncClient(follow_redirects=False)
+        try:
+            r = await c.request(request.method, request.url, headers=list(request.headers), content=request.body, timeout=request.timeout)
+        except httpx.HTTPError as exc:
+            raise _httpx_error(httpx, exc) from None
+        return Response(r.status_code, list(r.headers.multi_items()), r.content)
+
+    send.__name__ = "httpx_async_transport"
+    return send

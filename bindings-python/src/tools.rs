@@ -1,0 +1,149 @@
+//! Offline tools: validation, the issue catalogue, document kinds, packaging (`pack`).
+//!
+//! All of it is the core's: rules, codes and archive layout live in `storesubmit::validate` and
+//! `storesubmit::package`; this file only converts values and releases the GIL around file work.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use storesubmit::model::DocumentKind;
+use storesubmit::package::{submission_entries, PackagePlan};
+use storesubmit::validate::{self, FileSet};
+
+use crate::convert::{json_to_py, py_to_json};
+use crate::errors::{issue_to_py, IntoPy};
+
+fn kind_of(kind: &str) -> PyResult<DocumentKind> {
+    kind.parse::<DocumentKind>().py()
+}
+
+/// Every issue of `doc` checked as a document of `kind`, plus (with `files`, a list of names as in a
+/// folder or ZIP) the cross-check of the files it names. Issues are dicts `{code, path, message, severity}`.
+#[pyfunction]
+#[pyo3(signature = (kind, doc, files=None))]
+fn validate_document<'py>(py: Python<'py>, kind: &str, doc: &Bound<'py, PyAny>, files: Option<Vec<String>>) -> PyResult<Bound<'py, PyList>> {
+    let kind = kind_of(kind)?;
+    let doc = py_to_json(doc)?;
+    let report = py.detach(|| match &files {
+        Some(f) => validate::validate_with_files(kind, &doc, &FileSet::from_names(f)),
+        None => validate::validate(kind, &doc),
+    });
+    let list = PyList::empty(py);
+    for i in &report.issues {
+        list.append(issue_to_py(py, i)?)?;
+    }
+    Ok(list)
+}
+
+/// The names of every file under a folder, as a submission would name them (for `validate(files=…)`).
+#[pyfunction]
+fn folder_file_names(py: Python<'_>, folder: PathBuf) -> PyResult<Vec<String>> {
+    let set = py
+        .detach(|| FileSet::from_dir(&folder))
+        .map_err(|e| storesubmit::Error::new(storesubmit::ErrorKind::Io, format!("cannot list {}: {e}", folder.display())))
+        .py()?;
+    Ok(set.iter().map(str::to_string).collect())
+}
+
+/// The catalogue of validation issue codes: `{code, severity, description}` per code.
+#[pyfunction]
+fn all_issue_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    let list = PyList::empty(py);
+    for c in validate::all_issue_codes() {
+        let d = PyDict::new(py);
+        d.set_item("code", c.code)?;
+        d.set_item("severity", c.severity.as_str())?;
+        d.set_item("description", c.description)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+/// The kind a document most probably is, or `None`.
+#[pyfunction]
+fn guess_kind(doc: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
+    Ok(validate::guess_kind(&py_to_json(doc)?).map(DocumentKind::as_str))
+}
+
+/// The files a submission needs in its ZIP: `{name, source_name, pointers}` per entry, in order.
+#[pyfunction]
+fn package_entries<'py>(py: Python<'py>, kind: &str, doc: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyList>> {
+    let entries = submission_entries(kind_of(kind)?, &py_to_json(doc)?).py()?;
+    let list = PyList::empty(py);
+    for e in entries {
+        let d = PyDict::new(py);
+        d.set_item("name", e.name)?;
+        d.set_item("source_name", e.source_name)?;
+        d.set_item("pointers", e.pointers)?;
+        list.append(d)?;
+    }
+    Ok(list)
+}
+
+/// Writes the ZIP a submission needs (every `PendingUpload` file found under `base`) to `out`; calls
+/// `on_progress(done, total)` with input bytes as it goes. Returns `{size, entries, input_bytes}`.
+#[pyfunction]
+#[pyo3(signature = (kind, doc, base, out, on_progress=None))]
+fn pack<'py>(
+    py: Python<'py>,
+    kind: &str,
+    doc: &Bound<'py, PyAny>,
+    base: PathBuf,
+    out: PathBuf,
+    on_progress: Option<Py<PyAny>>,
+) -> PyResult<Bound<'py, PyDict>> {
+    let kind = kind_of(kind)?;
+    let doc = py_to_json(doc)?;
+    let plan = py.detach(|| PackagePlan::from_submission(kind, &doc, &base)).py()?;
+    let error: Mutex<Option<PyErr>> = Mutex::new(None);
+    let size = py
+        .detach(|| {
+            plan.write_to_file(&out, &mut |done, total| {
+                if let Some(cb) = &on_progress {
+                    Python::attach(|py| {
+                        if let Err(e) = cb.call1(py, (done, total)) {
+                            if let Ok(mut slot) = error.lock() {
+                                slot.get_or_insert(e);
+                            }
+                        }
+                    });
+                }
+            })
+        })
+        .py()?;
+    if let Some(e) = error.lock().ok().and_then(|mut e| e.take()) {
+        return Err(e);
+    }
+    let d = PyDict::new(py);
+    d.set_item("size", size)?;
+    d.set_item("entries", plan.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>())?;
+    d.set_item("input_bytes", plan.total_bytes())?;
+    Ok(d)
+}
+
+/// Reads JSON text as people write it (trailing commas, comments, a BOM) like the CLI does: returns
+/// `(document, issues)` where issues are the warnings about what was tolerated; raises
+/// `ValidationError` (`json.syntax`) when the text is not JSON at all.
+#[pyfunction]
+fn parse_json_lenient<'py>(py: Python<'py>, text: &str) -> PyResult<(Bound<'py, PyAny>, Bound<'py, PyList>)> {
+    let (doc, issues) = validate::lenient_json::parse(text).py()?;
+    let list = PyList::empty(py);
+    for i in &issues {
+        list.append(issue_to_py(py, i)?)?;
+    }
+    Ok((json_to_py(py, &doc)?, list))
+}
+
+/// Registers this module's functions.
+pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(validate_document, m)?)?;
+    m.add_function(wrap_pyfunction!(folder_file_names, m)?)?;
+    m.add_function(wrap_pyfunction!(all_issue_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(guess_kind, m)?)?;
+    m.add_function(wrap_pyfunction!(package_entries, m)?)?;
+    m.add_function(wrap_pyfunction!(pack, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_json_lenient, m)?)?;
+    Ok(())
+}

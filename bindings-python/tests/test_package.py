@@ -1,0 +1,144 @@
+"""The package itself: installed from the wheel, generated layer up to date, typed, documented, no
+runtime at import, fork-safe, README quickstart and examples run, offline tools."""
+
+from __future__ import annotations
+
+import inspect
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import storesubmit
+import storesubmit.aio
+import storesubmit.emulator
+from storesubmit import _ops
+
+from conftest import REPO, installed_from_wheel
+
+PKG_SRC = REPO / "bindings-python"
+
+
+def test_imported_from_the_installed_wheel() -> None:
+    assert installed_from_wheel(), storesubmit.__file__
+    assert not Path(storesubmit.__file__).is_relative_to(PKG_SRC)  # type: ignore[attr-defined]
+    assert (Path(storesubmit.__file__).parent / "py.typed").exists()
+    assert (Path(storesubmit.__file__).parent / "_native.pyi").exists()
+
+
+def test_generated_layer_matches_the_core() -> None:
+    r = subprocess.run([sys.executable, str(PKG_SRC / "tools/generate.py"), "--check"], capture_output=True, text=True, cwd=str(REPO))
+    assert r.returncode == 0, r.stdout + r.stderr
+    installed = Path(_ops.__file__).read_text()
+    assert installed == (PKG_SRC / "python/storesubmit/_ops.py").read_text(), "the wheel is stale"
+
+
+def test_every_operation_has_a_typed_method() -> None:
+    families = {"devcenter": _ops.DevcenterOperations, "win32": _ops.Win32Operations, "ingestion": _ops.IngestionOperations}
+    ops = [o for o in storesubmit.operations() if o["family"] != "token"]
+    assert len(ops) > 70
+    for op in ops:
+        cls = families[op["family"]]
+        name = op["id"].split(".", 1)[1]
+        meth = getattr(cls, name)
+        assert op["id"] in (meth.__doc__ or "")
+        params = inspect.signature(meth).parameters
+        for placeholder in re.findall(r"\{(\w+)\}", op["path"]):
+            snake = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", placeholder).lower()
+            assert snake in params, (op["id"], snake)
+        assert ("body" in params) == op["body"], op["id"]
+        assert inspect.iscoroutinefunction(getattr(getattr(_ops, "Async" + cls.__name__), name)) is False  # returns an awaitable
+
+
+def test_public_names_are_documented() -> None:
+    for mod in (storesubmit, storesubmit.aio, storesubmit.emulator):
+        for name in getattr(mod, "__all__", []) or [n for n in dir(mod) if not n.startswith("_")]:
+            obj = getattr(mod, name)
+            if inspect.isclass(obj) or inspect.isfunction(obj):
+                assert obj.__doc__, f"{mod.__name__}.{name} has no docstring"
+                for mname, m in inspect.getmembers(obj, inspect.isfunction):
+                    if not mname.startswith("_"):
+                        assert m.__doc__, f"{mod.__name__}.{name}.{mname} has no docstring"
+
+
+def test_no_runtime_thread_at_import() -> None:
+    code = (
+        "import os\n"
+        "before = len(os.listdir('/proc/self/task'))\n"
+        "import storesubmit, storesubmit.aio, storesubmit.emulator\n"
+        "storesubmit.validate('flight', {})\n"
+        "after = len(os.listdir('/proc/self/task'))\n"
+        "storesubmit.BundledTransport().send(storesubmit.Request('GET', 'http://127.0.0.1:9/')) if False else None\n"
+        "print(before, after)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[0] == out[1], f"threads before/after import: {out}"
+
+
+def test_fork_safe(emu: Any) -> None:
+    client = emu.client()
+    assert client.devcenter.get_app(emu.app_id)["id"] == emu.app_id  # runtime and pool exist in the parent
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: the parent's runtime threads do not exist here
+        try:
+            ok = client.devcenter.get_app(emu.app_id)["id"] == emu.app_id
+            os.write(w, b"ok" if ok else b"bad")
+        except BaseException as exc:  # noqa: BLE001
+            os.write(w, repr(exc).encode()[:200])
+        finally:
+            os._exit(0)
+    os.close(w)
+    os.waitpid(pid, 0)
+    assert os.read(r, 300) == b"ok"
+    assert client.devcenter.get_app(emu.app_id)["id"] == emu.app_id  # the parent is unaffected
+
+
+def test_readme_quickstart_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    text = (PKG_SRC / "README.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert len(blocks) >= 5
+    namespace: dict = {"__name__": "readme"}
+    for block in blocks:
+        exec(compile(block, "README.md", "exec"), namespace)
+    out = capsys.readouterr().out
+    assert "Contoso sample app" in out and "published Published" in out and "draft" in out
+
+
+def test_examples_run_and_pass_mypy_strict() -> None:
+    examples = sorted(str(p) for p in (PKG_SRC / "examples").glob("*.py"))
+    assert examples
+    for ex in examples:
+        r = subprocess.run([sys.executable, ex], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", *examples], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_pack_validate_tables(release: Path, tmp_path: Path) -> None:
+    doc = {"applicationPackages": [{"fileName": "Contoso.App_1.2.0.0_x64.msixupload", "fileStatus": "PendingUpload"}],
+           "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images\\Screenshot1.png", "fileStatus": "PendingUpload", "imageType": "Screenshot"}]}}}}
+    seen = []
+    out = storesubmit.pack(doc, release, tmp_path / "s.zip", on_progress=lambda d, t: seen.append((d, t)))
+    z = zipfile.ZipFile(tmp_path / "s.zip")
+    assert sorted(z.namelist()) == sorted(out["entries"]) == ["Contoso.App_1.2.0.0_x64.msixupload", "Images/Screenshot1.png"]
+    assert out["size"] == (tmp_path / "s.zip").stat().st_size and seen and seen[-1][0] == seen[-1][1] == out["input_bytes"]
+    assert [e["name"] for e in storesubmit.package_entries("app-submission", doc)] == out["entries"]
+    with pytest.raises(storesubmit.MissingFilesError):
+        storesubmit.pack(doc, tmp_path / "nothing", tmp_path / "x.zip")
+    assert storesubmit.validate("app-submission", doc, files=release) == [] or all(
+        i["code"] != "files.missing" for i in storesubmit.validate("app-submission", doc, files=release))
+    missing = storesubmit.validate("app-submission", doc, files=["other.msix"])
+    assert any(i["severity"] == "error" for i in missing)
+    t = storesubmit.tables()
+    assert "markets" in t and "languages" in t
+    assert "app-submission" in storesubmit.document_kinds()
+    assert storesubmit.guess_kind({"applicationPackages": []}) == "app-submission"
+    doc2, warnings = storesubmit.parse_json_lenient('{"a": 1,}')
+    assert doc2 == {"a": 1} and warnings[0]["code"] == "json.trailing_comma"

@@ -1,0 +1,101 @@
+"""The shared vectors (``tests/vectors/requests``, ``tests/vectors/validation``) through the installed
+package: the same cases the Rust, Node, browser and .NET suites run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Dict, List, Set, Tuple
+
+import pytest
+
+import storesubmit
+
+from conftest import REPO
+
+
+def _request_cases() -> List[Tuple[str, Dict[str, Any], Dict[str, Any]]]:
+    out = []
+    for path in sorted((REPO / "tests/vectors/requests").glob("*.json")):
+        data = json.loads(path.read_text())
+        for case in data["cases"]:
+            out.append((f"{path.name}:{case['name']}", data.get("endpoints") or {}, case))
+    return out
+
+
+def _validation_cases() -> List[Tuple[str, Path, Dict[str, Any]]]:
+    out = []
+    for path in sorted((REPO / "tests/vectors/validation").glob("*.json")):
+        for case in json.loads(path.read_text())["cases"]:
+            out.append((f"{path.name}:{case['name']}", path, case))
+    return out
+
+
+REQUEST_CASES = _request_cases()
+VALIDATION_CASES = _validation_cases()
+
+
+def test_vectors_exist_and_cover_every_operation() -> None:
+    assert len(REQUEST_CASES) > 100
+    covered = {c["op"] for _, _, c in REQUEST_CASES if "expect" in c}
+    ops = {o["id"] for o in storesubmit.operations()}
+    assert ops - covered == set()
+    assert len(VALIDATION_CASES) >= 150
+
+
+@pytest.mark.parametrize("name,endpoints,case", REQUEST_CASES, ids=[c[0] for c in REQUEST_CASES])
+def test_request_vector(name: str, endpoints: Dict[str, str], case: Dict[str, Any]) -> None:
+    args = case.get("args")
+    if "error" in case:
+        with pytest.raises(storesubmit.StoreSubmitError) as info:
+            storesubmit.build_request(case["op"], args, endpoints or None)
+        assert info.value.code == case["error"]
+        assert isinstance(info.value, storesubmit.error_class_for(case["error"]))
+        return
+    req = storesubmit.build_request(case["op"], args, endpoints or None)
+    exp = case["expect"]
+    assert req.method == exp["method"]
+    assert req.url == exp["url"]
+    want = {k.lower(): v for k, v in exp["headers"].items()}
+    got = {k.lower(): v for k, v in req.headers}
+    assert len(req.headers) == len(want)
+    assert got == want
+    if "json" in exp:
+        assert json.loads(req.body) == exp["json"]
+        assert req.json() == exp["json"]
+    elif "form" in exp:
+        assert req.body.decode() == exp["form"]
+    else:
+        assert req.body == b""
+
+
+@pytest.mark.parametrize("name,path,case", VALIDATION_CASES, ids=[c[0] for c in VALIDATION_CASES])
+def test_validation_vector(name: str, path: Path, case: Dict[str, Any]) -> None:
+    issues: List[Dict[str, Any]] = []
+    text = None
+    if "doc_file" in case:
+        text = (path.parent / case["doc_file"]).read_text()
+    elif "doc_text" in case:
+        text = case["doc_text"]
+    if text is not None:
+        try:
+            doc, read = storesubmit.parse_json_lenient(text)
+        except storesubmit.ValidationError as err:
+            got = {(i["code"], i["path"]) for i in err.issues}
+            assert got == {(e["code"], e["path"]) for e in case["expect"]}
+            return
+        issues.extend(read)
+    else:
+        doc = case["doc"]
+    issues.extend(storesubmit.validate(case["kind"], doc, files=case.get("files")))
+    got: Set[Tuple[str, str]] = {(i["code"], i["path"]) for i in issues}
+    assert got == {(e["code"], e["path"]) for e in case["expect"]}
+    severities = {c["code"]: c["severity"] for c in storesubmit.all_issue_codes()}
+    for i in issues:
+        assert i["message"], i
+        assert i["severity"] == severities[i["code"]]
+
+
+def test_every_issue_code_has_a_vector() -> None:
+    covered = {e["code"] for _, _, c in VALIDATION_CASES for e in c["expect"]}
+    assert {c["code"] for c in storesubmit.all_issue_codes()} - covered == set()
