@@ -1,4 +1,4 @@
-//! Models of the MSI/EXE ("win32") submission API (`api.store.microsoft.com/submission/v1/product/…`).
+//! Models of the MSI/EXE ("win32") submission API ([`crate::api::WIN32_ROOT`]).
 //!
 //! Every response is wrapped in the [`Envelope`] `{isSuccess, errors[], responseData}`. Every model:
 //! - keeps unknown JSON fields in `extra` (written back verbatim);
