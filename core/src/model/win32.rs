@@ -213,7 +213,7 @@ model! {
     /// `responseData` of calls that return a polling URL: metadata and package updates, package commit,
     /// listing asset commit.
     pub struct PollingData {
-        /// Relative URL to poll (module status or submission status); see [`crate::api::win32::poll_request`].
+        /// Relative URL to poll (module status or submission status); see [`crate::api::win32::Win32::poll_request`].
         polling_url: String = "pollingUrl",
         /// Id of a submission already in progress (empty when none).
         ongoing_submission_id: String = "ongoingSubmissionId",
