@@ -211,26 +211,48 @@ mod native {
                 + 20
         }
 
+        /// Writes every file into `sink`, reading each once: files from [`MMAP_MIN`] up through
+        /// pre-faulted memory-mapped windows ([`map_window`]: the bytes reach the output with one copy,
+        /// the write, instead of two), smaller ones through one [`READ_BUFFER`]. Memory stays at one
+        /// window or buffer whatever the sizes.
         fn write_into(&self, sink: &mut dyn EntrySink, progress: &mut dyn FnMut(u64, u64)) -> Result<()> {
             let total = self.total_bytes();
             let mut done = 0u64;
-            let mut buf = vec![0u8; READ_BUFFER];
+            let mut buf = Vec::new();
             progress(0, total);
             for f in &self.files {
-                let mut file = File::open(&f.path).map_err(|e| {
-                    Error::new(ErrorKind::MissingFiles, format!("cannot open {}: {e}", f.path.display()))
-                })?;
+                let mut file = File::open(&f.path).map_err(|e| io_error(ErrorKind::MissingFiles, "cannot open", f, e))?;
+                // the size now (it may differ from planning time): mapped windows cover exactly that
+                let size = file.metadata().map_err(|e| io_error(ErrorKind::Io, "reading", f, e))?.len();
                 sink.start(&f.name, EntryOptions { compression: Some(f.compression), size_hint: Some(f.size) })?;
-                loop {
-                    let n = match file.read(&mut buf) {
-                        Ok(0) => break,
-                        Ok(n) => n,
-                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                        Err(e) => return Err(Error::new(ErrorKind::Io, format!("reading {}: {e}", f.path.display()))),
-                    };
-                    sink.data(&buf[..n])?;
-                    done += n as u64;
-                    progress(done, total.max(done));
+                if size >= MMAP_MIN {
+                    let mut offset = 0;
+                    while offset < size {
+                        let len = MMAP_WINDOW.min(size - offset);
+                        let window = map_window(&file, offset, len).map_err(|e| io_error(ErrorKind::Io, "reading", f, e))?;
+                        // in cache-sized pieces: each is checksummed and written while it is in the CPU cache
+                        for piece in window.chunks(CACHE_PIECE) {
+                            sink.data(piece)?;
+                        }
+                        offset += len;
+                        done += len;
+                        progress(done, total.max(done));
+                    }
+                } else {
+                    if buf.is_empty() {
+                        buf = vec![0u8; READ_BUFFER];
+                    }
+                    loop {
+                        let n = match file.read(&mut buf) {
+                            Ok(0) => break,
+                            Ok(n) => n,
+                            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                            Err(e) => return Err(io_error(ErrorKind::Io, "reading", f, e)),
+                        };
+                        sink.data(&buf[..n])?;
+                        done += n as u64;
+                        progress(done, total.max(done));
+                    }
                 }
                 sink.end()?;
             }
@@ -256,12 +278,42 @@ mod native {
         pub fn write_to_file(&self, path: &Path, progress: &mut dyn FnMut(u64, u64)) -> Result<u64> {
             let file = File::create(path)
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create {}: {e}", path.display())))?;
-            let mut z = SeekZipWriter::new(BufWriter::with_capacity(READ_BUFFER, file))?;
+            // a small buffer for headers and deflate output; data pieces (≥ 64 KiB) bypass it uncopied
+            let mut z = SeekZipWriter::new(BufWriter::with_capacity(64 << 10, file))?;
             self.write_into(&mut z, progress)?;
             let w = z.finish()?;
             let mut file = w.into_inner().map_err(|e| Error::new(ErrorKind::Io, format!("writing {}: {}", path.display(), e.error())))?;
             file.flush()?;
             Ok(file.stream_position()?)
+        }
+    }
+
+    /// Files from this size up are read through memory-mapped windows instead of `read`.
+    const MMAP_MIN: u64 = 1 << 20;
+    /// Size of one mapped window (the most mapped memory resident at once).
+    const MMAP_WINDOW: u64 = 8 << 20;
+    /// Mapped data goes to the writer in pieces this size, so that the CRC pass leaves each piece in
+    /// the CPU's cache for the write that copies it (one trip through memory instead of two).
+    const CACHE_PIECE: usize = 256 << 10;
+
+    fn io_error(kind: ErrorKind, what: &str, f: &PlannedFile, e: std::io::Error) -> Error {
+        Error::new(kind, format!("{what} {}: {e}", f.path.display()))
+    }
+
+    /// Maps `len` bytes of `file` from `offset`, pre-faulted (`populate`) so the writer's checksum and
+    /// write find the pages resident.
+    ///
+    /// The archive's bytes then go from the page cache to the output with one copy (the write) instead
+    /// of two (read, then write) — the difference between packing at the speed of `cp` and at half of
+    /// it. The caveat every memory-mapped reader shares: a file truncated by another process while it
+    /// is being packed can end the process with `SIGBUS`. Packaging inputs are finished build outputs;
+    /// files under [`MMAP_MIN`] are read normally.
+    fn map_window(file: &File, offset: u64, len: u64) -> std::io::Result<memmap2::Mmap> {
+        // SAFETY: the mapping is read-only and private to this packaging run; the file is not modified
+        // by this process while mapped (see the caveat above for other processes).
+        #[allow(unsafe_code)]
+        unsafe {
+            memmap2::MmapOptions::new().offset(offset).len(len as usize).populate().map(file)
         }
     }
 

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Packaging and upload benchmark (issue 4); results go in BENCHMARKS.md, "Packaging and upload".
+#
+# One 1 GiB input (`pack gen`: a 900 MiB random .msixupload, 41 random 3 MiB screenshots, a 1 MiB text
+# file, and a submission naming them), then, interleaved in each of $REPS rounds so that load drift on a
+# shared machine hits every tool alike:
+#   cp -r (the physical limit) · storesubmit pack · Python zipfile DEFLATED · Python zipfile STORED ·
+#   Info-ZIP zip (defaults)
+# and in each of $UPLOAD_REPS rounds, against a fresh Azurite (in-memory, loopback):
+#   zip-while-uploading (storesubmit) · pack to a file, then upload the file (storesubmit)
+# Every command runs under GNU time (`/usr/bin/time -f "%e %U %S %M"`: wall, user, system, peak RSS);
+# the page cache is warm (the input is read once before), `sync` runs before each command.
+#
+# Usage: bash bench/pack.sh            (REPS=5 UPLOAD_REPS=3 BENCH_DIR=~/.cache/storesubmit/bench-pack)
+set -euo pipefail
+source "$(dirname "$0")/../scripts/lib.sh"
+cd "$STORESUBMIT_ROOT"
+
+REPS="${REPS:-5}"
+UPLOAD_REPS="${UPLOAD_REPS:-3}"
+WORK="${BENCH_DIR:-$STORESUBMIT_CACHE/bench-pack}"
+GNU_TIME=/usr/bin/time
+[ -x "$GNU_TIME" ] || die "GNU time ($GNU_TIME) is missing: run bash scripts/setup.sh"
+for t in python3 zip cp; do command -v "$t" >/dev/null || die "$t is missing: run bash scripts/setup.sh"; done
+AZURITE="$STORESUBMIT_ROOT/tests/tools/node_modules/.bin/azurite-blob"
+[ -x "$AZURITE" ] || die "Azurite is missing: run bash scripts/setup.sh"
+
+log "cargo build --release -p storesubmit-bench --bin pack"
+cargo build --release --quiet -p storesubmit-bench --bin pack
+PACK="$CARGO_TARGET_DIR/release/pack"
+
+mkdir -p "$WORK"
+IN="$WORK/in"
+if [ ! -f "$IN/submission.json" ]; then
+  log "generating the 1 GiB input in $IN"
+  rm -rf "$IN"
+  "$PACK" gen "$IN"
+fi
+cat "$IN/app.msixupload" "$IN/notes.txt" "$IN"/Images/* > /dev/null   # warm the page cache
+
+PY_ZIP='
+import os, sys, zipfile
+method = zipfile.ZIP_DEFLATED if sys.argv[1] == "deflated" else zipfile.ZIP_STORED
+src, out = sys.argv[2], sys.argv[3]
+with zipfile.ZipFile(out, "w", method) as z:
+    for root, dirs, files in os.walk(src):
+        dirs.sort()
+        for f in sorted(files):
+            if f != "submission.json":
+                p = os.path.join(root, f)
+                z.write(p, os.path.relpath(p, src))
+'
+
+RESULTS="$WORK/results.txt"
+: > "$RESULTS"
+OUT="$WORK/out"
+
+# measure NAME CMD...: one timed run, appended to $RESULTS
+measure() {
+  local name="$1"; shift
+  rm -rf "$OUT"; mkdir -p "$OUT"; sync
+  "$GNU_TIME" -a -o "$RESULTS" -f "$name %e %U %S %M" "$@" > /dev/null 2> "$WORK/last.err" \
+    || { cat "$WORK/last.err" >&2; die "$name failed"; }
+}
+
+for rep in $(seq 1 "$REPS"); do
+  log "packaging round $rep/$REPS"
+  measure cp cp -r "$IN" "$OUT/copy"
+  measure storesubmit-pack "$PACK" pack "$IN/submission.json" "$IN" "$OUT/ss.zip"
+  measure python-deflated python3 -c "$PY_ZIP" deflated "$IN" "$OUT/py.zip"
+  measure python-stored python3 -c "$PY_ZIP" stored "$IN" "$OUT/py.zip"
+  measure info-zip sh -c 'cd "$1" && zip -q -r "$2" app.msixupload Images notes.txt' sh "$IN" "$OUT/iz.zip"
+done
+
+AZ_PID=""
+stop_azurite() { if [ -n "$AZ_PID" ]; then kill "$AZ_PID" 2>/dev/null || true; wait "$AZ_PID" 2>/dev/null || true; AZ_PID=""; fi; }
+trap stop_azurite EXIT
+start_azurite() {
+  local log="$WORK/azurite.out"
+  : > "$log"
+  (cd "$WORK" && exec "$AZURITE" --blobHost 127.0.0.1 --blobPort 0 --inMemoryPersistence --disableTelemetry --silent) > "$log" 2>&1 &
+  AZ_PID=$!
+  for _ in $(seq 1 120); do
+    AZ_PORT="$(sed -n 's/.*listens on http:\/\/127\.0\.0\.1:\([0-9]*\).*/\1/p' "$log")"
+    [ -n "$AZ_PORT" ] && return 0
+    sleep 0.5
+  done
+  cat "$log" >&2
+  die "Azurite did not start"
+}
+
+for rep in $(seq 1 "$UPLOAD_REPS"); do
+  log "upload round $rep/$UPLOAD_REPS (fresh Azurite)"
+  start_azurite
+  account="http://127.0.0.1:$AZ_PORT/devstoreaccount1"
+  url1="$("$PACK" sas "$account" bench "streamed-$rep.zip")"
+  url2="$("$PACK" sas "$account" bench "packed-$rep.zip")"
+  measure zip-while-uploading "$PACK" zip-upload "$IN/submission.json" "$IN" "$url1"
+  measure pack-then-upload sh -c '"$1" pack "$2/submission.json" "$2" "$3/ss.zip" && "$1" upload "$3/ss.zip" "$4"' sh "$PACK" "$IN" "$OUT" "$url2"
+  stop_azurite
+done
+rm -rf "$OUT"
+
+log "results ($RESULTS): median and min wall time, median CPU (user+system), peak RSS"
+python3 - "$RESULTS" <<'PY'
+import collections, statistics, sys
+runs = collections.OrderedDict()
+for line in open(sys.argv[1]):
+    name, wall, user, system, rss = line.split()
+    runs.setdefault(name, []).append((float(wall), float(user) + float(system), int(rss)))
+med = {n: statistics.median(w for w, _, _ in v) for n, v in runs.items()}
+print("| command | runs | median wall | min wall | median CPU | peak RSS | median vs cp |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+for n, v in runs.items():
+    walls = [w for w, _, _ in v]
+    vs = f"{med[n] / med['cp']:.2f} ×" if "cp" in med else ""
+    print(f"| {n} | {len(v)} | {med[n]:.2f} s | {min(walls):.2f} s | {statistics.median(c for _, c, _ in v):.2f} s "
+          f"| {max(r for _, _, r in v) / 1024:.1f} MiB | {vs} |")
+if "python-deflated" in med and "storesubmit-pack" in med:
+    print(f"\nstoresubmit pack is {med['python-deflated'] / med['storesubmit-pack']:.1f} × faster than Python zipfile DEFLATED")
+if "pack-then-upload" in med and "zip-while-uploading" in med:
+    print(f"zip-while-uploading takes {med['zip-while-uploading'] / med['pack-then-upload']:.2f} × the time of pack-then-upload")
+PY
