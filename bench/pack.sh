@@ -6,18 +6,19 @@
 # shared machine hits every tool alike:
 #   cp -r (the physical limit) · storesubmit pack · Python zipfile DEFLATED · Python zipfile STORED ·
 #   Info-ZIP zip (defaults)
-# and in each of $UPLOAD_REPS rounds, against a fresh Azurite (in-memory, loopback):
+# and in each of $UPLOAD_REPS rounds, each upload into a fresh Azurite (in-memory, loopback), the order
+# alternating between rounds:
 #   zip-while-uploading (storesubmit) · pack to a file, then upload the file (storesubmit)
 # Every command runs under GNU time (`/usr/bin/time -f "%e %U %S %M"`: wall, user, system, peak RSS);
 # the page cache is warm (the input is read once before), `sync` runs before each command.
 #
-# Usage: bash bench/pack.sh            (REPS=5 UPLOAD_REPS=3 BENCH_DIR=~/.cache/storesubmit/bench-pack)
+# Usage: bash bench/pack.sh            (REPS=5 UPLOAD_REPS=4 BENCH_DIR=~/.cache/storesubmit/bench-pack)
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$STORESUBMIT_ROOT"
 
 REPS="${REPS:-5}"
-UPLOAD_REPS="${UPLOAD_REPS:-3}"
+UPLOAD_REPS="${UPLOAD_REPS:-4}"
 WORK="${BENCH_DIR:-$STORESUBMIT_CACHE/bench-pack}"
 GNU_TIME=/usr/bin/time
 [ -x "$GNU_TIME" ] || die "GNU time ($GNU_TIME) is missing: run bash scripts/setup.sh"
@@ -89,15 +90,25 @@ start_azurite() {
   die "Azurite did not start"
 }
 
-for rep in $(seq 1 "$UPLOAD_REPS"); do
-  log "upload round $rep/$UPLOAD_REPS (fresh Azurite)"
+# measure_upload NAME: one timed upload into a fresh Azurite (nothing else in its memory)
+measure_upload() {
   start_azurite
-  account="http://127.0.0.1:$AZ_PORT/devstoreaccount1"
-  url1="$("$PACK" sas "$account" bench "streamed-$rep.zip")"
-  url2="$("$PACK" sas "$account" bench "packed-$rep.zip")"
-  measure zip-while-uploading "$PACK" zip-upload "$IN/submission.json" "$IN" "$url1"
-  measure pack-then-upload sh -c '"$1" pack "$2/submission.json" "$2" "$3/ss.zip" && "$1" upload "$3/ss.zip" "$4"' sh "$PACK" "$IN" "$OUT" "$url2"
+  local account="http://127.0.0.1:$AZ_PORT/devstoreaccount1" url
+  url="$("$PACK" sas "$account" bench "$1.zip")"
+  case "$1" in
+    zip-while-uploading) measure "$1" "$PACK" zip-upload "$IN/submission.json" "$IN" "$url" ;;
+    pack-then-upload) measure "$1" sh -c '"$1" pack "$2/submission.json" "$2" "$3/ss.zip" && "$1" upload "$3/ss.zip" "$4"' sh "$PACK" "$IN" "$OUT" "$url" ;;
+  esac
   stop_azurite
+}
+
+for rep in $(seq 1 "$UPLOAD_REPS"); do
+  log "upload round $rep/$UPLOAD_REPS (a fresh Azurite for each upload; order alternates)"
+  if [ $((rep % 2)) -eq 1 ]; then
+    measure_upload zip-while-uploading; measure_upload pack-then-upload
+  else
+    measure_upload pack-then-upload; measure_upload zip-while-uploading
+  fi
 done
 rm -rf "$OUT"
 

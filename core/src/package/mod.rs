@@ -20,7 +20,8 @@
 //! - [`submission_entries`] lists the files a submission needs in its ZIP; [`PackagePlan`] (native only)
 //!   finds them under a base folder, reports every missing one before any byte is written
 //!   (`missing_files`, from the validation cross-check), and writes the archive reading each input file
-//!   exactly once, with bounded memory. [`pack`] does all of it in one call (what bindings expose).
+//!   exactly once, with bounded memory (large files through memory-mapped 8 MiB windows, so their bytes
+//!   are copied once, by the write: packing runs at about the speed of `cp`; see BENCHMARKS.md). [`pack`] does all of it in one call (what bindings expose).
 //!
 //! The writer itself is pure Rust over `Write` and compiles to wasm32; the parts that read the
 //! filesystem are compiled out on `wasm32`.

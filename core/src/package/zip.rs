@@ -248,13 +248,13 @@ impl<W: Write> ZipWriter<W> {
         self.guard(r)
     }
 
-    fn write_data_inner(&mut self, mut data: &[u8]) -> Result<()> {
+    fn write_data_inner(&mut self, all: &[u8]) -> Result<()> {
         let cur = self
             .current
             .as_mut()
             .ok_or_else(|| Error::new(ErrorKind::InvalidArchive, "write_data called with no open entry"))?;
-        cur.hasher.update(data);
-        cur.rec.usize += data.len() as u64;
+        cur.rec.usize += all.len() as u64;
+        let mut data = all;
         match self.deflater.as_mut().filter(|_| cur.deflate) {
             None => {
                 self.out.put(data)?;
@@ -276,6 +276,9 @@ impl<W: Write> ZipWriter<W> {
                 }
             }
         }
+        // checksummed after it was written or compressed: the data is in the CPU cache by now, so the
+        // CRC costs almost nothing (checksumming first would read it from memory twice)
+        cur.hasher.update(all);
         Ok(())
     }
 

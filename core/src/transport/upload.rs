@@ -4,10 +4,11 @@
 //! Data flows from one reader thread (reading each input file once) through a bounded channel to at most
 //! [`UploadOptions::concurrency`] Put Block requests in flight, so memory stays near
 //! `(concurrency + 2) × block size` (and within [`UploadOptions::max_buffered`]) whatever the size of
-//! the data. Each block carries its CRC-64
-//! (`x-ms-content-crc64`, or `Content-MD5` for old service versions); a failed block is retried alone
-//! (per [`crate::policy::retry`]); the block ids name their content ([`blob::block_id`]), so a later
-//! upload of the same data to the same URL skips every block the server already has staged.
+//! the data. Each block carries its CRC-64 (`x-ms-content-crc64`, or `Content-MD5` for old service
+//! versions); a failed block is retried alone (per [`crate::policy::retry`]); the block ids name their
+//! content ([`blob::block_id`]), so a later upload of the same data to the same URL skips every block the
+//! server already holds, staged or committed (the ZIP writer's output is deterministic, so this holds
+//! for zip-while-uploading too). An expired or read-only SAS fails before any byte is sent.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
