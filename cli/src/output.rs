@@ -133,6 +133,7 @@ fn human_bytes(n: u64) -> String {
 
 struct ReporterState {
     bar: Option<ProgressBar>,
+    resumable: Option<storesubmit::flow::ResumeToken>,
     last_percent: u64,
     stage: String,
 }
@@ -152,7 +153,7 @@ impl Reporter {
             tty: std::io::stderr().is_terminal(),
             quiet: mode.quiet,
             label: label.into(),
-            state: Mutex::new(ReporterState { bar: None, last_percent: 0, stage: String::new() }),
+            state: Mutex::new(ReporterState { bar: None, resumable: None, last_percent: 0, stage: String::new() }),
         })
     }
 
@@ -227,9 +228,15 @@ impl Reporter {
                     }
                 }
             }
+            Progress::Resumable(token) => st.resumable = Some(token.clone()),
             Progress::Request { .. } => {}
             _ => {}
         }
+    }
+
+    /// The resume token of a workflow that failed after its changes reached the service.
+    pub fn resumable(&self) -> Option<storesubmit::flow::ResumeToken> {
+        self.state.lock().ok().and_then(|st| st.resumable.clone())
     }
 
     /// Clears the live bar (before the result is printed).

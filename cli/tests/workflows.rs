@@ -312,3 +312,39 @@ fn list_all_follows_next_links() {
     dedup.dedup();
     assert_eq!(ids.len(), dedup.len(), "each page once");
 }
+
+#[test]
+fn a_failed_upload_is_resumed_without_a_second_submission() {
+    let emu = start(Config::default());
+    let f = files("resume-after-failure");
+    let c = cfg(&emu);
+    let events = Arc::new(Mutex::new(Vec::new()));
+    let sink = events.clone();
+    let upload = storesubmit::transport::UploadOptions {
+        retry: storesubmit::policy::RetryPolicy { max_attempts: 2, ..Default::default() },
+        ..Default::default()
+    };
+    let builder = AsyncClient::builder(c.clone())
+        .upload_options(upload)
+        .progress(Arc::new(move |p: &Progress| sink.lock().unwrap().push(p.clone())));
+    let client_a = Client::from_builder(builder).unwrap();
+    // Every blob write fails: the upload gives up after its retries.
+    let rule = FaultRule { method: Some("PUT".into()), path: Some("/blob/*".into()), status: Some(500), ..FaultRule::default() };
+    emu.add_fault(rule).unwrap();
+    let e = client_a.publish_submission(app(&emu), app_spec(), SubmissionOptions::default(), Some(&f.0)).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::Server, "{e}");
+    let token = events
+        .lock()
+        .unwrap()
+        .iter()
+        .find_map(|p| match p {
+            Progress::Resumable(t) => Some(t.clone()),
+            _ => None,
+        })
+        .expect("a failure after the update hands out a resume token");
+    emu.clear_faults();
+    let (client_b, _) = client(c);
+    let out = client_b.resume(&token, StopAfter::Published, Some(&f.0)).unwrap();
+    assert_eq!(out.stage, "published");
+    assert_eq!(token.0["submission_id"].as_str(), out.submission_id.as_deref(), "the same submission was finished");
+}

@@ -36,8 +36,8 @@ pub use config::{ClientConfig, Config, Durations, Outcomes, RateLimit};
 pub use faults::FaultRule;
 
 /// What the started emulator prints as its first stdout line: service roots and the fixture's ids and
-/// (emulator-only) credentials.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// (emulator-only) credentials. `Debug` redacts the client secret.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Info {
     /// Root of the classic API (`{devcenter_url}/v1.0/my/applications`).
     pub devcenter_url: String,
@@ -70,6 +70,14 @@ pub struct Info {
     /// The fixture's first ingestion product.
     #[serde(default)]
     pub ingestion_product_id: String,
+}
+
+impl std::fmt::Debug for Info {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        v["client_secret"] = serde_json::json!("[REDACTED]");
+        write!(f, "Info {v}")
+    }
 }
 
 impl Info {

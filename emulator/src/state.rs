@@ -61,8 +61,7 @@ impl From<&crate::config::Durations> for DurationsMs {
     }
 }
 
-/// The whole mutable state.
-#[derive(Debug)]
+/// The whole mutable state. `Debug` shows counts only: no token value, no key.
 pub struct State {
     /// The configuration it started with (settings may be changed by the admin API).
     pub config: Config,
@@ -92,6 +91,19 @@ pub struct State {
     pub ing: Ingestion,
     /// Recent requests (method, path without query, status, operation id).
     pub log: VecDeque<Value>,
+}
+
+impl std::fmt::Debug for State {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("State")
+            .field("base_url", &self.base_url)
+            .field("clock_offset_ms", &self.clock_offset_ms)
+            .field("tokens", &self.tokens.len())
+            .field("faults", &self.faults.rules.len())
+            .field("blobs", &self.blobs)
+            .field("external", &self.external)
+            .finish_non_exhaustive()
+    }
 }
 
 static ID_COUNTER: AtomicU64 = AtomicU64::new(0);

@@ -249,3 +249,14 @@ async fn clock_settings_state_dump_and_request_log() {
     let (s, b) = emu.admin(Method::Get, "/nothing", None).await;
     assert_eq!(s, 404, "{b}");
 }
+
+#[tokio::test]
+async fn debug_output_holds_no_secret() {
+    let emu = Emu::start();
+    let token = emu.token(Family::Devcenter).await;
+    let shown = format!("{:?}", emu.handle);
+    assert!(!shown.contains(token.expose()));
+    assert!(!shown.contains(&emu.info.client_secret));
+    let cfg = format!("{:?}", common::config());
+    assert!(!cfg.contains("emulator-client-secret"), "{cfg}");
+}

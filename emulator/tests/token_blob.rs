@@ -51,6 +51,7 @@ async fn v1_and_v2_tokens_work_for_their_resource() {
     // The generic builder (shared request vectors) builds the same token requests.
     let v = api::build(&ep, "token.v2", &json!({"tenantId": emu.info.tenant_id, "clientId": emu.info.client_id, "clientSecret": emu.info.client_secret, "scope": auth::scope_for(Family::Win32)})).unwrap();
     assert_eq!(emu.send(&v).await.status, 200);
+    emu.assert_family_covered(Family::Token).await;
 }
 
 #[tokio::test]

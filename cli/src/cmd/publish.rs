@@ -17,7 +17,7 @@ use storesubmit::{Error, ErrorKind, Result};
 use super::{client, read_json, stop_after};
 use crate::args::{Connection, PendingArg, PublishArgs, ResumeArgs, WaitArg};
 use crate::connect::flow_config;
-use crate::output::{self, Mode};
+use crate::output::{self, Mode, Reporter};
 
 fn label(target: &Target) -> String {
     match target {
@@ -27,13 +27,33 @@ fn label(target: &Target) -> String {
     }
 }
 
-fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
-    if let (Some(token), Some(path)) = (&out.resume, path) {
-        std::fs::write(path, token.to_json())
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write the resume token to {}: {e}", path.display())))?;
-        output::note(mode, &format!("resume token written to {}", path.display()));
-    }
+fn write_token(mode: Mode, token: &ResumeToken, path: &Path) -> Result<()> {
+    std::fs::write(path, token.to_json())
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write the resume token to {}: {e}", path.display())))?;
+    output::note(mode, &format!("resume token written to {}", path.display()));
     Ok(())
+}
+
+fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
+    match (&out.resume, path) {
+        (Some(token), Some(path)) => write_token(mode, token, path),
+        _ => Ok(()),
+    }
+}
+
+/// The workflow's result; when it failed after the changes reached the service, the resume token is
+/// written to `--save-resume` (or shown) so the same submission can be finished with `storesubmit resume`.
+fn finish(mode: Mode, reporter: &Reporter, result: Result<Outcome>, save: Option<&Path>) -> Result<Outcome> {
+    reporter.finish();
+    if result.is_err() {
+        if let Some(token) = reporter.resumable() {
+            match save {
+                Some(path) => write_token(mode, &token, path)?,
+                None => output::note(mode, &format!("continue this submission with: storesubmit resume '{}'", token.to_json())),
+            }
+        }
+    }
+    result
 }
 
 /// `app|addon|flight publish`.
@@ -77,8 +97,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     let cfg = flow_config(conn)?;
     let (c, reporter) = client(mode, cfg, &what)?;
     let result = c.publish_submission(target, spec, options, files);
-    reporter.finish();
-    let out = result?;
+    let out = finish(mode, &reporter, result, args.save_resume.as_deref())?;
     save_resume(mode, &out, args.save_resume.as_deref())?;
     output::print_outcome(mode, &what, &out);
     Ok(0)
@@ -145,8 +164,7 @@ pub fn win32(
     let cfg = flow_config(conn)?;
     let (c, reporter) = client(mode, cfg, &what)?;
     let result = c.publish_win32(product_id, spec, stop, files);
-    reporter.finish();
-    let out = result?;
+    let out = finish(mode, &reporter, result, save)?;
     save_resume(mode, &out, save)?;
     output::print_outcome(mode, &what, &out);
     Ok(0)
@@ -176,7 +194,6 @@ pub fn resume(mode: Mode, args: &ResumeArgs) -> Result<i32> {
     let what = token.0.get("flow").and_then(Value::as_str).unwrap_or("workflow").to_string();
     let (c, reporter) = client(mode, cfg, &what)?;
     let result = c.resume(&token, stop_after(args.wait, false), args.files.as_deref());
-    reporter.finish();
-    output::print_outcome(mode, &what, &result?);
+    output::print_outcome(mode, &what, &finish(mode, &reporter, result, None)?);
     Ok(0)
 }

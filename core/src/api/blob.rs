@@ -688,6 +688,19 @@ impl StagedBlocks {
 // ---------------------------------------------------------------------------------------------------
 // Service SAS signer
 
+/// The base64 HMAC-SHA256 of a SAS string-to-sign with a base64 account key, for a known version.
+fn sas_signature(key_base64: &str, version: &str, to_sign: &str) -> Result<String> {
+    if !is_version(version) || version < OLDEST_VERSION {
+        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
+    }
+    let key = B64
+        .decode(key_base64.trim())
+        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
+    mac.update(to_sign.as_bytes());
+    Ok(B64.encode(mac.finalize().into_bytes()))
+}
+
 /// Signs a blob service SAS (`sr=b`) with an account key and returns its query string
 /// (`sv=…&sr=b&sp=…&se=…&sig=…`), to append to `{endpoint}/{container}/{blob}?`.
 ///
@@ -706,12 +719,6 @@ pub fn sign_blob_sas(
     expiry_unix: i64,
     version: &str,
 ) -> Result<String> {
-    if !is_version(version) || version < OLDEST_VERSION {
-        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
-    }
-    let key = B64
-        .decode(key_base64.trim())
-        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
     let se = format_iso8601(expiry_unix);
     let resource = format!("/blob/{account}/{container}/{blob}");
     // sp, st, se, canonicalizedResource, si, sip, spr, sv, [sr, snapshot, [ses]], rscc, rscd, rsce, rscl, rsct
@@ -723,10 +730,7 @@ pub fn sign_blob_sas(
         }
     }
     fields.extend(["", "", "", "", ""]);
-    let to_sign = fields.join("\n");
-    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
-    mac.update(to_sign.as_bytes());
-    let sig = B64.encode(mac.finalize().into_bytes());
+    let sig = sas_signature(key_base64, version, &fields.join("\n"))?;
     Ok(format!(
         "sv={}&sr=b&sp={}&se={}&sig={}",
         encode_query_value(version),
@@ -780,12 +784,6 @@ pub fn sign_account_sas(
     expiry_unix: i64,
     version: &str,
 ) -> Result<String> {
-    if !is_version(version) || version < OLDEST_VERSION {
-        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
-    }
-    let key = B64
-        .decode(key_base64.trim())
-        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
     let se = format_iso8601(expiry_unix);
     // accountname, sp, ss, srt, st, se, sip, spr, sv, [ses]; each line ends with a newline.
     let mut fields: Vec<&str> = vec![account, permissions, "b", resource_types, "", &se, "", "", version];
@@ -794,9 +792,7 @@ pub fn sign_account_sas(
     }
     let mut to_sign = fields.join("\n");
     to_sign.push('\n');
-    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
-    mac.update(to_sign.as_bytes());
-    let sig = B64.encode(mac.finalize().into_bytes());
+    let sig = sas_signature(key_base64, version, &to_sign)?;
     Ok(format!(
         "sv={}&ss=b&srt={}&sp={}&se={}&sig={}",
         encode_query_value(version),

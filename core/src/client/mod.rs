@@ -262,6 +262,12 @@ impl Client {
                     if let Ok(mut t) = self.inner.tokens.lock() {
                         *t = flow.tokens().clone();
                     }
+                    if result.is_err() {
+                        if let Some(token) = flow.resume_token() {
+                            tracing::warn!(target: "storesubmit", "the workflow can be resumed from its resume token");
+                            self.emit(Progress::Resumable(token));
+                        }
+                    }
                     return result;
                 }
                 Step::Send(req) => {

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::flow::ResumeToken;
 use crate::http::Method;
 
 /// One thing that happened while a workflow ran. URLs are redacted (no SAS signature).
@@ -25,6 +26,10 @@ pub enum Progress {
     },
     /// The workflow waits this long (a poll interval or a retry delay).
     Wait(Duration),
+    /// The workflow failed after the user's changes reached the service (e.g. an upload or a poll
+    /// failed): continuing from this token ([`super::Client::resume`]) finishes the same submission
+    /// instead of starting over. Emitted just before the error is returned.
+    Resumable(ResumeToken),
     /// Upload progress: bytes sent so far and the total (for a ZIP built while uploading the total is an
     /// upper bound until the last event).
     Upload {

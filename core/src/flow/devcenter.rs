@@ -370,7 +370,11 @@ impl Machine for SubmissionMachine {
     }
 
     fn checkpoint(&self) -> Option<Value> {
+        // Resumable once the user's changes are in the submission: a resume carries no spec.
         self.submission_id.as_ref()?;
+        if self.completed < Stage::Update && self.spec.is_some() {
+            return None;
+        }
         serde_json::to_value(self).ok()
     }
 
@@ -455,10 +459,24 @@ impl Machine for SubmissionMachine {
                 let doc = reply.json()?;
                 let status = str_of(&doc, "status").unwrap_or("PendingCommit").to_string();
                 self.doc = Some(doc);
-                if self.resuming && status != "PendingCommit" {
-                    // Committed earlier (the resume token predates the commit's answer): just poll.
-                    self.completed = Stage::Commit;
-                    return self.poll_now();
+                if status != "PendingCommit" {
+                    if self.resuming {
+                        // Committed earlier (the resume token predates the commit's answer): just poll.
+                        self.completed = Stage::Commit;
+                        return self.poll_now();
+                    }
+                    // A pending submission adopted by policy is already committed: its content can no
+                    // longer change, and silently dropping the user's changes would lose their work.
+                    return Err(Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "{} {} already has submission {} in progress (status {status}): its content cannot be \
+                             changed any more; wait for it to finish, or delete it first",
+                            self.target.ops().name.trim_end_matches("-submission"),
+                            self.target.resource_id(),
+                            self.sid()?
+                        ),
+                    ));
                 }
                 self.after_fetch()
             }
@@ -660,7 +678,8 @@ pub fn rollout(cfg: FlowConfig, target: Target, submission_id: impl Into<String>
 mod tests {
     use super::*;
     use crate::flow::script::{cfg, Script};
-    use crate::http::Method;
+    use crate::flow::{Event, Step, Tick};
+    use crate::http::{HttpResponse, Method};
 
     fn app() -> Target {
         Target::App { app_id: "9APP".into() }
@@ -800,6 +819,62 @@ mod tests {
         assert_eq!(e.kind(), ErrorKind::CommitFailed);
         assert_eq!(e.server_errors()[0].code, "MissingFiles");
         assert_eq!(s.count(Method::Post, "/commit"), 1, "the commit was not repeated");
+        s.finish();
+    }
+
+    #[test]
+    fn reusing_a_committed_submission_is_a_conflict_not_a_silent_drop() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({"pendingApplicationSubmission": {"id": "S9"}}));
+        s.expect(Method::Get, "/submissions/S9", 200, json!({"id": "S9", "status": "Certification"}));
+        let mut flow = submission(cfg(), app(), spec(), SubmissionOptions::default());
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Conflict);
+        assert!(e.message().contains("S9") && e.message().contains("Certification"), "{e}");
+        assert!(flow.resume_token().is_none(), "nothing of the user's was applied: nothing to resume");
+        s.finish();
+    }
+
+    #[test]
+    fn a_failed_upload_leaves_a_resume_token_that_uploads_and_commits() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
+        let mut flow = submission(cfg(), app(), spec(), SubmissionOptions::default());
+        let mut step = flow.resume(Event::Start, Tick::at(s.now));
+        // Drive by hand up to the upload, then fail it.
+        let mut token_before_update = None;
+        loop {
+            step = match step {
+                Step::Send(req) if req.method == Method::Put => {
+                    token_before_update = Some(flow.resume_token());
+                    flow.resume(Event::Response(HttpResponse::json(200, &sub("PendingCommit"))), Tick::at(s.now))
+                }
+                Step::Send(req) => {
+                    let ev = s.answer_for_test(req);
+                    flow.resume(ev, Tick::at(s.now))
+                }
+                Step::Upload(_) => flow.resume(Event::Error(Error::new(ErrorKind::Transport, "connection reset")), Tick::at(s.now)),
+                Step::Wait(_) => flow.resume(Event::Waited, Tick::at(s.now)),
+                Step::Done(r) => {
+                    assert_eq!(r.unwrap_err().kind(), ErrorKind::Transport);
+                    break;
+                }
+            }
+        }
+        assert_eq!(token_before_update, Some(None), "not resumable before the changes are applied");
+        let token = flow.resume_token().expect("resumable after the update");
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/submissions/S1", 200, json!({"id": "S1", "status": "PendingCommit", "fileUploadUrl": "https://b/c?sig=x",
+            "applicationPackages": [{"fileName": "app.msix", "fileStatus": "PendingUpload"}]}));
+        s.expect_upload();
+        s.expect(Method::Post, "/submissions/S1/commit", 202, json!({}));
+        s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "Published"}));
+        let mut flow = resume_submission(cfg(), &token, StopAfter::Published).unwrap();
+        assert_eq!(s.run(&mut flow).unwrap().stage, "published");
         s.finish();
     }
 

@@ -98,6 +98,11 @@ impl Script {
         ev
     }
 
+    /// Answers one request from the script (for tests that drive a flow by hand).
+    pub fn answer_for_test(&mut self, req: HttpRequest) -> Event {
+        self.answer(req)
+    }
+
     pub fn run(&mut self, flow: &mut Flow) -> Result<Outcome> {
         let mut step = flow.resume(Event::Start, Tick::at(self.now));
         for _ in 0..1000 {

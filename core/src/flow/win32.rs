@@ -297,7 +297,8 @@ impl Machine for Win32Machine {
     }
 
     fn checkpoint(&self) -> Option<Value> {
-        serde_json::to_value(self).ok()
+        // Resumable once every change of the spec is in the draft (a resume carries no spec).
+        (self.completed >= Stage::Readiness).then(|| serde_json::to_value(self).ok()).flatten()
     }
 
     fn step(&mut self, reply: Reply, cfg: &FlowConfig) -> Result<Action> {
