@@ -179,5 +179,7 @@ fn paging_through_all_apps_with_next_links() {
         }
     }
     assert_eq!(ids, ["A", "B", "C"]);
-    assert_eq!(urls, ["http://127.0.0.1:5000/v1.0/my/applications?top=2", "http://127.0.0.1:5000/v1.0/my/applications?skip=2&top=2"]);
+    let list_apps = storesubmit::api::routes::operation("devcenter.list_apps").unwrap().path;
+    let at = |q: &str| format!("http://127.0.0.1:5000{list_apps}?{q}");
+    assert_eq!(urls, [at("top=2"), at("skip=2&top=2")]);
 }

@@ -1,4 +1,4 @@
-//! Models of the Partner Center ingestion API (`api.partner.microsoft.com/v1.0/ingestion`), from the
+//! Models of the Partner Center ingestion API ([`crate::api::INGESTION_ROOT`]), from the
 //! swagger in `reference/partner-ingestion-swagger.json`: products, product setup, branches, submissions,
 //! packages (with their SAS `fileSasUri` and upload `state`), listings, listing images and package
 //! configurations, plus the OData paged list `{value, @odata.nextLink}`.

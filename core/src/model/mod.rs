@@ -3,7 +3,7 @@
 //! Two rules hold for every model:
 //! - **Round-trip safe.** Each struct keeps the JSON fields it does not know in a flattened `extra` map,
 //!   so GET → modify → PUT loses nothing the user (or a newer service) wrote.
-//! - **Never fails on a new server value.** Enums are declared with [`string_enum!`], which adds an
+//! - **Never fails on a new server value.** Enums are declared with [`string_enum!`](crate::string_enum), which adds an
 //!   `Other(String)` variant for values the documentation does not list.
 
 pub mod devcenter;

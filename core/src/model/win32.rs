@@ -1,4 +1,4 @@
-//! Models of the MSI/EXE ("win32") submission API (`api.store.microsoft.com/submission/v1/product/…`).
+//! Models of the MSI/EXE ("win32") submission API ([`crate::api::WIN32_ROOT`]).
 //!
 //! Every response is wrapped in the [`Envelope`] `{isSuccess, errors[], responseData}`. Every model:
 //! - keeps unknown JSON fields in `extra` (written back verbatim);
@@ -213,7 +213,7 @@ model! {
     /// `responseData` of calls that return a polling URL: metadata and package updates, package commit,
     /// listing asset commit.
     pub struct PollingData {
-        /// Relative URL to poll (module status or submission status); see [`crate::api::win32::poll_request`].
+        /// Relative URL to poll (module status or submission status); see [`crate::api::win32::Win32::poll_request`].
         polling_url: String = "pollingUrl",
         /// Id of a submission already in progress (empty when none).
         ongoing_submission_id: String = "ongoingSubmissionId",

@@ -1,4 +1,4 @@
-//! Models of the classic Store submission API (`manage.devcenter.microsoft.com/v1.0/my`): apps, app
+//! Models of the classic Store submission API ([`crate::api::DEVCENTER_ROOT`]): apps, app
 //! submissions, gradual rollout, add-ons (in-app products), add-on submissions, package flights and
 //! flight submissions.
 //!
@@ -280,7 +280,7 @@ pub struct PagedList<T> {
     /// The items of this page.
     #[serde(default, skip_serializing_if = "Nullable::is_absent")]
     pub value: Nullable<Vec<T>>,
-    /// Path of the next page relative to `https://manage.devcenter.microsoft.com/v1.0/my/` (absent on
+    /// Path of the next page relative to the API base ([`crate::api::devcenter::next_page`]; absent on
     /// the last page); turn it into a request with `api::devcenter::next_page`.
     #[serde(rename = "@nextLink", default, skip_serializing_if = "Nullable::is_absent")]
     pub next_link: Nullable<String>,
@@ -313,7 +313,7 @@ impl<T> PagedList<T> {
 model! {
     /// A reference to another resource: `{id, resourceLocation}` (the docs' "submission resource", e.g.
     /// `pendingApplicationSubmission`, and an add-on's application entries). `resourceLocation` is
-    /// relative to `https://manage.devcenter.microsoft.com/v1.0/my/`.
+    /// relative to the API base, like `@nextLink`.
     pub struct ResourceRef {
         /// The id of the referenced resource.
         id: String,
