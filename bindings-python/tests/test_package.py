@@ -18,6 +18,7 @@ import pytest
 import storesubmit
 import storesubmit.aio
 import storesubmit.emulator
+import storesubmit.types
 from storesubmit import _ops
 
 from conftest import REPO, installed_from_wheel
@@ -33,10 +34,19 @@ def test_imported_from_the_installed_wheel() -> None:
 
 
 def test_generated_layer_matches_the_core() -> None:
+    # The generator reads the core's sources; its table must be the wheel's table exactly.
+    sys.path.insert(0, str(PKG_SRC / "tools"))
+    try:
+        import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    assert generate.parse_operations() == storesubmit.operations()
     r = subprocess.run([sys.executable, str(PKG_SRC / "tools/generate.py"), "--check"], capture_output=True, text=True, cwd=str(REPO))
     assert r.returncode == 0, r.stdout + r.stderr
     installed = Path(_ops.__file__).read_text()
     assert installed == (PKG_SRC / "python/storesubmit/_ops.py").read_text(), "the wheel is stale"
+    models = Path(storesubmit.types.__file__).with_name("_models.py").read_text()
+    assert models == (PKG_SRC / "python/storesubmit/_models.py").read_text(), "the wheel is stale"
 
 
 def test_every_operation_has_a_typed_method() -> None:
@@ -135,7 +145,8 @@ def test_pack_validate_tables(release: Path, tmp_path: Path) -> None:
     assert out["size"] == (tmp_path / "s.zip").stat().st_size and seen and seen[-1][0] == seen[-1][1] == out["input_bytes"]
     assert [e["name"] for e in storesubmit.package_entries("app-submission", doc)] == out["entries"]
     with pytest.raises(storesubmit.MissingFilesError):
-        storesubmit.pack(doc, tmp_path / "nothing", tmp_path / "x.zip")
+        (tmp_path / "empty").mkdir()
+        storesubmit.pack(doc, tmp_path / "empty", tmp_path / "x.zip")
     assert storesubmit.validate("app-submission", doc, files=release) == [] or all(
         i["code"] != "files.missing" for i in storesubmit.validate("app-submission", doc, files=release))
     missing = storesubmit.validate("app-submission", doc, files=["other.msix"])
