@@ -216,6 +216,13 @@ pub fn check_blob_response(response: &Bound<'_, PyResponse>) -> PyResult<()> {
     blob::check_response(&response.get().inner).py()
 }
 
+/// Refuses a URL a bearer token or a SAS must not travel to: anything but `https`, or plain `http` to
+/// a loopback host (`unsupported`). Every transport's requests pass this check.
+#[pyfunction]
+pub fn check_url(url: &str) -> PyResult<()> {
+    check_url_scheme(url).py()
+}
+
 /// Mints a service SAS URL (`sr=b`) for a blob with an account key: for tests against Azurite and for
 /// services that hand out keys instead of URLs.
 #[pyfunction]
@@ -240,6 +247,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyBlockUpload>()?;
     m.add_function(wrap_pyfunction!(asset_requests, m)?)?;
     m.add_function(wrap_pyfunction!(check_blob_response, m)?)?;
+    m.add_function(wrap_pyfunction!(check_url, m)?)?;
     m.add_function(wrap_pyfunction!(blob_sas_url, m)?)?;
     Ok(())
 }

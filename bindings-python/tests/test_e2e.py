@@ -197,3 +197,18 @@ def test_logs_are_redacted(emu: Any, release: Path, caplog: pytest.LogCaptureFix
     assert emu.info["client_secret"] not in text
     assert "Bearer" not in text
     assert out["stage"] == "published"
+
+
+def test_plain_http_to_a_remote_host_is_refused_for_every_transport() -> None:
+    sent: List[str] = []
+
+    def recorder(request: storesubmit.Request) -> storesubmit.Response:
+        sent.append(request.url)
+        return storesubmit.Response(500)
+
+    cred = storesubmit.ClientSecretCredential("t", "c", "secret")
+    for transport in (None, recorder):
+        client = storesubmit.Client(cred, endpoints={"devcenter": "http://store.example", "token": "http://login.example"}, transport=transport)
+        with pytest.raises(storesubmit.UnsupportedError):
+            client.devcenter.list_apps()
+    assert sent == []

@@ -111,13 +111,17 @@ def test_readme_quickstart_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Contoso sample app" in out and "published Published" in out and "draft" in out
 
 
-def test_examples_run_and_pass_mypy_strict() -> None:
+def test_examples_run_and_pass_mypy_strict(tmp_path: Path) -> None:
     examples = sorted(str(p) for p in (PKG_SRC / "examples").glob("*.py"))
     assert examples
     for ex in examples:
         r = subprocess.run([sys.executable, ex], capture_output=True, text=True, timeout=120)
         assert r.returncode == 0, r.stderr
     r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", *examples], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    # The installed package itself (its .pyi stub and py.typed included) is strict-clean too.
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "storesubmit"],
+                       capture_output=True, text=True, timeout=300, cwd=str(tmp_path))
     assert r.returncode == 0, r.stdout + r.stderr
 
 

@@ -8,18 +8,19 @@
 //! - [`SasUrl`]: parses a SAS URL (repairs a `sig` whose `+` was left unescaped, reads `se`, `sv`, `sp`);
 //!   `Debug`/`Display` never show `sig`; [`SasUrl::check_write`] refuses an expired or read-only SAS
 //!   before any byte is sent (`sas_expired`, `sas_permission`).
-//! - [`put_blob`], [`put_block`] / [`put_block_request`], [`put_block_list`], [`get_block_list`]: requests
+//! - [`put_blob`] / [`put_blob_request`], [`put_asset_request`] (win32 listing assets with their
+//!   `httpHeaders`), [`put_block`] / [`put_block_request`], [`put_block_list`], [`get_block_list`]: requests
 //!   with `x-ms-version`, `x-ms-blob-type`, a per-block `x-ms-content-crc64` (or `Content-MD5` for
 //!   versions before 2019-02-02) and fixed-length block ids ([`block_id`]).
-//! - [`check_response`], [`error_from_response`], [`parse_block_list`]: responses to typed results or
-//!   errors (`checksum_mismatch`, `sas_expired`, `sas_permission`, …).
+//! - [`check_response`], [`error_from_response`], [`sas_error_from_response`], [`parse_block_list`]:
+//!   responses to typed results or errors (`checksum_mismatch`, `sas_expired`, `sas_permission`, …).
 //! - [`UploadPlan`]: the block size for a size and version (at most 50,000 blocks) and resumption from
 //!   the server's uncommitted block list ([`StagedBlocks`]).
 //! - [`crc64`] / [`Crc64`]: Azure's CRC-64 (CRC-64/NVME: reflected polynomial `0x9A6C9329AC4BC9B5`, init and
 //!   final XOR all ones; sent as the 8 bytes little-endian, base64) — checked against Azurite.
 //! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key (tests, the
 //!   emulator); [`sign_account_sas`] / [`create_container`]: an account SAS and the Create Container request
-//!   it authorises (a fresh Azurite or storage account).
+//!   it authorises (a fresh Azurite or storage account; [`DEV_ACCOUNT`] / [`DEV_ACCOUNT_KEY`]).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -412,14 +413,60 @@ fn base_request(method: Method, url: String, version: &str) -> HttpRequest {
 /// Put Blob: the whole body in one request, as a block blob, with `Content-MD5` (accepted by every
 /// version). Used for small files and win32 listing assets.
 pub fn put_blob(sas: &SasUrl, version: &str, body: Vec<u8>, content_type: Option<&str>) -> HttpRequest {
-    let mut r = base_request(Method::Put, sas.expose_url(), version)
-        .with_header("x-ms-blob-type", "BlockBlob")
-        .with_header("Content-MD5", content_md5(&body));
-    if let Some(ct) = content_type {
-        r.set_header("x-ms-blob-content-type", ct);
-    }
+    let mut r = put_blob_request(sas, version, &body, content_type);
     r.body = body;
     r
+}
+
+/// Put Blob without its body (the transport attaches `data` without a copy): `x-ms-blob-type:
+/// BlockBlob`, `Content-MD5` of `data`, and the blob's content type when given.
+pub fn put_blob_request(sas: &SasUrl, version: &str, data: &[u8], content_type: Option<&str>) -> HttpRequest {
+    let mut r = base_request(Method::Put, sas.expose_url(), version)
+        .with_header("x-ms-blob-type", "BlockBlob")
+        .with_header("Content-MD5", content_md5(data));
+    if let Some(ct) = content_type {
+        r.set_header("Content-Type", ct);
+        r.set_header("x-ms-blob-content-type", ct);
+    }
+    r
+}
+
+/// Put Blob of a win32 listing asset to a `primaryAssetUploadUrl` / `secondaryAssetUploadUrl`, with the
+/// headers the service listed in the asset's `httpHeaders`: a header with a value is sent as given
+/// (it may override ours); one with an empty value ("calculated during the API call", seed 003) is
+/// computed — `Content-MD5`, `x-ms-blob-type`, `Content-Type`/`x-ms-blob-content-type` (from
+/// `content_type`), `x-ms-version`; `Content-Length` is the transport's. Other empty headers are
+/// left out: there is nothing to compute them from. The body is attached by the transport.
+pub fn put_asset_request(
+    sas: &SasUrl,
+    version: &str,
+    data: &[u8],
+    content_type: Option<&str>,
+    http_headers: &[(String, String)],
+) -> HttpRequest {
+    let mut r = put_blob_request(sas, version, data, content_type);
+    for (name, value) in http_headers {
+        if !value.is_empty() {
+            r.set_header(name, value);
+        }
+    }
+    r
+}
+
+/// The MIME type of a listing asset or package by extension (`image/png`, …), for the blob's
+/// `Content-Type`; `application/octet-stream` when unknown.
+pub fn content_type_for(name: &str) -> &'static str {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    match ext.as_str() {
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "bmp" => "image/bmp",
+        "mp4" => "video/mp4",
+        "zip" => "application/zip",
+        _ => "application/octet-stream",
+    }
 }
 
 /// Put Block without its body (the transport attaches the data): `comp=block&blockid=…` and the
@@ -604,6 +651,26 @@ pub fn error_from_response(resp: &HttpResponse) -> Error {
     e
 }
 
+/// The typed error of a failed response to a request made with `sas`, at `now_unix`: as
+/// [`error_from_response`], except that an authentication or authorisation failure (401/403 mapped to
+/// `auth`/`forbidden`) while the SAS's `se` has passed is `sas_expired`. The service does not always
+/// say why it refused (Azurite answers a bare `AuthorizationFailure`), but the client knows the expiry,
+/// so a SAS that ran out in the middle of a long upload is reported as such.
+pub fn sas_error_from_response(sas: &SasUrl, resp: &HttpResponse, now_unix: i64) -> Error {
+    let e = error_from_response(resp);
+    let expired = sas.expiry_unix().is_some_and(|se| now_unix >= se);
+    if expired && matches!(e.kind(), ErrorKind::Forbidden | ErrorKind::Auth) {
+        let mut x = Error::new(ErrorKind::SasExpired, format!("the upload URL has expired ({})", e.message()))
+            .with_status(resp.status)
+            .with_server_errors(e.server_errors().to_vec());
+        if let Some(id) = e.correlation_id() {
+            x = x.with_correlation_id(id);
+        }
+        return x;
+    }
+    e
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Upload plan
 
@@ -656,17 +723,19 @@ impl UploadPlan {
     }
 }
 
-/// The blocks a blob already has staged (uncommitted), to resume an upload without re-sending them.
+/// The blocks a blob already holds, committed or staged, to resume an upload without re-sending them.
 ///
-/// Block ids name their content ([`block_id`] embeds the CRC-64), so a staged block with the id and size
-/// of the block about to be sent holds exactly that data and is skipped.
+/// Block ids name their content ([`block_id`] embeds the block's index and CRC-64), so a block on the
+/// server with the id and size of the block about to be sent holds exactly that data and is skipped.
+/// Committed blocks count too: a Put Block List with `<Latest>` ids takes a committed block when no
+/// uncommitted one has the id, so an upload whose commit answer was lost re-commits without re-sending.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct StagedBlocks(HashMap<String, u64>);
 
 impl StagedBlocks {
-    /// From a block list (its uncommitted blocks).
+    /// From a block list: its uncommitted and its committed blocks.
     pub fn from_block_list(list: &BlockList) -> Self {
-        StagedBlocks(list.uncommitted.iter().map(|b| (b.id.clone(), b.size)).collect())
+        StagedBlocks(list.committed.iter().chain(&list.uncommitted).map(|b| (b.id.clone(), b.size)).collect())
     }
 
     /// Whether the block `id` of `len` bytes is staged already.
@@ -688,18 +757,13 @@ impl StagedBlocks {
 // ---------------------------------------------------------------------------------------------------
 // Service SAS signer
 
-/// The base64 HMAC-SHA256 of a SAS string-to-sign with a base64 account key, for a known version.
-fn sas_signature(key_base64: &str, version: &str, to_sign: &str) -> Result<String> {
-    if !is_version(version) || version < OLDEST_VERSION {
-        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
-    }
-    let key = B64
-        .decode(key_base64.trim())
-        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
-    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
-    mac.update(to_sign.as_bytes());
-    Ok(B64.encode(mac.finalize().into_bytes()))
-}
+/// The development storage account of Azurite (and the old Azure Storage Emulator).
+pub const DEV_ACCOUNT: &str = "devstoreaccount1";
+/// The development account's key: public and well known (Azurite's README), so tests, benchmarks and the
+/// emulator can mint SAS URLs without any secret.
+pub const DEV_ACCOUNT_KEY: &str = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
+
 
 /// Signs a blob service SAS (`sr=b`) with an account key and returns its query string
 /// (`sv=…&sr=b&sp=…&se=…&sig=…`), to append to `{endpoint}/{container}/{blob}?`.
@@ -719,6 +783,7 @@ pub fn sign_blob_sas(
     expiry_unix: i64,
     version: &str,
 ) -> Result<String> {
+    check_sas_version(version)?;
     let se = format_iso8601(expiry_unix);
     let resource = format!("/blob/{account}/{container}/{blob}");
     // sp, st, se, canonicalizedResource, si, sip, spr, sv, [sr, snapshot, [ses]], rscc, rscd, rsce, rscl, rsct
@@ -730,7 +795,7 @@ pub fn sign_blob_sas(
         }
     }
     fields.extend(["", "", "", "", ""]);
-    let sig = sas_signature(key_base64, version, &fields.join("\n"))?;
+    let sig = hmac_base64(key_base64, &fields.join("\n"))?;
     Ok(format!(
         "sv={}&sr=b&sp={}&se={}&sig={}",
         encode_query_value(version),
@@ -738,6 +803,58 @@ pub fn sign_blob_sas(
         encode_query_value(&se),
         encode_query_value(&sig)
     ))
+}
+
+/// Signs an account SAS for the blob service (`ss=b`) and returns its query string
+/// (`sv=…&ss=b&srt=…&sp=…&se=…&sig=…`). Needed where a service SAS cannot go: creating a container
+/// (`srt=c`). Tests, benchmarks and the emulator use it against Azurite; the Store mints its own URLs.
+///
+/// `resource_types` is `srt` (`s`, `c`, `o` in that order, e.g. `sco`); `permissions` is `sp` in
+/// canonical order (e.g. `rwdlac`).
+///
+/// # Errors
+/// `invalid_argument` when the key is not base64 or the version is unknown.
+pub fn sign_account_sas(
+    account: &str,
+    key_base64: &str,
+    resource_types: &str,
+    permissions: &str,
+    expiry_unix: i64,
+    version: &str,
+) -> Result<String> {
+    check_sas_version(version)?;
+    let se = format_iso8601(expiry_unix);
+    // account, sp, ss, srt, st, se, sip, spr, sv, [ses], then a final newline
+    let mut fields: Vec<&str> = vec![account, permissions, "b", resource_types, "", &se, "", "", version];
+    if version >= "2020-12-06" {
+        fields.push("");
+    }
+    fields.push("");
+    let sig = hmac_base64(key_base64, &fields.join("\n"))?;
+    Ok(format!(
+        "sv={}&ss=b&srt={}&sp={}&se={}&sig={}",
+        encode_query_value(version),
+        encode_query_value(resource_types),
+        encode_query_value(permissions),
+        encode_query_value(&se),
+        encode_query_value(&sig)
+    ))
+}
+
+fn check_sas_version(version: &str) -> Result<()> {
+    if !is_version(version) || version < OLDEST_VERSION {
+        return Err(Error::invalid_argument(format!("SAS version `{version}` is not supported (≥ {OLDEST_VERSION})")));
+    }
+    Ok(())
+}
+
+fn hmac_base64(key_base64: &str, to_sign: &str) -> Result<String> {
+    let key = B64
+        .decode(key_base64.trim())
+        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
+    mac.update(to_sign.as_bytes());
+    Ok(B64.encode(mac.finalize().into_bytes()))
 }
 
 /// A full service-SAS URL: `{account_url}/{container}/{blob}?{sign_blob_sas(..)}` where `account_url`
@@ -767,41 +884,6 @@ pub fn blob_sas_url(
     ))
 }
 
-/// Signs an account SAS for the blob service (`ss=b`) and returns its query string
-/// (`sv=…&ss=b&srt=…&sp=…&se=…&sig=…`). Needed where a service SAS cannot reach: creating a container
-/// (`srt=c`, `sp=c`) in a fresh Azurite or storage account — the emulator's external blob store and tests.
-///
-/// `resource_types` is the `srt` value (`s`, `c`, `o` in that order, e.g. `sco`); `permissions` the `sp`
-/// in canonical order (`racwdl`); `version` ≥ 2015-04-05 (before 2020-12-06 no encryption-scope line).
-///
-/// # Errors
-/// `invalid_argument` when the key is not base64 or the version is unknown.
-pub fn sign_account_sas(
-    account: &str,
-    key_base64: &str,
-    resource_types: &str,
-    permissions: &str,
-    expiry_unix: i64,
-    version: &str,
-) -> Result<String> {
-    let se = format_iso8601(expiry_unix);
-    // accountname, sp, ss, srt, st, se, sip, spr, sv, [ses]; each line ends with a newline.
-    let mut fields: Vec<&str> = vec![account, permissions, "b", resource_types, "", &se, "", "", version];
-    if version >= "2020-12-06" {
-        fields.push("");
-    }
-    let mut to_sign = fields.join("\n");
-    to_sign.push('\n');
-    let sig = sas_signature(key_base64, version, &to_sign)?;
-    Ok(format!(
-        "sv={}&ss=b&srt={}&sp={}&se={}&sig={}",
-        encode_query_value(version),
-        encode_query_value(resource_types),
-        encode_query_value(permissions),
-        encode_query_value(&se),
-        encode_query_value(&sig)
-    ))
-}
 
 /// Create Container (`PUT {account_url}/{container}?restype=container&{sas}`), authorised by an account
 /// SAS query from [`sign_account_sas`] (`srt` with `c`, `sp` with `c`). A `409 ContainerAlreadyExists`
@@ -868,6 +950,28 @@ mod tests {
     }
 
     #[test]
+    fn asset_requests_take_the_service_headers() {
+        let s = SasUrl::parse(URL).unwrap();
+        let headers = vec![
+            ("x-ms-blob-type".to_string(), String::new()),
+            ("Content-MD5".to_string(), String::new()),
+            ("x-ms-meta-asset".to_string(), "screenshot-1".to_string()),
+            ("X-Unknown-Computed".to_string(), String::new()),
+        ];
+        let r = put_asset_request(&s, "2019-12-12", b"png bytes", Some(content_type_for("Shot.PNG")), &headers);
+        assert_eq!(r.header("x-ms-blob-type"), Some("BlockBlob"));
+        assert_eq!(r.header("Content-MD5"), Some(content_md5(b"png bytes").as_str()));
+        assert_eq!(r.header("Content-Type"), Some("image/png"));
+        assert_eq!(r.header("x-ms-meta-asset"), Some("screenshot-1"));
+        assert_eq!(r.header("X-Unknown-Computed"), None);
+        assert!(r.body.is_empty());
+        assert_eq!(content_type_for("a.jpeg"), "image/jpeg");
+        assert_eq!(content_type_for("noext"), "application/octet-stream");
+        let b = put_blob(&s, "2019-12-12", b"x".to_vec(), None);
+        assert_eq!((b.body.as_slice(), b.header("Content-Type")), (&b"x"[..], None));
+    }
+
+    #[test]
     fn block_ids_are_fixed_length() {
         let a = block_id(0, 0);
         let b = block_id(49_999, u64::MAX);
@@ -899,6 +1003,10 @@ mod tests {
         assert_eq!(l.uncommitted, vec![Block { id: "QUJD".into(), size: 5 }, Block { id: "REVG".into(), size: 7 }]);
         let staged = StagedBlocks::from_block_list(&l);
         assert!(staged.contains("QUJD", 5) && !staged.contains("QUJD", 6));
+        let both = "<BlockList><CommittedBlocks><Block><Name>WFla</Name><Size>3</Size></Block></CommittedBlocks><UncommittedBlocks><Block><Name>QUJD</Name><Size>5</Size></Block></UncommittedBlocks></BlockList>";
+        let staged = StagedBlocks::from_block_list(&parse_block_list(&HttpResponse::new(200, both)).unwrap());
+        assert_eq!(staged.len(), 2);
+        assert!(staged.contains("WFla", 3) && staged.contains("QUJD", 5));
         assert!(parse_block_list(&HttpResponse::new(404, "")).unwrap().uncommitted.is_empty());
         let err = |status, code: &str, detail: &str| {
             let body = format!("<?xml version=\"1.0\"?><Error><Code>{code}</Code><Message>m\nRequestId:x</Message><AuthenticationErrorDetail>{detail}</AuthenticationErrorDetail></Error>");
@@ -910,6 +1018,12 @@ mod tests {
         assert_eq!(err(403, "AuthenticationFailed", "Signed expiry time [x] has to be after signed start time"), ErrorKind::SasExpired);
         assert_eq!(err(403, "AuthenticationFailed", "Signature did not match"), ErrorKind::Forbidden);
         assert_eq!(err(503, "ServerBusy", ""), ErrorKind::Unavailable);
+        let refused = HttpResponse::new(403, "<Error><Code>AuthorizationFailure</Code></Error>");
+        let sas = SasUrl::parse(URL).unwrap();
+        assert_eq!(sas_error_from_response(&sas, &refused, 1_893_456_000).kind(), ErrorKind::SasExpired);
+        assert_eq!(sas_error_from_response(&sas, &refused, 1_893_455_999).kind(), ErrorKind::Forbidden);
+        let busy = HttpResponse::new(503, "");
+        assert_eq!(sas_error_from_response(&sas, &busy, 1_893_456_000).kind(), ErrorKind::Unavailable);
         let e = error_from_response(&HttpResponse::new(400, "").with_header("x-ms-error-code", "Crc64Mismatch"));
         assert_eq!(e.kind(), ErrorKind::ChecksumMismatch);
         assert_eq!(e.server_errors()[0].code, "Crc64Mismatch");
@@ -917,7 +1031,7 @@ mod tests {
 
     #[test]
     fn signer_layouts() {
-        let key = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+        let key = DEV_ACCOUNT_KEY;
         let q = sign_blob_sas("devstoreaccount1", key, "c", "dir/b.zip", "rcw", 1_893_456_000, "2021-12-02").unwrap();
         assert!(q.starts_with("sv=2021-12-02&sr=b&sp=rcw&se=2030-01-01T00:00:00Z&sig="), "{q}");
         let q2 = sign_blob_sas("devstoreaccount1", key, "c", "dir/b.zip", "rcw", 1_893_456_000, "2019-12-12").unwrap();
@@ -925,6 +1039,9 @@ mod tests {
         let url = blob_sas_url("http://127.0.0.1:1/devstoreaccount1/", "devstoreaccount1", key, "c", "dir/b.zip", "r", 0, "2021-12-02").unwrap();
         assert!(url.starts_with("http://127.0.0.1:1/devstoreaccount1/c/dir/b.zip?sv="));
         assert!(sign_blob_sas("a", "not base64!", "c", "b", "r", 0, "2021-12-02").is_err());
+        let a = sign_account_sas("devstoreaccount1", key, "sco", "rwdlac", 1_893_456_000, "2021-12-02").unwrap();
+        assert!(a.starts_with("sv=2021-12-02&ss=b&srt=sco&sp=rwdlac&se=2030-01-01T00:00:00Z&sig="), "{a}");
+        assert!(sign_account_sas("a", key, "c", "r", 0, "2014-01-01").is_err());
         let a = sign_account_sas("devstoreaccount1", key, "sco", "rwc", 1_893_456_000, "2019-12-12").unwrap();
         assert!(a.starts_with("sv=2019-12-12&ss=b&srt=sco&sp=rwc&se=2030-01-01T00:00:00Z&sig="), "{a}");
         assert!(sign_account_sas("a", key, "c", "c", 0, "1999-01-01").is_err());

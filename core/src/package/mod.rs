@@ -14,11 +14,13 @@
 //!   (the Store's own examples write `Trailers\\Video.mp4`, meaning the folder `Trailers`; the ZIP format's
 //!   only separator is `/`), Unicode is normalised to NFC, and absolute paths and `..` are rejected with
 //!   an `invalid_archive` error.
-//! - Every entry gets the same fixed timestamp (1980-01-01 00:00, the earliest DOS time) and no
-//!   platform-specific attributes, so the same input always gives the same bytes.
+//! - Every entry gets the same fixed timestamp (1980-01-01 00:00, the earliest DOS time) and the same
+//!   attributes (Unix host, mode `0644`; no extra fields but ZIP64's), so the same input always gives the
+//!   same bytes whatever the files' dates, owners or permissions.
 //! - [`submission_entries`] lists the files a submission needs in its ZIP; [`PackagePlan`] (native only)
 //!   finds them under a base folder, reports every missing one before any byte is written
-//!   (`missing_files`), and writes the archive reading each input file exactly once, with bounded memory.
+//!   (`missing_files`, from the validation cross-check), and writes the archive reading each input file
+//!   exactly once, with bounded memory. [`pack`] does all of it in one call (what bindings expose).
 //!
 //! The writer itself is pure Rust over `Write` and compiles to wasm32; the parts that read the
 //! filesystem are compiled out on `wasm32`.
@@ -40,3 +42,51 @@ pub const READ_BUFFER: usize = 1 << 20;
 
 /// A progress callback: `(bytes done, bytes total)` of input data.
 pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
+
+#[cfg(not(target_arch = "wasm32"))]
+pub use native::{pack, PackReport};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use std::path::Path;
+
+    use serde_json::Value;
+
+    use super::PackagePlan;
+    use crate::error::Result;
+    use crate::model::kind::DocumentKind;
+
+    /// What [`pack`] wrote: for a CLI's summary line and every binding's return value.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+    pub struct PackReport {
+        /// Entries in the archive.
+        pub entries: usize,
+        /// Bytes read from the input files.
+        pub input_bytes: u64,
+        /// Size of the archive written.
+        pub archive_bytes: u64,
+    }
+
+    /// Packs a submission's files into the ZIP the Store expects: the one call the CLI and the
+    /// bindings need.
+    ///
+    /// Collects every file `submission` (a document of `kind`: an app, add-on or flight submission)
+    /// marks for upload from `files_dir`, cross-checks the folder first (nothing is written when a file
+    /// is missing), then writes `out_path` reading each file once (stored or deflated by extension,
+    /// fixed timestamps, ZIP64 when needed). `progress` gets `(input bytes done, input bytes total)`.
+    ///
+    /// # Errors
+    /// `missing_files` (with the cross-check's issues) or `invalid_archive` (unsafe names) before any
+    /// byte is written; `io` when an input cannot be read or the archive cannot be written.
+    pub fn pack(
+        kind: DocumentKind,
+        submission: &Value,
+        files_dir: &Path,
+        out_path: &Path,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<PackReport> {
+        let plan = PackagePlan::from_submission(kind, submission, files_dir)?;
+        let archive_bytes = plan.write_to_file(out_path, progress)?;
+        Ok(PackReport { entries: plan.files.len(), input_bytes: plan.total_bytes(), archive_bytes })
+    }
+}

@@ -41,7 +41,7 @@ pub use native::{PackagePlan, PlannedFile};
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use std::fs::File;
-    use std::io::{BufWriter, Read, Write};
+    use std::io::{BufWriter, Read, Seek, Write};
     use std::path::{Path, PathBuf};
 
     use serde_json::Value;
@@ -51,7 +51,14 @@ mod native {
     use super::super::READ_BUFFER;
     use super::submission_entries;
     use crate::error::{Error, ErrorKind, Result};
+    use crate::model::files::zip_entry_name;
     use crate::model::kind::DocumentKind;
+    use crate::validate::{cross_check_files, errors_only, FileSet};
+
+    /// The file a submission's name refers to under `base`: `\` and `/` both separate folders.
+    fn source_path(base: &Path, name: &str) -> PathBuf {
+        zip_entry_name(name).split('/').fold(base.to_path_buf(), |p, seg| p.join(seg))
+    }
 
     /// One file to put in the archive.
     #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,36 +90,85 @@ mod native {
         /// The plan for a submission: every file it needs ([`submission_entries`]) found under `base`
         /// (a name `Trailers\\T.mp4` is the file `base/Trailers/T.mp4`).
         ///
+        /// The folder is checked with the validation cross-check
+        /// ([`crate::validate::cross_check_files`]) before anything is read or written, so a
+        /// missing file, or one present only with a different letter case, fails here and not at the
+        /// Store's commit.
+        ///
         /// # Errors
-        /// `missing_files` listing every file that is missing (with the JSON pointer naming it), before
-        /// anything is written; `invalid_archive` for an unsafe name.
+        /// `invalid_archive` for an unsafe name (absolute, `..`); `missing_files` when files are missing,
+        /// carrying the cross-check's error issues (`files.missing`, `files.case_mismatch`, each with the
+        /// JSON pointer naming the file); `io` when `base` cannot be listed.
         pub fn from_submission(kind: DocumentKind, doc: &Value, base: &Path) -> Result<Self> {
+            let entries = submission_entries(kind, doc)?;
+            let present = FileSet::from_dir(base)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", base.display())))?;
+            let issues = errors_only(cross_check_files(kind, doc, &present));
+            if !issues.is_empty() {
+                let list: Vec<String> = issues.iter().map(|i| i.message.clone()).collect();
+                return Err(Error::new(
+                    ErrorKind::MissingFiles,
+                    format!(
+                        "{} file(s) named by the submission are missing under {}: {}",
+                        issues.len(),
+                        base.display(),
+                        list.join("; ")
+                    ),
+                )
+                .with_issues(issues));
+            }
+            let mut plan = PackagePlan::new();
+            for e in entries {
+                plan.push_checked(e.name, source_path(base, &e.source_name))?;
+            }
+            Ok(plan)
+        }
+
+        /// The plan for a list of names relative to `base` (as a flow's `Upload::Zip` step lists them),
+        /// each becoming the entry [`entry_name`] of itself. Every missing file is reported at once.
+        ///
+        /// # Errors
+        /// `invalid_archive` for an unsafe or duplicate name; `missing_files` naming every missing file.
+        pub fn from_names<I, S>(base: &Path, names: I) -> Result<Self>
+        where
+            I: IntoIterator<Item = S>,
+            S: AsRef<str>,
+        {
             let mut plan = PackagePlan::new();
             let mut missing = Vec::new();
-            for e in submission_entries(kind, doc)? {
-                let path = e.name.split('/').fold(base.to_path_buf(), |p, seg| p.join(seg));
+            for n in names {
+                let n = n.as_ref();
+                let name = entry_name(n)?;
+                if plan.files.iter().any(|f| f.name == name) {
+                    return Err(Error::new(ErrorKind::InvalidArchive, format!("duplicate entry name `{name}`")));
+                }
+                let path = source_path(base, n);
                 match std::fs::metadata(&path) {
                     Ok(m) if m.is_file() => plan.files.push(PlannedFile {
-                        compression: default_compression(&e.name),
-                        name: e.name,
+                        compression: default_compression(&name),
+                        name,
                         path,
                         size: m.len(),
                     }),
-                    _ => missing.push(format!("{} ({})", e.source_name, e.pointers.join(", "))),
+                    _ => missing.push(n.to_string()),
                 }
             }
             if !missing.is_empty() {
                 return Err(Error::new(
                     ErrorKind::MissingFiles,
-                    format!(
-                        "{} file(s) named by the submission are missing under {}: {}",
-                        missing.len(),
-                        base.display(),
-                        missing.join("; ")
-                    ),
+                    format!("{} file(s) missing under {}: {}", missing.len(), base.display(), missing.join(", ")),
                 ));
             }
             Ok(plan)
+        }
+
+        fn push_checked(&mut self, name: String, path: PathBuf) -> Result<()> {
+            let size = match std::fs::metadata(&path) {
+                Ok(m) if m.is_file() => m.len(),
+                _ => return Err(Error::new(ErrorKind::MissingFiles, format!("file missing: {}", path.display()))),
+            };
+            self.files.push(PlannedFile { compression: default_compression(&name), name, path, size });
+            Ok(())
         }
 
         /// Adds a file under an entry name (checked with [`entry_name`]); `compression: None` picks by
@@ -125,13 +181,10 @@ mod native {
             if self.files.iter().any(|f| f.name == name) {
                 return Err(Error::new(ErrorKind::InvalidArchive, format!("duplicate entry name `{name}`")));
             }
-            let path = path.into();
-            let size = match std::fs::metadata(&path) {
-                Ok(m) if m.is_file() => m.len(),
-                _ => return Err(Error::new(ErrorKind::MissingFiles, format!("file missing: {}", path.display()))),
-            };
-            let compression = compression.unwrap_or_else(|| default_compression(&name));
-            self.files.push(PlannedFile { name, path, size, compression });
+            self.push_checked(name, path.into())?;
+            if let (Some(c), Some(f)) = (compression, self.files.last_mut()) {
+                f.compression = c;
+            }
             Ok(())
         }
 
@@ -195,7 +248,8 @@ mod native {
         }
 
         /// Writes the archive to a file (created or truncated), patching local headers (no data
-        /// descriptors). Returns the archive's size.
+        /// descriptors). Returns the archive's size. The file is flushed, not `fsync`ed (as `cp`
+        /// leaves it; call `File::sync_all` when the archive must survive a power cut).
         ///
         /// # Errors
         /// `io` when the file cannot be written or an input cannot be read.
@@ -204,12 +258,10 @@ mod native {
                 .map_err(|e| Error::new(ErrorKind::Io, format!("cannot create {}: {e}", path.display())))?;
             let mut z = SeekZipWriter::new(BufWriter::with_capacity(READ_BUFFER, file))?;
             self.write_into(&mut z, progress)?;
-            let size = z.bytes_written();
             let w = z.finish()?;
-            let file = w.into_inner().map_err(|e| Error::new(ErrorKind::Io, e.to_string()))?;
-            file.sync_all().ok();
-            let _ = size;
-            Ok(file.metadata()?.len())
+            let mut file = w.into_inner().map_err(|e| Error::new(ErrorKind::Io, format!("writing {}: {}", path.display(), e.error())))?;
+            file.flush()?;
+            Ok(file.stream_position()?)
         }
     }
 
@@ -232,9 +284,14 @@ mod native {
             });
             let e = PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, &dir).unwrap_err();
             assert_eq!(e.kind(), ErrorKind::MissingFiles);
-            assert!(e.message().contains("gone.msix (/applicationPackages/1/fileName)"), "{}", e.message());
-            assert!(e.message().contains("img\\s.png"), "{}", e.message());
+            assert!(e.message().contains("`gone.msix`"), "{}", e.message());
+            assert!(e.message().contains("img/s.png"), "{}", e.message());
             assert!(!e.message().contains("app.msixupload"));
+            let pointers: Vec<_> = e.issues().iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
+            assert_eq!(
+                pointers,
+                [("files.missing", "/applicationPackages/1/fileName"), ("files.missing", "/listings/en-us/baseListing/images/0/fileName")]
+            );
             let doc = json!({"applicationPackages": [{"fileName": "app.msixupload", "fileStatus": "PendingUpload"}],
                              "trailers": [{"videoFileName": "Trailers\\T.mp4", "trailerAssets": {}}]});
             let plan = PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, &dir).unwrap();

@@ -1,7 +1,7 @@
 //! The ZIP writer (APPNOTE 6.3.x subset: methods 0 and 8, data descriptors, ZIP64, UTF-8 names).
 
 use std::collections::HashSet;
-use std::io::{Seek, SeekFrom, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 
 use flate2::{Compress, FlushCompress, Status};
 
@@ -21,6 +21,12 @@ pub(super) const EOCD64_LOCATOR_SIG: u32 = 0x0706_4b50;
 /// 1980-01-01 00:00:00, the earliest DOS date: every entry gets it (reproducible output).
 const DOS_DATE: u16 = (1 << 5) | 1;
 const DOS_TIME: u16 = 0;
+/// "Version made by" host 3 (Unix): with host 0 (MS-DOS) Info-ZIP's `unzip` re-decodes names as CP437
+/// even when the UTF-8 flag is set, mangling non-ASCII names; Unix hosts keep them.
+const MADE_BY_UNIX: u16 = 3 << 8;
+/// The Unix mode every entry gets (a regular file, `rw-r--r--`): a fixed value, so output is
+/// reproducible, and extracted files are readable.
+const UNIX_FILE_0644: u32 = 0o100_644;
 const FLAG_DESCRIPTOR: u16 = 1 << 3;
 const FLAG_UTF8: u16 = 1 << 11;
 const DEFLATE_LEVEL: u32 = 6;
@@ -77,7 +83,7 @@ struct Record {
 struct Current {
     rec: Record,
     hasher: crc32fast::Hasher,
-    deflater: Option<Compress>,
+    deflate: bool,
 }
 
 /// A patch a seekable writer applies to a finished entry's local header.
@@ -99,7 +105,11 @@ pub struct ZipWriter<W: Write> {
     names: HashSet<String>,
     current: Option<Current>,
     descriptors: bool,
+    /// One deflate state for the whole archive, reset per entry: a fresh state costs hundreds of KiB of
+    /// zeroed memory, which for tens of thousands of small entries would dominate the run time.
+    deflater: Option<Compress>,
     deflate_buf: Vec<u8>,
+    read_buf: Vec<u8>,
     failed: bool,
 }
 
@@ -133,7 +143,9 @@ impl<W: Write> ZipWriter<W> {
             names: HashSet::new(),
             current: None,
             descriptors,
+            deflater: None,
             deflate_buf: Vec::new(),
+            read_buf: Vec::new(),
             failed: false,
         }
     }
@@ -209,11 +221,17 @@ impl<W: Write> ZipWriter<W> {
         let r = self.out.put(&h);
         self.guard(r)?;
         self.names.insert(rec.name.clone());
-        let deflater = (method == 8).then(|| Compress::new(flate2::Compression::new(DEFLATE_LEVEL), false));
-        if deflater.is_some() && self.deflate_buf.is_empty() {
-            self.deflate_buf = vec![0; 256 * 1024];
+        let deflate = method == 8;
+        if deflate {
+            match self.deflater.as_mut() {
+                Some(z) => z.reset(),
+                None => self.deflater = Some(Compress::new(flate2::Compression::new(DEFLATE_LEVEL), false)),
+            }
+            if self.deflate_buf.is_empty() {
+                self.deflate_buf = vec![0; 256 * 1024];
+            }
         }
-        self.current = Some(Current { rec, hasher: crc32fast::Hasher::new(), deflater });
+        self.current = Some(Current { rec, hasher: crc32fast::Hasher::new(), deflate });
         Ok(())
     }
 
@@ -237,7 +255,7 @@ impl<W: Write> ZipWriter<W> {
             .ok_or_else(|| Error::new(ErrorKind::InvalidArchive, "write_data called with no open entry"))?;
         cur.hasher.update(data);
         cur.rec.usize += data.len() as u64;
-        match cur.deflater.as_mut() {
+        match self.deflater.as_mut().filter(|_| cur.deflate) {
             None => {
                 self.out.put(data)?;
                 cur.rec.csize += data.len() as u64;
@@ -275,7 +293,7 @@ impl<W: Write> ZipWriter<W> {
             .current
             .take()
             .ok_or_else(|| Error::new(ErrorKind::InvalidArchive, "finish_entry called with no open entry"))?;
-        if let Some(z) = cur.deflater.as_mut() {
+        if let Some(z) = self.deflater.as_mut().filter(|_| cur.deflate) {
             loop {
                 let o0 = z.total_out();
                 let st = z
@@ -339,30 +357,28 @@ impl<W: Write> ZipWriter<W> {
         self.end_entry().map(|_| ())
     }
 
-    /// Adds a whole entry from a reader, reading it once in [`super::READ_BUFFER`]-sized chunks.
-    /// Returns the number of bytes read.
+    /// Adds a whole entry from a reader, reading it once in [`super::READ_BUFFER`]-sized chunks (one
+    /// buffer per writer, reused by every entry). Returns the number of bytes read.
     ///
     /// # Errors
     /// As [`ZipWriter::start_entry`], plus `io` when reading fails.
-    pub fn add_reader(&mut self, name: &str, opts: EntryOptions, reader: &mut dyn std::io::Read) -> Result<u64> {
+    pub fn add_reader(&mut self, name: &str, opts: EntryOptions, reader: &mut dyn Read) -> Result<u64> {
         self.start_entry(name, opts)?;
-        let mut buf = vec![0u8; super::READ_BUFFER];
-        let mut total = 0u64;
-        loop {
-            let n = match reader.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.failed = true;
-                    return Err(e.into());
-                }
-            };
-            self.write_data(&buf[..n])?;
-            total += n as u64;
-        }
+        let mut buf = self.take_read_buf();
+        let r = pump(reader, &mut buf, |chunk| self.write_data(chunk));
+        self.read_buf = buf;
+        let total = self.guard(r)?;
         self.finish_entry()?;
         Ok(total)
+    }
+
+    fn take_read_buf(&mut self) -> Vec<u8> {
+        let buf = std::mem::take(&mut self.read_buf);
+        if buf.is_empty() {
+            vec![0; super::READ_BUFFER]
+        } else {
+            buf
+        }
     }
 
     /// Writes the central directory and end records, flushes, and returns the output.
@@ -384,7 +400,7 @@ impl<W: Write> ZipWriter<W> {
             let extra_len = 8 * (u16::from(big_u) + u16::from(big_c) + u16::from(big_o));
             let zip64 = extra_len > 0;
             le32(&mut buf, CENTRAL_SIG);
-            le16(&mut buf, if zip64 { 45 } else { 20 });
+            le16(&mut buf, MADE_BY_UNIX | if zip64 { 45 } else { 20 });
             le16(&mut buf, if zip64 { 45 } else { 20 });
             le16(&mut buf, rec.flags);
             le16(&mut buf, rec.method);
@@ -398,7 +414,7 @@ impl<W: Write> ZipWriter<W> {
             le16(&mut buf, 0); // comment
             le16(&mut buf, 0); // disk
             le16(&mut buf, 0); // internal attributes
-            le32(&mut buf, 0); // external attributes
+            le32(&mut buf, UNIX_FILE_0644 << 16); // external attributes: the Unix mode
             le32(&mut buf, if big_o { u32::MAX } else { rec.offset as u32 });
             buf.extend_from_slice(rec.name.as_bytes());
             if zip64 {
@@ -522,23 +538,12 @@ impl<W: Write + Seek> SeekZipWriter<W> {
     ///
     /// # Errors
     /// As [`ZipWriter::add_reader`].
-    pub fn add_reader(&mut self, name: &str, opts: EntryOptions, reader: &mut dyn std::io::Read) -> Result<u64> {
+    pub fn add_reader(&mut self, name: &str, opts: EntryOptions, reader: &mut dyn Read) -> Result<u64> {
         self.start_entry(name, opts)?;
-        let mut buf = vec![0u8; super::READ_BUFFER];
-        let mut total = 0u64;
-        loop {
-            let n = match reader.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => {
-                    self.inner.failed = true;
-                    return Err(e.into());
-                }
-            };
-            self.write_data(&buf[..n])?;
-            total += n as u64;
-        }
+        let mut buf = self.inner.take_read_buf();
+        let r = pump(reader, &mut buf, |chunk| self.inner.write_data(chunk));
+        self.inner.read_buf = buf;
+        let total = self.inner.guard(r)?;
         self.finish_entry()?;
         Ok(total)
     }
@@ -554,6 +559,21 @@ impl<W: Write + Seek> SeekZipWriter<W> {
     /// As [`ZipWriter::finish`].
     pub fn finish(self) -> Result<W> {
         self.inner.finish()
+    }
+}
+
+/// Reads `reader` to its end through `buf`, handing each chunk to `sink`. Returns the bytes read.
+fn pump(reader: &mut dyn Read, buf: &mut [u8], mut sink: impl FnMut(&[u8]) -> Result<()>) -> Result<u64> {
+    let mut total = 0u64;
+    loop {
+        let n = match reader.read(buf) {
+            Ok(0) => return Ok(total),
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e.into()),
+        };
+        sink(&buf[..n])?;
+        total += n as u64;
     }
 }
 

@@ -3,7 +3,8 @@
 //!
 //! Data flows from one reader thread (reading each input file once) through a bounded channel to at most
 //! [`UploadOptions::concurrency`] Put Block requests in flight, so memory stays near
-//! `(concurrency + 3) × block size` whatever the size of the data. Each block carries its CRC-64
+//! `(concurrency + 2) × block size` (and within [`UploadOptions::max_buffered`]) whatever the size of
+//! the data. Each block carries its CRC-64
 //! (`x-ms-content-crc64`, or `Content-MD5` for old service versions); a failed block is retried alone
 //! (per [`crate::policy::retry`]); the block ids name their content ([`blob::block_id`]), so a later
 //! upload of the same data to the same URL skips every block the server already has staged.
@@ -32,15 +33,21 @@ pub type ProgressFn = Arc<dyn Fn(u64, u64) + Send + Sync>;
 /// How uploads run.
 #[derive(Clone)]
 pub struct UploadOptions {
-    /// Most blocks in flight at once (memory ≈ `(concurrency + 3) × block_size`). Default 4.
+    /// Most blocks in flight at once (memory ≈ `(concurrency + 2) × block_size`). Default 4.
     pub concurrency: usize,
+    /// Most block data held in memory at once (blocks in flight, one queued, one being filled). When
+    /// the block size must grow (data over 195 GiB needs blocks over 4 MiB to stay within 50,000),
+    /// fewer blocks go in flight, down to one, so memory stays bounded whatever the size. Default
+    /// 32 MiB.
+    pub max_buffered: u64,
     /// Preferred block size; 0 is [`blob::DEFAULT_BLOCK_SIZE`] (grown when 50,000 blocks would not do).
     pub block_size: u64,
     /// Largest data sent as one Put Blob. Default [`blob::DEFAULT_SINGLE_PUT_MAX`].
     pub single_put_max: u64,
     /// Retry of each request (each block separately).
     pub retry: RetryPolicy,
-    /// Read the server's staged blocks first and skip those already there. Default true.
+    /// Read the server's block list first and skip the blocks it already holds, staged or committed
+    /// (needs a SAS with read permission; without, every block is sent). Default true.
     pub resume: bool,
     /// `x-ms-blob-content-type` of the blob.
     pub content_type: Option<String>,
@@ -56,6 +63,7 @@ impl Default for UploadOptions {
     fn default() -> Self {
         UploadOptions {
             concurrency: 4,
+            max_buffered: 32 << 20,
             block_size: 0,
             single_put_max: blob::DEFAULT_SINGLE_PUT_MAX,
             retry: RetryPolicy::default(),
@@ -72,6 +80,7 @@ impl std::fmt::Debug for UploadOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UploadOptions")
             .field("concurrency", &self.concurrency)
+            .field("max_buffered", &self.max_buffered)
             .field("block_size", &self.block_size)
             .field("single_put_max", &self.single_put_max)
             .field("retry", &self.retry)
@@ -112,11 +121,13 @@ fn jitter() -> f64 {
     f64::from(n % 1000) / 1000.0
 }
 
-/// Sends a request, retrying per `policy`; a non-2xx answer becomes the blob error
-/// ([`blob::error_from_response`]), except 404 when `ok_404`.
+/// Sends a request made with `sas`, retrying per `policy`; a non-2xx answer becomes the blob error
+/// ([`blob::sas_error_from_response`]: a refusal after the SAS expired is `sas_expired`), except 404
+/// when `ok_404`.
 async fn execute(
     client: &reqwest::Client,
     policy: &RetryPolicy,
+    sas: &SasUrl,
     req: &HttpRequest,
     body: Option<Bytes>,
     ok_404: bool,
@@ -126,7 +137,7 @@ async fn execute(
     loop {
         let err = match send(client, req, body.clone()).await {
             Ok(resp) if resp.is_success() || (ok_404 && resp.status == 404) => return Ok(resp),
-            Ok(resp) => blob::error_from_response(&resp),
+            Ok(resp) => blob::sas_error_from_response(sas, &resp, now_unix()),
             Err(e) => e,
         };
         match decide(policy, req.method.is_idempotent(), attempt, &err, jitter()) {
@@ -269,8 +280,10 @@ impl BlobUploader {
             .len();
         let plan = UploadPlan::new(size, &version, self.opts.block_size, self.opts.single_put_max)?;
         if plan.single_put {
-            let data = tokio::fs::read(path).await?;
-            return self.put_whole(sas, &version, data).await;
+            let data = tokio::fs::read(path)
+                .await
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
+            return self.put_whole(sas, &version, Bytes::from(data)).await;
         }
         let (tx, rx) = mpsc::channel(1);
         let path = path.to_path_buf();
@@ -291,7 +304,7 @@ impl BlobUploader {
             }
             Ok(sink.finish()?)
         });
-        self.run_blocks(sas, &version, size, rx, producer).await
+        self.run_blocks(sas, &version, size, plan.block_size, rx, producer).await
     }
 
     /// Uploads bytes already in memory (one Put Blob when small, else blocks).
@@ -302,7 +315,7 @@ impl BlobUploader {
         let version = self.prepare(sas)?;
         let plan = UploadPlan::new(data.len() as u64, &version, self.opts.block_size, self.opts.single_put_max)?;
         if plan.single_put {
-            return self.put_whole(sas, &version, data.to_vec()).await;
+            return self.put_whole(sas, &version, data).await;
         }
         let (tx, rx) = mpsc::channel(1);
         let (block_size, v) = (plan.block_size, version.clone());
@@ -312,7 +325,7 @@ impl BlobUploader {
             sink.write_all(&data)?;
             Ok(sink.finish()?)
         });
-        self.run_blocks(sas, &version, size, rx, producer).await
+        self.run_blocks(sas, &version, size, block_size, rx, producer).await
     }
 
     /// **Zip-while-uploading**: writes the plan's archive straight into the upload — no temporary file,
@@ -329,7 +342,7 @@ impl BlobUploader {
             let data = tokio::task::spawn_blocking(move || plan.write_to(Vec::new(), &mut |_, _| {}))
                 .await
                 .map_err(|e| Error::new(ErrorKind::Io, format!("packaging task failed: {e}")))??;
-            return self.put_whole(sas, &version, data).await;
+            return self.put_whole(sas, &version, Bytes::from(data)).await;
         }
         let (tx, rx) = mpsc::channel(1);
         let plan = plan.clone();
@@ -339,17 +352,16 @@ impl BlobUploader {
             let sink = plan.write_to(sink, &mut |_, _| {})?;
             Ok(sink.finish()?)
         });
-        self.run_blocks(sas, &version, estimate, rx, producer).await
+        self.run_blocks(sas, &version, estimate, block_size, rx, producer).await
     }
 
-    async fn put_whole(&self, sas: &SasUrl, version: &str, data: Vec<u8>) -> Result<UploadReport> {
+    async fn put_whole(&self, sas: &SasUrl, version: &str, data: Bytes) -> Result<UploadReport> {
         let size = data.len() as u64;
         let retries = AtomicU64::new(0);
-        let mut req = blob::put_blob(sas, version, data, self.opts.content_type.as_deref());
+        let mut req = blob::put_blob_request(sas, version, &data, self.opts.content_type.as_deref());
         req.timeout = Some(self.opts.request_timeout);
-        let body = Bytes::from(std::mem::take(&mut req.body));
         self.progress(0, size);
-        execute(&self.client, &self.opts.retry, &req, Some(body), false, &retries).await?;
+        execute(&self.client, &self.opts.retry, sas, &req, Some(data), false, &retries).await?;
         self.progress(size, size);
         let retries = retries.load(Ordering::Relaxed);
         Ok(UploadReport { size, single_put: true, bytes_sent: size * (1 + retries), retries, ..Default::default() })
@@ -360,17 +372,18 @@ impl BlobUploader {
         sas: &SasUrl,
         version: &str,
         estimate: u64,
+        block_size: u64,
         mut rx: mpsc::Receiver<ProducedBlock>,
         producer: tokio::task::JoinHandle<Result<u64>>,
     ) -> Result<UploadReport> {
-        let result = self.consume_blocks(sas, version, estimate, &mut rx).await;
+        let result = self.consume_blocks(sas, version, estimate, block_size, &mut rx).await;
         drop(rx); // a stopped consumer unblocks the reader thread
         let produced = producer.await.map_err(|e| Error::new(ErrorKind::Io, format!("reader task failed: {e}")));
         let (mut report, ids, retries) = result?;
         report.size = produced??;
         let mut req = blob::put_block_list(sas, version, &ids, self.opts.content_type.as_deref());
         req.timeout = Some(self.opts.request_timeout);
-        execute(&self.client, &self.opts.retry, &req, None, false, &retries).await?;
+        execute(&self.client, &self.opts.retry, sas, &req, None, false, &retries).await?;
         report.retries = retries.load(Ordering::Relaxed);
         self.progress(report.size, report.size);
         Ok(report)
@@ -381,24 +394,24 @@ impl BlobUploader {
         sas: &SasUrl,
         version: &str,
         estimate: u64,
+        block_size: u64,
         rx: &mut mpsc::Receiver<ProducedBlock>,
     ) -> Result<(UploadReport, Vec<String>, AtomicU64)> {
         let retries = Arc::new(AtomicU64::new(0));
-        let staged = if self.opts.resume {
-            let mut req = blob::get_block_list(sas, version);
-            req.timeout = Some(self.opts.request_timeout);
-            let resp = execute(&self.client, &self.opts.retry, &req, None, true, &retries).await?;
-            StagedBlocks::from_block_list(&blob::parse_block_list(&resp)?)
-        } else {
-            StagedBlocks::default()
-        };
+        let staged = self.staged_blocks(sas, version, &retries).await?;
         let done = Arc::new(AtomicU64::new(0));
         let mut report = UploadReport::default();
         let mut ids = Vec::new();
         let mut inflight: JoinSet<Result<u64>> = JoinSet::new();
-        let concurrency = self.opts.concurrency.max(1);
+        let concurrency = self.in_flight(block_size);
         self.progress(0, estimate);
-        while let Some(block) = rx.recv().await {
+        loop {
+            // a free slot first, then the next block: a block is only taken from the reader when it
+            // can go out, so memory is the blocks in flight + one queued + one being filled
+            while inflight.len() >= concurrency {
+                report.bytes_sent += self.join_one(&mut inflight).await?;
+            }
+            let Some(block) = rx.recv().await else { break };
             let len = block.data.len() as u64;
             let id = blob::block_id(block.index, block.crc);
             ids.push(id.clone());
@@ -409,18 +422,21 @@ impl BlobUploader {
                 self.progress(d, estimate);
                 continue;
             }
-            while inflight.len() >= concurrency {
-                report.bytes_sent += self.join_one(&mut inflight).await?;
-            }
             let mut req = blob::put_block_request(sas, version, &id, &block.checksum);
             req.timeout = Some(self.opts.request_timeout);
-            let (client, policy, retries, done, progress) =
-                (self.client.clone(), self.opts.retry, retries.clone(), done.clone(), self.opts.progress.clone());
+            let (client, policy, retries, done, progress, sas) = (
+                self.client.clone(),
+                self.opts.retry,
+                retries.clone(),
+                done.clone(),
+                self.opts.progress.clone(),
+                sas.clone(),
+            );
             let data = block.data;
             report.blocks_sent += 1;
             inflight.spawn(async move {
                 let before = retries.load(Ordering::Relaxed);
-                execute(&client, &policy, &req, Some(data), false, &retries).await?;
+                execute(&client, &policy, &sas, &req, Some(data), false, &retries).await?;
                 let d = done.fetch_add(len, Ordering::Relaxed) + len;
                 if let Some(p) = progress {
                     p(d, estimate.max(d));
@@ -434,6 +450,37 @@ impl BlobUploader {
         }
         let retries = Arc::try_unwrap(retries).unwrap_or_else(|a| AtomicU64::new(a.load(Ordering::Relaxed)));
         Ok((report, ids, retries))
+    }
+
+    /// What the blob already holds, to skip ([`UploadOptions::resume`]). Reading the block list needs
+    /// read permission: a SAS whose `sp` lacks `r` is not asked, and one the service refuses
+    /// (`sas_permission`, `forbidden`) uploads everything — resuming is an optimisation, never a reason
+    /// to fail.
+    async fn staged_blocks(&self, sas: &SasUrl, version: &str, retries: &AtomicU64) -> Result<StagedBlocks> {
+        if !self.opts.resume || sas.permissions().is_some_and(|p| !p.contains('r')) {
+            return Ok(StagedBlocks::default());
+        }
+        let mut req = blob::get_block_list(sas, version);
+        req.timeout = Some(self.opts.request_timeout);
+        let list = match execute(&self.client, &self.opts.retry, sas, &req, None, true, retries).await {
+            Ok(resp) => blob::parse_block_list(&resp),
+            Err(e) => Err(e),
+        };
+        match list {
+            Ok(list) => Ok(StagedBlocks::from_block_list(&list)),
+            Err(e) if matches!(e.kind(), ErrorKind::SasPermission | ErrorKind::Forbidden) => {
+                tracing::debug!(code = e.code(), "cannot read the block list; uploading every block");
+                Ok(StagedBlocks::default())
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Blocks in flight for a block size: [`UploadOptions::concurrency`], reduced so that in-flight
+    /// blocks plus the queued and the filling one fit [`UploadOptions::max_buffered`]; at least one.
+    fn in_flight(&self, block_size: u64) -> usize {
+        let fits = (self.opts.max_buffered / block_size.max(1)).saturating_sub(2) as usize;
+        self.opts.concurrency.clamp(1, fits.max(1))
     }
 
     async fn join_one(&self, inflight: &mut JoinSet<Result<u64>>) -> Result<u64> {
@@ -451,19 +498,55 @@ impl BlobUploader {
     /// # Errors
     /// The primary's error when there is no secondary, else the secondary's error.
     pub async fn upload_asset(&self, primary: &str, secondary: Option<&str>, data: Bytes) -> Result<usize> {
+        let ct = self.opts.content_type.clone();
+        self.upload_asset_with(primary, secondary, data, ct.as_deref(), &[]).await
+    }
+
+    /// [`BlobUploader::upload_asset`] for a file, with the headers the service asked for (the asset's
+    /// `httpHeaders`, as a flow's `Upload::Asset` step carries them; see [`blob::put_asset_request`]).
+    /// The content type is [`UploadOptions::content_type`] or, when unset, the file's
+    /// ([`blob::content_type_for`]: `image/png`, …).
+    ///
+    /// # Errors
+    /// `io` when the file cannot be read (nothing is sent); then as [`BlobUploader::upload_asset`].
+    pub async fn upload_asset_file(
+        &self,
+        primary: &str,
+        secondary: Option<&str>,
+        path: &Path,
+        http_headers: &[(String, String)],
+    ) -> Result<usize> {
+        let data = tokio::fs::read(path)
+            .await
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let ct = self.opts.content_type.clone().unwrap_or_else(|| blob::content_type_for(&name).to_string());
+        self.upload_asset_with(primary, secondary, Bytes::from(data), Some(&ct), http_headers).await
+    }
+
+    async fn upload_asset_with(
+        &self,
+        primary: &str,
+        secondary: Option<&str>,
+        data: Bytes,
+        content_type: Option<&str>,
+        http_headers: &[(String, String)],
+    ) -> Result<usize> {
         let mut last = None;
         for (i, url) in std::iter::once(primary).chain(secondary).enumerate() {
             let attempt = async {
                 let sas = SasUrl::parse(url)?;
                 let version = self.prepare(&sas)?;
                 let retries = AtomicU64::new(0);
-                let mut req = blob::put_blob(&sas, &version, Vec::new(), self.opts.content_type.as_deref());
-                req.set_header("Content-MD5", blob::content_md5(&data));
+                let mut req = blob::put_asset_request(&sas, &version, &data, content_type, http_headers);
                 req.timeout = Some(self.opts.request_timeout);
-                execute(&self.client, &self.opts.retry, &req, Some(data.clone()), false, &retries).await
+                execute(&self.client, &self.opts.retry, &sas, &req, Some(data.clone()), false, &retries).await
             };
             match attempt.await {
-                Ok(_) => return Ok(i),
+                Ok(_) => {
+                    self.progress(data.len() as u64, data.len() as u64);
+                    return Ok(i);
+                }
                 Err(e) => {
                     tracing::debug!(url_index = i, code = e.code(), "asset upload failed");
                     last = Some(e);
