@@ -167,6 +167,9 @@ pub(crate) struct SubmissionMachine {
     create_attempts: u32,
     commit_attempts: u32,
     polls: u32,
+    /// The last status a poll saw (shown in the stage name: `poll: Certification`).
+    #[serde(skip)]
+    last_status: Option<String>,
     #[serde(skip)]
     spec: Option<SubmissionSpec>,
     #[serde(skip)]
@@ -188,6 +191,7 @@ impl SubmissionMachine {
             create_attempts: 0,
             commit_attempts: 0,
             polls: 0,
+            last_status: None,
             spec: Some(spec),
             doc: None,
             resuming: false,
@@ -318,6 +322,7 @@ impl SubmissionMachine {
     /// Judges a status document: done, failed, or poll again.
     fn judge(&mut self, status_doc: Value, cfg: &FlowConfig) -> Result<Action> {
         let status = str_of(&status_doc, "status").unwrap_or("").to_string();
+        self.last_status = Some(status.clone()).filter(|s| !s.is_empty());
         let details = status_doc.get("statusDetails");
         let errs = findings(details.and_then(|d| d.get("errors")));
         match status.as_str() {
@@ -366,7 +371,11 @@ impl SubmissionMachine {
 
 impl Machine for SubmissionMachine {
     fn stage(&self) -> String {
-        serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        let name = serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        match (&self.stage, &self.last_status) {
+            (Stage::Poll, Some(status)) => format!("{name}: {status}"),
+            _ => name,
+        }
     }
 
     fn checkpoint(&self) -> Option<Value> {
