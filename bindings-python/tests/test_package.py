@@ -157,3 +157,32 @@ def test_pack_validate_tables(release: Path, tmp_path: Path) -> None:
     assert storesubmit.guess_kind({"applicationPackages": []}) == "app-submission"
     doc2, warnings = storesubmit.parse_json_lenient('{"a": 1,}')
     assert doc2 == {"a": 1} and warnings[0]["code"] == "json.trailing_comma"
+
+
+def test_gil_is_released_during_network_work(emu: Any) -> None:
+    import threading
+    import time as _time
+
+    emu.add_fault({"op": "devcenter.get_app", "delay_ms": 800, "times": 1})
+    client = emu.client()
+    client.devcenter.list_apps()  # token fetched, runtime up
+    counter = {"n": 0, "stop": False}
+
+    def spin() -> None:
+        while not counter["stop"]:
+            counter["n"] += 1
+
+    t = threading.Thread(target=spin)
+    t.start()
+    _time.sleep(0.05)
+    before = counter["n"]
+    started = _time.monotonic()
+    client.devcenter.get_app(emu.app_id)
+    elapsed = _time.monotonic() - started
+    during = counter["n"] - before
+    counter["stop"] = True
+    t.join()
+    assert elapsed >= 0.7
+    # A held GIL would let the spinning thread run only at switch intervals of the waiting call, which
+    # never come while Rust blocks; released, it runs freely for the whole 800 ms.
+    assert during > 100_000, during
