@@ -186,3 +186,14 @@ def test_gil_is_released_during_network_work(emu: Any) -> None:
     # A held GIL would let the spinning thread run only at switch intervals of the waiting call, which
     # never come while Rust blocks; released, it runs freely for the whole 800 ms.
     assert during > 100_000, during
+
+
+def test_extension_is_abi3_and_needs_no_openssl() -> None:
+    import shutil as _shutil
+
+    so = next(Path(storesubmit.__file__).parent.glob("_native*.so"))
+    assert so.name == "_native.abi3.so"
+    ldd = _shutil.which("ldd")
+    assert ldd, "ldd is needed to check the extension's libraries"
+    libs = subprocess.run([ldd, str(so)], capture_output=True, text=True, check=True).stdout
+    assert "libssl" not in libs and "libcrypto" not in libs, libs
