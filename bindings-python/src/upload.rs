@@ -24,7 +24,9 @@ use storesubmit::{Error, ErrorKind, Result};
 use crate::errors::IntoPy;
 use crate::flow::PyUpload;
 use crate::http::{PyRequest, PyResponse};
-use crate::runtime::{files_dir, path_under, zip_plan};
+use storesubmit::client::{path_under, zip_plan};
+
+use crate::runtime::files_dir;
 
 fn now_unix() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)

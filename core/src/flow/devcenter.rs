@@ -637,8 +637,9 @@ impl RolloutMachine {
                 .get("packageRolloutPercentage")
                 .and_then(Value::as_f64)
                 .is_some_and(|x| (x - p).abs() < 1e-9),
-            RolloutAction::Halt => status == "PackageRolloutHalted" || status == "RolloutHalted",
-            RolloutAction::Finalize => status == "PackageRolloutComplete" || status == "RolloutComplete",
+            // The documented values (`manage-app-submissions.md`): a halted rollout is `PackageRolloutStopped`.
+            RolloutAction::Halt => status == "PackageRolloutStopped",
+            RolloutAction::Finalize => status == "PackageRolloutComplete",
         }
     }
 }
@@ -983,6 +984,20 @@ mod tests {
         let mut flow = submission(cfg(), Target::Flight { app_id: "A".into(), flight_id: "F".into() }, spec, opts);
         let out = s.run(&mut flow).unwrap();
         assert_eq!(out.stage, "certification");
+        s.finish();
+    }
+
+    #[test]
+    fn a_lost_halt_is_verified_with_the_documented_status() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Post, "/submissions/S1/haltpackagerollout", 503, json!({}));
+        s.expect(Method::Get, "/submissions/S1/packagerollout", 200,
+            json!({"isPackageRollout": true, "packageRolloutPercentage": 20.0, "packageRolloutStatus": "PackageRolloutStopped"}));
+        let mut flow = rollout(cfg(), app(), "S1", RolloutAction::Halt);
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.status.as_deref(), Some("PackageRolloutStopped"));
+        assert_eq!(s.count(Method::Post, "haltpackagerollout"), 1, "the halt took effect: not sent again");
         s.finish();
     }
 
