@@ -197,3 +197,16 @@ def test_extension_is_abi3_and_needs_no_openssl() -> None:
     assert ldd, "ldd is needed to check the extension's libraries"
     libs = subprocess.run([ldd, str(so)], capture_output=True, text=True, check=True).stdout
     assert "libssl" not in libs and "libcrypto" not in libs, libs
+
+
+def test_top_level_readme_python_section_runs(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The repository README's Python snippet is code that runs, not a sketch."""
+    text = (repo / "README.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert len(blocks) == 1, "one Python snippet in the top-level README"
+    (tmp_path / "release").mkdir()
+    (tmp_path / "release" / "app.msixupload").write_bytes(os.urandom(50_000))
+    monkeypatch.chdir(tmp_path)
+    exec(compile(blocks[0], "README.md", "exec"), {"__name__": "readme"})
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "Published"
