@@ -521,6 +521,7 @@ impl PyFlow {
     /// The last `send` or `upload` step failed without a response: `code` is an error code
     /// (`transport`, `timeout`, `io`, a blob error…), `message` says what happened.
     #[pyo3(signature = (code, message, now, jitter, status=None, retryable=None))]
+    #[allow(clippy::too_many_arguments)]
     fn failed(
         &self,
         py: Python<'_>,

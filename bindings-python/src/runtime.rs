@@ -19,9 +19,8 @@ use pyo3::types::PyDict;
 use storesubmit::api::auth::ClientCredentials;
 use storesubmit::api::blob::SasUrl;
 use storesubmit::api::Endpoints;
-use storesubmit::client::{check_url_scheme, Client};
-use storesubmit::flow::{FlowConfig, Upload};
-use storesubmit::package::PackagePlan;
+use storesubmit::client::{check_url_scheme, perform_upload, Client};
+use storesubmit::flow::FlowConfig;
 use storesubmit::transport::{BlobUploader, ProgressFn, UploadOptions, UploadReport};
 use storesubmit::{Error, ErrorKind, Result};
 use tokio::runtime::Runtime;
@@ -52,55 +51,11 @@ pub fn runtime() -> PyResult<&'static Runtime> {
     Ok(rt)
 }
 
-/// `dir` joined with a submission file name (`\` and `/` both separate folders; absolute names stay).
-pub fn path_under(dir: &Path, name: &str) -> PathBuf {
-    let p = Path::new(name);
-    if p.is_absolute() {
-        return p.to_path_buf();
-    }
-    name.split(['/', '\\']).filter(|s| !s.is_empty()).fold(dir.to_path_buf(), |acc, seg| acc.join(seg))
-}
-
 /// The files folder an upload needs.
 pub fn files_dir(files: Option<&Path>) -> Result<&Path> {
     files.ok_or_else(|| {
         Error::invalid_argument("this workflow uploads files: pass `files=` (the folder the submission's file names are relative to)")
     })
-}
-
-/// The archive a ZIP upload step asks for, with every file found under `dir`.
-pub fn zip_plan(upload_files: &[storesubmit::flow::UploadFile], dir: &Path) -> Result<PackagePlan> {
-    let mut plan = PackagePlan::new();
-    for f in upload_files {
-        plan.add_file(&f.name, path_under(dir, &f.name), None)?;
-    }
-    Ok(plan)
-}
-
-/// Performs an upload step with the bundled blob uploader.
-async fn perform(uploader: BlobUploader, progress: Option<ProgressFn>, upload: Upload, files: Option<PathBuf>) -> Result<()> {
-    let dir = files_dir(files.as_deref())?;
-    match upload {
-        Upload::Zip { url, files } => {
-            check_url_scheme(&url)?;
-            let plan = zip_plan(&files, dir)?;
-            let sas = SasUrl::parse(&url)?;
-            uploader.upload_zip(&sas, &plan).await?;
-        }
-        Upload::Asset { file, url, fallback_url, headers: _ } => {
-            check_url_scheme(&url)?;
-            let path = path_under(dir, &file);
-            let data = tokio::fs::read(&path)
-                .await
-                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read listing asset {}: {e}", path.display())))?;
-            let total = data.len() as u64;
-            uploader.upload_asset(&url, fallback_url.as_deref(), bytes::Bytes::from(data)).await?;
-            if let Some(p) = progress {
-                p(total, total);
-            }
-        }
-    }
-    Ok(())
 }
 
 fn report_to_py<'py>(py: Python<'py>, r: &UploadReport) -> PyResult<Bound<'py, PyDict>> {
@@ -250,7 +205,7 @@ impl PyBundled {
         let uploader = self.uploader(func.clone())?;
         let rt = runtime()?;
         let up = upload.get().inner.clone();
-        let result = py.detach(|| rt.block_on(perform(uploader, func, up, files)));
+        let result = py.detach(|| rt.block_on(perform_upload(&uploader, up, files.as_deref())));
         if let Some(e) = progress.as_ref().and_then(PyProgress::take_error) {
             return Err(e);
         }
@@ -301,7 +256,7 @@ impl PyBundled {
         let rt = runtime()?;
         let up = upload.get().inner.clone();
         let handle = rt.spawn(async move {
-            let result = perform(uploader, func, up, files).await;
+            let result = perform_upload(&uploader, up, files.as_deref()).await;
             let value = match progress.as_ref().and_then(PyProgress::take_error) {
                 Some(e) => Err(e),
                 None => result.map_err(to_py_err).map(|()| Python::attach(|py| py.None())),

@@ -24,7 +24,9 @@ use storesubmit::{Error, ErrorKind, Result};
 use crate::errors::IntoPy;
 use crate::flow::PyUpload;
 use crate::http::{PyRequest, PyResponse};
-use crate::runtime::{files_dir, path_under, zip_plan};
+use storesubmit::client::{path_under, zip_plan};
+
+use crate::runtime::files_dir;
 
 fn now_unix() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
@@ -216,6 +218,13 @@ pub fn check_blob_response(response: &Bound<'_, PyResponse>) -> PyResult<()> {
     blob::check_response(&response.get().inner).py()
 }
 
+/// Refuses a URL a bearer token or a SAS must not travel to: anything but `https`, or plain `http` to
+/// a loopback host (`unsupported`). Every transport's requests pass this check.
+#[pyfunction]
+pub fn check_url(url: &str) -> PyResult<()> {
+    check_url_scheme(url).py()
+}
+
 /// Mints a service SAS URL (`sr=b`) for a blob with an account key: for tests against Azurite and for
 /// services that hand out keys instead of URLs.
 #[pyfunction]
@@ -240,6 +249,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyBlockUpload>()?;
     m.add_function(wrap_pyfunction!(asset_requests, m)?)?;
     m.add_function(wrap_pyfunction!(check_blob_response, m)?)?;
+    m.add_function(wrap_pyfunction!(check_url, m)?)?;
     m.add_function(wrap_pyfunction!(blob_sas_url, m)?)?;
     Ok(())
 }

@@ -197,3 +197,34 @@ def test_logs_are_redacted(emu: Any, release: Path, caplog: pytest.LogCaptureFix
     assert emu.info["client_secret"] not in text
     assert "Bearer" not in text
     assert out["stage"] == "published"
+
+
+def test_plain_http_to_a_remote_host_is_refused_for_every_transport() -> None:
+    sent: List[str] = []
+
+    def recorder(request: storesubmit.Request) -> storesubmit.Response:
+        sent.append(request.url)
+        return storesubmit.Response(500)
+
+    cred = storesubmit.ClientSecretCredential("t", "c", "secret")
+    for transport in (None, recorder):
+        client = storesubmit.Client(cred, endpoints={"devcenter": "http://store.example", "token": "http://login.example"}, transport=transport)
+        with pytest.raises(storesubmit.UnsupportedError):
+            client.devcenter.list_apps()
+    assert sent == []
+
+
+def test_custom_credential_is_asked_again_when_tokens_expire_mid_workflow(release: Path) -> None:
+    import storesubmit.emulator
+
+    slow = {"commit": 1.0, "preprocessing": 1.0, "certification": 1.0, "release": 1.0}
+    with storesubmit.emulator.start(token_lifetime_secs=4, durations=slow) as emu:
+        cred = FakeAzureCredential(emu.credential())
+        events: List[Any] = []
+        client = emu.client(cred, on_event=events.append)
+        out = client.publish_app_submission(emu.app_id, APP_CHANGES, files=release)
+        assert out["stage"] == "published"
+        assert cred.scopes.count("https://manage.devcenter.microsoft.com/.default") >= 2, cred.scopes
+        kinds = {e["type"] for e in events}
+        assert {"stage", "request", "wait", "upload"} <= kinds
+        assert all("sig=" not in e.get("url", "") or "sig=<redacted>" in e["url"] for e in events)

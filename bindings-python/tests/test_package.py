@@ -18,6 +18,7 @@ import pytest
 import storesubmit
 import storesubmit.aio
 import storesubmit.emulator
+import storesubmit.types
 from storesubmit import _ops
 
 from conftest import REPO, installed_from_wheel
@@ -33,10 +34,19 @@ def test_imported_from_the_installed_wheel() -> None:
 
 
 def test_generated_layer_matches_the_core() -> None:
+    # The generator reads the core's sources; its table must be the wheel's table exactly.
+    sys.path.insert(0, str(PKG_SRC / "tools"))
+    try:
+        import generate  # type: ignore[import-not-found]
+    finally:
+        sys.path.pop(0)
+    assert generate.parse_operations() == storesubmit.operations()
     r = subprocess.run([sys.executable, str(PKG_SRC / "tools/generate.py"), "--check"], capture_output=True, text=True, cwd=str(REPO))
     assert r.returncode == 0, r.stdout + r.stderr
     installed = Path(_ops.__file__).read_text()
     assert installed == (PKG_SRC / "python/storesubmit/_ops.py").read_text(), "the wheel is stale"
+    models = Path(storesubmit.types.__file__).with_name("_models.py").read_text()
+    assert models == (PKG_SRC / "python/storesubmit/_models.py").read_text(), "the wheel is stale"
 
 
 def test_every_operation_has_a_typed_method() -> None:
@@ -111,13 +121,17 @@ def test_readme_quickstart_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "Contoso sample app" in out and "published Published" in out and "draft" in out
 
 
-def test_examples_run_and_pass_mypy_strict() -> None:
+def test_examples_run_and_pass_mypy_strict(tmp_path: Path) -> None:
     examples = sorted(str(p) for p in (PKG_SRC / "examples").glob("*.py"))
     assert examples
     for ex in examples:
         r = subprocess.run([sys.executable, ex], capture_output=True, text=True, timeout=120)
         assert r.returncode == 0, r.stderr
     r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", *examples], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stdout + r.stderr
+    # The installed package itself (its .pyi stub and py.typed included) is strict-clean too.
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", "-p", "storesubmit"],
+                       capture_output=True, text=True, timeout=300, cwd=str(tmp_path))
     assert r.returncode == 0, r.stdout + r.stderr
 
 
@@ -131,7 +145,8 @@ def test_pack_validate_tables(release: Path, tmp_path: Path) -> None:
     assert out["size"] == (tmp_path / "s.zip").stat().st_size and seen and seen[-1][0] == seen[-1][1] == out["input_bytes"]
     assert [e["name"] for e in storesubmit.package_entries("app-submission", doc)] == out["entries"]
     with pytest.raises(storesubmit.MissingFilesError):
-        storesubmit.pack(doc, tmp_path / "nothing", tmp_path / "x.zip")
+        (tmp_path / "empty").mkdir()
+        storesubmit.pack(doc, tmp_path / "empty", tmp_path / "x.zip")
     assert storesubmit.validate("app-submission", doc, files=release) == [] or all(
         i["code"] != "files.missing" for i in storesubmit.validate("app-submission", doc, files=release))
     missing = storesubmit.validate("app-submission", doc, files=["other.msix"])
@@ -142,3 +157,56 @@ def test_pack_validate_tables(release: Path, tmp_path: Path) -> None:
     assert storesubmit.guess_kind({"applicationPackages": []}) == "app-submission"
     doc2, warnings = storesubmit.parse_json_lenient('{"a": 1,}')
     assert doc2 == {"a": 1} and warnings[0]["code"] == "json.trailing_comma"
+
+
+def test_gil_is_released_during_network_work(emu: Any) -> None:
+    import threading
+    import time as _time
+
+    emu.add_fault({"op": "devcenter.get_app", "delay_ms": 800, "times": 1})
+    client = emu.client()
+    client.devcenter.list_apps()  # token fetched, runtime up
+    counter = {"n": 0, "stop": False}
+
+    def spin() -> None:
+        while not counter["stop"]:
+            counter["n"] += 1
+
+    t = threading.Thread(target=spin)
+    t.start()
+    _time.sleep(0.05)
+    before = counter["n"]
+    started = _time.monotonic()
+    client.devcenter.get_app(emu.app_id)
+    elapsed = _time.monotonic() - started
+    during = counter["n"] - before
+    counter["stop"] = True
+    t.join()
+    assert elapsed >= 0.7
+    # A held GIL would let the spinning thread run only at switch intervals of the waiting call, which
+    # never come while Rust blocks; released, it runs freely for the whole 800 ms.
+    assert during > 100_000, during
+
+
+def test_extension_is_abi3_and_needs_no_openssl() -> None:
+    import shutil as _shutil
+
+    so = next(Path(storesubmit.__file__).parent.glob("_native*.so"))
+    assert so.name == "_native.abi3.so"
+    ldd = _shutil.which("ldd")
+    assert ldd, "ldd is needed to check the extension's libraries"
+    libs = subprocess.run([ldd, str(so)], capture_output=True, text=True, check=True).stdout
+    assert "libssl" not in libs and "libcrypto" not in libs, libs
+
+
+def test_top_level_readme_python_section_runs(repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """The repository README's Python snippet is code that runs, not a sketch."""
+    text = (repo / "README.md").read_text()
+    blocks = re.findall(r"```python\n(.*?)```", text, re.S)
+    assert len(blocks) == 1, "one Python snippet in the top-level README"
+    (tmp_path / "release").mkdir()
+    (tmp_path / "release" / "app.msixupload").write_bytes(os.urandom(50_000))
+    monkeypatch.chdir(tmp_path)
+    exec(compile(blocks[0], "README.md", "exec"), {"__name__": "readme"})
+    assert capsys.readouterr().out.strip().splitlines()[-1] == "Published"

@@ -3,13 +3,14 @@
 - ``python/storesubmit/_models.py``: a ``TypedDict`` per core model (``core/src/model/**``), fields and
   doc comments read from the Rust ``model!`` declarations (devcenter names camelCased like serde does).
 - ``python/storesubmit/_ops.py``: one typed method per operation of the core's route table
-  (``_native.operations()``), for the sync and the asyncio clients.
+  (``core/src/api/routes.rs``), for the sync and the asyncio clients.
 
-Run from the repository root with the extension importable::
+Reads only the core's sources (no build needed); ``scripts/test.d/50-python.sh`` runs it before building
+the wheel, so the wheel always matches the core (commit the files it rewrites)::
 
-    python bindings-python/tools/generate.py [--check]
+    python3 bindings-python/tools/generate.py [--check]
 
-``--check`` exits 1 when the files on disk differ (the test suite runs the same comparison).
+``--check`` exits 1 when the files on disk differ.
 """
 
 from __future__ import annotations
@@ -238,29 +239,24 @@ def render_ops(operations: List[Dict[str, object]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def load_native() -> object:
-    """The installed extension module, loaded without running the package's ``__init__`` (which imports
-    the files this script writes)."""
-    import glob
-    import importlib.machinery
-    import importlib.util
+OP_LINE = re.compile(r'^\s*"([\w.]+)"\s+(\w+)\s+(\w+)\s+"([^"]+)"\s+\[([^\]]*)\]\s+(true|false)\s+"([^"]*)";', re.M)
 
-    spec = importlib.util.find_spec("storesubmit")
-    if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("install the storesubmit wheel first (the generator reads its route table)")
-    folder = list(spec.submodule_search_locations)[0]
-    found = glob.glob(f"{folder}/_native*.so") + glob.glob(f"{folder}/_native*.pyd")
-    loader = importlib.machinery.ExtensionFileLoader("storesubmit._native", found[0])
-    mod_spec = importlib.util.spec_from_file_location("storesubmit._native", found[0], loader=loader)
-    module = importlib.util.module_from_spec(mod_spec)  # type: ignore[arg-type]
-    loader.exec_module(module)
-    return module
+
+def parse_operations() -> List[Dict[str, object]]:
+    """The operations of the core's route table, in table order (as ``storesubmit.operations()`` lists them)."""
+    text = (ROOT / "core/src/api/routes.rs").read_text()
+    ops: List[Dict[str, object]] = []
+    for m in OP_LINE.finditer(text):
+        ops.append({
+            "id": m.group(1), "family": m.group(2).lower(), "method": m.group(3).upper(), "path": m.group(4),
+            "query": re.findall(r'"([^"]+)"', m.group(5)), "body": m.group(6) == "true", "summary": m.group(7),
+        })
+    return ops
 
 
 def main(argv: List[str]) -> int:
-    _native = load_native()
 
-    files = {PKG / "_models.py": render_models(), PKG / "_ops.py": render_ops(_native.operations())}
+    files = {PKG / "_models.py": render_models(), PKG / "_ops.py": render_ops(parse_operations())}
     stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
     if "--check" in argv:
         for p in stale:

@@ -196,7 +196,8 @@ impl Reporter {
                 let msg = format!("{}: waiting {:.1}s", st.stage, d.as_secs_f64());
                 match &st.bar {
                     Some(bar) => bar.set_message(msg),
-                    None if !self.tty => self.line(&msg),
+                    // In a log, only waits a reader would notice (stage changes already show progress).
+                    None if !self.tty && *d >= Duration::from_secs(5) => self.line(&msg),
                     None => {}
                 }
             }

@@ -13,7 +13,7 @@ __all__ = ["ResourceRef", "StatusDetails", "StatusDetail", "CertificationReport"
 
 
 class ResourceRef(TypedDict, total=False):
-    """A reference to another resource: ``{id, resourceLocation}`` (the docs' "submission resource", e.g. ``pendingApplicationSubmission``, and an add-on's application entries). ``resourceLocation`` is relative to ``https://manage.devcenter.microsoft.com/v1.0/my/``."""
+    """A reference to another resource: ``{id, resourceLocation}`` (the docs' "submission resource", e.g. ``pendingApplicationSubmission``, and an add-on's application entries). ``resourceLocation`` is relative to the API base, like ``@nextLink``."""
 
     id: str
     """The id of the referenced resource."""
@@ -501,7 +501,7 @@ class Win32PollingData(TypedDict, total=False):
     """``responseData`` of calls that return a polling URL: metadata and package updates, package commit, listing asset commit."""
 
     pollingUrl: str
-    """Relative URL to poll (module status or submission status); see [``crate::api::win32::poll_request``]."""
+    """Relative URL to poll (module status or submission status); see [``crate::api::win32::Win32::poll_request``]."""
     ongoingSubmissionId: str
     """Id of a submission already in progress (empty when none)."""
 

@@ -82,6 +82,7 @@ class Client(ClientBase):
                     if scope is not None:
                         step = flow.respond(await self._token(scope), now(), jitter())
                         continue
+                    _native.check_url(request.url)
                     started = time.monotonic()
                     try:
                         response = await self._transport.send_async(request)

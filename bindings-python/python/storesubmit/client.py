@@ -80,6 +80,7 @@ class Client(ClientBase):
                     if scope is not None:
                         step = flow.respond(self._token(scope), now(), jitter())
                         continue
+                    _native.check_url(request.url)
                     started = time.monotonic()
                     try:
                         response = self._transport.send(request)

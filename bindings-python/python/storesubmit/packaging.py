@@ -40,8 +40,10 @@ def pack(
 
 
 def upload_file(url: str, path: PathLike, *, on_progress: Optional[Callable[[int, int], None]] = None, transport: Any = None) -> Any:
-    """Uploads a local file to an Azure blob SAS URL: the bundled transport uploads blocks in parallel
-    (resumable); another ``transport`` sends the same Put Block requests one by one."""
+    """Uploads a local file to an Azure blob SAS URL with the bundled transport: blocks in parallel,
+    each checksummed, resumable (staged blocks are not sent again). ``transport`` may be a
+    :class:`storesubmit.BundledTransport` with its own settings; workflow uploads (a submission's ZIP,
+    listing assets) go through any transport, this helper only through the bundled one."""
     from .transport import as_transport
 
     t = as_transport(transport)

@@ -41,7 +41,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
 use crate::flow::ingestion::{self, IngestionSpec};
 use crate::flow::win32::{self as win32_flow, Win32Spec};
-use crate::flow::{Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload};
+use crate::flow::{Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload, UploadFile};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::package::PackagePlan;
 use crate::secret::redact_url;
@@ -308,34 +308,7 @@ impl Client {
     }
 
     async fn upload(&self, upload: Upload, files: Option<&Path>) -> Result<()> {
-        let dir = files.ok_or_else(|| {
-            Error::invalid_argument("this workflow uploads files: pass the folder the submission's file names are relative to")
-        })?;
-        match upload {
-            Upload::Zip { url, files: entries } => {
-                check_url_scheme(&url)?;
-                let mut plan = PackagePlan::new();
-                for f in &entries {
-                    plan.add_file(&f.name, path_under(dir, &f.name), None)?;
-                }
-                let sas = SasUrl::parse(&url)?;
-                let report = self.uploader().upload_zip(&sas, &plan).await?;
-                tracing::info!(target: "storesubmit", bytes = report.size, blocks = report.blocks, skipped = report.blocks_skipped, "uploaded the submission's ZIP");
-                Ok(())
-            }
-            Upload::Asset { file, url, fallback_url, headers: _ } => {
-                check_url_scheme(&url)?;
-                let path = path_under(dir, &file);
-                let data = tokio::fs::read(&path)
-                    .await
-                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read listing asset {}: {e}", path.display())))?;
-                let total = data.len() as u64;
-                let used = self.uploader().upload_asset(&url, fallback_url.as_deref(), Bytes::from(data)).await?;
-                self.emit(Progress::Upload { done: total, total });
-                tracing::info!(target: "storesubmit", file = %file, secondary = used == 1, "uploaded a listing asset");
-                Ok(())
-            }
-        }
+        perform_upload(&self.uploader(), upload, files).await
     }
 
     /// Calls one operation of the route table by id (see [`crate::api::build`] for the arguments) and
@@ -440,13 +413,61 @@ impl Client {
     }
 }
 
-/// `dir` joined with a submission file name (`\` and `/` both separate folders).
-fn path_under(dir: &Path, name: &str) -> PathBuf {
+/// `dir` joined with a submission file name (`\` and `/` both separate folders; an absolute name stays).
+pub fn path_under(dir: &Path, name: &str) -> PathBuf {
     let p = Path::new(name);
     if p.is_absolute() {
         return p.to_path_buf();
     }
     name.split(['/', '\\']).filter(|s| !s.is_empty()).fold(dir.to_path_buf(), |acc, seg| acc.join(seg))
+}
+
+/// The archive a [`Upload::Zip`] step asks for, every file found under `dir`.
+///
+/// # Errors
+/// `missing_files` or `invalid_archive` as [`PackagePlan::add_file`].
+pub fn zip_plan(files: &[UploadFile], dir: &Path) -> Result<PackagePlan> {
+    let mut plan = PackagePlan::new();
+    for f in files {
+        plan.add_file(&f.name, path_under(dir, &f.name), None)?;
+    }
+    Ok(plan)
+}
+
+/// Performs one [`Step::Upload`] with the bundled uploader: a submission's ZIP built while it uploads, or
+/// one listing asset (primary URL, then the secondary). `files` is the folder the names are relative to.
+/// The uploader's progress callback sees the bytes. Every host that uses the bundled uploader (this
+/// client, the bindings' bundled transports) performs upload steps through this one function.
+///
+/// # Errors
+/// `invalid_argument` without a files folder; `unsupported` for plain http to a remote host; the
+/// packaging and blob errors of [`BlobUploader`].
+pub async fn perform_upload(uploader: &BlobUploader, upload: Upload, files: Option<&Path>) -> Result<()> {
+    let dir = files.ok_or_else(|| {
+        Error::invalid_argument("this workflow uploads files: pass the folder the submission's file names are relative to")
+    })?;
+    match upload {
+        Upload::Zip { url, files: entries } => {
+            check_url_scheme(&url)?;
+            let plan = zip_plan(&entries, dir)?;
+            let report = uploader.upload_zip(&SasUrl::parse(&url)?, &plan).await?;
+            tracing::info!(target: "storesubmit", bytes = report.size, blocks = report.blocks, skipped = report.blocks_skipped, "uploaded the submission's ZIP");
+        }
+        Upload::Asset { file, url, fallback_url, headers: _ } => {
+            check_url_scheme(&url)?;
+            let path = path_under(dir, &file);
+            let data = tokio::fs::read(&path)
+                .await
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read listing asset {}: {e}", path.display())))?;
+            let total = data.len() as u64;
+            let used = uploader.upload_asset(&url, fallback_url.as_deref(), Bytes::from(data)).await?;
+            if let Some(p) = &uploader.options().progress {
+                p(total, total);
+            }
+            tracing::info!(target: "storesubmit", file = %file, secondary = used == 1, "uploaded a listing asset");
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

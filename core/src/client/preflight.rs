@@ -47,8 +47,12 @@ pub fn preflight_submission(kind: DocumentKind, spec: &SubmissionSpec, files: Op
     let dir = files.ok_or_else(|| {
         Error::invalid_argument(format!("the submission names {pending} file(s) to upload: pass the folder that holds them"))
     })?;
-    let set = FileSet::from_dir(dir)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", dir.display())))?;
+    // A folder that does not exist holds none of the files: every one is reported missing.
+    let set = match FileSet::from_dir(dir) {
+        Ok(set) => set,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => FileSet::new(),
+        Err(e) => return Err(Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", dir.display()))),
+    };
     let issues: Vec<Issue> = cross_check_files(kind, &doc, &set).into_iter().filter(Issue::is_error).collect();
     if issues.is_empty() {
         Ok(())
@@ -126,6 +130,11 @@ mod tests {
         let codes: Vec<&str> = e.issues().iter().map(|i| i.code.as_str()).collect();
         assert_eq!(codes, ["files.missing", "files.case_mismatch"], "{e}");
         assert_eq!(e.issues()[0].path, "/applicationPackages/1/fileName");
+
+        let nowhere = dir.join("no-such-folder");
+        let e = preflight_submission(DocumentKind::AppSubmission, &spec, Some(&nowhere)).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::MissingFiles, "{e}");
+        assert_eq!(e.issues().len(), 3);
 
         let ok = SubmissionSpec::from_changes(json!({"applicationPackages": [{"fileName": "app.msix"}]}));
         preflight_submission(DocumentKind::AppSubmission, &ok, Some(&dir)).unwrap();

@@ -167,6 +167,9 @@ pub(crate) struct SubmissionMachine {
     create_attempts: u32,
     commit_attempts: u32,
     polls: u32,
+    /// The last status a poll saw (shown in the stage name: `poll: Certification`).
+    #[serde(skip)]
+    last_status: Option<String>,
     #[serde(skip)]
     spec: Option<SubmissionSpec>,
     #[serde(skip)]
@@ -188,6 +191,7 @@ impl SubmissionMachine {
             create_attempts: 0,
             commit_attempts: 0,
             polls: 0,
+            last_status: None,
             spec: Some(spec),
             doc: None,
             resuming: false,
@@ -318,6 +322,7 @@ impl SubmissionMachine {
     /// Judges a status document: done, failed, or poll again.
     fn judge(&mut self, status_doc: Value, cfg: &FlowConfig) -> Result<Action> {
         let status = str_of(&status_doc, "status").unwrap_or("").to_string();
+        self.last_status = Some(status.clone()).filter(|s| !s.is_empty());
         let details = status_doc.get("statusDetails");
         let errs = findings(details.and_then(|d| d.get("errors")));
         match status.as_str() {
@@ -366,7 +371,11 @@ impl SubmissionMachine {
 
 impl Machine for SubmissionMachine {
     fn stage(&self) -> String {
-        serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        let name = serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        match (&self.stage, &self.last_status) {
+            (Stage::Poll, Some(status)) => format!("{name}: {status}"),
+            _ => name,
+        }
     }
 
     fn checkpoint(&self) -> Option<Value> {
@@ -628,8 +637,9 @@ impl RolloutMachine {
                 .get("packageRolloutPercentage")
                 .and_then(Value::as_f64)
                 .is_some_and(|x| (x - p).abs() < 1e-9),
-            RolloutAction::Halt => status == "PackageRolloutHalted" || status == "RolloutHalted",
-            RolloutAction::Finalize => status == "PackageRolloutComplete" || status == "RolloutComplete",
+            // The documented values (`manage-app-submissions.md`): a halted rollout is `PackageRolloutStopped`.
+            RolloutAction::Halt => status == "PackageRolloutStopped",
+            RolloutAction::Finalize => status == "PackageRolloutComplete",
         }
     }
 }
@@ -974,6 +984,20 @@ mod tests {
         let mut flow = submission(cfg(), Target::Flight { app_id: "A".into(), flight_id: "F".into() }, spec, opts);
         let out = s.run(&mut flow).unwrap();
         assert_eq!(out.stage, "certification");
+        s.finish();
+    }
+
+    #[test]
+    fn a_lost_halt_is_verified_with_the_documented_status() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Post, "/submissions/S1/haltpackagerollout", 503, json!({}));
+        s.expect(Method::Get, "/submissions/S1/packagerollout", 200,
+            json!({"isPackageRollout": true, "packageRolloutPercentage": 20.0, "packageRolloutStatus": "PackageRolloutStopped"}));
+        let mut flow = rollout(cfg(), app(), "S1", RolloutAction::Halt);
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!(out.status.as_deref(), Some("PackageRolloutStopped"));
+        assert_eq!(s.count(Method::Post, "haltpackagerollout"), 1, "the halt took effect: not sent again");
         s.finish();
     }
 

@@ -101,6 +101,9 @@ pub(crate) struct Win32Machine {
     adopted: bool,
     polls: u32,
     attempts: u32,
+    /// The last publishing status a poll saw (shown in the stage name).
+    #[serde(skip)]
+    last_status: Option<String>,
     patch_index: usize,
     asset_index: usize,
     #[serde(skip)]
@@ -293,7 +296,11 @@ fn module_errors(resp: &Value) -> Option<Error> {
 
 impl Machine for Win32Machine {
     fn stage(&self) -> String {
-        serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+        let name = serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        match (&self.stage, &self.last_status) {
+            (Stage::PollSubmission, Some(status)) => format!("{name}: {status}"),
+            _ => name,
+        }
     }
 
     fn checkpoint(&self) -> Option<Value> {
@@ -478,6 +485,7 @@ impl Machine for Win32Machine {
                 let v = reply.json()?;
                 let d = data(&v);
                 let status = str_of(d, "publishingStatus").unwrap_or("").to_ascii_uppercase();
+                self.last_status = Some(status.clone()).filter(|s| !s.is_empty());
                 if status == "FAILED" || d.get("hasFailed").and_then(Value::as_bool) == Some(true) {
                     let errs = findings(v.get("errors"));
                     let mut msg = format!("win32 submission {} failed", self.submission_id.as_deref().unwrap_or("?"));
@@ -510,6 +518,7 @@ pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: Win32Spec, 
         adopted: false,
         polls: 0,
         attempts: 0,
+        last_status: None,
         patch_index: 0,
         asset_index: 0,
         spec,
