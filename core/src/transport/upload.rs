@@ -273,7 +273,8 @@ impl BlobUploader {
     ///
     /// # Errors
     /// `sas_expired`/`sas_permission` before sending; `io` when the file cannot be read; the blob errors
-    /// of [`blob::error_from_response`] once retries are exhausted.
+    /// of [`blob::sas_error_from_response`] (`checksum_mismatch`, `sas_expired` when the SAS ran out
+    /// mid-upload, `transport`, …) once the failing request's retries are exhausted.
     pub async fn upload_file(&self, sas: &SasUrl, path: &Path) -> Result<UploadReport> {
         let version = self.prepare(sas)?;
         let size = std::fs::metadata(path)
