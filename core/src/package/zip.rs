@@ -580,13 +580,15 @@ fn pump(reader: &mut dyn Read, buf: &mut [u8], mut sink: impl FnMut(&[u8]) -> Re
     }
 }
 
-/// One sink for both writers, so packaging code is written once.
+/// One sink for both writers, so packaging code is written once (the native `PackagePlan`).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) trait EntrySink {
     fn start(&mut self, name: &str, opts: EntryOptions) -> Result<()>;
     fn data(&mut self, data: &[u8]) -> Result<()>;
     fn end(&mut self) -> Result<()>;
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<W: Write> EntrySink for ZipWriter<W> {
     fn start(&mut self, name: &str, opts: EntryOptions) -> Result<()> {
         self.start_entry(name, opts)
@@ -599,6 +601,7 @@ impl<W: Write> EntrySink for ZipWriter<W> {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<W: Write + Seek> EntrySink for SeekZipWriter<W> {
     fn start(&mut self, name: &str, opts: EntryOptions) -> Result<()> {
         self.start_entry(name, opts)
