@@ -29,7 +29,6 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use bytes::Bytes;
 use serde_json::Value;
 
 pub use preflight::{preflight_submission, preflight_win32};
@@ -425,13 +424,9 @@ pub fn path_under(dir: &Path, name: &str) -> PathBuf {
 /// The archive a [`Upload::Zip`] step asks for, every file found under `dir`.
 ///
 /// # Errors
-/// `missing_files` or `invalid_archive` as [`PackagePlan::add_file`].
+/// `missing_files` naming every missing file, or `invalid_archive`, as [`PackagePlan::from_names`].
 pub fn zip_plan(files: &[UploadFile], dir: &Path) -> Result<PackagePlan> {
-    let mut plan = PackagePlan::new();
-    for f in files {
-        plan.add_file(&f.name, path_under(dir, &f.name), None)?;
-    }
-    Ok(plan)
+    PackagePlan::from_names(dir, files.iter().map(|f| f.name.as_str()))
 }
 
 /// Performs one [`Step::Upload`] with the bundled uploader: a submission's ZIP built while it uploads, or
@@ -453,17 +448,10 @@ pub async fn perform_upload(uploader: &BlobUploader, upload: Upload, files: Opti
             let report = uploader.upload_zip(&SasUrl::parse(&url)?, &plan).await?;
             tracing::info!(target: "storesubmit", bytes = report.size, blocks = report.blocks, skipped = report.blocks_skipped, "uploaded the submission's ZIP");
         }
-        Upload::Asset { file, url, fallback_url, headers: _ } => {
+        Upload::Asset { file, url, fallback_url, headers } => {
             check_url_scheme(&url)?;
             let path = path_under(dir, &file);
-            let data = tokio::fs::read(&path)
-                .await
-                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read listing asset {}: {e}", path.display())))?;
-            let total = data.len() as u64;
-            let used = uploader.upload_asset(&url, fallback_url.as_deref(), Bytes::from(data)).await?;
-            if let Some(p) = &uploader.options().progress {
-                p(total, total);
-            }
+            let used = uploader.upload_asset_file(&url, fallback_url.as_deref(), &path, &headers).await?;
             tracing::info!(target: "storesubmit", file = %file, secondary = used == 1, "uploaded a listing asset");
         }
     }
