@@ -2,89 +2,31 @@
 //!
 //! Fixtures (`core/tests/fixtures/devcenter/*.json`, sources in `SOURCES.md` there) are the samples copied
 //! verbatim, so some hold what the Store docs hold: trailing commas (`"US": "Tier4",}`) and `//` comments
-//! (`// Next 8 apps are omitted for brevity ...`). [`load`] removes both (outside strings) before parsing;
-//! nothing else is changed.
+//! (`// Next 8 apps are omitted for brevity ...`). [`load`] reads them with the core's lenient JSON reader.
 //!
 //! Checked for every sample: it parses into its model and re-serialises to the same JSON (modulo key
 //! order, including `null`s, absent keys and `0` vs `0.0`); unknown fields injected at the top level and
 //! into every nested object survive; any field set to `null` survives; read-only fields are absent from
 //! update bodies; unknown enum values parse to `Other`.
 
+#[path = "shared/samples.rs"]
+mod samples;
+
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use serde_json::{json, Value};
 use storesubmit::api::devcenter as dc;
 use storesubmit::api::Endpoints;
 use storesubmit::model::devcenter::*;
+use samples::rt;
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/devcenter")
 }
 
-/// Removes `//` line comments and trailing commas (a `,` followed only by whitespace/comments before `}`
-/// or `]`) outside JSON strings. The docs' samples use both; JSON allows neither.
-fn strip_doc_json(text: &str) -> String {
-    // Pass 1: comments.
-    let mut no_comments = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    let (mut in_str, mut esc) = (false, false);
-    while let Some(c) = chars.next() {
-        if in_str {
-            no_comments.push(c);
-            if esc {
-                esc = false;
-            } else if c == '\\' {
-                esc = true;
-            } else if c == '"' {
-                in_str = false;
-            }
-            continue;
-        }
-        if c == '"' {
-            in_str = true;
-        } else if c == '/' && chars.peek() == Some(&'/') {
-            for n in chars.by_ref() {
-                if n == '\n' {
-                    no_comments.push('\n');
-                    break;
-                }
-            }
-            continue;
-        }
-        no_comments.push(c);
-    }
-    // Pass 2: trailing commas.
-    let src: Vec<char> = no_comments.chars().collect();
-    let mut out = String::with_capacity(src.len());
-    let (mut in_str, mut esc) = (false, false);
-    for (i, &c) in src.iter().enumerate() {
-        if in_str {
-            if esc {
-                esc = false;
-            } else if c == '\\' {
-                esc = true;
-            } else if c == '"' {
-                in_str = false;
-            }
-        } else if c == '"' {
-            in_str = true;
-        } else if c == ',' {
-            let next = src[i + 1..].iter().find(|n| !n.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn load(name: &str) -> Value {
-    let text = std::fs::read_to_string(fixture_dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    serde_json::from_str(&strip_doc_json(&text)).unwrap_or_else(|e| panic!("{name}: {e}"))
+    samples::load(&fixture_dir(), name)
 }
 
 /// Every fixture and the model it is a sample of (fragments like `{"gamingOptions": [...]}` are samples
@@ -146,11 +88,6 @@ const FIXTURES: &[(&str, &str)] = &[
     ("flight_submission_packages_fragment.json", "FlightSubmission"),
     ("flight_submission_delivery_options_fragment.json", "FlightSubmission"),
 ];
-
-fn rt<T: DeserializeOwned + Serialize>(v: &Value) -> Result<Value, String> {
-    let model: T = serde_json::from_value(v.clone()).map_err(|e| e.to_string())?;
-    serde_json::to_value(&model).map_err(|e| e.to_string())
-}
 
 /// Parses `v` as the named model and serialises it back.
 fn round_trip(model: &str, v: &Value) -> Result<Value, String> {
@@ -390,7 +327,8 @@ fn typed_values_read_as_documented() {
     assert_eq!(apps.total_count.get(), Some(&21));
     assert_eq!(apps.items().len(), 2);
     let next = dc::next_page(&Endpoints::production(), apps.next_link().unwrap()).unwrap();
-    assert_eq!(next.url, "https://manage.devcenter.microsoft.com/v1.0/my/applications?skip=10&top=10");
+    let list_apps = storesubmit::api::routes::operation("devcenter.list_apps").unwrap().path;
+    assert_eq!(next.url, format!("{}{list_apps}?skip=10&top=10", storesubmit::api::DEVCENTER_ROOT));
 
     let create: FlightCreate = serde_json::from_value(load("flight_create_request.json")).unwrap();
     assert!(create.rank_higher_than.is_null());
@@ -581,7 +519,8 @@ fn nullable_helpers() {
 }
 
 #[test]
-fn doc_json_cleaner() {
-    assert_eq!(strip_doc_json("{\"a\": [1, 2,], // c\n \"u\": \"http://x,]\",}"), "{\"a\": [1, 2], \n \"u\": \"http://x,]\"}");
-    assert_eq!(strip_doc_json("{\"s\": \"a\\\"//b\"}"), "{\"s\": \"a\\\"//b\"}");
+fn doc_json_is_read_like_the_docs_print_it() {
+    let parse = |t: &str| storesubmit::validate::lenient_json::parse(t).unwrap().0;
+    assert_eq!(parse("{\"a\": [1, 2,], // c\n \"u\": \"http://x,]\",}"), json!({"a": [1, 2], "u": "http://x,]"}));
+    assert_eq!(parse("{\"s\": \"a\\\"//b\"}"), json!({"s": "a\"//b"}));
 }

@@ -3,60 +3,24 @@
 //! Fixtures (`tests/fixtures/win32/*.json`) are the documentation's samples verbatim; four of them carry the
 //! documentation's trailing commas, which [`load`] strips before parsing (the files keep them).
 
+#[path = "shared/samples.rs"]
+mod samples;
+
 use std::path::{Path, PathBuf};
 
-use serde::{de::DeserializeOwned, Serialize};
 use serde_json::{json, Value};
 use storesubmit::api::win32::{self as w, MetadataQuery, Win32};
 use storesubmit::api::{self, Endpoints};
 use storesubmit::model::win32::*;
 use storesubmit::{ErrorKind, HttpResponse, Method};
+use samples::{object_pointers, rt, Rt};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/win32")
 }
 
-/// Removes trailing commas (`,` followed by optional whitespace and `}` or `]`) outside strings.
-fn strip_trailing_commas(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let (mut in_str, mut esc) = (false, false);
-    for (i, &c) in chars.iter().enumerate() {
-        if in_str {
-            out.push(c);
-            if esc {
-                esc = false;
-            } else if c == '\\' {
-                esc = true;
-            } else if c == '"' {
-                in_str = false;
-            }
-            continue;
-        }
-        if c == '"' {
-            in_str = true;
-        }
-        if c == ',' {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            if matches!(next, Some('}') | Some(']')) {
-                continue;
-            }
-        }
-        out.push(c);
-    }
-    out
-}
-
 fn load(name: &str) -> Value {
-    let text = std::fs::read_to_string(dir().join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
-    serde_json::from_str(&strip_trailing_commas(&text)).unwrap_or_else(|e| panic!("{name}: {e}"))
-}
-
-type Rt = fn(&Value) -> Result<Value, String>;
-
-fn rt<T: DeserializeOwned + Serialize>(v: &Value) -> Result<Value, String> {
-    let t: T = serde_json::from_value(v.clone()).map_err(|e| format!("parse: {e}"))?;
-    serde_json::to_value(&t).map_err(|e| format!("serialise: {e}"))
+    samples::load(&dir(), name)
 }
 
 /// Every fixture and the model it is parsed with.
@@ -78,24 +42,6 @@ const FIXTURES: &[(&str, Rt)] = &[
     ("submit.response.json", rt::<Envelope<SubmitData>>),
     ("submission_status.response.json", rt::<Envelope<SubmissionStatus>>),
 ];
-
-/// JSON pointers of every object in `v` (the root included).
-fn object_pointers(v: &Value, at: String, out: &mut Vec<String>) {
-    match v {
-        Value::Object(m) => {
-            out.push(at.clone());
-            for (k, child) in m {
-                object_pointers(child, format!("{at}/{}", k.replace('~', "~0").replace('/', "~1")), out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, child) in items.iter().enumerate() {
-                object_pointers(child, format!("{at}/{i}"), out);
-            }
-        }
-        _ => {}
-    }
-}
 
 #[test]
 fn every_fixture_is_covered_and_trailing_commas_are_kept_verbatim() {

@@ -29,6 +29,7 @@ from __future__ import annotations
 import logging as _logging
 
 from . import _native
+from . import _errors
 from ._errors import *  # noqa: F401,F403
 from .aio import Client as AsyncClient
 from .client import Client
@@ -96,32 +97,6 @@ __all__ = [
     "pack",
     "package_entries",
     "upload_file",
-
-    "StoreSubmitError",
-    "InvalidArgumentError",
-    "ValidationError",
-    "AuthenticationError",
-    "ForbiddenError",
-    "NotFoundError",
-    "ConflictError",
-    "PreconditionFailedError",
-    "BadRequestError",
-    "RateLimitedError",
-    "ServiceUnavailableError",
-    "ServerError",
-    "RequestTimeoutError",
-    "TransportError",
-    "InvalidResponseError",
-    "CommitFailedError",
-    "SubmissionFailedError",
-    "SasExpiredError",
-    "SasPermissionError",
-    "ChecksumMismatchError",
-    "MissingFilesError",
-    "InvalidArchiveError",
-    "IoError",
-    "DeadlineExceededError",
-    "OperationCancelledError",
-    "UnsupportedError",
-    "error_class_for",
 ]
+# Every error class, listed once, in `_errors`.
+__all__ += _errors.__all__

@@ -4,8 +4,8 @@ Any object with ``get_token(*scopes)`` returning something with ``.token`` and `
 seconds) is accepted as a credential — ``azure.identity`` credentials (managed identity, workload
 identity, certificates, the Azure CLI) work as they are, sync ones with :class:`storesubmit.Client`,
 sync or async ones with :class:`storesubmit.aio.Client`. The workflows ask for one scope per API family
-(``https://manage.devcenter.microsoft.com/.default``, ``https://api.store.microsoft.com/.default``,
-``https://api.partner.microsoft.com/.default``) and refresh before expiry.
+(``<resource>/.default``, the resource the core's token requests name for devcenter, MSI/EXE or ingestion)
+and refresh before expiry.
 
 :class:`ClientSecretCredential` is special-cased: the workflows fetch its tokens themselves (v1 or v2
 token endpoint of the client's token service), so the secret goes straight from the extension into the
@@ -140,7 +140,7 @@ class ClientSecretCredential:
         return _native.build_request("token.v1", dict(args, resource=resource), endpoints)
 
     def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        """A token for ``scopes[0]`` (e.g. ``https://api.store.microsoft.com/.default``), cached until five
+        """A token for ``scopes[0]`` (one API family's ``<resource>/.default``), cached until five
         minutes before it expires. Raises ``AuthenticationError`` when the service refuses the credentials."""
         if len(scopes) != 1:
             from ._errors import InvalidArgumentError
