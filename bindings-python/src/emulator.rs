@@ -34,7 +34,8 @@ impl PyEmulator {
     fn start(py: Python<'_>, config: Option<&Bound<'_, PyAny>>) -> PyResult<Self> {
         let config: Config = match config {
             None => Config::default(),
-            Some(c) => serde_json::from_value(py_to_json(c)?).map_err(|e| PyValueError::new_err(format!("emulator config: {e}")))?,
+            Some(c) => serde_json::from_value(py_to_json(c)?)
+                .map_err(|e| PyValueError::new_err(format!("emulator config: {e}")))?,
         };
         let handle = py
             .detach(|| Emulator::start_blocking(config))
@@ -56,7 +57,8 @@ impl PyEmulator {
     /// Adds a fault rule (`{op|path|method, status, times, skip, after_work, drop, delay_ms, headers,
     /// body}`); returns its id.
     fn add_fault(&self, rule: &Bound<'_, PyAny>) -> PyResult<u64> {
-        let rule: FaultRule = serde_json::from_value(py_to_json(rule)?).map_err(|e| PyValueError::new_err(format!("fault rule: {e}")))?;
+        let rule: FaultRule =
+            serde_json::from_value(py_to_json(rule)?).map_err(|e| PyValueError::new_err(format!("fault rule: {e}")))?;
         self.with(|h| h.add_fault(rule))?.map_err(PyValueError::new_err)
     }
 

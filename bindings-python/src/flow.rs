@@ -34,7 +34,9 @@ fn secs(v: &Value, key: &str) -> PyResult<Option<Duration>> {
     match v.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(x) => {
-            let s = x.as_f64().ok_or_else(|| PyTypeError::new_err(format!("config `{key}` must be a number of seconds")))?;
+            let s = x
+                .as_f64()
+                .ok_or_else(|| PyTypeError::new_err(format!("config `{key}` must be a number of seconds")))?;
             Duration::try_from_secs_f64(s).map(Some).map_err(|e| PyValueError::new_err(format!("config `{key}`: {e}")))
         }
     }
@@ -69,13 +71,19 @@ pub fn flow_config(cfg: &Bound<'_, PyAny>, secret: Option<&Bound<'_, PySecret>>)
     fc.token_version = match v.get("token_version").and_then(Value::as_str) {
         None | Some("v2") => TokenVersion::V2,
         Some("v1") => TokenVersion::V1,
-        Some(other) => return Err(PyValueError::new_err(format!("token_version must be \"v1\" or \"v2\", not {other:?}"))),
+        Some(other) => {
+            return Err(PyValueError::new_err(format!("token_version must be \"v1\" or \"v2\", not {other:?}")))
+        }
     };
     fc.seller_id = v.get("seller_id").and_then(Value::as_str).map(str::to_string);
     if let Some(r) = v.get("retry").filter(|r| r.is_object()) {
         let d = RetryPolicy::default();
         fc.retry = RetryPolicy {
-            max_attempts: r.get("max_attempts").and_then(Value::as_u64).map(|n| n.clamp(1, 100) as u32).unwrap_or(d.max_attempts),
+            max_attempts: r
+                .get("max_attempts")
+                .and_then(Value::as_u64)
+                .map(|n| n.clamp(1, 100) as u32)
+                .unwrap_or(d.max_attempts),
             base_delay: secs(r, "base_delay")?.unwrap_or(d.base_delay),
             max_delay: secs(r, "max_delay")?.unwrap_or(d.max_delay),
             max_retry_after: secs(r, "max_retry_after")?.unwrap_or(d.max_retry_after),
@@ -100,7 +108,9 @@ fn stop_after(s: Option<&str>) -> PyResult<StopAfter> {
     match s {
         None => Ok(StopAfter::Published),
         Some(s) => StopAfter::parse(s).ok_or_else(|| {
-            PyValueError::new_err(format!("stop_after must be \"draft\", \"committed\", \"certification\" or \"published\", not {s:?}"))
+            PyValueError::new_err(format!(
+                "stop_after must be \"draft\", \"committed\", \"certification\" or \"published\", not {s:?}"
+            ))
         }),
     }
 }
@@ -185,7 +195,10 @@ impl PyStep {
                 if self.token_scope.is_some() { ", token" } else { "" }
             ),
             "wait" => format!("Step(wait, {:.3}s)", self.seconds),
-            "upload" => format!("Step(upload, {})", self.upload.as_ref().map(|u| u.bind(py).get().describe()).unwrap_or_default()),
+            "upload" => format!(
+                "Step(upload, {})",
+                self.upload.as_ref().map(|u| u.bind(py).get().describe()).unwrap_or_default()
+            ),
             other => format!("Step({other})"),
         }
     }
@@ -213,7 +226,10 @@ impl PyUpload {
     fn zip(url: String, files: Vec<String>) -> Self {
         let files = files
             .into_iter()
-            .map(|name| storesubmit::flow::UploadFile { zip_name: storesubmit::model::files::zip_entry_name(&name), name })
+            .map(|name| storesubmit::flow::UploadFile {
+                zip_name: storesubmit::model::files::zip_entry_name(&name),
+                name,
+            })
             .collect();
         PyUpload { inner: Upload::Zip { url, files } }
     }
@@ -313,7 +329,8 @@ impl PyFlow {
     fn advance(&self, py: Python<'_>, event: Event, now: u64, jitter: f64) -> PyResult<PyStep> {
         let tick = Tick { now, jitter: jitter.clamp(0.0, 0.999_999) };
         let step = self.with(|f| f.resume(event, tick))?;
-        let mut out = PyStep { kind: "done", request: None, seconds: 0.0, upload: None, outcome: None, token_scope: None };
+        let mut out =
+            PyStep { kind: "done", request: None, seconds: 0.0, upload: None, outcome: None, token_scope: None };
         match step {
             Step::Send(req) => {
                 out.kind = "send";
@@ -578,7 +595,12 @@ pub fn standalone_document<'py>(py: Python<'py>, kind: &str, spec: &Bound<'py, P
 /// Pre-flight checks of a devcenter submission spec (rules and files), as the core client makes them.
 #[pyfunction]
 #[pyo3(signature = (kind, spec, files=None))]
-pub fn preflight_submission(py: Python<'_>, kind: &str, spec: &Bound<'_, PyAny>, files: Option<std::path::PathBuf>) -> PyResult<()> {
+pub fn preflight_submission(
+    py: Python<'_>,
+    kind: &str,
+    spec: &Bound<'_, PyAny>,
+    files: Option<std::path::PathBuf>,
+) -> PyResult<()> {
     let kind: storesubmit::model::DocumentKind = kind.parse().py()?;
     let spec: SubmissionSpec = from_json("spec", py_to_json(spec)?)?;
     py.detach(|| storesubmit::client::preflight_submission(kind, &spec, files.as_deref())).py()

@@ -91,7 +91,8 @@ impl PyRequest {
         body: Option<Vec<u8>>,
         timeout: Option<f64>,
     ) -> PyResult<Self> {
-        let method = Method::parse(method).ok_or_else(|| PyValueError::new_err(format!("unsupported HTTP method {method:?}")))?;
+        let method = Method::parse(method)
+            .ok_or_else(|| PyValueError::new_err(format!("unsupported HTTP method {method:?}")))?;
         let mut inner = HttpRequest::new(method, url);
         inner.headers = extract_headers(headers)?;
         inner.body = body.unwrap_or_default();

@@ -82,7 +82,11 @@ fn build_request(
 /// With `op_id` of a win32 operation, a 2xx envelope with `isSuccess: false` raises too.
 #[pyfunction]
 #[pyo3(signature = (response, op_id=None))]
-fn parse_response<'py>(py: Python<'py>, response: &Bound<'py, PyResponse>, op_id: Option<&str>) -> PyResult<Bound<'py, PyAny>> {
+fn parse_response<'py>(
+    py: Python<'py>,
+    response: &Bound<'py, PyResponse>,
+    op_id: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
     let resp = &response.get().inner;
     let family = match op_id {
         Some(id) => Some(

@@ -54,7 +54,9 @@ pub fn runtime() -> PyResult<&'static Runtime> {
 /// The files folder an upload needs.
 pub fn files_dir(files: Option<&Path>) -> Result<&Path> {
     files.ok_or_else(|| {
-        Error::invalid_argument("this workflow uploads files: pass `files=` (the folder the submission's file names are relative to)")
+        Error::invalid_argument(
+            "this workflow uploads files: pass `files=` (the folder the submission's file names are relative to)",
+        )
     })
 }
 
@@ -169,7 +171,12 @@ impl PyBundled {
     }
 
     fn uploader(&self, progress: Option<ProgressFn>) -> PyResult<BlobUploader> {
-        let opts = UploadOptions { block_size: self.block_size, concurrency: self.concurrency.max(1), progress, ..UploadOptions::default() };
+        let opts = UploadOptions {
+            block_size: self.block_size,
+            concurrency: self.concurrency.max(1),
+            progress,
+            ..UploadOptions::default()
+        };
         let rt = runtime()?;
         let _guard = rt.enter();
         BlobUploader::new(opts).py()
@@ -199,7 +206,13 @@ impl PyBundled {
 
     /// Performs a workflow's upload step; `files` is the folder its file names are relative to.
     #[pyo3(signature = (upload, files=None, on_progress=None))]
-    fn upload(&self, py: Python<'_>, upload: &Bound<'_, PyUpload>, files: Option<PathBuf>, on_progress: Option<Py<PyAny>>) -> PyResult<()> {
+    fn upload(
+        &self,
+        py: Python<'_>,
+        upload: &Bound<'_, PyUpload>,
+        files: Option<PathBuf>,
+        on_progress: Option<Py<PyAny>>,
+    ) -> PyResult<()> {
         let progress = PyProgress::new(on_progress);
         let func = progress.as_ref().map(PyProgress::func);
         let uploader = self.uploader(func.clone())?;
@@ -214,7 +227,13 @@ impl PyBundled {
 
     /// Uploads a local file to a blob SAS URL (blocks in parallel, resumable); returns the report.
     #[pyo3(signature = (url, path, on_progress=None))]
-    fn upload_file<'py>(&self, py: Python<'py>, url: &str, path: PathBuf, on_progress: Option<Py<PyAny>>) -> PyResult<Bound<'py, PyDict>> {
+    fn upload_file<'py>(
+        &self,
+        py: Python<'py>,
+        url: &str,
+        path: PathBuf,
+        on_progress: Option<Py<PyAny>>,
+    ) -> PyResult<Bound<'py, PyDict>> {
         check_url_scheme(url).py()?;
         let sas = SasUrl::parse(url).py()?;
         let progress = PyProgress::new(on_progress);
@@ -228,12 +247,19 @@ impl PyBundled {
     }
 
     /// Asynchronous `send`: resolves `future` (of `loop`) with the response or the exception.
-    fn send_async(&self, request: &Bound<'_, PyRequest>, event_loop: Py<PyAny>, future: Py<PyAny>) -> PyResult<PyTaskHandle> {
+    fn send_async(
+        &self,
+        request: &Bound<'_, PyRequest>,
+        event_loop: Py<PyAny>,
+        future: Py<PyAny>,
+    ) -> PyResult<PyTaskHandle> {
         let (rt, client) = self.client()?;
         let req = request.get().inner.clone();
         let handle = rt.spawn(async move {
             let result = client.send(req).await;
-            let value = result.map_err(to_py_err).and_then(|r| Python::attach(|py| Ok(Py::new(py, PyResponse { inner: r })?.into_any())));
+            let value = result
+                .map_err(to_py_err)
+                .and_then(|r| Python::attach(|py| Ok(Py::new(py, PyResponse { inner: r })?.into_any())));
             deliver(&event_loop, &future, value);
         });
         Ok(PyTaskHandle { handle: handle.abort_handle() })

@@ -23,7 +23,12 @@ fn kind_of(kind: &str) -> PyResult<DocumentKind> {
 /// folder or ZIP) the cross-check of the files it names. Issues are dicts `{code, path, message, severity}`.
 #[pyfunction]
 #[pyo3(signature = (kind, doc, files=None))]
-fn validate_document<'py>(py: Python<'py>, kind: &str, doc: &Bound<'py, PyAny>, files: Option<Vec<String>>) -> PyResult<Bound<'py, PyList>> {
+fn validate_document<'py>(
+    py: Python<'py>,
+    kind: &str,
+    doc: &Bound<'py, PyAny>,
+    files: Option<Vec<String>>,
+) -> PyResult<Bound<'py, PyList>> {
     let kind = kind_of(kind)?;
     let doc = py_to_json(doc)?;
     let report = py.detach(|| match &files {
@@ -42,7 +47,9 @@ fn validate_document<'py>(py: Python<'py>, kind: &str, doc: &Bound<'py, PyAny>, 
 fn folder_file_names(py: Python<'_>, folder: PathBuf) -> PyResult<Vec<String>> {
     let set = py
         .detach(|| FileSet::from_dir(&folder))
-        .map_err(|e| storesubmit::Error::new(storesubmit::ErrorKind::Io, format!("cannot list {}: {e}", folder.display())))
+        .map_err(|e| {
+            storesubmit::Error::new(storesubmit::ErrorKind::Io, format!("cannot list {}: {e}", folder.display()))
+        })
         .py()?;
     Ok(set.iter().map(str::to_string).collect())
 }

@@ -192,7 +192,11 @@ impl Write for CountingSink {
 /// The Put Blob requests of a win32 listing asset upload step: primary URL first, then the fallback.
 #[pyfunction]
 #[pyo3(signature = (upload, files=None))]
-pub fn asset_requests(py: Python<'_>, upload: &Bound<'_, PyUpload>, files: Option<PathBuf>) -> PyResult<Vec<PyRequest>> {
+pub fn asset_requests(
+    py: Python<'_>,
+    upload: &Bound<'_, PyUpload>,
+    files: Option<PathBuf>,
+) -> PyResult<Vec<PyRequest>> {
     let Upload::Asset { file, url, fallback_url, .. } = &upload.get().inner else {
         return Err(Error::invalid_argument("asset_requests takes a listing asset upload step")).py();
     };
@@ -240,8 +244,17 @@ pub fn blob_sas_url(
     expiry_unix: i64,
     version: Option<&str>,
 ) -> PyResult<String> {
-    blob::blob_sas_url(account_url, account, key, container, blob_name, permissions, expiry_unix, version.unwrap_or(blob::DEFAULT_VERSION))
-        .py()
+    blob::blob_sas_url(
+        account_url,
+        account,
+        key,
+        container,
+        blob_name,
+        permissions,
+        expiry_unix,
+        version.unwrap_or(blob::DEFAULT_VERSION),
+    )
+    .py()
 }
 
 /// Registers this module's classes and functions.

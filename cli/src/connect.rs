@@ -68,10 +68,13 @@ pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
         Some(p) => read_config(p)?,
         None => Value::Object(Default::default()),
     };
-    let pick = |flag: &Option<String>, camel: &str| flag.clone().filter(|s| !s.is_empty()).or_else(|| from_file(&file, camel));
+    let pick =
+        |flag: &Option<String>, camel: &str| flag.clone().filter(|s| !s.is_empty()).or_else(|| from_file(&file, camel));
     let need = |flag: &Option<String>, camel: &str, flag_name: &str, env: &str| {
         pick(flag, camel).ok_or_else(|| {
-            Error::invalid_argument(format!("no {camel}: pass --{flag_name}, set {env} or put `{camel}` in the --config file"))
+            Error::invalid_argument(format!(
+                "no {camel}: pass --{flag_name}, set {env} or put `{camel}` in the --config file"
+            ))
         })
     };
     let prod = Endpoints::production();

@@ -21,9 +21,11 @@ fn init_logs(verbose: u8) {
         2 => "debug",
         _ => "trace",
     };
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(format!("warn,storesubmit={ours},storesubmit_cli={ours}")));
-    let _ = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(format!("warn,storesubmit={ours},storesubmit_cli={ours}"))
+    });
+    let _ =
+        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
 }
 
 fn run(cli: Cli) -> storesubmit::Result<i32> {
@@ -85,7 +87,11 @@ fn main() {
         Err(e) => {
             output::print_error(mode, &e);
             // `validate` reserves 1 for "invalid": its usage and I/O errors exit with 2.
-            if usage_exit || e.kind() == storesubmit::ErrorKind::InvalidArgument { 2 } else { 1 }
+            if usage_exit || e.kind() == storesubmit::ErrorKind::InvalidArgument {
+                2
+            } else {
+                1
+            }
         }
     };
     std::process::exit(code);

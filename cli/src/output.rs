@@ -101,7 +101,14 @@ pub fn print_error(mode: Mode, e: &Error) {
     let mut err = std::io::stderr().lock();
     let _ = writeln!(err, "{line}");
     for i in e.issues() {
-        let _ = writeln!(err, "  {} {} at {}: {}", i.severity.as_str(), i.code, if i.path.is_empty() { "/" } else { &i.path }, redact(&i.message));
+        let _ = writeln!(
+            err,
+            "  {} {} at {}: {}",
+            i.severity.as_str(),
+            i.code,
+            if i.path.is_empty() { "/" } else { &i.path },
+            redact(&i.message)
+        );
     }
     for s in e.server_errors().iter().filter(|s| !message.contains(&redact(&s.message))) {
         let target = s.target.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
@@ -183,7 +190,10 @@ impl Reporter {
                 }
                 if self.tty {
                     let bar = ProgressBar::new_spinner();
-                    bar.set_style(ProgressStyle::with_template("{spinner} [{prefix}] {msg} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+                    bar.set_style(
+                        ProgressStyle::with_template("{spinner} [{prefix}] {msg} {elapsed}")
+                            .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+                    );
                     bar.set_prefix(self.label.clone());
                     bar.set_message(s.clone());
                     bar.enable_steady_tick(Duration::from_millis(120));
@@ -211,8 +221,10 @@ impl Reporter {
                         }
                         let bar = ProgressBar::new(total);
                         bar.set_style(
-                            ProgressStyle::with_template("[{prefix}] upload {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}")
-                                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                            ProgressStyle::with_template(
+                                "[{prefix}] upload {bar:30} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+                            )
+                            .unwrap_or_else(|_| ProgressStyle::default_bar()),
                         );
                         bar.set_prefix(self.label.clone());
                         st.bar = Some(bar);

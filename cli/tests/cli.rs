@@ -40,7 +40,10 @@ fn temp(name: &str, body: &str) -> PathBuf {
 
 #[test]
 fn validate_exit_codes_and_json_shape() {
-    let ok = temp("ok.json", r#"{"applicationIds": ["9NBLGGH4R315"], "productId": "coins-100", "productType": "Consumable"}"#);
+    let ok = temp(
+        "ok.json",
+        r#"{"applicationIds": ["9NBLGGH4R315"], "productId": "coins-100", "productType": "Consumable"}"#,
+    );
     let o = run(&["validate", ok.to_str().unwrap(), "--json"]);
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
@@ -80,14 +83,32 @@ fn validate_cross_checks_a_folder_and_a_zip() {
     let dir = sub.parent().unwrap().join("files-for-validate");
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("App.msix"), b"x").unwrap();
-    let o = run(&["validate", sub.to_str().unwrap(), "--kind", "app-submission", "--files", dir.to_str().unwrap(), "--json"]);
+    let o = run(&[
+        "validate",
+        sub.to_str().unwrap(),
+        "--kind",
+        "app-submission",
+        "--files",
+        dir.to_str().unwrap(),
+        "--json",
+    ]);
     let (out, _) = text(&o);
     assert_eq!(o.status.code(), Some(1), "{out}");
     assert!(out.contains("files.case_mismatch"), "{out}");
 
     let zip = sub.parent().unwrap().join("files.zip");
     let pack_src = temp("pack.json", r#"{"applicationPackages": [{"fileName": "App.msix"}]}"#);
-    let o = run(&["pack", "--submission", pack_src.to_str().unwrap(), "--files", dir.to_str().unwrap(), "-o", zip.to_str().unwrap(), "--kind", "app-submission"]);
+    let o = run(&[
+        "pack",
+        "--submission",
+        pack_src.to_str().unwrap(),
+        "--files",
+        dir.to_str().unwrap(),
+        "-o",
+        zip.to_str().unwrap(),
+        "--kind",
+        "app-submission",
+    ]);
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let o = run(&["validate", sub.to_str().unwrap(), "--kind", "app-submission", "--files", zip.to_str().unwrap()]);
     let (out, _) = text(&o);
@@ -100,13 +121,17 @@ fn help_reads_well_for_every_command() {
     let o = run(&["--help"]);
     assert_eq!(o.status.code(), Some(0));
     let (out, _) = text(&o);
-    for cmd in ["demo", "emulator", "validate", "pack", "app", "addon", "flight", "win32", "ingestion", "resume", "codes"] {
+    for cmd in
+        ["demo", "emulator", "validate", "pack", "app", "addon", "flight", "win32", "ingestion", "resume", "codes"]
+    {
         assert!(out.contains(cmd), "{cmd} in --help");
         let o = run(&[cmd, "--help"]);
         assert_eq!(o.status.code(), Some(0), "{cmd} --help");
         assert!(!text(&o).0.is_empty());
     }
-    for sub in [["app", "publish"], ["app", "rollout"], ["win32", "publish"], ["ingestion", "publish"], ["flight", "publish"]] {
+    for sub in
+        [["app", "publish"], ["app", "rollout"], ["win32", "publish"], ["ingestion", "publish"], ["flight", "publish"]]
+    {
         let o = run(&[sub[0], sub[1], "--help"]);
         let (out, _) = text(&o);
         assert_eq!(o.status.code(), Some(0));
@@ -122,8 +147,16 @@ fn a_secret_never_reaches_the_output_even_at_trace_level() {
     let emu = Emulator::start_blocking(config).unwrap();
     let info = emu.info().clone();
     let common = [
-        "--tenant-id", &info.tenant_id, "--client-id", &info.client_id, "--client-secret", SECRET,
-        "--devcenter-url", &info.devcenter_url, "--token-url", &info.token_url,
+        "--tenant-id",
+        &info.tenant_id,
+        "--client-id",
+        &info.client_id,
+        "--client-secret",
+        SECRET,
+        "--devcenter-url",
+        &info.devcenter_url,
+        "--token-url",
+        &info.token_url,
     ];
     let mut args = vec!["-vvv", "app", "get", "--app-id", &info.app_id];
     args.extend(common);
@@ -137,7 +170,14 @@ fn a_secret_never_reaches_the_output_even_at_trace_level() {
     }
     // A wrong secret: an auth error in one line, still without the secret.
     let mut args = vec!["-vvv", "app", "list", "--tenant-id", &info.tenant_id, "--client-id", &info.client_id];
-    args.extend(["--client-secret", "Wr0ng+Secret", "--devcenter-url", &info.devcenter_url, "--token-url", &info.token_url]);
+    args.extend([
+        "--client-secret",
+        "Wr0ng+Secret",
+        "--devcenter-url",
+        &info.devcenter_url,
+        "--token-url",
+        &info.token_url,
+    ]);
     let o = run(&args);
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(1));
@@ -192,7 +232,10 @@ fn proxies_come_from_the_environment() {
         .output()
         .unwrap();
     let first = seen.join().unwrap();
-    assert!(first.starts_with("POST http://127.0.0.1:9/t/oauth2/v2.0/token HTTP/1.1"), "the token request went through the proxy: {first}");
+    assert!(
+        first.starts_with("POST http://127.0.0.1:9/t/oauth2/v2.0/token HTTP/1.1"),
+        "the token request went through the proxy: {first}"
+    );
     let (_, err) = text(&o);
     assert_eq!(o.status.code(), Some(1));
     assert!(err.starts_with("error[auth]:"), "{err}");
@@ -203,12 +246,31 @@ fn proxies_come_from_the_environment() {
 #[test]
 fn publish_draft_resume_and_dry_run_through_the_binary() {
     use std::io::{BufRead, BufReader};
-    let mut emu = bin().args(["emulator", "--port", "0"]).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null()).spawn().unwrap();
+    let mut emu = bin()
+        .args(["emulator", "--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
     let mut first = String::new();
     BufReader::new(emu.stdout.take().unwrap()).read_line(&mut first).unwrap();
     let info: Value = serde_json::from_str(&first).expect("the first line is JSON");
-    for key in ["devcenter_url", "win32_url", "ingestion_url", "token_url", "blob_url", "admin_url", "tenant_id", "client_id",
-        "client_secret", "seller_id", "app_id", "addon_id", "flight_id", "win32_product_id"] {
+    for key in [
+        "devcenter_url",
+        "win32_url",
+        "ingestion_url",
+        "token_url",
+        "blob_url",
+        "admin_url",
+        "tenant_id",
+        "client_id",
+        "client_secret",
+        "seller_id",
+        "app_id",
+        "addon_id",
+        "flight_id",
+        "win32_product_id",
+    ] {
         assert!(info[key].as_str().is_some_and(|s| !s.is_empty()), "{key} in {first}");
     }
     let cfg = temp("emu-proc.json", &first);
@@ -216,14 +278,30 @@ fn publish_draft_resume_and_dry_run_through_the_binary() {
     std::fs::create_dir_all(dir.join("Images")).unwrap();
     std::fs::write(dir.join("app.msixupload"), vec![7u8; 200_000]).unwrap();
     std::fs::write(dir.join("Images").join("s.png"), vec![1u8; 1000]).unwrap();
-    let sub = temp("publish.json", r#"{
+    let sub = temp(
+        "publish.json",
+        r#"{
         "applicationPackages": [{"fileName": "app.msixupload"}],
         "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images\\s.png", "imageType": "Screenshot"}]}}},
-    }"#);
+    }"#,
+    );
     let app = info["app_id"].as_str().unwrap();
     let (cfg_s, dir_s, sub_s) = (cfg.to_str().unwrap(), dir.to_str().unwrap(), sub.to_str().unwrap());
 
-    let o = run(&["--json", "app", "publish", "--config", cfg_s, "--app-id", app, "--submission", sub_s, "--files", dir_s, "--dry-run"]);
+    let o = run(&[
+        "--json",
+        "app",
+        "publish",
+        "--config",
+        cfg_s,
+        "--app-id",
+        app,
+        "--submission",
+        sub_s,
+        "--files",
+        dir_s,
+        "--dry-run",
+    ]);
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
     let v: Value = serde_json::from_str(out.trim()).unwrap();
@@ -233,8 +311,23 @@ fn publish_draft_resume_and_dry_run_through_the_binary() {
     assert!(err.contains("json.trailing_comma"), "the trailing comma is reported: {err}");
 
     let token_file = cfg.parent().unwrap().join("resume.json");
-    let o = run(&["app", "publish", "--config", cfg_s, "--app-id", app, "--submission", sub_s, "--files", dir_s,
-        "--draft-only", "--save-resume", token_file.to_str().unwrap(), "--poll-interval", "100ms"]);
+    let o = run(&[
+        "app",
+        "publish",
+        "--config",
+        cfg_s,
+        "--app-id",
+        app,
+        "--submission",
+        sub_s,
+        "--files",
+        dir_s,
+        "--draft-only",
+        "--save-resume",
+        token_file.to_str().unwrap(),
+        "--poll-interval",
+        "100ms",
+    ]);
     let (out, err) = text(&o);
     assert_eq!(o.status.code(), Some(0), "{out}{err}");
     assert!(out.contains(": draft"), "{out}");

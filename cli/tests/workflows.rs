@@ -50,7 +50,10 @@ fn start(config: Config) -> EmulatorHandle {
 
 fn cfg(emu: &EmulatorHandle) -> FlowConfig {
     let info = emu.info();
-    let mut c = FlowConfig::new(info.endpoints(), ClientCredentials::new(&info.tenant_id, &info.client_id, info.client_secret.as_str()));
+    let mut c = FlowConfig::new(
+        info.endpoints(),
+        ClientCredentials::new(&info.tenant_id, &info.client_id, info.client_secret.as_str()),
+    );
     c.seller_id = Some(info.seller_id.clone());
     c.poll = PollSchedule::fast(Duration::from_millis(100));
     c.deadline = Some(Duration::from_secs(120));
@@ -61,7 +64,8 @@ fn cfg(emu: &EmulatorHandle) -> FlowConfig {
 fn client(cfg: FlowConfig) -> (Client, Arc<Mutex<Vec<Progress>>>) {
     let events = Arc::new(Mutex::new(Vec::new()));
     let sink = events.clone();
-    let builder = AsyncClient::builder(cfg).progress(Arc::new(move |p: &Progress| sink.lock().unwrap().push(p.clone())));
+    let builder =
+        AsyncClient::builder(cfg).progress(Arc::new(move |p: &Progress| sink.lock().unwrap().push(p.clone())));
     (Client::from_builder(builder).unwrap(), events)
 }
 
@@ -81,12 +85,7 @@ fn app(emu: &EmulatorHandle) -> Target {
 }
 
 fn requests(events: &Mutex<Vec<Progress>>, needle: &str) -> usize {
-    events
-        .lock()
-        .unwrap()
-        .iter()
-        .filter(|p| matches!(p, Progress::Request { url, .. } if url.contains(needle)))
-        .count()
+    events.lock().unwrap().iter().filter(|p| matches!(p, Progress::Request { url, .. } if url.contains(needle))).count()
 }
 
 fn pending_submissions(emu: &EmulatorHandle) -> usize {
@@ -110,10 +109,15 @@ fn app_submission_publishes_with_rollout_and_keeps_unknown_fields() {
         .call("devcenter.get_app_submission", json!({"applicationId": emu.info().app_id, "submissionId": sid}))
         .unwrap();
     assert_eq!(sub["packageDeliveryOptions"]["packageRollout"]["packageRolloutPercentage"], json!(10.0));
-    let names: Vec<&str> = sub["applicationPackages"].as_array().unwrap().iter().filter_map(|p| p["fileName"].as_str()).collect();
+    let names: Vec<&str> =
+        sub["applicationPackages"].as_array().unwrap().iter().filter_map(|p| p["fileName"].as_str()).collect();
     assert!(names.contains(&"app.msixupload"), "{names:?}");
     // One ZIP upload went to the emulator's blob store, with progress reported.
-    assert!(events.lock().unwrap().iter().any(|p| matches!(p, Progress::Upload { done, total } if done == total && *total > 300_000)));
+    assert!(events
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|p| matches!(p, Progress::Upload { done, total } if done == total && *total > 300_000)));
     // Rollout: update, halt, finalize through the rollout workflow.
     let r = c.rollout(app(&emu), &sid, RolloutAction::Update(50.0)).unwrap();
     assert_eq!(r.document.unwrap()["packageRolloutPercentage"], json!(50.0));
@@ -146,7 +150,11 @@ fn win32_spec() -> Win32Spec {
             "architectures": ["X64"], "isSilentInstall": true, "packageType": "msi"}]})),
         metadata: Some(json!({"listings": {"language": "en-us", "description": "e2e", "shortDescription": "e2e"}})),
         metadata_patch: true,
-        assets: vec![AssetSet { language: "en-us".into(), screenshots: vec!["Assets/shot.png".into()], logos: vec!["Assets/logo.png".into()] }],
+        assets: vec![AssetSet {
+            language: "en-us".into(),
+            screenshots: vec!["Assets/shot.png".into()],
+            logos: vec!["Assets/logo.png".into()],
+        }],
         ..Win32Spec::default()
     }
 }
@@ -167,7 +175,9 @@ fn ingestion_product_publishes() {
     let (c, _) = client(cfg(&emu));
     let product = emu.info().ingestion_product_id.clone();
     assert!(!product.is_empty(), "the default fixture has an ingestion product");
-    let out = c.publish_ingestion(&product, IngestionSpec { promote: true, ..IngestionSpec::default() }, StopAfter::Published).unwrap();
+    let out = c
+        .publish_ingestion(&product, IngestionSpec { promote: true, ..IngestionSpec::default() }, StopAfter::Published)
+        .unwrap();
     assert_eq!(out.stage, "published");
 }
 
@@ -182,7 +192,8 @@ fn short_lived_tokens_are_refreshed_mid_flow() {
     let out = c.publish_submission(app(&emu), app_spec(), SubmissionOptions::default(), Some(&f.0)).unwrap();
     assert_eq!(out.stage, "published");
     assert!(requests(&events, "/oauth2/") >= 3, "tokens were refreshed during the flow");
-    let unauthorized = events.lock().unwrap().iter().filter(|p| matches!(p, Progress::Request { status: Some(401), .. })).count();
+    let unauthorized =
+        events.lock().unwrap().iter().filter(|p| matches!(p, Progress::Request { status: Some(401), .. })).count();
     assert_eq!(unauthorized, 0, "a refresh happens before expiry, no 401 is ever seen");
 }
 
@@ -240,7 +251,10 @@ fn rate_limits_are_waited_out_as_told() {
     let started = std::time::Instant::now();
     c.publish_submission(app(&emu), app_spec(), opts, Some(&f.0)).unwrap();
     assert!(started.elapsed() >= Duration::from_secs(1));
-    assert!(events.lock().unwrap().iter().any(|p| *p == Progress::Wait(Duration::from_secs(1))), "waited exactly Retry-After");
+    assert!(
+        events.lock().unwrap().iter().any(|p| *p == Progress::Wait(Duration::from_secs(1))),
+        "waited exactly Retry-After"
+    );
 }
 
 #[test]
@@ -266,7 +280,10 @@ fn draft_only_then_resume_publishes_the_same_submission() {
     let token = draft.resume.clone().expect("a resume token");
     assert!(!token.to_json().contains("sig="), "no SAS in the token");
     let status = c
-        .call("devcenter.get_app_submission_status", json!({"applicationId": emu.info().app_id, "submissionId": draft.submission_id}))
+        .call(
+            "devcenter.get_app_submission_status",
+            json!({"applicationId": emu.info().app_id, "submissionId": draft.submission_id}),
+        )
         .unwrap();
     assert_eq!(status["status"], "PendingCommit", "not committed yet");
     // A new client (a later CI job) continues from the token alone.
@@ -329,7 +346,12 @@ fn a_failed_upload_is_resumed_without_a_second_submission() {
         .progress(Arc::new(move |p: &Progress| sink.lock().unwrap().push(p.clone())));
     let client_a = Client::from_builder(builder).unwrap();
     // Every blob write fails: the upload gives up after its retries.
-    let rule = FaultRule { method: Some("PUT".into()), path: Some("/blob/*".into()), status: Some(500), ..FaultRule::default() };
+    let rule = FaultRule {
+        method: Some("PUT".into()),
+        path: Some("/blob/*".into()),
+        status: Some(500),
+        ..FaultRule::default()
+    };
     emu.add_fault(rule).unwrap();
     let e = client_a.publish_submission(app(&emu), app_spec(), SubmissionOptions::default(), Some(&f.0)).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::Server, "{e}");

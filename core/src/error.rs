@@ -276,10 +276,7 @@ impl Error {
             message.push_str(&format!(" (and {} more)", server_errors.len() - 1));
         }
         let mut e = Error::new(kind, message).with_status(resp.status).with_server_errors(
-            server_errors
-                .into_iter()
-                .map(|s| ServerError { message: redact_text(&s.message), ..s })
-                .collect(),
+            server_errors.into_iter().map(|s| ServerError { message: redact_text(&s.message), ..s }).collect(),
         );
         if let Some(id) = resp.correlation_id() {
             e.correlation_id = Some(id.to_string());

@@ -247,7 +247,8 @@ mod tests {
 
     #[test]
     fn sas_signature_is_redacted() {
-        let url = "https://x.blob.core.windows.net/c/b?sv=2019-12-12&se=2030-01-01T00%3A00%3A00Z&sr=b&sp=rw&sig=AbC%2Bdef%3D";
+        let url =
+            "https://x.blob.core.windows.net/c/b?sv=2019-12-12&se=2030-01-01T00%3A00%3A00Z&sr=b&sp=rw&sig=AbC%2Bdef%3D";
         let r = redact_url(url);
         assert!(!r.contains("AbC"), "{r}");
         assert!(r.contains("sv=2019-12-12"));

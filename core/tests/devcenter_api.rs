@@ -44,19 +44,32 @@ fn typed(ep: &Endpoints, op: &str, a: &Value) -> (Result<HttpRequest>, &'static 
         "devcenter.get_app_submission" => dc::get_app_submission(ep, &s(a, "applicationId"), &s(a, "submissionId")),
         "devcenter.update_app_submission" => {
             let m: AppSubmission = serde_json::from_value(body()).unwrap();
-            return (dc::update_app_submission(ep, &s(a, "applicationId"), &s(a, "submissionId"), &m), AppSubmission::READ_ONLY);
+            return (
+                dc::update_app_submission(ep, &s(a, "applicationId"), &s(a, "submissionId"), &m),
+                AppSubmission::READ_ONLY,
+            );
         }
-        "devcenter.delete_app_submission" => dc::delete_app_submission(ep, &s(a, "applicationId"), &s(a, "submissionId")),
-        "devcenter.commit_app_submission" => dc::commit_app_submission(ep, &s(a, "applicationId"), &s(a, "submissionId")),
-        "devcenter.get_app_submission_status" => dc::get_app_submission_status(ep, &s(a, "applicationId"), &s(a, "submissionId")),
-        "devcenter.get_app_package_rollout" => dc::get_app_package_rollout(ep, &s(a, "applicationId"), &s(a, "submissionId")),
+        "devcenter.delete_app_submission" => {
+            dc::delete_app_submission(ep, &s(a, "applicationId"), &s(a, "submissionId"))
+        }
+        "devcenter.commit_app_submission" => {
+            dc::commit_app_submission(ep, &s(a, "applicationId"), &s(a, "submissionId"))
+        }
+        "devcenter.get_app_submission_status" => {
+            dc::get_app_submission_status(ep, &s(a, "applicationId"), &s(a, "submissionId"))
+        }
+        "devcenter.get_app_package_rollout" => {
+            dc::get_app_package_rollout(ep, &s(a, "applicationId"), &s(a, "submissionId"))
+        }
         "devcenter.update_app_package_rollout_percentage" => dc::update_app_package_rollout_percentage(
             ep,
             &s(a, "applicationId"),
             &s(a, "submissionId"),
             a["percentage"].as_f64().unwrap(),
         ),
-        "devcenter.halt_app_package_rollout" => dc::halt_app_package_rollout(ep, &s(a, "applicationId"), &s(a, "submissionId")),
+        "devcenter.halt_app_package_rollout" => {
+            dc::halt_app_package_rollout(ep, &s(a, "applicationId"), &s(a, "submissionId"))
+        }
         "devcenter.finalize_app_package_rollout" => {
             dc::finalize_app_package_rollout(ep, &s(a, "applicationId"), &s(a, "submissionId"))
         }
@@ -68,7 +81,9 @@ fn typed(ep: &Endpoints, op: &str, a: &Value) -> (Result<HttpRequest>, &'static 
         }
         "devcenter.delete_addon" => dc::delete_addon(ep, &s(a, "inAppProductId")),
         "devcenter.create_addon_submission" => dc::create_addon_submission(ep, &s(a, "inAppProductId")),
-        "devcenter.get_addon_submission" => dc::get_addon_submission(ep, &s(a, "inAppProductId"), &s(a, "submissionId")),
+        "devcenter.get_addon_submission" => {
+            dc::get_addon_submission(ep, &s(a, "inAppProductId"), &s(a, "submissionId"))
+        }
         "devcenter.update_addon_submission" => {
             let m: AddonSubmission = serde_json::from_value(body()).unwrap();
             return (
@@ -76,8 +91,12 @@ fn typed(ep: &Endpoints, op: &str, a: &Value) -> (Result<HttpRequest>, &'static 
                 AddonSubmission::READ_ONLY,
             );
         }
-        "devcenter.delete_addon_submission" => dc::delete_addon_submission(ep, &s(a, "inAppProductId"), &s(a, "submissionId")),
-        "devcenter.commit_addon_submission" => dc::commit_addon_submission(ep, &s(a, "inAppProductId"), &s(a, "submissionId")),
+        "devcenter.delete_addon_submission" => {
+            dc::delete_addon_submission(ep, &s(a, "inAppProductId"), &s(a, "submissionId"))
+        }
+        "devcenter.commit_addon_submission" => {
+            dc::commit_addon_submission(ep, &s(a, "inAppProductId"), &s(a, "submissionId"))
+        }
         "devcenter.get_addon_submission_status" => {
             dc::get_addon_submission_status(ep, &s(a, "inAppProductId"), &s(a, "submissionId"))
         }
@@ -87,7 +106,9 @@ fn typed(ep: &Endpoints, op: &str, a: &Value) -> (Result<HttpRequest>, &'static 
             return (dc::create_flight(ep, &s(a, "applicationId"), &m), FlightCreate::READ_ONLY);
         }
         "devcenter.delete_flight" => dc::delete_flight(ep, &s(a, "applicationId"), &s(a, "flightId")),
-        "devcenter.create_flight_submission" => dc::create_flight_submission(ep, &s(a, "applicationId"), &s(a, "flightId")),
+        "devcenter.create_flight_submission" => {
+            dc::create_flight_submission(ep, &s(a, "applicationId"), &s(a, "flightId"))
+        }
         "devcenter.update_flight_submission" => {
             let m: FlightSubmission = serde_json::from_value(body()).unwrap();
             return (

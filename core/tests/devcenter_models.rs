@@ -15,11 +15,11 @@ mod samples;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use samples::rt;
 use serde_json::{json, Value};
 use storesubmit::api::devcenter as dc;
 use storesubmit::api::Endpoints;
 use storesubmit::model::devcenter::*;
-use samples::rt;
 
 fn fixture_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/devcenter")
@@ -304,7 +304,9 @@ fn typed_values_read_as_documented() {
     )
     .unwrap();
     assert_eq!(int_pct["packageDeliveryOptions"]["packageRollout"]["packageRolloutPercentage"].to_string(), "0");
-    let float_pct = serde_json::to_value(serde_json::from_value::<PackageRollout>(load("app_rollout_not_enabled.json")).unwrap()).unwrap();
+    let float_pct =
+        serde_json::to_value(serde_json::from_value::<PackageRollout>(load("app_rollout_not_enabled.json")).unwrap())
+            .unwrap();
     assert_eq!(float_pct["packageRolloutPercentage"].to_string(), "0.0");
 
     let addon_sub: AddonSubmission = serde_json::from_value(load("addon_submission.json")).unwrap();
@@ -433,11 +435,21 @@ fn update_bodies_omit_read_only_fields_and_keep_the_rest() {
         v.as_object_mut().unwrap().insert("zzFuture".into(), json!({"keep": true}));
         let (req, read_only): (_, &[&str]) = match *model {
             "AppSubmission" => (
-                dc::update_app_submission(&ep, "9NBLGGH4R315", "1152921504621243540", &serde_json::from_value(v.clone()).unwrap()),
+                dc::update_app_submission(
+                    &ep,
+                    "9NBLGGH4R315",
+                    "1152921504621243540",
+                    &serde_json::from_value(v.clone()).unwrap(),
+                ),
                 AppSubmission::READ_ONLY,
             ),
             "AddonSubmission" => (
-                dc::update_addon_submission(&ep, "9NBLGGH4TNMP", "1152921504621243680", &serde_json::from_value(v.clone()).unwrap()),
+                dc::update_addon_submission(
+                    &ep,
+                    "9NBLGGH4TNMP",
+                    "1152921504621243680",
+                    &serde_json::from_value(v.clone()).unwrap(),
+                ),
                 AddonSubmission::READ_ONLY,
             ),
             "FlightSubmission" => (
@@ -467,10 +479,20 @@ fn update_bodies_omit_read_only_fields_and_keep_the_rest() {
     assert!(checked >= 15, "{checked}");
     // The documented ones, spelled out.
     let sub: AppSubmission = serde_json::from_value(load("app_submission.json")).unwrap();
-    let body = dc::update_app_submission(&ep, "9NBLGGH4R315", "1152921504621243540", &sub).unwrap().json_body().unwrap();
-    for gone in ["/id", "/status", "/statusDetails", "/fileUploadUrl", "/friendlyName", "/pricing/isAdvancedPricingModel",
-        "/packageDeliveryOptions/packageRollout/packageRolloutStatus", "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
-        "/applicationPackages/0/version", "/applicationPackages/0/architecture"] {
+    let body =
+        dc::update_app_submission(&ep, "9NBLGGH4R315", "1152921504621243540", &sub).unwrap().json_body().unwrap();
+    for gone in [
+        "/id",
+        "/status",
+        "/statusDetails",
+        "/fileUploadUrl",
+        "/friendlyName",
+        "/pricing/isAdvancedPricingModel",
+        "/packageDeliveryOptions/packageRollout/packageRolloutStatus",
+        "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
+        "/applicationPackages/0/version",
+        "/applicationPackages/0/architecture",
+    ] {
         assert!(body.pointer(gone).is_none(), "{gone}");
     }
     assert_eq!(body.pointer("/applicationPackages/0/fileName"), Some(&json!("contoso_app.appx")));
@@ -484,7 +506,8 @@ fn update_bodies_omit_read_only_fields_and_keep_the_rest() {
 fn sas_signatures_never_print() {
     for file in ["app_submission.json", "addon_submission.json", "flight_submission.json"] {
         let v = load(file);
-        let sig = v["fileUploadUrl"].as_str().unwrap().split("sig=").nth(1).unwrap().split('&').next().unwrap().to_string();
+        let sig =
+            v["fileUploadUrl"].as_str().unwrap().split("sig=").nth(1).unwrap().split('&').next().unwrap().to_string();
         let debug = match file {
             "app_submission.json" => format!("{:?}", serde_json::from_value::<AppSubmission>(v.clone()).unwrap()),
             "addon_submission.json" => format!("{:?}", serde_json::from_value::<AddonSubmission>(v.clone()).unwrap()),
@@ -495,7 +518,10 @@ fn sas_signatures_never_print() {
     }
     let url = SasUrl::new("https://a.blob.core.windows.net/c/b?sv=1&sig=abc%2B&sp=rwl");
     assert!(!url.to_string().contains("abc"));
-    assert_eq!(serde_json::to_value(&url).unwrap(), json!("https://a.blob.core.windows.net/c/b?sv=1&sig=abc%2B&sp=rwl"));
+    assert_eq!(
+        serde_json::to_value(&url).unwrap(),
+        json!("https://a.blob.core.windows.net/c/b?sv=1&sig=abc%2B&sp=rwl")
+    );
 }
 
 #[test]
@@ -503,8 +529,13 @@ fn nullable_helpers() {
     let mut sub = AppSubmission::default();
     sub.notes_for_certification = "Use account test@example.com".into();
     sub.gaming_options = Nullable::Null;
-    sub.listings.get_or_insert_default().entry("en-us".into()).or_default().base_listing.get_or_insert_default().title =
-        "Contoso".into();
+    sub.listings
+        .get_or_insert_default()
+        .entry("en-us".into())
+        .or_default()
+        .base_listing
+        .get_or_insert_default()
+        .title = "Contoso".into();
     assert_eq!(
         serde_json::to_value(&sub).unwrap(),
         json!({"notesForCertification": "Use account test@example.com", "gamingOptions": null,

@@ -7,12 +7,12 @@ mod samples;
 
 use std::path::{Path, PathBuf};
 
+use samples::{object_pointers, rt, Rt};
 use serde_json::{json, Value};
 use storesubmit::api::ingestion::{self as ing, Ingestion};
 use storesubmit::api::{self, Endpoints};
 use storesubmit::model::ingestion::*;
 use storesubmit::{ErrorKind, HttpResponse, Method};
-use samples::{object_pointers, rt, Rt};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingestion")
@@ -119,7 +119,8 @@ fn unknown_fields_survive_top_level_and_nested() {
     assert_eq!(s.extra["newTop"], json!(1));
     assert_eq!(s.publish_option.value().unwrap().extra["newNested"], json!("x"));
     // the swagger's examples spell the id `ID`: kept verbatim in `extra`
-    let c: PackageConfiguration = serde_json::from_value(load("swagger/AzureApplicationPackageConfiguration.json")).unwrap();
+    let c: PackageConfiguration =
+        serde_json::from_value(load("swagger/AzureApplicationPackageConfiguration.json")).unwrap();
     assert_eq!(c.extra["ID"], json!("string"));
     assert_eq!(c.etag(), Some("string"));
 }
@@ -192,7 +193,8 @@ fn updates_send_the_resource_as_read_with_if_match() {
     let mut no_tag = i.clone();
     no_tag.odata_etag = Field::Null;
     assert_eq!(api.update_listing_image("p1", "l1", "i1", &no_tag).unwrap_err().kind(), ErrorKind::InvalidArgument);
-    let c: PackageConfiguration = serde_json::from_value(load("swagger/AzureApplicationPackageConfiguration.json")).unwrap();
+    let c: PackageConfiguration =
+        serde_json::from_value(load("swagger/AzureApplicationPackageConfiguration.json")).unwrap();
     assert_eq!(api.update_package_configuration("p1", "c1", &c).unwrap().header("If-Match"), Some("string"));
 }
 
@@ -209,7 +211,11 @@ fn stale_etag_is_precondition_failed_and_other_statuses_map() {
     assert_eq!(ing::parse_product(&HttpResponse::new(200, "not json")).unwrap_err().kind(), ErrorKind::InvalidResponse);
     assert!(ing::parse_products(&HttpResponse::json(200, &load("products.page.json"))).is_ok());
     assert!(ing::parse_submissions(&HttpResponse::json(200, &load("submissions.page.json"))).is_ok());
-    assert!(ing::parse_package_configurations(&HttpResponse::json(200, &load("swagger/page.AzureApplicationPackageConfiguration.json"))).is_ok());
+    assert!(ing::parse_package_configurations(&HttpResponse::json(
+        200,
+        &load("swagger/page.AzureApplicationPackageConfiguration.json")
+    ))
+    .is_ok());
 }
 
 #[test]
@@ -261,46 +267,103 @@ fn typed_builders_equal_the_generic_builder() {
         tested.push(op);
     };
     check(a.list_products(None), "ingestion.list_products", json!({}));
-    check(a.list_products(Some("resourceType eq 'AzureApplication'")), "ingestion.list_products", json!({"$filter": "resourceType eq 'AzureApplication'"}));
+    check(
+        a.list_products(Some("resourceType eq 'AzureApplication'")),
+        "ingestion.list_products",
+        json!({"$filter": "resourceType eq 'AzureApplication'"}),
+    );
     let prod: Product = serde_json::from_value(load("product.create.request.json")).unwrap();
     check(a.create_product(&prod), "ingestion.create_product", json!({"body": load("product.create.request.json")}));
     check(a.get_product(p), "ingestion.get_product", json!({"productId": p}));
     check(a.delete_product(p), "ingestion.delete_product", json!({"productId": p}));
     check(a.get_product_setup(p), "ingestion.get_product_setup", json!({"productId": p}));
-    check(a.list_branches_by_module(p, &BranchModule::Package), "ingestion.list_branches_by_module", json!({"productId": p, "module": "Package"}));
+    check(
+        a.list_branches_by_module(p, &BranchModule::Package),
+        "ingestion.list_branches_by_module",
+        json!({"productId": p, "module": "Package"}),
+    );
     check(a.get_listing(p, "l1"), "ingestion.get_listing", json!({"productId": p, "listingId": "l1"}));
     let l: Listing = serde_json::from_value(load("listing.json")).unwrap();
-    check(a.update_listing(p, "l1", &l), "ingestion.update_listing", json!({"productId": p, "listingId": "l1", "ifMatch": tag, "body": load("listing.json")}));
-    check(a.get_listings_by_instance(p, "inst-1"), "ingestion.get_listings_by_instance", json!({"productId": p, "instanceId": "inst-1"}));
+    check(
+        a.update_listing(p, "l1", &l),
+        "ingestion.update_listing",
+        json!({"productId": p, "listingId": "l1", "ifMatch": tag, "body": load("listing.json")}),
+    );
+    check(
+        a.get_listings_by_instance(p, "inst-1"),
+        "ingestion.get_listings_by_instance",
+        json!({"productId": p, "instanceId": "inst-1"}),
+    );
     check(a.list_listing_images(p, "l1"), "ingestion.list_listing_images", json!({"productId": p, "listingId": "l1"}));
     let img: ListingImage = serde_json::from_value(load("listing_image.create.request.json")).unwrap();
-    check(a.create_listing_image(p, "l1", &img), "ingestion.create_listing_image", json!({"productId": p, "listingId": "l1", "body": load("listing_image.create.request.json")}));
-    check(a.get_listing_image(p, "l1", "i1"), "ingestion.get_listing_image", json!({"productId": p, "listingId": "l1", "imageId": "i1"}));
+    check(
+        a.create_listing_image(p, "l1", &img),
+        "ingestion.create_listing_image",
+        json!({"productId": p, "listingId": "l1", "body": load("listing_image.create.request.json")}),
+    );
+    check(
+        a.get_listing_image(p, "l1", "i1"),
+        "ingestion.get_listing_image",
+        json!({"productId": p, "listingId": "l1", "imageId": "i1"}),
+    );
     let img: ListingImage = serde_json::from_value(load("listing_image.json")).unwrap();
-    check(a.update_listing_image(p, "l1", "i1", &img), "ingestion.update_listing_image", json!({"productId": p, "listingId": "l1", "imageId": "i1", "ifMatch": tag, "body": load("listing_image.json")}));
+    check(
+        a.update_listing_image(p, "l1", "i1", &img),
+        "ingestion.update_listing_image",
+        json!({"productId": p, "listingId": "l1", "imageId": "i1", "ifMatch": tag, "body": load("listing_image.json")}),
+    );
     check(a.list_packages(p), "ingestion.list_packages", json!({"productId": p}));
     let k: Package = serde_json::from_value(load("package.create.request.json")).unwrap();
-    check(a.create_package(p, &k), "ingestion.create_package", json!({"productId": p, "body": load("package.create.request.json")}));
+    check(
+        a.create_package(p, &k),
+        "ingestion.create_package",
+        json!({"productId": p, "body": load("package.create.request.json")}),
+    );
     check(a.get_package(p, "k1"), "ingestion.get_package", json!({"productId": p, "packageId": "k1"}));
     let k: Package = serde_json::from_value(load("package.json")).unwrap();
-    check(a.update_package(p, "k1", &k), "ingestion.update_package", json!({"productId": p, "packageId": "k1", "ifMatch": tag, "body": load("package.json")}));
+    check(
+        a.update_package(p, "k1", &k),
+        "ingestion.update_package",
+        json!({"productId": p, "packageId": "k1", "ifMatch": tag, "body": load("package.json")}),
+    );
     check(a.delete_package(p, "k1"), "ingestion.delete_package", json!({"productId": p, "packageId": "k1"}));
-    check(a.get_package_configuration(p, "c1"), "ingestion.get_package_configuration", json!({"productId": p, "packageConfigurationId": "c1"}));
-    let c: PackageConfiguration = serde_json::from_value(load("swagger/AzureApplicationPackageConfiguration.json")).unwrap();
+    check(
+        a.get_package_configuration(p, "c1"),
+        "ingestion.get_package_configuration",
+        json!({"productId": p, "packageConfigurationId": "c1"}),
+    );
+    let c: PackageConfiguration =
+        serde_json::from_value(load("swagger/AzureApplicationPackageConfiguration.json")).unwrap();
     check(
         a.update_package_configuration(p, "c1", &c),
         "ingestion.update_package_configuration",
         json!({"productId": p, "packageConfigurationId": "c1", "ifMatch": "string", "body": load("swagger/AzureApplicationPackageConfiguration.json")}),
     );
-    check(a.get_package_configurations_by_instance(p, "inst-3"), "ingestion.get_package_configurations_by_instance", json!({"productId": p, "instanceId": "inst-3"}));
+    check(
+        a.get_package_configurations_by_instance(p, "inst-3"),
+        "ingestion.get_package_configurations_by_instance",
+        json!({"productId": p, "instanceId": "inst-3"}),
+    );
     check(a.list_submissions(p), "ingestion.list_submissions", json!({"productId": p}));
     let s: SubmissionCreationRequest = serde_json::from_value(load("submission.create.request.json")).unwrap();
-    check(a.create_submission(p, &s), "ingestion.create_submission", json!({"productId": p, "body": load("submission.create.request.json")}));
+    check(
+        a.create_submission(p, &s),
+        "ingestion.create_submission",
+        json!({"productId": p, "body": load("submission.create.request.json")}),
+    );
     check(a.get_submission(p, "s1"), "ingestion.get_submission", json!({"productId": p, "submissionId": "s1"}));
     check(a.delete_submission(p, "s1"), "ingestion.delete_submission", json!({"productId": p, "submissionId": "s1"}));
     check(a.promote_submission(p, "s1"), "ingestion.promote_submission", json!({"productId": p, "submissionId": "s1"}));
-    check(a.get_submission_validations(p, "s1"), "ingestion.get_submission_validations", json!({"productId": p, "submissionId": "s1"}));
-    check(a.get_submission_workflow(p, "s1"), "ingestion.get_submission_workflow", json!({"productId": p, "submissionId": "s1"}));
+    check(
+        a.get_submission_validations(p, "s1"),
+        "ingestion.get_submission_validations",
+        json!({"productId": p, "submissionId": "s1"}),
+    );
+    check(
+        a.get_submission_workflow(p, "s1"),
+        "ingestion.get_submission_workflow",
+        json!({"productId": p, "submissionId": "s1"}),
+    );
     for op in api::OPERATIONS.iter().filter(|o| o.family == api::Family::Ingestion) {
         assert!(tested.contains(&op.id), "{} has no typed-builder test", op.id);
     }

@@ -40,7 +40,11 @@ fn submission_files(dir: &TempDir) -> Vec<Entry> {
     let files: Vec<(&str, &str, Vec<u8>)> = vec![
         ("app.msixupload", "app.msixupload", data::random_bytes(1, 3 << 20)),
         ("Images/Shot 1.png", "Images/Shot 1.png", data::random_bytes(2, 200_000)),
-        ("Images/Cafe\u{301} \u{65e5}\u{672c}.png", "Images/Caf\u{e9} \u{65e5}\u{672c}.png", data::random_bytes(3, 1000)),
+        (
+            "Images/Cafe\u{301} \u{65e5}\u{672c}.png",
+            "Images/Caf\u{e9} \u{65e5}\u{672c}.png",
+            data::random_bytes(3, 1000),
+        ),
         ("Trailers/Video.mp4", "Trailers/Video.mp4", data::random_bytes(4, 500_000)),
         ("Trailers/thumb.png", "Trailers/thumb.png", Vec::new()),
     ];
@@ -95,7 +99,9 @@ fn pack_writes_the_submission_zip_in_one_call() {
     let out = TempDir::new("pkg-pack-out");
     let path = out.join("submission.zip");
     let mut last = (0, 0);
-    let report = package::pack(DocumentKind::AppSubmission, &submission(), files.path(), &path, &mut |d, t| last = (d, t)).unwrap();
+    let report =
+        package::pack(DocumentKind::AppSubmission, &submission(), files.path(), &path, &mut |d, t| last = (d, t))
+            .unwrap();
     assert_eq!(report.entries, expected.len());
     assert_eq!(report.input_bytes, expected.iter().map(|e| e.size).sum::<u64>());
     assert_eq!(report.archive_bytes, std::fs::metadata(&path).unwrap().len());
@@ -193,7 +199,13 @@ assert after.header_offset > 2**32, after.header_offset
 assert z.read("after.txt") == b"after the big one"
 print("ok")
 "#;
-    let out = readers::run(std::process::Command::new(readers::require("python3")).arg("-c").arg(script).arg(&zip).arg(big_len.to_string()));
+    let out = readers::run(
+        std::process::Command::new(readers::require("python3"))
+            .arg("-c")
+            .arg(script)
+            .arg(&zip)
+            .arg(big_len.to_string()),
+    );
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok");
 }
 
@@ -211,13 +223,23 @@ fn many_entries(zip: &std::path::Path, seekable: bool) -> Vec<Entry> {
     if seekable {
         let mut z = SeekZipWriter::new(file).unwrap();
         for i in 0..70_000 {
-            add(&mut |n, o, b| { z.add_reader(n, o, &mut &b[..]).unwrap(); }, i);
+            add(
+                &mut |n, o, b| {
+                    z.add_reader(n, o, &mut &b[..]).unwrap();
+                },
+                i,
+            );
         }
         z.finish().unwrap();
     } else {
         let mut z = ZipWriter::new(file);
         for i in 0..70_000 {
-            add(&mut |n, o, b| { z.add_reader(n, o, &mut &b[..]).unwrap(); }, i);
+            add(
+                &mut |n, o, b| {
+                    z.add_reader(n, o, &mut &b[..]).unwrap();
+                },
+                i,
+            );
         }
         z.finish().unwrap();
     }
@@ -243,12 +265,27 @@ fn seventy_thousand_entries_in_both_forms() {
 fn unsafe_names_are_typed_errors_everywhere() {
     let dir = TempDir::new("pkg-unsafe");
     std::fs::write(dir.join("ok.png"), b"png").unwrap();
-    let bad = ["/etc/passwd", "\\\\server\\share\\x.png", "C:\\x.msix", "d:x.png", "../x.png", "a\\..\\..\\x.png", "a/./b", "a//b", "", "a\u{0}b"];
+    let bad = [
+        "/etc/passwd",
+        "\\\\server\\share\\x.png",
+        "C:\\x.msix",
+        "d:x.png",
+        "../x.png",
+        "a\\..\\..\\x.png",
+        "a/./b",
+        "a//b",
+        "",
+        "a\u{0}b",
+    ];
     for name in bad {
         let doc = json!({"applicationPackages": [{"fileName": name, "fileStatus": "PendingUpload"}]});
         let e = PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, dir.path()).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArchive, "{name:?}: {e}");
-        assert_eq!(PackagePlan::from_names(dir.path(), [name]).unwrap_err().kind(), ErrorKind::InvalidArchive, "{name:?}");
+        assert_eq!(
+            PackagePlan::from_names(dir.path(), [name]).unwrap_err().kind(),
+            ErrorKind::InvalidArchive,
+            "{name:?}"
+        );
         let mut plan = PackagePlan::new();
         assert_eq!(plan.add_file(name, dir.join("ok.png"), None).unwrap_err().kind(), ErrorKind::InvalidArchive);
         let mut z = ZipWriter::new(Vec::new());
@@ -258,7 +295,10 @@ fn unsafe_names_are_typed_errors_everywhere() {
     let doc = json!({"applicationPackages": [{"fileName": "ok.png", "fileStatus": "PendingUpload"}],
                      "listings": {"en-us": {"baseListing": {"images": [{"fileName": "ok.png", "fileStatus": "PendingUpload"}]}}}});
     assert_eq!(PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, dir.path()).unwrap().files.len(), 1);
-    assert_eq!(PackagePlan::from_names(dir.path(), ["ok.png", "./ok.png"]).unwrap_err().kind(), ErrorKind::InvalidArchive);
+    assert_eq!(
+        PackagePlan::from_names(dir.path(), ["ok.png", "./ok.png"]).unwrap_err().kind(),
+        ErrorKind::InvalidArchive
+    );
     let e = PackagePlan::from_names(dir.path(), ["ok.png", "nope.png", "Images\\nope.png"]).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::MissingFiles);
     assert!(e.message().contains("nope.png, Images\\nope.png"), "{}", e.message());
@@ -290,6 +330,8 @@ fn same_input_gives_the_same_bytes() {
     assert_ne!(fa, sa, "the two forms differ (descriptors)");
     // and the one fixed timestamp (1980-01-01 00:00) is what readers see
     let script = "import sys, zipfile; print(sorted({i.date_time for i in zipfile.ZipFile(sys.argv[1]).infolist()}))";
-    let o = readers::run(std::process::Command::new(readers::require("python3")).arg("-c").arg(script).arg(out.join("a.zip")));
+    let o = readers::run(
+        std::process::Command::new(readers::require("python3")).arg("-c").arg(script).arg(out.join("a.zip")),
+    );
     assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "[(1980, 1, 1, 0, 0, 0)]");
 }

@@ -36,7 +36,8 @@ fn quick_retry(attempts: u32) -> RetryPolicy {
 }
 
 fn uploader(f: impl FnOnce(&mut UploadOptions)) -> BlobUploader {
-    let mut o = UploadOptions { retry: quick_retry(4), request_timeout: Duration::from_secs(60), ..UploadOptions::default() };
+    let mut o =
+        UploadOptions { retry: quick_retry(4), request_timeout: Duration::from_secs(60), ..UploadOptions::default() };
     f(&mut o);
     BlobUploader::new(o).unwrap()
 }
@@ -93,7 +94,8 @@ async fn two_hundred_mib_in_parallel_blocks_then_nothing_resent() {
     let path = dir.join("app.msixupload");
     data::write_random_file(&path, 200, 200 * MIB);
     let proxy = Proxy::start(az.port(), Fault::None);
-    let sas = SasUrl::parse(&proxy.url(&az.sas("uploads", "big/app.msixupload", "rcw", now() + 3600), az.port())).unwrap();
+    let sas =
+        SasUrl::parse(&proxy.url(&az.sas("uploads", "big/app.msixupload", "rcw", now() + 3600), az.port())).unwrap();
     let seen = Arc::new(Mutex::new(Vec::new()));
     let s2 = seen.clone();
     let up = uploader(|o| o.progress = Some(Arc::new(move |d, t| s2.lock().unwrap().push((d, t)))));
@@ -143,7 +145,10 @@ async fn a_dropped_connection_costs_only_the_blocks_in_flight() {
     let up = uploader(|_| {});
     let r = up.upload_file(&sas, &path).await.unwrap();
     assert!(proxy.was_cut());
-    assert!(proxy.log().iter().all(|l| !l.target.contains("comp=blocklist&blocklisttype")), "a write-only SAS is not asked for its block list");
+    assert!(
+        proxy.log().iter().all(|l| !l.target.contains("comp=blocklist&blocklisttype")),
+        "a write-only SAS is not asked for its block list"
+    );
     assert!(r.retries >= 1, "{r:?}");
     assert_eq!((r.blocks, r.blocks_sent), (12, 12));
     let all = put_blocks(&proxy, false);
@@ -172,7 +177,8 @@ async fn resume_after_the_connection_dies_sends_only_missing_blocks() {
     // wait until the list is stable)
     let mut staged: HashSet<String> = HashSet::new();
     for _ in 0..40 {
-        let now: HashSet<String> = az.block_list("uploads", "p.msixupload").await.uncommitted.into_iter().map(|b| b.id).collect();
+        let now: HashSet<String> =
+            az.block_list("uploads", "p.msixupload").await.uncommitted.into_iter().map(|b| b.id).collect();
         if !now.is_empty() && now == staged {
             break;
         }
@@ -339,7 +345,8 @@ async fn listing_asset_single_put_with_fallback() {
         good.replacen(&format!("127.0.0.1:{}", proxy.port()), &format!("127.0.0.1:{port}"), 1)
     };
     let up = uploader(|o| o.retry = quick_retry(2));
-    let headers = vec![("x-ms-blob-type".to_string(), String::new()), ("x-ms-meta-kind".to_string(), "screenshot".to_string())];
+    let headers =
+        vec![("x-ms-blob-type".to_string(), String::new()), ("x-ms-meta-kind".to_string(), "screenshot".to_string())];
     assert_eq!(up.upload_asset_file(&good, Some(&forged), &png, &headers).await.unwrap(), 0, "primary works");
     let put = proxy.log().into_iter().filter(|l| l.method == "PUT").collect::<Vec<_>>();
     assert_eq!(put.len(), 1);

@@ -68,12 +68,24 @@ fn odd_values() -> Vec<Value> {
 
 fn check_issues(what: &str, kind: DocumentKind, doc: &Value, issues: &[Issue], severities: &HashMap<&str, Severity>) {
     for i in issues {
-        let sev = severities.get(i.code.as_str()).unwrap_or_else(|| panic!("{what} as {kind}: code {} not in the catalogue", i.code));
+        let sev = severities
+            .get(i.code.as_str())
+            .unwrap_or_else(|| panic!("{what} as {kind}: code {} not in the catalogue", i.code));
         assert_eq!(*sev, i.severity, "{what} as {kind}: {} has the wrong severity", i.code);
         assert!(!i.message.is_empty(), "{what} as {kind}: empty message for {}", i.code);
         let parent = i.path.rsplit_once('/').map_or("", |(p, _)| p);
-        assert!(i.path.is_empty() || i.path.starts_with('/'), "{what} as {kind}: {} path {:?} is not a pointer", i.code, i.path);
-        assert!(doc.pointer(parent).is_some(), "{what} as {kind}: {} path {} has no parent in the document", i.code, i.path);
+        assert!(
+            i.path.is_empty() || i.path.starts_with('/'),
+            "{what} as {kind}: {} path {:?} is not a pointer",
+            i.code,
+            i.path
+        );
+        assert!(
+            doc.pointer(parent).is_some(),
+            "{what} as {kind}: {} path {} has no parent in the document",
+            i.code,
+            i.path
+        );
     }
 }
 
@@ -129,7 +141,9 @@ fn arrays_and_objects_swapped() {
             let target = doc.pointer_mut(p).unwrap();
             let swapped = match target.take() {
                 Value::Object(m) => Value::Array(vec![Value::Object(m)]),
-                Value::Array(a) => Value::Object(a.into_iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect::<Map<_, _>>()),
+                Value::Array(a) => {
+                    Value::Object(a.into_iter().enumerate().map(|(i, v)| (i.to_string(), v)).collect::<Map<_, _>>())
+                }
                 _ => continue,
             };
             *target = swapped;

@@ -67,7 +67,8 @@ fn documented_samples_are_recognised() {
 fn pending_files_cross_check() {
     let doc = json!({"applicationPackages": [{"fileName": "pkg\\App.msix", "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"}]});
     assert!(cross_check_files(DocumentKind::AppSubmission, &doc, &FileSet::from_names(["pkg/App.msix"])).is_empty());
-    let issues = cross_check_files(DocumentKind::AppSubmission, &doc, &FileSet::from_names(["pkg/app.msix", "extra.txt"]));
+    let issues =
+        cross_check_files(DocumentKind::AppSubmission, &doc, &FileSet::from_names(["pkg/app.msix", "extra.txt"]));
     let codes: Vec<&str> = issues.iter().map(|i| i.code.as_str()).collect();
     assert_eq!(codes, ["files.case_mismatch", "files.unreferenced"]);
     assert!(issues[0].message.contains("pkg/app.msix"), "{}", issues[0].message);
@@ -100,13 +101,53 @@ impl Rng {
 }
 
 const KEYS: &[&str] = &[
-    "listings", "language", "description", "availability", "markets", "pricing", "freeTrial", "properties",
-    "category", "subcategory", "packages", "architectures", "packageType", "isSilentInstall", "createAssetRequest",
-    "Screenshot", "Logo", "listingAssets", "screenshots", "storeLogos", "applicationPackages", "fileName",
-    "fileStatus", "trailers", "trailerAssets", "imageList", "baseListing", "keywords", "priceId",
-    "marketSpecificPricings", "packageDeliveryOptions", "packageRollout", "packageRolloutPercentage", "groupIds",
-    "applicationIds", "searchTerms", "requirements", "systemRequirementDetails", "hardwareItemType", "icon",
-    "flightPackages", "targetPublishMode", "targetPublishDate", "id", "", "~/", "é",
+    "listings",
+    "language",
+    "description",
+    "availability",
+    "markets",
+    "pricing",
+    "freeTrial",
+    "properties",
+    "category",
+    "subcategory",
+    "packages",
+    "architectures",
+    "packageType",
+    "isSilentInstall",
+    "createAssetRequest",
+    "Screenshot",
+    "Logo",
+    "listingAssets",
+    "screenshots",
+    "storeLogos",
+    "applicationPackages",
+    "fileName",
+    "fileStatus",
+    "trailers",
+    "trailerAssets",
+    "imageList",
+    "baseListing",
+    "keywords",
+    "priceId",
+    "marketSpecificPricings",
+    "packageDeliveryOptions",
+    "packageRollout",
+    "packageRolloutPercentage",
+    "groupIds",
+    "applicationIds",
+    "searchTerms",
+    "requirements",
+    "systemRequirementDetails",
+    "hardwareItemType",
+    "icon",
+    "flightPackages",
+    "targetPublishMode",
+    "targetPublishDate",
+    "id",
+    "",
+    "~/",
+    "é",
 ];
 
 fn random_value(rng: &mut Rng, depth: u32) -> Value {
@@ -121,10 +162,33 @@ fn random_value(rng: &mut Rng, depth: u32) -> Value {
             _ => json!((rng.below(1000) as f64) / 7.0),
         },
         3 | 4 => {
-            let pool = ["", "en-us", "US", "PAID", "exe", "X86", "Tier5", "Tier0", "SpecificDate", "PendingUpload",
-                        "a/../b", "/abs", "C:\\x", "http://x.com", "not a url", "é😀", "DeveloperTools", "Memory", "1GB"];
+            let pool = [
+                "",
+                "en-us",
+                "US",
+                "PAID",
+                "exe",
+                "X86",
+                "Tier5",
+                "Tier0",
+                "SpecificDate",
+                "PendingUpload",
+                "a/../b",
+                "/abs",
+                "C:\\x",
+                "http://x.com",
+                "not a url",
+                "é😀",
+                "DeveloperTools",
+                "Memory",
+                "1GB",
+            ];
             let s = pool[rng.below(pool.len() as u64) as usize];
-            if rng.below(10) == 0 { Value::String(s.repeat(3000)) } else { Value::String(s.to_string()) }
+            if rng.below(10) == 0 {
+                Value::String(s.repeat(3000))
+            } else {
+                Value::String(s.to_string())
+            }
         }
         5 => Value::Array((0..rng.below(5)).map(|_| random_value(rng, depth - 1)).collect()),
         _ => {

@@ -47,11 +47,14 @@ fn load_cases() -> Vec<Case> {
         let v: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"));
         for c in v["cases"].as_array().unwrap_or_else(|| panic!("{file}: no cases array")) {
             let name = c["name"].as_str().unwrap_or_else(|| panic!("{file}: case without name")).to_string();
-            let kind: DocumentKind = c["kind"].as_str().unwrap_or("").parse().unwrap_or_else(|e| panic!("{file} / {name}: {e}"));
+            let kind: DocumentKind =
+                c["kind"].as_str().unwrap_or("").parse().unwrap_or_else(|e| panic!("{file} / {name}: {e}"));
             let text = match (c.get("doc_file").and_then(Value::as_str), c.get("doc_text").and_then(Value::as_str)) {
                 (Some(rel), _) => {
                     let p = path.parent().unwrap().join(rel);
-                    Some(std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{file} / {name}: {}: {e}", p.display())))
+                    Some(
+                        std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{file} / {name}: {}: {e}", p.display())),
+                    )
                 }
                 (None, Some(t)) => Some(t.to_string()),
                 (None, None) => None,
@@ -63,9 +66,8 @@ fn load_cases() -> Vec<Case> {
                 },
                 None => (c.get("doc").cloned().unwrap_or_else(|| panic!("{file} / {name}: no doc")), Vec::new(), true),
             };
-            let files = c.get("files").map(|f| {
-                f.as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect()
-            });
+            let files =
+                c.get("files").map(|f| f.as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect());
             let expect = c["expect"]
                 .as_array()
                 .unwrap_or_else(|| panic!("{file} / {name}: no expect"))
@@ -96,20 +98,35 @@ fn every_vector_passes() {
     let mut failures = Vec::new();
     let mut names = HashSet::new();
     for case in &cases {
-        assert!(names.insert((case.file.clone(), case.name.clone())), "duplicate case name {} / {}", case.file, case.name);
+        assert!(
+            names.insert((case.file.clone(), case.name.clone())),
+            "duplicate case name {} / {}",
+            case.file,
+            case.name
+        );
         let (got, issues) = run(case);
         if got != case.expect {
             let missing: Vec<_> = case.expect.difference(&got).collect();
             let extra: Vec<_> = got.difference(&case.expect).collect();
             let msgs: Vec<String> = issues.iter().map(|i| i.to_string()).collect();
-            failures.push(format!("{} / {}\n  missing: {missing:?}\n  unexpected: {extra:?}\n  issues: {msgs:#?}", case.file, case.name));
+            failures.push(format!(
+                "{} / {}\n  missing: {missing:?}\n  unexpected: {extra:?}\n  issues: {msgs:#?}",
+                case.file, case.name
+            ));
         }
         for i in &issues {
             assert!(!i.message.is_empty(), "{} / {}: empty message for {}", case.file, case.name, i.code);
             // The parent of every reported pointer exists in the document (the field itself may be the
             // missing one); file-set warnings point at the document root.
             let parent = i.path.rsplit_once('/').map(|(p, _)| p).unwrap_or("");
-            assert!(case.doc.pointer(parent).is_some(), "{} / {}: {} path {} has no parent in the doc", case.file, case.name, i.code, i.path);
+            assert!(
+                case.doc.pointer(parent).is_some(),
+                "{} / {}: {} path {} has no parent in the doc",
+                case.file,
+                case.name,
+                i.code,
+                i.path
+            );
         }
     }
     assert!(failures.is_empty(), "{} of {} vectors failed:\n{}", failures.len(), cases.len(), failures.join("\n"));

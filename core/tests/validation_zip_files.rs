@@ -42,17 +42,24 @@ fn reads_another_tools_archive_and_cross_checks_it() {
         "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images/en-us/shot 1.png", "fileStatus": "PendingUpload", "imageType": "Screenshot"},
                                                           {"fileName": "Images/en-us/shot 2.png", "fileStatus": "PendingUpload", "imageType": "Screenshot"}]}}}
     });
-    let got: Vec<(String, String)> = cross_check_files(DocumentKind::AppSubmission, &doc, &set).into_iter().map(|i| (i.code, i.path)).collect();
-    assert_eq!(got, [
-        ("files.missing".to_string(), "/listings/en-us/baseListing/images/1/fileName".to_string()),
-        ("files.unreferenced".to_string(), String::new()),
-    ]);
+    let got: Vec<(String, String)> =
+        cross_check_files(DocumentKind::AppSubmission, &doc, &set).into_iter().map(|i| (i.code, i.path)).collect();
+    assert_eq!(
+        got,
+        [
+            ("files.missing".to_string(), "/listings/en-us/baseListing/images/1/fileName".to_string()),
+            ("files.unreferenced".to_string(), String::new()),
+        ]
+    );
 }
 
 #[test]
 fn reads_classic_and_zip64_archives() {
     let list = ["App.msixupload", "Images/en-us/1.png", "Trailers/Launch.mp4", "é.png"];
-    assert_eq!(names(&FileSet::from_zip_bytes(&zip(&list, Some(1))).unwrap()), ["App.msixupload", "Images/en-us/1.png", "Trailers/Launch.mp4", "é.png"]);
+    assert_eq!(
+        names(&FileSet::from_zip_bytes(&zip(&list, Some(1))).unwrap()),
+        ["App.msixupload", "Images/en-us/1.png", "Trailers/Launch.mp4", "é.png"]
+    );
     assert_eq!(names(&FileSet::from_zip_bytes(&zip(&list, None)).unwrap()).len(), 4);
     assert!(FileSet::from_zip_bytes(&zip(&[], Some(1))).unwrap().is_empty());
     let path = std::env::temp_dir().join(format!("storesubmit-validation-{}.zip", std::process::id()));

@@ -8,12 +8,12 @@ mod samples;
 
 use std::path::{Path, PathBuf};
 
+use samples::{object_pointers, rt, Rt};
 use serde_json::{json, Value};
 use storesubmit::api::win32::{self as w, MetadataQuery, Win32};
 use storesubmit::api::{self, Endpoints};
 use storesubmit::model::win32::*;
 use storesubmit::{ErrorKind, HttpResponse, Method};
-use samples::{object_pointers, rt, Rt};
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/win32")
@@ -54,7 +54,12 @@ fn every_fixture_is_covered_and_trailing_commas_are_kept_verbatim() {
     let mut listed: Vec<String> = FIXTURES.iter().map(|(n, _)| n.to_string()).collect();
     listed.sort();
     assert_eq!(names, listed);
-    for name in ["get_packages.response.json", "put_packages.request.json", "patch_package.request.json", "commit_listing_assets.request.json"] {
+    for name in [
+        "get_packages.response.json",
+        "put_packages.request.json",
+        "patch_package.request.json",
+        "commit_listing_assets.request.json",
+    ] {
         let text = std::fs::read_to_string(dir().join(name)).unwrap();
         assert!(serde_json::from_str::<Value>(&text).is_err(), "{name} should keep the documentation's trailing comma");
     }
@@ -80,7 +85,11 @@ fn explicit_nulls_and_absent_keys_round_trip_for_every_key() {
             for k in keys {
                 let mut nulled = v.clone();
                 nulled.pointer_mut(p).unwrap()[&k] = Value::Null;
-                assert_eq!(f(&nulled).unwrap_or_else(|e| panic!("{name} {p}/{k}=null: {e}")), nulled, "{name} {p}/{k}=null");
+                assert_eq!(
+                    f(&nulled).unwrap_or_else(|e| panic!("{name} {p}/{k}=null: {e}")),
+                    nulled,
+                    "{name} {p}/{k}=null"
+                );
                 let mut removed = v.clone();
                 removed.pointer_mut(p).unwrap().as_object_mut().unwrap().remove(&k);
                 assert_eq!(f(&removed).unwrap_or_else(|e| panic!("{name} -{p}/{k}: {e}")), removed, "{name} -{p}/{k}");
@@ -176,7 +185,10 @@ fn unknown_enum_values_parse_to_other_and_round_trip() {
     let p = d.properties.value().unwrap();
     assert_eq!(p.category, Field::Value(Category::Other("Robotics".into())));
     assert_eq!(p.category.value().unwrap().subcategories(), None);
-    assert_eq!(p.is_system_feature_required.value().unwrap()[0].hardware_item_type, Field::Value(HardwareFeature::Other("Pen".into())));
+    assert_eq!(
+        p.is_system_feature_required.value().unwrap()[0].hardware_item_type,
+        Field::Value(HardwareFeature::Other("Pen".into()))
+    );
     let item = p.system_requirement_details.value().unwrap()[0].hardware_item_type.value().unwrap();
     assert_eq!(item, &SystemRequirementItem::Other("Storage".into()));
     assert_eq!(item.allowed_values(), None);
@@ -190,10 +202,14 @@ fn unknown_enum_values_parse_to_other_and_round_trip() {
     let pkg = &env.data().unwrap().items()[0];
     assert_eq!(pkg.package_type, Field::Value(PackageType::Other("appx".into())));
     assert_eq!(pkg.architectures, Field::Value(vec![Architecture::Other("RiscV".into())]));
-    assert_eq!(pkg.error_details.value().unwrap()[0].error_scenario, Field::Value(ErrorScenario::Other("outOfMemory".into())));
+    assert_eq!(
+        pkg.error_details.value().unwrap()[0].error_scenario,
+        Field::Value(ErrorScenario::Other("outOfMemory".into()))
+    );
     assert_eq!(serde_json::to_value(&env).unwrap(), v);
 
-    let v = json!({"isSuccess": true, "errors": [], "responseData": {"publishingStatus": "CANCELLED", "hasFailed": true}});
+    let v =
+        json!({"isSuccess": true, "errors": [], "responseData": {"publishingStatus": "CANCELLED", "hasFailed": true}});
     let env: Envelope<SubmissionStatus> = serde_json::from_value(v.clone()).unwrap();
     assert_eq!(env.data().unwrap().publishing_status, Field::Value(PublishingStatus::Other("CANCELLED".into())));
     assert!(env.data().unwrap().is_final());
@@ -269,7 +285,11 @@ fn typed_builders_equal_the_generic_builder() {
     };
     let q = MetadataQuery { languages: vec!["en-us".into(), "en-gb".into()], include_language_list: Some(true) };
     same(api.get_metadata(p, &MetadataQuery::default()), "win32.get_metadata", base(json!({})));
-    same(api.get_metadata(p, &q), "win32.get_metadata", base(json!({"languages": ["en-us", "en-gb"], "includelanguagelist": true})));
+    same(
+        api.get_metadata(p, &q),
+        "win32.get_metadata",
+        base(json!({"languages": ["en-us", "en-gb"], "includelanguagelist": true})),
+    );
     same(
         api.get_metadata_module(p, &MetadataModule::Availability, &q),
         "win32.get_metadata_module",
@@ -291,7 +311,11 @@ fn typed_builders_equal_the_generic_builder() {
     );
     same(api.commit_packages(p), "win32.commit_packages", base(json!({})));
     same(api.get_listing_assets(p, &[]), "win32.get_listing_assets", base(json!({})));
-    same(api.get_listing_assets(p, &["fr-fr".to_string()]), "win32.get_listing_assets", base(json!({"languages": ["fr-fr"]})));
+    same(
+        api.get_listing_assets(p, &["fr-fr".to_string()]),
+        "win32.get_listing_assets",
+        base(json!({"languages": ["fr-fr"]})),
+    );
     let create: CreateAssetsRequest = serde_json::from_value(load("create_listing_assets.request.json")).unwrap();
     same(
         api.create_listing_assets(p, &create),
@@ -306,17 +330,32 @@ fn typed_builders_equal_the_generic_builder() {
     );
     same(api.get_module_status(p), "win32.get_module_status", base(json!({})));
     same(api.submit(p), "win32.submit", base(json!({})));
-    same(api.get_submission_status(p, "1234567890"), "win32.get_submission_status", base(json!({"submissionId": "1234567890"})));
+    same(
+        api.get_submission_status(p, "1234567890"),
+        "win32.get_submission_status",
+        base(json!({"submissionId": "1234567890"})),
+    );
 }
 
 #[test]
 fn every_win32_operation_has_a_typed_builder_tested_above() {
     // keep this list in step with `typed_builders_equal_the_generic_builder`
     let tested = [
-        "win32.get_metadata", "win32.get_metadata_module", "win32.put_metadata", "win32.patch_metadata",
-        "win32.get_packages", "win32.get_package", "win32.put_packages", "win32.patch_package",
-        "win32.commit_packages", "win32.get_listing_assets", "win32.create_listing_assets",
-        "win32.commit_listing_assets", "win32.get_module_status", "win32.submit", "win32.get_submission_status",
+        "win32.get_metadata",
+        "win32.get_metadata_module",
+        "win32.put_metadata",
+        "win32.patch_metadata",
+        "win32.get_packages",
+        "win32.get_package",
+        "win32.put_packages",
+        "win32.patch_package",
+        "win32.commit_packages",
+        "win32.get_listing_assets",
+        "win32.create_listing_assets",
+        "win32.commit_listing_assets",
+        "win32.get_module_status",
+        "win32.submit",
+        "win32.get_submission_status",
     ];
     for op in api::OPERATIONS.iter().filter(|o| o.family == api::Family::Win32) {
         assert!(tested.contains(&op.id), "{} has no typed-builder test", op.id);
@@ -335,7 +374,10 @@ fn parsers_unwrap_envelopes_and_expose_polling_urls() {
     assert!(w::parse_packages(&resp(200, "get_packages.response.json")).is_ok());
     assert!(w::parse_listing_assets(&resp(200, "get_listing_assets.response.json")).is_ok());
     assert!(w::parse_create_listing_assets(&resp(200, "create_listing_assets.response.json")).is_ok());
-    assert!(w::parse_module_status(&resp(200, "module_status.response.json")).unwrap().data().unwrap().is_ready == Field::Value(true));
+    assert!(
+        w::parse_module_status(&resp(200, "module_status.response.json")).unwrap().data().unwrap().is_ready
+            == Field::Value(true)
+    );
     assert!(w::parse_submission_status(&resp(200, "submission_status.response.json")).is_ok());
 
     let env = w::parse_polling(&resp(200, "commit_packages.response.json")).unwrap();

@@ -23,7 +23,9 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
     let path = req.path.trim_end_matches('/');
     let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
     match (req.method, segs.as_slice()) {
-        (Method::Get, ["info"]) | (Method::Get, []) => Resp::json(200, &serde_json::to_value(crate::info_of(st)).unwrap_or_default()),
+        (Method::Get, ["info"]) | (Method::Get, []) => {
+            Resp::json(200, &serde_json::to_value(crate::info_of(st)).unwrap_or_default())
+        }
         (Method::Get, ["state"]) => Resp::json(200, &st.dump()),
         (Method::Get, ["requests"]) => Resp::json(200, &Value::Array(st.log.iter().cloned().collect())),
         (Method::Delete, ["requests"]) => {
@@ -56,7 +58,10 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
         },
         (Method::Get, ["clock"]) => {
             let now = st.now();
-            Resp::json(200, &json!({"now": crate::util::iso(now), "nowMs": now, "offsetSeconds": st.clock_offset_ms as f64 / 1000.0}))
+            Resp::json(
+                200,
+                &json!({"now": crate::util::iso(now), "nowMs": now, "offsetSeconds": st.clock_offset_ms as f64 / 1000.0}),
+            )
         }
         (Method::Post, ["clock", "advance"]) => {
             let secs = req
@@ -68,7 +73,10 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
                     st.clock_offset_ms += crate::config::secs_to_ms(s);
                     st.tick();
                     let now = st.now();
-                    Resp::json(200, &json!({"now": crate::util::iso(now), "nowMs": now, "offsetSeconds": st.clock_offset_ms as f64 / 1000.0}))
+                    Resp::json(
+                        200,
+                        &json!({"now": crate::util::iso(now), "nowMs": now, "offsetSeconds": st.clock_offset_ms as f64 / 1000.0}),
+                    )
                 }
                 _ => bad("`seconds` (a non-negative number) is required"),
             }
@@ -98,9 +106,18 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
             let Some(Value::Object(patch)) = req.json() else { return bad("a JSON object is required") };
             for (k, v) in patch {
                 let r: Result<(), String> = match k.as_str() {
-                    "token_lifetime_secs" => v.as_u64().map(|n| st.config.token_lifetime_secs = n).ok_or_else(|| "token_lifetime_secs: integer".into()),
-                    "sas_lifetime_secs" => v.as_u64().map(|n| st.config.sas_lifetime_secs = n).ok_or_else(|| "sas_lifetime_secs: integer".into()),
-                    "strict_audience" => v.as_bool().map(|b| st.config.strict_audience = b).ok_or_else(|| "strict_audience: boolean".into()),
+                    "token_lifetime_secs" => v
+                        .as_u64()
+                        .map(|n| st.config.token_lifetime_secs = n)
+                        .ok_or_else(|| "token_lifetime_secs: integer".into()),
+                    "sas_lifetime_secs" => v
+                        .as_u64()
+                        .map(|n| st.config.sas_lifetime_secs = n)
+                        .ok_or_else(|| "sas_lifetime_secs: integer".into()),
+                    "strict_audience" => v
+                        .as_bool()
+                        .map(|b| st.config.strict_audience = b)
+                        .ok_or_else(|| "strict_audience: boolean".into()),
                     "durations" => {
                         let mut merged = serde_json::to_value(&st.config.durations).unwrap_or_default();
                         crate::util::merge(&mut merged, &v);

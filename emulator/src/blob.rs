@@ -50,7 +50,11 @@ pub struct BlobStore {
 
 impl fmt::Debug for BlobStore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("BlobStore").field("account", &ACCOUNT).field("key", &"[REDACTED]").field("blobs", &self.blobs.len()).finish()
+        f.debug_struct("BlobStore")
+            .field("account", &ACCOUNT)
+            .field("key", &"[REDACTED]")
+            .field("blobs", &self.blobs.len())
+            .finish()
     }
 }
 
@@ -134,8 +138,17 @@ impl BlobStore {
     /// permissions `perms` (canonical order, e.g. `rwl`) until `expiry_ms`, signed with this store's key.
     pub fn issue_sas(&self, base: &str, path: &str, perms: &str, expiry_ms: u64) -> String {
         let (container, name) = split_path(path).unwrap_or(("blobs", path));
-        core_blob::blob_sas_url(base, ACCOUNT, &self.key, container, name, perms, (expiry_ms / 1000) as i64, SERVICE_VERSION)
-            .unwrap_or_else(|_| format!("{base}/{path}"))
+        core_blob::blob_sas_url(
+            base,
+            ACCOUNT,
+            &self.key,
+            container,
+            name,
+            perms,
+            (expiry_ms / 1000) as i64,
+            SERVICE_VERSION,
+        )
+        .unwrap_or_else(|_| format!("{base}/{path}"))
     }
 
     /// A stored blob.
@@ -162,14 +175,20 @@ impl BlobStore {
 
     /// Checks the service SAS of a request for `path` and the permission `need`, at `now_ms`.
     fn check_sas(&self, req: &Req, path: &str, need: char, now_ms: u64) -> Result<(), Resp> {
-        let (Some(sig), Some(sv), Some(sp), Some(se)) = (req.query("sig"), req.query("sv"), req.query("sp"), req.query("se")) else {
+        let (Some(sig), Some(sv), Some(sp), Some(se)) =
+            (req.query("sig"), req.query("sv"), req.query("sp"), req.query("se"))
+        else {
             return Err(auth_failed("The request carries no complete shared access signature (sv, sp, se, sig)."));
         };
         if req.query("sr") != Some("b") {
             return Err(auth_failed("Only blob service SAS (sr=b) are accepted."));
         }
         let Some((container, name)) = split_path(path) else {
-            return Err(storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name)."));
+            return Err(storage_error(
+                400,
+                "InvalidUri",
+                "The requested URI does not represent a blob (container/name).",
+            ));
         };
         let Some(expiry) = core_blob::parse_iso8601(se).filter(|e| core_blob::format_iso8601(*e) == se) else {
             return Err(auth_failed("Signature did not match: the se value is not in the signed form."));
@@ -178,7 +197,9 @@ impl BlobStore {
             .ok()
             .and_then(|q| q.split("&sig=").nth(1).map(util::decode));
         if expected.as_deref() != Some(sig) {
-            return Err(auth_failed("Signature did not match. String to sign used was the blob resource with the request's sp, se and sv."));
+            return Err(auth_failed(
+                "Signature did not match. String to sign used was the blob resource with the request's sp, se and sv.",
+            ));
         }
         if (now_ms / 1000) as i64 >= expiry {
             return Err(auth_failed(&format!(
@@ -232,7 +253,10 @@ impl BlobStore {
     pub fn handle(&mut self, req: &Req, path: &str, now_ms: u64) -> Resp {
         let path = path.trim_start_matches('/');
         if split_path(path).is_none() {
-            return Self::common(storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name)."), now_ms);
+            return Self::common(
+                storage_error(400, "InvalidUri", "The requested URI does not represent a blob (container/name)."),
+                now_ms,
+            );
         }
         let comp = req.query("comp").unwrap_or("").to_ascii_lowercase();
         let r = match (req.method, comp.as_str()) {
@@ -241,9 +265,17 @@ impl BlobStore {
             (Method::Put, "blocklist") => {
                 self.check_sas(req, path, 'w', now_ms).and_then(|_| self.put_block_list(req, path, now_ms))
             }
-            (Method::Get, "blocklist") => self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_block_list(req, path)),
-            (Method::Get, "") | (Method::Head, "") => self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_blob(req, path)),
-            _ => Err(storage_error(400, "UnsupportedHttpVerb", "The emulator's blob store does not support this operation.")),
+            (Method::Get, "blocklist") => {
+                self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_block_list(req, path))
+            }
+            (Method::Get, "") | (Method::Head, "") => {
+                self.check_sas(req, path, 'r', now_ms).and_then(|_| self.get_blob(req, path))
+            }
+            _ => Err(storage_error(
+                400,
+                "UnsupportedHttpVerb",
+                "The emulator's blob store does not support this operation.",
+            )),
         };
         Self::common(r.unwrap_or_else(|e| e), now_ms)
     }
@@ -259,7 +291,9 @@ impl BlobStore {
     fn put_blob(&mut self, req: &Req, path: &str, now_ms: u64) -> Result<Resp, Resp> {
         match req.header("x-ms-blob-type") {
             Some(t) if t.eq_ignore_ascii_case("BlockBlob") => {}
-            Some(_) => return Err(storage_error(400, "InvalidHeaderValue", "Only BlockBlob is supported (x-ms-blob-type).")),
+            Some(_) => {
+                return Err(storage_error(400, "InvalidHeaderValue", "Only BlockBlob is supported (x-ms-blob-type)."))
+            }
             None => {
                 return Err(storage_error(
                     400,
@@ -295,7 +329,11 @@ impl BlobStore {
         let decoded = base64::engine::general_purpose::STANDARD.decode(id.as_bytes());
         match decoded {
             Ok(d) if !d.is_empty() && d.len() <= 64 => Ok(id.to_string()),
-            _ => Err(storage_error(400, "InvalidQueryParameterValue", "The blockid is not a valid Base64 string of at most 64 bytes.")),
+            _ => Err(storage_error(
+                400,
+                "InvalidQueryParameterValue",
+                "The blockid is not a valid Base64 string of at most 64 bytes.",
+            )),
         }
     }
 
@@ -304,7 +342,11 @@ impl BlobStore {
         Self::check_checksums(req, &req.body)?;
         let blocks = self.uncommitted.entry(path.to_string()).or_default();
         if blocks.keys().next().is_some_and(|k| k.len() != id.len()) {
-            return Err(storage_error(400, "InvalidBlobOrBlock", "The specified blob or block content is invalid: block ids of a blob must all have the same length."));
+            return Err(storage_error(
+                400,
+                "InvalidBlobOrBlock",
+                "The specified blob or block content is invalid: block ids of a blob must all have the same length.",
+            ));
         }
         blocks.insert(id, req.body.clone());
         let mut resp = Resp::empty(201).with_header("x-ms-request-server-encrypted", "true");
@@ -321,7 +363,11 @@ impl BlobStore {
         let text = std::str::from_utf8(&req.body)
             .map_err(|_| storage_error(400, "InvalidXmlDocument", "The block list is not UTF-8 XML."))?;
         if !text.contains("<BlockList>") {
-            return Err(storage_error(400, "InvalidXmlDocument", "XML specified is not syntactically valid (no BlockList)."));
+            return Err(storage_error(
+                400,
+                "InvalidXmlDocument",
+                "XML specified is not syntactically valid (no BlockList).",
+            ));
         }
         let items = xml_items(text, &["Latest", "Committed", "Uncommitted"]);
         let empty = HashMap::new();
@@ -347,7 +393,11 @@ impl BlobStore {
                 _ => uncommitted.get(&id).or_else(|| committed.get(&id)),
             };
             let Some(bytes) = found else {
-                return Err(storage_error(400, "InvalidBlockList", &format!("The specified block list is invalid: block {id} was not found.")));
+                return Err(storage_error(
+                    400,
+                    "InvalidBlockList",
+                    &format!("The specified block list is invalid: block {id} was not found."),
+                ));
             };
             data.extend_from_slice(bytes);
             blocks.push((id, bytes.len()));
@@ -363,7 +413,11 @@ impl BlobStore {
         };
         if let Some(m) = &blob.content_md5 {
             if *m != md5_b64(&blob.data) {
-                return Err(storage_error(400, "Md5Mismatch", "x-ms-blob-content-md5 does not match the committed content."));
+                return Err(storage_error(
+                    400,
+                    "Md5Mismatch",
+                    "x-ms-blob-content-md5 does not match the committed content.",
+                ));
             }
         }
         let mut resp = Resp::empty(201);
@@ -401,7 +455,11 @@ impl BlobStore {
             xml.push_str("</UncommittedBlocks>");
         }
         xml.push_str("</BlockList>");
-        let mut resp = Resp { status: 200, headers: vec![("Content-Type".into(), "application/xml".into())], body: Bytes::from(xml) };
+        let mut resp = Resp {
+            status: 200,
+            headers: vec![("Content-Type".into(), "application/xml".into())],
+            body: Bytes::from(xml),
+        };
         if let Some(b) = blob {
             resp.headers.push(("ETag".into(), b.etag.clone()));
             resp.headers.push(("x-ms-blob-content-length".into(), b.data.len().to_string()));

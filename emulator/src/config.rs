@@ -102,7 +102,11 @@ impl Outcomes {
     /// # Errors
     /// A message naming the setting and the accepted values.
     pub fn check(&self) -> Result<(), String> {
-        for (name, v, ok) in [("devcenter", &self.devcenter, Self::DEVCENTER), ("win32", &self.win32, Self::WIN32), ("ingestion", &self.ingestion, Self::INGESTION)] {
+        for (name, v, ok) in [
+            ("devcenter", &self.devcenter, Self::DEVCENTER),
+            ("win32", &self.win32, Self::WIN32),
+            ("ingestion", &self.ingestion, Self::INGESTION),
+        ] {
             if !ok.contains(&v.as_str()) {
                 return Err(format!("outcomes.{name}: `{v}` is not one of {}", ok.join(", ")));
             }
@@ -140,7 +144,11 @@ pub struct ExternalBlob {
 
 impl std::fmt::Debug for ExternalBlob {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ExternalBlob").field("endpoint", &self.endpoint).field("account", &self.account).field("key", &"[REDACTED]").finish()
+        f.debug_struct("ExternalBlob")
+            .field("endpoint", &self.endpoint)
+            .field("account", &self.account)
+            .field("key", &"[REDACTED]")
+            .finish()
     }
 }
 

@@ -144,9 +144,7 @@ impl Devcenter {
     fn parent_view(&self, p: &Parent) -> Value {
         let mut doc = p.doc.clone();
         let (pending_key, published_key) = p.kind.pointers();
-        let loc = |sid: &str| {
-            json!({"id": sid, "resourceLocation": format!("{}/{}/submissions/{}", p.kind.collection(), p.id, sid)})
-        };
+        let loc = |sid: &str| json!({"id": sid, "resourceLocation": format!("{}/{}/submissions/{}", p.kind.collection(), p.id, sid)});
         if let Some(obj) = doc.as_object_mut() {
             if let Some(s) = &p.last_published {
                 obj.insert(published_key.into(), loc(s));
@@ -173,7 +171,8 @@ pub fn load(st: &mut State, f: &Value) -> Result<(), String> {
     }
     for (i, a) in f.get("apps").and_then(Value::as_array).into_iter().flatten().enumerate() {
         let app = a.get("app").ok_or(format!("devcenter.apps[{i}]: `app` missing"))?;
-        let id = app.get("id").and_then(Value::as_str).ok_or(format!("devcenter.apps[{i}].app.id missing"))?.to_string();
+        let id =
+            app.get("id").and_then(Value::as_str).ok_or(format!("devcenter.apps[{i}].app.id missing"))?.to_string();
         add_parent(st, Kind::App, &id, &id, app.clone(), a.get("submissions"))?;
         for (j, fl) in a.get("flights").and_then(Value::as_array).into_iter().flatten().enumerate() {
             let flight = fl.get("flight").ok_or(format!("devcenter.apps[{i}].flights[{j}]: `flight` missing"))?;
@@ -187,20 +186,38 @@ pub fn load(st: &mut State, f: &Value) -> Result<(), String> {
     }
     for (i, a) in f.get("addons").and_then(Value::as_array).into_iter().flatten().enumerate() {
         let addon = a.get("addon").ok_or(format!("devcenter.addons[{i}]: `addon` missing"))?;
-        let id = addon.get("id").and_then(Value::as_str).ok_or(format!("devcenter.addons[{i}].addon.id missing"))?.to_string();
+        let id = addon
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or(format!("devcenter.addons[{i}].addon.id missing"))?
+            .to_string();
         add_parent(st, Kind::Addon, &id, "", addon.clone(), a.get("submissions"))?;
     }
     Ok(())
 }
 
-fn add_parent(st: &mut State, kind: Kind, id: &str, app_id: &str, mut doc: Value, subs: Option<&Value>) -> Result<(), String> {
+fn add_parent(
+    st: &mut State,
+    kind: Kind,
+    id: &str,
+    app_id: &str,
+    mut doc: Value,
+    subs: Option<&Value>,
+) -> Result<(), String> {
     if let Some(o) = doc.as_object_mut() {
         let (a, b) = kind.pointers();
         o.remove(a);
         o.remove(b);
     }
-    let mut parent =
-        Parent { kind, id: id.to_string(), app_id: app_id.to_string(), doc, pending: None, last_published: None, created: 0 };
+    let mut parent = Parent {
+        kind,
+        id: id.to_string(),
+        app_id: app_id.to_string(),
+        doc,
+        pending: None,
+        last_published: None,
+        created: 0,
+    };
     let now = st.now();
     for s in subs.and_then(Value::as_array).into_iter().flatten() {
         let sid = s.get("id").and_then(Value::as_str).ok_or(format!("a submission of {id} has no id"))?.to_string();
@@ -214,7 +231,9 @@ fn add_parent(st: &mut State, kind: Kind, id: &str, app_id: &str, mut doc: Value
             parent.pending = Some(sid.clone());
         }
         parent.created += 1;
-        st.dc.subs.insert(sid, Submission { kind, parent: id.to_string(), doc, blob, since: now, commit_errors: Vec::new() });
+        st.dc
+            .subs
+            .insert(sid, Submission { kind, parent: id.to_string(), doc, blob, since: now, commit_errors: Vec::new() });
     }
     st.dc.parents.push(parent);
     Ok(())
@@ -228,7 +247,9 @@ fn resolve(st: &State, op: &str, params: &[(&'static str, String)]) -> Result<(K
     if !addon.is_empty() {
         return match st.dc.parent(Kind::Addon, addon) {
             Some(p) => Ok((Kind::Addon, p.id.clone())),
-            None => Err(dc_err(404, "ResourceNotFound", format!("The add-on {addon} could not be found."), "inAppProduct")),
+            None => {
+                Err(dc_err(404, "ResourceNotFound", format!("The add-on {addon} could not be found."), "inAppProduct"))
+            }
         };
     }
     let Some(a) = st.dc.parent(Kind::App, app) else {
@@ -237,7 +258,12 @@ fn resolve(st: &State, op: &str, params: &[(&'static str, String)]) -> Result<(K
     if op.contains("flight") && !flight.is_empty() {
         return match st.dc.parent(Kind::Flight, flight) {
             Some(f) if f.app_id == a.id => Ok((Kind::Flight, f.id.clone())),
-            _ => Err(dc_err(404, "ResourceNotFound", format!("The package flight {flight} could not be found."), "flight")),
+            _ => Err(dc_err(
+                404,
+                "ResourceNotFound",
+                format!("The package flight {flight} could not be found."),
+                "flight",
+            )),
         };
     }
     Ok((Kind::App, a.id.clone()))
@@ -246,7 +272,9 @@ fn resolve(st: &State, op: &str, params: &[(&'static str, String)]) -> Result<(K
 /// The submission a request names (and checks it belongs to the parent).
 fn resolve_sub(st: &State, kind: Kind, parent: &str, sid: &str) -> Result<String, Resp> {
     match st.dc.subs.get(sid) {
-        None => Err(dc_err(404, "ResourceNotFound", format!("The submission {sid} could not be found."), kind.target())),
+        None => {
+            Err(dc_err(404, "ResourceNotFound", format!("The submission {sid} could not be found."), kind.target()))
+        }
         Some(s) if s.kind != kind || !s.parent.eq_ignore_ascii_case(parent) => Err(dc_err(
             409,
             "InvalidOperation",
@@ -272,15 +300,24 @@ pub fn handle(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
         "devcenter.list_apps" => list(st, req, Kind::App, None, "applications"),
         "devcenter.list_addons" => list(st, req, Kind::Addon, None, "inappproducts/"),
         "devcenter.create_addon" => create_addon(st, req),
-        "devcenter.create_flight" | "devcenter.list_app_addons" | "devcenter.list_app_flights" | "devcenter.get_app" => {
+        "devcenter.create_flight"
+        | "devcenter.list_app_addons"
+        | "devcenter.list_app_flights"
+        | "devcenter.get_app" => {
             let (_, app) = match resolve(st, "", params) {
                 Ok(r) => r,
                 Err(e) => return e,
             };
             match op {
-                "devcenter.get_app" => Resp::json(200, &st.dc.parent_view(st.dc.parent(Kind::App, &app).expect("resolved"))),
-                "devcenter.list_app_addons" => list(st, req, Kind::Addon, Some(&app), &format!("applications/{app}/listinappproducts/")),
-                "devcenter.list_app_flights" => list(st, req, Kind::Flight, Some(&app), &format!("applications/{app}/listflights/")),
+                "devcenter.get_app" => {
+                    Resp::json(200, &st.dc.parent_view(st.dc.parent(Kind::App, &app).expect("resolved")))
+                }
+                "devcenter.list_app_addons" => {
+                    list(st, req, Kind::Addon, Some(&app), &format!("applications/{app}/listinappproducts/"))
+                }
+                "devcenter.list_app_flights" => {
+                    list(st, req, Kind::Flight, Some(&app), &format!("applications/{app}/listflights/"))
+                }
                 _ => create_flight(st, req, &app),
             }
         }
@@ -394,10 +431,20 @@ fn create_addon(st: &mut State, req: &Req) -> Resp {
         .map(|a| a.iter().filter_map(Value::as_str).map(str::to_string).collect())
         .unwrap_or_default();
     if apps.len() != 1 {
-        return dc_err(400, "InvalidParameterValue", "`applicationIds` must hold exactly one app id.", "applicationIds");
+        return dc_err(
+            400,
+            "InvalidParameterValue",
+            "`applicationIds` must hold exactly one app id.",
+            "applicationIds",
+        );
     }
     let Some(app) = st.dc.parent(Kind::App, &apps[0]).map(|p| p.id.clone()) else {
-        return dc_err(400, "InvalidParameterValue", format!("The app {} could not be found.", apps[0]), "applicationIds");
+        return dc_err(
+            400,
+            "InvalidParameterValue",
+            format!("The app {} could not be found.", apps[0]),
+            "applicationIds",
+        );
     };
     if st
         .dc
@@ -405,7 +452,12 @@ fn create_addon(st: &mut State, req: &Req) -> Resp {
         .iter()
         .any(|p| p.kind == Kind::Addon && p.doc.get("productId").and_then(Value::as_str) == Some(product_id.as_str()))
     {
-        return dc_err(409, "InvalidState", format!("An add-on with productId {product_id} already exists."), "productId");
+        return dc_err(
+            409,
+            "InvalidState",
+            format!("An add-on with productId {product_id} already exists."),
+            "productId",
+        );
     }
     let id = store_id();
     let doc = json!({
@@ -414,7 +466,15 @@ fn create_addon(st: &mut State, req: &Req) -> Resp {
         "productId": product_id,
         "productType": product_type,
     });
-    st.dc.parents.push(Parent { kind: Kind::Addon, id: id.clone(), app_id: String::new(), doc: doc.clone(), pending: None, last_published: None, created: 0 });
+    st.dc.parents.push(Parent {
+        kind: Kind::Addon,
+        id: id.clone(),
+        app_id: String::new(),
+        doc: doc.clone(),
+        pending: None,
+        last_published: None,
+        created: 0,
+    });
     Resp::json(200, &doc)
 }
 
@@ -427,7 +487,9 @@ fn create_flight(st: &mut State, req: &Req, app: &str) -> Resp {
         return dc_err(400, "InvalidParameterValue", "`friendlyName` is required.", "friendlyName");
     }
     if st.dc.parents.iter().any(|p| {
-        p.kind == Kind::Flight && p.app_id == app && p.doc.get("friendlyName").and_then(Value::as_str) == Some(name.as_str())
+        p.kind == Kind::Flight
+            && p.app_id == app
+            && p.doc.get("friendlyName").and_then(Value::as_str) == Some(name.as_str())
     }) {
         return dc_err(409, "InvalidState", format!("A package flight named {name} already exists."), "friendlyName");
     }
@@ -442,16 +504,32 @@ fn create_flight(st: &mut State, req: &Req, app: &str) -> Resp {
         "groupIds": group_ids,
         "rankHigherThan": body.get("rankHigherThan").cloned().unwrap_or(Value::Null),
     });
-    st.dc.parents.push(Parent { kind: Kind::Flight, id, app_id: app.to_string(), doc: doc.clone(), pending: None, last_published: None, created: 0 });
+    st.dc.parents.push(Parent {
+        kind: Kind::Flight,
+        id,
+        app_id: app.to_string(),
+        doc: doc.clone(),
+        pending: None,
+        last_published: None,
+        created: 0,
+    });
     Resp::json(200, &doc)
 }
 
 fn delete_parent(st: &mut State, kind: Kind, id: &str) -> Resp {
-    let busy = st.dc.parent(kind, id).and_then(|p| p.pending.clone()).and_then(|s| st.dc.subs.get(&s)).is_some_and(|s| {
-        in_flight(s.doc.get("status").and_then(Value::as_str).unwrap_or(""))
-    });
+    let busy = st
+        .dc
+        .parent(kind, id)
+        .and_then(|p| p.pending.clone())
+        .and_then(|s| st.dc.subs.get(&s))
+        .is_some_and(|s| in_flight(s.doc.get("status").and_then(Value::as_str).unwrap_or("")));
     if busy {
-        return dc_err(409, "InvalidState", format!("The {} has a submission in progress and cannot be deleted now.", kind.noun()), kind.collection());
+        return dc_err(
+            409,
+            "InvalidState",
+            format!("The {} has a submission in progress and cannot be deleted now.", kind.noun()),
+            kind.collection(),
+        );
     }
     st.dc.parents.retain(|p| !(p.kind == kind && p.id.eq_ignore_ascii_case(id)));
     st.dc.subs.retain(|_, s| !(s.kind == kind && s.parent.eq_ignore_ascii_case(id)));
@@ -460,7 +538,10 @@ fn delete_parent(st: &mut State, kind: Kind, id: &str) -> Resp {
 
 /// Statuses in which the Store is working on a submission.
 fn in_flight(status: &str) -> bool {
-    matches!(status, "CommitStarted" | "PreProcessing" | "Certification" | "Release" | "Publishing" | "PendingPublication")
+    matches!(
+        status,
+        "CommitStarted" | "PreProcessing" | "Certification" | "Release" | "Publishing" | "PendingPublication"
+    )
 }
 
 fn blank_submission(kind: Kind, parent: &Parent) -> Value {
@@ -499,20 +580,21 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
         return dc_err(
             409,
             "InvalidState",
-            format!("A pending submission ({p}) already exists for this {}. Commit or delete it before creating a new one.", kind.noun()),
+            format!(
+                "A pending submission ({p}) already exists for this {}. Commit or delete it before creating a new one.",
+                kind.noun()
+            ),
             kind.target(),
         );
     }
     let mut doc = match parent.last_published.as_ref().and_then(|s| st.dc.subs.get(s)) {
         Some(s) => s.doc.clone(),
-        None if kind == Kind::App => {
-            return dc_err(
-                409,
-                "InvalidState",
-                "The app has no published submission to copy. The first submission must be completed in Partner Center.",
-                kind.target(),
-            )
-        }
+        None if kind == Kind::App => return dc_err(
+            409,
+            "InvalidState",
+            "The app has no published submission to copy. The first submission must be completed in Partner Center.",
+            kind.target(),
+        ),
         None => blank_submission(kind, &parent),
     };
     let id = numeric_id();
@@ -534,7 +616,10 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
         }
     }
     let now = st.now();
-    st.dc.subs.insert(id.clone(), Submission { kind, parent: parent.id.clone(), doc: doc.clone(), blob, since: now, commit_errors: Vec::new() });
+    st.dc.subs.insert(
+        id.clone(),
+        Submission { kind, parent: parent.id.clone(), doc: doc.clone(), blob, since: now, commit_errors: Vec::new() },
+    );
     if let Some(p) = st.dc.parent_mut(kind, parent_id) {
         p.pending = Some(id);
         p.created = created;
@@ -560,18 +645,32 @@ const READ_ONLY: &[&str] = &[
 fn validate(kind: DocumentKind, doc: &Value) -> Vec<storesubmit::Issue> {
     let mut issues = storesubmit::validate::validate(kind, doc).issues;
     let names = storesubmit::validate::cross_check_files(kind, doc, &FileSet::new());
-    issues.extend(names.into_iter().filter(|i| i.code == codes::FILES_ABSOLUTE_PATH.code || i.code == codes::FILES_PARENT_SEGMENT.code));
+    issues.extend(
+        names
+            .into_iter()
+            .filter(|i| i.code == codes::FILES_ABSOLUTE_PATH.code || i.code == codes::FILES_PARENT_SEGMENT.code),
+    );
     issues
 }
 
 fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     let Some(mut body) = req.json().filter(Value::is_object) else {
-        return dc_err(400, "InvalidParameterValue", "The request body must be a JSON submission resource.", kind.target());
+        return dc_err(
+            400,
+            "InvalidParameterValue",
+            "The request body must be a JSON submission resource.",
+            kind.target(),
+        );
     };
     let old = st.dc.subs[sid].doc.clone();
     let status = old.get("status").and_then(Value::as_str).unwrap_or("");
     if !matches!(status, "PendingCommit" | "CommitFailed") {
-        return dc_err(409, "InvalidState", format!("The submission cannot be updated while its status is {status}."), kind.target());
+        return dc_err(
+            409,
+            "InvalidState",
+            format!("The submission cannot be updated while its status is {status}."),
+            kind.target(),
+        );
     }
     strip_read_only(&mut body, READ_ONLY);
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();
@@ -612,7 +711,12 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
 fn delete_submission(st: &mut State, kind: Kind, parent: &str, sid: &str) -> Resp {
     let status = st.dc.subs[sid].doc.get("status").and_then(Value::as_str).unwrap_or("").to_string();
     if in_flight(&status) || status == "Published" {
-        return dc_err(409, "InvalidState", format!("The submission cannot be deleted while its status is {status}."), kind.target());
+        return dc_err(
+            409,
+            "InvalidState",
+            format!("The submission cannot be deleted while its status is {status}."),
+            kind.target(),
+        );
     }
     st.dc.subs.remove(sid);
     if let Some(p) = st.dc.parent_mut(kind, parent) {
@@ -627,23 +731,35 @@ fn delete_submission(st: &mut State, kind: Kind, parent: &str, sid: &str) -> Res
 /// name that is not a safe relative path (`InvalidArchive`), or a `PendingUpload` file the core's files
 /// cross-check does not find (`MissingFiles`, names compared exactly, as the core does).
 fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String)> {
-    let pending: Vec<_> = referenced_files(kind.doc_kind(), &sub.doc).into_iter().filter(|f| f.pending_upload).collect();
+    let pending: Vec<_> =
+        referenced_files(kind.doc_kind(), &sub.doc).into_iter().filter(|f| f.pending_upload).collect();
     let files = match st.blob_data(&sub.blob) {
         None if pending.is_empty() => return Vec::new(),
         None => FileSet::new(),
         Some(b) => match FileSet::from_zip_bytes(&b) {
             Ok(f) => f,
-            Err(e) => return vec![("InvalidArchive".into(), format!("The uploaded file is not a valid ZIP archive: {}.", e.message()))],
+            Err(e) => {
+                return vec![(
+                    "InvalidArchive".into(),
+                    format!("The uploaded file is not a valid ZIP archive: {}.", e.message()),
+                )]
+            }
         },
     };
     if let Some(bad) = files.iter().find(|n| storesubmit::package::entry_name(n).is_err()) {
-        return vec![("InvalidArchive".into(), format!("The ZIP archive holds an entry whose name is not a safe relative path: {bad}."))];
+        return vec![(
+            "InvalidArchive".into(),
+            format!("The ZIP archive holds an entry whose name is not a safe relative path: {bad}."),
+        )];
     }
     let issues = storesubmit::validate::cross_check_files(kind.doc_kind(), &sub.doc, &files);
     let missing: Vec<&str> = pending
         .iter()
         .filter(|f| {
-            issues.iter().any(|i| i.path == f.pointer && (i.code == codes::FILES_MISSING.code || i.code == codes::FILES_CASE_MISMATCH.code))
+            issues.iter().any(|i| {
+                i.path == f.pointer
+                    && (i.code == codes::FILES_MISSING.code || i.code == codes::FILES_CASE_MISMATCH.code)
+            })
         })
         .map(|f| f.name.as_str())
         .collect();
@@ -652,7 +768,10 @@ fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String
     } else {
         vec![(
             "MissingFiles".into(),
-            format!("The ZIP archive does not have all files which were listed in your submission data: {}.", missing.join(", ")),
+            format!(
+                "The ZIP archive does not have all files which were listed in your submission data: {}.",
+                missing.join(", ")
+            ),
         )]
     }
 }
@@ -661,7 +780,12 @@ fn commit(st: &mut State, kind: Kind, sid: &str) -> Resp {
     let sub = st.dc.subs[sid].clone();
     let status = sub.doc.get("status").and_then(Value::as_str).unwrap_or("");
     if !matches!(status, "PendingCommit" | "CommitFailed") {
-        return dc_err(409, "InvalidState", format!("The submission cannot be committed while its status is {status}."), kind.target());
+        return dc_err(
+            409,
+            "InvalidState",
+            format!("The submission cannot be committed while its status is {status}."),
+            kind.target(),
+        );
     }
     let errors = check_upload(st, kind, &sub);
     let now = st.now();
@@ -753,18 +877,20 @@ pub fn tick(st: &mut State, now: u64) {
             s.doc["status"] = json!(next);
             match next {
                 "CommitFailed" => {
-                    let errors: Vec<Value> = s.commit_errors.iter().map(|(c, m)| json!({"code": c, "details": m})).collect();
+                    let errors: Vec<Value> =
+                        s.commit_errors.iter().map(|(c, m)| json!({"code": c, "details": m})).collect();
                     s.doc["statusDetails"]["errors"] = Value::Array(errors);
                 }
                 "PreProcessing" => set_uploaded(&mut s.doc, kind),
                 "PreProcessingFailed" | "ReleaseFailed" | "PublishFailed" => {
-                    s.doc["statusDetails"]["errors"] = json!([{"code": "PackageValidationFailed", "details": format!("Emulated failure: {next}.")}]);
+                    s.doc["statusDetails"]["errors"] =
+                        json!([{"code": "PackageValidationFailed", "details": format!("Emulated failure: {next}.")}]);
                 }
                 "CertificationFailed" | "Release" => {
-                    s.doc["statusDetails"]["certificationReports"] =
-                        json!([{"date": util::iso(at), "reportUrl": format!("https://certification.invalid/reports/{id}")}]);
+                    s.doc["statusDetails"]["certificationReports"] = json!([{"date": util::iso(at), "reportUrl": format!("https://certification.invalid/reports/{id}")}]);
                     if next == "CertificationFailed" {
-                        s.doc["statusDetails"]["errors"] = json!([{"code": "Other", "details": "Emulated certification failure."}]);
+                        s.doc["statusDetails"]["errors"] =
+                            json!([{"code": "Other", "details": "Emulated certification failure."}]);
                     }
                 }
                 "Published" => {
@@ -781,7 +907,10 @@ pub fn tick(st: &mut State, now: u64) {
                         }
                         if kind == Kind::App {
                             if let Some(o) = p.doc.as_object_mut() {
-                                if o.get("firstPublishedDate").and_then(Value::as_str).is_none_or(|d| d.starts_with("1601")) {
+                                if o.get("firstPublishedDate")
+                                    .and_then(Value::as_str)
+                                    .is_none_or(|d| d.starts_with("1601"))
+                                {
                                     o.insert("firstPublishedDate".into(), json!(util::iso(at)));
                                 }
                             }
@@ -818,7 +947,14 @@ fn rollout(st: &mut State, req: &Req, action: &str, sid: &str) -> Resp {
         let p = req.query("percentage").and_then(|p| p.trim().parse::<f64>().ok());
         match p {
             Some(p) if p.is_finite() && p > 0.0 && p <= 100.0 => new["packageRolloutPercentage"] = json!(p),
-            _ => return dc_err(400, "InvalidParameterValue", "`percentage` must be a number greater than 0 and at most 100.", "percentage"),
+            _ => {
+                return dc_err(
+                    400,
+                    "InvalidParameterValue",
+                    "`percentage` must be a number greater than 0 and at most 100.",
+                    "percentage",
+                )
+            }
         }
     } else if action.starts_with("halt_") {
         new["packageRolloutPercentage"] = json!(0.0);

@@ -25,7 +25,11 @@ pub struct External {
 
 impl fmt::Debug for External {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("External").field("endpoint", &self.cfg.endpoint).field("account", &self.cfg.account).field("key", &"[REDACTED]").finish()
+        f.debug_struct("External")
+            .field("endpoint", &self.cfg.endpoint)
+            .field("account", &self.cfg.account)
+            .field("key", &"[REDACTED]")
+            .finish()
     }
 }
 
@@ -58,8 +62,17 @@ impl External {
     pub fn issue_sas(&self, path: &str, perms: &str, lifetime_secs: u64) -> String {
         let (container, name) = split_path(path).unwrap_or(("blobs", path));
         let expiry = now_unix() + lifetime_secs as i64;
-        core_blob::blob_sas_url(self.endpoint(), &self.cfg.account, &self.cfg.key, container, name, perms, expiry, VERSION)
-            .unwrap_or_default()
+        core_blob::blob_sas_url(
+            self.endpoint(),
+            &self.cfg.account,
+            &self.cfg.key,
+            container,
+            name,
+            perms,
+            expiry,
+            VERSION,
+        )
+        .unwrap_or_default()
     }
 
     /// Creates the containers (an existing one is fine).

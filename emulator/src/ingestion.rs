@@ -239,7 +239,8 @@ fn apply_update(current: &Value, body: &Value) -> Value {
 
 /// The blobs an operation reads (fetched from an outside store before it runs).
 pub fn blobs_needed(st: &State, op: &str, params: &[(&'static str, String)], req: &Req) -> Vec<String> {
-    let uploaded = req.json().and_then(|b| b.get("state").and_then(Value::as_str).map(|s| s == "Uploaded")).unwrap_or(false);
+    let uploaded =
+        req.json().and_then(|b| b.get("state").and_then(Value::as_str).map(|s| s == "Uploaded")).unwrap_or(false);
     if !uploaded {
         return Vec::new();
     }
@@ -286,7 +287,9 @@ pub fn tick(st: &mut State, now: u64) {
                     break;
                 }
                 let at = s.since + d.ingestion_publishing;
-                let live = s.doc["targets"].as_array().is_some_and(|t| t.iter().any(|x| x["type"] == "Scope" && x["value"] == "Live"));
+                let live = s.doc["targets"]
+                    .as_array()
+                    .is_some_and(|t| t.iter().any(|x| x["type"] == "Scope" && x["value"] == "Live"));
                 let step = |s: &mut IngSubmission, name: &str, state: &str| {
                     s.workflow.push(json!({"name": name, "state": state, "startDateTimeInUtc": util::iso(s.since), "completeDateTimeInUtc": util::iso(at)}));
                 };
@@ -295,7 +298,8 @@ pub fn tick(st: &mut State, now: u64) {
                     step(s, "Validation", "Failed");
                     s.doc["substate"] = json!("Failed");
                     s.doc["pendingUpdateInfo"]["status"] = json!("Failed");
-                    s.doc["pendingUpdateInfo"]["failureReason"] = json!("Validation failed; see the submission's validations.");
+                    s.doc["pendingUpdateInfo"]["failureReason"] =
+                        json!("Validation failed; see the submission's validations.");
                 } else if sub == "Submitted" && fail_outcome {
                     step(s, "Certification", "Failed");
                     s.doc["substate"] = json!("FailedInCertification");
@@ -344,11 +348,21 @@ fn list_products(st: &State, req: &Req) -> Resp {
     if let Some(f) = filter {
         for part in f.split(" and ") {
             let Some((field, value)) = part.trim().split_once(" eq ") else {
-                return ing_err(400, "InvalidFilter", format!("Unsupported $filter `{f}`: use `field eq 'value'` joined by `and`."), "$filter");
+                return ing_err(
+                    400,
+                    "InvalidFilter",
+                    format!("Unsupported $filter `{f}`: use `field eq 'value'` joined by `and`."),
+                    "$filter",
+                );
             };
             let field = field.trim();
             if !["resourceType", "name", "id"].contains(&field) {
-                return ing_err(400, "InvalidFilter", format!("$filter field `{field}` is not supported (resourceType, name, id)."), "$filter");
+                return ing_err(
+                    400,
+                    "InvalidFilter",
+                    format!("$filter field `{field}` is not supported (resourceType, name, id)."),
+                    "$filter",
+                );
             }
             conds.push((field.to_string(), value.trim().trim_matches('\'').to_string()));
         }
@@ -392,8 +406,17 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
     match op {
         "ingestion.get_product" => Resp::json(200, &st.ing.products[i].doc),
         "ingestion.delete_product" => {
-            if st.ing.products[i].submissions.iter().any(|s| matches!(s.doc["substate"].as_str(), Some("Submitted" | "Publishing"))) {
-                return ing_err(409, "Conflict", "The product has a submission being processed; wait for it or cancel it first.", "product");
+            if st.ing.products[i]
+                .submissions
+                .iter()
+                .any(|s| matches!(s.doc["substate"].as_str(), Some("Submitted" | "Publishing")))
+            {
+                return ing_err(
+                    409,
+                    "Conflict",
+                    "The product has a submission being processed; wait for it or cancel it first.",
+                    "product",
+                );
             }
             st.ing.products.remove(i);
             Resp::empty(204)
@@ -401,7 +424,9 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
         "ingestion.get_product_setup" => Resp::json(200, &st.ing.products[i].setup),
         "ingestion.list_branches_by_module" => {
             let module = param(params, "module");
-            if !MODULES.iter().any(|m| m.eq_ignore_ascii_case(module)) && !["SupplementalContent", "Cosell"].iter().any(|m| m.eq_ignore_ascii_case(module)) {
+            if !MODULES.iter().any(|m| m.eq_ignore_ascii_case(module))
+                && !["SupplementalContent", "Cosell"].iter().any(|m| m.eq_ignore_ascii_case(module))
+            {
                 return ing_err(400, "InvalidRequest", format!("Unknown module `{module}`."), "module");
             }
             let items: Vec<Value> = p(st)
@@ -435,7 +460,10 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
             }
             page(st, req, items, &format!("products/{pid}/listings/getByInstanceID(instanceID={inst})"))
         }
-        "ingestion.list_listing_images" | "ingestion.create_listing_image" | "ingestion.get_listing_image" | "ingestion.update_listing_image" => {
+        "ingestion.list_listing_images"
+        | "ingestion.create_listing_image"
+        | "ingestion.get_listing_image"
+        | "ingestion.update_listing_image" => {
             let lid = param(params, "listingId").to_string();
             if !st.ing.products[i].listings.iter().any(|(_, l)| l["id"] == lid) {
                 return ing_err(404, "ResourceNotFound", format!("Listing {lid} was not found."), "listingID");
@@ -456,7 +484,13 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
             doc["id"] = json!(util::guid());
             doc["fileSasUri"] = json!(url);
             doc["state"] = json!("PendingUpload");
-            for (k, v) in [("isEmpty", Value::Null), ("fileSize", Value::Null), ("validationItems", json!([])), ("publishTargets", json!([])), ("isCertified", Value::Null)] {
+            for (k, v) in [
+                ("isEmpty", Value::Null),
+                ("fileSize", Value::Null),
+                ("validationItems", json!([])),
+                ("publishTargets", json!([])),
+                ("isCertified", Value::Null),
+            ] {
                 doc.as_object_mut().expect("object").entry(k).or_insert(v);
             }
             if doc.get("resourceType").is_none() {
@@ -496,7 +530,12 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
         "ingestion.get_package_configuration" | "ingestion.update_package_configuration" => {
             let cid = param(params, "packageConfigurationId").to_string();
             let Some(ci) = st.ing.products[i].configurations.iter().position(|(_, c)| c["id"] == cid) else {
-                return ing_err(404, "ResourceNotFound", format!("Package configuration {cid} was not found."), "packageConfigurationID");
+                return ing_err(
+                    404,
+                    "ResourceNotFound",
+                    format!("Package configuration {cid} was not found."),
+                    "packageConfigurationID",
+                );
             };
             if op == "ingestion.get_package_configuration" {
                 return Resp::json(200, &st.ing.products[i].configurations[ci].1);
@@ -505,11 +544,17 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
             if let Err(r) = check_if_match(req, &current, true, "package configuration") {
                 return r;
             }
-            let known: Vec<String> = st.ing.products[i].packages.iter().filter_map(|k| k.doc["id"].as_str().map(str::to_string)).collect();
+            let known: Vec<String> =
+                st.ing.products[i].packages.iter().filter_map(|k| k.doc["id"].as_str().map(str::to_string)).collect();
             for r in body.get("packageReferences").and_then(Value::as_array).into_iter().flatten() {
                 let v = r.get("value").and_then(Value::as_str).unwrap_or("");
                 if !known.iter().any(|k| k == v) {
-                    return ing_err(400, "InvalidRequest", format!("packageReferences names package {v}, which this product does not have."), "packageReferences");
+                    return ing_err(
+                        400,
+                        "InvalidRequest",
+                        format!("packageReferences names package {v}, which this product does not have."),
+                        "packageReferences",
+                    );
                 }
             }
             let next = apply_update(&current, body);
@@ -518,9 +563,15 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
         }
         "ingestion.get_package_configurations_by_instance" => {
             let inst = param(params, "instanceId");
-            let items: Vec<Value> = p(st).configurations.into_iter().filter(|(x, _)| x == inst).map(|(_, c)| c).collect();
+            let items: Vec<Value> =
+                p(st).configurations.into_iter().filter(|(x, _)| x == inst).map(|(_, c)| c).collect();
             if items.is_empty() {
-                return ing_err(404, "ResourceNotFound", format!("Instance {inst} has no package configurations."), "instanceID");
+                return ing_err(
+                    404,
+                    "ResourceNotFound",
+                    format!("Instance {inst} has no package configurations."),
+                    "instanceID",
+                );
             }
             page(st, req, items, &format!("products/{pid}/packageConfigurations/getByInstanceID(instanceID={inst})"))
         }
@@ -539,14 +590,30 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
                 "ingestion.get_submission" => Resp::json(200, &s.doc),
                 "ingestion.delete_submission" => {
                     if s.doc["state"] != "InProgress" || s.doc["substate"] == "Publishing" {
-                        return ing_err(409, "Conflict", format!("Submission {sid} can no longer be canceled (state {}, substate {}).", s.doc["state"], s.doc["substate"]), "submission");
+                        return ing_err(
+                            409,
+                            "Conflict",
+                            format!(
+                                "Submission {sid} can no longer be canceled (state {}, substate {}).",
+                                s.doc["state"], s.doc["substate"]
+                            ),
+                            "submission",
+                        );
                     }
                     st.ing.products[i].submissions.remove(si);
                     Resp::empty(204)
                 }
                 "ingestion.promote_submission" => {
                     if s.doc["substate"] != "ReadyToPublish" {
-                        return ing_err(409, "Conflict", format!("Submission {sid} cannot be promoted in substate {}; it must be ReadyToPublish.", s.doc["substate"]), "submission");
+                        return ing_err(
+                            409,
+                            "Conflict",
+                            format!(
+                                "Submission {sid} cannot be promoted in substate {}; it must be ReadyToPublish.",
+                                s.doc["substate"]
+                            ),
+                            "submission",
+                        );
                     }
                     let sub = &mut st.ing.products[i].submissions[si];
                     sub.doc["targets"] = json!([{"type": "Scope", "value": "Live"}]);
@@ -556,7 +623,9 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
                     sub.since = now;
                     Resp::json(200, &sub.doc)
                 }
-                "ingestion.get_submission_validations" => page(st, req, s.validations, &format!("products/{pid}/submissions/{sid}/validations")),
+                "ingestion.get_submission_validations" => {
+                    page(st, req, s.validations, &format!("products/{pid}/submissions/{sid}/validations"))
+                }
                 "ingestion.get_submission_workflow" => {
                     let target = if s.doc["targets"].to_string().contains("Live") { "Live" } else { "Preview" };
                     let wf = json!({
@@ -606,18 +675,33 @@ fn upload_update(st: &State, cur: &Upload, body: &Value, now: u64, is_package: b
         }
         s if s == old_state => {}
         other => {
-            return Err(ing_err(400, "InvalidRequest", format!("state cannot be set to {other}; only PendingUpload → Uploaded is a client transition."), "state"));
+            return Err(ing_err(
+                400,
+                "InvalidRequest",
+                format!("state cannot be set to {other}; only PendingUpload → Uploaded is a client transition."),
+                "state",
+            ));
         }
     }
     Ok(u)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn images(st: &mut State, req: &Req, op: &str, params: &[(&'static str, String)], i: usize, lid: &str, body: &Value, now: u64) -> Resp {
+fn images(
+    st: &mut State,
+    req: &Req,
+    op: &str,
+    params: &[(&'static str, String)],
+    i: usize,
+    lid: &str,
+    body: &Value,
+    now: u64,
+) -> Resp {
     let pid = st.ing.products[i].id().to_string();
     match op {
         "ingestion.list_listing_images" => {
-            let items: Vec<Value> = st.ing.products[i].images.iter().filter(|(l, _)| l == lid).map(|(_, u)| u.doc.clone()).collect();
+            let items: Vec<Value> =
+                st.ing.products[i].images.iter().filter(|(l, _)| l == lid).map(|(_, u)| u.doc.clone()).collect();
             page(st, req, items, &format!("products/{pid}/listings/{lid}/images"))
         }
         "ingestion.create_listing_image" => {
@@ -637,7 +721,9 @@ fn images(st: &mut State, req: &Req, op: &str, params: &[(&'static str, String)]
             doc.as_object_mut().expect("object").entry("description").or_insert(json!(""));
             doc.as_object_mut().expect("object").entry("order").or_insert(json!(0));
             doc["@odata.etag"] = json!(etag());
-            st.ing.products[i].images.push((lid.to_string(), Upload { doc: doc.clone(), blob, uploaded_at: None, fails: false }));
+            st.ing.products[i]
+                .images
+                .push((lid.to_string(), Upload { doc: doc.clone(), blob, uploaded_at: None, fails: false }));
             Resp::json(201, &doc)
         }
         _ => {
@@ -670,14 +756,24 @@ fn create_submission(st: &mut State, i: usize, pid: &str, body: &Value, now: u64
         .as_array()
         .is_some_and(|t| t.iter().any(|x| x["type"] == "Scope" && (x["value"] == "Preview" || x["value"] == "Live")));
     if !scope_ok {
-        return ing_err(400, "InvalidRequest", "targets must hold {\"type\": \"Scope\", \"value\": \"Preview\" or \"Live\"}.", "targets");
+        return ing_err(
+            400,
+            "InvalidRequest",
+            "targets must hold {\"type\": \"Scope\", \"value\": \"Preview\" or \"Live\"}.",
+            "targets",
+        );
     }
     let prod = &st.ing.products[i];
-    if let Some(s) = prod.submissions.iter().find(|s| matches!(s.doc["substate"].as_str(), Some("Submitted" | "Publishing"))) {
+    if let Some(s) =
+        prod.submissions.iter().find(|s| matches!(s.doc["substate"].as_str(), Some("Submitted" | "Publishing")))
+    {
         return ing_err(
             409,
             "Conflict",
-            format!("Submission {} of this product is still being processed; wait for it or cancel it first.", s.doc["id"].as_str().unwrap_or("")),
+            format!(
+                "Submission {} of this product is still being processed; wait for it or cancel it first.",
+                s.doc["id"].as_str().unwrap_or("")
+            ),
             "submission",
         );
     }
@@ -710,7 +806,12 @@ fn create_submission(st: &mut State, i: usize, pid: &str, body: &Value, now: u64
         "id": sid,
         "@odata.etag": etag(),
     });
-    st.ing.products[i].submissions.push(IngSubmission { doc: doc.clone(), since: now, validations, workflow: Vec::new() });
+    st.ing.products[i].submissions.push(IngSubmission {
+        doc: doc.clone(),
+        since: now,
+        validations,
+        workflow: Vec::new(),
+    });
     Resp::json(201, &doc)
 }
 

@@ -202,9 +202,8 @@ impl Emulator {
                 }
             });
         })?;
-        let (info, addr, shared, tx) = ready_rx
-            .recv()
-            .map_err(|_| std::io::Error::other("the emulator thread stopped before it was ready"))??;
+        let (info, addr, shared, tx) =
+            ready_rx.recv().map_err(|_| std::io::Error::other("the emulator thread stopped before it was ready"))??;
         Ok(EmulatorHandle { info, addr, shared, shutdown: Some(tx), thread: Some(thread), task: None })
     }
 }
@@ -271,7 +270,8 @@ impl Drop for EmulatorHandle {
     }
 }
 
-const USAGE: &str = "usage: storesubmit-emulator [--port N] [--config FILE] [--blob-endpoint URL --blob-account NAME --blob-key KEY]
+const USAGE: &str =
+    "usage: storesubmit-emulator [--port N] [--config FILE] [--blob-endpoint URL --blob-account NAME --blob-key KEY]
 
 Starts the storesubmit Store emulator on 127.0.0.1. The first stdout line is one JSON object with the
 service roots, the fixture's ids and the emulator-only credentials. Stops on Ctrl-C or when stdin closes
@@ -309,7 +309,9 @@ pub fn parse_args(args: &[String]) -> Result<(Config, bool), String> {
     }
     match (endpoint, account, key) {
         (None, None, None) => {}
-        (Some(endpoint), Some(account), Some(key)) => config.external_blob = Some(config::ExternalBlob { endpoint, account, key }),
+        (Some(endpoint), Some(account), Some(key)) => {
+            config.external_blob = Some(config::ExternalBlob { endpoint, account, key })
+        }
         _ => return Err("--blob-endpoint, --blob-account and --blob-key go together".into()),
     }
     config.check()?;

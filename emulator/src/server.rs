@@ -192,7 +192,10 @@ fn operation_for(svc: Svc, method: Method, rest: &str) -> Option<&'static str> {
 ///
 /// # Errors
 /// [`DropConnection`] when a fault rule says to drop the connection.
-pub async fn serve(shared: Arc<Shared>, req: hyper::Request<Incoming>) -> Result<hyper::Response<Full<Bytes>>, DropConnection> {
+pub async fn serve(
+    shared: Arc<Shared>,
+    req: hyper::Request<Incoming>,
+) -> Result<hyper::Response<Full<Bytes>>, DropConnection> {
     let correlation = util::guid();
     let (parts, body) = req.into_parts();
     let full_path = parts.uri.path().to_string();
@@ -204,7 +207,8 @@ pub async fn serve(shared: Arc<Shared>, req: hyper::Request<Incoming>) -> Result
     };
     let rest = rest.to_string();
     let Some(method) = Method::parse(parts.method.as_str()) else {
-        let r = error(svc, 405, "MethodNotAllowed", "The HTTP method is not supported.", "").with_header("X-Correlation-ID", correlation);
+        let r = error(svc, 405, "MethodNotAllowed", "The HTTP method is not supported.", "")
+            .with_header("X-Correlation-ID", correlation);
         return Ok(to_hyper(r));
     };
     let max_body = shared.lock().config.max_body_bytes;
@@ -239,8 +243,14 @@ pub async fn serve(shared: Arc<Shared>, req: hyper::Request<Incoming>) -> Result
                     prefetched.insert(path, data);
                 }
                 Err(e) => {
-                    let r = error(svc, 502, code_for_status(svc, 502), &format!("The blob store could not be read: {e}"), "")
-                        .with_header("X-Correlation-ID", correlation);
+                    let r = error(
+                        svc,
+                        502,
+                        code_for_status(svc, 502),
+                        &format!("The blob store could not be read: {e}"),
+                        "",
+                    )
+                    .with_header("X-Correlation-ID", correlation);
                     return Ok(to_hyper(r));
                 }
             }
@@ -304,10 +314,11 @@ pub fn handle(st: &mut State, svc: Svc, req: &Req) -> Resp {
         }
         Svc::Api(family) => {
             let Some((op, params)) = match_route(family, req.method, &req.path) else {
-                let other_method = routes::OPERATIONS
-                    .iter()
-                    .filter(|o| o.family == family)
-                    .any(|o| [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete].iter().any(|m| *m != req.method && o.method == *m && match_route(family, *m, &req.path).is_some()));
+                let other_method = routes::OPERATIONS.iter().filter(|o| o.family == family).any(|o| {
+                    [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete]
+                        .iter()
+                        .any(|m| *m != req.method && o.method == *m && match_route(family, *m, &req.path).is_some())
+                });
                 return if other_method {
                     error(svc, 405, code_for_status(svc, 405), "The HTTP method is not allowed on this resource.", "")
                 } else {
@@ -328,8 +339,14 @@ pub fn handle(st: &mut State, svc: Svc, req: &Req) -> Resp {
             if let Some(limit) = st.config.rate_limit.clone() {
                 let now = st.now();
                 if let Some(after) = st.limiter.hit(&token, now, &limit) {
-                    return error(svc, 429, code_for_status(svc, 429), "Rate limit exceeded; retry after the indicated delay.", "")
-                        .with_header("Retry-After", after.to_string());
+                    return error(
+                        svc,
+                        429,
+                        code_for_status(svc, 429),
+                        "Rate limit exceeded; retry after the indicated delay.",
+                        "",
+                    )
+                    .with_header("Retry-After", after.to_string());
                 }
             }
             match family {
@@ -347,7 +364,11 @@ fn unreachable_token() -> Resp {
 }
 
 /// Accept loop: serves connections until `shutdown` fires.
-pub async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+pub async fn run(
+    listener: tokio::net::TcpListener,
+    shared: Arc<Shared>,
+    mut shutdown: tokio::sync::watch::Receiver<bool>,
+) {
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -370,5 +391,3 @@ pub async fn run(listener: tokio::net::TcpListener, shared: Arc<Shared>, mut shu
         }
     }
 }
-
-

@@ -237,7 +237,9 @@ impl State {
             self.log.pop_front();
         }
         let now = self.now();
-        self.log.push_back(json!({"time": crate::util::iso(now), "method": method, "path": path, "status": status, "op": op}));
+        self.log.push_back(
+            json!({"time": crate::util::iso(now), "method": method, "path": path, "status": status, "op": op}),
+        );
     }
 
     /// A JSON dump of the state (no secrets: token values are not included).

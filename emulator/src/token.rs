@@ -38,22 +38,38 @@ pub fn issue(st: &mut State, req: &Req, tenant: &str, v2: bool) -> Resp {
                 400,
                 "unsupported_grant_type",
                 "AADSTS70003",
-                &format!("The app requested an unsupported grant type '{}'.", other.chars().take(40).collect::<String>()),
+                &format!(
+                    "The app requested an unsupported grant type '{}'.",
+                    other.chars().take(40).collect::<String>()
+                ),
             )
         }
         None => {
-            return aad_error(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'grant_type'.")
+            return aad_error(
+                400,
+                "invalid_request",
+                "AADSTS900144",
+                "The request body must contain the following parameter: 'grant_type'.",
+            )
         }
     }
     let Some(client_id) = get("client_id").filter(|c| !c.is_empty()) else {
-        return aad_error(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'client_id'.");
+        return aad_error(
+            400,
+            "invalid_request",
+            "AADSTS900144",
+            "The request body must contain the following parameter: 'client_id'.",
+        );
     };
     if !st.config.clients.iter().any(|c| c.tenant_id.eq_ignore_ascii_case(tenant)) {
         return aad_error(
             400,
             "invalid_request",
             "AADSTS90002",
-            &format!("Tenant '{}' not found. Check to make sure you have the correct tenant ID.", tenant.chars().take(64).collect::<String>()),
+            &format!(
+                "Tenant '{}' not found. Check to make sure you have the correct tenant ID.",
+                tenant.chars().take(64).collect::<String>()
+            ),
         );
     }
     let Some(client) = st
@@ -109,17 +125,27 @@ pub fn issue(st: &mut State, req: &Req, tenant: &str, v2: bool) -> Resp {
         match get("resource") {
             Some(r) if !r.trim().is_empty() => r.trim().to_string(),
             _ => {
-                return aad_error(400, "invalid_request", "AADSTS50001", "The request body must contain the following parameter: 'resource'.")
+                return aad_error(
+                    400,
+                    "invalid_request",
+                    "AADSTS50001",
+                    "The request body must contain the following parameter: 'resource'.",
+                )
             }
         }
     };
-    let known = [Family::Devcenter, Family::Win32, Family::Ingestion].iter().any(|f| same_resource(resource_for(*f), &audience));
+    let known = [Family::Devcenter, Family::Win32, Family::Ingestion]
+        .iter()
+        .any(|f| same_resource(resource_for(*f), &audience));
     if !known {
         return aad_error(
             400,
             "invalid_resource",
             "AADSTS500011",
-            &format!("The resource principal named {} was not found in the tenant.", audience.chars().take(100).collect::<String>()),
+            &format!(
+                "The resource principal named {} was not found in the tenant.",
+                audience.chars().take(100).collect::<String>()
+            ),
         );
     }
     let now = st.now();
@@ -127,7 +153,11 @@ pub fn issue(st: &mut State, req: &Req, tenant: &str, v2: bool) -> Resp {
     let token = format!("emu.{}.{}", util::random_hex(16), util::random_hex(16));
     st.tokens.insert(
         token.clone(),
-        TokenInfo { expires_ms: now + lifetime * 1000, audience: audience.clone(), client_id: client.client_id.clone() },
+        TokenInfo {
+            expires_ms: now + lifetime * 1000,
+            audience: audience.clone(),
+            client_id: client.client_id.clone(),
+        },
     );
     // Forget long-expired tokens so a long run does not grow without bound.
     if st.tokens.len() > 10_000 {

@@ -278,7 +278,9 @@ pub fn blobs_needed(st: &State, op: &str, params: &[(&'static str, String)], req
     if op != "win32.commit_listing_assets" {
         return Vec::new();
     }
-    let Some(p) = st.w32.products.iter().find(|p| p.id.eq_ignore_ascii_case(param(params, "productId"))) else { return Vec::new() };
+    let Some(p) = st.w32.products.iter().find(|p| p.id.eq_ignore_ascii_case(param(params, "productId"))) else {
+        return Vec::new();
+    };
     let Some(body) = req.json() else { return Vec::new() };
     let mut out = Vec::new();
     for kind in ["storeLogos", "screenshots"] {
@@ -317,7 +319,13 @@ pub fn handle(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
     }
     let pid = param(params, "productId").to_string();
     if st.w32.product_mut(&pid).is_none() {
-        return envelope_error(404, "notfound", &format!("Product {pid} was not found for this seller."), "productId", json!({}));
+        return envelope_error(
+            404,
+            "notfound",
+            &format!("Product {pid} was not found for this seller."),
+            "productId",
+            json!({}),
+        );
     }
     let body = req.json();
     let needs_body = storesubmit::api::routes::operation(op).is_some_and(|o| o.body);
@@ -331,9 +339,17 @@ pub fn handle(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
         "win32.get_packages" => with_product(st, &pid, |_, p| envelope_ok(json!({"packages": p.packages}))),
         "win32.get_package" => {
             let id = param(params, "packageId").to_string();
-            with_product(st, &pid, |_, p| match p.packages.iter().find(|k| k.get("packageId").and_then(Value::as_str) == Some(id.as_str())) {
-                Some(k) => envelope_ok(json!({"packages": [k]})),
-                None => envelope_error(404, "notfound", &format!("Package {id} was not found in the current draft."), "packageId", json!({})),
+            with_product(st, &pid, |_, p| {
+                match p.packages.iter().find(|k| k.get("packageId").and_then(Value::as_str) == Some(id.as_str())) {
+                    Some(k) => envelope_ok(json!({"packages": [k]})),
+                    None => envelope_error(
+                        404,
+                        "notfound",
+                        &format!("Package {id} was not found in the current draft."),
+                        "packageId",
+                        json!({}),
+                    ),
+                }
             })
         }
         "win32.put_packages" => put_packages(st, &pid, &body),
@@ -353,7 +369,13 @@ pub fn handle(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
         "win32.get_submission_status" => {
             let sid = param(params, "submissionId").to_string();
             with_product(st, &pid, |_, p| match p.submissions.iter().find(|s| s.id == sid) {
-                None => envelope_error(404, "notfound", &format!("Submission {sid} was not found for product {}.", p.id), "submissionId", json!({})),
+                None => envelope_error(
+                    404,
+                    "notfound",
+                    &format!("Submission {sid} was not found for product {}.", p.id),
+                    "submissionId",
+                    json!({}),
+                ),
                 Some(s) if s.status == "FAILED" => Resp::json(
                     200,
                     &json!({
@@ -425,7 +447,13 @@ fn listing_complete(listing: &Value) -> bool {
 fn get_metadata(st: &mut State, req: &Req, pid: &str, params: &[(&'static str, String)]) -> Resp {
     let module = param(params, "moduleName").to_ascii_lowercase();
     if !module.is_empty() && !["listings", "properties", "availability"].contains(&module.as_str()) {
-        return envelope_error(400, "badrequest", &format!("Unknown module `{module}`: expected listings, properties or availability."), "moduleName", json!({}));
+        return envelope_error(
+            400,
+            "badrequest",
+            &format!("Unknown module `{module}`: expected listings, properties or availability."),
+            "moduleName",
+            json!({}),
+        );
     }
     let langs = match requested_languages(req) {
         Ok(l) => l,
@@ -665,7 +693,9 @@ fn png_size(data: &[u8]) -> Option<(u32, u32)> {
 
 fn url_path(url: &str) -> String {
     let no_query = url.split(['?', '#']).next().unwrap_or("");
-    util::decode(no_query.split_once("://").map(|(_, r)| r).and_then(|r| r.split_once('/')).map(|(_, p)| p).unwrap_or(""))
+    util::decode(
+        no_query.split_once("://").map(|(_, r)| r).and_then(|r| r.split_once('/')).map(|(_, p)| p).unwrap_or(""),
+    )
 }
 
 fn commit_assets(st: &mut State, pid: &str, body: &Value) -> Resp {
@@ -700,7 +730,11 @@ fn commit_assets(st: &mut State, pid: &str, body: &Value) -> Resp {
             let id = item.get("id").and_then(Value::as_str).unwrap_or("");
             let url = item.get("assetUrl").and_then(Value::as_str).unwrap_or("");
             let target = format!("listingAssets.{kind}[{i}]");
-            if let Some(existing) = current.get(kind).and_then(Value::as_array).and_then(|a| a.iter().find(|x| x.get("id").and_then(Value::as_str) == Some(id))) {
+            if let Some(existing) = current
+                .get(kind)
+                .and_then(Value::as_array)
+                .and_then(|a| a.iter().find(|x| x.get("id").and_then(Value::as_str) == Some(id)))
+            {
                 list.push(existing.clone());
                 continue;
             }

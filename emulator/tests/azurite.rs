@@ -67,7 +67,8 @@ fn start_azurite() -> Azurite {
 async fn upload_urls_point_at_azurite_and_commits_read_from_it() {
     let az = start_azurite();
     let mut cfg = common::config();
-    cfg.external_blob = Some(ExternalBlob { endpoint: az.endpoint.clone(), account: ACCOUNT.into(), key: AZURITE_KEY.into() });
+    cfg.external_blob =
+        Some(ExternalBlob { endpoint: az.endpoint.clone(), account: ACCOUNT.into(), key: AZURITE_KEY.into() });
     let emu = Emu::with(cfg);
     let ep = emu.ep.clone();
     let app = emu.info.app_id.clone();
@@ -98,7 +99,9 @@ async fn upload_urls_point_at_azurite_and_commits_read_from_it() {
         w.add_reader("app.msixbundle", EntryOptions::sized(data.len() as u64), &mut data.as_slice()).unwrap();
         w.finish().unwrap()
     };
-    let up = BlobUploader::new(UploadOptions { block_size: 1 << 20, single_put_max: 1 << 20, ..UploadOptions::default() }).unwrap();
+    let up =
+        BlobUploader::new(UploadOptions { block_size: 1 << 20, single_put_max: 1 << 20, ..UploadOptions::default() })
+            .unwrap();
     let report = up.upload_bytes(&SasUrl::parse(&url).unwrap(), Bytes::from(padded)).await.expect("upload to Azurite");
     assert_eq!(report.blocks, 2);
     emu.call(Family::Devcenter, dc::commit_app_submission(&ep, &app, &sid).unwrap()).await;
@@ -121,9 +124,15 @@ async fn upload_urls_point_at_azurite_and_commits_read_from_it() {
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend_from_slice(&800u32.to_be_bytes());
     png.extend_from_slice(&600u32.to_be_bytes());
-    let n = up.upload_asset(primary, slot["secondaryAssetUploadUrl"].as_str(), Bytes::from(png)).await.expect("asset to Azurite");
+    let n = up
+        .upload_asset(primary, slot["secondaryAssetUploadUrl"].as_str(), Bytes::from(png))
+        .await
+        .expect("asset to Azurite");
     assert_eq!(n, 0, "the primary URL took it");
-    let commit = serde_json::from_value(json!({"listingAssets": {"language": "en-us", "screenshots": [{"id": slot["id"], "assetUrl": primary}]}})).unwrap();
+    let commit = serde_json::from_value(
+        json!({"listingAssets": {"language": "en-us", "screenshots": [{"id": slot["id"], "assetUrl": primary}]}}),
+    )
+    .unwrap();
     let r = emu.call(Family::Win32, api.commit_listing_assets(&pid, &commit).unwrap()).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let r = emu.call(Family::Win32, api.get_listing_assets(&pid, &[]).unwrap()).await;

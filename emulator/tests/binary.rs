@@ -15,8 +15,21 @@ const BIN: &str = env!("CARGO_BIN_EXE_storesubmit-emulator");
 
 /// The keys the issue documents, plus `ingestion_product_id` (documented in emulator/README.md).
 const KEYS: &[&str] = &[
-    "devcenter_url", "win32_url", "ingestion_url", "token_url", "blob_url", "admin_url", "tenant_id", "client_id",
-    "client_secret", "seller_id", "app_id", "addon_id", "flight_id", "win32_product_id", "ingestion_product_id",
+    "devcenter_url",
+    "win32_url",
+    "ingestion_url",
+    "token_url",
+    "blob_url",
+    "admin_url",
+    "tenant_id",
+    "client_id",
+    "client_secret",
+    "seller_id",
+    "app_id",
+    "addon_id",
+    "flight_id",
+    "win32_product_id",
+    "ingestion_product_id",
 ];
 
 struct Proc {
@@ -36,7 +49,8 @@ impl Proc {
             .expect("spawn the emulator");
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("first line");
-        let info: Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("first line is not JSON ({e}): {line:?}"));
+        let info: Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("first line is not JSON ({e}): {line:?}"));
         Proc { child, info }
     }
 
@@ -45,7 +59,12 @@ impl Proc {
     }
 
     fn endpoints(&self) -> Endpoints {
-        Endpoints { devcenter: self.s("devcenter_url"), win32: self.s("win32_url"), ingestion: self.s("ingestion_url"), token: self.s("token_url") }
+        Endpoints {
+            devcenter: self.s("devcenter_url"),
+            win32: self.s("win32_url"),
+            ingestion: self.s("ingestion_url"),
+            token: self.s("token_url"),
+        }
     }
 
     /// Closes stdin and waits: the exit code.
@@ -74,8 +93,16 @@ async fn first_line_is_the_documented_json_object() {
     assert_eq!(serde_json::from_slice::<Value>(&r.body).unwrap(), p.info);
     let ep = p.endpoints();
     let creds = ClientCredentials::new(p.s("tenant_id"), p.s("client_id"), p.s("client_secret"));
-    let t = auth::parse_token_response(&send(&auth::token_request(&ep, &creds, Family::Devcenter, TokenVersion::V2).unwrap()).await, 0).unwrap();
-    for req in [dc::get_app(&ep, &p.s("app_id")), dc::get_addon(&ep, &p.s("addon_id")), dc::get_flight(&ep, &p.s("app_id"), &p.s("flight_id"))] {
+    let t = auth::parse_token_response(
+        &send(&auth::token_request(&ep, &creds, Family::Devcenter, TokenVersion::V2).unwrap()).await,
+        0,
+    )
+    .unwrap();
+    for req in [
+        dc::get_app(&ep, &p.s("app_id")),
+        dc::get_addon(&ep, &p.s("addon_id")),
+        dc::get_flight(&ep, &p.s("app_id"), &p.s("flight_id")),
+    ] {
         let mut req = req.unwrap();
         req.authorize(&t.token);
         assert_eq!(send(&req).await.status, 200, "{}", req.url);
@@ -97,7 +124,10 @@ async fn config_file_sets_credentials_timings_and_faults() {
     });
     std::fs::File::create(&path).unwrap().write_all(cfg.to_string().as_bytes()).unwrap();
     let p = Proc::start(&["--config", path.to_str().unwrap(), "--port", "0"]);
-    assert_eq!((p.s("tenant_id"), p.s("client_id"), p.s("client_secret"), p.s("seller_id")), ("tenant-a".into(), "client-a".into(), "secret-a".into(), "777".into()));
+    assert_eq!(
+        (p.s("tenant_id"), p.s("client_id"), p.s("client_secret"), p.s("seller_id")),
+        ("tenant-a".into(), "client-a".into(), "secret-a".into(), "777".into())
+    );
     let ep = p.endpoints();
     let creds = ClientCredentials::new("tenant-a", "client-a", "secret-a");
     let r = send(&auth::token_request(&ep, &creds, Family::Devcenter, TokenVersion::V2).unwrap()).await;

@@ -84,7 +84,10 @@ async fn app_submission_lifecycle_with_documented_errors() {
     assert!(!format!("{sub:?}").contains(url.split("sig=").nth(1).unwrap()), "Debug redacts the SAS signature");
     let r = call(&emu, dc::get_app(&ep, &app)).await;
     assert_eq!(body(&r)["pendingApplicationSubmission"]["id"], sid.as_str());
-    assert_eq!(body(&r)["pendingApplicationSubmission"]["resourceLocation"], format!("applications/{app}/submissions/{sid}").as_str());
+    assert_eq!(
+        body(&r)["pendingApplicationSubmission"]["resourceLocation"],
+        format!("applications/{app}/submissions/{sid}").as_str()
+    );
 
     // Documented 409: one pending submission per app.
     let r = call(&emu, dc::create_app_submission(&ep, &app)).await;
@@ -92,7 +95,12 @@ async fn app_submission_lifecycle_with_documented_errors() {
     assert_eq!(body(&r)["target"], "applicationSubmission");
 
     // Rollout calls on a submission that is not published: 409.
-    assert_error(&call(&emu, dc::halt_app_package_rollout(&ep, &app, &sid)).await, 409, "InvalidState", ErrorKind::Conflict);
+    assert_error(
+        &call(&emu, dc::halt_app_package_rollout(&ep, &app, &sid)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
 
     // Update: read-only fields in the body are ignored, unknown fields kept.
     let mut changed = doc.clone();
@@ -102,11 +110,16 @@ async fn app_submission_lifecycle_with_documented_errors() {
         .as_array_mut()
         .unwrap()
         .push(json!({"fileName": "pkgs/new.msixupload", "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"}));
-    changed["packageDeliveryOptions"]["packageRollout"] = json!({"isPackageRollout": true, "packageRolloutPercentage": 25.0});
+    changed["packageDeliveryOptions"]["packageRollout"] =
+        json!({"isPackageRollout": true, "packageRolloutPercentage": 25.0});
     let mut raw = changed.clone();
     raw["status"] = json!("Published");
     raw["id"] = json!("1");
-    let raw_req = api::build(&ep, "devcenter.update_app_submission", &json!({"applicationId": app, "submissionId": sid, "body": raw}));
+    let raw_req = api::build(
+        &ep,
+        "devcenter.update_app_submission",
+        &json!({"applicationId": app, "submissionId": sid, "body": raw}),
+    );
     let r = call(&emu, raw_req).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let updated = body(&r);
@@ -136,7 +149,12 @@ async fn app_submission_lifecycle_with_documented_errors() {
     assert_eq!(dc::parse_commit(&r).unwrap().status().map(|s| s.is_committing()), Some(true));
     assert_eq!(body(&r), json!({"status": "CommitStarted"}));
     assert_eq!(status_of(&call(&emu, dc::get_app_submission_status(&ep, &app, &sid)).await), "CommitStarted");
-    assert_error(&call(&emu, dc::commit_app_submission(&ep, &app, &sid)).await, 409, "InvalidState", ErrorKind::Conflict);
+    assert_error(
+        &call(&emu, dc::commit_app_submission(&ep, &app, &sid)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
     emu.advance(100.0);
     let r = call(&emu, dc::get_app_submission_status(&ep, &app, &sid)).await;
     assert_eq!(status_of(&r), "CommitFailed");
@@ -180,37 +198,85 @@ async fn app_submission_lifecycle_with_documented_errors() {
     let r = call(&emu, dc::get_app(&ep, &app)).await;
     assert_eq!(body(&r)["lastPublishedApplicationSubmission"]["id"], sid.as_str());
     assert!(body(&r).get("pendingApplicationSubmission").is_none());
-    assert_error(&call(&emu, dc::update_app_submission(&ep, &app, &sid, &model)).await, 409, "InvalidState", ErrorKind::Conflict);
-    assert_error(&call(&emu, dc::delete_app_submission(&ep, &app, &sid)).await, 409, "InvalidState", ErrorKind::Conflict);
+    assert_error(
+        &call(&emu, dc::update_app_submission(&ep, &app, &sid, &model)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
+    assert_error(
+        &call(&emu, dc::delete_app_submission(&ep, &app, &sid)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
 
     // Gradual rollout: the documented statuses.
     let r = call(&emu, dc::get_app_package_rollout(&ep, &app, &sid)).await;
     let ro = dc::parse_package_rollout(&r).unwrap();
     assert_eq!(ro.percentage(), Some(25.0));
-    assert_eq!(body(&r), json!({"isPackageRollout": true, "packageRolloutPercentage": 25.0, "packageRolloutStatus": "PackageRolloutInProgress", "fallbackSubmissionId": published}));
+    assert_eq!(
+        body(&r),
+        json!({"isPackageRollout": true, "packageRolloutPercentage": 25.0, "packageRolloutStatus": "PackageRolloutInProgress", "fallbackSubmissionId": published})
+    );
     let r = call(&emu, dc::update_app_package_rollout_percentage(&ep, &app, &sid, 50.0)).await;
     assert_eq!(dc::parse_package_rollout(&r).unwrap().percentage(), Some(50.0));
     assert_eq!(body(&r)["packageRolloutStatus"], "PackageRolloutInProgress");
-    let bad_pct = api::build(&ep, "devcenter.update_app_package_rollout_percentage", &json!({"applicationId": app, "submissionId": sid, "percentage": "lots"}));
+    let bad_pct = api::build(
+        &ep,
+        "devcenter.update_app_package_rollout_percentage",
+        &json!({"applicationId": app, "submissionId": sid, "percentage": "lots"}),
+    );
     assert_error(&call(&emu, bad_pct).await, 400, "InvalidParameterValue", ErrorKind::BadRequest);
     let r = call(&emu, dc::halt_app_package_rollout(&ep, &app, &sid)).await;
-    assert_eq!(body(&r), json!({"isPackageRollout": true, "packageRolloutPercentage": 0.0, "packageRolloutStatus": "PackageRolloutStopped", "fallbackSubmissionId": published}));
-    assert_error(&call(&emu, dc::update_app_package_rollout_percentage(&ep, &app, &sid, 60.0)).await, 409, "InvalidState", ErrorKind::Conflict);
-    assert_error(&call(&emu, dc::finalize_app_package_rollout(&ep, &app, &sid)).await, 409, "InvalidState", ErrorKind::Conflict);
+    assert_eq!(
+        body(&r),
+        json!({"isPackageRollout": true, "packageRolloutPercentage": 0.0, "packageRolloutStatus": "PackageRolloutStopped", "fallbackSubmissionId": published})
+    );
+    assert_error(
+        &call(&emu, dc::update_app_package_rollout_percentage(&ep, &app, &sid, 60.0)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
+    assert_error(
+        &call(&emu, dc::finalize_app_package_rollout(&ep, &app, &sid)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
 
     // A submission of another app's id: 404; a submission that is not this app's: 409 (documented).
-    assert_error(&call(&emu, dc::get_app_submission(&ep, &app, "1152921500000000000")).await, 404, "ResourceNotFound", ErrorKind::NotFound);
+    assert_error(
+        &call(&emu, dc::get_app_submission(&ep, &app, "1152921500000000000")).await,
+        404,
+        "ResourceNotFound",
+        ErrorKind::NotFound,
+    );
     let addon_sub = addon_published(&emu).await;
-    assert_error(&call(&emu, dc::get_app_package_rollout(&ep, &app, &addon_sub)).await, 409, "InvalidOperation", ErrorKind::Conflict);
+    assert_error(
+        &call(&emu, dc::get_app_package_rollout(&ep, &app, &addon_sub)).await,
+        409,
+        "InvalidOperation",
+        ErrorKind::Conflict,
+    );
 
     // A new pending submission can be deleted; then it is gone.
     let r = call(&emu, dc::create_app_submission(&ep, &app)).await;
     let second = body(&r)["id"].as_str().unwrap().to_string();
-    assert_eq!(body(&r)["packageDeliveryOptions"]["packageRollout"]["packageRolloutStatus"], "PackageRolloutNotStarted");
+    assert_eq!(
+        body(&r)["packageDeliveryOptions"]["packageRollout"]["packageRolloutStatus"],
+        "PackageRolloutNotStarted"
+    );
     let r = call(&emu, dc::delete_app_submission(&ep, &app, &second)).await;
     assert_eq!(r.status, 204);
     dc::parse_deleted(&r).unwrap();
-    assert_error(&call(&emu, dc::get_app_submission(&ep, &app, &second)).await, 404, "ResourceNotFound", ErrorKind::NotFound);
+    assert_error(
+        &call(&emu, dc::get_app_submission(&ep, &app, &second)).await,
+        404,
+        "ResourceNotFound",
+        ErrorKind::NotFound,
+    );
     let r = call(&emu, dc::create_app_submission(&ep, &app)).await;
     assert_eq!(r.status, 200, "deleting the pending submission allows a new one");
 }
@@ -232,14 +298,17 @@ async fn addons_and_addon_submissions() {
     dc::parse_addon(&r).unwrap();
     assert_eq!(body(&r)["productType"], "Durable");
 
-    let create: AddonCreate = serde_json::from_value(json!({"applicationIds": [app], "productId": "Coins100", "productType": "Consumable"})).unwrap();
+    let create: AddonCreate =
+        serde_json::from_value(json!({"applicationIds": [app], "productId": "Coins100", "productType": "Consumable"}))
+            .unwrap();
     let r = call(&emu, dc::create_addon(&ep, &create)).await;
     let addon = dc::parse_addon(&r).unwrap();
     let id = body(&r)["id"].as_str().unwrap().to_string();
     assert_eq!(body(&r)["applications"]["value"][0]["id"], app.as_str());
     let _ = addon;
     assert_error(&call(&emu, dc::create_addon(&ep, &create)).await, 409, "InvalidState", ErrorKind::Conflict);
-    let bad: AddonCreate = serde_json::from_value(json!({"applicationIds": [app], "productId": "X", "productType": "Forever"})).unwrap();
+    let bad: AddonCreate =
+        serde_json::from_value(json!({"applicationIds": [app], "productId": "X", "productType": "Forever"})).unwrap();
     assert_error(&call(&emu, dc::create_addon(&ep, &bad)).await, 400, "InvalidParameterValue", ErrorKind::BadRequest);
     let r = call(&emu, dc::list_app_addons(&ep, &app, Page::default())).await;
     assert_eq!(body(&r)["totalCount"], 2);
@@ -293,9 +362,17 @@ async fn flights_flight_submissions_and_rollout_finalize() {
     let r = call(&emu, dc::get_flight(&ep, &app, &flight)).await;
     dc::parse_flight(&r).unwrap();
     let published = body(&r)["lastPublishedFlightSubmission"]["id"].as_str().unwrap().to_string();
-    assert_error(&call(&emu, dc::get_flight(&ep, &app, "00000000-0000-0000-0000-000000000000")).await, 404, "ResourceNotFound", ErrorKind::NotFound);
+    assert_error(
+        &call(&emu, dc::get_flight(&ep, &app, "00000000-0000-0000-0000-000000000000")).await,
+        404,
+        "ResourceNotFound",
+        ErrorKind::NotFound,
+    );
 
-    let create: FlightCreate = serde_json::from_value(json!({"friendlyName": "insiders", "groupIds": ["1152921504606962205"], "rankHigherThan": "myflight"})).unwrap();
+    let create: FlightCreate = serde_json::from_value(
+        json!({"friendlyName": "insiders", "groupIds": ["1152921504606962205"], "rankHigherThan": "myflight"}),
+    )
+    .unwrap();
     let r = call(&emu, dc::create_flight(&ep, &app, &create)).await;
     dc::parse_flight(&r).unwrap();
     let new_flight = body(&r)["flightId"].as_str().unwrap().to_string();
@@ -309,10 +386,16 @@ async fn flights_flight_submissions_and_rollout_finalize() {
     let doc = body(&r);
     let sid = doc["id"].as_str().unwrap().to_string();
     assert_eq!(doc["flightId"], flight.as_str());
-    assert_error(&call(&emu, dc::create_flight_submission(&ep, &app, &flight)).await, 409, "InvalidState", ErrorKind::Conflict);
+    assert_error(
+        &call(&emu, dc::create_flight_submission(&ep, &app, &flight)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
     let mut changed = doc.clone();
     changed["flightPackages"] = json!([{"fileName": "flight2.appx", "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"}]);
-    changed["packageDeliveryOptions"]["packageRollout"] = json!({"isPackageRollout": true, "packageRolloutPercentage": 10.0});
+    changed["packageDeliveryOptions"]["packageRollout"] =
+        json!({"isPackageRollout": true, "packageRolloutPercentage": 10.0});
     let model: FlightSubmission = serde_json::from_value(changed).unwrap();
     let r = call(&emu, dc::update_flight_submission(&ep, &app, &flight, &sid, &model)).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
@@ -327,23 +410,49 @@ async fn flights_flight_submissions_and_rollout_finalize() {
     }
     assert_eq!(last, "Published");
     let r = call(&emu, dc::get_flight_package_rollout(&ep, &app, &flight, &sid)).await;
-    assert_eq!(body(&r), json!({"isPackageRollout": true, "packageRolloutPercentage": 10.0, "packageRolloutStatus": "PackageRolloutInProgress", "fallbackSubmissionId": published}));
+    assert_eq!(
+        body(&r),
+        json!({"isPackageRollout": true, "packageRolloutPercentage": 10.0, "packageRolloutStatus": "PackageRolloutInProgress", "fallbackSubmissionId": published})
+    );
     let r = call(&emu, dc::update_flight_package_rollout_percentage(&ep, &app, &flight, &sid, 12.5)).await;
     assert_eq!(dc::parse_package_rollout(&r).unwrap().percentage(), Some(12.5));
     let r = call(&emu, dc::finalize_flight_package_rollout(&ep, &app, &flight, &sid)).await;
-    assert_eq!(body(&r), json!({"isPackageRollout": true, "packageRolloutPercentage": 100.0, "packageRolloutStatus": "PackageRolloutComplete", "fallbackSubmissionId": published}));
-    assert_error(&call(&emu, dc::halt_flight_package_rollout(&ep, &app, &flight, &sid)).await, 409, "InvalidState", ErrorKind::Conflict);
+    assert_eq!(
+        body(&r),
+        json!({"isPackageRollout": true, "packageRolloutPercentage": 100.0, "packageRolloutStatus": "PackageRolloutComplete", "fallbackSubmissionId": published})
+    );
+    assert_error(
+        &call(&emu, dc::halt_flight_package_rollout(&ep, &app, &flight, &sid)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
 
     // The new flight: submission, halt on an unpublished one (409), delete it, delete the flight.
     let r = call(&emu, dc::create_flight_submission(&ep, &app, &new_flight)).await;
     let fsid = body(&r)["id"].as_str().unwrap().to_string();
-    assert_error(&call(&emu, dc::halt_flight_package_rollout(&ep, &app, &new_flight, &fsid)).await, 409, "InvalidState", ErrorKind::Conflict);
-    assert_error(&call(&emu, dc::get_flight_submission(&ep, &app, &new_flight, &sid)).await, 409, "InvalidOperation", ErrorKind::Conflict);
+    assert_error(
+        &call(&emu, dc::halt_flight_package_rollout(&ep, &app, &new_flight, &fsid)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
+    assert_error(
+        &call(&emu, dc::get_flight_submission(&ep, &app, &new_flight, &sid)).await,
+        409,
+        "InvalidOperation",
+        ErrorKind::Conflict,
+    );
     let r = call(&emu, dc::delete_flight_submission(&ep, &app, &new_flight, &fsid)).await;
     assert_eq!(r.status, 204);
     let r = call(&emu, dc::delete_flight(&ep, &app, &new_flight)).await;
     dc::parse_deleted(&r).unwrap();
-    assert_error(&call(&emu, dc::get_flight(&ep, &app, &new_flight)).await, 404, "ResourceNotFound", ErrorKind::NotFound);
+    assert_error(
+        &call(&emu, dc::get_flight(&ep, &app, &new_flight)).await,
+        404,
+        "ResourceNotFound",
+        ErrorKind::NotFound,
+    );
 }
 
 fn many_apps_fixture(n: usize) -> Value {
@@ -412,7 +521,12 @@ async fn top_skip_and_next_link_paging() {
     let r = emu.call(Family::Devcenter, next).await;
     assert_eq!(dc::parse_app_addon_list(&r).unwrap().items().len(), 3);
     // An app without add-ons or flights: 404 (documented "no add-ons were found").
-    assert_error(&call(&emu, dc::list_app_flights(&ep, "9NAPP0000001", Page::default())).await, 404, "ResourceNotFound", ErrorKind::NotFound);
+    assert_error(
+        &call(&emu, dc::list_app_flights(&ep, "9NAPP0000001", Page::default())).await,
+        404,
+        "ResourceNotFound",
+        ErrorKind::NotFound,
+    );
 }
 
 #[tokio::test]
@@ -487,10 +601,12 @@ async fn archive_checks_follow_the_core_files_rules() {
     assert_error(&r, 400, "InvalidParameterValue", ErrorKind::BadRequest);
     assert!(body(&r)["details"].to_string().contains("files.parent_segment"));
     // `\` in the submission is the ZIP's `/`; names are compared exactly (case included), as the core does.
-    let r = call(&emu, dc::update_flight_submission(&ep, &app, &flight, &sid, &with_package("Packages\\App.appx"))).await;
+    let r =
+        call(&emu, dc::update_flight_submission(&ep, &app, &flight, &sid, &with_package("Packages\\App.appx"))).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let commit_and_errors = |zip: Vec<u8>| {
-        let (emu, ep, app, flight, sid, url) = (&emu, ep.clone(), app.clone(), flight.clone(), sid.clone(), url.clone());
+        let (emu, ep, app, flight, sid, url) =
+            (&emu, ep.clone(), app.clone(), flight.clone(), sid.clone(), url.clone());
         async move {
             upload(emu, &url, zip).await;
             call(emu, dc::commit_flight_submission(&ep, &app, &flight, &sid)).await;

@@ -46,7 +46,15 @@ async fn status_faults_with_headers_and_bodies() {
 
     // A JSON body and a text body as given; `skip` lets the first match through.
     emu.handle
-        .add_fault(FaultRule { path: Some("/win32/*/status".into()), method: Some("GET".into()), status: Some(500), body: Some(json!({"custom": true})), skip: 1, times: Some(1), ..Default::default() })
+        .add_fault(FaultRule {
+            path: Some("/win32/*/status".into()),
+            method: Some("GET".into()),
+            status: Some(500),
+            body: Some(json!({"custom": true})),
+            skip: 1,
+            times: Some(1),
+            ..Default::default()
+        })
         .unwrap();
     let api = Win32::new(&ep, emu.info.seller_id.clone()).unwrap();
     let pid = emu.info.win32_product_id.clone();
@@ -55,13 +63,29 @@ async fn status_faults_with_headers_and_bodies() {
     assert_eq!((r.status, body(&r)), (500, json!({"custom": true})));
     assert_eq!(emu.call(Family::Win32, api.get_module_status(&pid).unwrap()).await.status, 200);
     // Without a body a win32 fault answers in the envelope.
-    emu.handle.add_fault(FaultRule { op: Some("win32.get_packages".into()), status: Some(503), times: Some(1), ..Default::default() }).unwrap();
+    emu.handle
+        .add_fault(FaultRule {
+            op: Some("win32.get_packages".into()),
+            status: Some(503),
+            times: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
     let r = emu.call(Family::Win32, api.get_packages(&pid).unwrap()).await;
     assert_eq!(r.status, 503);
     assert_eq!(body(&r)["isSuccess"], false);
     assert_eq!(body(&r)["errors"][0]["code"], "serviceunavailable");
     assert_eq!(storesubmit::Error::from_response(&r).kind(), ErrorKind::Unavailable);
-    emu.handle.add_fault(FaultRule { method: Some("GET".into()), path: Some("/devcenter/v1.0/my/inappproducts*".into()), status: Some(502), body: Some(json!("bad gateway")), times: Some(1), ..Default::default() }).unwrap();
+    emu.handle
+        .add_fault(FaultRule {
+            method: Some("GET".into()),
+            path: Some("/devcenter/v1.0/my/inappproducts*".into()),
+            status: Some(502),
+            body: Some(json!("bad gateway")),
+            times: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
     let r = emu.call(Family::Devcenter, dc::list_addons(&ep, dc::Page::default()).unwrap()).await;
     assert_eq!((r.status, r.body.as_slice()), (502, b"bad gateway".as_slice()));
 
@@ -97,14 +121,23 @@ async fn delay_drop_and_do_the_work_then_fail() {
     let app = emu.info.app_id.clone();
 
     // Delay only: the request is answered normally, later.
-    emu.handle.add_fault(FaultRule { op: Some("devcenter.get_app".into()), delay_ms: 300, times: Some(1), ..Default::default() }).unwrap();
+    emu.handle
+        .add_fault(FaultRule {
+            op: Some("devcenter.get_app".into()),
+            delay_ms: 300,
+            times: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
     let t = Instant::now();
     let r = emu.call(Family::Devcenter, dc::get_app(&ep, &app).unwrap()).await;
     assert_eq!(r.status, 200);
     assert!(t.elapsed() >= Duration::from_millis(300));
 
     // Drop: the connection closes without an answer; the next request is served.
-    emu.handle.add_fault(FaultRule { op: Some("devcenter.get_app".into()), drop: true, times: Some(1), ..Default::default() }).unwrap();
+    emu.handle
+        .add_fault(FaultRule { op: Some("devcenter.get_app".into()), drop: true, times: Some(1), ..Default::default() })
+        .unwrap();
     let mut req = dc::get_app(&ep, &app).unwrap();
     req.authorize(&emu.token(Family::Devcenter).await);
     let e = emu.try_send(&req).await.unwrap_err();
@@ -112,7 +145,14 @@ async fn delay_drop_and_do_the_work_then_fail() {
     assert_eq!(emu.send(&req).await.status, 200);
 
     // "Do the work, then fail" (StoreBroker #123): create answers 503 but the submission exists.
-    emu.handle.add_fault(FaultRule { op: Some("devcenter.create_app_submission".into()), after_work: true, times: Some(1), ..Default::default() }).unwrap();
+    emu.handle
+        .add_fault(FaultRule {
+            op: Some("devcenter.create_app_submission".into()),
+            after_work: true,
+            times: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
     let r = emu.call(Family::Devcenter, dc::create_app_submission(&ep, &app).unwrap()).await;
     assert_eq!(r.status, 503);
     assert_eq!(storesubmit::Error::from_response(&r).kind(), ErrorKind::Unavailable);
@@ -120,19 +160,46 @@ async fn delay_drop_and_do_the_work_then_fail() {
     let pending = body(&r)["pendingApplicationSubmission"]["id"].as_str().expect("the create took effect").to_string();
     assert_eq!(emu.call(Family::Devcenter, dc::create_app_submission(&ep, &app).unwrap()).await.status, 409);
     // The same on commit, with a chosen status.
-    emu.handle.add_fault(FaultRule { op: Some("devcenter.commit_app_submission".into()), after_work: true, status: Some(500), times: Some(1), ..Default::default() }).unwrap();
+    emu.handle
+        .add_fault(FaultRule {
+            op: Some("devcenter.commit_app_submission".into()),
+            after_work: true,
+            status: Some(500),
+            times: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
     let r = emu.call(Family::Devcenter, dc::commit_app_submission(&ep, &app, &pending).unwrap()).await;
     assert_eq!(r.status, 500);
     let r = emu.call(Family::Devcenter, dc::get_app_submission_status(&ep, &app, &pending).unwrap()).await;
     assert_eq!(body(&r)["status"], "CommitStarted");
 
     // Faults on the blob store: the core's uploader retries a 503 block and a dropped one.
-    let url = body(&emu.call(Family::Devcenter, dc::create_addon_submission(&ep, &emu.info.addon_id).unwrap()).await)["fileUploadUrl"]
+    let url = body(&emu.call(Family::Devcenter, dc::create_addon_submission(&ep, &emu.info.addon_id).unwrap()).await)
+        ["fileUploadUrl"]
         .as_str()
         .unwrap()
         .to_string();
-    emu.handle.add_fault(FaultRule { path: Some("/blob/*".into()), method: Some("PUT".into()), status: Some(503), skip: 1, times: Some(1), ..Default::default() }).unwrap();
-    emu.handle.add_fault(FaultRule { path: Some("/blob/*".into()), method: Some("PUT".into()), drop: true, skip: 3, times: Some(1), ..Default::default() }).unwrap();
+    emu.handle
+        .add_fault(FaultRule {
+            path: Some("/blob/*".into()),
+            method: Some("PUT".into()),
+            status: Some(503),
+            skip: 1,
+            times: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
+    emu.handle
+        .add_fault(FaultRule {
+            path: Some("/blob/*".into()),
+            method: Some("PUT".into()),
+            drop: true,
+            skip: 3,
+            times: Some(1),
+            ..Default::default()
+        })
+        .unwrap();
     use storesubmit::policy::retry::RetryPolicy;
     use storesubmit::transport::{BlobUploader, UploadOptions};
     let opts = UploadOptions {
@@ -143,7 +210,11 @@ async fn delay_drop_and_do_the_work_then_fail() {
         ..UploadOptions::default()
     };
     let data: Vec<u8> = (0..(3u32 << 20)).map(|i| (i % 13) as u8).collect();
-    let report = BlobUploader::new(opts).unwrap().upload_bytes(&SasUrl::parse(&url).unwrap(), Bytes::from(data.clone())).await.unwrap();
+    let report = BlobUploader::new(opts)
+        .unwrap()
+        .upload_bytes(&SasUrl::parse(&url).unwrap(), Bytes::from(data.clone()))
+        .await
+        .unwrap();
     assert!(report.retries >= 2, "{report:?}");
     let got = emu.send(&storesubmit::HttpRequest::new(Method::Get, url)).await;
     assert_eq!(got.body, data);
@@ -181,7 +252,10 @@ async fn rate_limits_are_per_token() {
     let (s, _) = emu.admin(Method::Put, "/rate-limit", Some(json!({"requests": 0, "per_seconds": 1}))).await;
     assert_eq!(s, 400);
     // Also from the config.
-    let cfg = storesubmit_emulator::Config { rate_limit: Some(RateLimit { requests: 1, per_seconds: 30.0 }), ..common::config() };
+    let cfg = storesubmit_emulator::Config {
+        rate_limit: Some(RateLimit { requests: 1, per_seconds: 30.0 }),
+        ..common::config()
+    };
     let emu2 = Emu::with(cfg);
     assert_eq!(emu2.call(Family::Devcenter, dc::get_app(&emu2.ep, &app).unwrap()).await.status, 200);
     assert_eq!(emu2.call(Family::Devcenter, dc::get_app(&emu2.ep, &app).unwrap()).await.status, 429);
@@ -205,7 +279,13 @@ async fn clock_settings_state_dump_and_request_log() {
     assert_eq!(c2["offsetSeconds"], 100.0);
 
     // Settings: durations and outcomes change at run time; bad values are refused.
-    let (s, st) = emu.admin(Method::Patch, "/settings", Some(json!({"durations": {"commit": 5}, "outcomes": {"devcenter": "ReleaseFailed"}}))).await;
+    let (s, st) = emu
+        .admin(
+            Method::Patch,
+            "/settings",
+            Some(json!({"durations": {"commit": 5}, "outcomes": {"devcenter": "ReleaseFailed"}})),
+        )
+        .await;
     assert_eq!(s, 200);
     assert_eq!(st["durations"]["commit"], 5.0);
     assert_eq!(st["durations"]["preprocessing"], 100.0);
@@ -242,7 +322,14 @@ async fn clock_settings_state_dump_and_request_log() {
 
     // The request log records method, path, status and the core's operation id.
     let (_, log) = emu.admin(Method::Get, "/requests", None).await;
-    let last = log.as_array().unwrap().iter().rev().find(|e| e["op"] == "devcenter.get_app_submission_status").unwrap().clone();
+    let last = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .rev()
+        .find(|e| e["op"] == "devcenter.get_app_submission_status")
+        .unwrap()
+        .clone();
     assert_eq!((last["method"].as_str(), last["status"].as_u64()), (Some("GET"), Some(200)));
     let (s, _) = emu.admin(Method::Delete, "/requests", None).await;
     assert_eq!(s, 204);

@@ -10,7 +10,9 @@ use serde_json::{json, Value};
 use storesubmit::api::blob::{self, SasUrl};
 use storesubmit::api::ingestion::{self as ing, Ingestion};
 use storesubmit::api::Family;
-use storesubmit::model::ingestion::{BranchModule, Listing, ListingImage, Package, PackageConfiguration, Product, SubmissionCreationRequest};
+use storesubmit::model::ingestion::{
+    BranchModule, Listing, ListingImage, Package, PackageConfiguration, Product, SubmissionCreationRequest,
+};
 use storesubmit::{ErrorKind, HttpRequest, HttpResponse};
 
 async fn call(emu: &Emu, req: storesubmit::Result<HttpRequest>) -> HttpResponse {
@@ -59,17 +61,30 @@ async fn products_listings_packages_and_submissions() {
     let r = call(&emu, api.list_products(None)).await;
     let page = ing::parse_products(&r).unwrap();
     assert_eq!(page.items().len(), 1);
-    let create: Product = model(json!({"resourceType": "AzureApplication", "name": "Fabrikam Insights", "externalIDs": [{"type": "AzureOfferId", "value": "fabrikam"}], "isModularPublishing": true}));
+    let create: Product = model(
+        json!({"resourceType": "AzureApplication", "name": "Fabrikam Insights", "externalIDs": [{"type": "AzureOfferId", "value": "fabrikam"}], "isModularPublishing": true}),
+    );
     let r = call(&emu, api.create_product(&create)).await;
     assert_eq!(r.status, 201);
     let product = ing::parse_product(&r).unwrap();
     let pid = body(&r)["id"].as_str().unwrap().to_string();
     assert!(product.odata_etag.value().is_some());
     assert_error(&call(&emu, api.create_product(&create)).await, 409, "Conflict", ErrorKind::Conflict);
-    assert_error(&call(&emu, api.create_product(&model(json!({"resourceType": "AzureApplication"})))).await, 400, "InvalidRequest", ErrorKind::BadRequest);
-    let r = call(&emu, api.list_products(Some("resourceType eq 'AzureApplication' and name eq 'Fabrikam Insights'"))).await;
+    assert_error(
+        &call(&emu, api.create_product(&model(json!({"resourceType": "AzureApplication"})))).await,
+        400,
+        "InvalidRequest",
+        ErrorKind::BadRequest,
+    );
+    let r =
+        call(&emu, api.list_products(Some("resourceType eq 'AzureApplication' and name eq 'Fabrikam Insights'"))).await;
     assert_eq!(ing::parse_products(&r).unwrap().items().len(), 1);
-    assert_error(&call(&emu, api.list_products(Some("startswith(name, 'F')"))).await, 400, "InvalidFilter", ErrorKind::BadRequest);
+    assert_error(
+        &call(&emu, api.list_products(Some("startswith(name, 'F')"))).await,
+        400,
+        "InvalidFilter",
+        ErrorKind::BadRequest,
+    );
     let r = call(&emu, api.get_product(&pid)).await;
     assert_eq!(body(&r)["name"], "Fabrikam Insights");
     let r = call(&emu, api.get_product_setup(&pid)).await;
@@ -108,7 +123,9 @@ async fn products_listings_packages_and_submissions() {
     // Listing images: fileSasUri, upload, mark Uploaded, processing.
     let r = call(&emu, api.list_listing_images(&pid, &lid)).await;
     assert!(ing::parse_listing_images(&r).unwrap().items().is_empty());
-    let img: ListingImage = model(json!({"resourceType": "ListingImage", "fileName": "logo_large.png", "type": "AzureLogoLarge", "state": "PendingUpload", "order": 0}));
+    let img: ListingImage = model(
+        json!({"resourceType": "ListingImage", "fileName": "logo_large.png", "type": "AzureLogoLarge", "state": "PendingUpload", "order": 0}),
+    );
     let r = call(&emu, api.create_listing_image(&pid, &lid, &img)).await;
     assert_eq!(r.status, 201);
     let img_doc = body(&r);
@@ -120,14 +137,19 @@ async fn products_listings_packages_and_submissions() {
     let r = call(&emu, api.update_listing_image(&pid, &lid, &iid, &model(up.clone()))).await;
     assert_error(&r, 400, "InvalidRequest", ErrorKind::BadRequest);
     let sas = SasUrl::parse(img_doc["fileSasUri"].as_str().unwrap()).unwrap();
-    let r = emu.send(&blob::put_blob(&sas, sas.request_version(), b"\x89PNG\r\n\x1a\n....".to_vec(), Some("image/png"))).await;
+    let r = emu
+        .send(&blob::put_blob(&sas, sas.request_version(), b"\x89PNG\r\n\x1a\n....".to_vec(), Some("image/png")))
+        .await;
     blob::check_response(&r).unwrap();
     let r = call(&emu, api.update_listing_image(&pid, &lid, &iid, &model(up))).await;
     assert_eq!(body(&r)["state"], "Uploaded");
     emu.advance(100.0);
     let r = call(&emu, api.get_listing_image(&pid, &lid, &iid)).await;
     assert_eq!(body(&r)["state"], "Processed");
-    assert_eq!(ing::parse_listing_images(&call(&emu, api.list_listing_images(&pid, &lid)).await).unwrap().items().len(), 1);
+    assert_eq!(
+        ing::parse_listing_images(&call(&emu, api.list_listing_images(&pid, &lid)).await).unwrap().items().len(),
+        1
+    );
 
     // Packages: upload in blocks, mark Uploaded, processed; a non-ZIP package fails processing.
     let pkg: Package = model(json!({"resourceType": "AzureApplicationPackage", "fileName": "app.zip"}));
@@ -145,8 +167,17 @@ async fn products_listings_packages_and_submissions() {
     let r = call(&emu, api.get_package(&pid, &kid)).await;
     assert_eq!(ing::parse_package(&r).unwrap().file_size.value(), Some(&(zip.len() as i64)));
     let stale: Package = model(pkg_doc.clone());
-    assert_error(&call(&emu, api.update_package(&pid, &kid, &stale)).await, 412, "PreconditionFailed", ErrorKind::PreconditionFailed);
-    let r = call(&emu, api.create_package(&pid, &model(json!({"resourceType": "AzureApplicationPackage", "fileName": "broken.zip"})))).await;
+    assert_error(
+        &call(&emu, api.update_package(&pid, &kid, &stale)).await,
+        412,
+        "PreconditionFailed",
+        ErrorKind::PreconditionFailed,
+    );
+    let r = call(
+        &emu,
+        api.create_package(&pid, &model(json!({"resourceType": "AzureApplicationPackage", "fileName": "broken.zip"}))),
+    )
+    .await;
     let broken = body(&r);
     let bid = broken["id"].as_str().unwrap().to_string();
     upload_blocks(&emu, broken["fileSasUri"].as_str().unwrap(), b"definitely not a zip file").await;
@@ -177,12 +208,22 @@ async fn products_listings_packages_and_submissions() {
     ing::parse_package_configuration(&r).unwrap();
     conf["packageReferences"] = json!([{"type": "AzureApplicationPackage", "value": "nosuchpackage"}]);
     let cfg_model: PackageConfiguration = model(conf.clone());
-    assert_error(&call(&emu, api.update_package_configuration(&pid, &cid, &cfg_model)).await, 400, "InvalidRequest", ErrorKind::BadRequest);
+    assert_error(
+        &call(&emu, api.update_package_configuration(&pid, &cid, &cfg_model)).await,
+        400,
+        "InvalidRequest",
+        ErrorKind::BadRequest,
+    );
     conf["packageReferences"] = json!([{"type": "AzureApplicationPackage", "value": kid}]);
     let cfg_model: PackageConfiguration = model(conf.clone());
     let r = call(&emu, api.update_package_configuration(&pid, &cid, &cfg_model)).await;
     assert_eq!(body(&r)["packageReferences"][0]["value"], kid.as_str());
-    assert_error(&call(&emu, api.update_package_configuration(&pid, &cid, &cfg_model)).await, 412, "PreconditionFailed", ErrorKind::PreconditionFailed);
+    assert_error(
+        &call(&emu, api.update_package_configuration(&pid, &cid, &cfg_model)).await,
+        412,
+        "PreconditionFailed",
+        ErrorKind::PreconditionFailed,
+    );
 
     // Submission to Preview, then promote to Live.
     let req: SubmissionCreationRequest = model(json!({
@@ -201,7 +242,10 @@ async fn products_listings_packages_and_submissions() {
     assert_error(&call(&emu, api.promote_submission(&pid, &sid)).await, 409, "Conflict", ErrorKind::Conflict);
     emu.advance(100.0);
     let r = call(&emu, api.get_submission(&pid, &sid)).await;
-    assert_eq!((body(&r)["state"].as_str(), body(&r)["substate"].as_str()), (Some("InProgress"), Some("ReadyToPublish")));
+    assert_eq!(
+        (body(&r)["state"].as_str(), body(&r)["substate"].as_str()),
+        (Some("InProgress"), Some("ReadyToPublish"))
+    );
     let r = call(&emu, api.promote_submission(&pid, &sid)).await;
     assert_eq!(r.status, 200);
     assert_eq!(body(&r)["substate"], "Publishing");
@@ -237,7 +281,8 @@ async fn products_listings_packages_and_submissions() {
 async fn unprocessed_packages_fail_validation_and_lists_page() {
     let mut cfg = common::config();
     cfg.page_size = 2;
-    let products: Vec<Value> = (0..5).map(|i| json!({"resourceType": "AzureApplication", "name": format!("P{i}")})).collect();
+    let products: Vec<Value> =
+        (0..5).map(|i| json!({"resourceType": "AzureApplication", "name": format!("P{i}")})).collect();
     cfg.fixture = Some(json!({"ingestion": {"products": products}}));
     let emu = Emu::with(cfg);
     let ep = emu.ep.clone();
@@ -267,7 +312,8 @@ async fn unprocessed_packages_fail_validation_and_lists_page() {
     let pid = emu.info.ingestion_product_id.clone();
     let r = call(&emu, api.create_package(&pid, &model(json!({"fileName": "app.zip"})))).await;
     assert_eq!(body(&r)["resourceType"], "AzureApplicationPackage");
-    let req: SubmissionCreationRequest = model(json!({"resourceType": "SubmissionCreationRequest", "targets": [{"type": "Scope", "value": "Live"}]}));
+    let req: SubmissionCreationRequest =
+        model(json!({"resourceType": "SubmissionCreationRequest", "targets": [{"type": "Scope", "value": "Live"}]}));
     let r = call(&emu, api.create_submission(&pid, &req)).await;
     let sid = body(&r)["id"].as_str().unwrap().to_string();
     assert_eq!(body(&r)["areResourcesReady"], false);
@@ -277,5 +323,10 @@ async fn unprocessed_packages_fail_validation_and_lists_page() {
     assert_eq!(body(&r)["pendingUpdateInfo"]["status"], "Failed");
     let r = call(&emu, api.get_submission_validations(&pid, &sid)).await;
     assert_eq!(body(&r)["value"][0]["errorCode"], "PackageNotProcessed");
-    assert_error(&call(&emu, api.list_branches_by_module(&pid, &BranchModule::Other("Nope".into()))).await, 400, "InvalidRequest", ErrorKind::BadRequest);
+    assert_error(
+        &call(&emu, api.list_branches_by_module(&pid, &BranchModule::Other("Nope".into()))).await,
+        400,
+        "InvalidRequest",
+        ErrorKind::BadRequest,
+    );
 }

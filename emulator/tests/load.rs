@@ -15,7 +15,6 @@ use storesubmit::{HttpRequest, Method};
 
 const CLIENTS: usize = 200;
 
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_hundred_concurrent_clients_without_errors() {
     let emu = Arc::new(Emu::start());
@@ -34,23 +33,40 @@ async fn two_hundred_concurrent_clients_without_errors() {
             barrier.wait().await;
             let mut statuses = Vec::new();
             let family = [Family::Devcenter, Family::Win32, Family::Ingestion][i % 3];
-            let tok = common::send_with(&http, &auth::token_request(&ep, &emu.creds(), family, TokenVersion::V2).unwrap()).await?;
+            let tok =
+                common::send_with(&http, &auth::token_request(&ep, &emu.creds(), family, TokenVersion::V2).unwrap())
+                    .await?;
             statuses.push(tok.status);
             let token = auth::parse_token_response(&tok, 0).map_err(|e| e.to_string())?.token;
             let mut reqs = match family {
-                Family::Devcenter => vec![dc::get_app(&ep, &emu.info.app_id).unwrap(), dc::list_apps(&ep, dc::Page::default()).unwrap()],
+                Family::Devcenter => {
+                    vec![dc::get_app(&ep, &emu.info.app_id).unwrap(), dc::list_apps(&ep, dc::Page::default()).unwrap()]
+                }
                 Family::Win32 => {
                     let api = Win32::new(&ep, emu.info.seller_id.clone()).unwrap();
-                    vec![api.get_module_status(&emu.info.win32_product_id).unwrap(), api.get_packages(&emu.info.win32_product_id).unwrap()]
+                    vec![
+                        api.get_module_status(&emu.info.win32_product_id).unwrap(),
+                        api.get_packages(&emu.info.win32_product_id).unwrap(),
+                    ]
                 }
-                _ => vec![Ingestion::new(&ep).list_products(None).unwrap(), Ingestion::new(&ep).get_product(&emu.info.ingestion_product_id).unwrap()],
+                _ => vec![
+                    Ingestion::new(&ep).list_products(None).unwrap(),
+                    Ingestion::new(&ep).get_product(&emu.info.ingestion_product_id).unwrap(),
+                ],
             };
             for r in &mut reqs {
                 r.authorize(&token);
                 statuses.push(common::send_with(&http, r).await?.status);
             }
             let sas = SasUrl::parse(&blob_url).unwrap();
-            statuses.push(common::send_with(&http, &put_blob(&sas, sas.request_version(), format!("client {i}").into_bytes(), None)).await?.status);
+            statuses.push(
+                common::send_with(
+                    &http,
+                    &put_blob(&sas, sas.request_version(), format!("client {i}").into_bytes(), None),
+                )
+                .await?
+                .status,
+            );
             statuses.push(common::send_with(&http, &HttpRequest::new(Method::Get, blob_url.clone())).await?.status);
             Ok::<Vec<u16>, String>(statuses)
         }));

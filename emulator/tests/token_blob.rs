@@ -24,7 +24,10 @@ async fn v1_and_v2_tokens_work_for_their_resource() {
     let r = emu.send(&auth::token_request(&ep, &creds, Family::Devcenter, TokenVersion::V1).unwrap()).await;
     assert_eq!(r.status, 200);
     let b = body(&r);
-    common::assert_keys(&b, &["access_token", "expires_in", "expires_on", "ext_expires_in", "not_before", "resource", "token_type"]);
+    common::assert_keys(
+        &b,
+        &["access_token", "expires_in", "expires_on", "ext_expires_in", "not_before", "resource", "token_type"],
+    );
     assert_eq!(b["expires_in"], "1000000");
     assert_eq!(b["resource"], auth::DEVCENTER_RESOURCE);
     assert_eq!(b["token_type"], "Bearer");
@@ -63,7 +66,10 @@ async fn token_errors_are_aad_shaped_and_never_echo_the_secret() {
         let r = emu.send(&auth::token_request(&ep, &wrong, Family::Win32, v).unwrap()).await;
         assert_eq!(r.status, 401);
         let b = body(&r);
-        common::assert_keys(&b, &["correlation_id", "error", "error_codes", "error_description", "timestamp", "trace_id"]);
+        common::assert_keys(
+            &b,
+            &["correlation_id", "error", "error_codes", "error_description", "timestamp", "trace_id"],
+        );
         assert_eq!(b["error"], "invalid_client");
         assert_eq!(b["error_codes"], json!([7000215]));
         assert!(b["error_description"].as_str().unwrap().starts_with("AADSTS7000215: Invalid client secret provided."));
@@ -72,11 +78,13 @@ async fn token_errors_are_aad_shaped_and_never_echo_the_secret() {
         assert_eq!(e.kind(), ErrorKind::Auth);
         assert!(!format!("{e} {e:?}").contains("not-the-secret-xyz"));
     }
-    let unknown_client = ClientCredentials::new(emu.info.tenant_id.clone(), "11111111-2222-3333-4444-555555555555", "x");
+    let unknown_client =
+        ClientCredentials::new(emu.info.tenant_id.clone(), "11111111-2222-3333-4444-555555555555", "x");
     let r = emu.send(&auth::token_request(&ep, &unknown_client, Family::Win32, TokenVersion::V2).unwrap()).await;
     assert_eq!((r.status, body(&r)["error"].as_str()), (400, Some("unauthorized_client")));
     assert_eq!(auth::parse_token_response(&r, 0).unwrap_err().kind(), ErrorKind::Auth);
-    let unknown_tenant = ClientCredentials::new("contoso.onmicrosoft.com", emu.info.client_id.clone(), emu.info.client_secret.clone());
+    let unknown_tenant =
+        ClientCredentials::new("contoso.onmicrosoft.com", emu.info.client_id.clone(), emu.info.client_secret.clone());
     let r = emu.send(&auth::token_request(&ep, &unknown_tenant, Family::Win32, TokenVersion::V2).unwrap()).await;
     assert_eq!((r.status, body(&r)["error_codes"][0].as_u64()), (400, Some(90002)));
     let bad_scope = api::build(&ep, "token.v2", &json!({"tenantId": emu.info.tenant_id, "clientId": emu.info.client_id, "clientSecret": emu.info.client_secret, "scope": auth::WIN32_RESOURCE})).unwrap();
@@ -90,7 +98,10 @@ async fn token_errors_are_aad_shaped_and_never_echo_the_secret() {
 async fn lifetime_in_seconds_expiry_and_unknown_tokens() {
     let cfg = Config {
         token_lifetime_secs: 5,
-        clients: vec![ClientConfig::default(), ClientConfig { tenant_id: "t2".into(), client_id: "c2".into(), client_secret: "s2".into() }],
+        clients: vec![
+            ClientConfig::default(),
+            ClientConfig { tenant_id: "t2".into(), client_id: "c2".into(), client_secret: "s2".into() },
+        ],
         ..common::config()
     };
     let emu = Emu::with(cfg);
@@ -234,7 +245,11 @@ async fn sas_expiry_and_permission() {
     let slot_sas = SasUrl::parse(slot["primaryAssetUploadUrl"].as_str().unwrap()).unwrap();
     assert_eq!(emu.send(&blob::put_blob(&slot_sas, &v, b"png".to_vec(), None)).await.status, 201);
     let r = emu.send(&HttpRequest::new(Method::Get, slot_sas.expose_url())).await;
-    assert_eq!((r.status, r.header("x-ms-error-code")), (403, Some("AuthorizationPermissionMismatch")), "cw cannot read");
+    assert_eq!(
+        (r.status, r.header("x-ms-error-code")),
+        (403, Some("AuthorizationPermissionMismatch")),
+        "cw cannot read"
+    );
     assert_eq!(blob::error_from_response(&r).kind(), ErrorKind::SasPermission);
     // Past `se` on the emulated clock: sas_expired.
     emu.advance(61.0);
@@ -251,7 +266,9 @@ async fn the_core_uploader_writes_blocks_to_the_emulator() {
     let url = upload_url(&emu).await;
     let sas = SasUrl::parse(&url).unwrap();
     let data: Vec<u8> = (0..(5u32 << 20) + 123).map(|i| (i % 251) as u8).collect();
-    let up = BlobUploader::new(UploadOptions { block_size: 1 << 20, single_put_max: 1 << 20, ..UploadOptions::default() }).unwrap();
+    let up =
+        BlobUploader::new(UploadOptions { block_size: 1 << 20, single_put_max: 1 << 20, ..UploadOptions::default() })
+            .unwrap();
     let report = up.upload_bytes(&sas, Bytes::from(data.clone())).await.unwrap();
     assert_eq!((report.blocks, report.blocks_sent, report.single_put), (6, 6, false));
     assert_eq!(emu.send(&read_url(&emu, &url)).await.body, data);

@@ -72,7 +72,12 @@ async fn seller_header_and_token_are_required() {
     let mut req = api.get_module_status(&pid).unwrap();
     req.authorize(&emu.token(Family::Devcenter).await);
     assert_envelope_error(&emu.send(&req).await, 401, "unauthorized", ErrorKind::Auth);
-    assert_envelope_error(&call(&emu, api.get_module_status("9NOSUCHPRODUCT")).await, 404, "notfound", ErrorKind::NotFound);
+    assert_envelope_error(
+        &call(&emu, api.get_module_status("9NOSUCHPRODUCT")).await,
+        404,
+        "notfound",
+        ErrorKind::NotFound,
+    );
 }
 
 #[tokio::test]
@@ -100,7 +105,9 @@ async fn draft_packages_assets_and_submission() {
     assert_eq!(data(&r)["listings"], json!([]));
     let r = call(&emu, api.get_metadata_module(&pid, &MetadataModule::Properties, &MetadataQuery::default())).await;
     assert_eq!(data(&r)["properties"]["category"], "DeveloperTools");
-    let r = call(&emu, api.get_metadata_module(&pid, &MetadataModule::Other("pricing".into()), &MetadataQuery::default())).await;
+    let r =
+        call(&emu, api.get_metadata_module(&pid, &MetadataModule::Other("pricing".into()), &MetadataQuery::default()))
+            .await;
     assert_envelope_error(&r, 400, "badrequest", ErrorKind::BadRequest);
 
     // PUT replaces whole modules (absent fields take defaults); PATCH merges.
@@ -112,18 +119,28 @@ async fn draft_packages_assets_and_submission() {
     let r = call(&emu, api.put_metadata(&pid, &put)).await;
     let pd = w32::parse_polling(&r).unwrap();
     assert_eq!(w32::polling_url(&pd), Some(format!("/submission/v1/product/{pid}/status").as_str()));
-    let r = call(&emu, api.get_metadata(&pid, &MetadataQuery { languages: vec![], include_language_list: Some(true) })).await;
+    let r = call(&emu, api.get_metadata(&pid, &MetadataQuery { languages: vec![], include_language_list: Some(true) }))
+        .await;
     let d = data(&r);
-    assert_eq!(d["availability"], json!({"markets": ["US", "CA"], "discoverability": "DEEPLINK_ONLY", "enableInFutureMarkets": false, "pricing": "FREE", "freeTrial": "NO_FREE_TRIAL"}));
+    assert_eq!(
+        d["availability"],
+        json!({"markets": ["US", "CA"], "discoverability": "DEEPLINK_ONLY", "enableInFutureMarkets": false, "pricing": "FREE", "freeTrial": "NO_FREE_TRIAL"})
+    );
     assert_eq!(d["properties"]["category"], "DeveloperTools", "a module absent from the PUT is untouched");
-    assert_eq!(d["listingLanguages"], json!([{"language": "en-us", "isComplete": true}, {"language": "fr-fr", "isComplete": false}]));
+    assert_eq!(
+        d["listingLanguages"],
+        json!([{"language": "en-us", "isComplete": true}, {"language": "fr-fr", "isComplete": false}])
+    );
     let patch: MetadataUpdate = serde_json::from_value(json!({"listings": {"language": "en-us", "description": "Patched"}, "properties": {"productDeclarations": {"penAndInkSupport": true}}})).unwrap();
     call(&emu, api.patch_metadata(&pid, &patch)).await;
     let r = call(&emu, api.get_metadata(&pid, &MetadataQuery::default())).await;
     let d = data(&r);
     assert_eq!(d["listings"][0]["description"], "Patched");
     assert_eq!(d["listings"][0]["whatsNew"], "What's New", "PATCH keeps the other fields");
-    assert_eq!(d["properties"]["productDeclarations"], json!({"dependsOnDriversOrNT": false, "accessibilitySupport": false, "penAndInkSupport": true}));
+    assert_eq!(
+        d["properties"]["productDeclarations"],
+        json!({"dependsOnDriversOrNT": false, "accessibilitySupport": false, "penAndInkSupport": true})
+    );
     let bad: MetadataUpdate = serde_json::from_value(json!({"availability": {"markets": ["XX"], "discoverability": "DISCOVERABLE", "enableInFutureMarkets": true, "pricing": "PAID"}})).unwrap();
     let r = call(&emu, api.put_metadata(&pid, &bad)).await;
     assert_envelope_error(&r, 400, "badrequest", ErrorKind::BadRequest);
@@ -154,7 +171,12 @@ async fn draft_packages_assets_and_submission() {
     assert_eq!(now[0]["installerParameters"], "/s /r new-args");
     assert_eq!(now[1]["genericDocUrl"], "", "absent fields take defaults");
     let patch: Package = serde_json::from_value(json!({"installerParameters": "/quiet"})).unwrap();
-    assert_envelope_error(&call(&emu, api.patch_package(&pid, &old_id, &patch)).await, 404, "notfound", ErrorKind::NotFound);
+    assert_envelope_error(
+        &call(&emu, api.patch_package(&pid, &old_id, &patch)).await,
+        404,
+        "notfound",
+        ErrorKind::NotFound,
+    );
     call(&emu, api.patch_package(&pid, &new_id, &patch)).await;
     let r = call(&emu, api.get_package(&pid, &new_id)).await;
     assert_eq!(data(&r)["packages"][0]["installerParameters"], "/quiet");
@@ -183,7 +205,8 @@ async fn draft_packages_assets_and_submission() {
     assert_eq!(body(&r)["errors"], json!([]));
 
     // A package URL that cannot be downloaded: packageuploaderror after processing; submit refused.
-    let bad_url: Package = serde_json::from_value(json!({"packageUrl": "https://downloads.contoso.invalid/setup.exe"})).unwrap();
+    let bad_url: Package =
+        serde_json::from_value(json!({"packageUrl": "https://downloads.contoso.invalid/setup.exe"})).unwrap();
     call(&emu, api.patch_package(&pid, &new_id, &bad_url)).await;
     call(&emu, api.commit_packages(&pid)).await;
     emu.advance(100.0);
@@ -194,7 +217,8 @@ async fn draft_packages_assets_and_submission() {
     assert!(body(&r)["errors"][0]["message"].as_str().unwrap().contains("contoso.invalid"));
     let r = call(&emu, api.submit(&pid)).await;
     assert_envelope_error(&r, 409, "conflict", ErrorKind::Conflict);
-    let good_url: Package = serde_json::from_value(json!({"packageUrl": "https://www.contoso.com/downloads/1.2/setup.exe"})).unwrap();
+    let good_url: Package =
+        serde_json::from_value(json!({"packageUrl": "https://www.contoso.com/downloads/1.2/setup.exe"})).unwrap();
     call(&emu, api.patch_package(&pid, &new_id, &good_url)).await;
     call(&emu, api.commit_packages(&pid)).await;
     emu.advance(100.0);
@@ -206,7 +230,9 @@ async fn draft_packages_assets_and_submission() {
     assert!(la.succeeded());
     let current = data(&r)["listingAssets"][0].clone();
     let logo = current["storeLogos"][0].clone();
-    let create: CreateAssetsRequest = serde_json::from_value(json!({"language": "en-us", "createAssetRequest": {"Screenshot": 2, "Logo": 0}})).unwrap();
+    let create: CreateAssetsRequest =
+        serde_json::from_value(json!({"language": "en-us", "createAssetRequest": {"Screenshot": 2, "Logo": 0}}))
+            .unwrap();
     let r = call(&emu, api.create_listing_assets(&pid, &create)).await;
     w32::parse_create_listing_assets(&r).unwrap();
     let slots = data(&r)["listingAssets"]["screenshots"].as_array().unwrap().clone();
@@ -220,13 +246,26 @@ async fn draft_packages_assets_and_submission() {
     assert_eq!(upload(&emu, slots[0]["primaryAssetUploadUrl"].as_str().unwrap(), png(1366, 768)).await.status, 201);
     assert_eq!(upload(&emu, slots[1]["secondaryAssetUploadUrl"].as_str().unwrap(), png(1920, 1080)).await.status, 201);
     let commit = |shots: Value| -> CommitAssetsRequest {
-        serde_json::from_value(json!({"listingAssets": {"language": "en-us", "storeLogos": [logo.clone()], "screenshots": shots}})).unwrap()
+        serde_json::from_value(
+            json!({"listingAssets": {"language": "en-us", "storeLogos": [logo.clone()], "screenshots": shots}}),
+        )
+        .unwrap()
     };
     // Not uploaded to the URL named, or not a slot at all: 400.
     let wrong = commit(json!([{"id": slots[1]["id"], "assetUrl": slots[1]["primaryAssetUploadUrl"]}]));
-    assert_envelope_error(&call(&emu, api.commit_listing_assets(&pid, &wrong)).await, 400, "badrequest", ErrorKind::BadRequest);
+    assert_envelope_error(
+        &call(&emu, api.commit_listing_assets(&pid, &wrong)).await,
+        400,
+        "badrequest",
+        ErrorKind::BadRequest,
+    );
     let unknown = commit(json!([{"id": "nosuchasset", "assetUrl": "https://contoso.com/x.png"}]));
-    assert_envelope_error(&call(&emu, api.commit_listing_assets(&pid, &unknown)).await, 400, "badrequest", ErrorKind::BadRequest);
+    assert_envelope_error(
+        &call(&emu, api.commit_listing_assets(&pid, &unknown)).await,
+        400,
+        "badrequest",
+        ErrorKind::BadRequest,
+    );
     let ok = commit(json!([
         {"id": slots[0]["id"], "assetUrl": slots[0]["primaryAssetUploadUrl"]},
         {"id": slots[1]["id"], "assetUrl": slots[1]["secondaryAssetUploadUrl"]}
@@ -237,7 +276,10 @@ async fn draft_packages_assets_and_submission() {
     let after = data(&r)["listingAssets"][0].clone();
     assert_eq!(after["storeLogos"], json!([logo]), "kept existing logo");
     let shots = after["screenshots"].as_array().unwrap();
-    assert_eq!(shots.iter().map(|s| s["id"].clone()).collect::<Vec<_>>(), vec![slots[0]["id"].clone(), slots[1]["id"].clone()]);
+    assert_eq!(
+        shots.iter().map(|s| s["id"].clone()).collect::<Vec<_>>(),
+        vec![slots[0]["id"].clone(), slots[1]["id"].clone()]
+    );
     assert_eq!(shots[0]["imageSize"], json!({"width": 1366, "height": 768}));
     assert_eq!(shots[1]["imageSize"], json!({"width": 1920, "height": 1080}));
     let asset = emu.send(&HttpRequest::new(storesubmit::Method::Get, shots[0]["assetUrl"].as_str().unwrap())).await;
@@ -272,7 +314,12 @@ async fn draft_packages_assets_and_submission() {
     assert!(w32::parse_submission_status(&r).unwrap().data().unwrap().is_final());
     assert_eq!(data(&r), json!({"publishingStatus": "PUBLISHED", "hasFailed": false}));
     assert_eq!(data(&call(&emu, Ok(poll)).await)["ongoingSubmissionId"], "");
-    assert_envelope_error(&call(&emu, api.get_submission_status(&pid, "1")).await, 404, "notfound", ErrorKind::NotFound);
+    assert_envelope_error(
+        &call(&emu, api.get_submission_status(&pid, "1")).await,
+        404,
+        "notfound",
+        ErrorKind::NotFound,
+    );
     emu.assert_family_covered(Family::Win32).await;
 }
 

@@ -39,7 +39,8 @@ fn main() {
     let ep = Endpoints::production();
     let body: Value = serde_json::from_slice(&fixture("app_submission_update_request.json")).expect("fixture is JSON");
     let args = json!({"applicationId": "9NBLGGH4R315", "submissionId": "1152921504621243610", "body": body});
-    let resp = HttpResponse::new(200, fixture("app_submission_get_response.json")).with_header("Content-Type", "application/json");
+    let resp = HttpResponse::new(200, fixture("app_submission_get_response.json"))
+        .with_header("Content-Type", "application/json");
     let small = json!({"applicationId": "9NBLGGH4R315"});
 
     time("build get_app", calls, || {

@@ -66,7 +66,9 @@ fn generate(dir: &Path) -> std::io::Result<()> {
     for i in 0..41 {
         let name = format!("Images/Shot {i:02}.png");
         write_random(&dir.join(&name), 100 + i as u64, 3 * MIB)?;
-        images.push(json!({"fileName": name.replace('/', "\\"), "fileStatus": "PendingUpload", "imageType": "Screenshot"}));
+        images.push(
+            json!({"fileName": name.replace('/', "\\"), "fileStatus": "PendingUpload", "imageType": "Screenshot"}),
+        );
     }
     let mut notes = String::new();
     let mut i = 0;
@@ -110,7 +112,13 @@ async fn run(args: &[String]) -> Result<(), String> {
             let r = package::pack(DocumentKind::AppSubmission, &doc, Path::new(files), Path::new(out), &mut |_, _| {})
                 .map_err(|e| e.to_string())?;
             let s = t0.elapsed().as_secs_f64();
-            eprintln!("packed {} entries, {} → {} bytes in {s:.2} s ({:.0} MiB/s)", r.entries, r.input_bytes, r.archive_bytes, mib_s(r.input_bytes, s));
+            eprintln!(
+                "packed {} entries, {} → {} bytes in {s:.2} s ({:.0} MiB/s)",
+                r.entries,
+                r.input_bytes,
+                r.archive_bytes,
+                mib_s(r.input_bytes, s)
+            );
             Ok(())
         }
         ["upload", file, url] => {
@@ -123,12 +131,18 @@ async fn run(args: &[String]) -> Result<(), String> {
         }
         ["zip-upload", sub, files, url] => {
             let doc = read_doc(sub)?;
-            let plan = PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, Path::new(files)).map_err(|e| e.to_string())?;
+            let plan = PackagePlan::from_submission(DocumentKind::AppSubmission, &doc, Path::new(files))
+                .map_err(|e| e.to_string())?;
             let sas = SasUrl::parse(url).map_err(|e| e.to_string())?;
             let up = BlobUploader::new(UploadOptions::default()).map_err(|e| e.to_string())?;
             let r = up.upload_zip(&sas, &plan).await.map_err(|e| e.to_string())?;
             let s = t0.elapsed().as_secs_f64();
-            eprintln!("zipped and uploaded {} bytes in {} blocks in {s:.2} s ({:.0} MiB/s)", r.size, r.blocks, mib_s(r.size, s));
+            eprintln!(
+                "zipped and uploaded {} bytes in {} blocks in {s:.2} s ({:.0} MiB/s)",
+                r.size,
+                r.blocks,
+                mib_s(r.size, s)
+            );
             Ok(())
         }
         ["sas", account_url, container, blob_name] => {
@@ -146,8 +160,17 @@ async fn run(args: &[String]) -> Result<(), String> {
             if !(resp.status().is_success() || resp.status().as_u16() == 409) {
                 return Err(format!("create container: HTTP {}", resp.status()));
             }
-            let url = blob::blob_sas_url(account_url, DEV_ACCOUNT, DEV_ACCOUNT_KEY, container, blob_name, "rcw", now() + 86_400, SAS_VERSION)
-                .map_err(|e| e.to_string())?;
+            let url = blob::blob_sas_url(
+                account_url,
+                DEV_ACCOUNT,
+                DEV_ACCOUNT_KEY,
+                container,
+                blob_name,
+                "rcw",
+                now() + 86_400,
+                SAS_VERSION,
+            )
+            .map_err(|e| e.to_string())?;
             println!("{url}");
             Ok(())
         }

@@ -43,7 +43,8 @@ fn listing(i: usize, language: &str) -> Value {
 fn document() -> Value {
     let langs: Vec<&str> = languages::language_codes().take(200).collect();
     assert_eq!(langs.len(), 200);
-    let features = ["Touch", "Keyboard", "Mouse", "Camera", "NFC_HCE", "NFC_Proximity", "Bluetooth_LE", "Telephony", "Microphone"];
+    let features =
+        ["Touch", "Keyboard", "Mouse", "Camera", "NFC_HCE", "NFC_Proximity", "Bluetooth_LE", "Telephony", "Microphone"];
     json!({
         "availability": {
             "markets": markets::MARKETS.iter().map(|m| m.code).collect::<Vec<_>>(),
@@ -113,7 +114,11 @@ fn main() {
     let doc = document();
     let text = serde_json::to_string(&doc).unwrap();
     let report = validate(DocumentKind::Win32Metadata, &doc);
-    assert!(report.issues.is_empty(), "the benchmark document must validate clean: {:?}", &report.issues[..report.issues.len().min(3)]);
+    assert!(
+        report.issues.is_empty(),
+        "the benchmark document must validate clean: {:?}",
+        &report.issues[..report.issues.len().min(3)]
+    );
 
     let v = measure(iterations, || {
         std::hint::black_box(validate(DocumentKind::Win32Metadata, std::hint::black_box(&doc)));
@@ -122,9 +127,25 @@ fn main() {
         let (d, _) = lenient_json::parse(std::hint::black_box(&text)).unwrap();
         std::hint::black_box(validate(DocumentKind::Win32Metadata, &d));
     });
-    println!("win32-metadata, 200 listings, {} markets, {:.1} MB of JSON, {iterations} iterations", markets::MARKETS.len(), text.len() as f64 / 1e6);
-    println!("validate (parsed document): min {}  median {}  mean {}  p95 {}", ms(v.min), ms(v.median), ms(v.mean), ms(v.p95));
-    println!("parse text + validate:      min {}  median {}  mean {}  p95 {}", ms(p.min), ms(p.median), ms(p.mean), ms(p.p95));
+    println!(
+        "win32-metadata, 200 listings, {} markets, {:.1} MB of JSON, {iterations} iterations",
+        markets::MARKETS.len(),
+        text.len() as f64 / 1e6
+    );
+    println!(
+        "validate (parsed document): min {}  median {}  mean {}  p95 {}",
+        ms(v.min),
+        ms(v.median),
+        ms(v.mean),
+        ms(v.p95)
+    );
+    println!(
+        "parse text + validate:      min {}  median {}  mean {}  p95 {}",
+        ms(p.min),
+        ms(p.median),
+        ms(p.mean),
+        ms(p.p95)
+    );
     let target = Duration::from_millis(5);
     println!("target: validate under {} -> {}", ms(target), if v.median < target { "met" } else { "MISSED" });
 }

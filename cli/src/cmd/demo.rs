@@ -48,7 +48,11 @@ fn filler(len: usize, seed: u64) -> Vec<u8> {
 }
 
 fn sample_files() -> Result<TempDir> {
-    let dir = std::env::temp_dir().join(format!("storesubmit-demo-{}-{}", std::process::id(), Instant::now().elapsed().as_nanos()));
+    let dir = std::env::temp_dir().join(format!(
+        "storesubmit-demo-{}-{}",
+        std::process::id(),
+        Instant::now().elapsed().as_nanos()
+    ));
     let dir = TempDir(dir);
     write(&dir.0, "Contoso.App_1.2.0.0_x64.msixupload", &filler(3 << 20, 1))?;
     write(&dir.0, "Contoso.App_1.2.1.0_x64.msixupload", &filler(1 << 20, 2))?;
@@ -60,7 +64,10 @@ fn sample_files() -> Result<TempDir> {
 }
 
 fn flow_config(info: &Info) -> FlowConfig {
-    let mut cfg = FlowConfig::new(info.endpoints(), ClientCredentials::new(&info.tenant_id, &info.client_id, info.client_secret.as_str()));
+    let mut cfg = FlowConfig::new(
+        info.endpoints(),
+        ClientCredentials::new(&info.tenant_id, &info.client_id, info.client_secret.as_str()),
+    );
     cfg.seller_id = Some(info.seller_id.clone());
     cfg.poll = PollSchedule::fast(Duration::from_millis(250));
     cfg.deadline = Some(Duration::from_secs(300));
@@ -79,7 +86,10 @@ pub fn run(mode: Mode) -> Result<i32> {
     let emu = Emulator::start_blocking(config)
         .map_err(|e| Error::new(ErrorKind::Transport, format!("cannot start the emulator: {e}")))?;
     let info = emu.info().clone();
-    output::note(mode, &format!("emulator: devcenter {} · MSI/EXE {} · token {}", info.devcenter_url, info.win32_url, info.token_url));
+    output::note(
+        mode,
+        &format!("emulator: devcenter {} · MSI/EXE {} · token {}", info.devcenter_url, info.win32_url, info.token_url),
+    );
     let files = sample_files()?;
     let cfg = flow_config(&info);
     let all = Instant::now();
@@ -101,7 +111,12 @@ pub fn run(mode: Mode) -> Result<i32> {
         ..SubmissionSpec::default()
     };
     let started = Instant::now();
-    let out = c.publish_submission(Target::App { app_id: info.app_id.clone() }, spec, SubmissionOptions::default(), Some(&files.0));
+    let out = c.publish_submission(
+        Target::App { app_id: info.app_id.clone() },
+        spec,
+        SubmissionOptions::default(),
+        Some(&files.0),
+    );
     reporter.finish();
     report(mode, &what, &out?, started);
 
@@ -113,7 +128,12 @@ pub fn run(mode: Mode) -> Result<i32> {
         "pricing": {"priceId": "Tier2"}
     }));
     let started = Instant::now();
-    let out = c.publish_submission(Target::Addon { addon_id: info.addon_id.clone() }, spec, SubmissionOptions::default(), Some(&files.0));
+    let out = c.publish_submission(
+        Target::Addon { addon_id: info.addon_id.clone() },
+        spec,
+        SubmissionOptions::default(),
+        Some(&files.0),
+    );
     reporter.finish();
     report(mode, &what, &out?, started);
 
@@ -161,6 +181,9 @@ pub fn run(mode: Mode) -> Result<i32> {
     reporter.finish();
     report(mode, &what, &out?, started);
 
-    output::note(mode, &format!("demo: app, add-on, flight and MSI/EXE product published in {:.1}s", all.elapsed().as_secs_f64()));
+    output::note(
+        mode,
+        &format!("demo: app, add-on, flight and MSI/EXE product published in {:.1}s", all.elapsed().as_secs_f64()),
+    );
     Ok(0)
 }

@@ -19,8 +19,17 @@ pub fn run(mode: Mode, args: &PackArgs) -> Result<i32> {
     let kind = match &args.kind {
         Some(k) => k.parse::<DocumentKind>()?,
         None => guess_kind(&doc)
-            .filter(|k| matches!(k, DocumentKind::AppSubmission | DocumentKind::AddonSubmission | DocumentKind::FlightSubmission))
-            .ok_or_else(|| Error::invalid_argument("cannot tell the submission's kind: pass --kind app-submission|addon-submission|flight-submission"))?,
+            .filter(|k| {
+                matches!(
+                    k,
+                    DocumentKind::AppSubmission | DocumentKind::AddonSubmission | DocumentKind::FlightSubmission
+                )
+            })
+            .ok_or_else(|| {
+                Error::invalid_argument(
+                    "cannot tell the submission's kind: pass --kind app-submission|addon-submission|flight-submission",
+                )
+            })?,
     };
     // A document written for `publish` leaves fileStatus out: its new files are PendingUpload.
     let doc = SubmissionSpec::from_changes(doc).standalone_document(kind);

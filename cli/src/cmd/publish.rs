@@ -49,7 +49,10 @@ fn finish(mode: Mode, reporter: &Reporter, result: Result<Outcome>, save: Option
         if let Some(token) = reporter.resumable() {
             match save {
                 Some(path) => write_token(mode, &token, path)?,
-                None => output::note(mode, &format!("continue this submission with: storesubmit resume '{}'", token.to_json())),
+                None => output::note(
+                    mode,
+                    &format!("continue this submission with: storesubmit resume '{}'", token.to_json()),
+                ),
             }
         }
     }
@@ -90,7 +93,10 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
         if mode.json {
             output::print_json(mode, &json!({"dryRun": true, "valid": true, "zipEntries": entries, "zipSize": size}));
         } else {
-            println!("{what}: dry run passed: valid, {} file(s) to upload in a {size}-byte ZIP; nothing was sent", entries.len());
+            println!(
+                "{what}: dry run passed: valid, {} file(s) to upload in a {size}-byte ZIP; nothing was sent",
+                entries.len()
+            );
         }
         return Ok(0);
     }
@@ -137,8 +143,9 @@ pub fn win32(
     conn: &Connection,
 ) -> Result<i32> {
     let mut spec: Win32Spec = match read_opt(mode, spec_file)? {
-        Some(v) => serde_json::from_value(v)
-            .map_err(|e| Error::invalid_argument(format!("--spec: not a win32 spec ({e}); see `storesubmit win32 publish --help`")))?,
+        Some(v) => serde_json::from_value(v).map_err(|e| {
+            Error::invalid_argument(format!("--spec: not a win32 spec ({e}); see `storesubmit win32 publish --help`"))
+        })?,
         None => Win32Spec::default(),
     };
     if let Some(p) = read_opt(mode, packages)? {

@@ -6,7 +6,9 @@ use storesubmit::flow::devcenter::{RolloutAction, Target};
 use storesubmit::Result;
 
 use super::{client, read_json};
-use crate::args::{AddonCommand, AppCommand, Connection, FlightCommand, IngestionCommand, RolloutArg, RolloutArgs, Win32Command};
+use crate::args::{
+    AddonCommand, AppCommand, Connection, FlightCommand, IngestionCommand, RolloutArg, RolloutArgs, Win32Command,
+};
 use crate::connect::flow_config;
 use crate::output::{self, Mode};
 
@@ -64,8 +66,12 @@ pub fn app(mode: Mode, cmd: &AppCommand) -> Result<i32> {
     match cmd {
         AppCommand::Get { app_id, conn } => call(mode, conn, "devcenter.get_app", json!({"applicationId": app_id})),
         AppCommand::List { conn } => list(mode, conn, "devcenter.list_apps", Value::Null),
-        AppCommand::Addons { app_id, conn } => list(mode, conn, "devcenter.list_app_addons", json!({"applicationId": app_id})),
-        AppCommand::Flights { app_id, conn } => list(mode, conn, "devcenter.list_app_flights", json!({"applicationId": app_id})),
+        AppCommand::Addons { app_id, conn } => {
+            list(mode, conn, "devcenter.list_app_addons", json!({"applicationId": app_id}))
+        }
+        AppCommand::Flights { app_id, conn } => {
+            list(mode, conn, "devcenter.list_app_flights", json!({"applicationId": app_id}))
+        }
         AppCommand::Publish { app_id, publish, conn } => {
             super::publish::submission(mode, Target::App { app_id: app_id.clone() }, publish, conn)
         }
@@ -87,14 +93,18 @@ pub fn app(mode: Mode, cmd: &AppCommand) -> Result<i32> {
             "devcenter.delete_app_submission",
             json!({"applicationId": app_id, "submissionId": submission_id}),
         ),
-        AppCommand::Rollout { app_id, rollout: r, conn } => rollout(mode, conn, Target::App { app_id: app_id.clone() }, r),
+        AppCommand::Rollout { app_id, rollout: r, conn } => {
+            rollout(mode, conn, Target::App { app_id: app_id.clone() }, r)
+        }
     }
 }
 
 /// `storesubmit addon …`.
 pub fn addon(mode: Mode, cmd: &AddonCommand) -> Result<i32> {
     match cmd {
-        AddonCommand::Get { addon_id, conn } => call(mode, conn, "devcenter.get_addon", json!({"inAppProductId": addon_id})),
+        AddonCommand::Get { addon_id, conn } => {
+            call(mode, conn, "devcenter.get_addon", json!({"inAppProductId": addon_id}))
+        }
         AddonCommand::List { conn } => list(mode, conn, "devcenter.list_addons", Value::Null),
         AddonCommand::Create { file, conn } => {
             let body = read_json(mode, file)?;
@@ -119,7 +129,9 @@ pub fn flight(mode: Mode, cmd: &FlightCommand) -> Result<i32> {
         FlightCommand::Get { app_id, flight_id, conn } => {
             call(mode, conn, "devcenter.get_flight", json!({"applicationId": app_id, "flightId": flight_id}))
         }
-        FlightCommand::List { app_id, conn } => list(mode, conn, "devcenter.list_app_flights", json!({"applicationId": app_id})),
+        FlightCommand::List { app_id, conn } => {
+            list(mode, conn, "devcenter.list_app_flights", json!({"applicationId": app_id}))
+        }
         FlightCommand::Create { app_id, file, conn } => {
             let body = read_json(mode, file)?;
             check(storesubmit::model::DocumentKind::Flight, &body)?;
@@ -159,29 +171,43 @@ pub fn win32(mode: Mode, cmd: &Win32Command) -> Result<i32> {
                 None => call(mode, conn, "win32.get_metadata", args),
             }
         }
-        Win32Command::Packages { product_id, conn } => call(mode, conn, "win32.get_packages", json!({"productId": product_id})),
-        Win32Command::Status { product_id, conn } => call(mode, conn, "win32.get_module_status", json!({"productId": product_id})),
+        Win32Command::Packages { product_id, conn } => {
+            call(mode, conn, "win32.get_packages", json!({"productId": product_id}))
+        }
+        Win32Command::Status { product_id, conn } => {
+            call(mode, conn, "win32.get_module_status", json!({"productId": product_id}))
+        }
         Win32Command::SubmissionStatus { product_id, submission_id, conn } => call(
             mode,
             conn,
             "win32.get_submission_status",
             json!({"productId": product_id, "submissionId": submission_id}),
         ),
-        Win32Command::Publish { product_id, spec, packages, metadata, patch, files, draft_only, wait, dry_run, save_resume, conn } => {
-            super::publish::win32(
-                mode,
-                product_id,
-                spec,
-                packages,
-                metadata,
-                *patch,
-                files.as_deref(),
-                super::stop_after(*wait, *draft_only),
-                *dry_run,
-                save_resume.as_deref(),
-                conn,
-            )
-        }
+        Win32Command::Publish {
+            product_id,
+            spec,
+            packages,
+            metadata,
+            patch,
+            files,
+            draft_only,
+            wait,
+            dry_run,
+            save_resume,
+            conn,
+        } => super::publish::win32(
+            mode,
+            product_id,
+            spec,
+            packages,
+            metadata,
+            *patch,
+            files.as_deref(),
+            super::stop_after(*wait, *draft_only),
+            *dry_run,
+            save_resume.as_deref(),
+            conn,
+        ),
     }
 }
 
@@ -189,7 +215,9 @@ pub fn win32(mode: Mode, cmd: &Win32Command) -> Result<i32> {
 pub fn ingestion(mode: Mode, cmd: &IngestionCommand) -> Result<i32> {
     match cmd {
         IngestionCommand::Products { conn } => call(mode, conn, "ingestion.list_products", Value::Null),
-        IngestionCommand::Get { product_id, conn } => call(mode, conn, "ingestion.get_product", json!({"productId": product_id})),
+        IngestionCommand::Get { product_id, conn } => {
+            call(mode, conn, "ingestion.get_product", json!({"productId": product_id}))
+        }
         IngestionCommand::Branches { product_id, module, conn } => {
             call(mode, conn, "ingestion.list_branches_by_module", json!({"productId": product_id, "module": module}))
         }

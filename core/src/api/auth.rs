@@ -65,7 +65,11 @@ pub struct ClientCredentials {
 impl ClientCredentials {
     /// Credentials from their three parts.
     pub fn new(tenant_id: impl Into<String>, client_id: impl Into<String>, client_secret: impl Into<Secret>) -> Self {
-        ClientCredentials { tenant_id: tenant_id.into(), client_id: client_id.into(), client_secret: client_secret.into() }
+        ClientCredentials {
+            tenant_id: tenant_id.into(),
+            client_id: client_id.into(),
+            client_secret: client_secret.into(),
+        }
     }
 }
 
@@ -85,14 +89,17 @@ const FORM: &percent_encoding::AsciiSet =
 
 fn form_encode(pairs: &[(&str, &str)]) -> String {
     let enc = |s: &str| percent_encoding::utf8_percent_encode(s, FORM).to_string();
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
 }
 
-fn token_request_raw(endpoints: &Endpoints, version: TokenVersion, tenant: &str, client_id: &str, secret: &str, target: &str) -> Result<HttpRequest> {
+fn token_request_raw(
+    endpoints: &Endpoints,
+    version: TokenVersion,
+    tenant: &str,
+    client_id: &str,
+    secret: &str,
+    target: &str,
+) -> Result<HttpRequest> {
     for (name, v) in [("tenantId", tenant), ("clientId", client_id), ("clientSecret", secret)] {
         if v.trim().is_empty() {
             return Err(Error::invalid_argument(format!("token request: `{name}` is empty")));
@@ -103,7 +110,11 @@ fn token_request_raw(endpoints: &Endpoints, version: TokenVersion, tenant: &str,
         TokenVersion::V2 => ("token.v2", "scope"),
     };
     let op = super::routes::operation(op_id).expect("token operations are in the table");
-    let url = format!("{}{}", endpoints.root(Family::Token), op.path.replace("{tenantId}", &super::encode_path_segment(tenant)));
+    let url = format!(
+        "{}{}",
+        endpoints.root(Family::Token),
+        op.path.replace("{tenantId}", &super::encode_path_segment(tenant))
+    );
     let body = form_encode(&[
         ("grant_type", "client_credentials"),
         ("client_id", client_id),
@@ -121,7 +132,12 @@ fn token_request_raw(endpoints: &Endpoints, version: TokenVersion, tenant: &str,
 ///
 /// # Errors
 /// `invalid_argument` when a credential part is empty.
-pub fn token_request(endpoints: &Endpoints, creds: &ClientCredentials, family: Family, version: TokenVersion) -> Result<HttpRequest> {
+pub fn token_request(
+    endpoints: &Endpoints,
+    creds: &ClientCredentials,
+    family: Family,
+    version: TokenVersion,
+) -> Result<HttpRequest> {
     let target = match version {
         TokenVersion::V1 => resource_for(family).to_string(),
         TokenVersion::V2 => scope_for(family),
@@ -213,7 +229,9 @@ pub fn parse_token_response(resp: &HttpResponse, now: u64) -> Result<AccessToken
         .ok_or_else(|| Error::invalid_response("token response has no access_token"))?;
     let expires_at = match number_field(&v, "expires_in") {
         Some(secs) => now + secs,
-        None => number_field(&v, "expires_on").ok_or_else(|| Error::invalid_response("token response has no expires_in"))?,
+        None => {
+            number_field(&v, "expires_on").ok_or_else(|| Error::invalid_response("token response has no expires_in"))?
+        }
     };
     Ok(AccessToken { token: Secret::new(token), obtained_at: now, expires_at })
 }
@@ -267,14 +285,19 @@ mod tests {
         );
         let r = token_request(&ep, &creds(), Family::Win32, TokenVersion::V2).unwrap();
         assert_eq!(r.url, "https://login.microsoftonline.com/tenant-1/oauth2/v2.0/token");
-        assert!(String::from_utf8(r.body.clone()).unwrap().ends_with("&scope=https%3A%2F%2Fapi.store.microsoft.com%2F.default"));
+        assert!(String::from_utf8(r.body.clone())
+            .unwrap()
+            .ends_with("&scope=https%3A%2F%2Fapi.store.microsoft.com%2F.default"));
         assert!(!format!("{r:?}").contains("s3cr3t"));
         assert!(!format!("{:?}", creds()).contains("s3cr3t"));
     }
 
     #[test]
     fn parse_and_cache() {
-        let resp = HttpResponse::json(200, &serde_json::json!({"token_type":"Bearer","expires_in":"3599","access_token":"tok"}));
+        let resp = HttpResponse::json(
+            200,
+            &serde_json::json!({"token_type":"Bearer","expires_in":"3599","access_token":"tok"}),
+        );
         let t = parse_token_response(&resp, 1000).unwrap();
         assert_eq!(t.expires_at, 4599);
         assert!(!format!("{t:?}").contains("tok\""));
@@ -285,16 +308,20 @@ mod tests {
         assert!(c.get(Family::Win32, 4599 - 301).is_some());
         assert!(c.get(Family::Win32, 4599 - 300).is_none(), "refresh five minutes before expiry");
         // Short-lived token: refresh at half-life.
-        let short = parse_token_response(&HttpResponse::json(200, &serde_json::json!({"access_token":"x","expires_in":4})), 0).unwrap();
+        let short =
+            parse_token_response(&HttpResponse::json(200, &serde_json::json!({"access_token":"x","expires_in":4})), 0)
+                .unwrap();
         assert!(!short.needs_refresh(1));
         assert!(short.needs_refresh(2));
     }
 
     #[test]
     fn aad_errors_are_auth() {
-        let resp = HttpResponse::json(400, &serde_json::json!({"error":"unauthorized_client","error_description":"nope"}));
+        let resp =
+            HttpResponse::json(400, &serde_json::json!({"error":"unauthorized_client","error_description":"nope"}));
         assert_eq!(parse_token_response(&resp, 0).unwrap_err().kind(), ErrorKind::Auth);
-        let resp = HttpResponse::json(401, &serde_json::json!({"error":"invalid_client","error_description":"bad secret"}));
+        let resp =
+            HttpResponse::json(401, &serde_json::json!({"error":"invalid_client","error_description":"bad secret"}));
         assert_eq!(parse_token_response(&resp, 0).unwrap_err().kind(), ErrorKind::Auth);
     }
 }

@@ -136,10 +136,9 @@ impl SasUrl {
             Some((b, q)) => (b, q),
             None => (url, ""),
         };
-        let rest = base
-            .strip_prefix("https://")
-            .or_else(|| base.strip_prefix("http://"))
-            .ok_or_else(|| Error::invalid_argument(format!("SAS URL must start with https:// ({})", redact_url(url))))?;
+        let rest = base.strip_prefix("https://").or_else(|| base.strip_prefix("http://")).ok_or_else(|| {
+            Error::invalid_argument(format!("SAS URL must start with https:// ({})", redact_url(url)))
+        })?;
         if rest.is_empty() || rest.starts_with('/') || !rest.contains('/') {
             return Err(Error::invalid_argument(format!("SAS URL has no host or blob path ({})", redact_url(url))));
         }
@@ -261,7 +260,10 @@ impl fmt::Debug for SasUrl {
 
 fn is_version(v: &str) -> bool {
     let b = v.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 fn num(s: &str) -> Option<i64> {
@@ -614,7 +616,8 @@ pub fn error_from_response(resp: &HttpResponse) -> Error {
         .map(str::to_string)
         .or_else(|| xml_text(&body, "Code").map(|c| c.trim().to_string()))
         .unwrap_or_default();
-    let message = xml_text(&body, "Message").map(|m| m.lines().next().unwrap_or("").trim().to_string()).unwrap_or_default();
+    let message =
+        xml_text(&body, "Message").map(|m| m.lines().next().unwrap_or("").trim().to_string()).unwrap_or_default();
     let detail = xml_text(&body, "AuthenticationErrorDetail").unwrap_or("").trim().to_string();
     let kind = match code.as_str() {
         "Md5Mismatch" | "Crc64Mismatch" | "InvalidMd5" | "InvalidCrc64" => ErrorKind::ChecksumMismatch,
@@ -640,7 +643,11 @@ pub fn error_from_response(resp: &HttpResponse) -> Error {
     }
     let mut e = Error::new(kind, text).with_status(resp.status);
     if !code.is_empty() {
-        e = e.with_server_errors(vec![ServerError { code, message: crate::secret::redact_text(&message), target: None }]);
+        e = e.with_server_errors(vec![ServerError {
+            code,
+            message: crate::secret::redact_text(&message),
+            target: None,
+        }]);
     }
     if let Some(id) = resp.correlation_id() {
         e = e.with_correlation_id(id);
@@ -761,9 +768,8 @@ impl StagedBlocks {
 pub const DEV_ACCOUNT: &str = "devstoreaccount1";
 /// The development account's key: public and well known (Azurite's README), so tests, benchmarks and the
 /// emulator can mint SAS URLs without any secret.
-pub const DEV_ACCOUNT_KEY: &str = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
-
-
+pub const DEV_ACCOUNT_KEY: &str =
+    "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
 /// Signs a blob service SAS (`sr=b`) with an account key and returns its query string
 /// (`sv=…&sr=b&sp=…&se=…&sig=…`), to append to `{endpoint}/{container}/{blob}?`.
@@ -849,9 +855,7 @@ fn check_sas_version(version: &str) -> Result<()> {
 }
 
 fn hmac_base64(key_base64: &str, to_sign: &str) -> Result<String> {
-    let key = B64
-        .decode(key_base64.trim())
-        .map_err(|_| Error::invalid_argument("account key is not base64"))?;
+    let key = B64.decode(key_base64.trim()).map_err(|_| Error::invalid_argument("account key is not base64"))?;
     let mut mac = Hmac::<Sha256>::new_from_slice(&key).map_err(|_| Error::invalid_argument("bad account key"))?;
     mac.update(to_sign.as_bytes());
     Ok(B64.encode(mac.finalize().into_bytes()))
@@ -876,14 +880,8 @@ pub fn blob_sas_url(
 ) -> Result<String> {
     let q = sign_blob_sas(account, key_base64, container, blob, permissions, expiry_unix, version)?;
     let path: Vec<String> = blob.split('/').map(encode_path_segment).collect();
-    Ok(format!(
-        "{}/{}/{}?{q}",
-        account_url.trim_end_matches('/'),
-        encode_path_segment(container),
-        path.join("/")
-    ))
+    Ok(format!("{}/{}/{}?{q}", account_url.trim_end_matches('/'), encode_path_segment(container), path.join("/")))
 }
-
 
 /// Create Container (`PUT {account_url}/{container}?restype=container&{sas}`), authorised by an account
 /// SAS query from [`sign_account_sas`] (`srt` with `c`, `sp` with `c`). A `409 ContainerAlreadyExists`
@@ -1015,7 +1013,10 @@ mod tests {
         assert_eq!(err(400, "Crc64Mismatch", ""), ErrorKind::ChecksumMismatch);
         assert_eq!(err(400, "Md5Mismatch", ""), ErrorKind::ChecksumMismatch);
         assert_eq!(err(403, "AuthorizationPermissionMismatch", ""), ErrorKind::SasPermission);
-        assert_eq!(err(403, "AuthenticationFailed", "Signed expiry time [x] has to be after signed start time"), ErrorKind::SasExpired);
+        assert_eq!(
+            err(403, "AuthenticationFailed", "Signed expiry time [x] has to be after signed start time"),
+            ErrorKind::SasExpired
+        );
         assert_eq!(err(403, "AuthenticationFailed", "Signature did not match"), ErrorKind::Forbidden);
         assert_eq!(err(503, "ServerBusy", ""), ErrorKind::Unavailable);
         let refused = HttpResponse::new(403, "<Error><Code>AuthorizationFailure</Code></Error>");
@@ -1036,7 +1037,17 @@ mod tests {
         assert!(q.starts_with("sv=2021-12-02&sr=b&sp=rcw&se=2030-01-01T00:00:00Z&sig="), "{q}");
         let q2 = sign_blob_sas("devstoreaccount1", key, "c", "dir/b.zip", "rcw", 1_893_456_000, "2019-12-12").unwrap();
         assert_ne!(q.split("sig=").nth(1), q2.split("sig=").nth(1));
-        let url = blob_sas_url("http://127.0.0.1:1/devstoreaccount1/", "devstoreaccount1", key, "c", "dir/b.zip", "r", 0, "2021-12-02").unwrap();
+        let url = blob_sas_url(
+            "http://127.0.0.1:1/devstoreaccount1/",
+            "devstoreaccount1",
+            key,
+            "c",
+            "dir/b.zip",
+            "r",
+            0,
+            "2021-12-02",
+        )
+        .unwrap();
         assert!(url.starts_with("http://127.0.0.1:1/devstoreaccount1/c/dir/b.zip?sv="));
         assert!(sign_blob_sas("a", "not base64!", "c", "b", "r", 0, "2021-12-02").is_err());
         let a = sign_account_sas("devstoreaccount1", key, "sco", "rwdlac", 1_893_456_000, "2021-12-02").unwrap();
@@ -1047,7 +1058,9 @@ mod tests {
         assert!(sign_account_sas("a", key, "c", "c", 0, "1999-01-01").is_err());
         let r = create_container("http://127.0.0.1:1/devstoreaccount1/", "ingestion", &a, "2019-12-12");
         assert_eq!(r.method, Method::Put);
-        assert!(r.url.starts_with("http://127.0.0.1:1/devstoreaccount1/ingestion?restype=container&sv=2019-12-12&ss=b"));
+        assert!(r
+            .url
+            .starts_with("http://127.0.0.1:1/devstoreaccount1/ingestion?restype=container&sv=2019-12-12&ss=b"));
         assert!(!format!("{r:?}").contains(a.split("sig=").nth(1).unwrap()));
     }
 }

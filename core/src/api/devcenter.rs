@@ -15,8 +15,8 @@ use super::{parse_empty, parse_json, Endpoints, OpRequest};
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::devcenter::{
-    to_update_body, Addon, AddonCreate, AddonSubmission, AppAddonRef, AppSubmission, Application, Flight,
-    FlightCreate, FlightSubmission, PackageRollout, PagedList, SubmissionStatusResource,
+    to_update_body, Addon, AddonCreate, AddonSubmission, AppAddonRef, AppSubmission, Application, Flight, FlightCreate,
+    FlightSubmission, PackageRollout, PagedList, SubmissionStatusResource,
 };
 
 use super::routes::{self, Family};
@@ -127,7 +127,10 @@ pub fn update_app_submission(
 /// # Errors
 /// `invalid_argument` when an id is empty.
 pub fn delete_app_submission(ep: &Endpoints, app_id: &str, submission_id: &str) -> Result<HttpRequest> {
-    op(ep, "devcenter.delete_app_submission")?.param("applicationId", app_id).param("submissionId", submission_id).build()
+    op(ep, "devcenter.delete_app_submission")?
+        .param("applicationId", app_id)
+        .param("submissionId", submission_id)
+        .build()
 }
 
 /// `POST …/submissions/{submissionId}/commit`: tells Partner Center the submission (and its uploaded ZIP)
@@ -136,7 +139,10 @@ pub fn delete_app_submission(ep: &Endpoints, app_id: &str, submission_id: &str) 
 /// # Errors
 /// `invalid_argument` when an id is empty.
 pub fn commit_app_submission(ep: &Endpoints, app_id: &str, submission_id: &str) -> Result<HttpRequest> {
-    op(ep, "devcenter.commit_app_submission")?.param("applicationId", app_id).param("submissionId", submission_id).build()
+    op(ep, "devcenter.commit_app_submission")?
+        .param("applicationId", app_id)
+        .param("submissionId", submission_id)
+        .build()
 }
 
 /// `GET …/submissions/{submissionId}/status`: the polling call after a commit. Parse with
@@ -156,7 +162,10 @@ pub fn get_app_submission_status(ep: &Endpoints, app_id: &str, submission_id: &s
 /// # Errors
 /// `invalid_argument` when an id is empty.
 pub fn get_app_package_rollout(ep: &Endpoints, app_id: &str, submission_id: &str) -> Result<HttpRequest> {
-    op(ep, "devcenter.get_app_package_rollout")?.param("applicationId", app_id).param("submissionId", submission_id).build()
+    op(ep, "devcenter.get_app_package_rollout")?
+        .param("applicationId", app_id)
+        .param("submissionId", submission_id)
+        .build()
 }
 
 /// `POST …/submissions/{submissionId}/updatepackagerolloutpercentage?percentage=…`: changes the share of
@@ -184,7 +193,10 @@ pub fn update_app_package_rollout_percentage(
 /// # Errors
 /// `invalid_argument` when an id is empty.
 pub fn halt_app_package_rollout(ep: &Endpoints, app_id: &str, submission_id: &str) -> Result<HttpRequest> {
-    op(ep, "devcenter.halt_app_package_rollout")?.param("applicationId", app_id).param("submissionId", submission_id).build()
+    op(ep, "devcenter.halt_app_package_rollout")?
+        .param("applicationId", app_id)
+        .param("submissionId", submission_id)
+        .build()
 }
 
 /// `POST …/submissions/{submissionId}/finalizepackagerollout`: rolls the packages out to everyone. Parse
@@ -250,7 +262,10 @@ pub fn create_addon_submission(ep: &Endpoints, addon_id: &str) -> Result<HttpReq
 /// # Errors
 /// `invalid_argument` when an id is empty.
 pub fn get_addon_submission(ep: &Endpoints, addon_id: &str, submission_id: &str) -> Result<HttpRequest> {
-    op(ep, "devcenter.get_addon_submission")?.param("inAppProductId", addon_id).param("submissionId", submission_id).build()
+    op(ep, "devcenter.get_addon_submission")?
+        .param("inAppProductId", addon_id)
+        .param("submissionId", submission_id)
+        .build()
 }
 
 /// `PUT /inappproducts/{inAppProductId}/submissions/{submissionId}` with the submission minus
@@ -336,7 +351,13 @@ pub fn delete_flight(ep: &Endpoints, app_id: &str, flight_id: &str) -> Result<Ht
 
 // ---- flight submissions -------------------------------------------------------------------------------
 
-fn flight_sub<'a>(ep: &'a Endpoints, id: &str, app_id: &str, flight_id: &str, submission_id: &str) -> Result<OpRequest<'a>> {
+fn flight_sub<'a>(
+    ep: &'a Endpoints,
+    id: &str,
+    app_id: &str,
+    flight_id: &str,
+    submission_id: &str,
+) -> Result<OpRequest<'a>> {
     Ok(op(ep, id)?.param("applicationId", app_id).param("flightId", flight_id).param("submissionId", submission_id))
 }
 
@@ -353,7 +374,12 @@ pub fn create_flight_submission(ep: &Endpoints, app_id: &str, flight_id: &str) -
 ///
 /// # Errors
 /// `invalid_argument` when an id is empty.
-pub fn get_flight_submission(ep: &Endpoints, app_id: &str, flight_id: &str, submission_id: &str) -> Result<HttpRequest> {
+pub fn get_flight_submission(
+    ep: &Endpoints,
+    app_id: &str,
+    flight_id: &str,
+    submission_id: &str,
+) -> Result<HttpRequest> {
     flight_sub(ep, "devcenter.get_flight_submission", app_id, flight_id, submission_id)?.build()
 }
 
@@ -377,7 +403,12 @@ pub fn update_flight_submission(
 ///
 /// # Errors
 /// `invalid_argument` when an id is empty.
-pub fn delete_flight_submission(ep: &Endpoints, app_id: &str, flight_id: &str, submission_id: &str) -> Result<HttpRequest> {
+pub fn delete_flight_submission(
+    ep: &Endpoints,
+    app_id: &str,
+    flight_id: &str,
+    submission_id: &str,
+) -> Result<HttpRequest> {
     flight_sub(ep, "devcenter.delete_flight_submission", app_id, flight_id, submission_id)?.build()
 }
 
@@ -385,7 +416,12 @@ pub fn delete_flight_submission(ep: &Endpoints, app_id: &str, flight_id: &str, s
 ///
 /// # Errors
 /// `invalid_argument` when an id is empty.
-pub fn commit_flight_submission(ep: &Endpoints, app_id: &str, flight_id: &str, submission_id: &str) -> Result<HttpRequest> {
+pub fn commit_flight_submission(
+    ep: &Endpoints,
+    app_id: &str,
+    flight_id: &str,
+    submission_id: &str,
+) -> Result<HttpRequest> {
     flight_sub(ep, "devcenter.commit_flight_submission", app_id, flight_id, submission_id)?.build()
 }
 
@@ -657,9 +693,9 @@ pub fn parse_deleted(resp: &HttpResponse) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::Value;
     use crate::api::{build, OPERATIONS};
     use serde_json::json;
+    use serde_json::Value;
 
     const APP: &str = "9NBLGGH4R315";
     const SUB: &str = "1152921504621243680";
@@ -687,12 +723,17 @@ mod tests {
         let ep = Endpoints::production();
         let sub = sample_submission();
         let sub_body = to_update_body(&sub, AppSubmission::READ_ONLY).unwrap();
-        let addon_sub: AddonSubmission = serde_json::from_value(json!({"id": SUB, "tag": "t", "status": "PendingCommit"})).unwrap();
+        let addon_sub: AddonSubmission =
+            serde_json::from_value(json!({"id": SUB, "tag": "t", "status": "PendingCommit"})).unwrap();
         let addon_sub_body = to_update_body(&addon_sub, AddonSubmission::READ_ONLY).unwrap();
-        let flight_sub_m: FlightSubmission = serde_json::from_value(json!({"id": SUB, "flightId": FLIGHT, "notesForCertification": ""})).unwrap();
+        let flight_sub_m: FlightSubmission =
+            serde_json::from_value(json!({"id": SUB, "flightId": FLIGHT, "notesForCertification": ""})).unwrap();
         let flight_sub_body = to_update_body(&flight_sub_m, FlightSubmission::READ_ONLY).unwrap();
-        let addon_create: AddonCreate = serde_json::from_value(json!({"applicationIds": [APP], "productId": "p", "productType": "Durable"})).unwrap();
-        let flight_create: FlightCreate = serde_json::from_value(json!({"friendlyName": "f", "groupIds": [0], "rankHigherThan": null})).unwrap();
+        let addon_create: AddonCreate =
+            serde_json::from_value(json!({"applicationIds": [APP], "productId": "p", "productType": "Durable"}))
+                .unwrap();
+        let flight_create: FlightCreate =
+            serde_json::from_value(json!({"friendlyName": "f", "groupIds": [0], "rankHigherThan": null})).unwrap();
 
         let a = |o: &'static str| (o, json!({"applicationId": APP}));
         let as_ = |o: &'static str| (o, json!({"applicationId": APP, "submissionId": SUB}));
@@ -703,39 +744,84 @@ mod tests {
         let cases: Vec<(Result<HttpRequest>, (&str, Value))> = vec![
             (list_apps(&ep, Page::new(10, 20)), ("devcenter.list_apps", json!({"skip": 20, "top": 10}))),
             (get_app(&ep, APP), a("devcenter.get_app")),
-            (list_app_addons(&ep, APP, Page { top: Some(5), skip: None }), ("devcenter.list_app_addons", json!({"applicationId": APP, "top": 5}))),
+            (
+                list_app_addons(&ep, APP, Page { top: Some(5), skip: None }),
+                ("devcenter.list_app_addons", json!({"applicationId": APP, "top": 5})),
+            ),
             (list_app_flights(&ep, APP, Page::default()), a("devcenter.list_app_flights")),
             (create_app_submission(&ep, APP), a("devcenter.create_app_submission")),
             (get_app_submission(&ep, APP, SUB), as_("devcenter.get_app_submission")),
-            (update_app_submission(&ep, APP, SUB, &sub), ("devcenter.update_app_submission", json!({"applicationId": APP, "submissionId": SUB, "body": sub_body}))),
+            (
+                update_app_submission(&ep, APP, SUB, &sub),
+                (
+                    "devcenter.update_app_submission",
+                    json!({"applicationId": APP, "submissionId": SUB, "body": sub_body}),
+                ),
+            ),
             (delete_app_submission(&ep, APP, SUB), as_("devcenter.delete_app_submission")),
             (commit_app_submission(&ep, APP, SUB), as_("devcenter.commit_app_submission")),
             (get_app_submission_status(&ep, APP, SUB), as_("devcenter.get_app_submission_status")),
             (get_app_package_rollout(&ep, APP, SUB), as_("devcenter.get_app_package_rollout")),
-            (update_app_package_rollout_percentage(&ep, APP, SUB, 25.0), ("devcenter.update_app_package_rollout_percentage", json!({"applicationId": APP, "submissionId": SUB, "percentage": 25}))),
+            (
+                update_app_package_rollout_percentage(&ep, APP, SUB, 25.0),
+                (
+                    "devcenter.update_app_package_rollout_percentage",
+                    json!({"applicationId": APP, "submissionId": SUB, "percentage": 25}),
+                ),
+            ),
             (halt_app_package_rollout(&ep, APP, SUB), as_("devcenter.halt_app_package_rollout")),
             (finalize_app_package_rollout(&ep, APP, SUB), as_("devcenter.finalize_app_package_rollout")),
             (list_addons(&ep, Page::new(10, 0)), ("devcenter.list_addons", json!({"skip": 0, "top": 10}))),
             (get_addon(&ep, ADDON), i("devcenter.get_addon")),
-            (create_addon(&ep, &addon_create), ("devcenter.create_addon", json!({"body": {"applicationIds": [APP], "productId": "p", "productType": "Durable"}}))),
+            (
+                create_addon(&ep, &addon_create),
+                (
+                    "devcenter.create_addon",
+                    json!({"body": {"applicationIds": [APP], "productId": "p", "productType": "Durable"}}),
+                ),
+            ),
             (delete_addon(&ep, ADDON), i("devcenter.delete_addon")),
             (create_addon_submission(&ep, ADDON), i("devcenter.create_addon_submission")),
             (get_addon_submission(&ep, ADDON, SUB), is("devcenter.get_addon_submission")),
-            (update_addon_submission(&ep, ADDON, SUB, &addon_sub), ("devcenter.update_addon_submission", json!({"inAppProductId": ADDON, "submissionId": SUB, "body": addon_sub_body}))),
+            (
+                update_addon_submission(&ep, ADDON, SUB, &addon_sub),
+                (
+                    "devcenter.update_addon_submission",
+                    json!({"inAppProductId": ADDON, "submissionId": SUB, "body": addon_sub_body}),
+                ),
+            ),
             (delete_addon_submission(&ep, ADDON, SUB), is("devcenter.delete_addon_submission")),
             (commit_addon_submission(&ep, ADDON, SUB), is("devcenter.commit_addon_submission")),
             (get_addon_submission_status(&ep, ADDON, SUB), is("devcenter.get_addon_submission_status")),
             (get_flight(&ep, APP, FLIGHT), af("devcenter.get_flight")),
-            (create_flight(&ep, APP, &flight_create), ("devcenter.create_flight", json!({"applicationId": APP, "body": {"friendlyName": "f", "groupIds": [0], "rankHigherThan": null}}))),
+            (
+                create_flight(&ep, APP, &flight_create),
+                (
+                    "devcenter.create_flight",
+                    json!({"applicationId": APP, "body": {"friendlyName": "f", "groupIds": [0], "rankHigherThan": null}}),
+                ),
+            ),
             (delete_flight(&ep, APP, FLIGHT), af("devcenter.delete_flight")),
             (create_flight_submission(&ep, APP, FLIGHT), af("devcenter.create_flight_submission")),
             (get_flight_submission(&ep, APP, FLIGHT, SUB), afs("devcenter.get_flight_submission")),
-            (update_flight_submission(&ep, APP, FLIGHT, SUB, &flight_sub_m), ("devcenter.update_flight_submission", json!({"applicationId": APP, "flightId": FLIGHT, "submissionId": SUB, "body": flight_sub_body}))),
+            (
+                update_flight_submission(&ep, APP, FLIGHT, SUB, &flight_sub_m),
+                (
+                    "devcenter.update_flight_submission",
+                    json!({"applicationId": APP, "flightId": FLIGHT, "submissionId": SUB, "body": flight_sub_body}),
+                ),
+            ),
             (delete_flight_submission(&ep, APP, FLIGHT, SUB), afs("devcenter.delete_flight_submission")),
             (commit_flight_submission(&ep, APP, FLIGHT, SUB), afs("devcenter.commit_flight_submission")),
             (get_flight_submission_status(&ep, APP, FLIGHT, SUB), afs("devcenter.get_flight_submission_status")),
             (get_flight_package_rollout(&ep, APP, FLIGHT, SUB), afs("devcenter.get_flight_package_rollout")),
-            (update_flight_package_rollout_percentage(&ep, APP, FLIGHT, SUB, 12.5), ("devcenter.update_flight_package_rollout_percentage", json!({"applicationId": APP, "flightId": FLIGHT, "submissionId": SUB, "percentage": 12.5}))),
+            (
+                update_flight_package_rollout_percentage(&ep, APP, FLIGHT, SUB, 12.5),
+                (
+                    "devcenter.update_flight_package_rollout_percentage",
+                    json!({"applicationId": APP, "flightId": FLIGHT, "submissionId": SUB, "percentage": 12.5}),
+                ),
+            ),
             (halt_flight_package_rollout(&ep, APP, FLIGHT, SUB), afs("devcenter.halt_flight_package_rollout")),
             (finalize_flight_package_rollout(&ep, APP, FLIGHT, SUB), afs("devcenter.finalize_flight_package_rollout")),
         ];
@@ -746,8 +832,11 @@ mod tests {
             assert_eq!(typed, generic, "{op_id}");
             covered.insert(op_id);
         }
-        let missing: Vec<_> =
-            OPERATIONS.iter().filter(|o| o.family == Family::Devcenter && !covered.contains(o.id)).map(|o| o.id).collect();
+        let missing: Vec<_> = OPERATIONS
+            .iter()
+            .filter(|o| o.family == Family::Devcenter && !covered.contains(o.id))
+            .map(|o| o.id)
+            .collect();
         assert!(missing.is_empty(), "devcenter operations without a typed builder: {missing:?}");
     }
 
@@ -761,8 +850,14 @@ mod tests {
         }
         assert!(body["pricing"].get("isAdvancedPricingModel").is_none());
         assert_eq!(body["pricing"]["priceId"], "Free");
-        assert_eq!(body["applicationPackages"][0], json!({"fileName": "a.appx", "fileStatus": "PendingUpload", "id": "7"}));
-        assert_eq!(body["packageDeliveryOptions"]["packageRollout"], json!({"isPackageRollout": true, "packageRolloutPercentage": 10}));
+        assert_eq!(
+            body["applicationPackages"][0],
+            json!({"fileName": "a.appx", "fileStatus": "PendingUpload", "id": "7"})
+        );
+        assert_eq!(
+            body["packageDeliveryOptions"]["packageRollout"],
+            json!({"isPackageRollout": true, "packageRolloutPercentage": 10})
+        );
         assert_eq!(body["futureField"], json!({"x": 1}));
         assert_eq!(body["notesForCertification"], Value::Null);
         assert!(!format!("{req:?}").contains("SECRET"));
@@ -818,7 +913,10 @@ mod tests {
             assert_eq!(next_page(&ep, bad).unwrap_err().code(), "invalid_argument", "{bad}");
         }
         let emu = Endpoints::all_at("http://127.0.0.1:8080/");
-        assert_eq!(next_page(&emu, "applications?skip=1").unwrap().url, "http://127.0.0.1:8080/v1.0/my/applications?skip=1");
+        assert_eq!(
+            next_page(&emu, "applications?skip=1").unwrap().url,
+            "http://127.0.0.1:8080/v1.0/my/applications?skip=1"
+        );
     }
 
     #[test]
@@ -830,7 +928,11 @@ mod tests {
         assert_eq!(parse_app_submission(&HttpResponse::new(200, "not json")).unwrap_err().code(), "invalid_response");
         assert!(parse_deleted(&HttpResponse::new(204, "")).is_ok());
         assert_eq!(parse_deleted(&HttpResponse::new(409, "")).unwrap_err().code(), "conflict");
-        let r = parse_package_rollout(&HttpResponse::json(200, &json!({"isPackageRollout": true, "packageRolloutPercentage": 25.0}))).unwrap();
+        let r = parse_package_rollout(&HttpResponse::json(
+            200,
+            &json!({"isPackageRollout": true, "packageRolloutPercentage": 25.0}),
+        ))
+        .unwrap();
         assert_eq!(r.percentage(), Some(25.0));
     }
 }

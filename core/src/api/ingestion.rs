@@ -23,8 +23,8 @@ use super::{parse_empty, parse_json, Endpoints, Family, OpRequest};
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::ingestion::{
-    Branch, BranchModule, ETagged, Listing, ListingImage, Package, PackageConfiguration, Page, Product,
-    ProductSetup, Submission, SubmissionCreationRequest, ValidationItem, WorkflowDetail,
+    Branch, BranchModule, ETagged, Listing, ListingImage, Package, PackageConfiguration, Page, Product, ProductSetup,
+    Submission, SubmissionCreationRequest, ValidationItem, WorkflowDetail,
 };
 
 /// Request builder against one set of endpoints.
@@ -54,7 +54,13 @@ impl<'a> Ingestion<'a> {
 
     /// An update: body plus `If-Match` from the resource's `@odata.etag`. `etag_required`: the swagger
     /// declares `If-Match` required for this operation.
-    fn update<T: Serialize + ETagged>(&self, r: OpRequest<'a>, op: &str, resource: &T, etag_required: bool) -> Result<HttpRequest> {
+    fn update<T: Serialize + ETagged>(
+        &self,
+        r: OpRequest<'a>,
+        op: &str,
+        resource: &T,
+        etag_required: bool,
+    ) -> Result<HttpRequest> {
         let body = to_body(op, resource)?;
         let r = match resource.etag() {
             Some(tag) => r.header("If-Match", tag),
@@ -154,7 +160,12 @@ impl<'a> Ingestion<'a> {
     ///
     /// # Errors
     /// `invalid_argument` for an empty id.
-    pub fn create_listing_image(&self, product_id: &str, listing_id: &str, image: &ListingImage) -> Result<HttpRequest> {
+    pub fn create_listing_image(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        image: &ListingImage,
+    ) -> Result<HttpRequest> {
         let b = to_body("ingestion.create_listing_image", image)?;
         self.op("ingestion.create_listing_image", product_id)?.param("listingId", listing_id).json(b).build()
     }
@@ -164,15 +175,27 @@ impl<'a> Ingestion<'a> {
     /// # Errors
     /// `invalid_argument` for an empty id.
     pub fn get_listing_image(&self, product_id: &str, listing_id: &str, image_id: &str) -> Result<HttpRequest> {
-        self.op("ingestion.get_listing_image", product_id)?.param("listingId", listing_id).param("imageId", image_id).build()
+        self.op("ingestion.get_listing_image", product_id)?
+            .param("listingId", listing_id)
+            .param("imageId", image_id)
+            .build()
     }
 
     /// `ingestion.update_listing_image` (e.g. state `Uploaded`), with `If-Match` (required).
     ///
     /// # Errors
     /// `invalid_argument` for an empty id or an image without `@odata.etag`.
-    pub fn update_listing_image(&self, product_id: &str, listing_id: &str, image_id: &str, image: &ListingImage) -> Result<HttpRequest> {
-        let r = self.op("ingestion.update_listing_image", product_id)?.param("listingId", listing_id).param("imageId", image_id);
+    pub fn update_listing_image(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        image_id: &str,
+        image: &ListingImage,
+    ) -> Result<HttpRequest> {
+        let r = self
+            .op("ingestion.update_listing_image", product_id)?
+            .param("listingId", listing_id)
+            .param("imageId", image_id);
         self.update(r, "ingestion.update_listing_image", image, true)
     }
 
@@ -224,15 +247,24 @@ impl<'a> Ingestion<'a> {
     /// # Errors
     /// `invalid_argument` for an empty id.
     pub fn get_package_configuration(&self, product_id: &str, configuration_id: &str) -> Result<HttpRequest> {
-        self.op("ingestion.get_package_configuration", product_id)?.param("packageConfigurationId", configuration_id).build()
+        self.op("ingestion.get_package_configuration", product_id)?
+            .param("packageConfigurationId", configuration_id)
+            .build()
     }
 
     /// `ingestion.update_package_configuration`, with `If-Match` (required).
     ///
     /// # Errors
     /// `invalid_argument` for an empty id or a configuration without `@odata.etag`.
-    pub fn update_package_configuration(&self, product_id: &str, configuration_id: &str, configuration: &PackageConfiguration) -> Result<HttpRequest> {
-        let r = self.op("ingestion.update_package_configuration", product_id)?.param("packageConfigurationId", configuration_id);
+    pub fn update_package_configuration(
+        &self,
+        product_id: &str,
+        configuration_id: &str,
+        configuration: &PackageConfiguration,
+    ) -> Result<HttpRequest> {
+        let r = self
+            .op("ingestion.update_package_configuration", product_id)?
+            .param("packageConfigurationId", configuration_id);
         self.update(r, "ingestion.update_package_configuration", configuration, true)
     }
 
@@ -241,7 +273,9 @@ impl<'a> Ingestion<'a> {
     /// # Errors
     /// `invalid_argument` for an empty id.
     pub fn get_package_configurations_by_instance(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
-        self.op("ingestion.get_package_configurations_by_instance", product_id)?.param("instanceId", instance_id).build()
+        self.op("ingestion.get_package_configurations_by_instance", product_id)?
+            .param("instanceId", instance_id)
+            .build()
     }
 
     /// `ingestion.list_submissions`.
@@ -516,7 +550,8 @@ mod tests {
         assert_eq!(r.json_body().unwrap()["@odata.etag"], "\"abc\"");
         // packages: If-Match only when known
         assert_eq!(api.update_package("p", "k", &Package::default()).unwrap().header("If-Match"), None);
-        let resp = HttpResponse::json(412, &serde_json::json!({"error": {"code": "PreconditionFailed", "message": "etag"}}));
+        let resp =
+            HttpResponse::json(412, &serde_json::json!({"error": {"code": "PreconditionFailed", "message": "etag"}}));
         assert_eq!(parse_listing(&resp).unwrap_err().kind(), ErrorKind::PreconditionFailed);
     }
 
@@ -538,7 +573,9 @@ mod tests {
         for bad in ["https://evil.example/v1.0/ingestion/products", "//evil.example/x", "", "a b"] {
             assert_eq!(api.next_link_request(bad).unwrap_err().kind(), ErrorKind::InvalidResponse, "{bad}");
         }
-        let page: Page<Product> = serde_json::from_value(serde_json::json!({"value": [], "@odata.nextLink": "products?$skipToken=x"})).unwrap();
+        let page: Page<Product> =
+            serde_json::from_value(serde_json::json!({"value": [], "@odata.nextLink": "products?$skipToken=x"}))
+                .unwrap();
         assert!(api.next_page(&page).unwrap().is_ok());
         let last: Page<Product> = serde_json::from_value(serde_json::json!({"value": []})).unwrap();
         assert!(api.next_page(&last).is_none());

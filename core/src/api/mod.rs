@@ -84,8 +84,21 @@ impl Endpoints {
 
 /// Characters escaped in a path segment: everything but unreserved and the sub-delims the services
 /// use literally in OData segments.
-const PATH_SEGMENT: &AsciiSet =
-    &CONTROLS.add(b' ').add(b'"').add(b'#').add(b'<').add(b'>').add(b'`').add(b'?').add(b'{').add(b'}').add(b'/').add(b'%').add(b'\\').add(b'^').add(b'|');
+const PATH_SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'<')
+    .add(b'>')
+    .add(b'`')
+    .add(b'?')
+    .add(b'{')
+    .add(b'}')
+    .add(b'/')
+    .add(b'%')
+    .add(b'\\')
+    .add(b'^')
+    .add(b'|');
 
 /// Characters escaped in a query value.
 const QUERY_VALUE: &AsciiSet = &PATH_SEGMENT.add(b'&').add(b'=').add(b'+').add(b'\'');
@@ -117,8 +130,8 @@ impl<'a> OpRequest<'a> {
     /// # Errors
     /// `invalid_argument` when no operation has that id.
     pub fn new(endpoints: &'a Endpoints, op_id: &str) -> Result<Self> {
-        let op = routes::operation(op_id)
-            .ok_or_else(|| Error::invalid_argument(format!("unknown operation `{op_id}`")))?;
+        let op =
+            routes::operation(op_id).ok_or_else(|| Error::invalid_argument(format!("unknown operation `{op_id}`")))?;
         Ok(OpRequest { endpoints, op, params: Vec::new(), query: Vec::new(), body: None, headers: Vec::new() })
     }
 
@@ -263,7 +276,8 @@ pub fn build(endpoints: &Endpoints, op_id: &str, args: &Value) -> Result<HttpReq
                 .ok_or_else(|| Error::invalid_argument(format!("{op_id}: `sellerId` must be a string or number")))?;
             r = r.header(SELLER_HEADER, s);
         } else if k == "ifMatch" && op.family == Family::Ingestion {
-            let s = v.as_str().ok_or_else(|| Error::invalid_argument(format!("{op_id}: `ifMatch` must be a string")))?;
+            let s =
+                v.as_str().ok_or_else(|| Error::invalid_argument(format!("{op_id}: `ifMatch` must be a string")))?;
             r = r.header("If-Match", s);
         } else {
             return Err(Error::invalid_argument(format!("{op_id}: unknown argument `{k}`")));

@@ -285,9 +285,12 @@ mod tests {
         let (op, p) = match_route(Family::Win32, Method::Patch, "/submission/v1/product/9N1/packages/a%20b").unwrap();
         assert_eq!(op.id, "win32.patch_package");
         assert_eq!(p[1], ("packageId", "a b".to_string()));
-        let (op, p) =
-            match_route(Family::Ingestion, Method::Get, "/v1.0/ingestion/products/p1/branches/getByModule(module=Listing)")
-                .unwrap();
+        let (op, p) = match_route(
+            Family::Ingestion,
+            Method::Get,
+            "/v1.0/ingestion/products/p1/branches/getByModule(module=Listing)",
+        )
+        .unwrap();
         assert_eq!(op.id, "ingestion.list_branches_by_module");
         assert_eq!(p[1], ("module", "Listing".to_string()));
         assert!(match_route(Family::Devcenter, Method::Get, "/v1.0/my/nothing").is_none());

@@ -88,7 +88,9 @@ impl<'a> Win32<'a> {
     }
 
     fn op(&self, id: &str, product_id: &str) -> Result<OpRequest<'a>> {
-        Ok(OpRequest::new(self.endpoints, id)?.param("productId", product_id).header(SELLER_HEADER, self.seller_id.clone()))
+        Ok(OpRequest::new(self.endpoints, id)?
+            .param("productId", product_id)
+            .header(SELLER_HEADER, self.seller_id.clone()))
     }
 
     fn metadata_query(r: OpRequest<'a>, q: &MetadataQuery) -> Result<OpRequest<'a>> {
@@ -108,7 +110,12 @@ impl<'a> Win32<'a> {
     ///
     /// # Errors
     /// `invalid_argument` for an empty product id or module, or more than [`LANGUAGES_FILTER_MAX`] languages.
-    pub fn get_metadata_module(&self, product_id: &str, module: &MetadataModule, query: &MetadataQuery) -> Result<HttpRequest> {
+    pub fn get_metadata_module(
+        &self,
+        product_id: &str,
+        module: &MetadataModule,
+        query: &MetadataQuery,
+    ) -> Result<HttpRequest> {
         let r = self.op("win32.get_metadata_module", product_id)?.param("moduleName", module.as_str());
         Self::metadata_query(r, query)?.build()
     }
@@ -425,7 +432,8 @@ mod tests {
         );
         let r = api.get_metadata("P", &MetadataQuery::default()).unwrap();
         assert_eq!(r.url, "http://127.0.0.1:9/submission/v1/product/P/metadata");
-        let many = MetadataQuery { languages: vec!["en-us".into(); LANGUAGES_FILTER_MAX + 1], include_language_list: None };
+        let many =
+            MetadataQuery { languages: vec!["en-us".into(); LANGUAGES_FILTER_MAX + 1], include_language_list: None };
         assert_eq!(api.get_metadata("P", &many).unwrap_err().kind(), ErrorKind::InvalidArgument);
         assert_eq!(api.get_listing_assets("P", &many.languages).unwrap_err().kind(), ErrorKind::InvalidArgument);
     }

@@ -100,7 +100,13 @@ impl Client {
     ///
     /// # Errors
     /// As the async method.
-    pub fn publish_submission(&self, target: Target, spec: SubmissionSpec, options: SubmissionOptions, files: Option<&Path>) -> Result<Outcome> {
+    pub fn publish_submission(
+        &self,
+        target: Target,
+        spec: SubmissionSpec,
+        options: SubmissionOptions,
+        files: Option<&Path>,
+    ) -> Result<Outcome> {
         self.block(self.inner.publish_submission(target, spec, options, files))
     }
 
@@ -124,7 +130,13 @@ impl Client {
     ///
     /// # Errors
     /// As the async method.
-    pub fn publish_win32(&self, product_id: &str, spec: Win32Spec, stop_after: StopAfter, files: Option<&Path>) -> Result<Outcome> {
+    pub fn publish_win32(
+        &self,
+        product_id: &str,
+        spec: Win32Spec,
+        stop_after: StopAfter,
+        files: Option<&Path>,
+    ) -> Result<Outcome> {
         self.block(self.inner.publish_win32(product_id, spec, stop_after, files))
     }
 

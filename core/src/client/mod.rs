@@ -40,7 +40,9 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
 use crate::flow::ingestion::{self, IngestionSpec};
 use crate::flow::win32::{self as win32_flow, Win32Spec};
-use crate::flow::{Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload, UploadFile};
+use crate::flow::{
+    Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload, UploadFile,
+};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::package::PackagePlan;
 use crate::secret::redact_url;
@@ -64,9 +66,8 @@ pub fn check_url_scheme(url: &str) -> Result<()> {
         } else {
             host_port.split(':').next().unwrap_or("")
         };
-        let loopback = host == "localhost"
-            || host == "::1"
-            || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
+        let loopback =
+            host == "localhost" || host == "::1" || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
         if loopback {
             return Ok(());
         }
@@ -396,7 +397,13 @@ impl Client {
     ///
     /// # Errors
     /// `missing_files`/`validation` before any request; then the workflow's errors.
-    pub async fn publish_win32(&self, product_id: &str, spec: Win32Spec, stop_after: StopAfter, files: Option<&Path>) -> Result<Outcome> {
+    pub async fn publish_win32(
+        &self,
+        product_id: &str,
+        spec: Win32Spec,
+        stop_after: StopAfter,
+        files: Option<&Path>,
+    ) -> Result<Outcome> {
         preflight_win32(&spec, files)?;
         let flow = win32_flow::publish(self.inner.cfg.clone(), product_id, spec, stop_after);
         self.run(flow, files).await
@@ -406,7 +413,12 @@ impl Client {
     ///
     /// # Errors
     /// The workflow's errors.
-    pub async fn publish_ingestion(&self, product_id: &str, spec: IngestionSpec, stop_after: StopAfter) -> Result<Outcome> {
+    pub async fn publish_ingestion(
+        &self,
+        product_id: &str,
+        spec: IngestionSpec,
+        stop_after: StopAfter,
+    ) -> Result<Outcome> {
         let flow = ingestion::publish(self.inner.cfg.clone(), product_id, spec, stop_after);
         self.run(flow, None).await
     }
@@ -439,7 +451,9 @@ pub fn zip_plan(files: &[UploadFile], dir: &Path) -> Result<PackagePlan> {
 /// packaging and blob errors of [`BlobUploader`].
 pub async fn perform_upload(uploader: &BlobUploader, upload: Upload, files: Option<&Path>) -> Result<()> {
     let dir = files.ok_or_else(|| {
-        Error::invalid_argument("this workflow uploads files: pass the folder the submission's file names are relative to")
+        Error::invalid_argument(
+            "this workflow uploads files: pass the folder the submission's file names are relative to",
+        )
     })?;
     match upload {
         Upload::Zip { url, files: entries } => {
@@ -464,10 +478,22 @@ mod tests {
 
     #[test]
     fn https_or_loopback_only() {
-        for ok in [crate::api::DEVCENTER_ROOT, "http://127.0.0.1:8080/x", "http://localhost/x", "http://[::1]:9/x", "HTTP://127.1.2.3"] {
+        for ok in [
+            crate::api::DEVCENTER_ROOT,
+            "http://127.0.0.1:8080/x",
+            "http://localhost/x",
+            "http://[::1]:9/x",
+            "HTTP://127.1.2.3",
+        ] {
             check_url_scheme(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
         }
-        for bad in ["http://example.com/x", "http://10.0.0.1/x", "ftp://127.0.0.1/", "http://localhost.evil.com/", "http://127.0.0.1.evil.com/"] {
+        for bad in [
+            "http://example.com/x",
+            "http://10.0.0.1/x",
+            "ftp://127.0.0.1/",
+            "http://localhost.evil.com/",
+            "http://127.0.0.1.evil.com/",
+        ] {
             assert_eq!(check_url_scheme(bad).unwrap_err().kind(), ErrorKind::Unsupported, "{bad}");
         }
         let e = check_url_scheme("http://example.com/c/b?sv=1&sig=SECRETSIG").unwrap_err();

@@ -45,13 +45,17 @@ pub fn preflight_submission(kind: DocumentKind, spec: &SubmissionSpec, files: Op
         return Ok(());
     }
     let dir = files.ok_or_else(|| {
-        Error::invalid_argument(format!("the submission names {pending} file(s) to upload: pass the folder that holds them"))
+        Error::invalid_argument(format!(
+            "the submission names {pending} file(s) to upload: pass the folder that holds them"
+        ))
     })?;
     // A folder that does not exist holds none of the files: every one is reported missing.
     let set = match FileSet::from_dir(dir) {
         Ok(set) => set,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => FileSet::new(),
-        Err(e) => return Err(Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", dir.display()))),
+        Err(e) => {
+            return Err(Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", dir.display())))
+        }
     };
     let issues: Vec<Issue> = cross_check_files(kind, &doc, &set).into_iter().filter(Issue::is_error).collect();
     if issues.is_empty() {
@@ -94,13 +98,20 @@ pub fn preflight_win32(spec: &Win32Spec, files: Option<&Path>) -> Result<()> {
         return Ok(());
     }
     let dir = files.ok_or_else(|| {
-        Error::invalid_argument(format!("the spec names {} listing asset file(s): pass the folder that holds them", named.len()))
+        Error::invalid_argument(format!(
+            "the spec names {} listing asset file(s): pass the folder that holds them",
+            named.len()
+        ))
     })?;
     let missing: Vec<Issue> = named
         .into_iter()
         .filter(|(_, _, f)| !super::path_under(dir, f).is_file())
         .map(|(ptr, label, f)| {
-            Issue::error(crate::validate::codes::FILES_MISSING.code, ptr, format!("{label}: `{f}` is not in {}", dir.display()))
+            Issue::error(
+                crate::validate::codes::FILES_MISSING.code,
+                ptr,
+                format!("{label}: `{f}` is not in {}", dir.display()),
+            )
         })
         .collect();
     if missing.is_empty() {
@@ -138,7 +149,10 @@ mod tests {
 
         let ok = SubmissionSpec::from_changes(json!({"applicationPackages": [{"fileName": "app.msix"}]}));
         preflight_submission(DocumentKind::AppSubmission, &ok, Some(&dir)).unwrap();
-        assert_eq!(preflight_submission(DocumentKind::AppSubmission, &ok, None).unwrap_err().kind(), ErrorKind::InvalidArgument);
+        assert_eq!(
+            preflight_submission(DocumentKind::AppSubmission, &ok, None).unwrap_err().kind(),
+            ErrorKind::InvalidArgument
+        );
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -13,7 +13,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::spec::{apply, PendingPolicy, SubmissionSpec};
-use super::{findings, str_of, to_server_errors, Action, Call, FlowConfig, Machine, Outcome, Reply, StopAfter, Upload, UploadFile};
+use super::{
+    findings, str_of, to_server_errors, Action, Call, FlowConfig, Machine, Outcome, Reply, StopAfter, Upload,
+    UploadFile,
+};
 use super::{Flow, ResumeToken};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::files::{referenced_files, zip_entry_name};
@@ -199,8 +202,8 @@ impl SubmissionMachine {
     }
 
     pub(crate) fn from_checkpoint(v: &Value, spec: Option<SubmissionSpec>) -> Result<Self> {
-        let mut m: SubmissionMachine = serde_json::from_value(v.clone())
-            .map_err(|e| Error::invalid_argument(format!("resume token: {e}")))?;
+        let mut m: SubmissionMachine =
+            serde_json::from_value(v.clone()).map_err(|e| Error::invalid_argument(format!("resume token: {e}")))?;
         if m.submission_id.is_none() {
             return Err(Error::invalid_argument("resume token: no submission to resume"));
         }
@@ -371,7 +374,8 @@ impl SubmissionMachine {
 
 impl Machine for SubmissionMachine {
     fn stage(&self) -> String {
-        let name = serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let name =
+            serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         match (&self.stage, &self.last_status) {
             (Stage::Poll, Some(status)) => format!("{name}: {status}"),
             _ => name,
@@ -633,10 +637,9 @@ impl RolloutMachine {
         let status = str_of(doc, "packageRolloutStatus").unwrap_or("");
         match self.action {
             RolloutAction::Get => true,
-            RolloutAction::Update(p) => doc
-                .get("packageRolloutPercentage")
-                .and_then(Value::as_f64)
-                .is_some_and(|x| (x - p).abs() < 1e-9),
+            RolloutAction::Update(p) => {
+                doc.get("packageRolloutPercentage").and_then(Value::as_f64).is_some_and(|x| (x - p).abs() < 1e-9)
+            }
             // The documented values (`manage-app-submissions.md`): a halted rollout is `PackageRolloutStopped`.
             RolloutAction::Halt => status == "PackageRolloutStopped",
             RolloutAction::Finalize => status == "PackageRolloutComplete",
@@ -866,7 +869,9 @@ mod tests {
                     let ev = s.answer_for_test(req);
                     flow.resume(ev, Tick::at(s.now))
                 }
-                Step::Upload(_) => flow.resume(Event::Error(Error::new(ErrorKind::Transport, "connection reset")), Tick::at(s.now)),
+                Step::Upload(_) => {
+                    flow.resume(Event::Error(Error::new(ErrorKind::Transport, "connection reset")), Tick::at(s.now))
+                }
                 Step::Wait(_) => flow.resume(Event::Waited, Tick::at(s.now)),
                 Step::Done(r) => {
                     assert_eq!(r.unwrap_err().kind(), ErrorKind::Transport);
@@ -878,8 +883,13 @@ mod tests {
         let token = flow.resume_token().expect("resumable after the update");
         let mut s = Script::new();
         s.token(3600);
-        s.expect(Method::Get, "/submissions/S1", 200, json!({"id": "S1", "status": "PendingCommit", "fileUploadUrl": "https://b/c?sig=x",
-            "applicationPackages": [{"fileName": "app.msix", "fileStatus": "PendingUpload"}]}));
+        s.expect(
+            Method::Get,
+            "/submissions/S1",
+            200,
+            json!({"id": "S1", "status": "PendingCommit", "fileUploadUrl": "https://b/c?sig=x",
+            "applicationPackages": [{"fileName": "app.msix", "fileStatus": "PendingUpload"}]}),
+        );
         s.expect_upload();
         s.expect(Method::Post, "/submissions/S1/commit", 202, json!({}));
         s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "Published"}));
@@ -974,7 +984,12 @@ mod tests {
         let mut s = Script::new();
         s.token(3600);
         s.expect(Method::Get, "/applications/A/flights/F", 200, json!({"pendingFlightSubmission": {"id": "S3"}}));
-        s.expect(Method::Get, "/flights/F/submissions/S3", 200, json!({"id": "S3", "status": "PendingCommit", "fileUploadUrl": "https://b/x?sig=1"}));
+        s.expect(
+            Method::Get,
+            "/flights/F/submissions/S3",
+            200,
+            json!({"id": "S3", "status": "PendingCommit", "fileUploadUrl": "https://b/x?sig=1"}),
+        );
         s.expect(Method::Put, "/flights/F/submissions/S3", 200, json!({"id": "S3"}));
         s.expect_upload();
         s.expect(Method::Post, "/flights/F/submissions/S3/commit", 202, json!({}));

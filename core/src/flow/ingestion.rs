@@ -238,7 +238,8 @@ impl Machine for IngestionMachine {
                 }
                 other => {
                     let sub = other.json()?;
-                    let id = str_of(&sub, "id").ok_or_else(|| Error::invalid_response("created submission has no id"))?;
+                    let id =
+                        str_of(&sub, "id").ok_or_else(|| Error::invalid_response("created submission has no id"))?;
                     self.submission_id = Some(id.to_string());
                     self.judge(sub, cfg)
                 }
@@ -309,8 +310,11 @@ impl Machine for IngestionMachine {
 /// Starts the ingestion workflow for a product (stops at `committed` or runs to `published`; `draft`
 /// has no meaning here and is treated as `committed`).
 pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: IngestionSpec, stop_after: StopAfter) -> Flow {
-    let modules =
-        if spec.modules.is_empty() { DEFAULT_MODULES.iter().map(|s| s.to_string()).collect() } else { spec.modules.clone() };
+    let modules = if spec.modules.is_empty() {
+        DEFAULT_MODULES.iter().map(|s| s.to_string()).collect()
+    } else {
+        spec.modules.clone()
+    };
     let stop_after = if stop_after == StopAfter::Draft { StopAfter::Committed } else { stop_after };
     let m = IngestionMachine {
         product_id: product_id.into(),
@@ -350,9 +354,20 @@ mod tests {
         s.expect(Method::Get, "/products/P1/submissions", 200, json!({"value": [{"id": "old"}]}));
         s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L-inst"));
         s.expect(Method::Get, "getByModule(module=Package)", 404, json!({"error": {"code": "NotFound"}}));
-        let spec = IngestionSpec { modules: vec!["Listing".into(), "Package".into()], promote: true, ..Default::default() };
-        s.expect(Method::Post, "/products/P1/submissions", 201, json!({"id": "S1", "state": "InProgress", "substate": "Submitted"}));
-        s.expect(Method::Get, "/submissions/S1", 200, json!({"id": "S1", "state": "InProgress", "substate": "ReadyToPublish"}));
+        let spec =
+            IngestionSpec { modules: vec!["Listing".into(), "Package".into()], promote: true, ..Default::default() };
+        s.expect(
+            Method::Post,
+            "/products/P1/submissions",
+            201,
+            json!({"id": "S1", "state": "InProgress", "substate": "Submitted"}),
+        );
+        s.expect(
+            Method::Get,
+            "/submissions/S1",
+            200,
+            json!({"id": "S1", "state": "InProgress", "substate": "ReadyToPublish"}),
+        );
         s.expect(Method::Post, "/submissions/S1/promote", 200, json!({}));
         s.expect(Method::Get, "/submissions/S1", 200, json!({"id": "S1", "state": "Published", "substate": "InStore"}));
         let mut flow = publish(cfg(), "P1", spec, StopAfter::Published);
@@ -375,9 +390,18 @@ mod tests {
         s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
         s.expect(Method::Post, "/products/P1/submissions", 503, json!({}));
         s.expect(Method::Get, "/products/P1/submissions", 200, json!({"value": [{"id": "old"}, {"id": "NEW"}]}));
-        s.expect(Method::Get, "/submissions/NEW", 200, json!({"id": "NEW", "state": "InProgress", "substate": "Failed"}));
-        s.expect(Method::Get, "/submissions/NEW/validations", 200,
-            json!({"value": [{"code": "InvalidListing", "message": "title missing", "resource": "Listing"}]}));
+        s.expect(
+            Method::Get,
+            "/submissions/NEW",
+            200,
+            json!({"id": "NEW", "state": "InProgress", "substate": "Failed"}),
+        );
+        s.expect(
+            Method::Get,
+            "/submissions/NEW/validations",
+            200,
+            json!({"value": [{"code": "InvalidListing", "message": "title missing", "resource": "Listing"}]}),
+        );
         let spec = IngestionSpec { modules: vec!["Listing".into()], ..Default::default() };
         let mut flow = publish(cfg(), "P1", spec, StopAfter::Published);
         let e = s.run(&mut flow).unwrap_err();

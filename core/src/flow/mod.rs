@@ -322,7 +322,9 @@ impl Reply {
         match self {
             Reply::Ok(r) => Ok(r),
             Reply::Failed(e) | Reply::Ambiguous(e) => Err(e),
-            other => Err(Error::new(ErrorKind::InvalidResponse, format!("workflow expected a response, got {other:?}"))),
+            other => {
+                Err(Error::new(ErrorKind::InvalidResponse, format!("workflow expected a response, got {other:?}")))
+            }
         }
     }
 
@@ -385,7 +387,9 @@ pub(crate) fn findings(v: Option<&Value>) -> Vec<Finding> {
 
 /// Turns findings into server errors (for typed errors such as `commit_failed`).
 pub(crate) fn to_server_errors(f: &[Finding]) -> Vec<ServerError> {
-    f.iter().map(|f| ServerError { code: f.code.clone(), message: f.message.clone(), target: f.target.clone() }).collect()
+    f.iter()
+        .map(|f| ServerError { code: f.code.clone(), message: f.message.clone(), target: f.target.clone() })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -660,7 +664,8 @@ impl Flow {
         self.requests_sent += 1;
         let token = self.tokens.get(family, tick.now).map(|t| t.token.clone());
         let Some(token) = token else {
-            let mut req = auth::token_request(&self.cfg.endpoints, &self.cfg.credentials, family, self.cfg.token_version)?;
+            let mut req =
+                auth::token_request(&self.cfg.endpoints, &self.cfg.credentials, family, self.cfg.token_version)?;
             if let Some(t) = self.cfg.request_timeout {
                 req.timeout = Some(t);
             }
@@ -733,7 +738,9 @@ impl Flow {
 pub fn resume(cfg: FlowConfig, token: &ResumeToken, stop_after: StopAfter) -> Result<Flow> {
     let stop_after = if stop_after == StopAfter::Draft { StopAfter::Published } else { stop_after };
     match token.0.get("flow").and_then(Value::as_str).unwrap_or("") {
-        "app-submission" | "addon-submission" | "flight-submission" => devcenter::resume_submission(cfg, token, stop_after),
+        "app-submission" | "addon-submission" | "flight-submission" => {
+            devcenter::resume_submission(cfg, token, stop_after)
+        }
         "win32" => {
             let mut m = win32::Win32Machine::from_checkpoint(&token.0)?;
             m.set_stop_after(stop_after);
@@ -745,9 +752,7 @@ pub fn resume(cfg: FlowConfig, token: &ResumeToken, stop_after: StopAfter) -> Re
 
 /// Whether a 2xx win32 response is an envelope reporting failure (`isSuccess: false`).
 fn envelope_failed(resp: &HttpResponse) -> bool {
-    serde_json::from_slice::<Value>(&resp.body)
-        .ok()
-        .and_then(|v| v.get("isSuccess").and_then(Value::as_bool))
+    serde_json::from_slice::<Value>(&resp.body).ok().and_then(|v| v.get("isSuccess").and_then(Value::as_bool))
         == Some(false)
 }
 

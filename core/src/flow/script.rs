@@ -13,7 +13,8 @@ use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::policy::PollSchedule;
 
 pub(crate) fn cfg() -> FlowConfig {
-    let mut c = FlowConfig::new(Endpoints::all_at("http://127.0.0.1:1"), ClientCredentials::new("t", "c", "CLIENTSECRET"));
+    let mut c =
+        FlowConfig::new(Endpoints::all_at("http://127.0.0.1:1"), ClientCredentials::new("t", "c", "CLIENTSECRET"));
     c.seller_id = Some("SELLER".into());
     c.poll = PollSchedule::fast(Duration::from_secs(5));
     c
@@ -77,7 +78,10 @@ impl Script {
         let ev = match next {
             Some(Expect::Token(life)) => {
                 assert!(is_token, "expected a token request, got {} {}", req.method, req.url);
-                Event::Response(HttpResponse::json(200, &json!({"access_token": format!("tok{}", self.now), "expires_in": life})))
+                Event::Response(HttpResponse::json(
+                    200,
+                    &json!({"access_token": format!("tok{}", self.now), "expires_in": life}),
+                ))
             }
             Some(Expect::Call { method, url_part, resp }) => {
                 assert!(!is_token, "unexpected token request (next expected {method} {url_part})");

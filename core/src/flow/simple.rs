@@ -30,7 +30,13 @@ impl Machine for CallMachine {
             .or_else(|| doc.get("responseData").and_then(|d| d.get("publishingStatus")))
             .and_then(Value::as_str)
             .map(str::to_string);
-        Ok(Action::Done(Outcome { flow: "call".into(), stage: "done".into(), status, document: Some(doc), ..Outcome::default() }))
+        Ok(Action::Done(Outcome {
+            flow: "call".into(),
+            stage: "done".into(),
+            status,
+            document: Some(doc),
+            ..Outcome::default()
+        }))
     }
 }
 

@@ -210,7 +210,9 @@ pub fn apply(kind: DocumentKind, fetched: &Value, spec: &SubmissionSpec) -> Valu
                 "applicationPackages" if kind == DocumentKind::AppSubmission => {
                     apply_packages(d, k, v, spec.old_packages)
                 }
-                "flightPackages" if kind == DocumentKind::FlightSubmission => apply_packages(d, k, v, spec.old_packages),
+                "flightPackages" if kind == DocumentKind::FlightSubmission => {
+                    apply_packages(d, k, v, spec.old_packages)
+                }
                 "listings" => {
                     let listings = d.entry("listings").or_insert_with(|| Value::Object(Map::new()));
                     if !listings.is_object() {

@@ -9,7 +9,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::{findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, ResumeToken, StopAfter, Upload};
+use super::{
+    findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, ResumeToken,
+    StopAfter, Upload,
+};
 use crate::error::{Error, ErrorKind, Result};
 
 /// A single package patch (`PATCH …/packages/{packageId}`).
@@ -182,7 +185,9 @@ impl Win32Machine {
                 return self.call(Stage::Packages, "win32.put_packages", args);
             }
         }
-        if after < Stage::PatchPackages || (after == Stage::PatchPackages && self.patch_index < self.spec.package_patches.len()) {
+        if after < Stage::PatchPackages
+            || (after == Stage::PatchPackages && self.patch_index < self.spec.package_patches.len())
+        {
             if let Some(p) = self.spec.package_patches.get(self.patch_index).cloned() {
                 let mut args = self.with_body(p.body);
                 args["packageId"] = Value::String(p.package_id);
@@ -227,7 +232,8 @@ impl Win32Machine {
     }
 
     fn poll_submission(&mut self) -> Result<Action> {
-        let sid = self.submission_id.clone().ok_or_else(|| Error::invalid_response("submit returned no submissionId"))?;
+        let sid =
+            self.submission_id.clone().ok_or_else(|| Error::invalid_response("submit returned no submissionId"))?;
         if self.stop_after == StopAfter::Committed {
             self.stage = Stage::Done;
             return Ok(Action::Done(self.outcome("committed", None)));
@@ -247,7 +253,12 @@ impl Win32Machine {
         match self.pending_assets.get(self.uploaded).cloned() {
             Some(a) => {
                 self.stage = Stage::UploadAssets;
-                Ok(Action::Upload(Upload::Asset { file: a.file, url: a.url, fallback_url: a.fallback, headers: a.headers }))
+                Ok(Action::Upload(Upload::Asset {
+                    file: a.file,
+                    url: a.url,
+                    fallback_url: a.fallback,
+                    headers: a.headers,
+                }))
             }
             None => {
                 let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
@@ -258,12 +269,14 @@ impl Win32Machine {
                         .filter(|a| a.kind == kind)
                         .map(|a| json!({"id": a.id, "assetUrl": a.url}))
                         .collect();
-                    let replacing = if kind == "screenshots" { !set.screenshots.is_empty() } else { !set.logos.is_empty() };
+                    let replacing =
+                        if kind == "screenshots" { !set.screenshots.is_empty() } else { !set.logos.is_empty() };
                     if replacing {
                         Value::Array(new)
                     } else {
                         // Keep the current assets of the types not replaced.
-                        let current = self.existing_assets.get(kind).and_then(Value::as_array).cloned().unwrap_or_default();
+                        let current =
+                            self.existing_assets.get(kind).and_then(Value::as_array).cloned().unwrap_or_default();
                         Value::Array(
                             current
                                 .into_iter()
@@ -296,7 +309,8 @@ fn module_errors(resp: &Value) -> Option<Error> {
 
 impl Machine for Win32Machine {
     fn stage(&self) -> String {
-        let name = serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        let name =
+            serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         match (&self.stage, &self.last_status) {
             (Stage::PollSubmission, Some(status)) => format!("{name}: {status}"),
             _ => name,
@@ -385,7 +399,9 @@ impl Machine for Win32Machine {
                 self.existing_assets = data(&v)
                     .get("listingAssets")
                     .and_then(Value::as_array)
-                    .and_then(|a| a.iter().find(|x| str_of(x, "language").is_some_and(|l| l.eq_ignore_ascii_case(&set.language))))
+                    .and_then(|a| {
+                        a.iter().find(|x| str_of(x, "language").is_some_and(|l| l.eq_ignore_ascii_case(&set.language)))
+                    })
                     .cloned()
                     .unwrap_or(Value::Null);
                 let mut req = serde_json::Map::new();
@@ -415,8 +431,9 @@ impl Machine for Win32Machine {
                         )));
                     }
                     for (file, slot) in files.iter().zip(slots) {
-                        let url = str_of(&slot, "primaryAssetUploadUrl")
-                            .ok_or_else(|| Error::invalid_response("listing asset slot has no primaryAssetUploadUrl"))?;
+                        let url = str_of(&slot, "primaryAssetUploadUrl").ok_or_else(|| {
+                            Error::invalid_response("listing asset slot has no primaryAssetUploadUrl")
+                        })?;
                         let headers = slot
                             .get("httpHeaders")
                             .and_then(Value::as_object)
@@ -492,7 +509,9 @@ impl Machine for Win32Machine {
                     if let Some(f) = errs.first() {
                         msg.push_str(&format!(": {}: {}", f.code, f.message));
                     }
-                    return Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs)));
+                    return Err(
+                        Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs))
+                    );
                 }
                 if status == "PUBLISHED" {
                     self.stage = Stage::Done;
@@ -542,7 +561,9 @@ mod tests {
 
     fn spec() -> Win32Spec {
         Win32Spec {
-            packages: Some(json!({"packages": [{"packageUrl": "https://x/app.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true}]})),
+            packages: Some(
+                json!({"packages": [{"packageUrl": "https://x/app.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true}]}),
+            ),
             metadata: Some(json!({"listings": {"language": "en-us", "description": "d"}})),
             metadata_patch: true,
             assets: vec![AssetSet { language: "en-us".into(), screenshots: vec!["s1.png".into()], logos: vec![] }],
@@ -572,8 +593,18 @@ mod tests {
         script_until_ready(&mut s);
         s.expect(Method::Post, "/submit", 503, json!({}));
         s.expect(Method::Get, "/status", 200, ok(json!({"isReady": true, "ongoingSubmissionId": "SUB9"})));
-        s.expect(Method::Get, "/submission/SUB9/status", 200, ok(json!({"publishingStatus": "INPROGRESS", "hasFailed": false})));
-        s.expect(Method::Get, "/submission/SUB9/status", 200, ok(json!({"publishingStatus": "PUBLISHED", "hasFailed": false})));
+        s.expect(
+            Method::Get,
+            "/submission/SUB9/status",
+            200,
+            ok(json!({"publishingStatus": "INPROGRESS", "hasFailed": false})),
+        );
+        s.expect(
+            Method::Get,
+            "/submission/SUB9/status",
+            200,
+            ok(json!({"publishingStatus": "PUBLISHED", "hasFailed": false})),
+        );
         let mut flow = publish(cfg(), "PROD1", spec(), StopAfter::Published);
         let out = s.run(&mut flow).unwrap();
         assert_eq!(out.stage, "published");
@@ -626,7 +657,12 @@ mod tests {
 
         let mut s = Script::new();
         s.token(3600);
-        s.expect(Method::Put, "/packages", 200, json!({"isSuccess": false, "errors": [{"code": "InvalidInput", "message": "m", "target": "packages"}]}));
+        s.expect(
+            Method::Put,
+            "/packages",
+            200,
+            json!({"isSuccess": false, "errors": [{"code": "InvalidInput", "message": "m", "target": "packages"}]}),
+        );
         let mut flow = publish(cfg(), "PROD1", spec(), StopAfter::Published);
         let e = s.run(&mut flow).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::BadRequest);

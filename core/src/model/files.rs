@@ -69,14 +69,21 @@ pub fn referenced_files(kind: DocumentKind, doc: &Value) -> Vec<FileRef> {
                 let is_new = t.get("id").and_then(Value::as_str).is_none_or(str::is_empty);
                 let ptr = format!("/trailers/{i}");
                 if let Some(name) = t.get("videoFileName").and_then(Value::as_str) {
-                    out.push(FileRef { pointer: format!("{ptr}/videoFileName"), name: name.into(), pending_upload: is_new });
+                    out.push(FileRef {
+                        pointer: format!("{ptr}/videoFileName"),
+                        name: name.into(),
+                        pending_upload: is_new,
+                    });
                 }
                 for (lang, asset) in each_object(t.get("trailerAssets")) {
                     for (j, img) in each_array(asset.get("imageList")) {
                         if let Some(name) = img.get("fileName").and_then(Value::as_str) {
                             let img_new = is_new || img.get("id").and_then(Value::as_str).is_none_or(str::is_empty);
                             out.push(FileRef {
-                                pointer: format!("{ptr}/trailerAssets/{}/imageList/{j}/fileName", pointer_segment(lang)),
+                                pointer: format!(
+                                    "{ptr}/trailerAssets/{}/imageList/{j}/fileName",
+                                    pointer_segment(lang)
+                                ),
                                 name: name.into(),
                                 pending_upload: img_new,
                             });

@@ -12,8 +12,8 @@
 
 use serde::{Deserialize, Serialize};
 
-pub use super::win32::{Field, SasUrl};
 use super::win32::model;
+pub use super::win32::{Field, SasUrl};
 use crate::model::Extra;
 
 crate::string_enum! {

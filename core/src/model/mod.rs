@@ -127,7 +127,8 @@ fn strip_path(value: &mut serde_json::Value, segments: &[&str]) {
 mod tests {
     #[test]
     fn strip_read_only_handles_wildcards() {
-        let mut v = serde_json::json!({"id": "1", "keep": 1, "pkgs": [{"version": "1", "fileName": "a"}, {"fileName": "b"}]});
+        let mut v =
+            serde_json::json!({"id": "1", "keep": 1, "pkgs": [{"version": "1", "fileName": "a"}, {"fileName": "b"}]});
         super::strip_read_only(&mut v, &["/id", "/pkgs/*/version", "/absent/x"]);
         assert_eq!(v, serde_json::json!({"keep": 1, "pkgs": [{"fileName": "a"}, {"fileName": "b"}]}));
     }

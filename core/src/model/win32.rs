@@ -365,25 +365,44 @@ impl Category {
         Some(match self {
             Category::BooksAndReference => &["EReader", "Fiction", "Nonfiction", "Reference"],
             Category::Business => &[
-                "AccountingAndfinance", "Collaboration", "CRM", "DataAndAnalytics", "FileManagement",
-                "InventoryAndlogistics", "LegalAndHR", "ProjectManagement", "RemoteDesktop", "SalesAndMarketing",
+                "AccountingAndfinance",
+                "Collaboration",
+                "CRM",
+                "DataAndAnalytics",
+                "FileManagement",
+                "InventoryAndlogistics",
+                "LegalAndHR",
+                "ProjectManagement",
+                "RemoteDesktop",
+                "SalesAndMarketing",
                 "TimeAndExpenses",
             ],
             Category::DeveloperTools => &[
-                "Database", "DesignTools", "DevelopmentKits", "Networking", "ReferenceAndTraining", "Servers",
-                "Utilities", "WebHosting",
+                "Database",
+                "DesignTools",
+                "DevelopmentKits",
+                "Networking",
+                "ReferenceAndTraining",
+                "Servers",
+                "Utilities",
+                "WebHosting",
             ],
             Category::Education => {
                 &["EducationBooksAndReference", "EarlyLearning", "InstructionalTools", "Language", "StudyAids"]
             }
             Category::KidsAndFamily => &[
-                "KidsAndFamilyBooksAndReference", "KidsAndFamilyEntertainment", "HobbiesAndToys",
-                "SportsAndActivities", "KidsAndFamilyTravel",
+                "KidsAndFamilyBooksAndReference",
+                "KidsAndFamilyEntertainment",
+                "HobbiesAndToys",
+                "SportsAndActivities",
+                "KidsAndFamilyTravel",
             ],
             Category::Lifestyle => {
                 &["Automotive", "DYI", "HomeAndGarden", "Relationships", "SpecialInterest", "StyleAndFashion"]
             }
-            Category::MultimediaDesign => &["IllustrationAndGraphicDesign", "MusicProduction", "PhotoAndVideoProduction"],
+            Category::MultimediaDesign => {
+                &["IllustrationAndGraphicDesign", "MusicProduction", "PhotoAndVideoProduction"]
+            }
             Category::NewsAndWeather => &["News", "Weather"],
             Category::PersonalFinance => &["BankingAndInvestments", "BudgetingAndTaxes"],
             Category::Personalization => &["RingtonesAndSounds", "themes", "WallpaperAndLockScreens"],
@@ -558,10 +577,7 @@ impl DraftMetadata {
 
     /// The listing of a language (case-insensitive).
     pub fn listing(&self, language: &str) -> Option<&Listing> {
-        self.listings
-            .value()?
-            .iter()
-            .find(|l| l.language.value().is_some_and(|x| x.eq_ignore_ascii_case(language)))
+        self.listings.value()?.iter().find(|l| l.language.value().is_some_and(|x| x.eq_ignore_ascii_case(language)))
     }
 
     /// An update body from this draft: availability and properties as they are, plus the listing of

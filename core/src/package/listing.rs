@@ -110,7 +110,13 @@ mod tests {
         let bytes = w.finish().unwrap();
         let names = entry_names(std::io::Cursor::new(&bytes)).unwrap();
         assert_eq!(names, ["a.msix", "Images/s1.png", "Trailers/Ünïcode.mp4"]);
-        assert_eq!(entry_names(std::io::Cursor::new(b"not a zip at all, just text".to_vec())).unwrap_err().code(), "invalid_archive");
-        assert_eq!(entry_names(std::io::Cursor::new(bytes[..bytes.len() - 30].to_vec())).unwrap_err().code(), "invalid_archive");
+        assert_eq!(
+            entry_names(std::io::Cursor::new(b"not a zip at all, just text".to_vec())).unwrap_err().code(),
+            "invalid_archive"
+        );
+        assert_eq!(
+            entry_names(std::io::Cursor::new(bytes[..bytes.len() - 30].to_vec())).unwrap_err().code(),
+            "invalid_archive"
+        );
     }
 }

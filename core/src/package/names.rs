@@ -17,14 +17,54 @@ pub enum Compression {
 /// File extensions (lower case, without the dot) whose content is already compressed and is stored.
 pub const STORED_EXTENSIONS: &[&str] = &[
     // app packages (ZIP-based, already deflated or block-compressed)
-    "msix", "msixbundle", "appx", "appxbundle", "msixupload", "appxupload", "emsix", "emsixbundle", "eappx",
-    "eappxbundle", "xap", "appinstaller_zip",
+    "msix",
+    "msixbundle",
+    "appx",
+    "appxbundle",
+    "msixupload",
+    "appxupload",
+    "emsix",
+    "emsixbundle",
+    "eappx",
+    "eappxbundle",
+    "xap",
+    "appinstaller_zip",
     // images
-    "png", "jpg", "jpeg", "gif", "webp", "avif", "heic",
+    "png",
+    "jpg",
+    "jpeg",
+    "gif",
+    "webp",
+    "avif",
+    "heic",
     // video and audio
-    "mp4", "m4v", "mov", "wmv", "avi", "mkv", "webm", "mp3", "m4a", "aac", "ogg", "opus", "wma",
+    "mp4",
+    "m4v",
+    "mov",
+    "wmv",
+    "avi",
+    "mkv",
+    "webm",
+    "mp3",
+    "m4a",
+    "aac",
+    "ogg",
+    "opus",
+    "wma",
     // archives and compressed installers
-    "zip", "7z", "gz", "tgz", "bz2", "xz", "zst", "rar", "cab", "jar", "apk", "nupkg", "vsix",
+    "zip",
+    "7z",
+    "gz",
+    "tgz",
+    "bz2",
+    "xz",
+    "zst",
+    "rar",
+    "cab",
+    "jar",
+    "apk",
+    "nupkg",
+    "vsix",
 ];
 
 /// The default method for a name: [`Compression::Stored`] for the [`STORED_EXTENSIONS`] (matched
@@ -94,9 +134,21 @@ mod tests {
 
     #[test]
     fn unsafe_names_are_rejected() {
-        for bad in ["", "/etc/passwd", "\\\\server\\share\\x", "C:\\x.msix", "c:x", "../x", "a\\..\\..\\x", "a/../b",
-            "./a", "a//b", "a/", "a\u{0}b", "a\nb"]
-        {
+        for bad in [
+            "",
+            "/etc/passwd",
+            "\\\\server\\share\\x",
+            "C:\\x.msix",
+            "c:x",
+            "../x",
+            "a\\..\\..\\x",
+            "a/../b",
+            "./a",
+            "a//b",
+            "a/",
+            "a\u{0}b",
+            "a\nb",
+        ] {
             let e = entry_name(bad).unwrap_err();
             assert_eq!(e.kind(), ErrorKind::InvalidArchive, "{bad:?}");
         }

@@ -101,8 +101,9 @@ mod native {
         /// JSON pointer naming the file); `io` when `base` cannot be listed.
         pub fn from_submission(kind: DocumentKind, doc: &Value, base: &Path) -> Result<Self> {
             let entries = submission_entries(kind, doc)?;
-            let present = FileSet::from_dir(base)
-                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", base.display())))?;
+            let present = FileSet::from_dir(base).map_err(|e| {
+                Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", base.display()))
+            })?;
             let issues = errors_only(cross_check_files(kind, doc, &present));
             if !issues.is_empty() {
                 let list: Vec<String> = issues.iter().map(|i| i.message.clone()).collect();
@@ -176,7 +177,12 @@ mod native {
         ///
         /// # Errors
         /// `invalid_archive` for an unsafe or duplicate name; `missing_files` when the file is missing.
-        pub fn add_file(&mut self, name: &str, path: impl Into<PathBuf>, compression: Option<Compression>) -> Result<()> {
+        pub fn add_file(
+            &mut self,
+            name: &str,
+            path: impl Into<PathBuf>,
+            compression: Option<Compression>,
+        ) -> Result<()> {
             let name = entry_name(name)?;
             if self.files.iter().any(|f| f.name == name) {
                 return Err(Error::new(ErrorKind::InvalidArchive, format!("duplicate entry name `{name}`")));
@@ -221,7 +227,8 @@ mod native {
             let mut buf = Vec::new();
             progress(0, total);
             for f in &self.files {
-                let mut file = File::open(&f.path).map_err(|e| io_error(ErrorKind::MissingFiles, "cannot open", f, e))?;
+                let mut file =
+                    File::open(&f.path).map_err(|e| io_error(ErrorKind::MissingFiles, "cannot open", f, e))?;
                 // the size now (it may differ from planning time): mapped windows cover exactly that
                 let size = file.metadata().map_err(|e| io_error(ErrorKind::Io, "reading", f, e))?.len();
                 sink.start(&f.name, EntryOptions { compression: Some(f.compression), size_hint: Some(f.size) })?;
@@ -229,7 +236,8 @@ mod native {
                     let mut offset = 0;
                     while offset < size {
                         let len = MMAP_WINDOW.min(size - offset);
-                        let window = map_window(&file, offset, len).map_err(|e| io_error(ErrorKind::Io, "reading", f, e))?;
+                        let window =
+                            map_window(&file, offset, len).map_err(|e| io_error(ErrorKind::Io, "reading", f, e))?;
                         // in cache-sized pieces: each is checksummed and written while it is in the CPU cache
                         for piece in window.chunks(CACHE_PIECE) {
                             sink.data(piece)?;
@@ -282,7 +290,9 @@ mod native {
             let mut z = SeekZipWriter::new(BufWriter::with_capacity(64 << 10, file))?;
             self.write_into(&mut z, progress)?;
             let w = z.finish()?;
-            let mut file = w.into_inner().map_err(|e| Error::new(ErrorKind::Io, format!("writing {}: {}", path.display(), e.error())))?;
+            let mut file = w
+                .into_inner()
+                .map_err(|e| Error::new(ErrorKind::Io, format!("writing {}: {}", path.display(), e.error())))?;
             file.flush()?;
             Ok(file.stream_position()?)
         }
@@ -342,7 +352,10 @@ mod native {
             let pointers: Vec<_> = e.issues().iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
             assert_eq!(
                 pointers,
-                [("files.missing", "/applicationPackages/1/fileName"), ("files.missing", "/listings/en-us/baseListing/images/0/fileName")]
+                [
+                    ("files.missing", "/applicationPackages/1/fileName"),
+                    ("files.missing", "/listings/en-us/baseListing/images/0/fileName")
+                ]
             );
             let doc = json!({"applicationPackages": [{"fileName": "app.msixupload", "fileStatus": "PendingUpload"}],
                              "trailers": [{"videoFileName": "Trailers\\T.mp4", "trailerAssets": {}}]});
@@ -350,7 +363,12 @@ mod native {
             let names: Vec<_> = plan.files.iter().map(|f| f.name.as_str()).collect();
             assert_eq!(names, ["app.msixupload", "Trailers/T.mp4"]);
             let mut calls = 0;
-            let bytes = plan.write_to(Vec::new(), &mut |d, t| { calls += 1; assert!(d <= t); }).unwrap();
+            let bytes = plan
+                .write_to(Vec::new(), &mut |d, t| {
+                    calls += 1;
+                    assert!(d <= t);
+                })
+                .unwrap();
             assert!(calls >= 3);
             let out = dir.join("out.zip");
             let n = plan.write_to_file(&out, &mut |_, _| {}).unwrap();
@@ -361,7 +379,8 @@ mod native {
 
         #[test]
         fn unsafe_names_in_a_submission() {
-            let doc = json!({"applicationPackages": [{"fileName": "..\\..\\etc\\passwd", "fileStatus": "PendingUpload"}]});
+            let doc =
+                json!({"applicationPackages": [{"fileName": "..\\..\\etc\\passwd", "fileStatus": "PendingUpload"}]});
             let e = submission_entries(DocumentKind::AppSubmission, &doc).unwrap_err();
             assert_eq!(e.kind(), ErrorKind::InvalidArchive);
         }

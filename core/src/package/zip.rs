@@ -162,7 +162,10 @@ impl<W: Write> ZipWriter<W> {
 
     fn check_usable(&self) -> Result<()> {
         if self.failed {
-            return Err(Error::new(ErrorKind::InvalidArchive, "the ZIP writer failed earlier; the archive is incomplete"));
+            return Err(Error::new(
+                ErrorKind::InvalidArchive,
+                "the ZIP writer failed earlier; the archive is incomplete",
+            ));
         }
         Ok(())
     }

@@ -52,10 +52,8 @@ pub enum RetryDecision {
 /// `jitter` is a random number in `[0, 1)` from the host (tests pass a fixed value), spreading retries
 /// of many clients over `[delay/2, delay)`.
 pub fn decide(policy: &RetryPolicy, idempotent: bool, attempt: u32, error: &Error, jitter: f64) -> RetryDecision {
-    let ambiguous = matches!(
-        error.kind(),
-        ErrorKind::Server | ErrorKind::Unavailable | ErrorKind::Timeout | ErrorKind::Transport
-    );
+    let ambiguous =
+        matches!(error.kind(), ErrorKind::Server | ErrorKind::Unavailable | ErrorKind::Timeout | ErrorKind::Transport);
     if !idempotent && ambiguous {
         return RetryDecision::Verify;
     }

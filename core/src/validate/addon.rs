@@ -34,7 +34,15 @@ pub(crate) fn submission(ck: &mut Ck, doc: &Value) {
                     let ext_png = name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("png"));
                     if !name.trim().is_empty() && !ext_png {
                         let a = at_i.key("fileName");
-                        ck.push(c::ADDON_ICON_NOT_PNG, &a, format!("{}: `{}` is not a .png file; the icon must be a 300 x 300 pixel PNG", a.label(), super::check::clip(name)));
+                        ck.push(
+                            c::ADDON_ICON_NOT_PNG,
+                            &a,
+                            format!(
+                                "{}: `{}` is not a .png file; the icon must be a 300 x 300 pixel PNG",
+                                a.label(),
+                                super::check::clip(name)
+                            ),
+                        );
                     }
                 }
                 devcenter::file_status(ck, icon, &at_i, false);
@@ -53,7 +61,11 @@ pub(crate) fn create(ck: &mut Ck, doc: &Value) {
     if let Some(ids) = ck.array(obj, &root, "applicationIds", true) {
         let at = root.key("applicationIds");
         if ids.len() != lim::ADDON_APPLICATION_IDS {
-            ck.push(c::ADDON_APPLICATION_IDS_COUNT, &at, format!("applicationIds: {} ids, exactly one app id required", ids.len()));
+            ck.push(
+                c::ADDON_APPLICATION_IDS_COUNT,
+                &at,
+                format!("applicationIds: {} ids, exactly one app id required", ids.len()),
+            );
         }
         for (i, s) in ck.strings(ids, &at) {
             if s.trim().is_empty() {

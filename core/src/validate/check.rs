@@ -268,7 +268,13 @@ impl Ck {
     }
 
     /// An array member, reported like [`Ck::str`].
-    pub fn array<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v Vec<Value>> {
+    pub fn array<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        at: &At,
+        key: &str,
+        required: bool,
+    ) -> Option<&'v Vec<Value>> {
         let v = self.member(obj, at, key, required)?;
         match v.as_array() {
             Some(a) => Some(a),
@@ -280,7 +286,13 @@ impl Ck {
     }
 
     /// An object member, reported like [`Ck::str`].
-    pub fn object<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool) -> Option<&'v Map<String, Value>> {
+    pub fn object<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        at: &At,
+        key: &str,
+        required: bool,
+    ) -> Option<&'v Map<String, Value>> {
         let v = self.member(obj, at, key, required)?;
         self.as_object(v, &at.key(key))
     }
@@ -290,7 +302,11 @@ impl Ck {
         match v.as_object() {
             Some(o) => Some(o),
             None if matches!(at.step, Step::Root) => {
-                self.push(codes::DOCUMENT_NOT_OBJECT, at, format!("document: expected a JSON object, found {}", type_name(v)));
+                self.push(
+                    codes::DOCUMENT_NOT_OBJECT,
+                    at,
+                    format!("document: expected a JSON object, found {}", type_name(v)),
+                );
                 None
             }
             None => {
@@ -325,7 +341,15 @@ impl Ck {
     }
 
     /// A text member with a character limit.
-    pub fn limited_text(&mut self, obj: &Map<String, Value>, at: &At, key: &str, required: bool, code: IssueCodeInfo, max: usize) {
+    pub fn limited_text(
+        &mut self,
+        obj: &Map<String, Value>,
+        at: &At,
+        key: &str,
+        required: bool,
+        code: IssueCodeInfo,
+        max: usize,
+    ) {
         if let Some(s) = self.str(obj, at, key, required) {
             self.max_chars(code, &at.key(key), s, max);
         }
@@ -353,7 +377,15 @@ impl Ck {
     }
 
     /// An enum member: optional string checked against `values`.
-    pub fn enum_member<'v>(&mut self, obj: &'v Map<String, Value>, at: &At, key: &str, required: bool, code: IssueCodeInfo, values: &[&str]) -> Option<&'v str> {
+    pub fn enum_member<'v>(
+        &mut self,
+        obj: &'v Map<String, Value>,
+        at: &At,
+        key: &str,
+        required: bool,
+        code: IssueCodeInfo,
+        values: &[&str],
+    ) -> Option<&'v str> {
         let s = self.str(obj, at, key, required)?;
         self.one_of(code, &at.key(key), s, values);
         Some(s)
@@ -374,7 +406,11 @@ impl Ck {
         if let Some(s) = self.str(obj, at, key, false) {
             if !s.is_empty() && !is_url(s) && !is_email(s) {
                 let a = at.key(key);
-                self.push(codes::FORMAT_URL_OR_EMAIL, &a, format!("{}: `{}` is neither an absolute http(s) URL nor an e-mail address", a.name(), clip(s)));
+                self.push(
+                    codes::FORMAT_URL_OR_EMAIL,
+                    &a,
+                    format!("{}: `{}` is neither an absolute http(s) URL nor an e-mail address", a.name(), clip(s)),
+                );
             }
         }
     }
@@ -384,7 +420,11 @@ impl Ck {
         if let Some(s) = self.str(obj, at, key, false) {
             if !s.is_empty() && !is_iso8601(s) {
                 let a = at.key(key);
-                self.push(codes::FORMAT_DATE, &a, format!("{}: `{}` is not an ISO 8601 date-time (e.g. 2024-05-01T00:00:00Z)", a.name(), clip(s)));
+                self.push(
+                    codes::FORMAT_DATE,
+                    &a,
+                    format!("{}: `{}` is not an ISO 8601 date-time (e.g. 2024-05-01T00:00:00Z)", a.name(), clip(s)),
+                );
             }
         }
     }
@@ -423,16 +463,31 @@ mod tests {
         let l = listings.idx_named(3, "de-de");
         let f = l.key("productFeatures");
         let i = f.idx(2);
-        assert_eq!((i.ptr(), i.label()), ("/listings/3/productFeatures/2".to_string(), "listings[de-de].productFeatures[2]".to_string()));
+        assert_eq!(
+            (i.ptr(), i.label()),
+            ("/listings/3/productFeatures/2".to_string(), "listings[de-de].productFeatures[2]".to_string())
+        );
         let one = listings.tagged("en-us");
-        assert_eq!((one.key("description").ptr(), one.key("description").label()), ("/listings/description".into(), "listings[en-us].description".into()));
+        assert_eq!(
+            (one.key("description").ptr(), one.key("description").label()),
+            ("/listings/description".into(), "listings[en-us].description".into())
+        );
         let pricing = root.key("pricing");
         let m = pricing.key("marketSpecificPricings");
         let k = m.named("a/b~c", "a/b~c");
-        assert_eq!((k.ptr(), k.label()), ("/pricing/marketSpecificPricings/a~1b~0c".into(), "pricing.marketSpecificPricings[a/b~c]".into()));
+        assert_eq!(
+            (k.ptr(), k.label()),
+            ("/pricing/marketSpecificPricings/a~1b~0c".into(), "pricing.marketSpecificPricings[a/b~c]".into())
+        );
         assert_eq!((root.ptr(), root.label(), root.name()), (String::new(), String::new(), "document".to_string()));
         let p = At::pointer("/listings/en-us/baseListing/images/0/fileName");
-        assert_eq!((p.ptr(), p.label()), ("/listings/en-us/baseListing/images/0/fileName".into(), "listings.en-us.baseListing.images[0].fileName".into()));
+        assert_eq!(
+            (p.ptr(), p.label()),
+            (
+                "/listings/en-us/baseListing/images/0/fileName".into(),
+                "listings.en-us.baseListing.images[0].fileName".into()
+            )
+        );
         assert_eq!(At::pointer("/trailers/1/trailerAssets/x~1y").key("k").label(), "trailers[1].trailerAssets.x/y.k");
     }
 }

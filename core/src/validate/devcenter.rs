@@ -11,7 +11,11 @@ use crate::data::{categories, enums, languages, limits as lim};
 /// Reports `language.unrecognized` (a warning: the languages table comes from the win32 docs).
 pub(crate) fn language(ck: &mut Ck, at: &At, code: &str) {
     if !languages::is_language(code) {
-        ck.push(c::LANGUAGE_UNRECOGNIZED, at, format!("{}: `{code}` is not a language code in the Store's languages table", at.label()));
+        ck.push(
+            c::LANGUAGE_UNRECOGNIZED,
+            at,
+            format!("{}: `{code}` is not a language code in the Store's languages table", at.label()),
+        );
     }
 }
 
@@ -20,11 +24,22 @@ pub(crate) fn publishing(ck: &mut Ck, obj: &Map<String, Value>, at: &At, with_vi
     if with_visibility {
         ck.enum_member(obj, at, "visibility", false, c::SUBMISSION_VISIBILITY_INVALID, enums::VISIBILITY);
     }
-    let mode = ck.enum_member(obj, at, "targetPublishMode", false, c::SUBMISSION_PUBLISH_MODE_INVALID, enums::TARGET_PUBLISH_MODE);
+    let mode = ck.enum_member(
+        obj,
+        at,
+        "targetPublishMode",
+        false,
+        c::SUBMISSION_PUBLISH_MODE_INVALID,
+        enums::TARGET_PUBLISH_MODE,
+    );
     let date = ck.str(obj, at, "targetPublishDate", false);
     if mode == Some("SpecificDate") && date.is_none_or(|d| d.trim().is_empty()) {
         let a = at.key("targetPublishDate");
-        ck.push(c::SUBMISSION_PUBLISH_DATE_REQUIRED, &a, format!("{}: required (ISO 8601) when targetPublishMode is SpecificDate", a.label()));
+        ck.push(
+            c::SUBMISSION_PUBLISH_DATE_REQUIRED,
+            &a,
+            format!("{}: required (ISO 8601) when targetPublishMode is SpecificDate", a.label()),
+        );
     }
     ck.date(obj, at, "targetPublishDate");
 }
@@ -46,7 +61,14 @@ pub(crate) fn is_price_tier(s: &str) -> bool {
 
 fn price(ck: &mut Ck, at: &At, s: &str) {
     if !is_price_tier(s) {
-        ck.push(c::PRICING_PRICE_ID_INVALID, at, format!("{}: `{s}` is not a price tier; expected Base, NotAvailable, Free, Tier2-Tier96 or Tier1012-Tier1424", at.label()));
+        ck.push(
+            c::PRICING_PRICE_ID_INVALID,
+            at,
+            format!(
+                "{}: `{s}` is not a price tier; expected Base, NotAvailable, Free, Tier2-Tier96 or Tier1012-Tier1424",
+                at.label()
+            ),
+        );
     }
 }
 
@@ -72,7 +94,11 @@ pub(crate) fn pricing(ck: &mut Ck, obj: &Map<String, Value>, at: &At) {
     if let Some(sales) = ck.array(p, &at, "sales", false) {
         if !sales.is_empty() {
             let a = at.key("sales");
-            ck.push(c::FIELD_OBSOLETE, &a, format!("{}: deprecated; the Store ignores sales in an update (use Partner Center)", a.label()));
+            ck.push(
+                c::FIELD_OBSOLETE,
+                &a,
+                format!("{}: deprecated; the Store ignores sales in an update (use Partner Center)", a.label()),
+            );
         }
     }
     ck.bool(p, &at, "isAdvancedPricingModel", false);
@@ -87,8 +113,22 @@ pub(crate) fn packages(ck: &mut Ck, obj: &Map<String, Value>, at: &At, key: &str
         let Some(p) = ck.as_object(item, &at_i) else { continue };
         ck.text(p, &at_i, "fileName", true);
         file_status(ck, p, &at_i, true);
-        ck.enum_member(p, &at_i, "minimumDirectXVersion", true, c::PACKAGE_MINIMUM_DIRECTX_INVALID, enums::MINIMUM_DIRECTX);
-        ck.enum_member(p, &at_i, "minimumSystemRam", true, c::PACKAGE_MINIMUM_SYSTEM_RAM_INVALID, enums::MINIMUM_SYSTEM_RAM);
+        ck.enum_member(
+            p,
+            &at_i,
+            "minimumDirectXVersion",
+            true,
+            c::PACKAGE_MINIMUM_DIRECTX_INVALID,
+            enums::MINIMUM_DIRECTX,
+        );
+        ck.enum_member(
+            p,
+            &at_i,
+            "minimumSystemRam",
+            true,
+            c::PACKAGE_MINIMUM_SYSTEM_RAM_INVALID,
+            enums::MINIMUM_SYSTEM_RAM,
+        );
         for k in ["languages", "capabilities", "targetDeviceFamilies"] {
             if let Some(a) = ck.array(p, &at_i, k, false) {
                 ck.strings(a, &at_i.key(k));
@@ -112,7 +152,11 @@ pub(crate) fn delivery(ck: &mut Ck, obj: &Map<String, Value>, at: &At) {
         if let Some(n) = ck.number(r, &at_r, "packageRolloutPercentage", false) {
             if !(lim::ROLLOUT_PERCENTAGE_MIN..=lim::ROLLOUT_PERCENTAGE_MAX).contains(&n) {
                 let a = at_r.key("packageRolloutPercentage");
-                ck.push(c::ROLLOUT_PERCENTAGE_OUT_OF_RANGE, &a, format!("{}: {n}, must be between 0 and 100", a.label()));
+                ck.push(
+                    c::ROLLOUT_PERCENTAGE_OUT_OF_RANGE,
+                    &a,
+                    format!("{}: {n}, must be between 0 and 100", a.label()),
+                );
             }
         }
     }
@@ -148,7 +192,15 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
                 for (plat, v) in ov {
                     let at_p = at_o.named(plat, plat);
                     if !enums::PLATFORM_OVERRIDES.contains(&plat.as_str()) {
-                        ck.push(c::LISTING_PLATFORM_OVERRIDE_INVALID, &at_p, format!("{}: `{plat}` is not a platform; expected one of {}", at_p.label(), enums::PLATFORM_OVERRIDES.join(", ")));
+                        ck.push(
+                            c::LISTING_PLATFORM_OVERRIDE_INVALID,
+                            &at_p,
+                            format!(
+                                "{}: `{plat}` is not a platform; expected one of {}",
+                                at_p.label(),
+                                enums::PLATFORM_OVERRIDES.join(", ")
+                            ),
+                        );
                     }
                     if let Some(b) = ck.as_object(v, &at_p) {
                         base_listing(ck, b, &at_p);
@@ -163,8 +215,14 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
             ck.one_of(c::APP_HARDWARE_PREFERENCE_INVALID, &at.idx(i), s, enums::HARDWARE_PREFERENCES);
         }
     }
-    for key in ["automaticBackupEnabled", "canInstallOnRemovableMedia", "isGameDvrEnabled", "hasExternalInAppProducts",
-                "meetAccessibilityGuidelines", "allowMicrosoftDecideAppAvailabilityToFutureDeviceFamilies"] {
+    for key in [
+        "automaticBackupEnabled",
+        "canInstallOnRemovableMedia",
+        "isGameDvrEnabled",
+        "hasExternalInAppProducts",
+        "meetAccessibilityGuidelines",
+        "allowMicrosoftDecideAppAvailabilityToFutureDeviceFamilies",
+    ] {
         ck.bool(obj, &root, key, false);
     }
     ck.str(obj, &root, "notesForCertification", false);
@@ -185,13 +243,28 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
     }
     packages(ck, obj, &root, "applicationPackages");
     delivery(ck, obj, &root);
-    ck.enum_member(obj, &root, "enterpriseLicensing", false, c::APP_ENTERPRISE_LICENSING_INVALID, enums::ENTERPRISE_LICENSING);
+    ck.enum_member(
+        obj,
+        &root,
+        "enterpriseLicensing",
+        false,
+        c::APP_ENTERPRISE_LICENSING_INVALID,
+        enums::ENTERPRISE_LICENSING,
+    );
     if let Some(f) = ck.object(obj, &root, "allowTargetFutureDeviceFamilies", false) {
         let at = root.key("allowTargetFutureDeviceFamilies");
         for (k, v) in f {
             let at_k = at.key(k);
             if !enums::DEVICE_FAMILIES.contains(&k.as_str()) {
-                ck.push(c::APP_DEVICE_FAMILY_UNRECOGNIZED, &at_k, format!("{}: `{k}` is not a documented device family ({})", at_k.label(), enums::DEVICE_FAMILIES.join(", ")));
+                ck.push(
+                    c::APP_DEVICE_FAMILY_UNRECOGNIZED,
+                    &at_k,
+                    format!(
+                        "{}: `{k}` is not a documented device family ({})",
+                        at_k.label(),
+                        enums::DEVICE_FAMILIES.join(", ")
+                    ),
+                );
             }
             if !v.is_boolean() {
                 ck.wrong_type(&at_k, "a boolean", v);
@@ -210,7 +283,12 @@ fn app_category_known(s: &str) -> bool {
 
 fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
     if let Some(items) = ck.array(b, at, "keywords", false) {
-        win32::search_terms(ck, items, &at.key("keywords"), [c::LISTING_KEYWORDS_TOO_MANY, c::LISTING_KEYWORD_TOO_LONG, c::LISTING_KEYWORDS_TOO_MANY_WORDS]);
+        win32::search_terms(
+            ck,
+            items,
+            &at.key("keywords"),
+            [c::LISTING_KEYWORDS_TOO_MANY, c::LISTING_KEYWORD_TOO_LONG, c::LISTING_KEYWORDS_TOO_MANY_WORDS],
+        );
     }
     if let Some(items) = ck.array(b, at, "features", false) {
         let at_f = at.key("features");
@@ -233,11 +311,29 @@ fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
         if let Some(s) = ck.str(b, at, key, false) {
             if !s.is_empty() {
                 let a = at.key(key);
-                ck.push(c::FIELD_OBSOLETE, &a, format!("{}: obsolete; the Store ignores it (set it on the Properties page in Partner Center)", a.label()));
+                ck.push(
+                    c::FIELD_OBSOLETE,
+                    &a,
+                    format!(
+                        "{}: obsolete; the Store ignores it (set it on the Properties page in Partner Center)",
+                        a.label()
+                    ),
+                );
             }
         }
     }
-    for key in ["copyrightAndTrademarkInfo", "licenseTerms", "description", "releaseNotes", "title", "shortDescription", "shortTitle", "sortTitle", "voiceTitle", "devStudio"] {
+    for key in [
+        "copyrightAndTrademarkInfo",
+        "licenseTerms",
+        "description",
+        "releaseNotes",
+        "title",
+        "shortDescription",
+        "shortTitle",
+        "sortTitle",
+        "voiceTitle",
+        "devStudio",
+    ] {
         ck.str(b, at, key, false);
     }
     if let Some(items) = ck.array(b, at, "images", false) {
@@ -274,7 +370,11 @@ fn trailers(ck: &mut Ck, obj: &Map<String, Value>, root: &At) {
             if let Some(images) = ck.array(a, &at_l, "imageList", true) {
                 let at_img = at_l.key("imageList");
                 if images.len() != lim::TRAILER_THUMBNAILS {
-                    ck.push(c::TRAILER_THUMBNAIL_COUNT, &at_img, format!("{}: {} images, exactly one thumbnail required", at_img.label(), images.len()));
+                    ck.push(
+                        c::TRAILER_THUMBNAIL_COUNT,
+                        &at_img,
+                        format!("{}: {} images, exactly one thumbnail required", at_img.label(), images.len()),
+                    );
                 }
                 for (j, img) in images.iter().enumerate() {
                     let at_j = at_img.idx(j);

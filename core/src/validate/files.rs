@@ -100,7 +100,8 @@ impl FileSet {
                 if ft.is_dir() {
                     walk(base, &path, out)?;
                 } else if let Ok(rel) = path.strip_prefix(base) {
-                    let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                    let parts: Vec<String> =
+                        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
                     out.insert(&parts.join("/"));
                 }
             }
@@ -135,11 +136,19 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
         let entry = normalise(&r.name);
         used.insert(entry.clone());
         if is_absolute(&r.name) {
-            ck.push(c::FILES_ABSOLUTE_PATH, &at, format!("{}: `{}` is an absolute path; names are relative to the ZIP root", at.label(), r.name));
+            ck.push(
+                c::FILES_ABSOLUTE_PATH,
+                &at,
+                format!("{}: `{}` is an absolute path; names are relative to the ZIP root", at.label(), r.name),
+            );
             continue;
         }
         if entry.split('/').any(|seg| seg == "..") {
-            ck.push(c::FILES_PARENT_SEGMENT, &at, format!("{}: `{}` uses `..`; names must stay inside the ZIP", at.label(), r.name));
+            ck.push(
+                c::FILES_PARENT_SEGMENT,
+                &at,
+                format!("{}: `{}` uses `..`; names must stay inside the ZIP", at.label(), r.name),
+            );
             continue;
         }
         if !r.pending_upload || files.contains(&entry) {
@@ -148,14 +157,35 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
         match by_lower.get(&entry.to_lowercase()) {
             Some(found) => {
                 used.insert(found[0].to_string());
-                ck.push(c::FILES_CASE_MISMATCH, &at, format!("{}: `{}` not found, but `{}` is present; names are case-sensitive, rename one of them", at.label(), entry, found[0]));
+                ck.push(
+                    c::FILES_CASE_MISMATCH,
+                    &at,
+                    format!(
+                        "{}: `{}` not found, but `{}` is present; names are case-sensitive, rename one of them",
+                        at.label(),
+                        entry,
+                        found[0]
+                    ),
+                );
             }
-            None => ck.push(c::FILES_MISSING, &at, format!("{}: `{}` (PendingUpload) is not in the files; the Store would fail the commit with MissingFiles", at.label(), entry)),
+            None => ck.push(
+                c::FILES_MISSING,
+                &at,
+                format!(
+                    "{}: `{}` (PendingUpload) is not in the files; the Store would fail the commit with MissingFiles",
+                    at.label(),
+                    entry
+                ),
+            ),
         }
     }
     for f in files.iter() {
         if !used.contains(f) {
-            ck.push(c::FILES_UNREFERENCED, &At::root(), format!("`{f}` is in the files but the submission does not name it"));
+            ck.push(
+                c::FILES_UNREFERENCED,
+                &At::root(),
+                format!("`{f}` is in the files but the submission does not name it"),
+            );
         }
     }
     ck.issues

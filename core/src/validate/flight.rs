@@ -28,10 +28,18 @@ pub(crate) fn create(ck: &mut Ck, doc: &Value) {
     ck.str(obj, &root, "rankHigherThan", false);
     let at = root.key("groupIds");
     match obj.get("groupIds") {
-        None | Some(Value::Null) => ck.push(c::FLIGHT_GROUP_IDS_MISSING, &at, "groupIds: absent; the flight reaches nobody until a flight group is added".into()),
+        None | Some(Value::Null) => ck.push(
+            c::FLIGHT_GROUP_IDS_MISSING,
+            &at,
+            "groupIds: absent; the flight reaches nobody until a flight group is added".into(),
+        ),
         Some(Value::Array(ids)) => {
             if ids.is_empty() {
-                ck.push(c::FLIGHT_GROUP_IDS_EMPTY, &at, "groupIds: empty; at least one flight group id is required".into());
+                ck.push(
+                    c::FLIGHT_GROUP_IDS_EMPTY,
+                    &at,
+                    "groupIds: empty; at least one flight group id is required".into(),
+                );
             }
             for (i, v) in ids.iter().enumerate() {
                 if !(v.is_string() || v.is_u64()) {

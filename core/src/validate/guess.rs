@@ -15,8 +15,13 @@ pub fn guess_kind(doc: &Value) -> Option<DocumentKind> {
     if has("flightPackages") || has("flightId") {
         return Some(DocumentKind::FlightSubmission);
     }
-    if has("applicationPackages") || has("applicationCategory") || has("trailers") || has("hardwarePreferences")
-        || has("allowTargetFutureDeviceFamilies") || has("gamingOptions") || listings_have("baseListing")
+    if has("applicationPackages")
+        || has("applicationCategory")
+        || has("trailers")
+        || has("hardwarePreferences")
+        || has("allowTargetFutureDeviceFamilies")
+        || has("gamingOptions")
+        || listings_have("baseListing")
     {
         return Some(DocumentKind::AppSubmission);
     }
@@ -41,14 +46,21 @@ pub fn guess_kind(doc: &Value) -> Option<DocumentKind> {
     if has("packageUrl") || has("architectures") || has("isSilentInstall") || has("packageType") {
         return Some(DocumentKind::Win32Package);
     }
-    if has("availability") || has("properties") || has("listingsToAdd") || has("listingsToRemove")
+    if has("availability")
+        || has("properties")
+        || has("listingsToAdd")
+        || has("listingsToRemove")
         || obj.get("listings").is_some_and(|l| l.is_array() || l.get("language").is_some())
     {
         return Some(DocumentKind::Win32Metadata);
     }
     if has("packageDeliveryOptions") || has("targetPublishMode") || has("pricing") || has("visibility") {
         // Fields app, add-on and flight submissions share; the app submission is the common case.
-        return Some(if has("pricing") || has("visibility") { DocumentKind::AppSubmission } else { DocumentKind::FlightSubmission });
+        return Some(if has("pricing") || has("visibility") {
+            DocumentKind::AppSubmission
+        } else {
+            DocumentKind::FlightSubmission
+        });
     }
     None
 }

@@ -33,7 +33,12 @@ pub fn parse(text: &str) -> crate::Result<(Value, Vec<Issue>)> {
     match serde_json::from_str::<Value>(&cleaned.text) {
         Ok(v) => Ok((v, cleaned.issues)),
         Err(e) => {
-            let msg = format!("document: not JSON at line {}, column {}: {}", e.line(), e.column(), strip_position(&e.to_string()));
+            let msg = format!(
+                "document: not JSON at line {}, column {}: {}",
+                e.line(),
+                e.column(),
+                strip_position(&e.to_string())
+            );
             Err(crate::Error::validation(vec![issue(codes::JSON_SYNTAX, String::new(), msg)]))
         }
     }
@@ -99,7 +104,11 @@ fn clean(text: &str) -> Cleaned {
     let mut prev = 0u8;
     if src.starts_with(&[0xEF, 0xBB, 0xBF]) {
         out[..3].copy_from_slice(b"   ");
-        issues.push(issue(codes::JSON_BOM, String::new(), "document: starts with a UTF-8 byte-order mark, which JSON forbids; accepted".into()));
+        issues.push(issue(
+            codes::JSON_BOM,
+            String::new(),
+            "document: starts with a UTF-8 byte-order mark, which JSON forbids; accepted".into(),
+        ));
         i = 3;
     }
     let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
@@ -132,7 +141,11 @@ fn clean(text: &str) -> Cleaned {
                 let end = src[i..].iter().position(|&b| b == b'\n').map_or(src.len(), |n| i + n);
                 let (line, col) = line_col(src, i);
                 blank(&mut out, i, end);
-                issues.push(issue(codes::JSON_COMMENT, pointer(&stack), format!("line {line}, column {col}: `//` comment, which JSON forbids; ignored")));
+                issues.push(issue(
+                    codes::JSON_COMMENT,
+                    pointer(&stack),
+                    format!("line {line}, column {col}: `//` comment, which JSON forbids; ignored"),
+                ));
                 i = end;
                 continue;
             }
@@ -140,7 +153,11 @@ fn clean(text: &str) -> Cleaned {
                 let end = src[i + 2..].windows(2).position(|w| w == b"*/").map_or(src.len(), |n| i + 2 + n + 2);
                 let (line, col) = line_col(src, i);
                 blank(&mut out, i, end);
-                issues.push(issue(codes::JSON_COMMENT, pointer(&stack), format!("line {line}, column {col}: `/* */` comment, which JSON forbids; ignored")));
+                issues.push(issue(
+                    codes::JSON_COMMENT,
+                    pointer(&stack),
+                    format!("line {line}, column {col}: `/* */` comment, which JSON forbids; ignored"),
+                ));
                 i = end;
                 continue;
             }
@@ -226,7 +243,10 @@ mod tests {
             ]
         );
         let issues = parse(text).unwrap().1;
-        assert_eq!(issues[0].message, "line 1, column 36: trailing comma before `}` ends the object, which JSON forbids; accepted");
+        assert_eq!(
+            issues[0].message,
+            "line 1, column 36: trailing comma before `}` ends the object, which JSON forbids; accepted"
+        );
         assert!(issues.iter().all(|i| !i.is_error()));
     }
 
@@ -244,7 +264,16 @@ mod tests {
         let (v, issues) = parse(text).unwrap();
         assert_eq!(v, json!({"value": [1, 2], "é": {"k": 1}}));
         let got: Vec<(&str, &str)> = issues.iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
-        assert_eq!(got, [("json.bom", ""), ("json.comment", ""), ("json.comment", "/value"), ("json.trailing_comma", "/value"), ("json.comment", "/é")]);
+        assert_eq!(
+            got,
+            [
+                ("json.bom", ""),
+                ("json.comment", ""),
+                ("json.comment", "/value"),
+                ("json.trailing_comma", "/value"),
+                ("json.comment", "/é")
+            ]
+        );
         assert!(issues[1].message.starts_with("line 2, column 3: `//` comment"), "{}", issues[1].message);
     }
 

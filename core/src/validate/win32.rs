@@ -20,7 +20,11 @@ use crate::data::{categories, enums, languages, limits as lim, markets};
 /// Reports `language.unknown` for a language code outside the table.
 pub(crate) fn language(ck: &mut Ck, at: &At, code: &str) {
     if !languages::is_language(code.trim()) {
-        ck.push(c::LANGUAGE_UNKNOWN, at, format!("{}: `{}` is not a language code in the Store's languages table", at.name(), code));
+        ck.push(
+            c::LANGUAGE_UNKNOWN,
+            at,
+            format!("{}: `{}` is not a language code in the Store's languages table", at.name(), code),
+        );
     }
 }
 
@@ -32,7 +36,11 @@ pub(crate) fn market(ck: &mut Ck, at: &At, code: &str) {
         } else {
             String::new()
         };
-        ck.push(c::MARKET_UNKNOWN, at, format!("{}: `{code}` is not a market code in the Store's markets table{hint}", at.name()));
+        ck.push(
+            c::MARKET_UNKNOWN,
+            at,
+            format!("{}: `{code}` is not a market code in the Store's markets table{hint}", at.name()),
+        );
     }
 }
 
@@ -79,7 +87,14 @@ pub(crate) fn metadata(ck: &mut Ck, doc: &Value, full: bool) {
                 if key == "listingsToAdd" {
                     added.insert(s.to_ascii_lowercase());
                 } else if added.contains(&s.to_ascii_lowercase()) {
-                    ck.push(c::LISTINGS_ADD_REMOVE_OVERLAP, &at_i, format!("{}: `{s}` is also in listingsToAdd; a language cannot be added and removed at once", at_i.label()));
+                    ck.push(
+                        c::LISTINGS_ADD_REMOVE_OVERLAP,
+                        &at_i,
+                        format!(
+                            "{}: `{s}` is also in listingsToAdd; a language cannot be added and removed at once",
+                            at_i.label()
+                        ),
+                    );
                 }
             }
         }
@@ -90,7 +105,11 @@ fn availability(ck: &mut Ck, a: &Map<String, Value>, at: &At, full: bool) {
     if let Some(items) = ck.array(a, at, "markets", full) {
         let at_m = at.key("markets");
         if items.is_empty() {
-            ck.push(c::AVAILABILITY_MARKETS_EMPTY, &at_m, format!("{}: empty; at least one market is required", at_m.label()));
+            ck.push(
+                c::AVAILABILITY_MARKETS_EMPTY,
+                &at_m,
+                format!("{}: empty; at least one market is required", at_m.label()),
+            );
         }
         let mut seen: HashSet<&str> = HashSet::new();
         for (i, s) in ck.strings(items, &at_m) {
@@ -108,7 +127,11 @@ fn availability(ck: &mut Ck, a: &Map<String, Value>, at: &At, full: bool) {
     if full && trial.is_none() {
         if let Some(p) = pricing.filter(|p| enums::PRICING_NEEDS_FREE_TRIAL.contains(p)) {
             let at_t = at.key("freeTrial");
-            ck.push(c::AVAILABILITY_FREE_TRIAL_REQUIRED, &at_t, format!("{}: required when pricing is {p} (NO_FREE_TRIAL or FREE_TRIAL)", at_t.label()));
+            ck.push(
+                c::AVAILABILITY_FREE_TRIAL_REQUIRED,
+                &at_t,
+                format!("{}: required when pricing is {p} (NO_FREE_TRIAL or FREE_TRIAL)", at_t.label()),
+            );
         }
     }
 }
@@ -118,14 +141,25 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
     let policy = ck.str(p, at, "privacyPolicyUrl", false);
     if full && needs_policy == Some(true) && policy.is_none_or(|s| s.trim().is_empty()) {
         let a = at.key("privacyPolicyUrl");
-        ck.push(c::PROPERTIES_PRIVACY_POLICY_URL_REQUIRED, &a, format!("{}: required when isPrivacyPolicyRequired is true", a.label()));
+        ck.push(
+            c::PROPERTIES_PRIVACY_POLICY_URL_REQUIRED,
+            &a,
+            format!("{}: required when isPrivacyPolicyRequired is true", a.label()),
+        );
     }
     if policy.is_some() {
         ck.url(p, at, "privacyPolicyUrl", false);
     }
     ck.url(p, at, "website", false);
     ck.url_or_email(p, at, "supportContactInfo");
-    ck.limited_text(p, at, "certificationNotes", false, c::PROPERTIES_CERTIFICATION_NOTES_TOO_LONG, lim::CERTIFICATION_NOTES_MAX_CHARS);
+    ck.limited_text(
+        p,
+        at,
+        "certificationNotes",
+        false,
+        c::PROPERTIES_CERTIFICATION_NOTES_TOO_LONG,
+        lim::CERTIFICATION_NOTES_MAX_CHARS,
+    );
 
     let category = ck.str(p, at, "category", full);
     let known = category.and_then(|name| {
@@ -142,11 +176,29 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
         let at_s = at.key("subcategory");
         if cat.subcategories.is_empty() {
             if !(sub.is_empty() || sub == "None") {
-                ck.push(c::PROPERTIES_SUBCATEGORY_UNKNOWN, &at_s, format!("{}: category {} has no sub-categories, found `{sub}`", at_s.label(), cat.name));
+                ck.push(
+                    c::PROPERTIES_SUBCATEGORY_UNKNOWN,
+                    &at_s,
+                    format!("{}: category {} has no sub-categories, found `{sub}`", at_s.label(), cat.name),
+                );
             }
         } else if !cat.subcategories.contains(&sub) {
-            let hint = cat.subcategories.iter().find(|s| s.eq_ignore_ascii_case(sub)).map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default();
-            ck.push(c::PROPERTIES_SUBCATEGORY_UNKNOWN, &at_s, format!("{}: `{sub}` is not a sub-category of {}; expected one of {}{hint}", at_s.label(), cat.name, cat.subcategories.join(", ")));
+            let hint = cat
+                .subcategories
+                .iter()
+                .find(|s| s.eq_ignore_ascii_case(sub))
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            ck.push(
+                c::PROPERTIES_SUBCATEGORY_UNKNOWN,
+                &at_s,
+                format!(
+                    "{}: `{sub}` is not a sub-category of {}; expected one of {}{hint}",
+                    at_s.label(),
+                    cat.name,
+                    cat.subcategories.join(", ")
+                ),
+            );
         }
     }
 
@@ -163,7 +215,14 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
             let Some(f) = ck.as_object(item, &at_i) else { continue };
             ck.bool(f, &at_i, "isRequired", true);
             ck.bool(f, &at_i, "isRecommended", true);
-            ck.enum_member(f, &at_i, "hardwareItemType", true, c::PROPERTIES_SYSTEM_FEATURE_UNKNOWN, enums::SYSTEM_FEATURES);
+            ck.enum_member(
+                f,
+                &at_i,
+                "hardwareItemType",
+                true,
+                c::PROPERTIES_SYSTEM_FEATURE_UNKNOWN,
+                enums::SYSTEM_FEATURES,
+            );
         }
     }
     if let Some(items) = ck.array(p, at, "systemRequirementDetails", false) {
@@ -171,7 +230,14 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
         for (i, item) in items.iter().enumerate() {
             let at_i = at_r.idx(i);
             let Some(r) = ck.as_object(item, &at_i) else { continue };
-            let kind = ck.enum_member(r, &at_i, "hardwareItemType", true, c::PROPERTIES_SYSTEM_REQUIREMENT_UNKNOWN, enums::SYSTEM_REQUIREMENT_ITEMS);
+            let kind = ck.enum_member(
+                r,
+                &at_i,
+                "hardwareItemType",
+                true,
+                c::PROPERTIES_SYSTEM_REQUIREMENT_UNKNOWN,
+                enums::SYSTEM_REQUIREMENT_ITEMS,
+            );
             let allowed: Option<&[&str]> = match kind {
                 Some("Memory") => Some(enums::MEMORY_VALUES),
                 Some("DirectX") => Some(enums::DIRECTX_VALUES),
@@ -184,12 +250,25 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
                 match allowed {
                     Some(values) if !s.is_empty() => {
                         if !values.contains(&s) {
-                            ck.push(c::PROPERTIES_SYSTEM_REQUIREMENT_VALUE_INVALID, &at_v,
-                                format!("{}: `{s}` is not allowed for {}; expected one of {}", at_v.label(), kind.unwrap_or("?"), values.join(", ")));
+                            ck.push(
+                                c::PROPERTIES_SYSTEM_REQUIREMENT_VALUE_INVALID,
+                                &at_v,
+                                format!(
+                                    "{}: `{s}` is not allowed for {}; expected one of {}",
+                                    at_v.label(),
+                                    kind.unwrap_or("?"),
+                                    values.join(", ")
+                                ),
+                            );
                         }
                     }
                     Some(_) => {}
-                    None => ck.max_chars(c::PROPERTIES_SYSTEM_REQUIREMENT_TOO_LONG, &at_v, s, lim::SYSTEM_REQUIREMENT_MAX_CHARS),
+                    None => ck.max_chars(
+                        c::PROPERTIES_SYSTEM_REQUIREMENT_TOO_LONG,
+                        &at_v,
+                        s,
+                        lim::SYSTEM_REQUIREMENT_MAX_CHARS,
+                    ),
                 }
             }
         }
@@ -217,8 +296,22 @@ fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut 
         ck.max_chars(c::LISTING_DESCRIPTION_TOO_LONG, &at.key("description"), s, lim::DESCRIPTION_MAX_CHARS);
     }
     ck.limited_text(l, at, "whatsNew", false, c::LISTING_WHATS_NEW_TOO_LONG, lim::WHATS_NEW_MAX_CHARS);
-    ck.limited_text(l, at, "shortDescription", false, c::LISTING_SHORT_DESCRIPTION_TOO_LONG, lim::SHORT_DESCRIPTION_MAX_CHARS);
-    ck.limited_text(l, at, "additionalLicenseTerms", full, c::LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG, lim::ADDITIONAL_LICENSE_TERMS_MAX_CHARS);
+    ck.limited_text(
+        l,
+        at,
+        "shortDescription",
+        false,
+        c::LISTING_SHORT_DESCRIPTION_TOO_LONG,
+        lim::SHORT_DESCRIPTION_MAX_CHARS,
+    );
+    ck.limited_text(
+        l,
+        at,
+        "additionalLicenseTerms",
+        full,
+        c::LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG,
+        lim::ADDITIONAL_LICENSE_TERMS_MAX_CHARS,
+    );
     ck.limited_text(l, at, "copyright", false, c::LISTING_COPYRIGHT_TOO_LONG, lim::COPYRIGHT_MAX_CHARS);
     ck.limited_text(l, at, "developedBy", false, c::LISTING_DEVELOPED_BY_TOO_LONG, lim::DEVELOPED_BY_MAX_CHARS);
     ck.limited_text(l, at, "contactInfo", false, c::LISTING_CONTACT_INFO_TOO_LONG, lim::CONTACT_INFO_MAX_CHARS);
@@ -231,7 +324,12 @@ fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut 
         }
     }
     if let Some(items) = ck.array(l, at, "searchTerms", false) {
-        search_terms(ck, items, &at.key("searchTerms"), [c::LISTING_SEARCH_TERMS_TOO_MANY, c::LISTING_SEARCH_TERM_TOO_LONG, c::LISTING_SEARCH_TERMS_TOO_MANY_WORDS]);
+        search_terms(
+            ck,
+            items,
+            &at.key("searchTerms"),
+            [c::LISTING_SEARCH_TERMS_TOO_MANY, c::LISTING_SEARCH_TERM_TOO_LONG, c::LISTING_SEARCH_TERMS_TOO_MANY_WORDS],
+        );
     }
     if let Some(items) = ck.array(l, at, "requirements", false) {
         // "Up to 11 items TOTAL between minimum and recommended": every non-empty text counts.
@@ -247,7 +345,13 @@ fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut 
                 }
             }
         }
-        ck.max_items(c::LISTING_REQUIREMENTS_TOO_MANY, &at_r, texts, lim::REQUIREMENTS_MAX, "items between minimumHardware and recommendedHardware");
+        ck.max_items(
+            c::LISTING_REQUIREMENTS_TOO_MANY,
+            &at_r,
+            texts,
+            lim::REQUIREMENTS_MAX,
+            "items between minimumHardware and recommendedHardware",
+        );
     }
 }
 
@@ -260,11 +364,24 @@ pub(crate) fn search_terms(ck: &mut Ck, items: &[Value], at: &At, codes: [c::Iss
     for (i, s) in ck.strings(items, at) {
         ck.max_chars(codes[1], &at.idx(i), s, lim::SEARCH_TERM_MAX_CHARS);
         for w in s.split_whitespace() {
-            words.insert(if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) });
+            words.insert(if w.chars().any(char::is_uppercase) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            });
         }
     }
     if words.len() > lim::SEARCH_TERMS_MAX_UNIQUE_WORDS {
-        ck.push(codes[2], at, format!("{}: {} unique words across all terms, limit {}", at.label(), words.len(), lim::SEARCH_TERMS_MAX_UNIQUE_WORDS));
+        ck.push(
+            codes[2],
+            at,
+            format!(
+                "{}: {} unique words across all terms, limit {}",
+                at.label(),
+                words.len(),
+                lim::SEARCH_TERMS_MAX_UNIQUE_WORDS
+            ),
+        );
     }
 }
 
@@ -275,7 +392,11 @@ pub(crate) fn packages(ck: &mut Ck, doc: &Value) {
     let Some(items) = ck.array(obj, &root, "packages", true) else { return };
     let at = root.key("packages");
     if items.is_empty() {
-        ck.push(c::PACKAGES_EMPTY, &at, "packages: empty; a full update replaces every package, so at least one is required".into());
+        ck.push(
+            c::PACKAGES_EMPTY,
+            &at,
+            "packages: empty; a full update replaces every package, so at least one is required".into(),
+        );
     }
     for (i, item) in items.iter().enumerate() {
         let at_i = at.idx(i);
@@ -291,7 +412,11 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
     if let Some(items) = ck.array(p, at, "languages", full) {
         let at_l = at.key("languages");
         if items.is_empty() {
-            ck.push(c::PACKAGE_LANGUAGES_EMPTY, &at_l, format!("{}: empty; at least one language is required", at_l.label()));
+            ck.push(
+                c::PACKAGE_LANGUAGES_EMPTY,
+                &at_l,
+                format!("{}: empty; at least one language is required", at_l.label()),
+            );
         }
         for (i, s) in ck.strings(items, &at_l) {
             language(ck, &at_l.idx(i), s);
@@ -300,7 +425,16 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
     if let Some(items) = ck.array(p, at, "architectures", full) {
         let at_a = at.key("architectures");
         if items.len() != 1 {
-            ck.push(c::PACKAGE_ARCHITECTURES_COUNT, &at_a, format!("{}: {} architectures, exactly one required ({})", at_a.label(), items.len(), enums::ARCHITECTURES.join(", ")));
+            ck.push(
+                c::PACKAGE_ARCHITECTURES_COUNT,
+                &at_a,
+                format!(
+                    "{}: {} architectures, exactly one required ({})",
+                    at_a.label(),
+                    items.len(),
+                    enums::ARCHITECTURES.join(", ")
+                ),
+            );
         }
         for (i, s) in ck.strings(items, &at_a) {
             ck.one_of(c::PACKAGE_ARCHITECTURE_INVALID, &at_a.idx(i), s, enums::ARCHITECTURES);
@@ -310,13 +444,24 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
     let params = ck.str(p, at, "installerParameters", false);
     if full && silent == Some(false) && params.is_none_or(|s| s.trim().is_empty()) {
         let a = at.key("installerParameters");
-        ck.push(c::PACKAGE_INSTALLER_PARAMETERS_REQUIRED, &a, format!("{}: required when isSilentInstall is false (the switches that make the installer silent)", a.label()));
+        ck.push(
+            c::PACKAGE_INSTALLER_PARAMETERS_REQUIRED,
+            &a,
+            format!(
+                "{}: required when isSilentInstall is false (the switches that make the installer silent)",
+                a.label()
+            ),
+        );
     }
     let kind = ck.enum_member(p, at, "packageType", full, c::PACKAGE_TYPE_INVALID, enums::PACKAGE_TYPES);
     let doc_url = ck.str(p, at, "genericDocUrl", false);
     if full && kind == Some("exe") && doc_url.is_none_or(|s| s.trim().is_empty()) {
         let a = at.key("genericDocUrl");
-        ck.push(c::PACKAGE_GENERIC_DOC_URL_REQUIRED, &a, format!("{}: required when packageType is exe (link to the installer's custom error codes)", a.label()));
+        ck.push(
+            c::PACKAGE_GENERIC_DOC_URL_REQUIRED,
+            &a,
+            format!("{}: required when packageType is exe (link to the installer's custom error codes)", a.label()),
+        );
     }
     if doc_url.is_some() {
         ck.url(p, at, "genericDocUrl", false);
@@ -367,7 +512,15 @@ pub(crate) fn assets_create(ck: &mut Ck, doc: &Value) {
             "Screenshot" => (c::ASSETS_SCREENSHOTS_OUT_OF_RANGE, lim::SCREENSHOTS_MAX),
             "Logo" => (c::ASSETS_LOGOS_OUT_OF_RANGE, lim::LOGOS_MAX),
             _ => {
-                ck.push(c::ASSETS_TYPE_UNKNOWN, &at_k, format!("{}: unknown asset type `{key}`; expected {}", at_k.label(), enums::ASSET_TYPES.join(" or ")));
+                ck.push(
+                    c::ASSETS_TYPE_UNKNOWN,
+                    &at_k,
+                    format!(
+                        "{}: unknown asset type `{key}`; expected {}",
+                        at_k.label(),
+                        enums::ASSET_TYPES.join(" or ")
+                    ),
+                );
                 continue;
             }
         };
@@ -377,12 +530,18 @@ pub(crate) fn assets_create(ck: &mut Ck, doc: &Value) {
         match v.as_u64() {
             Some(n) if n <= max => requested += n,
             Some(n) => ck.push(code, &at_k, format!("{}: {n} requested, limit {max}", at_k.label())),
-            None if v.as_i64().is_some() => ck.push(code, &at_k, format!("{}: {v} requested, must be 0 to {max}", at_k.label())),
+            None if v.as_i64().is_some() => {
+                ck.push(code, &at_k, format!("{}: {v} requested, must be 0 to {max}", at_k.label()))
+            }
             None => ck.wrong_type(&at_k, "a whole number", v),
         }
     }
     if requested == 0 && ck.issues.len() == before {
-        ck.push(c::ASSETS_NOTHING_REQUESTED, &at, "createAssetRequest: requests no screenshot and no logo; ask for Screenshot 1-10 and/or Logo 1-2".into());
+        ck.push(
+            c::ASSETS_NOTHING_REQUESTED,
+            &at,
+            "createAssetRequest: requests no screenshot and no logo; ask for Screenshot 1-10 and/or Logo 1-2".into(),
+        );
     }
 }
 
@@ -397,7 +556,10 @@ pub(crate) fn assets_commit(ck: &mut Ck, doc: &Value) {
             language(ck, &at.key("language"), lang);
         }
     }
-    for (key, code, max) in [("storeLogos", c::ASSETS_LOGOS_OUT_OF_RANGE, lim::LOGOS_MAX), ("screenshots", c::ASSETS_SCREENSHOTS_OUT_OF_RANGE, lim::SCREENSHOTS_MAX)] {
+    for (key, code, max) in [
+        ("storeLogos", c::ASSETS_LOGOS_OUT_OF_RANGE, lim::LOGOS_MAX),
+        ("screenshots", c::ASSETS_SCREENSHOTS_OUT_OF_RANGE, lim::SCREENSHOTS_MAX),
+    ] {
         let Some(items) = ck.array(la, &at, key, false) else { continue };
         let at_k = at.key(key);
         if items.len() as u64 > max {

@@ -45,7 +45,15 @@ impl Azurite {
     pub fn start() -> Azurite {
         let dir = TempDir::new("azurite");
         let mut child = Command::new(azurite_bin())
-            .args(["--blobHost", "127.0.0.1", "--blobPort", "0", "--inMemoryPersistence", "--disableTelemetry", "--silent"])
+            .args([
+                "--blobHost",
+                "127.0.0.1",
+                "--blobPort",
+                "0",
+                "--inMemoryPersistence",
+                "--disableTelemetry",
+                "--silent",
+            ])
             .current_dir(dir.path())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -88,16 +96,27 @@ impl Azurite {
 
     /// Creates a container (with an account SAS: a service SAS cannot).
     pub async fn create_container(&self, name: &str) {
-        let q = blob::sign_account_sas(DEV_ACCOUNT, DEV_ACCOUNT_KEY, "sco", "rwdlac", now() + 3600, SAS_VERSION).unwrap();
+        let q =
+            blob::sign_account_sas(DEV_ACCOUNT, DEV_ACCOUNT_KEY, "sco", "rwdlac", now() + 3600, SAS_VERSION).unwrap();
         let url = format!("{}/{name}?restype=container&{q}", self.account_url());
-        let resp = self.http.put(url).header("x-ms-version", SAS_VERSION).header("Content-Length", "0").send().await.unwrap();
+        let resp =
+            self.http.put(url).header("x-ms-version", SAS_VERSION).header("Content-Length", "0").send().await.unwrap();
         assert_eq!(resp.status().as_u16(), 201, "create container: {}", resp.text().await.unwrap_or_default());
     }
 
     /// A service SAS URL for a blob, signed with the core's signer.
     pub fn sas(&self, container: &str, blob_name: &str, permissions: &str, expiry_unix: i64) -> String {
-        blob::blob_sas_url(&self.account_url(), DEV_ACCOUNT, DEV_ACCOUNT_KEY, container, blob_name, permissions, expiry_unix, SAS_VERSION)
-            .unwrap()
+        blob::blob_sas_url(
+            &self.account_url(),
+            DEV_ACCOUNT,
+            DEV_ACCOUNT_KEY,
+            container,
+            blob_name,
+            permissions,
+            expiry_unix,
+            SAS_VERSION,
+        )
+        .unwrap()
     }
 
     /// A write SAS valid for an hour.
@@ -114,7 +133,8 @@ impl Azurite {
         }
         let resp = b.header("Content-Length", req.body.len().to_string()).body(req.body.clone()).send().await.unwrap();
         let status = resp.status().as_u16();
-        let headers = resp.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string())).collect();
+        let headers =
+            resp.headers().iter().map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string())).collect();
         HttpResponse { status, headers, body: resp.bytes().await.unwrap().to_vec() }
     }
 

@@ -49,9 +49,9 @@ impl Logged {
         if !q.split('&').any(|p| p == "comp=block") {
             return None;
         }
-        q.split('&').find_map(|p| p.strip_prefix("blockid=")).map(|v| {
-            percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned()
-        })
+        q.split('&')
+            .find_map(|p| p.strip_prefix("blockid="))
+            .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
     }
 }
 

@@ -57,7 +57,11 @@ impl Emu {
 
     /// The default client's credentials.
     pub fn creds(&self) -> ClientCredentials {
-        ClientCredentials::new(self.info.tenant_id.clone(), self.info.client_id.clone(), self.info.client_secret.clone())
+        ClientCredentials::new(
+            self.info.tenant_id.clone(),
+            self.info.client_id.clone(),
+            self.info.client_secret.clone(),
+        )
     }
 
     /// Sends a core request as is.
@@ -112,7 +116,11 @@ impl Emu {
     /// Operation ids the emulator has answered so far (from the admin request log).
     pub async fn ops_seen(&self) -> HashSet<String> {
         let (_, log) = self.admin(Method::Get, "/requests", None).await;
-        log.as_array().into_iter().flatten().filter_map(|e| e.get("op").and_then(Value::as_str).map(str::to_string)).collect()
+        log.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.get("op").and_then(Value::as_str).map(str::to_string))
+            .collect()
     }
 
     /// Asserts every operation of a family in the core's route table was answered.

@@ -294,7 +294,12 @@ pub struct PagedList<T> {
 
 impl<T> Default for PagedList<T> {
     fn default() -> Self {
-        PagedList { value: Nullable::Absent, next_link: Nullable::Absent, total_count: Nullable::Absent, extra: Default::default() }
+        PagedList {
+            value: Nullable::Absent,
+            next_link: Nullable::Absent,
+            total_count: Nullable::Absent,
+            extra: Default::default(),
+        }
     }
 }
 
