@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::{Error, ErrorKind, Result};
 use crate::secret::redact_url;
 
 /// HTTP method of a request. Only the methods the Store APIs use.
@@ -244,4 +245,35 @@ impl fmt::Debug for RedactedBody<'_> {
             Err(_) => write!(f, "<{} bytes>", self.0.len()),
         }
     }
+}
+
+/// Whether a URL may be used: `https`, or `http` to a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`).
+///
+/// # Errors
+/// `unsupported` for plain `http` to any other host or another scheme: a bearer token must never travel
+/// unencrypted over a network.
+pub fn check_url_scheme(url: &str) -> Result<()> {
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("https://") {
+        return Ok(());
+    }
+    if let Some(rest) = lower.strip_prefix("http://") {
+        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host_port = authority.rsplit('@').next().unwrap_or("");
+        let host = if let Some(v6) = host_port.strip_prefix('[') {
+            v6.split(']').next().unwrap_or("")
+        } else {
+            host_port.split(':').next().unwrap_or("")
+        };
+        let loopback =
+            host == "localhost" || host == "::1" || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
+        if loopback {
+            return Ok(());
+        }
+        return Err(Error::new(
+            ErrorKind::Unsupported,
+            format!("plain http is only allowed to loopback hosts, not `{host}`: use https ({})", redact_url(url)),
+        ));
+    }
+    Err(Error::new(ErrorKind::Unsupported, format!("unsupported URL scheme in {}", redact_url(url))))
 }

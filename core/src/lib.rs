@@ -29,6 +29,7 @@ pub mod model;
 pub mod package;
 pub mod policy;
 pub mod secret;
+pub mod task;
 #[cfg(feature = "reqwest")]
 pub mod transport;
 pub mod validate;

@@ -51,6 +51,10 @@ pub struct Operation {
     pub body: bool,
     /// What the method does (from the method's documentation).
     pub summary: &'static str,
+    /// The model the JSON body follows (a type in [`crate::model`]), when the table names one.
+    pub body_model: Option<&'static str>,
+    /// The model the response body follows (a type in [`crate::model`]), when the table names one.
+    pub result_model: Option<&'static str>,
 }
 
 impl Operation {
@@ -77,7 +81,10 @@ impl Operation {
 pub const INGESTION_PREFIX: &str = "/v1.0/ingestion";
 
 macro_rules! ops {
-    ($( $id:literal $fam:ident $method:ident $path:literal [$($q:literal),*] $body:literal $summary:literal; )*) => {
+    // A route line: `"id" Family Method "path" [query…] takes_body "summary"`, optionally followed by
+    // `=> "BodyModel" "ResultModel"` (either may be `""`: no model).
+    ($( $id:literal $fam:ident $method:ident $path:literal [$($q:literal),*] $body:literal $summary:literal
+        $(=> $bm:literal $rm:literal)?; )*) => {
         /// Every operation of every family.
         pub const OPERATIONS: &[Operation] = &[
             $( Operation {
@@ -88,9 +95,14 @@ macro_rules! ops {
                 query: &[$($q),*],
                 body: $body,
                 summary: $summary,
+                body_model: ops!(@model $($bm)?),
+                result_model: ops!(@model $($rm)?),
             }, )*
         ];
     };
+    (@model) => { None };
+    (@model "") => { None };
+    (@model $m:literal) => { Some($m) };
 }
 
 ops! {

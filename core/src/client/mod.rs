@@ -31,6 +31,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+pub use crate::http::check_url_scheme;
 pub use preflight::{preflight_submission, preflight_win32};
 pub use progress::{Progress, ProgressHandler};
 
@@ -48,50 +49,13 @@ use crate::package::PackagePlan;
 use crate::secret::redact_url;
 use crate::transport::upload::{BlobUploader, UploadOptions};
 
-/// Whether a URL may be used: `https`, or `http` to a loopback host (`localhost`, `127.0.0.0/8`, `[::1]`).
-///
-/// # Errors
-/// `unsupported` for plain `http` to any other host or another scheme: a bearer token must never travel
-/// unencrypted over a network.
-pub fn check_url_scheme(url: &str) -> Result<()> {
-    let lower = url.to_ascii_lowercase();
-    if lower.starts_with("https://") {
-        return Ok(());
-    }
-    if let Some(rest) = lower.strip_prefix("http://") {
-        let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-        let host_port = authority.rsplit('@').next().unwrap_or("");
-        let host = if let Some(v6) = host_port.strip_prefix('[') {
-            v6.split(']').next().unwrap_or("")
-        } else {
-            host_port.split(':').next().unwrap_or("")
-        };
-        let loopback =
-            host == "localhost" || host == "::1" || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
-        if loopback {
-            return Ok(());
-        }
-        return Err(Error::new(
-            ErrorKind::Unsupported,
-            format!("plain http is only allowed to loopback hosts, not `{host}`: use https ({})", redact_url(url)),
-        ));
-    }
-    Err(Error::new(ErrorKind::Unsupported, format!("unsupported URL scheme in {}", redact_url(url))))
-}
-
 fn now_secs() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
 }
 
-/// A jitter in `[0, 1)` for retry backoff, without a random-number dependency: the clock's nanoseconds
-/// mixed through a 64-bit finaliser (splitmix64) so consecutive calls spread.
 fn jitter() -> f64 {
     let n = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
-    let mut z = n.wrapping_add(0x9E37_79B9_7F4A_7C15);
-    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    z ^= z >> 31;
-    (z >> 11) as f64 / (1u64 << 53) as f64
+    crate::policy::jitter(n)
 }
 
 fn tick() -> Tick {

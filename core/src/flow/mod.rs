@@ -49,6 +49,7 @@ use crate::http::{HttpRequest, HttpResponse};
 use crate::policy::{retry, PollSchedule, RetryDecision, RetryPolicy};
 use crate::secret::redact_url;
 
+pub use crate::task::Tick;
 pub use spec::{OldPackages, PendingPolicy, SubmissionSpec};
 
 /// What the host must do next.
@@ -78,22 +79,6 @@ pub enum Event {
     Uploaded,
     /// The last send or upload failed without a response (timeout, connection, local IO).
     Error(Error),
-}
-
-/// The host's clock and randomness, passed with every event (the core has neither).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Tick {
-    /// Current unix time, seconds.
-    pub now: u64,
-    /// A random number in `[0, 1)` for retry jitter (tests pass a fixed value).
-    pub jitter: f64,
-}
-
-impl Tick {
-    /// A tick at `now` with a neutral jitter of 0.5.
-    pub fn at(now: u64) -> Self {
-        Tick { now, jitter: 0.5 }
-    }
 }
 
 /// One file of a ZIP upload: where it is (relative to the host's files folder) and its entry name.

@@ -5,4 +5,4 @@ pub mod poll;
 pub mod retry;
 
 pub use poll::PollSchedule;
-pub use retry::{decide, RetryDecision, RetryPolicy};
+pub use retry::{decide, jitter, RetryDecision, RetryPolicy};

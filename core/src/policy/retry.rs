@@ -46,6 +46,17 @@ pub enum RetryDecision {
     GiveUp,
 }
 
+/// A jitter in `[0, 1)` for retry backoff from any 64-bit seed (a host passes its clock's nanoseconds):
+/// the seed mixed through a 64-bit finaliser (splitmix64), so consecutive calls spread. The one jitter
+/// every host uses; the core itself never reads a clock.
+pub fn jitter(seed: u64) -> f64 {
+    let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 31;
+    (z >> 11) as f64 / (1u64 << 53) as f64
+}
+
 /// Decides what to do after attempt number `attempt` (1-based) failed with `error`.
 ///
 /// `idempotent` is whether repeating the request is harmless (see `Operation::is_idempotent`);

@@ -118,8 +118,8 @@ fn now_unix() -> i64 {
 }
 
 fn jitter() -> f64 {
-    let n = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    f64::from(n % 1000) / 1000.0
+    let n = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
+    crate::policy::jitter(n)
 }
 
 /// Sends a request made with `sas`, retrying per `policy`; a non-2xx answer becomes the blob error
