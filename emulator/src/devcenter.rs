@@ -7,8 +7,8 @@ use serde_json::{json, Map, Value};
 use storesubmit::model::{referenced_files, strip_read_only, DocumentKind};
 use storesubmit::validate::{codes, FileSet};
 
-use crate::server::{error, Svc};
 use crate::state::{numeric_id, store_id, State, DEVCENTER_CONTAINER};
+use crate::svc::{error, Svc};
 use crate::util::{self, param, Req, Resp};
 
 /// What a parent resource is.
@@ -677,7 +677,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     if let Some(first) = issues.first() {
         let msg = issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; ");
         let target = if first.path.is_empty() { kind.target() } else { &first.path };
-        let mut r = json!({"code": "InvalidParameterValue", "data": [], "details": [], "message": msg, "source": crate::server::DEVCENTER_SOURCE, "target": target});
+        let mut r = json!({"code": "InvalidParameterValue", "data": [], "details": [], "message": msg, "source": crate::svc::DEVCENTER_SOURCE, "target": target});
         r["details"] = issues.iter().map(|i| json!({"code": i.code, "message": i.message, "target": i.path})).collect();
         return Resp::json(400, &r);
     }
