@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
+use storesubmit::model::devcenter::read_only_pointers;
 use storesubmit::model::{referenced_files, strip_read_only, DocumentKind};
 use storesubmit::validate::{codes, FileSet};
 
@@ -627,19 +628,6 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
     Resp::json(200, &doc)
 }
 
-/// Read-only fields of a submission: never taken from an update body.
-const READ_ONLY: &[&str] = &[
-    "/id",
-    "/status",
-    "/statusDetails",
-    "/fileUploadUrl",
-    "/friendlyName",
-    "/flightId",
-    "/packageDeliveryOptions/packageRollout/packageRolloutStatus",
-    "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
-    "/pricing/isAdvancedPricingModel",
-];
-
 /// Validation of an update body: the core's rules for the submission kind, plus the core's file-name
 /// rules of its files cross-check (a name must be relative and stay inside the ZIP).
 fn validate(kind: DocumentKind, doc: &Value) -> Vec<storesubmit::Issue> {
@@ -672,7 +660,8 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
             kind.target(),
         );
     }
-    strip_read_only(&mut body, READ_ONLY);
+    let read_only = read_only_pointers(kind.doc_kind());
+    strip_read_only(&mut body, read_only);
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();
     if let Some(first) = issues.first() {
         let msg = issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; ");
@@ -681,22 +670,13 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
         r["details"] = issues.iter().map(|i| json!({"code": i.code, "message": i.message, "target": i.path})).collect();
         return Resp::json(400, &r);
     }
-    // Put the read-only values back from the stored resource.
-    for key in ["id", "status", "statusDetails", "fileUploadUrl", "friendlyName", "flightId"] {
-        if let Some(v) = old.get(key) {
-            body[key] = v.clone();
-        }
-    }
-    for ptr in [
-        "/packageDeliveryOptions/packageRollout/packageRolloutStatus",
-        "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
-        "/pricing/isAdvancedPricingModel",
-    ] {
-        if let Some(v) = old.pointer(ptr) {
-            let (parent_ptr, key) = ptr.rsplit_once('/').expect("pointer has a slash");
-            if let Some(obj) = body.pointer_mut(parent_ptr).and_then(Value::as_object_mut) {
-                obj.insert(key.to_string(), v.clone());
-            }
+    // Put the read-only values back from the stored resource (the core's list; `*` entries are derived
+    // from the packages and stay stripped).
+    for ptr in read_only.iter().filter(|p| !p.contains('*')) {
+        let Some(v) = old.pointer(ptr) else { continue };
+        let (parent_ptr, key) = ptr.rsplit_once('/').expect("pointer has a slash");
+        if let Some(obj) = body.pointer_mut(parent_ptr).and_then(Value::as_object_mut) {
+            obj.insert(key.to_string(), v.clone());
         }
     }
     if let Some(p) = body.get_mut("pricing").and_then(Value::as_object_mut) {
