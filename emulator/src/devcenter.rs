@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
-use storesubmit::model::devcenter::read_only_pointers;
+use storesubmit::model::devcenter::{read_only_pointers, SubmissionStatus};
 use storesubmit::model::{referenced_files, strip_read_only, DocumentKind};
 use storesubmit::validate::{codes, FileSet};
 
@@ -537,12 +537,9 @@ fn delete_parent(st: &mut State, kind: Kind, id: &str) -> Resp {
     Resp::empty(204)
 }
 
-/// Statuses in which the Store is working on a submission.
+/// Whether the Store is working on a submission in this status (the core's vocabulary).
 fn in_flight(status: &str) -> bool {
-    matches!(
-        status,
-        "CommitStarted" | "PreProcessing" | "Certification" | "Release" | "Publishing" | "PendingPublication"
-    )
+    SubmissionStatus::parse(status).is_in_flight()
 }
 
 fn blank_submission(kind: Kind, parent: &Parent) -> Value {
@@ -603,7 +600,7 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
     let created = parent.created + 1;
     if let Some(o) = doc.as_object_mut() {
         o.insert("id".into(), json!(id));
-        o.insert("status".into(), json!("PendingCommit"));
+        o.insert("status".into(), json!(SubmissionStatus::PendingCommit.as_str()));
         o.insert("statusDetails".into(), json!({"errors": [], "warnings": [], "certificationReports": []}));
         o.insert("fileUploadUrl".into(), json!(url));
         if kind != Kind::Addon {
@@ -652,7 +649,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     };
     let old = st.dc.subs[sid].doc.clone();
     let status = old.get("status").and_then(Value::as_str).unwrap_or("");
-    if !matches!(status, "PendingCommit" | "CommitFailed") {
+    if !SubmissionStatus::parse(status).is_editable() {
         return dc_err(
             409,
             "InvalidState",
@@ -690,7 +687,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
 
 fn delete_submission(st: &mut State, kind: Kind, parent: &str, sid: &str) -> Resp {
     let status = st.dc.subs[sid].doc.get("status").and_then(Value::as_str).unwrap_or("").to_string();
-    if in_flight(&status) || status == "Published" {
+    if in_flight(&status) || SubmissionStatus::parse(&status) == SubmissionStatus::Published {
         return dc_err(
             409,
             "InvalidState",
@@ -759,7 +756,7 @@ fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String
 fn commit(st: &mut State, kind: Kind, sid: &str) -> Resp {
     let sub = st.dc.subs[sid].clone();
     let status = sub.doc.get("status").and_then(Value::as_str).unwrap_or("");
-    if !matches!(status, "PendingCommit" | "CommitFailed") {
+    if !SubmissionStatus::parse(status).is_editable() {
         return dc_err(
             409,
             "InvalidState",
@@ -772,10 +769,10 @@ fn commit(st: &mut State, kind: Kind, sid: &str) -> Resp {
     if let Some(s) = st.dc.subs.get_mut(sid) {
         s.commit_errors = errors;
         s.since = now;
-        s.doc["status"] = json!("CommitStarted");
+        s.doc["status"] = json!(SubmissionStatus::CommitStarted.as_str());
         s.doc["statusDetails"] = json!({"errors": [], "warnings": [], "certificationReports": []});
     }
-    Resp::json(200, &json!({"status": "CommitStarted"}))
+    Resp::json(200, &json!({"status": SubmissionStatus::CommitStarted.as_str()}))
 }
 
 fn set_uploaded(doc: &mut Value, kind: Kind) {
@@ -826,12 +823,13 @@ pub fn tick(st: &mut State, now: u64) {
         .collect();
     for id in ids {
         while let Some(s) = st.dc.subs.get(&id) {
-            let status = s.doc.get("status").and_then(Value::as_str).unwrap_or("").to_string();
-            let dur = match status.as_str() {
-                "CommitStarted" => d.commit,
-                "PreProcessing" => d.preprocessing,
-                "Certification" => d.certification,
-                "Release" | "Publishing" | "PendingPublication" => d.release,
+            use SubmissionStatus as S;
+            let status = S::parse(s.doc.get("status").and_then(Value::as_str).unwrap_or(""));
+            let dur = match status {
+                S::CommitStarted => d.commit,
+                S::PreProcessing => d.preprocessing,
+                S::Certification => d.certification,
+                S::Release | S::Publishing | S::PendingPublication => d.release,
                 _ => break,
             };
             if now < s.since + dur {
@@ -839,41 +837,41 @@ pub fn tick(st: &mut State, now: u64) {
             }
             let at = s.since + dur;
             let (kind, parent) = (s.kind, s.parent.clone());
-            let fail = |phase: &str| outcome == phase;
-            let next = match status.as_str() {
-                "CommitStarted" if !s.commit_errors.is_empty() => "CommitFailed",
-                "CommitStarted" => "PreProcessing",
-                "PreProcessing" if fail("PreProcessingFailed") => "PreProcessingFailed",
-                "PreProcessing" => "Certification",
-                "Certification" if fail("CertificationFailed") => "CertificationFailed",
-                "Certification" => "Release",
-                _ if fail("ReleaseFailed") => "ReleaseFailed",
-                _ if fail("PublishFailed") => "PublishFailed",
-                _ => "Published",
+            let fail = |phase: S| outcome == phase.as_str();
+            let next = match status {
+                S::CommitStarted if !s.commit_errors.is_empty() => S::CommitFailed,
+                S::CommitStarted => S::PreProcessing,
+                S::PreProcessing if fail(S::PreProcessingFailed) => S::PreProcessingFailed,
+                S::PreProcessing => S::Certification,
+                S::Certification if fail(S::CertificationFailed) => S::CertificationFailed,
+                S::Certification => S::Release,
+                _ if fail(S::ReleaseFailed) => S::ReleaseFailed,
+                _ if fail(S::PublishFailed) => S::PublishFailed,
+                _ => S::Published,
             };
             let previous = st.dc.parent(kind, &parent).and_then(|p| p.last_published.clone());
             let Some(s) = st.dc.subs.get_mut(&id) else { break };
             s.since = at;
-            s.doc["status"] = json!(next);
+            s.doc["status"] = json!(next.as_str());
             match next {
-                "CommitFailed" => {
+                S::CommitFailed => {
                     let errors: Vec<Value> =
                         s.commit_errors.iter().map(|(c, m)| json!({"code": c, "details": m})).collect();
                     s.doc["statusDetails"]["errors"] = Value::Array(errors);
                 }
-                "PreProcessing" => set_uploaded(&mut s.doc, kind),
-                "PreProcessingFailed" | "ReleaseFailed" | "PublishFailed" => {
+                S::PreProcessing => set_uploaded(&mut s.doc, kind),
+                S::PreProcessingFailed | S::ReleaseFailed | S::PublishFailed => {
                     s.doc["statusDetails"]["errors"] =
                         json!([{"code": "PackageValidationFailed", "details": format!("Emulated failure: {next}.")}]);
                 }
-                "CertificationFailed" | "Release" => {
+                S::CertificationFailed | S::Release => {
                     s.doc["statusDetails"]["certificationReports"] = json!([{"date": util::iso(at), "reportUrl": format!("https://certification.invalid/reports/{id}")}]);
-                    if next == "CertificationFailed" {
+                    if next == S::CertificationFailed {
                         s.doc["statusDetails"]["errors"] =
                             json!([{"code": "Other", "details": "Emulated certification failure."}]);
                     }
                 }
-                "Published" => {
+                S::Published => {
                     if let Some(r) = s.doc.pointer_mut("/packageDeliveryOptions/packageRollout") {
                         if r.get("isPackageRollout").and_then(Value::as_bool) == Some(true) {
                             r["packageRolloutStatus"] = json!("PackageRolloutInProgress");

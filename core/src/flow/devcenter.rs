@@ -19,6 +19,7 @@ use super::{
 };
 use super::{Flow, ResumeToken};
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::devcenter::SubmissionStatus;
 use crate::model::files::{referenced_files, zip_entry_name};
 use crate::model::DocumentKind;
 
@@ -328,41 +329,34 @@ impl SubmissionMachine {
         self.last_status = Some(status.clone()).filter(|s| !s.is_empty());
         let details = status_doc.get("statusDetails");
         let errs = findings(details.and_then(|d| d.get("errors")));
-        match status.as_str() {
-            "CommitFailed" => {
-                let mut msg = "the submission's commit failed".to_string();
-                if let Some(first) = errs.first() {
-                    msg.push_str(&format!(": {}: {}", first.code, first.message));
-                }
-                return Err(Error::new(ErrorKind::CommitFailed, msg).with_server_errors(to_server_errors(&errs)));
+        let parsed = SubmissionStatus::parse(&status);
+        if parsed == SubmissionStatus::CommitFailed {
+            let mut msg = "the submission's commit failed".to_string();
+            if let Some(first) = errs.first() {
+                msg.push_str(&format!(": {}: {}", first.code, first.message));
             }
-            "PreProcessingFailed" | "CertificationFailed" | "ReleaseFailed" | "PublishFailed" | "Canceled" => {
-                let mut msg = format!("submission {} ended with status {status}", self.sid().unwrap_or("?"));
-                if let Some(first) = errs.first() {
-                    msg.push_str(&format!(": {}: {}", first.code, first.message));
-                }
-                return Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs)));
-            }
-            _ => {}
+            return Err(Error::new(ErrorKind::CommitFailed, msg).with_server_errors(to_server_errors(&errs)));
         }
-        let rank = match status.as_str() {
-            "PendingCommit" | "CommitStarted" => 0,
-            "PreProcessing" => 1,
-            "Certification" => 2,
-            "Release" | "Publishing" | "PendingPublication" => 3,
-            "Published" => 4,
-            _ => 0,
-        };
+        if parsed.is_dead_end() {
+            let mut msg = format!("submission {} ended with status {status}", self.sid().unwrap_or("?"));
+            if let Some(first) = errs.first() {
+                msg.push_str(&format!(": {}: {}", first.code, first.message));
+            }
+            return Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs)));
+        }
+        let rank = parsed.progress_rank();
         let (needed, name) = match self.options.stop_after {
             StopAfter::Draft | StopAfter::Committed => (1, "committed"),
             StopAfter::Certification => (2, "certification"),
             StopAfter::Published => (4, "published"),
         };
-        if rank >= needed || (self.options.stop_after == StopAfter::Published && status == "PendingPublication") {
+        if rank >= needed
+            || (self.options.stop_after == StopAfter::Published && parsed == SubmissionStatus::PendingPublication)
+        {
             // PendingPublication waits for a manual publish: the workflow is as far as it can go.
             self.stage = Stage::Done;
             self.completed = Stage::Poll;
-            let stage = if status == "Published" { "published" } else { name };
+            let stage = if parsed == SubmissionStatus::Published { "published" } else { name };
             return Ok(Action::Done(self.outcome(stage, Some(&status_doc))));
         }
         self.stage = Stage::Poll;
