@@ -22,12 +22,12 @@ use crate::issue::Issue;
 use crate::secret::redact_text;
 
 macro_rules! error_kinds {
-    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $number:literal, $retry:literal, $desc:literal; )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $code:literal, $number:literal, $retry:literal, $desc:literal; )*) => {
         /// What went wrong, as a stable category. New kinds may be added in minor releases.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum ErrorKind {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[doc = $doc])* $variant, )*
         }
 
         impl ErrorKind {
@@ -53,6 +53,13 @@ macro_rules! error_kinds {
             /// forbid a blind retry; see `policy::retry`).
             pub fn default_retryable(self) -> bool {
                 match self { $(ErrorKind::$variant => $retry,)* }
+            }
+
+            /// The kind's documentation (its doc comment, lines trimmed and joined): what it means and which
+            /// HTTP status or situation produces it. Bindings use it for their exception docs.
+            pub fn doc(self) -> String {
+                let text = match self { $(ErrorKind::$variant => concat!($($doc, "\n",)* ""),)* };
+                text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
             }
 
             /// One-line description of the kind.

@@ -14,8 +14,9 @@
 //!   `null` (the body is the model), `"page"` (devcenter `{value, totalCount, @nextLink}`),
 //!   `"odataPage"` (ingestion `{value, @odata.nextLink}`) or `"envelope"` (win32 `{isSuccess, errors,
 //!   responseData}` with the model as `responseData`). `paged` is true for the two page wrappers.
-//! - `errors`: the error catalogue by number: `{code, number, retryable, status, description}`
-//!   (`status`: the HTTP status that maps to the kind, `null` for kinds found locally).
+//! - `errors`: the error catalogue by number: `{code, number, retryable, status, description, doc}`
+//!   (`status`: the HTTP status that maps to the kind, `null` for kinds found locally; `doc`: the
+//!   kind's documentation, for exception docstrings).
 //! - `issues`: every validation issue code, sorted: `{code, severity, description}`.
 //! - `enums`: name → documented values, sorted by name: the Store's value lists (`data::ENUMS`, dotted
 //!   field names), every model enum (`model.<family>.<Type>`), the workflow options (`flow.*`), the
@@ -347,6 +348,7 @@ fn errors_json() -> Vec<Value> {
                 "retryable": k.default_retryable(),
                 "status": k.http_status(),
                 "description": k.description(),
+                "doc": k.doc(),
             })
         })
         .collect()
