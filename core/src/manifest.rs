@@ -435,7 +435,16 @@ fn enums_json() -> Map<String, Value> {
 
 fn limits_json() -> Map<String, Value> {
     let sorted: BTreeMap<&str, f64> = data::LIMITS.iter().map(|l| (l.key, l.value)).collect();
-    sorted.into_iter().map(|(k, v)| (k.to_string(), json!(v))).collect()
+    sorted.into_iter().map(|(k, v)| (k.to_string(), number(v))).collect()
+}
+
+/// A number as JSON: an integer when the value is whole, so generators for typed languages see `10000`, not `10000.0`.
+fn number(v: f64) -> Value {
+    if v.fract() == 0.0 && v.abs() < 9.0e15 {
+        json!(v as i64)
+    } else {
+        json!(v)
+    }
 }
 
 /// Every model of every family as manifest entries, family by family in declaration order.

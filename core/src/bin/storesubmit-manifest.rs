@@ -21,7 +21,7 @@ fn main() -> ExitCode {
     });
     match std::fs::write(&path, text) {
         Ok(()) => {
-            println!("wrote {}", path.display());
+            println!("wrote {}", path.canonicalize().unwrap_or(path).display());
             ExitCode::SUCCESS
         }
         Err(e) => {
