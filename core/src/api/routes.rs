@@ -82,7 +82,10 @@ pub const INGESTION_PREFIX: &str = "/v1.0/ingestion";
 
 macro_rules! ops {
     // A route line: `"id" Family Method "path" [query…] takes_body "summary"`, optionally followed by
-    // `=> "BodyModel" "ResultModel"` (either may be `""`: no model).
+    // `=> "BodyModel" "ResultModel"` (either may be `""`: no model). Model names are types of the
+    // family's module in `crate::model`; a result may be wrapped as the Rust parsers return it:
+    // `PagedList<T>` (devcenter page), `Page<T>` (ingestion OData page), `Envelope<T>` (win32). The
+    // manifest (`crate::manifest`) resolves them; `core/tests/manifest.rs` checks every name exists.
     ($( $id:literal $fam:ident $method:ident $path:literal [$($q:literal),*] $body:literal $summary:literal
         $(=> $bm:literal $rm:literal)?; )*) => {
         /// Every operation of every family.
