@@ -131,11 +131,11 @@ def snake(name: str) -> str:
 def op_params(op: Dict[str, Any]) -> List[Tuple[str, str, str, bool]]:
     """(python name, wire name, annotation, required) per parameter of an operation."""
     params: List[Tuple[str, str, str, bool]] = []
-    for p in re.findall(r"\{(\w+)\}", str(op["path"])):
+    for p in op["pathParams"]:
         params.append((snake(p), p, "str", True))
     if op["body"]:
         params.append(("body", "body", "Mapping[str, Any]", True))
-    for q in op["query"]:  # type: ignore[attr-defined]
+    for q in op["query"]:
         ann = "Optional[int]" if q in ("top", "skip") else ("Optional[Union[str, Sequence[str]]]" if q == "languages" else "Optional[Any]")
         params.append((snake(q) if q != "$filter" else "filter", q, ann, False))
     if op["family"] == "ingestion" and op["method"] in ("PUT", "PATCH"):
