@@ -15,6 +15,7 @@
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
 //! - [`error`]: the stable error catalogue.
+//! - [`manifest`]: every fact bindings generate code from, as one JSON document.
 #![warn(missing_docs)]
 
 pub mod api;
@@ -25,6 +26,7 @@ pub mod error;
 pub mod flow;
 pub mod http;
 pub mod issue;
+pub mod manifest;
 pub mod model;
 pub mod package;
 pub mod policy;
