@@ -231,7 +231,7 @@ impl<'a> OpRequest<'a> {
         path.push_str(rest);
         let mut url = format!("{}{}", self.endpoints.root(op.family), path);
         for (i, (k, v)) in self.query.iter().enumerate() {
-            if !op.query.contains(&k.as_str()) {
+            if !accepts_query(op, k) {
                 return Err(Error::invalid_argument(format!(
                     "{}: unknown query parameter `{k}` (accepted: {})",
                     op.id,
@@ -258,6 +258,16 @@ impl<'a> OpRequest<'a> {
         }
         Ok(req)
     }
+}
+
+/// The OData paging token of the ingestion API's paged collections: each `@odata.nextLink` carries it,
+/// so every ingestion list (GET) accepts it besides the query parameters its route documents.
+pub const INGESTION_PAGE_TOKEN: &str = "$skipToken";
+
+/// Whether `op` takes the query parameter `name`: one its route documents, or the ingestion paging token.
+pub fn accepts_query(op: &Operation, name: &str) -> bool {
+    op.query.contains(&name)
+        || (op.family == Family::Ingestion && op.method == crate::http::Method::Get && name == INGESTION_PAGE_TOKEN)
 }
 
 fn arg_to_string(v: &Value) -> Option<String> {
@@ -299,7 +309,7 @@ pub fn build(endpoints: &Endpoints, op_id: &str, args: &Value) -> Result<HttpReq
             let s = arg_to_string(v)
                 .ok_or_else(|| Error::invalid_argument(format!("{op_id}: `{k}` must be a string or number")))?;
             r = r.param(k, s);
-        } else if op.query.contains(&k) {
+        } else if accepts_query(op, k) {
             if !v.is_null() {
                 let s = arg_to_string(v)
                     .ok_or_else(|| Error::invalid_argument(format!("{op_id}: `{k}` must be a scalar or array")))?;
