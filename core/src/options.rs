@@ -180,7 +180,7 @@ impl<'de> Deserialize<'de> for ClientOptions {
 
 /// Reads a serde-derived option type (a spec, a policy enum) from JSON with the options' error shape:
 /// `invalid_argument` whose message starts with `what` and, when one field is at fault, its pointer
-/// (``spec/rolloutPercentage: must be a number from 0 to 100, got 150``; ``spec: unknown field `x`…``).
+/// (``spec/rolloutPercentage: must be a number from 0 to 100, got 150``; ``spec/x: unknown field `x`…``).
 ///
 /// # Errors
 /// As above.
@@ -189,15 +189,15 @@ pub fn decode<T: DeserializeOwned>(what: &str, v: &Value) -> Result<T> {
         Ok(t) => return Ok(t),
         Err(e) => e,
     };
-    // Locate the field: each key alone (every field of these types has a default), so the first key
-    // that fails by itself is the one at fault.
+    // Locate the field when every field of the type has a default (the specs): then each key can be
+    // read alone, and the first key that fails by itself is the one at fault. (A type with required or
+    // interdependent fields, like a rollout action, is reported as a whole.)
     if let Value::Object(m) = v {
-        for (k, x) in m {
-            let one = Value::Object(Map::from_iter([(k.clone(), x.clone())]));
-            if let Err(e1) = T::deserialize(&one) {
-                let msg = e1.to_string();
-                if !msg.starts_with("missing field") && !msg.starts_with("unknown field") {
-                    return Err(Error::invalid_argument(format!("{what}/{}: {msg}", escape(k))));
+        if T::deserialize(&Value::Object(Map::new())).is_ok() {
+            for (k, x) in m {
+                let one = Value::Object(Map::from_iter([(k.clone(), x.clone())]));
+                if let Err(e1) = T::deserialize(&one) {
+                    return Err(Error::invalid_argument(format!("{what}/{}: {e1}", escape(k))));
                 }
             }
         }
@@ -524,10 +524,95 @@ mod tests {
         let e = decode::<SubmissionSpec>("spec", &json!({"oldPackages": "drop"})).unwrap_err();
         assert!(e.message().starts_with("spec/oldPackages: unknown variant `drop`"), "{e}");
         let e = decode::<SubmissionSpec>("spec", &json!({"rolloutPercentag": 5})).unwrap_err();
-        assert!(e.message().starts_with("spec: unknown field `rolloutPercentag`"), "{e}");
+        assert!(e.message().starts_with("spec/rolloutPercentag: unknown field `rolloutPercentag`"), "{e}");
         let e = decode::<SubmissionSpec>("spec", &json!({"mandatoryUpdate": "yes"})).unwrap_err();
         assert!(e.message().starts_with("spec/mandatoryUpdate: invalid type"), "{e}");
         let ok: SubmissionSpec = decode("spec", &json!({"rolloutPercentage": 25, "oldPackages": "keep"})).unwrap();
         assert_eq!(ok.rollout_percentage, Some(25.0));
+    }
+
+    #[test]
+    fn rollout_actions_parse_and_check_the_range() {
+        use crate::flow::devcenter::RolloutAction;
+        assert_eq!(RolloutAction::parse("Update", Some(12.5)).unwrap(), RolloutAction::Update(12.5));
+        assert_eq!(RolloutAction::parse("halt", None).unwrap(), RolloutAction::Halt);
+        for (name, pct, want) in [
+            ("update", Some(100.5), "must be a number from 0 to 100, got 100.5"),
+            ("update", Some(f64::NAN), "got NaN"),
+            ("update", None, "`percentage` is required"),
+            ("finalize", Some(5.0), "`percentage` is only for `update`"),
+            ("stop", None, "must be \"get\", \"update\", \"halt\" or \"finalize\", got \"stop\""),
+        ] {
+            let e = RolloutAction::parse(name, pct).unwrap_err();
+            assert_eq!(e.kind(), crate::ErrorKind::InvalidArgument);
+            assert!(e.message().contains(want), "{name} {pct:?}: {e}");
+        }
+        for a in [RolloutAction::Get, RolloutAction::Update(25.0), RolloutAction::Halt, RolloutAction::Finalize] {
+            let v = serde_json::to_value(a).unwrap();
+            assert_eq!(decode::<RolloutAction>("action", &v).unwrap(), a, "{v}");
+        }
+        assert_eq!(
+            serde_json::to_value(RolloutAction::Update(25.0)).unwrap(),
+            json!({"action": "update", "percentage": 25.0})
+        );
+        let e = decode::<RolloutAction>("action", &json!({"action": "update", "percentage": -3})).unwrap_err();
+        assert!(e.message().contains("got -3"), "{e}");
+        let e = decode::<RolloutAction>("action", &json!({"action": "get", "percent": 3})).unwrap_err();
+        assert!(e.message().contains("unknown field `percent`"), "{e}");
+        // The flow refuses an out-of-range update built by hand, before any request.
+        let mut flow = crate::flow::devcenter::rollout(
+            crate::flow::script::cfg(),
+            crate::flow::devcenter::Target::App { app_id: "9APP".into() },
+            "1",
+            RolloutAction::Update(101.0),
+        );
+        match flow.resume(crate::flow::Event::Start, crate::flow::Tick::at(1)) {
+            crate::flow::Step::Done(Err(e)) => assert!(e.message().contains("got 101"), "{e}"),
+            other => panic!("expected the range error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn endpoints_json() {
+        let ep = Endpoints::all_at("http://127.0.0.1:8080");
+        let v = serde_json::to_value(&ep).unwrap();
+        assert_eq!(serde_json::from_value::<Endpoints>(v).unwrap(), ep);
+        let partial: Endpoints = serde_json::from_value(json!({"win32": "https://w.example"})).unwrap();
+        assert_eq!(
+            (partial.win32.as_str(), partial.devcenter.as_str()),
+            ("https://w.example", crate::api::DEVCENTER_ROOT)
+        );
+        let e = serde_json::from_value::<Endpoints>(json!({"token": "ftp://x"})).unwrap_err();
+        assert!(e.to_string().starts_with("/token: must be https"), "{e}");
+    }
+
+    #[test]
+    fn specs_refuse_unknown_keys_by_name() {
+        use crate::flow::ingestion::IngestionSpec;
+        use crate::flow::win32::Win32Spec;
+        use crate::flow::{PendingPolicy, StopAfter};
+        let w: Win32Spec = decode("spec", &json!({"metadataPatch": true, "assets": [{"language": "en-us"}]})).unwrap();
+        assert_eq!(decode::<Win32Spec>("spec", &serde_json::to_value(&w).unwrap()).unwrap(), w);
+        let e = decode::<Win32Spec>("spec", &json!({"metadataPatchh": true})).unwrap_err();
+        assert!(e.message().starts_with("spec/metadataPatchh: unknown field `metadataPatchh`"), "{e}");
+        let e = decode::<Win32Spec>("spec", &json!({"packagePatches": [{"body": {}}]})).unwrap_err();
+        assert!(e.message().starts_with("spec/packagePatches: missing field `packageId`"), "{e}");
+        let i: IngestionSpec = decode("spec", &json!({"modules": ["Listing"], "promote": true})).unwrap();
+        assert_eq!((i.scope.as_str(), i.promote), ("Preview", true));
+        assert_eq!(decode::<IngestionSpec>("spec", &serde_json::to_value(&i).unwrap()).unwrap(), i);
+        let e = decode::<IngestionSpec>("spec", &json!({"scopes": "Live"})).unwrap_err();
+        assert!(e.message().starts_with("spec/scopes: unknown field `scopes`"), "{e}");
+        assert_eq!(decode::<StopAfter>("stopAfter", &json!("draft")).unwrap(), StopAfter::Draft);
+        let e = decode::<StopAfter>("stopAfter", &json!("drafted")).unwrap_err();
+        assert!(e.message().starts_with("stopAfter: unknown variant `drafted`"), "{e}");
+        assert_eq!(decode::<PendingPolicy>("pending", &json!("recreate")).unwrap(), PendingPolicy::Recreate);
+        let spec = crate::flow::SubmissionSpec {
+            changes: json!({"pricing": {"priceId": "Free"}}),
+            rollout_percentage: Some(10.0),
+            mandatory_update: Some(true),
+            mandatory_update_effective_date: Some("2026-01-01T00:00:00Z".into()),
+            ..Default::default()
+        };
+        assert_eq!(decode::<crate::flow::SubmissionSpec>("spec", &serde_json::to_value(&spec).unwrap()).unwrap(), spec);
     }
 }

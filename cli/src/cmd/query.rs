@@ -47,12 +47,14 @@ fn list(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
 }
 
 fn rollout(mode: Mode, conn: &Connection, target: Target, r: &RolloutArgs) -> Result<i32> {
-    let action = match r.action {
-        RolloutArg::Get => RolloutAction::Get,
-        RolloutArg::Update => RolloutAction::Update(r.percentage.unwrap_or(0.0)),
-        RolloutArg::Halt => RolloutAction::Halt,
-        RolloutArg::Finalize => RolloutAction::Finalize,
+    // The core parses and range-checks the action (0–100), as for every binding.
+    let name = match r.action {
+        RolloutArg::Get => "get",
+        RolloutArg::Update => "update",
+        RolloutArg::Halt => "halt",
+        RolloutArg::Finalize => "finalize",
     };
+    let action = RolloutAction::parse(name, r.percentage)?;
     let (c, reporter) = client(mode, flow_config(conn)?, "rollout")?;
     let out = c.rollout(target, &r.submission_id, action);
     reporter.finish();

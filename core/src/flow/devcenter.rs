@@ -588,9 +588,9 @@ struct RolloutActionJson {
 }
 
 impl TryFrom<RolloutActionJson> for RolloutAction {
-    type Error = Error;
-    fn try_from(j: RolloutActionJson) -> Result<Self> {
-        RolloutAction::parse(&j.action, j.percentage)
+    type Error = String;
+    fn try_from(j: RolloutActionJson) -> std::result::Result<Self, String> {
+        RolloutAction::parse(&j.action, j.percentage).map_err(|e| e.message().to_string())
     }
 }
 
