@@ -144,9 +144,8 @@ fn rollout_percentage_is_range_checked_before_anything_is_sent() {
     // A closed port: any request would fail with a transport error, not with the range rule.
     let conn =
         ["--tenant-id", "t", "--client-id", "c", "--client-secret", "s", "--devcenter-url", "http://127.0.0.1:9"];
-    for (pct, want) in [("150", "got 150"), ("-1", "got -1")] {
-        let mut args =
-            vec!["app", "rollout", "--app-id", "9APP", "--submission-id", "1", "update", "--percentage", pct];
+    for (pct, want) in [("--percentage=150", "got 150"), ("--percentage=-1", "got -1")] {
+        let mut args = vec!["app", "rollout", "--app-id", "9APP", "--submission-id", "1", "update", pct];
         args.extend(conn);
         let o = run(&args);
         let (out, err) = text(&o);
