@@ -2,6 +2,7 @@
 //! one operation of the core's route table (or the rollout workflow) and prints the (redacted) answer.
 
 use serde_json::{json, Value};
+use storesubmit::data::limits::LIST_PAGES_DEFAULT;
 use storesubmit::flow::devcenter::{RolloutAction, Target};
 use storesubmit::Result;
 
@@ -25,11 +26,21 @@ fn call(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
     Ok(0)
 }
 
+/// Every page of a list, through the core's paging flow (at most `LIST_PAGES_DEFAULT` pages).
 fn list(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
-    let (c, reporter) = client(quiet(mode), flow_config(conn)?, op)?;
-    let items = c.list_all(op, args);
+    let cfg = flow_config(conn)?;
+    let flow = storesubmit::flow::simple::list_all(cfg.clone(), op, args, LIST_PAGES_DEFAULT)?;
+    let (c, reporter) = client(quiet(mode), cfg, op)?;
+    let out = c.run(flow, None);
     reporter.finish();
-    let items = items?;
+    let mut doc = out?.document.unwrap_or(Value::Null);
+    if doc["truncated"] == true {
+        output::note(mode, &format!("stopped after {LIST_PAGES_DEFAULT} pages: more items remain"));
+    }
+    let items = match doc["value"].take() {
+        Value::Array(items) => items,
+        _ => Vec::new(),
+    };
     if mode.json {
         output::print_json(mode, &Value::Array(items));
     } else {
