@@ -62,10 +62,10 @@ pub struct ClientOptions {
     pub retry: RetryPolicy,
     /// Poll schedule. Default: [`PollSchedule::default`].
     pub poll: PollSchedule,
-    /// Total time a workflow may take, seconds, up to 30 days; `null` is none. Default: none.
+    /// Total time a workflow may take, seconds, above 0 and up to 30 days; `null` is none. Default: none.
     #[serde(serialize_with = "opt_seconds")]
     pub deadline: Option<Duration>,
-    /// Per-request timeout, seconds, up to 3,600; `null` is none. Default: 120.
+    /// Per-request timeout, seconds, above 0 and up to 3,600; `null` is none. Default: 120.
     #[serde(serialize_with = "opt_seconds")]
     pub request_timeout: Option<Duration>,
     /// Upload settings (block size, concurrency), passed to the uploader as given. Default: none.
@@ -130,10 +130,10 @@ impl ClientOptions {
             o.poll = PollSchedule::from_json_at(x.value, &x.at)?;
         }
         if let Some(x) = f.take_nullable("deadline", &[])? {
-            o.deadline = x.optional_seconds(0.0, lim::DEADLINE_MAX_SECS)?;
+            o.deadline = x.optional_positive_seconds(lim::DEADLINE_MAX_SECS)?;
         }
         if let Some(x) = f.take_nullable("requestTimeout", &["request_timeout"])? {
-            o.request_timeout = x.optional_seconds(0.0, lim::REQUEST_TIMEOUT_MAX_SECS)?;
+            o.request_timeout = x.optional_positive_seconds(lim::REQUEST_TIMEOUT_MAX_SECS)?;
         }
         if let Some(x) = f.take("upload", &[])? {
             if !x.value.is_object() {
@@ -382,15 +382,21 @@ impl Field<'_> {
         Ok(Duration::from_secs_f64(n))
     }
 
-    /// As [`Field::seconds`], `null` being `None`.
+    /// A positive duration in seconds up to `max`, `null` being `None` (a deadline, a timeout: zero
+    /// would fail every workflow at once).
     ///
     /// # Errors
-    /// As [`Field::seconds`].
-    pub fn optional_seconds(&self, min: f64, max: f64) -> Result<Option<Duration>> {
-        if self.value.is_null() {
-            Ok(None)
-        } else {
-            self.seconds(min, max).map(Some)
+    /// `invalid_argument` stating the range.
+    pub fn optional_positive_seconds(&self, max: f64) -> Result<Option<Duration>> {
+        match self.value {
+            Value::Null => Ok(None),
+            Value::Number(n) if n.as_f64().is_some_and(|n| n > 0.0 && n <= max) => {
+                Ok(Some(Duration::from_secs_f64(n.as_f64().unwrap_or(0.0))))
+            }
+            other => {
+                let got = other.as_f64().map(|n| n.to_string()).unwrap_or_else(|| type_name(other).into());
+                Err(self.invalid(format!("must be a number of seconds above 0 and up to {max} (or null), got {got}")))
+            }
         }
     }
 }
@@ -491,10 +497,14 @@ mod tests {
             (json!({"poll": {"factor": 0.5}}), "/poll/factor: must be a number from 1 to 10, got 0.5"),
             (json!({"poll": {"initial": 10, "max": 5}}), "/poll/max: must be at least initial (10 s), got 5"),
             (json!({"poll": {"initial": 4000}}), "/poll/initial: must be a number of seconds from 0 to 3600, got 4000"),
-            (json!({"deadline": 1e9}), "/deadline: must be a number of seconds from 0 to 2592000, got 1000000000"),
+            (
+                json!({"deadline": 1e9}),
+                "/deadline: must be a number of seconds above 0 and up to 2592000 (or null), got 1000000000",
+            ),
+            (json!({"deadline": 0}), "/deadline: must be a number of seconds above 0"),
             (
                 json!({"requestTimeout": true}),
-                "/requestTimeout: must be a number of seconds from 0 to 3600, got a boolean",
+                "/requestTimeout: must be a number of seconds above 0 and up to 3600 (or null), got a boolean",
             ),
             (json!({"tokenVersion": "v3"}), "/tokenVersion: must be \"v1\" or \"v2\", got \"v3\""),
             (json!({"tenantId": ""}), "/tenantId: must not be empty"),
