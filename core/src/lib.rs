@@ -14,6 +14,8 @@
 //! - [`data`]: the Store's reference tables (markets, languages, categories, limits).
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
+//! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
+//! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
 //! - [`error`]: the stable error catalogue.
 //! - [`manifest`]: every fact bindings generate code from, as one JSON document.
 #![warn(missing_docs)]
@@ -28,8 +30,10 @@ pub mod http;
 pub mod issue;
 pub mod manifest;
 pub mod model;
+pub mod options;
 pub mod package;
 pub mod policy;
+pub mod preflight;
 pub mod secret;
 pub mod task;
 #[cfg(feature = "reqwest")]
