@@ -226,7 +226,7 @@ pub fn ingestion(mode: Mode, cmd: &IngestionCommand) -> Result<i32> {
                 modules: modules.clone(),
                 scope: if scope.eq_ignore_ascii_case("live") { "Live".into() } else { "Preview".into() },
                 promote: *promote,
-                publish_option: None,
+                ..Default::default()
             };
             super::publish::ingestion(mode, product_id, spec, *wait, conn)
         }
