@@ -147,7 +147,7 @@ fn report_errors(page: &Value) -> Vec<ServerError> {
         .map(|r| {
             let status = str_of(r, "status").unwrap_or("Unknown");
             let uri = str_of(r, "fileUri").unwrap_or("");
-            let text = data_uri_text(uri);
+            let text = report_text(uri);
             let message = match &text {
                 Some(t) => format!("{status}: {}", crate::secret::redact_text(t.trim())),
                 None => format!("{status}: report at {}", crate::secret::redact_url(uri)),
@@ -158,8 +158,9 @@ fn report_errors(page: &Value) -> Vec<ServerError> {
         .collect()
 }
 
-/// The text of a `data:…;base64,` or `data:…,` URI.
-fn data_uri_text(uri: &str) -> Option<String> {
+/// The text of a certification report's `fileUri` when it is a `data:…;base64,` or `data:…,` URI (the
+/// emulator's; a service URI needs a download and gives `None`).
+pub fn report_text(uri: &str) -> Option<String> {
     use base64::Engine;
     let rest = uri.strip_prefix("data:")?;
     let (meta, data) = rest.split_once(',')?;
