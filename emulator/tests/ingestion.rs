@@ -252,7 +252,7 @@ async fn products_listings_packages_and_submissions() {
     );
     let r = call(&emu, api.promote_submission(&pid, &sid)).await;
     assert_eq!(r.status, 200);
-    let wf: storesubmit::model::ingestion::WorkflowDetail = ing::parse(&r).unwrap();
+    let wf = ing::parse_promote(&r).unwrap();
     assert_eq!(wf.target_environment.value().map(String::as_str), Some("Live"), "promote answers a WorkflowDetail");
     assert_eq!(body(&call(&emu, api.get_submission(&pid, &sid)).await)["substate"], "Publishing");
     assert_error(&call(&emu, api.delete_submission(&pid, &sid)).await, 409, "Conflict", ErrorKind::Conflict);

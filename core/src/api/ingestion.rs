@@ -1,5 +1,9 @@
 //! Typed request builders and response parsers for the Partner Center ingestion API
-//! (`{ingestion root}/v1.0/ingestion/...`).
+//! (`{ingestion root}/v1.0/ingestion/...`): one builder per swagger operation (all 78) — products and
+//! their setup, branches, listings with images, assets and videos, packages and package configurations,
+//! properties, product and feature availability, variants (plans), submissions with validations, workflow
+//! details and certification reports, supplemental content, lead configuration, co-sell assets and
+//! listings, reseller configuration.
 //!
 //! Builders are thin wrappers over [`OpRequest`] (every path lives in [`super::routes`]). Updates (PUT)
 //! send the resource's `@odata.etag` as `If-Match`; a stale tag makes the service answer `412`, which the
@@ -1051,11 +1055,20 @@ pub fn parse_package_configurations(resp: &HttpResponse) -> Result<Page<PackageC
     parse(resp)
 }
 
-/// Parses a submission (`create_submission`, `get_submission`, `promote_submission`).
+/// Parses a submission (`create_submission`, `get_submission`).
 ///
 /// # Errors
 /// See [`parse`].
 pub fn parse_submission(resp: &HttpResponse) -> Result<Submission> {
+    parse(resp)
+}
+
+/// Parses the answer to `promote_submission`: the swagger declares a workflow detail (read the
+/// submission for its state).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_promote(resp: &HttpResponse) -> Result<WorkflowDetail> {
     parse(resp)
 }
 
