@@ -1,5 +1,5 @@
 //! The Partner Center ingestion commands through the binary and the emulator: an offer update end to end
-//! (a listing with a new logo, a plan's availability and a property changed, submitted, failed in
+//! (a listing with a new logo and video, a plan's availability and a property changed, submitted, failed in
 //! certification by a fault rule, the report shown, the listing fixed, resubmitted and promoted), plus
 //! `addon delete`, `flight delete` and `win32 package get`.
 
@@ -108,12 +108,14 @@ fn offer_update_fails_certification_shows_the_report_is_fixed_and_promoted() {
     // The offer update: listing text and a new logo, the plan's markets and price, a property.
     std::fs::create_dir_all(d.0.join("media")).unwrap();
     std::fs::write(d.0.join("media").join("logo.png"), b"\x89PNG\r\n\x1a\n-logo-").unwrap();
+    std::fs::write(d.0.join("media").join("tour.mp4"), vec![0x42u8; 4096]).unwrap();
     let changes = write(
         &d.0,
         "changes.json",
         &json!({
             "listings": [{"languageCode": "en-us", "set": {"description": "Insights, with a free tier.", "summary": "Insights"},
-                          "images": [{"file": "media/logo.png", "type": "AzureLogoLarge"}]}],
+                          "images": [{"file": "media/logo.png", "type": "AzureLogoLarge"}],
+                          "videos": [{"file": "media/tour.mp4", "fields": {"thumbnail": {"fileName": "tour.png", "title": "Tour"}}}]}],
             "property": {"categories": ["Analytics"], "industries": ["Retail"]},
             "plans": [{"plan": "gold", "availability": {
                 "marketStates": [{"marketCode": "US", "state": "Enabled"}, {"marketCode": "DE", "state": "Enabled"}],
@@ -142,6 +144,10 @@ fn offer_update_fails_certification_shows_the_report_is_fixed_and_promoted() {
     assert_eq!(images["value"][0]["fileName"], "logo.png");
     let state = images["value"][0]["state"].as_str().unwrap();
     assert!(["Uploaded", "Processed"].contains(&state), "the logo was uploaded: {state}");
+    let videos = ok_json(cfg, &["ingestion", "video", "list", "--product-id", &pid, "--listing-id", &lid]);
+    assert_eq!(videos["value"][0]["fileName"], "tour.mp4");
+    assert_eq!(videos["value"][0]["thumbnail"]["title"], "Tour");
+    assert!(videos["value"][0].get("fileSasUri").is_none(), "no upload URL without --expand FileSasUri");
     let prop_inst = instance(cfg, &pid, "Property", "");
     let props =
         ok_json(cfg, &["ingestion", "property", "by-instance", "--product-id", &pid, "--instance-id", &prop_inst]);
