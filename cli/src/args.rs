@@ -734,7 +734,7 @@ pub enum IngestionCommand {
         #[command(flatten)]
         conn: Connection,
     },
-    /// A product: create (--file), delete.
+    /// A product: create (--file), get, delete.
     Product(ResourceArgs),
     /// A product's setup: get, create.
     Setup(ResourceArgs),
