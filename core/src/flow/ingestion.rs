@@ -749,4 +749,37 @@ mod tests {
         assert!(e.to_string().contains("failed validation: PackageNotProcessed"), "{e}");
         s.finish();
     }
+
+    #[test]
+    fn a_video_alone_writes_no_listing() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(
+            Method::Get,
+            "/listings/getByInstanceID(instanceID=L)",
+            200,
+            page(json!([{"id": "l1", "languageCode": "en-us"}])),
+        );
+        s.expect(
+            Method::Post,
+            "/listings/l1/videos",
+            201,
+            json!({"id": "v1", "fileSasUri": "https://b.example/c/v1?sig=S"}),
+        );
+        s.expect_upload();
+        s.expect(Method::Put, "/listings/l1/videos/v1", 200, json!({"id": "v1", "state": "Uploaded"}));
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(Method::Post, "/products/P1/submissions", 201, json!({"id": "S1", "substate": "Submitted"}));
+        s.expect(Method::Get, "/submissions/S1/validations", 200, page(json!([])));
+        let changes: OfferChanges =
+            serde_json::from_value(json!({"listings": [{"videos": [{"file": "tour.mp4"}]}]})).unwrap();
+        let spec = IngestionSpec { modules: vec!["Listing".into()], changes, ..Default::default() };
+        let out = s.run(&mut publish(cfg(), "P1", spec, StopAfter::Committed)).unwrap();
+        assert_eq!(out.stage, "committed");
+        assert_eq!(s.count(Method::Put, "/listings/l1"), 1, "only the video's Uploaded update");
+        s.finish();
+    }
 }

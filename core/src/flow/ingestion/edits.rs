@@ -274,6 +274,8 @@ impl Editor {
         match job {
             Job::Listing { lang, set } => {
                 match self.listings.as_ref().and_then(|ls| ls.iter().find(|l| same_lang(l, &lang))) {
+                    // Only media for an existing listing: nothing to write.
+                    Some(_) if set.as_object().is_some_and(Map::is_empty) => self.done_job(),
                     Some(l) => {
                         let mut doc = l.clone();
                         merge(&mut doc, &set);
@@ -391,12 +393,14 @@ impl Editor {
                 Reply::Uploaded => {
                     let mut doc = self.media.clone().ok_or_else(|| Error::invalid_response("no media to mark"))?;
                     doc["state"] = json!("Uploaded");
-                    let (op, key) = match str_of(&doc, "resourceType") {
-                        Some("ListingVideo") => ("ingestion.update_listing_video", "videoId"),
-                        _ => ("ingestion.update_listing_image", "imageId"),
-                    };
-                    let Some(Job::Media { lang, .. }) = self.jobs.last().cloned() else {
+                    let Some(Job::Media { lang, video, .. }) = self.jobs.last().cloned() else {
                         return Err(Error::invalid_response("upload without a media job"));
+                    };
+                    // The job says what was created (the answer need not echo its resourceType).
+                    let (op, key) = if video {
+                        ("ingestion.update_listing_video", "videoId")
+                    } else {
+                        ("ingestion.update_listing_image", "imageId")
                     };
                     let lid = self.listing_for(&lang)?;
                     let id = str_of(&doc, "id").unwrap_or_default().to_string();
