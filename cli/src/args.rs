@@ -55,7 +55,8 @@ pub enum Command {
     /// MSI/EXE products: draft metadata, packages, module status, publish, submission status.
     #[command(subcommand)]
     Win32(Win32Command),
-    /// Partner Center ingestion: products, branches, submissions.
+    /// Partner Center ingestion: products, drafts (listings, media, properties, availability, plans, …),
+    /// submissions and certification reports, offer updates.
     #[command(subcommand)]
     Ingestion(IngestionCommand),
     /// Continue a workflow stopped with --draft-only (or interrupted), from its resume token.
@@ -409,6 +410,14 @@ pub enum AddonCommand {
         #[command(flatten)]
         conn: Connection,
     },
+    /// Delete an add-on (refused while it has a submission in progress).
+    Delete {
+        /// The add-on's Store id.
+        #[arg(long, value_name = "ID")]
+        addon_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
 }
 
 /// `storesubmit flight …`.
@@ -484,6 +493,17 @@ pub enum FlightCommand {
         #[command(flatten)]
         conn: Connection,
     },
+    /// Delete a package flight (refused while it has a submission in progress).
+    Delete {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The flight id.
+        #[arg(long, value_name = "ID")]
+        flight_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
 }
 
 /// `storesubmit win32 …`.
@@ -511,6 +531,9 @@ pub enum Win32Command {
         #[command(flatten)]
         conn: Connection,
     },
+    /// One package of the current draft.
+    #[command(subcommand)]
+    Package(Win32PackageCommand),
     /// Show the module status (readiness, ongoing submission).
     Status {
         /// The product id.
@@ -568,6 +591,82 @@ pub enum Win32Command {
     },
 }
 
+/// `storesubmit win32 package …`.
+#[derive(Debug, Subcommand)]
+pub enum Win32PackageCommand {
+    /// Show one package of the current draft.
+    Get {
+        /// The product id.
+        #[arg(long, value_name = "ID")]
+        product_id: String,
+        /// The package id.
+        #[arg(long, value_name = "ID")]
+        package_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+}
+
+/// What an ingestion resource command does (each family accepts the actions its help lists).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ResourceAction {
+    /// List the product's resources of this kind (one page; `@odata.nextLink` is printed).
+    List,
+    /// Show one (`--id`).
+    Get,
+    /// Create one from `--file`.
+    Create,
+    /// Update one: `--file` is merged into the resource as read, sent with `If-Match` (a file with its own
+    /// `@odata.etag` is sent as is).
+    Update,
+    /// Delete one (`--id`).
+    Delete,
+    /// The resources of a draft instance (`--instance-id`).
+    ByInstance,
+    /// Commit (supplemental content).
+    Commit,
+    /// Promote a preview submission to live.
+    Promote,
+    /// A submission's validation results.
+    Validations,
+    /// A submission's workflow details.
+    Workflow,
+    /// A submission's certification reports (report text shown).
+    Reports,
+}
+
+/// Flags of an ingestion resource command.
+#[derive(Debug, Args)]
+pub struct ResourceArgs {
+    /// What to do.
+    #[arg(value_enum)]
+    pub action: ResourceAction,
+    /// The product id (every command but `product create`).
+    #[arg(long, value_name = "ID")]
+    pub product_id: Option<String>,
+    /// The resource's id (image, asset, video, package, configuration, property, availability, plan,
+    /// submission, co-sell asset).
+    #[arg(long, value_name = "ID")]
+    pub id: Option<String>,
+    /// The listing the image, asset or video belongs to.
+    #[arg(long, value_name = "ID")]
+    pub listing_id: Option<String>,
+    /// The draft instance (a branch's `currentDraftInstanceID`).
+    #[arg(long, value_name = "ID")]
+    pub instance_id: Option<String>,
+    /// The JSON body (create, update).
+    #[arg(long, value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// OData `$expand` (e.g. `FileSasUri`, `MarketStates,PriceSchedules,Trial`).
+    #[arg(long, value_name = "EXPAND")]
+    pub expand: Option<String>,
+    /// OData `$filter` (products).
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Option<String>,
+    #[command(flatten)]
+    pub conn: Connection,
+}
+
 /// `storesubmit ingestion …`.
 #[derive(Debug, Subcommand)]
 pub enum IngestionCommand {
@@ -595,11 +694,20 @@ pub enum IngestionCommand {
         #[command(flatten)]
         conn: Connection,
     },
-    /// Submit the current drafts of a product and wait.
+    /// Change the drafts (with --changes), submit them and wait: validations, certification reports on
+    /// failure, promotion.
     Publish {
         /// The product id.
         #[arg(long, value_name = "ID")]
         product_id: String,
+        /// Offer changes applied to the drafts first: {"listings": [{"languageCode", "set", "images":
+        /// [{"file", "type"}], "videos": [...]}], "property": {...}, "availability": {...}, "plans":
+        /// [{"plan", "create", "set", "availability"}]}.
+        #[arg(long, value_name = "FILE")]
+        changes: Option<PathBuf>,
+        /// The folder the changes' image and video files are relative to.
+        #[arg(long, value_name = "DIR")]
+        files: Option<PathBuf>,
         /// Modules to submit (comma separated; default Listing,Package,Availability,Property).
         #[arg(long, value_delimiter = ',')]
         modules: Vec<String>,
@@ -626,6 +734,42 @@ pub enum IngestionCommand {
         #[command(flatten)]
         conn: Connection,
     },
+    /// A product: create (--file), get, delete.
+    Product(ResourceArgs),
+    /// A product's setup: get, create.
+    Setup(ResourceArgs),
+    /// Listings: get, update, delete (--id), create in a draft instance, by-instance.
+    Listing(ResourceArgs),
+    /// Listing images: list, get, create, update, delete (--listing-id).
+    Image(ResourceArgs),
+    /// Listing assets: list, get, create, update, delete (--listing-id).
+    Asset(ResourceArgs),
+    /// Listing videos: list, get, create, update, delete (--listing-id).
+    Video(ResourceArgs),
+    /// Packages: list, get, create, update, delete.
+    Package(ResourceArgs),
+    /// Package configurations: get, update, by-instance.
+    PackageConfig(ResourceArgs),
+    /// Properties: list, get, create, update, by-instance.
+    Property(ResourceArgs),
+    /// Product availabilities: list, get, create, update, by-instance.
+    Availability(ResourceArgs),
+    /// Plans' feature availabilities (markets, prices, trial): get, update, by-instance.
+    FeatureAvailability(ResourceArgs),
+    /// Plans (variants): list, get, create, update, delete.
+    Plan(ResourceArgs),
+    /// Submissions: list, get, create, delete, promote, validations, workflow, reports.
+    Submission(ResourceArgs),
+    /// The lead configuration: get, create.
+    Lead(ResourceArgs),
+    /// Supplemental content: get, update (--instance-id), by-instance, commit.
+    Supplemental(ResourceArgs),
+    /// Co-sell assets: list, get, create, update, delete, by-instance.
+    CosellAsset(ResourceArgs),
+    /// The co-sell listing: get, update (--instance-id), by-instance.
+    CosellListing(ResourceArgs),
+    /// The reseller configuration: get, create.
+    Reseller(ResourceArgs),
 }
 
 /// `storesubmit resume`.

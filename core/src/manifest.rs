@@ -369,7 +369,11 @@ fn serde_names<T: serde::Serialize>(values: &[T]) -> Vec<String> {
         .iter()
         .map(|v| match serde_json::to_value(v).expect("enums serialise") {
             Value::String(s) => s,
-            Value::Object(o) => o.keys().next().cloned().unwrap_or_default(),
+            // a tagged form (`{"action": "update", "percentage": …}`) names the value by its tag
+            Value::Object(o) => match o.get("action").or_else(|| o.get("kind")) {
+                Some(Value::String(tag)) => tag.clone(),
+                _ => o.keys().next().cloned().unwrap_or_default(),
+            },
             other => other.to_string(),
         })
         .collect()

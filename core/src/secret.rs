@@ -57,9 +57,20 @@ impl fmt::Display for Secret {
 /// Query or form keys whose values are secrets.
 const SECRET_KEYS: &[&str] = &["sig", "client_secret", "access_token", "refresh_token", "client_assertion", "code"];
 
-/// JSON keys whose string values are secrets.
-const SECRET_JSON_KEYS: &[&str] =
-    &["access_token", "refresh_token", "client_secret", "clientSecret", "accessToken", "token"];
+/// JSON keys whose string values are secrets (tokens; the ingestion API's lead-configuration and
+/// test-drive credentials).
+const SECRET_JSON_KEYS: &[&str] = &[
+    "access_token",
+    "refresh_token",
+    "client_secret",
+    "clientSecret",
+    "accessToken",
+    "token",
+    "password",
+    "connectionString",
+    "applicationKey",
+    "azureActiveDirectoryApplicationKey",
+];
 
 /// A URL with every secret query value (`sig`, `client_secret`, …) replaced by `<redacted>`.
 ///

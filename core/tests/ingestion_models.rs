@@ -41,9 +41,28 @@ const FIXTURES: &[(&str, Rt)] = &[
     ("submissions.page.json", rt::<Page<Submission>>),
     ("validations.page.json", rt::<Page<ValidationItem>>),
     ("workflow.page.json", rt::<Page<WorkflowDetail>>),
+    ("property.json", rt::<Property>),
+    ("properties.page.json", rt::<Page<Property>>),
+    ("product_availability.json", rt::<ProductAvailability>),
+    ("product_availabilities.page.json", rt::<Page<ProductAvailability>>),
+    ("feature_availability.json", rt::<FeatureAvailability>),
+    ("feature_availabilities.page.json", rt::<Page<FeatureAvailability>>),
+    ("listing_asset.json", rt::<ListingAsset>),
+    ("listing_assets.page.json", rt::<Page<ListingAsset>>),
+    ("listing_video.json", rt::<ListingVideo>),
+    ("listing_videos.page.json", rt::<Page<ListingVideo>>),
+    ("certification_reports.page.json", rt::<Page<CertificationReport>>),
+    ("supplemental_content.json", rt::<SupplementalContent>),
+    ("supplemental_contents.page.json", rt::<Page<SupplementalContent>>),
+    ("cosell_asset.json", rt::<CosellAsset>),
+    ("cosell_assets.page.json", rt::<Page<CosellAsset>>),
+    ("cosell_listing.json", rt::<CosellListing>),
+    ("cosell_listings.page.json", rt::<Page<CosellListing>>),
+    ("reseller_configuration.json", rt::<ResellerConfiguration>),
 ];
 
-/// Every fixture with its model: the table above plus every swagger package-configuration example.
+/// Every fixture with its model: the table above plus every swagger example (package configurations,
+/// lead configurations, variants).
 fn all_fixtures() -> Vec<(String, Rt)> {
     let mut out: Vec<(String, Rt)> = FIXTURES.iter().map(|(n, f)| (n.to_string(), *f)).collect();
     let mut swagger: Vec<String> = std::fs::read_dir(dir().join("swagger"))
@@ -52,9 +71,16 @@ fn all_fixtures() -> Vec<(String, Rt)> {
         .filter(|n| n.ends_with(".json"))
         .collect();
     swagger.sort();
-    assert_eq!(swagger.len(), 20);
+    assert_eq!(swagger.len(), 30);
     for n in swagger {
-        let f: Rt = if n.starts_with("page.") { rt::<Page<PackageConfiguration>> } else { rt::<PackageConfiguration> };
+        let page = n.starts_with("page.");
+        let f: Rt = match (n.contains("LeadConfiguration"), n.contains("Variant"), page) {
+            (true, _, _) => rt::<LeadConfiguration>,
+            (_, true, true) => rt::<Page<Variant>>,
+            (_, true, false) => rt::<Variant>,
+            (_, _, true) => rt::<Page<PackageConfiguration>>,
+            _ => rt::<PackageConfiguration>,
+        };
         out.push((format!("swagger/{n}"), f));
     }
     out
@@ -242,6 +268,11 @@ fn next_link_paging_absolute_and_relative() {
     );
 }
 
+/// A model from JSON (the type follows the builder's signature).
+fn m<T: serde::de::DeserializeOwned>(v: &Value) -> T {
+    serde_json::from_value(v.clone()).expect("model")
+}
+
 fn same(typed: storesubmit::Result<storesubmit::HttpRequest>, op: &str, args: Value) {
     let typed = typed.unwrap_or_else(|e| panic!("{op}: {e}"));
     let generic = api::build(&Endpoints::production(), op, &args).unwrap_or_else(|e| panic!("{op}: {e}"));
@@ -364,6 +395,214 @@ fn typed_builders_equal_the_generic_builder() {
         "ingestion.get_submission_workflow",
         json!({"productId": p, "submissionId": "s1"}),
     );
+    // the operations added for the whole swagger: one model body for every create and update
+    let body = json!({"resourceType": "Any", "id": "x1", "@odata.etag": tag});
+    check(
+        a.create_product_setup(p, &m(&body)),
+        "ingestion.create_product_setup",
+        json!({"productId": p, "body": body}),
+    );
+    check(a.list_product_availabilities(p), "ingestion.list_product_availabilities", json!({"productId": p}));
+    check(
+        a.create_product_availability(p, &m(&body)),
+        "ingestion.create_product_availability",
+        json!({"productId": p, "body": body}),
+    );
+    check(
+        a.get_product_availability(p, "productavailability1"),
+        "ingestion.get_product_availability",
+        json!({"productId": p, "productAvailabilityId": "productavailability1"}),
+    );
+    check(
+        a.update_product_availability(p, "productavailability1", &m(&body)),
+        "ingestion.update_product_availability",
+        json!({"productId": p, "productAvailabilityId": "productavailability1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.get_product_availabilities_by_instance(p, "instance1"),
+        "ingestion.get_product_availabilities_by_instance",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(a.list_properties(p), "ingestion.list_properties", json!({"productId": p}));
+    check(a.create_property(p, &m(&body)), "ingestion.create_property", json!({"productId": p, "body": body}));
+    check(a.get_property(p, "property1"), "ingestion.get_property", json!({"productId": p, "propertyId": "property1"}));
+    check(
+        a.update_property(p, "property1", &m(&body)),
+        "ingestion.update_property",
+        json!({"productId": p, "propertyId": "property1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.get_properties_by_instance(p, "instance1"),
+        "ingestion.get_properties_by_instance",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(
+        a.delete_listing(p, "listing1"),
+        "ingestion.delete_listing",
+        json!({"productId": p, "listingId": "listing1"}),
+    );
+    check(
+        a.create_listing_with_instance(p, "instance1", &m(&body)),
+        "ingestion.create_listing_with_instance",
+        json!({"productId": p, "instanceId": "instance1", "body": body}),
+    );
+    check(
+        a.list_listing_assets(p, "listing1", Some("FileSasUri")),
+        "ingestion.list_listing_assets",
+        json!({"productId": p, "listingId": "listing1", "$expand": "FileSasUri"}),
+    );
+    check(
+        a.create_listing_asset(p, "listing1", &m(&body)),
+        "ingestion.create_listing_asset",
+        json!({"productId": p, "listingId": "listing1", "body": body}),
+    );
+    check(
+        a.get_listing_asset(p, "listing1", "asset1", Some("FileSasUri")),
+        "ingestion.get_listing_asset",
+        json!({"productId": p, "listingId": "listing1", "assetId": "asset1", "$expand": "FileSasUri"}),
+    );
+    check(
+        a.update_listing_asset(p, "listing1", "asset1", &m(&body)),
+        "ingestion.update_listing_asset",
+        json!({"productId": p, "listingId": "listing1", "assetId": "asset1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.delete_listing_asset(p, "listing1", "asset1"),
+        "ingestion.delete_listing_asset",
+        json!({"productId": p, "listingId": "listing1", "assetId": "asset1"}),
+    );
+    check(
+        a.delete_listing_image(p, "listing1", "image1"),
+        "ingestion.delete_listing_image",
+        json!({"productId": p, "listingId": "listing1", "imageId": "image1"}),
+    );
+    check(
+        a.list_listing_videos(p, "listing1", Some("FileSasUri")),
+        "ingestion.list_listing_videos",
+        json!({"productId": p, "listingId": "listing1", "$expand": "FileSasUri"}),
+    );
+    check(
+        a.create_listing_video(p, "listing1", &m(&body)),
+        "ingestion.create_listing_video",
+        json!({"productId": p, "listingId": "listing1", "body": body}),
+    );
+    check(
+        a.get_listing_video(p, "listing1", "video1", Some("FileSasUri")),
+        "ingestion.get_listing_video",
+        json!({"productId": p, "listingId": "listing1", "videoId": "video1", "$expand": "FileSasUri"}),
+    );
+    check(
+        a.update_listing_video(p, "listing1", "video1", &m(&body)),
+        "ingestion.update_listing_video",
+        json!({"productId": p, "listingId": "listing1", "videoId": "video1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.delete_listing_video(p, "listing1", "video1"),
+        "ingestion.delete_listing_video",
+        json!({"productId": p, "listingId": "listing1", "videoId": "video1"}),
+    );
+    check(a.list_variants(p), "ingestion.list_variants", json!({"productId": p}));
+    check(a.create_variant(p, &m(&body)), "ingestion.create_variant", json!({"productId": p, "body": body}));
+    check(a.get_variant(p, "variant1"), "ingestion.get_variant", json!({"productId": p, "variantId": "variant1"}));
+    check(
+        a.update_variant(p, "variant1", &m(&body)),
+        "ingestion.update_variant",
+        json!({"productId": p, "variantId": "variant1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.delete_variant(p, "variant1"),
+        "ingestion.delete_variant",
+        json!({"productId": p, "variantId": "variant1"}),
+    );
+    check(
+        a.get_feature_availabilities_by_instance(p, "instance1", Some("FileSasUri")),
+        "ingestion.get_feature_availabilities_by_instance",
+        json!({"productId": p, "instanceId": "instance1", "$expand": "FileSasUri"}),
+    );
+    check(
+        a.get_feature_availability(p, "featureavailability1", Some("FileSasUri")),
+        "ingestion.get_feature_availability",
+        json!({"productId": p, "featureAvailabilityId": "featureavailability1", "$expand": "FileSasUri"}),
+    );
+    check(
+        a.update_feature_availability(p, "featureavailability1", Some("FileSasUri"), &m(&body)),
+        "ingestion.update_feature_availability",
+        json!({"productId": p, "featureAvailabilityId": "featureavailability1", "$expand": "FileSasUri", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.get_submission_reports(p, "submission1"),
+        "ingestion.get_submission_reports",
+        json!({"productId": p, "submissionId": "submission1"}),
+    );
+    check(a.get_lead_configuration(p), "ingestion.get_lead_configuration", json!({"productId": p}));
+    check(
+        a.create_lead_configuration(p, &m(&body)),
+        "ingestion.create_lead_configuration",
+        json!({"productId": p, "body": body}),
+    );
+    check(
+        a.get_supplemental_contents_by_instance(p, "instance1"),
+        "ingestion.get_supplemental_contents_by_instance",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(
+        a.get_supplemental_content(p, "instance1"),
+        "ingestion.get_supplemental_content",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(
+        a.update_supplemental_content(p, "instance1", &m(&body)),
+        "ingestion.update_supplemental_content",
+        json!({"productId": p, "instanceId": "instance1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.commit_supplemental_content(p, "instance1"),
+        "ingestion.commit_supplemental_content",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(a.list_cosell_assets(p), "ingestion.list_cosell_assets", json!({"productId": p}));
+    check(a.create_cosell_asset(p, &m(&body)), "ingestion.create_cosell_asset", json!({"productId": p, "body": body}));
+    check(
+        a.get_cosell_assets_by_instance(p, "instance1"),
+        "ingestion.get_cosell_assets_by_instance",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(
+        a.get_cosell_asset(p, "cosellasset1"),
+        "ingestion.get_cosell_asset",
+        json!({"productId": p, "cosellAssetId": "cosellasset1"}),
+    );
+    check(
+        a.update_cosell_asset(p, "cosellasset1", &m(&body)),
+        "ingestion.update_cosell_asset",
+        json!({"productId": p, "cosellAssetId": "cosellasset1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.delete_cosell_asset(p, "cosellasset1"),
+        "ingestion.delete_cosell_asset",
+        json!({"productId": p, "cosellAssetId": "cosellasset1"}),
+    );
+    check(
+        a.get_cosell_listing(p, "instance1"),
+        "ingestion.get_cosell_listing",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(
+        a.update_cosell_listing(p, "instance1", &m(&body)),
+        "ingestion.update_cosell_listing",
+        json!({"productId": p, "instanceId": "instance1", "body": body, "ifMatch": tag}),
+    );
+    check(
+        a.get_cosell_listings_by_instance(p, "instance1"),
+        "ingestion.get_cosell_listings_by_instance",
+        json!({"productId": p, "instanceId": "instance1"}),
+    );
+    check(a.get_reseller_configuration(p), "ingestion.get_reseller_configuration", json!({"productId": p}));
+    check(
+        a.create_reseller_configuration(p, &m(&body)),
+        "ingestion.create_reseller_configuration",
+        json!({"productId": p, "body": body}),
+    );
     for op in api::OPERATIONS.iter().filter(|o| o.family == api::Family::Ingestion) {
         assert!(tested.contains(&op.id), "{} has no typed-builder test", op.id);
     }
@@ -376,4 +615,64 @@ fn sas_uris_stay_out_of_debug() {
     let dbg = format!("{k:?} {i:?}");
     assert!(!dbg.contains("SECRETSIG"), "{dbg}");
     assert!(dbg.contains("ingestionpackages.blob.core.windows.net"));
+}
+
+#[test]
+fn new_resources_parse_into_typed_values_and_hide_credentials() {
+    let f: FeatureAvailability = serde_json::from_value(load("feature_availability.json")).unwrap();
+    assert_eq!(f.market_states.value().unwrap()[1].state, Field::Value(MarketStateValue::StopSelling));
+    let schedule = &f.price_schedules.value().unwrap()[0].schedules.value().unwrap()[0];
+    assert_eq!(schedule.retail_price.value().unwrap().open_price.value().and_then(|n| n.as_f64()), Some(12.5));
+    assert_eq!(f.custom_meters.value().unwrap()[0].id, Field::Value("meter1".to_string()));
+    assert!(f.etag().is_some());
+    let r: Page<CertificationReport> = serde_json::from_value(load("certification_reports.page.json")).unwrap();
+    assert_eq!(r.items()[0].status, Field::Value(CertificationStatus::Failed));
+    let v: Variant = serde_json::from_value(load("swagger/AzureSkuVariant.json")).unwrap();
+    assert_eq!(v.resource_type, Field::Value(VariantType::AzureSkuVariant));
+    assert_eq!(v.extra["friedlyName"], json!("string"), "the swagger's misspelling stays in extra");
+    let r: ResellerConfiguration = serde_json::from_value(load("reseller_configuration.json")).unwrap();
+    assert_eq!(r.reseller_channel_state, Field::Value(ResellerChannelState::PartialOptIn));
+    let mut lead: LeadConfiguration =
+        serde_json::from_value(load("swagger/DynamicsCustomerRelationshipManagementLeadConfiguration.json")).unwrap();
+    lead.password = Field::Value(HiddenText("hunter2-PASSWORD".into()));
+    lead.application_key = Field::Value(HiddenText("APPKEY-SECRET".into()));
+    lead.connection_string = Field::Value(HiddenText("AccountKey=CONNSECRET".into()));
+    let shown = format!("{lead:?}");
+    for secret in ["hunter2-PASSWORD", "APPKEY-SECRET", "CONNSECRET"] {
+        assert!(!shown.contains(secret), "{shown}");
+    }
+    assert_eq!(serde_json::to_value(&lead).unwrap()["password"], json!("hunter2-PASSWORD"));
+    let a: ListingAsset = serde_json::from_value(load("listing_asset.json")).unwrap();
+    assert!(!format!("{a:?}").contains("SECRETSIG789"));
+    assert!(a.file_sas_uri.value().unwrap().expose().contains("sig=SECRETSIG789"));
+}
+
+#[test]
+fn new_updates_send_if_match_where_the_swagger_requires_it() {
+    let ep = Endpoints::production();
+    let api = Ingestion::new(&ep);
+    let p: Property = serde_json::from_value(load("property.json")).unwrap();
+    assert_eq!(api.update_property("p1", "x", &p).unwrap().header("If-Match"), p.etag());
+    let f: FeatureAvailability = serde_json::from_value(load("feature_availability.json")).unwrap();
+    let r = api.update_feature_availability("p1", "f1", Some("MarketStates"), &f).unwrap();
+    assert!(r.url.ends_with("/featureavailabilities/f1?$expand=MarketStates"), "{}", r.url);
+    for required in [
+        api.update_property("p1", "x", &Property::default()),
+        api.update_product_availability("p1", "x", &ProductAvailability::default()),
+        api.update_feature_availability("p1", "x", None, &FeatureAvailability::default()),
+        api.update_supplemental_content("p1", "x", &SupplementalContent::default()),
+    ] {
+        assert_eq!(required.unwrap_err().kind(), ErrorKind::InvalidArgument);
+    }
+    for optional in [
+        api.update_variant("p1", "x", &Variant::default()),
+        api.update_listing_asset("p1", "l", "x", &ListingAsset::default()),
+        api.update_listing_video("p1", "l", "x", &ListingVideo::default()),
+        api.update_cosell_asset("p1", "x", &CosellAsset::default()),
+        api.update_cosell_listing("p1", "x", &CosellListing::default()),
+    ] {
+        assert_eq!(optional.unwrap().header("If-Match"), None);
+    }
+    let resp = HttpResponse::json(200, &load("certification_reports.page.json"));
+    assert_eq!(ing::parse_certification_reports(&resp).unwrap().items().len(), 2);
 }

@@ -1,7 +1,9 @@
 //! The Partner Center ingestion API (Azure offers): products with their setup and branches per module,
 //! listings and listing images, packages (SAS `fileSasUri`, upload state, processing) and package
-//! configurations, and submissions (created, validated, published to Preview, promoted to Live), with
-//! `@odata.etag` on every resource and `If-Match` checks (412) on updates.
+//! configurations, and submissions (created, validated, certified with reports, published to Preview,
+//! promoted to Live), with `@odata.etag` on every resource and `If-Match` checks (412) on updates.
+//! Properties, availability, plans and feature availability live in [`offer`]; listing assets and
+//! videos, co-sell, supplemental content, lead and reseller configuration in [`media`].
 //!
 //! Resource shapes follow `reference/partner-ingestion-swagger.json` and the core's
 //! `storesubmit::model::ingestion`; paths come from the core's route table. Choices where the swagger is
@@ -13,6 +15,9 @@ use serde_json::{json, Value};
 use crate::state::{numeric_id, State, INGESTION_CONTAINER};
 use crate::svc::{error, Svc};
 use crate::util::{self, param, Req, Resp};
+
+pub mod media;
+pub mod offer;
 
 /// A blob-backed resource (package or listing image).
 #[derive(Clone, Debug)]
@@ -38,6 +43,8 @@ pub struct IngSubmission {
     pub validations: Vec<Value>,
     /// Workflow steps so far (`{type, state, targetEnvironment, start, complete}`).
     pub workflow: Vec<Value>,
+    /// Certification reports (one per certification run).
+    pub reports: Vec<Value>,
 }
 
 /// One product.
@@ -59,6 +66,10 @@ pub struct IngProduct {
     pub configurations: Vec<(String, Value)>,
     /// Submissions, oldest first.
     pub submissions: Vec<IngSubmission>,
+    /// Properties, availabilities, plans, feature availabilities ([`offer`]).
+    pub offer: offer::OfferState,
+    /// Listing assets and videos, co-sell, supplemental content, lead and reseller configuration ([`media`]).
+    pub media: media::MediaState,
 }
 
 impl IngProduct {
@@ -107,22 +118,22 @@ fn etag() -> String {
 }
 
 /// The modules a product has a `Main` branch for.
-const MODULES: &[&str] = &["Listing", "Property", "Package", "Availability"];
+const MODULES: &[&str] = &["Listing", "Property", "Package", "Availability", "SupplementalContent", "Cosell"];
+
+/// A `Main` branch of a module, for the product (`variant` empty) or a plan, with a fresh draft instance.
+fn new_branch(module: &str, variant: &str) -> Value {
+    json!({
+        "resourceType": "Branch", "friendlyName": "Main", "type": "Main", "module": module,
+        "currentDraftInstanceID": util::guid(), "variantID": variant, "id": util::guid(), "@odata.etag": etag()
+    })
+}
 
 fn new_product(body: &Value) -> IngProduct {
     let id = body.get("id").and_then(Value::as_str).map(str::to_string).unwrap_or_else(util::guid);
     let mut doc = body.clone();
     doc["id"] = json!(id);
     doc["@odata.etag"] = json!(etag());
-    let branches: Vec<Value> = MODULES
-        .iter()
-        .map(|m| {
-            json!({
-                "resourceType": "Branch", "friendlyName": "Main", "type": "Main", "module": m,
-                "currentDraftInstanceID": util::guid(), "variantID": "", "id": util::guid(), "@odata.etag": etag()
-            })
-        })
-        .collect();
+    let branches: Vec<Value> = MODULES.iter().map(|m| new_branch(m, "")).collect();
     let instance = |m: &str| {
         branches
             .iter()
@@ -155,6 +166,34 @@ fn new_product(body: &Value) -> IngProduct {
         images: Vec::new(),
         packages: Vec::new(),
         submissions: Vec::new(),
+        offer: offer::OfferState::default(),
+        media: media::MediaState::default(),
+    }
+    .seeded()
+}
+
+impl IngProduct {
+    /// The current draft instance of the product's own (not a plan's) branch of a module.
+    fn instance_of(&self, module: &str) -> Option<String> {
+        self.branches
+            .iter()
+            .find(|b| b["module"] == module && b["variantID"].as_str().is_none_or(str::is_empty))
+            .and_then(|b| b["currentDraftInstanceID"].as_str())
+            .map(str::to_string)
+    }
+
+    /// Whether some branch (of the product or a plan) has this draft instance, optionally of one module.
+    fn has_instance(&self, instance: &str, module: Option<&str>) -> bool {
+        self.branches
+            .iter()
+            .any(|b| b["currentDraftInstanceID"].as_str() == Some(instance) && module.is_none_or(|m| b["module"] == m))
+    }
+
+    /// A new product's first property, availability, supplemental content and co-sell listing.
+    fn seeded(mut self) -> Self {
+        offer::seed(&mut self);
+        media::seed(&mut self);
+        self
     }
 }
 
@@ -255,16 +294,56 @@ pub fn blobs_needed(st: &State, op: &str, params: &[(&'static str, String)], req
             let id = param(params, "imageId");
             p.images.iter().filter(|(_, u)| u.doc["id"] == id).map(|(_, u)| u.blob.clone()).collect()
         }
-        _ => Vec::new(),
+        _ => p.media.blobs_needed(op, params),
     }
+}
+
+/// The pseudo-operation id a fault rule names to fail a certification (no request carries it).
+pub const CERTIFICATION_OP: &str = "ingestion.certification";
+
+/// The validation item of a failed certification: the fault rule's `body` (`{errorCode, message,
+/// resource}`, each optional) over a default.
+fn certification_finding(body: Option<&Value>) -> Value {
+    let mut item = json!({"errorCode": "CertificationFailed", "severity": "Error",
+        "message": "Emulated certification failure.", "resource": "Listing"});
+    if let Some(Value::Object(b)) = body {
+        for k in ["errorCode", "severity", "message", "resource"] {
+            if let Some(v) = b.get(k).filter(|v| v.is_string()) {
+                item[k] = v.clone();
+            }
+        }
+    }
+    item
+}
+
+/// A certification report: status and a `data:` URI holding the report text.
+fn certification_report(at: u64, failed: bool, finding: &Value) -> Value {
+    let text = if failed {
+        format!(
+            "Certification report\nStatus: Failed\n{}: {} ({})\n",
+            finding["errorCode"].as_str().unwrap_or(""),
+            finding["message"].as_str().unwrap_or(""),
+            finding["resource"].as_str().unwrap_or("")
+        )
+    } else {
+        "Certification report\nStatus: Passed\n".to_string()
+    };
+    json!({
+        "reportTimeInUtc": util::iso(at),
+        "status": if failed { "Failed" } else { "Passed" },
+        "fileUri": format!("data:text/plain;base64,{}", base64::engine::general_purpose::STANDARD.encode(text)),
+    })
 }
 
 /// Moves uploads through processing and submissions through their pipeline.
 pub fn tick(st: &mut State, now: u64) {
     let d = st.durations.clone();
     let fail_outcome = !st.config.outcomes.ingestion.eq_ignore_ascii_case("Published");
+    let faults = &mut st.faults;
     for p in &mut st.ing.products {
-        for u in p.packages.iter_mut().chain(p.images.iter_mut().map(|(_, u)| u)) {
+        let pid = p.id().to_string();
+        let uploads = p.packages.iter_mut().chain(p.images.iter_mut().map(|(_, u)| u)).chain(p.media.uploads_mut());
+        for u in uploads {
             let Some(at) = u.uploaded_at else { continue };
             if now >= at + d.ingestion_processing && u.doc["state"] == "Uploaded" {
                 if u.fails {
@@ -294,17 +373,38 @@ pub fn tick(st: &mut State, now: u64) {
                     s.workflow.push(json!({"name": name, "state": state, "startDateTimeInUtc": util::iso(s.since), "completeDateTimeInUtc": util::iso(at)}));
                 };
                 s.since = at;
-                if sub == "Submitted" && !s.validations.is_empty() {
+                let sid = s.doc["id"].as_str().unwrap_or("").to_string();
+                let certifying = sub == "Submitted" && s.validations.is_empty();
+                // A fault rule on the pseudo-operation `ingestion.certification` fails this certification.
+                let rule = if certifying {
+                    faults.take(
+                        "POST",
+                        &format!("/ingestion/v1.0/ingestion/products/{pid}/submissions/{sid}/certification"),
+                        Some(CERTIFICATION_OP),
+                    )
+                } else {
+                    None
+                };
+                if certifying {
+                    let failed = fail_outcome || rule.is_some();
+                    let finding = certification_finding(rule.as_ref().and_then(|r| r.body.as_ref()));
+                    s.reports.push(certification_report(at, failed, &finding));
+                    if failed {
+                        s.validations.push(finding);
+                    }
+                }
+                if sub == "Submitted" && !s.validations.is_empty() && !certifying {
                     step(s, "Validation", "Failed");
                     s.doc["substate"] = json!("Failed");
                     s.doc["pendingUpdateInfo"]["status"] = json!("Failed");
                     s.doc["pendingUpdateInfo"]["failureReason"] =
                         json!("Validation failed; see the submission's validations.");
-                } else if sub == "Submitted" && fail_outcome {
+                } else if sub == "Submitted" && !s.validations.is_empty() {
                     step(s, "Certification", "Failed");
                     s.doc["substate"] = json!("FailedInCertification");
                     s.doc["pendingUpdateInfo"]["status"] = json!("Failed");
-                    s.doc["pendingUpdateInfo"]["failureReason"] = json!("Emulated certification failure.");
+                    s.doc["pendingUpdateInfo"]["failureReason"] =
+                        json!("Certification failed; see the submission's reports and validations.");
                 } else if sub == "Submitted" && !live {
                     step(s, "Certification", "Succeeded");
                     s.doc["substate"] = json!("ReadyToPublish");
@@ -404,6 +504,8 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
     let now = st.now();
     let p = |st: &State| st.ing.products[i].clone();
     match op {
+        op if offer::handles(op) => offer::handle(st, req, op, params, i, body),
+        op if media::handles(op) => media::handle(st, req, op, params, i, body, now),
         "ingestion.get_product" => Resp::json(200, &st.ing.products[i].doc),
         "ingestion.delete_product" => {
             if st.ing.products[i]
@@ -461,6 +563,7 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
             page(st, req, items, &format!("products/{pid}/listings/getByInstanceID(instanceID={inst})"))
         }
         "ingestion.list_listing_images"
+        | "ingestion.delete_listing_image"
         | "ingestion.create_listing_image"
         | "ingestion.get_listing_image"
         | "ingestion.update_listing_image" => {
@@ -621,7 +724,15 @@ fn product_op(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
                     sub.doc["pendingUpdateInfo"] = json!({"updateType": "Promote", "status": "Running", "href": format!("products/{pid}/submissions/{sid}"), "failureReason": ""});
                     sub.doc["@odata.etag"] = json!(etag());
                     sub.since = now;
-                    Resp::json(200, &sub.doc)
+                    let wf = json!({
+                        "type": "Promote", "state": "InProgress", "targetEnvironment": "Live",
+                        "workflowSteps": [{"name": "Publish", "state": "InProgress", "startDateTimeInUtc": util::iso(now), "completeDateTimeInUtc": null}],
+                        "startDateTimeInUtc": util::iso(now), "completeDateTimeInUtc": null,
+                    });
+                    Resp::json(200, &wf)
+                }
+                "ingestion.get_submission_reports" => {
+                    page(st, req, s.reports, &format!("products/{pid}/submissions/{sid}/reports"))
                 }
                 "ingestion.get_submission_validations" => {
                     page(st, req, s.validations, &format!("products/{pid}/submissions/{sid}/validations"))
@@ -734,6 +845,10 @@ fn images(
             if op == "ingestion.get_listing_image" {
                 return Resp::json(200, &st.ing.products[i].images[ii].1.doc);
             }
+            if op == "ingestion.delete_listing_image" {
+                st.ing.products[i].images.remove(ii);
+                return Resp::empty(204);
+            }
             let cur = st.ing.products[i].images[ii].1.clone();
             if let Err(r) = check_if_match(req, &cur.doc, true, "listing image") {
                 return r;
@@ -811,6 +926,7 @@ fn create_submission(st: &mut State, i: usize, pid: &str, body: &Value, now: u64
         since: now,
         validations,
         workflow: Vec::new(),
+        reports: Vec::new(),
     });
     Resp::json(201, &doc)
 }

@@ -10,6 +10,17 @@ from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Sequence, 
 
 from ._models import *  # noqa: F401,F403
 from ._models import (
+    ?CosellAsset,
+    ?CosellListing,
+    ?FeatureAvailability,
+    ?LeadConfiguration,
+    ?ListingAsset,
+    ?ListingVideo,
+    ?ProductAvailability,
+    ?Property,
+    ?ResellerConfiguration,
+    ?SupplementalContent,
+    ?Variant,
     Addon,
     AddonSubmission,
     AppSubmission,
@@ -23,6 +34,7 @@ from ._models import (
     IngestionProduct,
     IngestionProductSetup,
     IngestionSubmission,
+    IngestionWorkflowDetail,
     PackageRollout,
     SubmissionStatusResource,
 )
@@ -1030,12 +1042,12 @@ class IngestionOperations:
         args["submissionId"] = submission_id
         return cast('Dict[str, Any]', self._call("ingestion.delete_submission", args))
 
-    def promote_submission(self, product_id: str, submission_id: str) -> IngestionSubmission:
+    def promote_submission(self, product_id: str, submission_id: str) -> IngestionWorkflowDetail:
         """Promote a submission (preview to live) (``ingestion.promote_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["submissionId"] = submission_id
-        return cast('IngestionSubmission', self._call("ingestion.promote_submission", args))
+        return cast('IngestionWorkflowDetail', self._call("ingestion.promote_submission", args))
 
     def get_submission_validations(self, product_id: str, submission_id: str) -> Dict[str, Any]:
         """Get a submission's validation results (``ingestion.get_submission_validations``, HTTP GET)."""
@@ -1050,6 +1062,403 @@ class IngestionOperations:
         args["productId"] = product_id
         args["submissionId"] = submission_id
         return cast('Dict[str, Any]', self._call("ingestion.get_submission_workflow", args))
+
+    def create_product_setup(self, product_id: str, body: Mapping[str, Any]) -> IngestionProductSetup:
+        """Create a product's setup (``ingestion.create_product_setup``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('IngestionProductSetup', self._call("ingestion.create_product_setup", args))
+
+    def list_product_availabilities(self, product_id: str) -> Dict[str, Any]:
+        """List a product's availabilities (``ingestion.list_product_availabilities``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Dict[str, Any]', self._call("ingestion.list_product_availabilities", args))
+
+    def create_product_availability(self, product_id: str, body: Mapping[str, Any]) -> ?ProductAvailability:
+        """Create a product availability (``ingestion.create_product_availability``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('?ProductAvailability', self._call("ingestion.create_product_availability", args))
+
+    def get_product_availability(self, product_id: str, product_availability_id: str) -> ?ProductAvailability:
+        """Get a product availability (``ingestion.get_product_availability``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["productAvailabilityId"] = product_availability_id
+        return cast('?ProductAvailability', self._call("ingestion.get_product_availability", args))
+
+    def update_product_availability(self, product_id: str, product_availability_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?ProductAvailability:
+        """Update a product availability (``ingestion.update_product_availability``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["productAvailabilityId"] = product_availability_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?ProductAvailability', self._call("ingestion.update_product_availability", args))
+
+    def get_product_availabilities_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
+        """Get the product availabilities of a branch instance (``ingestion.get_product_availabilities_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Dict[str, Any]', self._call("ingestion.get_product_availabilities_by_instance", args))
+
+    def list_properties(self, product_id: str) -> Dict[str, Any]:
+        """List a product's properties (``ingestion.list_properties``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Dict[str, Any]', self._call("ingestion.list_properties", args))
+
+    def create_property(self, product_id: str, body: Mapping[str, Any]) -> ?Property:
+        """Create a property (``ingestion.create_property``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('?Property', self._call("ingestion.create_property", args))
+
+    def get_property(self, product_id: str, property_id: str) -> ?Property:
+        """Get a property (``ingestion.get_property``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["propertyId"] = property_id
+        return cast('?Property', self._call("ingestion.get_property", args))
+
+    def update_property(self, product_id: str, property_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?Property:
+        """Update a property (``ingestion.update_property``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["propertyId"] = property_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?Property', self._call("ingestion.update_property", args))
+
+    def get_properties_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
+        """Get the properties of a branch instance (``ingestion.get_properties_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Dict[str, Any]', self._call("ingestion.get_properties_by_instance", args))
+
+    def delete_listing(self, product_id: str, listing_id: str) -> Dict[str, Any]:
+        """Delete a listing (``ingestion.delete_listing``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        return cast('Dict[str, Any]', self._call("ingestion.delete_listing", args))
+
+    def create_listing_with_instance(self, product_id: str, instance_id: str, body: Mapping[str, Any]) -> IngestionListing:
+        """Create a listing in a branch instance (``ingestion.create_listing_with_instance``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        args["body"] = body
+        return cast('IngestionListing', self._call("ingestion.create_listing_with_instance", args))
+
+    def list_listing_assets(self, product_id: str, listing_id: str, *, expand: Optional[Any] = None) -> Dict[str, Any]:
+        """List a listing's assets (``ingestion.list_listing_assets``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Dict[str, Any]', self._call("ingestion.list_listing_assets", args))
+
+    def create_listing_asset(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> ?ListingAsset:
+        """Create a listing asset (returns fileSasUri) (``ingestion.create_listing_asset``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["body"] = body
+        return cast('?ListingAsset', self._call("ingestion.create_listing_asset", args))
+
+    def get_listing_asset(self, product_id: str, listing_id: str, asset_id: str, *, expand: Optional[Any] = None) -> ?ListingAsset:
+        """Get a listing asset (``ingestion.get_listing_asset``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["assetId"] = asset_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('?ListingAsset', self._call("ingestion.get_listing_asset", args))
+
+    def update_listing_asset(self, product_id: str, listing_id: str, asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?ListingAsset:
+        """Update a listing asset (e.g. mark Uploaded) (``ingestion.update_listing_asset``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["assetId"] = asset_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?ListingAsset', self._call("ingestion.update_listing_asset", args))
+
+    def delete_listing_asset(self, product_id: str, listing_id: str, asset_id: str) -> Dict[str, Any]:
+        """Delete a listing asset (``ingestion.delete_listing_asset``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["assetId"] = asset_id
+        return cast('Dict[str, Any]', self._call("ingestion.delete_listing_asset", args))
+
+    def delete_listing_image(self, product_id: str, listing_id: str, image_id: str) -> Dict[str, Any]:
+        """Delete a listing image (``ingestion.delete_listing_image``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["imageId"] = image_id
+        return cast('Dict[str, Any]', self._call("ingestion.delete_listing_image", args))
+
+    def list_listing_videos(self, product_id: str, listing_id: str, *, expand: Optional[Any] = None) -> Dict[str, Any]:
+        """List a listing's videos (``ingestion.list_listing_videos``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Dict[str, Any]', self._call("ingestion.list_listing_videos", args))
+
+    def create_listing_video(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> ?ListingVideo:
+        """Create a listing video (returns fileSasUri) (``ingestion.create_listing_video``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["body"] = body
+        return cast('?ListingVideo', self._call("ingestion.create_listing_video", args))
+
+    def get_listing_video(self, product_id: str, listing_id: str, video_id: str, *, expand: Optional[Any] = None) -> ?ListingVideo:
+        """Get a listing video (``ingestion.get_listing_video``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["videoId"] = video_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('?ListingVideo', self._call("ingestion.get_listing_video", args))
+
+    def update_listing_video(self, product_id: str, listing_id: str, video_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?ListingVideo:
+        """Update a listing video (e.g. mark Uploaded) (``ingestion.update_listing_video``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["videoId"] = video_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?ListingVideo', self._call("ingestion.update_listing_video", args))
+
+    def delete_listing_video(self, product_id: str, listing_id: str, video_id: str) -> Dict[str, Any]:
+        """Delete a listing video (``ingestion.delete_listing_video``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["videoId"] = video_id
+        return cast('Dict[str, Any]', self._call("ingestion.delete_listing_video", args))
+
+    def list_variants(self, product_id: str, *, skip_token: Optional[Any] = None) -> Dict[str, Any]:
+        """List a product's variants (plans) (``ingestion.list_variants``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        if skip_token is not None:
+            args["$skipToken"] = skip_token
+        return cast('Dict[str, Any]', self._call("ingestion.list_variants", args))
+
+    def create_variant(self, product_id: str, body: Mapping[str, Any]) -> ?Variant:
+        """Create a variant (plan) (``ingestion.create_variant``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('?Variant', self._call("ingestion.create_variant", args))
+
+    def get_variant(self, product_id: str, variant_id: str) -> ?Variant:
+        """Get a variant (plan) (``ingestion.get_variant``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["variantId"] = variant_id
+        return cast('?Variant', self._call("ingestion.get_variant", args))
+
+    def update_variant(self, product_id: str, variant_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?Variant:
+        """Update a variant (plan) (``ingestion.update_variant``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["variantId"] = variant_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?Variant', self._call("ingestion.update_variant", args))
+
+    def delete_variant(self, product_id: str, variant_id: str) -> Dict[str, Any]:
+        """Delete a variant (plan) (``ingestion.delete_variant``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["variantId"] = variant_id
+        return cast('Dict[str, Any]', self._call("ingestion.delete_variant", args))
+
+    def get_feature_availabilities_by_instance(self, product_id: str, instance_id: str, *, expand: Optional[Any] = None) -> Dict[str, Any]:
+        """Get the feature availabilities of a branch instance (``ingestion.get_feature_availabilities_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Dict[str, Any]', self._call("ingestion.get_feature_availabilities_by_instance", args))
+
+    def get_feature_availability(self, product_id: str, feature_availability_id: str, *, expand: Optional[Any] = None) -> ?FeatureAvailability:
+        """Get a feature availability (``ingestion.get_feature_availability``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["featureAvailabilityId"] = feature_availability_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('?FeatureAvailability', self._call("ingestion.get_feature_availability", args))
+
+    def update_feature_availability(self, product_id: str, feature_availability_id: str, body: Mapping[str, Any], *, expand: Optional[Any] = None, if_match: Optional[str] = None) -> ?FeatureAvailability:
+        """Update a feature availability (``ingestion.update_feature_availability``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["featureAvailabilityId"] = feature_availability_id
+        args["body"] = body
+        if expand is not None:
+            args["$expand"] = expand
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?FeatureAvailability', self._call("ingestion.update_feature_availability", args))
+
+    def get_submission_reports(self, product_id: str, submission_id: str) -> Dict[str, Any]:
+        """Get a submission's certification reports (``ingestion.get_submission_reports``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["submissionId"] = submission_id
+        return cast('Dict[str, Any]', self._call("ingestion.get_submission_reports", args))
+
+    def get_lead_configuration(self, product_id: str) -> ?LeadConfiguration:
+        """Get a product's lead configuration (``ingestion.get_lead_configuration``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('?LeadConfiguration', self._call("ingestion.get_lead_configuration", args))
+
+    def create_lead_configuration(self, product_id: str, body: Mapping[str, Any]) -> ?LeadConfiguration:
+        """Create a product's lead configuration (``ingestion.create_lead_configuration``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('?LeadConfiguration', self._call("ingestion.create_lead_configuration", args))
+
+    def get_supplemental_contents_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
+        """Get the supplemental contents of a branch instance (``ingestion.get_supplemental_contents_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Dict[str, Any]', self._call("ingestion.get_supplemental_contents_by_instance", args))
+
+    def get_supplemental_content(self, product_id: str, instance_id: str) -> ?SupplementalContent:
+        """Get a supplemental content (``ingestion.get_supplemental_content``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('?SupplementalContent', self._call("ingestion.get_supplemental_content", args))
+
+    def update_supplemental_content(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?SupplementalContent:
+        """Update a supplemental content (``ingestion.update_supplemental_content``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?SupplementalContent', self._call("ingestion.update_supplemental_content", args))
+
+    def commit_supplemental_content(self, product_id: str, instance_id: str) -> ?SupplementalContent:
+        """Commit a supplemental content (``ingestion.commit_supplemental_content``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('?SupplementalContent', self._call("ingestion.commit_supplemental_content", args))
+
+    def list_cosell_assets(self, product_id: str) -> Dict[str, Any]:
+        """List a product's co-sell assets (``ingestion.list_cosell_assets``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Dict[str, Any]', self._call("ingestion.list_cosell_assets", args))
+
+    def create_cosell_asset(self, product_id: str, body: Mapping[str, Any]) -> ?CosellAsset:
+        """Create a co-sell asset (returns fileSasUri) (``ingestion.create_cosell_asset``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('?CosellAsset', self._call("ingestion.create_cosell_asset", args))
+
+    def get_cosell_assets_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
+        """Get the co-sell assets of a co-sell listing instance (``ingestion.get_cosell_assets_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Dict[str, Any]', self._call("ingestion.get_cosell_assets_by_instance", args))
+
+    def get_cosell_asset(self, product_id: str, cosell_asset_id: str) -> ?CosellAsset:
+        """Get a co-sell asset (``ingestion.get_cosell_asset``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["cosellAssetId"] = cosell_asset_id
+        return cast('?CosellAsset', self._call("ingestion.get_cosell_asset", args))
+
+    def update_cosell_asset(self, product_id: str, cosell_asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?CosellAsset:
+        """Update a co-sell asset (e.g. mark Uploaded) (``ingestion.update_cosell_asset``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["cosellAssetId"] = cosell_asset_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?CosellAsset', self._call("ingestion.update_cosell_asset", args))
+
+    def delete_cosell_asset(self, product_id: str, cosell_asset_id: str) -> Dict[str, Any]:
+        """Delete a co-sell asset (``ingestion.delete_cosell_asset``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["cosellAssetId"] = cosell_asset_id
+        return cast('Dict[str, Any]', self._call("ingestion.delete_cosell_asset", args))
+
+    def get_cosell_listing(self, product_id: str, instance_id: str) -> ?CosellListing:
+        """Get a co-sell listing (``ingestion.get_cosell_listing``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('?CosellListing', self._call("ingestion.get_cosell_listing", args))
+
+    def update_cosell_listing(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?CosellListing:
+        """Update a co-sell listing (``ingestion.update_cosell_listing``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('?CosellListing', self._call("ingestion.update_cosell_listing", args))
+
+    def get_cosell_listings_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
+        """Get the co-sell listings of a branch instance (``ingestion.get_cosell_listings_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Dict[str, Any]', self._call("ingestion.get_cosell_listings_by_instance", args))
+
+    def get_reseller_configuration(self, product_id: str) -> ?ResellerConfiguration:
+        """Get a product's reseller configuration (``ingestion.get_reseller_configuration``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('?ResellerConfiguration', self._call("ingestion.get_reseller_configuration", args))
+
+    def create_reseller_configuration(self, product_id: str, body: Mapping[str, Any]) -> ?ResellerConfiguration:
+        """Create a product's reseller configuration (``ingestion.create_reseller_configuration``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('?ResellerConfiguration', self._call("ingestion.create_reseller_configuration", args))
 
 
 class AsyncIngestionOperations:
@@ -1242,12 +1651,12 @@ class AsyncIngestionOperations:
         args["submissionId"] = submission_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_submission", args))
 
-    def promote_submission(self, product_id: str, submission_id: str) -> Awaitable[IngestionSubmission]:
+    def promote_submission(self, product_id: str, submission_id: str) -> Awaitable[IngestionWorkflowDetail]:
         """Promote a submission (preview to live) (``ingestion.promote_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["submissionId"] = submission_id
-        return cast('Awaitable[IngestionSubmission]', self._call("ingestion.promote_submission", args))
+        return cast('Awaitable[IngestionWorkflowDetail]', self._call("ingestion.promote_submission", args))
 
     def get_submission_validations(self, product_id: str, submission_id: str) -> Awaitable[Dict[str, Any]]:
         """Get a submission's validation results (``ingestion.get_submission_validations``, HTTP GET)."""
@@ -1262,3 +1671,400 @@ class AsyncIngestionOperations:
         args["productId"] = product_id
         args["submissionId"] = submission_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_submission_workflow", args))
+
+    def create_product_setup(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionProductSetup]:
+        """Create a product's setup (``ingestion.create_product_setup``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('Awaitable[IngestionProductSetup]', self._call("ingestion.create_product_setup", args))
+
+    def list_product_availabilities(self, product_id: str) -> Awaitable[Dict[str, Any]]:
+        """List a product's availabilities (``ingestion.list_product_availabilities``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_product_availabilities", args))
+
+    def create_product_availability(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?ProductAvailability]:
+        """Create a product availability (``ingestion.create_product_availability``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('Awaitable[?ProductAvailability]', self._call("ingestion.create_product_availability", args))
+
+    def get_product_availability(self, product_id: str, product_availability_id: str) -> Awaitable[?ProductAvailability]:
+        """Get a product availability (``ingestion.get_product_availability``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["productAvailabilityId"] = product_availability_id
+        return cast('Awaitable[?ProductAvailability]', self._call("ingestion.get_product_availability", args))
+
+    def update_product_availability(self, product_id: str, product_availability_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?ProductAvailability]:
+        """Update a product availability (``ingestion.update_product_availability``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["productAvailabilityId"] = product_availability_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?ProductAvailability]', self._call("ingestion.update_product_availability", args))
+
+    def get_product_availabilities_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
+        """Get the product availabilities of a branch instance (``ingestion.get_product_availabilities_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_product_availabilities_by_instance", args))
+
+    def list_properties(self, product_id: str) -> Awaitable[Dict[str, Any]]:
+        """List a product's properties (``ingestion.list_properties``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_properties", args))
+
+    def create_property(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?Property]:
+        """Create a property (``ingestion.create_property``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('Awaitable[?Property]', self._call("ingestion.create_property", args))
+
+    def get_property(self, product_id: str, property_id: str) -> Awaitable[?Property]:
+        """Get a property (``ingestion.get_property``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["propertyId"] = property_id
+        return cast('Awaitable[?Property]', self._call("ingestion.get_property", args))
+
+    def update_property(self, product_id: str, property_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?Property]:
+        """Update a property (``ingestion.update_property``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["propertyId"] = property_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?Property]', self._call("ingestion.update_property", args))
+
+    def get_properties_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
+        """Get the properties of a branch instance (``ingestion.get_properties_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_properties_by_instance", args))
+
+    def delete_listing(self, product_id: str, listing_id: str) -> Awaitable[Dict[str, Any]]:
+        """Delete a listing (``ingestion.delete_listing``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_listing", args))
+
+    def create_listing_with_instance(self, product_id: str, instance_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionListing]:
+        """Create a listing in a branch instance (``ingestion.create_listing_with_instance``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        args["body"] = body
+        return cast('Awaitable[IngestionListing]', self._call("ingestion.create_listing_with_instance", args))
+
+    def list_listing_assets(self, product_id: str, listing_id: str, *, expand: Optional[Any] = None) -> Awaitable[Dict[str, Any]]:
+        """List a listing's assets (``ingestion.list_listing_assets``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_listing_assets", args))
+
+    def create_listing_asset(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[?ListingAsset]:
+        """Create a listing asset (returns fileSasUri) (``ingestion.create_listing_asset``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["body"] = body
+        return cast('Awaitable[?ListingAsset]', self._call("ingestion.create_listing_asset", args))
+
+    def get_listing_asset(self, product_id: str, listing_id: str, asset_id: str, *, expand: Optional[Any] = None) -> Awaitable[?ListingAsset]:
+        """Get a listing asset (``ingestion.get_listing_asset``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["assetId"] = asset_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Awaitable[?ListingAsset]', self._call("ingestion.get_listing_asset", args))
+
+    def update_listing_asset(self, product_id: str, listing_id: str, asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?ListingAsset]:
+        """Update a listing asset (e.g. mark Uploaded) (``ingestion.update_listing_asset``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["assetId"] = asset_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?ListingAsset]', self._call("ingestion.update_listing_asset", args))
+
+    def delete_listing_asset(self, product_id: str, listing_id: str, asset_id: str) -> Awaitable[Dict[str, Any]]:
+        """Delete a listing asset (``ingestion.delete_listing_asset``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["assetId"] = asset_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_listing_asset", args))
+
+    def delete_listing_image(self, product_id: str, listing_id: str, image_id: str) -> Awaitable[Dict[str, Any]]:
+        """Delete a listing image (``ingestion.delete_listing_image``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["imageId"] = image_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_listing_image", args))
+
+    def list_listing_videos(self, product_id: str, listing_id: str, *, expand: Optional[Any] = None) -> Awaitable[Dict[str, Any]]:
+        """List a listing's videos (``ingestion.list_listing_videos``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_listing_videos", args))
+
+    def create_listing_video(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[?ListingVideo]:
+        """Create a listing video (returns fileSasUri) (``ingestion.create_listing_video``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["body"] = body
+        return cast('Awaitable[?ListingVideo]', self._call("ingestion.create_listing_video", args))
+
+    def get_listing_video(self, product_id: str, listing_id: str, video_id: str, *, expand: Optional[Any] = None) -> Awaitable[?ListingVideo]:
+        """Get a listing video (``ingestion.get_listing_video``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["videoId"] = video_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Awaitable[?ListingVideo]', self._call("ingestion.get_listing_video", args))
+
+    def update_listing_video(self, product_id: str, listing_id: str, video_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?ListingVideo]:
+        """Update a listing video (e.g. mark Uploaded) (``ingestion.update_listing_video``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["videoId"] = video_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?ListingVideo]', self._call("ingestion.update_listing_video", args))
+
+    def delete_listing_video(self, product_id: str, listing_id: str, video_id: str) -> Awaitable[Dict[str, Any]]:
+        """Delete a listing video (``ingestion.delete_listing_video``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["listingId"] = listing_id
+        args["videoId"] = video_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_listing_video", args))
+
+    def list_variants(self, product_id: str, *, skip_token: Optional[Any] = None) -> Awaitable[Dict[str, Any]]:
+        """List a product's variants (plans) (``ingestion.list_variants``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        if skip_token is not None:
+            args["$skipToken"] = skip_token
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_variants", args))
+
+    def create_variant(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?Variant]:
+        """Create a variant (plan) (``ingestion.create_variant``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('Awaitable[?Variant]', self._call("ingestion.create_variant", args))
+
+    def get_variant(self, product_id: str, variant_id: str) -> Awaitable[?Variant]:
+        """Get a variant (plan) (``ingestion.get_variant``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["variantId"] = variant_id
+        return cast('Awaitable[?Variant]', self._call("ingestion.get_variant", args))
+
+    def update_variant(self, product_id: str, variant_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?Variant]:
+        """Update a variant (plan) (``ingestion.update_variant``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["variantId"] = variant_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?Variant]', self._call("ingestion.update_variant", args))
+
+    def delete_variant(self, product_id: str, variant_id: str) -> Awaitable[Dict[str, Any]]:
+        """Delete a variant (plan) (``ingestion.delete_variant``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["variantId"] = variant_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_variant", args))
+
+    def get_feature_availabilities_by_instance(self, product_id: str, instance_id: str, *, expand: Optional[Any] = None) -> Awaitable[Dict[str, Any]]:
+        """Get the feature availabilities of a branch instance (``ingestion.get_feature_availabilities_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_feature_availabilities_by_instance", args))
+
+    def get_feature_availability(self, product_id: str, feature_availability_id: str, *, expand: Optional[Any] = None) -> Awaitable[?FeatureAvailability]:
+        """Get a feature availability (``ingestion.get_feature_availability``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["featureAvailabilityId"] = feature_availability_id
+        if expand is not None:
+            args["$expand"] = expand
+        return cast('Awaitable[?FeatureAvailability]', self._call("ingestion.get_feature_availability", args))
+
+    def update_feature_availability(self, product_id: str, feature_availability_id: str, body: Mapping[str, Any], *, expand: Optional[Any] = None, if_match: Optional[str] = None) -> Awaitable[?FeatureAvailability]:
+        """Update a feature availability (``ingestion.update_feature_availability``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["featureAvailabilityId"] = feature_availability_id
+        args["body"] = body
+        if expand is not None:
+            args["$expand"] = expand
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?FeatureAvailability]', self._call("ingestion.update_feature_availability", args))
+
+    def get_submission_reports(self, product_id: str, submission_id: str) -> Awaitable[Dict[str, Any]]:
+        """Get a submission's certification reports (``ingestion.get_submission_reports``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["submissionId"] = submission_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_submission_reports", args))
+
+    def get_lead_configuration(self, product_id: str) -> Awaitable[?LeadConfiguration]:
+        """Get a product's lead configuration (``ingestion.get_lead_configuration``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Awaitable[?LeadConfiguration]', self._call("ingestion.get_lead_configuration", args))
+
+    def create_lead_configuration(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?LeadConfiguration]:
+        """Create a product's lead configuration (``ingestion.create_lead_configuration``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('Awaitable[?LeadConfiguration]', self._call("ingestion.create_lead_configuration", args))
+
+    def get_supplemental_contents_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
+        """Get the supplemental contents of a branch instance (``ingestion.get_supplemental_contents_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_supplemental_contents_by_instance", args))
+
+    def get_supplemental_content(self, product_id: str, instance_id: str) -> Awaitable[?SupplementalContent]:
+        """Get a supplemental content (``ingestion.get_supplemental_content``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[?SupplementalContent]', self._call("ingestion.get_supplemental_content", args))
+
+    def update_supplemental_content(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?SupplementalContent]:
+        """Update a supplemental content (``ingestion.update_supplemental_content``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?SupplementalContent]', self._call("ingestion.update_supplemental_content", args))
+
+    def commit_supplemental_content(self, product_id: str, instance_id: str) -> Awaitable[?SupplementalContent]:
+        """Commit a supplemental content (``ingestion.commit_supplemental_content``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[?SupplementalContent]', self._call("ingestion.commit_supplemental_content", args))
+
+    def list_cosell_assets(self, product_id: str) -> Awaitable[Dict[str, Any]]:
+        """List a product's co-sell assets (``ingestion.list_cosell_assets``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_cosell_assets", args))
+
+    def create_cosell_asset(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?CosellAsset]:
+        """Create a co-sell asset (returns fileSasUri) (``ingestion.create_cosell_asset``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('Awaitable[?CosellAsset]', self._call("ingestion.create_cosell_asset", args))
+
+    def get_cosell_assets_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
+        """Get the co-sell assets of a co-sell listing instance (``ingestion.get_cosell_assets_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_cosell_assets_by_instance", args))
+
+    def get_cosell_asset(self, product_id: str, cosell_asset_id: str) -> Awaitable[?CosellAsset]:
+        """Get a co-sell asset (``ingestion.get_cosell_asset``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["cosellAssetId"] = cosell_asset_id
+        return cast('Awaitable[?CosellAsset]', self._call("ingestion.get_cosell_asset", args))
+
+    def update_cosell_asset(self, product_id: str, cosell_asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?CosellAsset]:
+        """Update a co-sell asset (e.g. mark Uploaded) (``ingestion.update_cosell_asset``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["cosellAssetId"] = cosell_asset_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?CosellAsset]', self._call("ingestion.update_cosell_asset", args))
+
+    def delete_cosell_asset(self, product_id: str, cosell_asset_id: str) -> Awaitable[Dict[str, Any]]:
+        """Delete a co-sell asset (``ingestion.delete_cosell_asset``, HTTP DELETE)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["cosellAssetId"] = cosell_asset_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_cosell_asset", args))
+
+    def get_cosell_listing(self, product_id: str, instance_id: str) -> Awaitable[?CosellListing]:
+        """Get a co-sell listing (``ingestion.get_cosell_listing``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[?CosellListing]', self._call("ingestion.get_cosell_listing", args))
+
+    def update_cosell_listing(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?CosellListing]:
+        """Update a co-sell listing (``ingestion.update_cosell_listing``, HTTP PUT)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        args["body"] = body
+        if if_match is not None:
+            args["ifMatch"] = if_match
+        return cast('Awaitable[?CosellListing]', self._call("ingestion.update_cosell_listing", args))
+
+    def get_cosell_listings_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
+        """Get the co-sell listings of a branch instance (``ingestion.get_cosell_listings_by_instance``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["instanceId"] = instance_id
+        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_cosell_listings_by_instance", args))
+
+    def get_reseller_configuration(self, product_id: str) -> Awaitable[?ResellerConfiguration]:
+        """Get a product's reseller configuration (``ingestion.get_reseller_configuration``, HTTP GET)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        return cast('Awaitable[?ResellerConfiguration]', self._call("ingestion.get_reseller_configuration", args))
+
+    def create_reseller_configuration(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?ResellerConfiguration]:
+        """Create a product's reseller configuration (``ingestion.create_reseller_configuration``, HTTP POST)."""
+        args: Dict[str, Any] = {}
+        args["productId"] = product_id
+        args["body"] = body
+        return cast('Awaitable[?ResellerConfiguration]', self._call("ingestion.create_reseller_configuration", args))

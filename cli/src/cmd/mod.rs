@@ -1,6 +1,7 @@
 //! One module per group of commands; shared helpers here.
 
 pub mod demo;
+pub mod ingestion;
 pub mod pack;
 pub mod publish;
 pub mod query;

@@ -177,12 +177,20 @@ pub fn win32(
     Ok(0)
 }
 
-/// `ingestion publish`.
-pub fn ingestion(mode: Mode, product_id: &str, spec: IngestionSpec, wait: WaitArg, conn: &Connection) -> Result<i32> {
+/// `ingestion publish`: the drafts changed (images and videos uploaded from `files`), submitted, polled.
+pub fn ingestion(
+    mode: Mode,
+    product_id: &str,
+    spec: IngestionSpec,
+    wait: WaitArg,
+    files: Option<&Path>,
+    conn: &Connection,
+) -> Result<i32> {
     let cfg = flow_config(conn)?;
     let what = format!("ingestion {product_id}");
-    let (c, reporter) = client(mode, cfg, &what)?;
-    let result = c.publish_ingestion(product_id, spec, stop_after(wait, false));
+    let (c, reporter) = client(mode, cfg.clone(), &what)?;
+    let flow = storesubmit::flow::ingestion::publish(cfg, product_id, spec, stop_after(wait, false));
+    let result = c.run(flow, files);
     reporter.finish();
     output::print_outcome(mode, &what, &result?);
     Ok(0)

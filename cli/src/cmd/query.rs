@@ -9,6 +9,7 @@ use storesubmit::Result;
 use super::{client, read_json};
 use crate::args::{
     AddonCommand, AppCommand, Connection, FlightCommand, IngestionCommand, RolloutArg, RolloutArgs, Win32Command,
+    Win32PackageCommand,
 };
 use crate::connect::flow_config;
 use crate::output::{self, Mode};
@@ -133,6 +134,9 @@ pub fn addon(mode: Mode, cmd: &AddonCommand) -> Result<i32> {
             "devcenter.get_addon_submission_status",
             json!({"inAppProductId": addon_id, "submissionId": submission_id}),
         ),
+        AddonCommand::Delete { addon_id, conn } => {
+            call(mode, conn, "devcenter.delete_addon", json!({"inAppProductId": addon_id}))
+        }
     }
 }
 
@@ -165,6 +169,9 @@ pub fn flight(mode: Mode, cmd: &FlightCommand) -> Result<i32> {
         FlightCommand::Rollout { app_id, flight_id, rollout: r, conn } => {
             rollout(mode, conn, Target::Flight { app_id: app_id.clone(), flight_id: flight_id.clone() }, r)
         }
+        FlightCommand::Delete { app_id, flight_id, conn } => {
+            call(mode, conn, "devcenter.delete_flight", json!({"applicationId": app_id, "flightId": flight_id}))
+        }
     }
 }
 
@@ -186,6 +193,9 @@ pub fn win32(mode: Mode, cmd: &Win32Command) -> Result<i32> {
         }
         Win32Command::Packages { product_id, conn } => {
             call(mode, conn, "win32.get_packages", json!({"productId": product_id}))
+        }
+        Win32Command::Package(Win32PackageCommand::Get { product_id, package_id, conn }) => {
+            call(mode, conn, "win32.get_package", json!({"productId": product_id, "packageId": package_id}))
         }
         Win32Command::Status { product_id, conn } => {
             call(mode, conn, "win32.get_module_status", json!({"productId": product_id}))
@@ -226,7 +236,11 @@ pub fn win32(mode: Mode, cmd: &Win32Command) -> Result<i32> {
 
 /// `storesubmit ingestion …`.
 pub fn ingestion(mode: Mode, cmd: &IngestionCommand) -> Result<i32> {
+    if let Some((family, args)) = super::ingestion::family(cmd) {
+        return super::ingestion::run(mode, family, args);
+    }
     match cmd {
+        // One page (its `@odata.nextLink` printed); paging joins `flow::simple::list_all`.
         IngestionCommand::Products { conn } => call(mode, conn, "ingestion.list_products", Value::Null),
         IngestionCommand::Get { product_id, conn } => {
             call(mode, conn, "ingestion.get_product", json!({"productId": product_id}))
@@ -234,14 +248,18 @@ pub fn ingestion(mode: Mode, cmd: &IngestionCommand) -> Result<i32> {
         IngestionCommand::Branches { product_id, module, conn } => {
             call(mode, conn, "ingestion.list_branches_by_module", json!({"productId": product_id, "module": module}))
         }
-        IngestionCommand::Publish { product_id, modules, scope, promote, wait, conn } => {
+        IngestionCommand::Publish { product_id, changes, files, modules, scope, promote, wait, conn } => {
             let spec = storesubmit::flow::ingestion::IngestionSpec {
                 modules: modules.clone(),
                 scope: if scope.eq_ignore_ascii_case("live") { "Live".into() } else { "Preview".into() },
                 promote: *promote,
-                publish_option: None,
+                changes: match changes {
+                    Some(path) => super::ingestion::read_changes(mode, path)?,
+                    None => Default::default(),
+                },
+                ..Default::default()
             };
-            super::publish::ingestion(mode, product_id, spec, *wait, conn)
+            super::publish::ingestion(mode, product_id, spec, *wait, files.as_deref(), conn)
         }
         IngestionCommand::Status { product_id, submission_id, conn } => call(
             mode,
@@ -249,6 +267,7 @@ pub fn ingestion(mode: Mode, cmd: &IngestionCommand) -> Result<i32> {
             "ingestion.get_submission",
             json!({"productId": product_id, "submissionId": submission_id}),
         ),
+        _ => unreachable!("resource commands are handled above"),
     }
 }
 

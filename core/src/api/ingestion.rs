@@ -1,5 +1,9 @@
 //! Typed request builders and response parsers for the Partner Center ingestion API
-//! (`{ingestion root}/v1.0/ingestion/...`).
+//! (`{ingestion root}/v1.0/ingestion/...`): one builder per swagger operation (all 78) — products and
+//! their setup, branches, listings with images, assets and videos, packages and package configurations,
+//! properties, product and feature availability, variants (plans), submissions with validations, workflow
+//! details and certification reports, supplemental content, lead configuration, co-sell assets and
+//! listings, reseller configuration.
 //!
 //! Builders are thin wrappers over [`OpRequest`] (every path lives in [`super::routes`]). Updates (PUT)
 //! send the resource's `@odata.etag` as `If-Match`; a stale tag makes the service answer `412`, which the
@@ -23,8 +27,10 @@ use super::{parse_empty, parse_json, Endpoints, Family, OpRequest};
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::model::ingestion::{
-    Branch, BranchModule, ETagged, Listing, ListingImage, Package, PackageConfiguration, Page, Product, ProductSetup,
-    Submission, SubmissionCreationRequest, ValidationItem, WorkflowDetail,
+    Branch, BranchModule, CertificationReport, CosellAsset, CosellListing, ETagged, FeatureAvailability,
+    LeadConfiguration, Listing, ListingAsset, ListingImage, ListingVideo, Package, PackageConfiguration, Page, Product,
+    ProductAvailability, ProductSetup, Property, ResellerConfiguration, Submission, SubmissionCreationRequest,
+    SupplementalContent, ValidationItem, Variant, WorkflowDetail,
 };
 
 /// Request builder against one set of endpoints.
@@ -50,6 +56,28 @@ impl<'a> Ingestion<'a> {
 
     fn op(&self, id: &str, product_id: &str) -> Result<OpRequest<'a>> {
         Ok(OpRequest::new(self.endpoints, id)?.param("productId", product_id))
+    }
+
+    /// A request for `id` on a product with further path parameters (`(name, value)`, in any order).
+    fn at(&self, id: &str, product_id: &str, params: &[(&str, &str)]) -> Result<OpRequest<'a>> {
+        Ok(params.iter().fold(self.op(id, product_id)?, |r, (n, v)| r.param(n, *v)))
+    }
+
+    /// A bodyless call (get, list, delete, commit) on a product.
+    fn plain(&self, id: &str, product_id: &str, params: &[(&str, &str)]) -> Result<HttpRequest> {
+        self.at(id, product_id, params)?.build()
+    }
+
+    /// A create (POST with the resource as body) on a product.
+    fn create<T: Serialize>(
+        &self,
+        id: &str,
+        product_id: &str,
+        params: &[(&str, &str)],
+        body: &T,
+    ) -> Result<HttpRequest> {
+        let b = to_body(id, body)?;
+        self.at(id, product_id, params)?.json(b).build()
     }
 
     /// An update: body plus `If-Match` from the resource's `@odata.etag`. `etag_required`: the swagger
@@ -335,6 +363,542 @@ impl<'a> Ingestion<'a> {
         self.op("ingestion.get_submission_workflow", product_id)?.param("submissionId", submission_id).build()
     }
 
+    /// `ingestion.create_product_setup`: create the product's setup.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_product_setup(&self, product_id: &str, setup: &ProductSetup) -> Result<HttpRequest> {
+        self.create("ingestion.create_product_setup", product_id, &[], setup)
+    }
+
+    /// `ingestion.list_product_availabilities`: the product's availabilities.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn list_product_availabilities(&self, product_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.list_product_availabilities", product_id, &[])
+    }
+
+    /// `ingestion.create_product_availability`: create a product availability.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_product_availability(
+        &self,
+        product_id: &str,
+        availability: &ProductAvailability,
+    ) -> Result<HttpRequest> {
+        self.create("ingestion.create_product_availability", product_id, &[], availability)
+    }
+
+    /// `ingestion.get_product_availability`: a product availability.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_product_availability(&self, product_id: &str, availability_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_product_availability", product_id, &[("productAvailabilityId", availability_id)])
+    }
+
+    /// `ingestion.update_product_availability`: update a product availability, with `If-Match` from the resource's `@odata.etag` (required).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a resource without `@odata.etag`.
+    pub fn update_product_availability(
+        &self,
+        product_id: &str,
+        availability_id: &str,
+        availability: &ProductAvailability,
+    ) -> Result<HttpRequest> {
+        let r = self.at(
+            "ingestion.update_product_availability",
+            product_id,
+            &[("productAvailabilityId", availability_id)],
+        )?;
+        self.update(r, "ingestion.update_product_availability", availability, true)
+    }
+
+    /// `ingestion.get_product_availabilities_by_instance`: the product availabilities of a branch instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_product_availabilities_by_instance(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_product_availabilities_by_instance", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.list_properties`: the product's properties.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn list_properties(&self, product_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.list_properties", product_id, &[])
+    }
+
+    /// `ingestion.create_property`: create a property.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_property(&self, product_id: &str, property: &Property) -> Result<HttpRequest> {
+        self.create("ingestion.create_property", product_id, &[], property)
+    }
+
+    /// `ingestion.get_property`: a property.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_property(&self, product_id: &str, property_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_property", product_id, &[("propertyId", property_id)])
+    }
+
+    /// `ingestion.update_property`: update a property, with `If-Match` from the resource's `@odata.etag` (required).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a resource without `@odata.etag`.
+    pub fn update_property(&self, product_id: &str, property_id: &str, property: &Property) -> Result<HttpRequest> {
+        let r = self.at("ingestion.update_property", product_id, &[("propertyId", property_id)])?;
+        self.update(r, "ingestion.update_property", property, true)
+    }
+
+    /// `ingestion.get_properties_by_instance`: the properties of a branch instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_properties_by_instance(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_properties_by_instance", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.delete_listing`: delete a listing.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn delete_listing(&self, product_id: &str, listing_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.delete_listing", product_id, &[("listingId", listing_id)])
+    }
+
+    /// `ingestion.create_listing_with_instance`: create a listing (e.g. another language) in a branch instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_listing_with_instance(
+        &self,
+        product_id: &str,
+        instance_id: &str,
+        listing: &Listing,
+    ) -> Result<HttpRequest> {
+        self.create("ingestion.create_listing_with_instance", product_id, &[("instanceId", instance_id)], listing)
+    }
+
+    /// `ingestion.list_listing_assets`: a listing's assets.
+    ///
+    /// `expand`: the OData `$expand` (e.g. `FileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn list_listing_assets(&self, product_id: &str, listing_id: &str, expand: Option<&str>) -> Result<HttpRequest> {
+        self.at("ingestion.list_listing_assets", product_id, &[("listingId", listing_id)])?
+            .query_opt("$expand", expand)
+            .build()
+    }
+
+    /// `ingestion.create_listing_asset`: create a listing asset (the response carries the SAS `fileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_listing_asset(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        asset: &ListingAsset,
+    ) -> Result<HttpRequest> {
+        self.create("ingestion.create_listing_asset", product_id, &[("listingId", listing_id)], asset)
+    }
+
+    /// `ingestion.get_listing_asset`: a listing asset.
+    ///
+    /// `expand`: the OData `$expand` (e.g. `FileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_listing_asset(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        asset_id: &str,
+        expand: Option<&str>,
+    ) -> Result<HttpRequest> {
+        self.at("ingestion.get_listing_asset", product_id, &[("listingId", listing_id), ("assetId", asset_id)])?
+            .query_opt("$expand", expand)
+            .build()
+    }
+
+    /// `ingestion.update_listing_asset`: update a listing asset (e.g. state `Uploaded`). `If-Match` is sent when the resource has an `@odata.etag` (the
+    /// swagger does not require it here).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn update_listing_asset(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        asset_id: &str,
+        asset: &ListingAsset,
+    ) -> Result<HttpRequest> {
+        let r =
+            self.at("ingestion.update_listing_asset", product_id, &[("listingId", listing_id), ("assetId", asset_id)])?;
+        self.update(r, "ingestion.update_listing_asset", asset, false)
+    }
+
+    /// `ingestion.delete_listing_asset`: delete a listing asset.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn delete_listing_asset(&self, product_id: &str, listing_id: &str, asset_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.delete_listing_asset", product_id, &[("listingId", listing_id), ("assetId", asset_id)])
+    }
+
+    /// `ingestion.delete_listing_image`: delete a listing image.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn delete_listing_image(&self, product_id: &str, listing_id: &str, image_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.delete_listing_image", product_id, &[("listingId", listing_id), ("imageId", image_id)])
+    }
+
+    /// `ingestion.list_listing_videos`: a listing's videos.
+    ///
+    /// `expand`: the OData `$expand` (e.g. `FileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn list_listing_videos(&self, product_id: &str, listing_id: &str, expand: Option<&str>) -> Result<HttpRequest> {
+        self.at("ingestion.list_listing_videos", product_id, &[("listingId", listing_id)])?
+            .query_opt("$expand", expand)
+            .build()
+    }
+
+    /// `ingestion.create_listing_video`: create a listing video (the response carries the SAS `fileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_listing_video(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        video: &ListingVideo,
+    ) -> Result<HttpRequest> {
+        self.create("ingestion.create_listing_video", product_id, &[("listingId", listing_id)], video)
+    }
+
+    /// `ingestion.get_listing_video`: a listing video.
+    ///
+    /// `expand`: the OData `$expand` (e.g. `FileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_listing_video(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        video_id: &str,
+        expand: Option<&str>,
+    ) -> Result<HttpRequest> {
+        self.at("ingestion.get_listing_video", product_id, &[("listingId", listing_id), ("videoId", video_id)])?
+            .query_opt("$expand", expand)
+            .build()
+    }
+
+    /// `ingestion.update_listing_video`: update a listing video (e.g. state `Uploaded`). `If-Match` is sent when the resource has an `@odata.etag` (the
+    /// swagger does not require it here).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn update_listing_video(
+        &self,
+        product_id: &str,
+        listing_id: &str,
+        video_id: &str,
+        video: &ListingVideo,
+    ) -> Result<HttpRequest> {
+        let r =
+            self.at("ingestion.update_listing_video", product_id, &[("listingId", listing_id), ("videoId", video_id)])?;
+        self.update(r, "ingestion.update_listing_video", video, false)
+    }
+
+    /// `ingestion.delete_listing_video`: delete a listing video.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn delete_listing_video(&self, product_id: &str, listing_id: &str, video_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.delete_listing_video", product_id, &[("listingId", listing_id), ("videoId", video_id)])
+    }
+
+    /// `ingestion.list_variants`: the product's variants (plans); follow `@odata.nextLink` with [`Ingestion::next_page`].
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn list_variants(&self, product_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.list_variants", product_id, &[])
+    }
+
+    /// `ingestion.create_variant`: create a variant (plan).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_variant(&self, product_id: &str, variant: &Variant) -> Result<HttpRequest> {
+        self.create("ingestion.create_variant", product_id, &[], variant)
+    }
+
+    /// `ingestion.get_variant`: a variant (plan).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_variant(&self, product_id: &str, variant_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_variant", product_id, &[("variantId", variant_id)])
+    }
+
+    /// `ingestion.update_variant`: update a variant (plan). `If-Match` is sent when the resource has an `@odata.etag` (the
+    /// swagger does not require it here).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn update_variant(&self, product_id: &str, variant_id: &str, variant: &Variant) -> Result<HttpRequest> {
+        let r = self.at("ingestion.update_variant", product_id, &[("variantId", variant_id)])?;
+        self.update(r, "ingestion.update_variant", variant, false)
+    }
+
+    /// `ingestion.delete_variant`: delete a variant (plan).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn delete_variant(&self, product_id: &str, variant_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.delete_variant", product_id, &[("variantId", variant_id)])
+    }
+
+    /// `ingestion.get_feature_availabilities_by_instance`: the feature availabilities of a branch instance.
+    ///
+    /// `expand`: the OData `$expand` (e.g. `FileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_feature_availabilities_by_instance(
+        &self,
+        product_id: &str,
+        instance_id: &str,
+        expand: Option<&str>,
+    ) -> Result<HttpRequest> {
+        self.at("ingestion.get_feature_availabilities_by_instance", product_id, &[("instanceId", instance_id)])?
+            .query_opt("$expand", expand)
+            .build()
+    }
+
+    /// `ingestion.get_feature_availability`: a feature availability (`expand`: e.g. `MarketStates,PriceSchedules,Trial`).
+    ///
+    /// `expand`: the OData `$expand` (e.g. `FileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_feature_availability(
+        &self,
+        product_id: &str,
+        feature_availability_id: &str,
+        expand: Option<&str>,
+    ) -> Result<HttpRequest> {
+        self.at(
+            "ingestion.get_feature_availability",
+            product_id,
+            &[("featureAvailabilityId", feature_availability_id)],
+        )?
+        .query_opt("$expand", expand)
+        .build()
+    }
+
+    /// `ingestion.update_feature_availability`: update a feature availability, with `If-Match` from the resource's `@odata.etag` (required).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a resource without `@odata.etag`.
+    pub fn update_feature_availability(
+        &self,
+        product_id: &str,
+        feature_availability_id: &str,
+        expand: Option<&str>,
+        availability: &FeatureAvailability,
+    ) -> Result<HttpRequest> {
+        let r = self
+            .at(
+                "ingestion.update_feature_availability",
+                product_id,
+                &[("featureAvailabilityId", feature_availability_id)],
+            )?
+            .query_opt("$expand", expand);
+        self.update(r, "ingestion.update_feature_availability", availability, true)
+    }
+
+    /// `ingestion.get_submission_reports`: a submission's certification reports.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_submission_reports(&self, product_id: &str, submission_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_submission_reports", product_id, &[("submissionId", submission_id)])
+    }
+
+    /// `ingestion.get_lead_configuration`: the product's lead configuration.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_lead_configuration(&self, product_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_lead_configuration", product_id, &[])
+    }
+
+    /// `ingestion.create_lead_configuration`: create (or replace) the product's lead configuration.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_lead_configuration(
+        &self,
+        product_id: &str,
+        configuration: &LeadConfiguration,
+    ) -> Result<HttpRequest> {
+        self.create("ingestion.create_lead_configuration", product_id, &[], configuration)
+    }
+
+    /// `ingestion.get_supplemental_contents_by_instance`: the supplemental contents of a branch instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_supplemental_contents_by_instance(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_supplemental_contents_by_instance", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.get_supplemental_content`: the supplemental content of an instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_supplemental_content(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_supplemental_content", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.update_supplemental_content`: update the supplemental content of an instance, with `If-Match` from the resource's `@odata.etag` (required).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a resource without `@odata.etag`.
+    pub fn update_supplemental_content(
+        &self,
+        product_id: &str,
+        instance_id: &str,
+        content: &SupplementalContent,
+    ) -> Result<HttpRequest> {
+        let r = self.at("ingestion.update_supplemental_content", product_id, &[("instanceId", instance_id)])?;
+        self.update(r, "ingestion.update_supplemental_content", content, true)
+    }
+
+    /// `ingestion.commit_supplemental_content`: commit the supplemental content of an instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn commit_supplemental_content(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.commit_supplemental_content", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.list_cosell_assets`: the product's co-sell assets.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn list_cosell_assets(&self, product_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.list_cosell_assets", product_id, &[])
+    }
+
+    /// `ingestion.create_cosell_asset`: create a co-sell asset (the response carries the SAS `fileSasUri`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_cosell_asset(&self, product_id: &str, asset: &CosellAsset) -> Result<HttpRequest> {
+        self.create("ingestion.create_cosell_asset", product_id, &[], asset)
+    }
+
+    /// `ingestion.get_cosell_assets_by_instance`: the co-sell assets of a co-sell listing instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_cosell_assets_by_instance(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_cosell_assets_by_instance", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.get_cosell_asset`: a co-sell asset.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_cosell_asset(&self, product_id: &str, asset_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_cosell_asset", product_id, &[("cosellAssetId", asset_id)])
+    }
+
+    /// `ingestion.update_cosell_asset`: update a co-sell asset (e.g. state `Uploaded`). `If-Match` is sent when the resource has an `@odata.etag` (the
+    /// swagger does not require it here).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn update_cosell_asset(&self, product_id: &str, asset_id: &str, asset: &CosellAsset) -> Result<HttpRequest> {
+        let r = self.at("ingestion.update_cosell_asset", product_id, &[("cosellAssetId", asset_id)])?;
+        self.update(r, "ingestion.update_cosell_asset", asset, false)
+    }
+
+    /// `ingestion.delete_cosell_asset`: delete a co-sell asset.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn delete_cosell_asset(&self, product_id: &str, asset_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.delete_cosell_asset", product_id, &[("cosellAssetId", asset_id)])
+    }
+
+    /// `ingestion.get_cosell_listing`: the co-sell listing of an instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_cosell_listing(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_cosell_listing", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.update_cosell_listing`: update the co-sell listing of an instance. `If-Match` is sent when the resource has an `@odata.etag` (the
+    /// swagger does not require it here).
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn update_cosell_listing(
+        &self,
+        product_id: &str,
+        instance_id: &str,
+        listing: &CosellListing,
+    ) -> Result<HttpRequest> {
+        let r = self.at("ingestion.update_cosell_listing", product_id, &[("instanceId", instance_id)])?;
+        self.update(r, "ingestion.update_cosell_listing", listing, false)
+    }
+
+    /// `ingestion.get_cosell_listings_by_instance`: the co-sell listings of a branch instance.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_cosell_listings_by_instance(&self, product_id: &str, instance_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_cosell_listings_by_instance", product_id, &[("instanceId", instance_id)])
+    }
+
+    /// `ingestion.get_reseller_configuration`: the product's reseller configuration.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id.
+    pub fn get_reseller_configuration(&self, product_id: &str) -> Result<HttpRequest> {
+        self.plain("ingestion.get_reseller_configuration", product_id, &[])
+    }
+
+    /// `ingestion.create_reseller_configuration`: create (or replace) the product's reseller configuration.
+    ///
+    /// # Errors
+    /// `invalid_argument` for an empty id or a body that is not a JSON object.
+    pub fn create_reseller_configuration(
+        &self,
+        product_id: &str,
+        configuration: &ResellerConfiguration,
+    ) -> Result<HttpRequest> {
+        self.create("ingestion.create_reseller_configuration", product_id, &[], configuration)
+    }
+
     /// The GET for the next page of a list, or `None` on the last page.
     ///
     /// # Errors
@@ -411,7 +975,7 @@ pub fn parse_products(resp: &HttpResponse) -> Result<Page<Product>> {
     parse(resp)
 }
 
-/// Parses a product setup (`get_product_setup`).
+/// Parses a product setup (`get_product_setup`, `create_product_setup`).
 ///
 /// # Errors
 /// See [`parse`].
@@ -491,11 +1055,20 @@ pub fn parse_package_configurations(resp: &HttpResponse) -> Result<Page<PackageC
     parse(resp)
 }
 
-/// Parses a submission (`create_submission`, `get_submission`, `promote_submission`).
+/// Parses a submission (`create_submission`, `get_submission`).
 ///
 /// # Errors
 /// See [`parse`].
 pub fn parse_submission(resp: &HttpResponse) -> Result<Submission> {
+    parse(resp)
+}
+
+/// Parses the answer to `promote_submission`: the swagger declares a workflow detail (read the
+/// submission for its state).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_promote(resp: &HttpResponse) -> Result<WorkflowDetail> {
     parse(resp)
 }
 
@@ -523,7 +1096,175 @@ pub fn parse_workflow(resp: &HttpResponse) -> Result<Page<WorkflowDetail>> {
     parse(resp)
 }
 
-/// Checks a response without a body of interest (`delete_product`, `delete_package`, `delete_submission`).
+/// Parses a product availability (get, create, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_product_availability(resp: &HttpResponse) -> Result<ProductAvailability> {
+    parse(resp)
+}
+
+/// Parses a page of product availabilities (list, by instance).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_product_availabilities(resp: &HttpResponse) -> Result<Page<ProductAvailability>> {
+    parse(resp)
+}
+
+/// Parses a property (get, create, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_property(resp: &HttpResponse) -> Result<Property> {
+    parse(resp)
+}
+
+/// Parses a page of properties (list, by instance).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_properties(resp: &HttpResponse) -> Result<Page<Property>> {
+    parse(resp)
+}
+
+/// Parses a listing asset (get, create, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_listing_asset(resp: &HttpResponse) -> Result<ListingAsset> {
+    parse(resp)
+}
+
+/// Parses a page of listing assets.
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_listing_assets(resp: &HttpResponse) -> Result<Page<ListingAsset>> {
+    parse(resp)
+}
+
+/// Parses a listing video (get, create, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_listing_video(resp: &HttpResponse) -> Result<ListingVideo> {
+    parse(resp)
+}
+
+/// Parses a page of listing videos.
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_listing_videos(resp: &HttpResponse) -> Result<Page<ListingVideo>> {
+    parse(resp)
+}
+
+/// Parses a variant (get, create, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_variant(resp: &HttpResponse) -> Result<Variant> {
+    parse(resp)
+}
+
+/// Parses a page of variants.
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_variants(resp: &HttpResponse) -> Result<Page<Variant>> {
+    parse(resp)
+}
+
+/// Parses a feature availability (get, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_feature_availability(resp: &HttpResponse) -> Result<FeatureAvailability> {
+    parse(resp)
+}
+
+/// Parses a page of feature availabilities.
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_feature_availabilities(resp: &HttpResponse) -> Result<Page<FeatureAvailability>> {
+    parse(resp)
+}
+
+/// Parses a page of certification reports (`get_submission_reports`).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_certification_reports(resp: &HttpResponse) -> Result<Page<CertificationReport>> {
+    parse(resp)
+}
+
+/// Parses a lead configuration (get, create).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_lead_configuration(resp: &HttpResponse) -> Result<LeadConfiguration> {
+    parse(resp)
+}
+
+/// Parses a supplemental content (get, update, commit).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_supplemental_content(resp: &HttpResponse) -> Result<SupplementalContent> {
+    parse(resp)
+}
+
+/// Parses a page of supplemental contents.
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_supplemental_contents(resp: &HttpResponse) -> Result<Page<SupplementalContent>> {
+    parse(resp)
+}
+
+/// Parses a co-sell asset (get, create, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_cosell_asset(resp: &HttpResponse) -> Result<CosellAsset> {
+    parse(resp)
+}
+
+/// Parses a page of co-sell assets (list, by instance).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_cosell_assets(resp: &HttpResponse) -> Result<Page<CosellAsset>> {
+    parse(resp)
+}
+
+/// Parses a co-sell listing (get, update).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_cosell_listing(resp: &HttpResponse) -> Result<CosellListing> {
+    parse(resp)
+}
+
+/// Parses a page of co-sell listings.
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_cosell_listings(resp: &HttpResponse) -> Result<Page<CosellListing>> {
+    parse(resp)
+}
+
+/// Parses a reseller configuration (get, create).
+///
+/// # Errors
+/// See [`parse`].
+pub fn parse_reseller_configuration(resp: &HttpResponse) -> Result<ResellerConfiguration> {
+    parse(resp)
+}
+
+/// Checks a response without a body of interest (every `delete_*`).
 ///
 /// # Errors
 /// The mapped [`Error`] for non-2xx.

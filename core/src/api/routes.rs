@@ -87,7 +87,7 @@ macro_rules! ops {
     // `PagedList<T>` (devcenter page), `Page<T>` (ingestion OData page), `Envelope<T>` (win32). The
     // manifest (`crate::manifest`) resolves them; `core/tests/manifest.rs` checks every name exists.
     ($( $id:literal $fam:ident $method:ident $path:literal [$($q:literal),*] $body:literal $summary:literal
-        $(=> $bm:literal $rm:literal)?; )*) => {
+        $(=> $bm:tt $rm:tt)?; )*) => {
         /// Every operation of every family.
         pub const OPERATIONS: &[Operation] = &[
             $( Operation {
@@ -209,9 +209,63 @@ ops! {
     "ingestion.create_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions" [] true "Create a submission" => "SubmissionCreationRequest" "Submission";
     "ingestion.get_submission" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}" [] false "Get a submission" => "" "Submission";
     "ingestion.delete_submission" Ingestion Delete "/v1.0/ingestion/products/{productId}/submissions/{submissionId}" [] false "Cancel (delete) a submission";
-    "ingestion.promote_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/promote" [] false "Promote a submission (preview to live)" => "" "Submission";
+    "ingestion.promote_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/promote" [] false "Promote a submission (preview to live)" => "" "WorkflowDetail";
     "ingestion.get_submission_validations" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/validations" [] false "Get a submission's validation results" => "" "Page<ValidationItem>";
     "ingestion.get_submission_workflow" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/workflowdetails" [] false "Get a submission's workflow details" => "" "Page<WorkflowDetail>";
+    // product setup, availability, properties
+    "ingestion.create_product_setup" Ingestion Post "/v1.0/ingestion/products/{productId}/setup" [] true "Create a product's setup" => "ProductSetup" "ProductSetup";
+    "ingestion.list_product_availabilities" Ingestion Get "/v1.0/ingestion/products/{productId}/productavailabilities" [] false "List a product's availabilities" => "" "Page<ProductAvailability>";
+    "ingestion.create_product_availability" Ingestion Post "/v1.0/ingestion/products/{productId}/productavailabilities" [] true "Create a product availability" => "ProductAvailability" "ProductAvailability";
+    "ingestion.get_product_availability" Ingestion Get "/v1.0/ingestion/products/{productId}/productavailabilities/{productAvailabilityId}" [] false "Get a product availability" => "" "ProductAvailability";
+    "ingestion.update_product_availability" Ingestion Put "/v1.0/ingestion/products/{productId}/productavailabilities/{productAvailabilityId}" [] true "Update a product availability" => "ProductAvailability" "ProductAvailability";
+    "ingestion.get_product_availabilities_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/productAvailabilities/getByInstanceID(instanceID={instanceId})" [] false "Get the product availabilities of a branch instance" => "" "Page<ProductAvailability>";
+    "ingestion.list_properties" Ingestion Get "/v1.0/ingestion/products/{productId}/properties" [] false "List a product's properties" => "" "Page<Property>";
+    "ingestion.create_property" Ingestion Post "/v1.0/ingestion/products/{productId}/properties" [] true "Create a property" => "Property" "Property";
+    "ingestion.get_property" Ingestion Get "/v1.0/ingestion/products/{productId}/properties/{propertyId}" [] false "Get a property" => "" "Property";
+    "ingestion.update_property" Ingestion Put "/v1.0/ingestion/products/{productId}/properties/{propertyId}" [] true "Update a property" => "Property" "Property";
+    "ingestion.get_properties_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/properties/getByInstanceID(instanceID={instanceId})" [] false "Get the properties of a branch instance" => "" "Page<Property>";
+    // listings, listing assets, images and videos
+    "ingestion.delete_listing" Ingestion Delete "/v1.0/ingestion/products/{productId}/listings/{listingId}" [] false "Delete a listing" => "" "";
+    "ingestion.create_listing_with_instance" Ingestion Post "/v1.0/ingestion/products/{productId}/listings/createWithInstanceID(instanceID={instanceId})" [] true "Create a listing in a branch instance" => "Listing" "Listing";
+    "ingestion.list_listing_assets" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/assets" ["$expand"] false "List a listing's assets" => "" "Page<ListingAsset>";
+    "ingestion.create_listing_asset" Ingestion Post "/v1.0/ingestion/products/{productId}/listings/{listingId}/assets" [] true "Create a listing asset (returns fileSasUri)" => "ListingAsset" "ListingAsset";
+    "ingestion.get_listing_asset" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/assets/{assetId}" ["$expand"] false "Get a listing asset" => "" "ListingAsset";
+    "ingestion.update_listing_asset" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}/assets/{assetId}" [] true "Update a listing asset (e.g. mark Uploaded)" => "ListingAsset" "ListingAsset";
+    "ingestion.delete_listing_asset" Ingestion Delete "/v1.0/ingestion/products/{productId}/listings/{listingId}/assets/{assetId}" [] false "Delete a listing asset" => "" "";
+    "ingestion.delete_listing_image" Ingestion Delete "/v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}" [] false "Delete a listing image" => "" "";
+    "ingestion.list_listing_videos" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/videos" ["$expand"] false "List a listing's videos" => "" "Page<ListingVideo>";
+    "ingestion.create_listing_video" Ingestion Post "/v1.0/ingestion/products/{productId}/listings/{listingId}/videos" [] true "Create a listing video (returns fileSasUri)" => "ListingVideo" "ListingVideo";
+    "ingestion.get_listing_video" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/videos/{videoId}" ["$expand"] false "Get a listing video" => "" "ListingVideo";
+    "ingestion.update_listing_video" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}/videos/{videoId}" [] true "Update a listing video (e.g. mark Uploaded)" => "ListingVideo" "ListingVideo";
+    "ingestion.delete_listing_video" Ingestion Delete "/v1.0/ingestion/products/{productId}/listings/{listingId}/videos/{videoId}" [] false "Delete a listing video" => "" "";
+    // variants (plans) and feature availability
+    "ingestion.list_variants" Ingestion Get "/v1.0/ingestion/products/{productId}/variants" ["$skipToken"] false "List a product's variants (plans)" => "" "Page<Variant>";
+    "ingestion.create_variant" Ingestion Post "/v1.0/ingestion/products/{productId}/variants" [] true "Create a variant (plan)" => "Variant" "Variant";
+    "ingestion.get_variant" Ingestion Get "/v1.0/ingestion/products/{productId}/variants/{variantId}" [] false "Get a variant (plan)" => "" "Variant";
+    "ingestion.update_variant" Ingestion Put "/v1.0/ingestion/products/{productId}/variants/{variantId}" [] true "Update a variant (plan)" => "Variant" "Variant";
+    "ingestion.delete_variant" Ingestion Delete "/v1.0/ingestion/products/{productId}/variants/{variantId}" [] false "Delete a variant (plan)" => "" "";
+    "ingestion.get_feature_availabilities_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/featureAvailabilities/getByInstanceID(instanceID={instanceId})" ["$expand"] false "Get the feature availabilities of a branch instance" => "" "Page<FeatureAvailability>";
+    "ingestion.get_feature_availability" Ingestion Get "/v1.0/ingestion/products/{productId}/featureavailabilities/{featureAvailabilityId}" ["$expand"] false "Get a feature availability" => "" "FeatureAvailability";
+    "ingestion.update_feature_availability" Ingestion Put "/v1.0/ingestion/products/{productId}/featureavailabilities/{featureAvailabilityId}" ["$expand"] true "Update a feature availability" => "FeatureAvailability" "FeatureAvailability";
+    // certification reports, lead configuration, supplemental content, co-sell, reseller configuration
+    "ingestion.get_submission_reports" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/reports" [] false "Get a submission's certification reports" => "" "Page<CertificationReport>";
+    "ingestion.get_lead_configuration" Ingestion Get "/v1.0/ingestion/products/{productId}/leadconfiguration" [] false "Get a product's lead configuration" => "" "LeadConfiguration";
+    "ingestion.create_lead_configuration" Ingestion Post "/v1.0/ingestion/products/{productId}/leadconfiguration" [] true "Create a product's lead configuration" => "LeadConfiguration" "LeadConfiguration";
+    "ingestion.get_supplemental_contents_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/supplementalcontents/getByInstanceID(instanceID={instanceId})" [] false "Get the supplemental contents of a branch instance" => "" "Page<SupplementalContent>";
+    "ingestion.get_supplemental_content" Ingestion Get "/v1.0/ingestion/products/{productId}/supplementalContents/{instanceId}" [] false "Get a supplemental content" => "" "SupplementalContent";
+    "ingestion.update_supplemental_content" Ingestion Put "/v1.0/ingestion/products/{productId}/supplementalContents/{instanceId}" [] true "Update a supplemental content" => "SupplementalContent" "SupplementalContent";
+    "ingestion.commit_supplemental_content" Ingestion Post "/v1.0/ingestion/products/{productId}/supplementalContents/{instanceId}/commit" [] false "Commit a supplemental content" => "" "SupplementalContent";
+    "ingestion.list_cosell_assets" Ingestion Get "/v1.0/ingestion/products/{productId}/cosellAssets" [] false "List a product's co-sell assets" => "" "Page<CosellAsset>";
+    "ingestion.create_cosell_asset" Ingestion Post "/v1.0/ingestion/products/{productId}/cosellAssets" [] true "Create a co-sell asset (returns fileSasUri)" => "CosellAsset" "CosellAsset";
+    "ingestion.get_cosell_assets_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/cosellAssets/getByInstanceID(instanceID={instanceId})" [] false "Get the co-sell assets of a co-sell listing instance" => "" "Page<CosellAsset>";
+    "ingestion.get_cosell_asset" Ingestion Get "/v1.0/ingestion/products/{productId}/cosellAssets/{cosellAssetId}" [] false "Get a co-sell asset" => "" "CosellAsset";
+    "ingestion.update_cosell_asset" Ingestion Put "/v1.0/ingestion/products/{productId}/cosellAssets/{cosellAssetId}" [] true "Update a co-sell asset (e.g. mark Uploaded)" => "CosellAsset" "CosellAsset";
+    "ingestion.delete_cosell_asset" Ingestion Delete "/v1.0/ingestion/products/{productId}/cosellAssets/{cosellAssetId}" [] false "Delete a co-sell asset" => "" "";
+    "ingestion.get_cosell_listing" Ingestion Get "/v1.0/ingestion/products/{productId}/cosellListing/{instanceId}" [] false "Get a co-sell listing" => "" "CosellListing";
+    "ingestion.update_cosell_listing" Ingestion Put "/v1.0/ingestion/products/{productId}/cosellListing/{instanceId}" [] true "Update a co-sell listing" => "CosellListing" "CosellListing";
+    "ingestion.get_cosell_listings_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/cosellListing/getByInstanceID(instanceID={instanceId})" [] false "Get the co-sell listings of a branch instance" => "" "Page<CosellListing>";
+    "ingestion.get_reseller_configuration" Ingestion Get "/v1.0/ingestion/products/{productId}/resellerConfiguration" [] false "Get a product's reseller configuration" => "" "ResellerConfiguration";
+    "ingestion.create_reseller_configuration" Ingestion Post "/v1.0/ingestion/products/{productId}/resellerConfiguration" [] true "Create a product's reseller configuration" => "ResellerConfiguration" "ResellerConfiguration";
 }
 
 /// The operation with the given id.

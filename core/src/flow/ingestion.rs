@@ -1,12 +1,18 @@
-//! The Partner Center ingestion workflow: product → branches → submission → (promote) → published.
+//! The Partner Center ingestion workflow: product → draft edits → branches → submission → validations →
+//! (promote) → published.
 //!
 //! 1. Read the product (it must exist) and list its submissions, remembering their ids.
-//! 2. For each module to submit (`Listing`, `Package`, `Availability`, `Property` by default), list the
-//!    product's branches of that module and take the main branch's current draft instance.
-//! 3. Create a submission of those draft instances to the target scope (`Preview` by default).
-//! 4. Poll the submission until it is ready (preview: `ReadyToPublish`; live: `Published`/`InStore`), or
-//!    fails (`Failed`, `FailedInCertification`: the validations are read and reported).
-//! 5. With [`IngestionSpec::promote`], promote the preview submission to live and poll again.
+//! 2. Apply [`IngestionSpec::changes`] to the drafts (see [`edits`]): listings, listing images and videos,
+//!    the property, the product availability, plans and their feature availability.
+//! 3. For each module to submit (`Listing`, `Package`, `Availability`, `Property` by default), list the
+//!    product's branches of that module and take the product's main branch's current draft instance; plans'
+//!    branches of those modules go into `variantResources`.
+//! 4. Create a submission of those draft instances to the target scope (`Preview` by default), then read its
+//!    validations: an `Error` item fails the workflow at once, warnings are reported in the outcome.
+//! 5. Poll the submission until it is ready (preview: `ReadyToPublish`; live: `Published`/`InStore`), or
+//!    fails (`Failed`, `FailedInCertification`: the validations and the certification reports are read and
+//!    reported in the error).
+//! 6. With [`IngestionSpec::promote`], promote the preview submission to live and poll again.
 //!
 //! A lost answer to the create call is checked by listing the submissions again: a submission whose id
 //! was not there before is the one that was created, and it is adopted (never a second submission).
@@ -16,7 +22,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::{findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, StopAfter};
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Result, ServerError};
+
+pub mod edits;
+
+pub use edits::{ListingChange, MediaFile, OfferChanges, PlanChange};
 
 /// Modules submitted when [`IngestionSpec::modules`] is empty.
 pub const DEFAULT_MODULES: &[&str] = &["Listing", "Package", "Availability", "Property"];
@@ -38,6 +48,9 @@ pub struct IngestionSpec {
     /// `publishOption` of the submission (e.g. `{"isManualPublish": false}`), passed as is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publish_option: Option<Value>,
+    /// Changes to the drafts, made before submitting (empty: submit the drafts as they are).
+    #[serde(default, skip_serializing_if = "OfferChanges::is_empty")]
+    pub changes: OfferChanges,
 }
 
 fn default_scope() -> String {
@@ -46,7 +59,13 @@ fn default_scope() -> String {
 
 impl Default for IngestionSpec {
     fn default() -> Self {
-        IngestionSpec { modules: Vec::new(), scope: default_scope(), promote: false, publish_option: None }
+        IngestionSpec {
+            modules: Vec::new(),
+            scope: default_scope(),
+            promote: false,
+            publish_option: None,
+            changes: OfferChanges::default(),
+        }
     }
 }
 
@@ -55,11 +74,14 @@ enum Stage {
     Start,
     ReadProduct,
     ListBefore,
+    Edit,
     Branches,
     Create,
     VerifyCreate,
+    PreValidate,
     Poll,
     Validations,
+    Reports,
     Promote,
     VerifyPromote,
     Done,
@@ -74,6 +96,10 @@ struct IngestionMachine {
     modules: Vec<String>,
     module_index: usize,
     resources: Vec<Value>,
+    variant_resources: Vec<(String, Vec<Value>)>,
+    editor: edits::Editor,
+    warnings: Vec<super::Finding>,
+    failure: Option<Error>,
     existing: Vec<String>,
     submission_id: Option<String>,
     adopted: bool,
@@ -83,10 +109,23 @@ struct IngestionMachine {
     last: Option<Value>,
 }
 
-/// The main branch of a module: `type: Main` if there is one, else the first.
+/// The product's main branch of a module: `type: Main` without a `variantID` if there is one, else the
+/// first branch without a `variantID`.
 fn main_branch(page: &Value) -> Option<&Value> {
     let items = page.get("value").and_then(Value::as_array)?;
-    items.iter().find(|b| str_of(b, "type").is_some_and(|t| t.eq_ignore_ascii_case("Main"))).or_else(|| items.first())
+    let own: Vec<&Value> = items.iter().filter(|b| str_of(b, "variantID").is_none()).collect();
+    own.iter().find(|b| str_of(b, "type").is_some_and(|t| t.eq_ignore_ascii_case("Main"))).or(own.first()).copied()
+}
+
+/// Plans' main branches of a module: `(variantID, currentDraftInstanceID)`.
+fn plan_branches(page: &Value) -> Vec<(String, String)> {
+    page.get("value")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|b| str_of(b, "type").is_none_or(|t| t.eq_ignore_ascii_case("Main")))
+        .filter_map(|b| Some((str_of(b, "variantID")?.to_string(), str_of(b, "currentDraftInstanceID")?.to_string())))
+        .collect()
 }
 
 fn ids(page: &Value) -> Vec<String> {
@@ -96,6 +135,41 @@ fn ids(page: &Value) -> Vec<String> {
         .flatten()
         .filter_map(|s| str_of(s, "id").map(str::to_string))
         .collect()
+}
+
+/// Certification reports as server errors: code `certificationReport`, the status and report text (a
+/// `data:` URI is decoded; another URI is named, its signature redacted) as the message.
+fn report_errors(page: &Value) -> Vec<ServerError> {
+    page.get("value")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let status = str_of(r, "status").unwrap_or("Unknown");
+            let uri = str_of(r, "fileUri").unwrap_or("");
+            let text = report_text(uri);
+            let message = match &text {
+                Some(t) => format!("{status}: {}", crate::secret::redact_text(t.trim())),
+                None => format!("{status}: report at {}", crate::secret::redact_url(uri)),
+            };
+            let target = if text.is_some() || uri.is_empty() { None } else { Some(crate::secret::redact_url(uri)) };
+            ServerError { code: "certificationReport".into(), message, target }
+        })
+        .collect()
+}
+
+/// The text of a certification report's `fileUri` when it is a `data:…;base64,` or `data:…,` URI (the
+/// emulator's; a service URI needs a download and gives `None`).
+pub fn report_text(uri: &str) -> Option<String> {
+    use base64::Engine;
+    let rest = uri.strip_prefix("data:")?;
+    let (meta, data) = rest.split_once(',')?;
+    let bytes = if meta.ends_with(";base64") {
+        base64::engine::general_purpose::STANDARD.decode(data).ok()?
+    } else {
+        percent_encoding::percent_decode_str(data).collect()
+    };
+    String::from_utf8(bytes).ok()
 }
 
 impl IngestionMachine {
@@ -141,9 +215,37 @@ impl IngestionMachine {
         if let Some(p) = &self.spec.publish_option {
             body["publishOption"] = p.clone();
         }
+        if !self.variant_resources.is_empty() {
+            body["variantResources"] = self
+                .variant_resources
+                .iter()
+                .map(|(v, r)| json!({"variantID": v, "resources": r}))
+                .collect::<Vec<_>>()
+                .into();
+        }
         let mut args = self.args();
         args["body"] = body;
         self.call(Stage::Create, "ingestion.create_submission", args)
+    }
+
+    /// Runs the draft edits; then lists the branches.
+    fn edit(&mut self, reply: Reply) -> Result<Action> {
+        match self.editor.step(reply)? {
+            Some(action) => Ok(action),
+            None => self.next_branch(),
+        }
+    }
+
+    /// The error for a submission that failed (`what`: `validation` or its substate).
+    fn failed(&self, items: &[super::Finding], what: &str) -> Error {
+        let mut msg = format!("ingestion submission {} ended in {what}", self.submission_id.as_deref().unwrap_or("?"));
+        if what == "validation" {
+            msg = format!("ingestion submission {} failed validation", self.submission_id.as_deref().unwrap_or("?"));
+        }
+        if let Some(f) = items.first() {
+            msg.push_str(&format!(": {}: {}", f.code, f.message));
+        }
+        Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(items))
     }
 
     fn poll(&mut self) -> Result<Action> {
@@ -161,6 +263,7 @@ impl IngestionMachine {
             status: doc.as_ref().and_then(|d| str_of(d, "substate").or_else(|| str_of(d, "state"))).map(str::to_string),
             adopted: self.adopted,
             document: doc,
+            warnings: self.warnings.clone(),
             ..Outcome::default()
         }
     }
@@ -214,8 +317,10 @@ impl Machine for IngestionMachine {
             }
             Stage::ListBefore => {
                 self.existing = ids(&reply.json()?);
-                self.next_branch()
+                self.stage = Stage::Edit;
+                self.edit(Reply::Start)
             }
+            Stage::Edit => self.edit(reply),
             Stage::Branches => {
                 let module = self.modules[self.module_index].clone();
                 let page = match reply.json() {
@@ -225,6 +330,16 @@ impl Machine for IngestionMachine {
                 };
                 if let Some(instance) = main_branch(&page).and_then(|b| str_of(b, "currentDraftInstanceID")) {
                     self.resources.push(json!({"type": module, "value": instance}));
+                }
+                for (variant, instance) in plan_branches(&page) {
+                    let entry = match self.variant_resources.iter().position(|(v, _)| *v == variant) {
+                        Some(i) => i,
+                        None => {
+                            self.variant_resources.push((variant, Vec::new()));
+                            self.variant_resources.len() - 1
+                        }
+                    };
+                    self.variant_resources[entry].1.push(json!({"type": module, "value": instance}));
                 }
                 self.module_index += 1;
                 self.next_branch()
@@ -241,9 +356,24 @@ impl Machine for IngestionMachine {
                     let id =
                         str_of(&sub, "id").ok_or_else(|| Error::invalid_response("created submission has no id"))?;
                     self.submission_id = Some(id.to_string());
-                    self.judge(sub, cfg)
+                    self.last = Some(sub);
+                    let args = self.sub_args()?;
+                    self.call(Stage::PreValidate, "ingestion.get_submission_validations", args)
                 }
             },
+            Stage::PreValidate => {
+                let page = reply.json()?;
+                let items = page.get("value").and_then(Value::as_array).cloned().unwrap_or_default();
+                let (errors, warnings): (Vec<Value>, Vec<Value>) = items
+                    .into_iter()
+                    .partition(|i| str_of(i, "severity").is_none_or(|s| s.eq_ignore_ascii_case("Error")));
+                self.warnings = findings(Some(&Value::Array(warnings)));
+                if !errors.is_empty() {
+                    return Err(self.failed(&findings(Some(&Value::Array(errors))), "validation"));
+                }
+                let sub = self.last.clone().unwrap_or(Value::Null);
+                self.judge(sub, cfg)
+            }
             Stage::VerifyCreate => {
                 let now = ids(&reply.json()?);
                 match now.into_iter().find(|id| !self.existing.contains(id)) {
@@ -265,16 +395,18 @@ impl Machine for IngestionMachine {
             },
             Stage::Validations => {
                 let page = reply.json().unwrap_or(Value::Null);
-                let items = findings(page.get("value"));
                 let substate = self.last.as_ref().and_then(|d| str_of(d, "substate")).unwrap_or("Failed").to_string();
-                let mut msg = format!(
-                    "ingestion submission {} ended in {substate}",
-                    self.submission_id.as_deref().unwrap_or("?")
-                );
-                if let Some(f) = items.first() {
-                    msg.push_str(&format!(": {}: {}", f.code, f.message));
-                }
-                Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&items)))
+                self.failure = Some(self.failed(&findings(page.get("value")), &substate));
+                let args = self.sub_args()?;
+                self.call(Stage::Reports, "ingestion.get_submission_reports", args)
+            }
+            Stage::Reports => {
+                // The reports add to the error; without them (an older service) the validations stand.
+                let page = reply.json().unwrap_or(Value::Null);
+                let e = self.failure.take().unwrap_or_else(|| Error::new(ErrorKind::SubmissionFailed, "failed"));
+                let mut errors = e.server_errors().to_vec();
+                errors.extend(report_errors(&page));
+                Err(e.with_server_errors(errors))
             }
             Stage::Promote => match reply {
                 Reply::Ambiguous(e) => {
@@ -316,14 +448,20 @@ pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: IngestionSp
         spec.modules.clone()
     };
     let stop_after = if stop_after == StopAfter::Draft { StopAfter::Committed } else { stop_after };
+    let product_id = product_id.into();
+    let editor = edits::Editor::new(&product_id, &spec.changes);
     let m = IngestionMachine {
-        product_id: product_id.into(),
+        product_id: product_id.clone(),
         spec,
         stop_after,
         stage: Stage::Start,
         modules,
         module_index: 0,
         resources: Vec::new(),
+        variant_resources: Vec::new(),
+        editor,
+        warnings: Vec::new(),
+        failure: None,
         existing: Vec::new(),
         submission_id: None,
         adopted: false,
@@ -364,6 +502,12 @@ mod tests {
         );
         s.expect(
             Method::Get,
+            "/submissions/S1/validations",
+            200,
+            json!({"value": [{"errorCode": "LogoSmall", "severity": "Warning", "message": "small logo"}]}),
+        );
+        s.expect(
+            Method::Get,
             "/submissions/S1",
             200,
             json!({"id": "S1", "state": "InProgress", "substate": "ReadyToPublish"}),
@@ -374,6 +518,7 @@ mod tests {
         let out = s.run(&mut flow).unwrap();
         assert_eq!(out.stage, "published");
         assert_eq!(out.status.as_deref(), Some("InStore"));
+        assert_eq!(out.warnings[0].code, "LogoSmall", "validation warnings are reported, not fatal");
         let created = s.sent.iter().find(|r| r.method == Method::Post && r.url.ends_with("/submissions")).unwrap();
         let body = created.json_body().unwrap();
         assert_eq!(body["resources"], json!([{"type": "Listing", "value": "L-inst"}]));
@@ -402,12 +547,239 @@ mod tests {
             200,
             json!({"value": [{"code": "InvalidListing", "message": "title missing", "resource": "Listing"}]}),
         );
+        s.expect(Method::Get, "/submissions/NEW/reports", 404, json!({"error": {"code": "NotFound"}}));
         let spec = IngestionSpec { modules: vec!["Listing".into()], ..Default::default() };
         let mut flow = publish(cfg(), "P1", spec, StopAfter::Published);
         let e = s.run(&mut flow).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::SubmissionFailed);
         assert_eq!(e.server_errors()[0].code, "InvalidListing");
         assert_eq!(s.count(Method::Post, "/submissions"), 1, "never a second create");
+        s.finish();
+    }
+
+    fn page(items: Value) -> Value {
+        json!({ "value": items })
+    }
+
+    /// The offer update of issue 16: a listing (fields and a replaced logo), the property, the product
+    /// availability, a plan created with markets; validations clean; certification fails with a report.
+    #[test]
+    fn offer_update_edits_drafts_submits_and_reports_certification() {
+        let changes: OfferChanges = serde_json::from_value(json!({
+            "listings": [{"languageCode": "en-us", "set": {"description": "New"},
+                          "images": [{"file": "img/logo.png", "type": "AzureLogoLarge"}]}],
+            "property": {"categories": ["Analytics"]},
+            "availability": {"visibility": "Private"},
+            "plans": [{"plan": "gold", "create": {"friendlyName": "Gold"},
+                       "availability": {"marketStates": [{"marketCode": "US", "state": "Enabled"}]}}]
+        }))
+        .unwrap();
+        let main = |m: &str, inst: &str| {
+            page(json!([{"type": "Main", "module": m, "variantID": "", "currentDraftInstanceID": inst},
+                        {"type": "Main", "module": m, "variantID": "V1", "currentDraftInstanceID": format!("{inst}-gold")}]))
+        };
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        // listing: merge + If-Match
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, main("Listing", "L"));
+        s.expect(
+            Method::Get,
+            "/listings/getByInstanceID(instanceID=L)",
+            200,
+            page(json!([{"id": "l1", "languageCode": "en-US", "title": "T", "@odata.etag": "\"e1\""}])),
+        );
+        s.expect(Method::Put, "/listings/l1", 412, json!({"error": {"code": "PreconditionFailed"}}));
+        s.expect(
+            Method::Get,
+            "/listings/getByInstanceID(instanceID=L)",
+            200,
+            page(json!([{"id": "l1", "languageCode": "en-US", "title": "T2", "@odata.etag": "\"e2\""}])),
+        );
+        s.expect(Method::Put, "/listings/l1", 200, json!({"id": "l1"}));
+        // images of the same type replaced, then the new one uploaded and marked Uploaded
+        s.expect(
+            Method::Get,
+            "/listings/getByInstanceID(instanceID=L)",
+            200,
+            page(json!([{"id": "l1", "languageCode": "en-us", "@odata.etag": "\"e3\""}])),
+        );
+        s.expect(
+            Method::Get,
+            "/listings/l1/images",
+            200,
+            page(json!([{"id": "old", "type": "AzureLogoLarge"}, {"id": "keep", "type": "Screenshot"}])),
+        );
+        s.expect(Method::Delete, "/listings/l1/images/old", 204, Value::Null);
+        s.expect(Method::Post, "/listings/l1/images", 201,
+            json!({"id": "i1", "fileSasUri": "https://blob.example/c/i1?sig=SECRET", "state": "PendingUpload", "@odata.etag": "\"i\""}));
+        s.expect_upload();
+        s.expect(Method::Put, "/listings/l1/images/i1", 200, json!({"id": "i1", "state": "Uploaded"}));
+        // property and availability
+        s.expect(Method::Get, "getByModule(module=Property)", 200, main("Property", "PR"));
+        s.expect(
+            Method::Get,
+            "/properties/getByInstanceID(instanceID=PR)",
+            200,
+            page(json!([{"id": "p1", "categories": [], "@odata.etag": "\"p\""}])),
+        );
+        s.expect(Method::Put, "/properties/p1", 200, json!({}));
+        s.expect(Method::Get, "getByModule(module=Availability)", 200, main("Availability", "AV"));
+        s.expect(
+            Method::Get,
+            "/productAvailabilities/getByInstanceID(instanceID=AV)",
+            200,
+            page(json!([{"id": "a1", "visibility": "Public", "@odata.etag": "\"a\""}])),
+        );
+        s.expect(Method::Put, "/productavailabilities/a1", 200, json!({}));
+        // the plan: created, then its feature availability
+        s.expect(Method::Get, "/products/P1/variants", 200, page(json!([])));
+        s.expect(Method::Post, "/products/P1/variants", 201, json!({"id": "V1", "externalID": "gold"}));
+        s.expect(Method::Get, "getByModule(module=Availability)", 200, main("Availability", "AV"));
+        s.expect(
+            Method::Get,
+            "/featureAvailabilities/getByInstanceID(instanceID=AV-gold)?$expand=MarketStates,PriceSchedules,Trial",
+            200,
+            page(json!([{"id": "f1", "marketStates": [], "@odata.etag": "\"f\""}])),
+        );
+        s.expect(Method::Put, "/featureavailabilities/f1?$expand=", 200, json!({}));
+        // submission of the product's drafts and the plan's
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, main("Listing", "L"));
+        s.expect(Method::Get, "getByModule(module=Availability)", 200, main("Availability", "AV"));
+        s.expect(Method::Post, "/products/P1/submissions", 201, json!({"id": "S1", "substate": "Submitted"}));
+        s.expect(Method::Get, "/submissions/S1/validations", 200, page(json!([])));
+        s.expect(Method::Get, "/submissions/S1", 200, json!({"id": "S1", "substate": "FailedInCertification"}));
+        s.expect(
+            Method::Get,
+            "/submissions/S1/validations",
+            200,
+            page(json!([{"errorCode": "ListingDescriptionInvalid", "message": "fix it", "resource": "Listing"}])),
+        );
+        s.expect(
+            Method::Get,
+            "/submissions/S1/reports",
+            200,
+            page(json!([
+            {"status": "Failed", "fileUri": "data:text/plain;base64,UmVwb3J0OiBmaXggdGhlIGRlc2NyaXB0aW9u"},
+            {"status": "Failed", "fileUri": "https://reports.example/r?sig=SECRET"}])),
+        );
+        let spec =
+            IngestionSpec { modules: vec!["Listing".into(), "Availability".into()], changes, ..Default::default() };
+        let mut flow = publish(cfg(), "P1", spec, StopAfter::Published);
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::SubmissionFailed);
+        assert!(e.to_string().contains("FailedInCertification: ListingDescriptionInvalid"), "{e}");
+        let errs = e.server_errors();
+        assert_eq!(errs[1].code, "certificationReport");
+        assert_eq!(errs[1].message, "Failed: Report: fix the description");
+        assert!(!format!("{errs:?}").contains("SECRET"), "{errs:?}");
+        s.finish();
+
+        let sent = |m: Method, part: &str| {
+            s.sent.iter().filter(|r| r.method == m && r.url.contains(part)).cloned().collect::<Vec<_>>()
+        };
+        let listing = &sent(Method::Put, "/listings/l1")[1];
+        assert_eq!(listing.header("If-Match"), Some("\"e2\""), "re-read after 412");
+        assert_eq!(listing.json_body().unwrap()["title"], "T2");
+        assert_eq!(listing.json_body().unwrap()["description"], "New");
+        let img = &sent(Method::Post, "/listings/l1/images")[0];
+        assert_eq!(
+            img.json_body().unwrap(),
+            json!({"resourceType": "ListingImage", "fileName": "logo.png", "type": "AzureLogoLarge"})
+        );
+        assert_eq!(sent(Method::Put, "/images/i1")[0].json_body().unwrap()["state"], "Uploaded");
+        match &s.uploads[0] {
+            super::super::Upload::Asset { file, url, .. } => {
+                assert_eq!((file.as_str(), url.as_str()), ("img/logo.png", "https://blob.example/c/i1?sig=SECRET"))
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(sent(Method::Put, "/properties/p1")[0].json_body().unwrap()["categories"], json!(["Analytics"]));
+        assert_eq!(sent(Method::Put, "/productavailabilities/a1")[0].header("If-Match"), Some("\"a\""));
+        let plan = sent(Method::Post, "/variants")[0].json_body().unwrap();
+        assert_eq!(plan, json!({"resourceType": "AzureSkuVariant", "externalID": "gold", "friendlyName": "Gold"}));
+        let fa = sent(Method::Put, "/featureavailabilities/f1")[0].json_body().unwrap();
+        assert_eq!(fa["marketStates"], json!([{"marketCode": "US", "state": "Enabled"}]));
+        let created = sent(Method::Post, "/products/P1/submissions")[0].json_body().unwrap();
+        assert_eq!(
+            created["resources"],
+            json!([{"type": "Listing", "value": "L"}, {"type": "Availability", "value": "AV"}])
+        );
+        assert_eq!(
+            created["variantResources"],
+            json!([{"variantID": "V1", "resources": [{"type": "Listing", "value": "L-gold"}, {"type": "Availability", "value": "AV-gold"}]}])
+        );
+    }
+
+    #[test]
+    fn a_missing_plan_without_create_and_validation_errors_fail_early() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        s.expect(Method::Get, "/products/P1/variants", 200, page(json!([{"id": "V1", "externalID": "silver"}])));
+        let changes: OfferChanges =
+            serde_json::from_value(json!({"plans": [{"plan": "gold", "set": {"state": "Active"}}]})).unwrap();
+        let spec = IngestionSpec { changes, ..Default::default() };
+        let e = s.run(&mut publish(cfg(), "P1", spec, StopAfter::Published)).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::NotFound);
+        s.finish();
+
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        s.expect(
+            Method::Get,
+            "getByModule(module=Package)",
+            200,
+            page(json!([{"type": "Main", "currentDraftInstanceID": "K"}])),
+        );
+        s.expect(Method::Post, "/products/P1/submissions", 201, json!({"id": "S2", "substate": "Submitted"}));
+        s.expect(
+            Method::Get,
+            "/submissions/S2/validations",
+            200,
+            page(json!([{"errorCode": "PackageNotProcessed", "severity": "Error", "message": "not processed"}])),
+        );
+        let spec = IngestionSpec { modules: vec!["Package".into()], ..Default::default() };
+        let e = s.run(&mut publish(cfg(), "P1", spec, StopAfter::Published)).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::SubmissionFailed);
+        assert!(e.to_string().contains("failed validation: PackageNotProcessed"), "{e}");
+        s.finish();
+    }
+
+    #[test]
+    fn a_video_alone_writes_no_listing() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(
+            Method::Get,
+            "/listings/getByInstanceID(instanceID=L)",
+            200,
+            page(json!([{"id": "l1", "languageCode": "en-us"}])),
+        );
+        s.expect(
+            Method::Post,
+            "/listings/l1/videos",
+            201,
+            json!({"id": "v1", "fileSasUri": "https://b.example/c/v1?sig=S"}),
+        );
+        s.expect_upload();
+        s.expect(Method::Put, "/listings/l1/videos/v1", 200, json!({"id": "v1", "state": "Uploaded"}));
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(Method::Post, "/products/P1/submissions", 201, json!({"id": "S1", "substate": "Submitted"}));
+        s.expect(Method::Get, "/submissions/S1/validations", 200, page(json!([])));
+        let changes: OfferChanges =
+            serde_json::from_value(json!({"listings": [{"videos": [{"file": "tour.mp4"}]}]})).unwrap();
+        let spec = IngestionSpec { modules: vec!["Listing".into()], changes, ..Default::default() };
+        let out = s.run(&mut publish(cfg(), "P1", spec, StopAfter::Committed)).unwrap();
+        assert_eq!(out.stage, "committed");
+        assert_eq!(s.count(Method::Put, "/listings/l1"), 1, "only the video's Uploaded update");
         s.finish();
     }
 }

@@ -1,7 +1,9 @@
 //! Models of the Partner Center ingestion API ([`crate::api::INGESTION_ROOT`]), from the
-//! swagger in `reference/partner-ingestion-swagger.json`: products, product setup, branches, submissions,
-//! packages (with their SAS `fileSasUri` and upload `state`), listings, listing images and package
-//! configurations, plus the OData paged list `{value, @odata.nextLink}`.
+//! swagger in `reference/partner-ingestion-swagger.json`: products, product setup, branches, submissions
+//! and their certification reports, packages (with their SAS `fileSasUri` and upload `state`), listings
+//! with their images, assets and videos, package configurations, properties, product and feature
+//! availability, variants (plans), supplemental content, lead configuration, co-sell assets and listings,
+//! reseller configuration, plus the OData paged list `{value, @odata.nextLink}`.
 //!
 //! Like every model: each documented field is a [`Field`] (absent / `null` / value, so a round trip is
 //! exact), unknown fields stay in `extra`, enums fall back to `Other`. Each resource keeps its
@@ -530,3 +532,645 @@ macro_rules! etagged {
     )*};
 }
 etagged!(Product, ProductSetup, Branch, Submission, Package, Listing, ListingImage, PackageConfiguration);
+
+// ------------------------------------------------------------------------------------------------
+// Listing assets and videos
+// ------------------------------------------------------------------------------------------------
+
+model! {
+    /// A listing asset (a document or other file attached to a listing). Created with `fileName` and
+    /// `type` (state `PendingUpload`, the response carries the SAS `fileSasUri`); after the upload,
+    /// updated with state `Uploaded`.
+    pub struct ListingAsset {
+        /// Asset id.
+        id: String = "id",
+        /// `ListingAsset`.
+        resource_type: String = "resourceType",
+        /// File name.
+        file_name: String = "fileName",
+        /// Asset type.
+        r#type: String = "type",
+        /// SAS URI to upload the file to (hidden in `Debug`).
+        file_sas_uri: SasUrl = "fileSasUri",
+        /// A SAS URI of the publisher's own store the service copies the file from (hidden in `Debug`).
+        publisher_defined_sas_uri: SasUrl = "publisherDefinedSasUri",
+        /// Upload/processing state.
+        state: UploadState = "state",
+        /// Description.
+        description: String = "description",
+        /// Friendly name.
+        friendly_name: String = "friendlyName",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+model! {
+    /// The thumbnail of a listing video (uploaded like the video itself).
+    pub struct ListingVideoThumbnail {
+        /// File name.
+        file_name: String = "fileName",
+        /// Title.
+        title: String = "title",
+        /// Description.
+        description: String = "description",
+        /// SAS URI to upload the thumbnail to (hidden in `Debug`).
+        file_sas_uri: SasUrl = "fileSasUri",
+        /// A SAS URI of the publisher's own store (hidden in `Debug`).
+        publisher_defined_sas_uri: SasUrl = "publisherDefinedSasUri",
+        /// Upload/processing state.
+        state: UploadState = "state",
+    }
+}
+
+model! {
+    /// A listing video. Created with `fileName` (state `PendingUpload`, the response carries the SAS
+    /// `fileSasUri`); after the upload, updated with state `Uploaded`.
+    pub struct ListingVideo {
+        /// Video id.
+        id: String = "id",
+        /// `ListingVideo`.
+        resource_type: String = "resourceType",
+        /// File name.
+        file_name: String = "fileName",
+        /// SAS URI to upload the file to (hidden in `Debug`).
+        file_sas_uri: SasUrl = "fileSasUri",
+        /// Where the processed video streams from.
+        streaming_uri: String = "streamingUri",
+        /// Upload/processing state.
+        state: UploadState = "state",
+        /// The thumbnail.
+        thumbnail: ListingVideoThumbnail = "thumbnail",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Properties
+// ------------------------------------------------------------------------------------------------
+
+model! {
+    /// A tenant a custom amendment applies to.
+    pub struct Tenant {
+        /// Tenant id (the swagger spells it `ID`).
+        id: String = "ID",
+        /// Description.
+        description: String = "description",
+    }
+}
+
+model! {
+    /// Custom amendment terms for some tenants.
+    pub struct CustomAmendment {
+        /// Name.
+        name: String = "name",
+        /// Terms.
+        terms: String = "terms",
+        /// Tenants.
+        tenants: Vec<Tenant> = "tenants",
+    }
+}
+
+model! {
+    /// A product's properties (`AzureProperty`): categories, industries, terms, version.
+    pub struct Property {
+        /// Property id.
+        id: String = "id",
+        /// `AzureProperty`.
+        resource_type: String = "resourceType",
+        /// Industries.
+        industries: Vec<String> = "industries",
+        /// Categories by level (`{"category": ["subcategory", …]}`).
+        leveled_categories: serde_json::Map<String, serde_json::Value> = "leveledCategories",
+        /// Categories.
+        categories: Vec<String> = "categories",
+        /// Additional categories.
+        additional_categories: Vec<String> = "additionalCategories",
+        /// Submission version.
+        submission_version: String = "submissionVersion",
+        /// Hide keys.
+        hide_keys: Vec<String> = "hideKeys",
+        /// Product tags.
+        product_tags: Vec<String> = "productTags",
+        /// App version.
+        app_version: String = "appVersion",
+        /// Use the standard enterprise contract.
+        use_enterprise_contract: bool = "useEnterpriseContract",
+        /// Terms of use.
+        terms_of_use: String = "termsOfUse",
+        /// A marketing-only change.
+        marketing_only_change: bool = "marketingOnlyChange",
+        /// Global amendment terms.
+        global_amendment_terms: String = "globalAmendmentTerms",
+        /// Custom amendments.
+        custom_amendments: Vec<CustomAmendment> = "customAmendments",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Availability
+// ------------------------------------------------------------------------------------------------
+
+model! {
+    /// An audience member (tenant or subscription id with a description).
+    pub struct AudienceMember {
+        /// Id (the swagger spells it `ID`).
+        id: String = "ID",
+        /// Description.
+        description: String = "description",
+    }
+}
+
+model! {
+    /// A product's availability: visibility and preview audiences.
+    pub struct ProductAvailability {
+        /// Availability id.
+        id: String = "id",
+        /// `ProductAvailability`.
+        resource_type: String = "resourceType",
+        /// Visibility.
+        visibility: String = "visibility",
+        /// Enterprise licensing.
+        enterprise_licensing: String = "enterpriseLicensing",
+        /// Preview marketplace groups (their shape is not documented; kept as JSON).
+        audiences: Vec<serde_json::Value> = "audiences",
+        /// Preview audience by email.
+        email_audiences: Vec<AudienceMember> = "emailAudiences",
+        /// Preview audience by subscription.
+        subscription_audiences: Vec<AudienceMember> = "subscriptionAudiences",
+        /// Hide key audience.
+        hide_key_audience: String = "hideKeyAudience",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+crate::string_enum! {
+    /// `state` of a plan in one market.
+    pub enum MarketStateValue { Disabled = "Disabled", Enabled = "Enabled", StopSelling = "StopSelling", Terminated = "Terminated" }
+}
+
+model! {
+    /// Whether a plan sells in one market.
+    pub struct MarketState {
+        /// Market code (e.g. `US`).
+        market_code: String = "marketCode",
+        /// State.
+        state: MarketStateValue = "state",
+    }
+}
+
+model! {
+    /// A point in time, optionally the same local time in every market.
+    pub struct LocalizedDateTime {
+        /// Localize per market.
+        localize_per_market: bool = "localizePerMarket",
+        /// Time (UTC).
+        date_time_in_utc: String = "dateTimeInUtc",
+    }
+}
+
+model! {
+    /// A time range.
+    pub struct LocalizedDateTimeRange {
+        /// Start.
+        start_at: LocalizedDateTime = "startAt",
+        /// End.
+        end_at: LocalizedDateTime = "endAt",
+    }
+}
+
+model! {
+    /// A plan's free trial.
+    pub struct Trial {
+        /// `NoTrial`, `TimedAccess`, `TimedUsage`, `Unlimited`.
+        r#type: String = "type",
+        /// `Minute`, `Days`, `Months`.
+        duration_type: String = "durationType",
+        /// Duration.
+        duration: i64 = "duration",
+        /// Range.
+        date_time_range: LocalizedDateTimeRange = "dateTimeRange",
+    }
+}
+
+model! {
+    /// A price.
+    pub struct Price {
+        /// Price tier id.
+        price_tier_id: String = "priceTierID",
+        /// Open price.
+        open_price: serde_json::Number = "openPrice",
+        /// Currency.
+        currency_code: String = "currencyCode",
+    }
+}
+
+model! {
+    /// A billing cadence.
+    pub struct PricingCadence {
+        /// `Month` or `Year`.
+        r#type: String = "type",
+        /// Count.
+        value: i64 = "value",
+    }
+}
+
+model! {
+    /// A pricing unit (per core, per transaction, …).
+    pub struct PricingUnit {
+        /// `sharedcore`, `transactions`.
+        name: String = "name",
+        /// Unit type.
+        unit_type: String = "unitType",
+        /// Unlimited.
+        is_unlimited_unit: bool = "isUnlimitedUnit",
+        /// Lower bound.
+        lower_unit: i64 = "lowerUnit",
+        /// Upper bound.
+        upper_unit: i64 = "upperUnit",
+    }
+}
+
+model! {
+    /// One price over a time range.
+    pub struct PriceSchedule {
+        /// Price.
+        retail_price: Price = "retailPrice",
+        /// `Flat`, `Recurring`, `Usage`.
+        pricing_model: String = "pricingModel",
+        /// Cadence.
+        price_cadence: PricingCadence = "priceCadence",
+        /// Units.
+        pricing_units: Vec<PricingUnit> = "pricingUnits",
+        /// Range.
+        date_time_range: LocalizedDateTimeRange = "dateTimeRange",
+    }
+}
+
+model! {
+    /// The prices of some markets (the swagger's `ScheduleInfo<PriceSchedule>`).
+    pub struct PriceScheduleInfo {
+        /// Whether this is the base schedule.
+        is_base_schedule: bool = "isBaseSchedule",
+        /// Markets.
+        market_codes: Vec<String> = "marketCodes",
+        /// Friendly name.
+        friendly_name: String = "friendlyName",
+        /// Schedules.
+        schedules: Vec<PriceSchedule> = "schedules",
+    }
+}
+
+model! {
+    /// A quantity included in the base price.
+    pub struct IncludedBaseQuantity {
+        /// Recurring unit.
+        recurring_unit: String = "recurringUnit",
+        /// Infinite.
+        is_infinite: bool = "isInfinite",
+        /// Quantity.
+        quantity: serde_json::Number = "quantity",
+    }
+}
+
+model! {
+    /// A custom meter (metered billing dimension).
+    pub struct CustomMeter {
+        /// Enabled.
+        is_enabled: bool = "isEnabled",
+        /// Meter id (the swagger spells it `ID`).
+        id: String = "ID",
+        /// Unique id.
+        unique_id: String = "uniqueID",
+        /// Display name.
+        display_name: String = "displayName",
+        /// Unit of measure.
+        unit_of_measure: String = "unitOfMeasure",
+        /// Price in USD.
+        price_in_usd: serde_json::Number = "priceInUsd",
+        /// Included quantities.
+        included_base_quantities: Vec<IncludedBaseQuantity> = "includedBaseQuantities",
+    }
+}
+
+model! {
+    /// A plan's feature availability: markets, prices, trial, audiences, visibility.
+    pub struct FeatureAvailability {
+        /// Id.
+        id: String = "id",
+        /// `FeatureAvailability`.
+        resource_type: String = "resourceType",
+        /// `Public` or `Private`.
+        visibility: String = "visibility",
+        /// Markets.
+        market_states: Vec<MarketState> = "marketStates",
+        /// Properties.
+        properties: Vec<TypeValuePair> = "properties",
+        /// Trial.
+        trial: Trial = "trial",
+        /// Private audience by tenant.
+        tenant_audiences: Vec<AudienceMember> = "tenantAudiences",
+        /// Private audience by subscription.
+        subscription_audiences: Vec<AudienceMember> = "subscriptionAudiences",
+        /// Prices.
+        price_schedules: Vec<PriceScheduleInfo> = "priceSchedules",
+        /// Custom meters.
+        custom_meters: Vec<CustomMeter> = "customMeters",
+        /// Hidden plan.
+        is_hidden: bool = "isHidden",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Variants (plans)
+// ------------------------------------------------------------------------------------------------
+
+crate::string_enum! {
+    /// `resourceType` of a variant.
+    pub enum VariantType { BaseVariant = "BaseVariant", AzureSkuVariant = "AzureSkuVariant", AzureTestDriveVariant = "AzureTestDriveVariant" }
+}
+
+model! {
+    /// One validation result of a government certification.
+    pub struct ValidationResult {
+        /// Members concerned.
+        member_names: Vec<String> = "memberNames",
+        /// Message.
+        error_message: String = "errorMessage",
+    }
+}
+
+model! {
+    /// An Azure Government certification of a plan.
+    pub struct AzureGovernmentCertification {
+        /// Validation results.
+        validation_results: Vec<ValidationResult> = "validationResults",
+        /// Title.
+        title: String = "title",
+        /// URI.
+        uri: String = "uri",
+    }
+}
+
+model! {
+    /// A variant: a plan (`AzureSkuVariant`) or a test drive (`AzureTestDriveVariant`). The fields of
+    /// both are typed here; which apply follows `resourceType`.
+    pub struct Variant {
+        /// Variant id.
+        id: String = "id",
+        /// Variant type.
+        resource_type: VariantType = "resourceType",
+        /// Friendly name.
+        friendly_name: String = "friendlyName",
+        /// Extended properties.
+        extended_properties: Vec<TypeValuePair> = "extendedProperties",
+        /// `Inactive` or `Active`.
+        state: String = "state",
+        /// Conversion paths (plans).
+        conversion_paths: String = "conversionPaths",
+        /// Lead generation id (plans).
+        lead_gen_id: String = "leadGenID",
+        /// External id, the plan id customers see (plans).
+        external_id: String = "externalID",
+        /// The variant this one was copied from (plans).
+        reference_variant_id: String = "referenceVariantID",
+        /// Government certifications (plans).
+        azure_government_certifications: Vec<AzureGovernmentCertification> = "azureGovernmentCertifications",
+        /// Clouds (plans).
+        cloud_availabilities: Vec<String> = "cloudAvailabilities",
+        /// Test drive type (test drives).
+        test_drive_type: String = "testDriveType",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Certification reports, supplemental content
+// ------------------------------------------------------------------------------------------------
+
+crate::string_enum! {
+    /// `status` of a certification report.
+    pub enum CertificationStatus { Pending = "Pending", Failed = "Failed", Passed = "Passed", PassedWithNotes = "PassedWithNotes", Unknown = "Unknown" }
+}
+
+model! {
+    /// A certification report of a submission (the report itself is a file at `fileUri`).
+    pub struct CertificationReport {
+        /// Report time (UTC).
+        report_time_in_utc: String = "reportTimeInUtc",
+        /// Status.
+        status: CertificationStatus = "status",
+        /// Where the report is.
+        file_uri: String = "fileUri",
+    }
+}
+
+model! {
+    /// A file of a supplemental content.
+    pub struct SupplementalContentAsset {
+        /// Asset id.
+        asset_id: String = "assetID",
+        /// File name.
+        file_name: String = "fileName",
+        /// Type.
+        r#type: String = "type",
+        /// SAS URI to upload the file to (hidden in `Debug`).
+        file_sas_uri: SasUrl = "fileSasUri",
+    }
+}
+
+model! {
+    /// Supplemental content for certification (one per instance; committed when complete).
+    pub struct SupplementalContent {
+        /// Id.
+        id: String = "id",
+        /// `SupplementalContent`.
+        resource_type: String = "resourceType",
+        /// Target release.
+        target_release: String = "targetRelease",
+        /// Supported editions.
+        supported_editions: Vec<String> = "supportedEditions",
+        /// Files.
+        assets: Vec<SupplementalContentAsset> = "assets",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// Lead configuration, co-sell, reseller configuration
+// ------------------------------------------------------------------------------------------------
+
+/// A credential inside a resource (a storage connection string, a CRM password or application key):
+/// serialised as the plain string, printed as `<redacted>` in `Debug`.
+#[derive(Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct HiddenText(pub String);
+
+impl HiddenText {
+    /// The value itself, for the one place that must send it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for HiddenText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::secret::REDACTED)
+    }
+}
+
+crate::string_enum! {
+    /// `resourceType` of a lead configuration: where the leads of a product go.
+    pub enum LeadConfigurationType {
+        AzureTableLeadConfiguration = "AzureTableLeadConfiguration",
+        AzureBlobLeadConfiguration = "AzureBlobLeadConfiguration",
+        DynamicsCustomerRelationshipManagementLeadConfiguration = "DynamicsCustomerRelationshipManagementLeadConfiguration",
+        HttpsEndpointLeadConfiguration = "HttpsEndpointLeadConfiguration",
+        MarketoLeadConfiguration = "MarketoLeadConfiguration",
+        SalesForceLeadConfiguration = "SalesForceLeadConfiguration",
+    }
+}
+
+model! {
+    /// A product's lead configuration. The fields of every destination type are typed here; which apply
+    /// follows `resourceType`. Credentials (`connectionString`, `password`, `applicationKey`) are
+    /// [`HiddenText`].
+    pub struct LeadConfiguration {
+        /// Destination type.
+        resource_type: LeadConfigurationType = "resourceType",
+        /// Daily digest recipients.
+        daily_digest_email_contacts: Vec<String> = "dailyDigestEmailContacts",
+        /// Contact email.
+        contact_email: String = "contactEmail",
+        /// Storage connection string (Azure table, Azure blob).
+        connection_string: HiddenText = "connectionString",
+        /// Blob container (Azure blob).
+        container_name: String = "containerName",
+        /// Endpoint (Dynamics CRM).
+        uri: String = "uri",
+        /// Authentication kind (Dynamics CRM).
+        authentication: String = "authentication",
+        /// User name (Dynamics CRM).
+        user_name: String = "userName",
+        /// Password (Dynamics CRM).
+        password: HiddenText = "password",
+        /// Application id (Dynamics CRM).
+        application_id: String = "applicationID",
+        /// Application key (Dynamics CRM).
+        application_key: HiddenText = "applicationKey",
+        /// Directory id (Dynamics CRM).
+        directory_id: String = "directoryID",
+        /// Endpoint (HTTPS endpoint).
+        https_endpoint_uri: String = "httpsEndpointUri",
+        /// Server id (Marketo).
+        server_id: String = "serverID",
+        /// Munchkin account id (Marketo).
+        munchkin_account_id: String = "munchkinAccountID",
+        /// Form id (Marketo).
+        form_id: String = "formID",
+        /// Object identifier (Salesforce).
+        object_identifier: String = "objectIdentifier",
+    }
+}
+
+model! {
+    /// A co-sell asset (a document for Microsoft sellers), uploaded like listing assets.
+    pub struct CosellAsset {
+        /// Asset id.
+        id: String = "id",
+        /// `CosellAsset`.
+        resource_type: String = "resourceType",
+        /// File name.
+        file_name: String = "fileName",
+        /// Asset type.
+        r#type: String = "type",
+        /// SAS URI to upload the file to (hidden in `Debug`).
+        file_sas_uri: SasUrl = "fileSasUri",
+        /// Upload/processing state.
+        state: UploadState = "state",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+model! {
+    /// A co-sell contact.
+    pub struct CosellContact {
+        /// Type.
+        r#type: String = "type",
+        /// Email.
+        email: String = "email",
+        /// Name.
+        name: String = "name",
+        /// Job title.
+        job_title: String = "jobTitle",
+        /// Role.
+        role: String = "role",
+        /// Regions.
+        regions: Vec<String> = "regions",
+        /// Sub-regions.
+        sub_regions: Vec<String> = "subRegions",
+    }
+}
+
+model! {
+    /// A co-sell solution area.
+    pub struct CosellSolutionArea {
+        /// Area.
+        area: String = "area",
+        /// Sub-areas.
+        sub_areas: Vec<String> = "subAreas",
+    }
+}
+
+model! {
+    /// A product's co-sell listing (one per instance).
+    pub struct CosellListing {
+        /// Id.
+        id: String = "id",
+        /// `CosellListing`.
+        resource_type: String = "resourceType",
+        /// Platforms.
+        offer_platforms: Vec<String> = "offerPlatforms",
+        /// Customer segments.
+        end_customer_segments: Vec<String> = "endCustomerSegments",
+        /// Offer type.
+        offer_type: String = "offerType",
+        /// Solution areas.
+        solution_areas: Vec<CosellSolutionArea> = "solutionAreas",
+        /// Contacts.
+        contacts: Vec<CosellContact> = "contacts",
+        /// Co-sell assets referenced (`{type, value: asset id}`).
+        asset_references: Vec<TypeValuePair> = "assetReferences",
+        /// Entity tag.
+        odata_etag: String = "@odata.etag",
+    }
+}
+
+crate::string_enum! {
+    /// `resellerChannelState` of a reseller configuration.
+    pub enum ResellerChannelState { Disabled = "Disabled", PartialOptIn = "PartialOptIn", OptOut = "OptOut", Enabled = "Enabled" }
+}
+
+model! {
+    /// Whether Cloud Solution Provider resellers may sell the product.
+    pub struct ResellerConfiguration {
+        /// `ResellerConfiguration`.
+        resource_type: String = "resourceType",
+        /// Channel state.
+        reseller_channel_state: ResellerChannelState = "resellerChannelState",
+        /// Resellers (for `PartialOptIn`).
+        tenant_ids: Vec<String> = "tenantIds",
+    }
+}
+
+etagged!(ListingAsset, ListingVideo, Property, ProductAvailability, FeatureAvailability, Variant);
+etagged!(SupplementalContent, CosellAsset, CosellListing);
