@@ -66,6 +66,13 @@ pub const ROLLOUT_PERCENTAGE_MAX: f64 = 100.0;
 pub const PRICE_TIERS_ORIGINAL: (u32, u32) = (2, 96);
 /// Price tiers of the advanced pricing model: `Tier1012` … `Tier1424`.
 pub const PRICE_TIERS_ADVANCED: (u32, u32) = (1012, 1424);
+/// Reading JSON (`validate::lenient_json`): deepest nesting of objects and arrays accepted (serde_json's
+/// own recursion limit; deeper input is refused with `json.too_deep` before anything large is built).
+pub const JSON_MAX_DEPTH: usize = 128;
+/// Reading JSON: warnings (trailing commas, comments) listed one by one; the rest are counted in one more.
+pub const JSON_MAX_WARNINGS: usize = 1_000;
+/// Reading JSON: longest JSON pointer written into a warning (longer ones are cut and end in `…`).
+pub const JSON_MAX_POINTER_CHARS: usize = 1_024;
 
 /// One limit, for pick-lists and documentation in bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -109,4 +116,5 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "devcenter.priceTier.original.max", value: PRICE_TIERS_ORIGINAL.1 as f64 },
     Limit { key: "devcenter.priceTier.advanced.min", value: PRICE_TIERS_ADVANCED.0 as f64 },
     Limit { key: "devcenter.priceTier.advanced.max", value: PRICE_TIERS_ADVANCED.1 as f64 },
+    Limit { key: "json.depth.max", value: JSON_MAX_DEPTH as f64 },
 ];

@@ -34,6 +34,7 @@ codes! {
     JSON_TRAILING_COMMA = "json.trailing_comma", Warning, "a comma directly before `}` or `]` (the Store's samples have them; JSON forbids them); accepted";
     JSON_COMMENT = "json.comment", Warning, "a `//` or `/* */` comment (the Store's samples have them; JSON forbids them); ignored";
     JSON_BOM = "json.bom", Warning, "the text starts with a UTF-8 byte-order mark, which JSON forbids; accepted";
+    JSON_TOO_DEEP = "json.too_deep", Error, "objects and arrays are nested deeper than 128 levels (refused before parsing further)";
     // ---- any document ----
     DOCUMENT_NOT_OBJECT = "document.not_object", Error, "the document, or a resource inside it, is not a JSON object";
     FIELD_REQUIRED = "field.required", Error, "a required field (or a field required by another field's value) is missing or null";
