@@ -96,7 +96,10 @@ pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
         (TokenVersionArg::V1, _) | (TokenVersionArg::V2, Some("v1")) => TokenVersion::V1,
         _ => TokenVersion::V2,
     };
-    cfg.deadline = conn.timeout;
+    if let Some(t) = conn.timeout {
+        // Without --timeout the core's default deadline (set by FlowConfig::new) stays.
+        cfg.deadline = t.0;
+    }
     if let Some(p) = conn.poll_interval {
         cfg.poll = PollSchedule::fast(p.max(Duration::from_millis(10)));
     }

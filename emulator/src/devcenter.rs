@@ -349,7 +349,17 @@ pub fn handle(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
                 return rollout(st, req, action, &sid);
             }
             match action.split('_').next().unwrap_or("") {
-                "get" => Resp::json(200, &st.dc.subs[&sid].doc),
+                "get" => {
+                    let pending = st.dc.subs[&sid].doc.get("status").and_then(Value::as_str) == Some("PendingCommit");
+                    if st.config.fresh_upload_url_on_get && pending {
+                        let (url, blob) = st.new_upload_url(DEVCENTER_CONTAINER, "rwl");
+                        if let Some(s) = st.dc.subs.get_mut(&sid) {
+                            s.doc["fileUploadUrl"] = Value::String(url);
+                            s.blob = blob;
+                        }
+                    }
+                    Resp::json(200, &st.dc.subs[&sid].doc)
+                }
                 "update" => update_submission(st, req, kind, &sid),
                 "delete" => delete_submission(st, kind, &parent, &sid),
                 "commit" => commit(st, kind, &sid),

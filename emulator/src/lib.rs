@@ -229,6 +229,17 @@ impl EmulatorHandle {
         self.shared.lock().dump()
     }
 
+    /// The request log (the admin API's `GET /requests`): `{time, ms, method, path, status, op}` per
+    /// request, oldest first (fault-injected answers included; status 0 for a dropped connection).
+    pub fn requests(&self) -> Vec<serde_json::Value> {
+        self.shared.lock().log.iter().cloned().collect()
+    }
+
+    /// How many logged requests had this operation id (`devcenter.create_app_submission`, …).
+    pub fn count_op(&self, op: &str) -> usize {
+        self.shared.lock().log.iter().filter(|r| r.get("op").and_then(|o| o.as_str()) == Some(op)).count()
+    }
+
     /// Moves the emulated clock forward.
     pub fn advance_clock(&self, seconds: f64) {
         let mut st = self.shared.lock();

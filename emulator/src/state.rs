@@ -238,7 +238,7 @@ impl State {
         }
         let now = self.now();
         self.log.push_back(
-            json!({"time": crate::util::iso(now), "method": method, "path": path, "status": status, "op": op}),
+            json!({"time": crate::util::iso(now), "ms": now, "method": method, "path": path, "status": status, "op": op}),
         );
     }
 

@@ -4,7 +4,10 @@
 //!
 //! A lost answer to `submit` is checked by reading the module status: an `ongoingSubmissionId` there is
 //! the submission that was created, adopted instead of submitting twice. A lost answer to the packages
-//! commit is checked the same way (processing under way means it took effect).
+//! commit is checked the same way: processing under way (not ready, nothing uncommitted) means it took
+//! effect; packages still uncommitted (`packagesnotcommitted`) mean it did not, and the commit is sent
+//! again after a backoff, at most [`MAX_COMMIT_ATTEMPTS`] times in all — also when a later poll still
+//! finds the packages uncommitted — and then fails with `commit_failed` instead of polling for ever.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -14,6 +17,13 @@ use super::{
     StopAfter, Upload,
 };
 use crate::error::{Error, ErrorKind, Result};
+use crate::policy::retry;
+
+/// Packages commits (or submits) sent in all before an ambiguous failure becomes the workflow's error.
+pub const MAX_COMMIT_ATTEMPTS: u32 = 3;
+
+/// The module-status finding that says the draft's packages changed and were not committed.
+const PACKAGES_NOT_COMMITTED: &str = "packagesnotcommitted";
 
 /// A single package patch (`PATCH …/packages/{packageId}`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -68,6 +78,8 @@ enum Stage {
     PatchPackages,
     CommitPackages,
     VerifyCommitPackages,
+    /// Waiting (backoff) before committing the packages again.
+    RecommitPackages,
     PollPackages,
     Metadata,
     GetAssets,
@@ -78,6 +90,8 @@ enum Stage {
     Drafted,
     Submit,
     VerifySubmit,
+    /// Waiting (backoff) before submitting again.
+    Resubmit,
     PollSubmission,
     Done,
 }
@@ -165,7 +179,7 @@ impl Win32Machine {
             status: doc.as_ref().and_then(|d| str_of(data(d), "publishingStatus")).map(str::to_string),
             adopted: self.adopted,
             warnings: self.warnings.clone(),
-            document: doc,
+            document: doc.as_ref().map(crate::secret::redact_json),
             ..Outcome::default()
         }
     }
@@ -243,6 +257,22 @@ impl Win32Machine {
         self.call(Stage::PollSubmission, "win32.get_submission_status", args)
     }
 
+    /// Sends a call that did not take effect again after a backoff, or fails once
+    /// [`MAX_COMMIT_ATTEMPTS`] have been sent.
+    fn again_later(&mut self, wait: Stage, what: &str, cfg: &FlowConfig) -> Result<Action> {
+        if self.attempts >= MAX_COMMIT_ATTEMPTS {
+            return Err(Error::new(
+                ErrorKind::CommitFailed,
+                format!(
+                    "win32 product {}: the {what} did not take effect after {} attempts",
+                    self.product_id, self.attempts
+                ),
+            ));
+        }
+        self.stage = wait;
+        Ok(Action::Poll(retry::backoff(&cfg.retry, self.attempts, 0.5)))
+    }
+
     fn poll_later(&mut self, cfg: &FlowConfig) -> Action {
         let d = cfg.poll.delay(self.polls);
         self.polls += 1;
@@ -297,6 +327,11 @@ impl Win32Machine {
     }
 }
 
+/// Whether a module status says the draft's packages are changed but not committed.
+fn packages_uncommitted(resp: &Value) -> bool {
+    findings(resp.get("errors")).iter().any(|f| f.code.eq_ignore_ascii_case(PACKAGES_NOT_COMMITTED))
+}
+
 fn module_errors(resp: &Value) -> Option<Error> {
     let errs = findings(resp.get("errors"));
     let bad: Vec<_> = errs.iter().filter(|e| e.code.eq_ignore_ascii_case("packageuploaderror")).cloned().collect();
@@ -340,12 +375,7 @@ impl Machine for Win32Machine {
                 self.next_from(Stage::PatchPackages, cfg)
             }
             Stage::CommitPackages => match reply {
-                Reply::Ambiguous(e) => {
-                    if self.attempts > 2 {
-                        return Err(e);
-                    }
-                    self.call(Stage::VerifyCommitPackages, "win32.get_module_status", self.args())
-                }
+                Reply::Ambiguous(_) => self.call(Stage::VerifyCommitPackages, "win32.get_module_status", self.args()),
                 other => {
                     let v = other.json()?;
                     self.note(&v);
@@ -355,13 +385,24 @@ impl Machine for Win32Machine {
             },
             Stage::VerifyCommitPackages => {
                 let v = reply.json()?;
-                if data(&v).get("isReady").and_then(Value::as_bool) == Some(false) {
-                    // Processing is under way: the commit took effect.
-                    self.completed = Stage::CommitPackages;
-                    self.stage = Stage::PollPackages;
-                    return Ok(self.poll_later(cfg));
+                if packages_uncommitted(&v) {
+                    // The lost commit did not take effect: commit again (harmless), after a backoff.
+                    return self.again_later(Stage::RecommitPackages, "packages commit", cfg);
                 }
-                // Nothing processing: committing again is harmless.
+                if let Some(e) = module_errors(&v) {
+                    return Err(e);
+                }
+                self.completed = Stage::CommitPackages;
+                if data(&v).get("isReady").and_then(Value::as_bool) == Some(true) {
+                    // It took effect and processing has finished already.
+                    return self.next_from(Stage::CommitPackages, cfg);
+                }
+                // Processing is under way: the commit took effect.
+                self.polls = 0;
+                self.stage = Stage::PollPackages;
+                Ok(self.poll_later(cfg))
+            }
+            Stage::RecommitPackages => {
                 self.attempts += 1;
                 self.call(Stage::CommitPackages, "win32.commit_packages", self.args())
             }
@@ -373,6 +414,20 @@ impl Machine for Win32Machine {
                 let v = reply.json()?;
                 if let Some(e) = module_errors(&v) {
                     return Err(e);
+                }
+                if packages_uncommitted(&v) {
+                    if stage == Stage::PollPackages {
+                        // Processing will never start: the commit was lost after all. Commit again.
+                        return self.again_later(Stage::RecommitPackages, "packages commit", cfg);
+                    }
+                    return Err(Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "win32 product {}: the draft's packages were changed but not committed, so it can never \
+                             become ready; publish again with the packages (or commit them in Partner Center)",
+                            self.product_id
+                        ),
+                    ));
                 }
                 if data(&v).get("isReady").and_then(Value::as_bool) == Some(true) {
                     let done = if stage == Stage::PollPackages { Stage::CommitPackages } else { Stage::Readiness };
@@ -465,12 +520,7 @@ impl Machine for Win32Machine {
                 self.next_from(Stage::CommitAssets, cfg)
             }
             Stage::Submit => match reply {
-                Reply::Ambiguous(e) => {
-                    if self.attempts > 2 {
-                        return Err(e);
-                    }
-                    self.call(Stage::VerifySubmit, "win32.get_module_status", self.args())
-                }
+                Reply::Ambiguous(_) => self.call(Stage::VerifySubmit, "win32.get_module_status", self.args()),
                 other => {
                     let v = other.json()?;
                     self.note(&v);
@@ -492,6 +542,10 @@ impl Machine for Win32Machine {
                     self.polls = 0;
                     return self.poll_submission();
                 }
+                // Nothing in progress: the submit did not take effect. Submit again, after a backoff.
+                self.again_later(Stage::Resubmit, "submit", cfg)
+            }
+            Stage::Resubmit => {
                 self.attempts += 1;
                 self.call(Stage::Submit, "win32.submit", self.args())
             }

@@ -138,6 +138,9 @@ codes! {
     FILES_ABSOLUTE_PATH = "files.absolute_path", Error, "a file name in the submission is absolute; names are relative to the ZIP root";
     FILES_PARENT_SEGMENT = "files.parent_segment", Error, "a file name in the submission uses a `..` segment";
     FILES_UNREFERENCED = "files.unreferenced", Warning, "a file in the folder or ZIP is not named by the submission";
+    FILES_UNSAFE_ENTRY = "files.unsafe_entry", Error, "an entry of the folder or ZIP escapes it: a `..` or absolute ZIP entry name, or a symbolic link to outside the folder (pack and publish refuse it)";
+    FILES_CASE_DUPLICATE = "files.case_duplicate", Error, "two files (in the folder or ZIP, or named by the submission) differ only in letter case: Windows and the Store treat them as one";
+    FILES_CONTROL_CHARACTER = "files.control_character", Error, "a file name holds a NUL or other control character";
 }
 
 /// Every issue code with its severity and a one-line description (pydantic-core's `list_all_errors`).
