@@ -240,6 +240,21 @@ impl EmulatorHandle {
         self.shared.lock().log.iter().filter(|r| r.get("op").and_then(|o| o.as_str()) == Some(op)).count()
     }
 
+    /// Plays a restart: for `down` (real time) every request's connection is closed without an answer;
+    /// then service resumes with the state as it was (a service restarting on persistent storage).
+    pub fn restart(&self, down: std::time::Duration) {
+        self.shared.lock().down_until = Some(std::time::Instant::now() + down);
+    }
+
+    /// Every issued token expires now (the admin API's `POST /tokens/expire`).
+    pub fn expire_tokens(&self) {
+        let mut st = self.shared.lock();
+        let now = st.now();
+        for t in st.tokens.values_mut() {
+            t.expires_ms = now;
+        }
+    }
+
     /// Moves the emulated clock forward.
     pub fn advance_clock(&self, seconds: f64) {
         let mut st = self.shared.lock();

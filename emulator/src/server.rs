@@ -174,7 +174,14 @@ fn fault_response(svc: Svc, action: &crate::faults::FaultAction) -> Resp {
             error(svc, status, code, "Fault injected by the storesubmit emulator.", "")
         }
     };
-    for (n, v) in &action.headers {
+    let mut headers = action.headers.clone();
+    if let Some(secs) = action.retry_after_date_secs {
+        let now_ms =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() * 1000).unwrap_or(0);
+        headers.push(("Date".into(), util::http_date(now_ms)));
+        headers.push(("Retry-After".into(), util::http_date(now_ms + secs * 1000)));
+    }
+    for (n, v) in &headers {
         resp.headers.retain(|(h, _)| !h.eq_ignore_ascii_case(n));
         resp.headers.push((n.clone(), v.clone()));
     }
@@ -197,6 +204,10 @@ pub async fn serve(
     req: hyper::Request<Incoming>,
 ) -> Result<hyper::Response<Full<Bytes>>, DropConnection> {
     let correlation = util::guid();
+    if shared.lock().down_until.is_some_and(|t| std::time::Instant::now() < t) {
+        // Restarting: no answer at all.
+        return Err(DropConnection);
+    }
     let (parts, body) = req.into_parts();
     let full_path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().unwrap_or("").to_string();

@@ -131,6 +131,9 @@ pub(crate) struct Win32Machine {
     pending_assets: Vec<PendingAsset>,
     #[serde(skip)]
     uploaded: usize,
+    /// Upload-slot requests repeated (after a lost answer or expired upload URLs).
+    #[serde(skip)]
+    slot_requests: u32,
     #[serde(skip)]
     warnings: Vec<super::Finding>,
 }
@@ -277,6 +280,20 @@ impl Win32Machine {
         let d = cfg.poll.delay(self.polls);
         self.polls += 1;
         Action::Poll(d)
+    }
+
+    /// Asks for upload slots for the current asset set.
+    fn create_assets(&mut self) -> Result<Action> {
+        let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
+        let mut req = serde_json::Map::new();
+        if !set.screenshots.is_empty() {
+            req.insert("Screenshot".into(), json!(set.screenshots.len()));
+        }
+        if !set.logos.is_empty() {
+            req.insert("Logo".into(), json!(set.logos.len()));
+        }
+        let args = self.with_body(json!({"language": set.language, "createAssetRequest": req}));
+        self.call(Stage::CreateAssets, "win32.create_listing_assets", args)
     }
 
     fn upload_next(&mut self) -> Result<Action> {
@@ -459,17 +476,17 @@ impl Machine for Win32Machine {
                     })
                     .cloned()
                     .unwrap_or(Value::Null);
-                let mut req = serde_json::Map::new();
-                if !set.screenshots.is_empty() {
-                    req.insert("Screenshot".into(), json!(set.screenshots.len()));
-                }
-                if !set.logos.is_empty() {
-                    req.insert("Logo".into(), json!(set.logos.len()));
-                }
-                let args = self.with_body(json!({"language": set.language, "createAssetRequest": req}));
-                self.call(Stage::CreateAssets, "win32.create_listing_assets", args)
+                self.create_assets()
             }
             Stage::CreateAssets => {
+                if let Reply::Ambiguous(e) = reply {
+                    // Upload slots made by a lost answer are never committed: asking again is harmless.
+                    self.slot_requests += 1;
+                    if self.slot_requests > MAX_COMMIT_ATTEMPTS {
+                        return Err(e);
+                    }
+                    return self.create_assets();
+                }
                 let v = reply.json()?;
                 self.note(&v);
                 let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
@@ -510,6 +527,11 @@ impl Machine for Win32Machine {
                 Reply::Uploaded => {
                     self.uploaded += 1;
                     self.upload_next()
+                }
+                Reply::Failed(e) if e.kind() == ErrorKind::SasExpired && self.slot_requests < MAX_COMMIT_ATTEMPTS => {
+                    // The upload URLs expired: ask for new slots (fresh URLs) and upload this set again.
+                    self.slot_requests += 1;
+                    self.create_assets()
                 }
                 other => Err(other.response().err().unwrap_or_else(|| Error::invalid_response("upload failed"))),
             },
@@ -598,6 +620,7 @@ pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: Win32Spec, 
         existing_assets: Value::Null,
         pending_assets: Vec::new(),
         uploaded: 0,
+        slot_requests: 0,
         warnings: Vec::new(),
     };
     Flow::new(cfg, Box::new(m))
