@@ -756,7 +756,9 @@ fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String
             }
         },
     };
-    if let Some(bad) = files.iter().find(|n| storesubmit::package::entry_name(n).is_err()) {
+    let bad = files.unsafe_entries().chain(files.iter()).find(|n| storesubmit::package::entry_name(n).is_err());
+    if let Some(bad) = bad {
+        let bad = storesubmit::validate::shown(bad);
         return vec![(
             "InvalidArchive".into(),
             format!("The ZIP archive holds an entry whose name is not a safe relative path: {bad}."),

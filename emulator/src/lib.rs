@@ -255,6 +255,24 @@ impl EmulatorHandle {
         }
     }
 
+    /// Every secret the emulator has handed out or holds, for tests that scan output for leaks: the
+    /// configured client secrets, every access token issued, and the `sig` of every devcenter
+    /// `fileUploadUrl` (percent-encoded as in the URL, and decoded).
+    pub fn issued_secrets(&self) -> Vec<String> {
+        let st = self.shared.lock();
+        let mut out: Vec<String> = st.config.clients.iter().map(|c| c.client_secret.clone()).collect();
+        out.extend(st.tokens.keys().cloned());
+        for s in st.dc.subs.values() {
+            let url = s.doc.get("fileUploadUrl").and_then(|u| u.as_str()).unwrap_or("");
+            if let Some(sig) = url.split(['?', '&']).find_map(|p| p.strip_prefix("sig=")) {
+                out.push(sig.to_string());
+                out.push(util::decode(sig));
+            }
+        }
+        out.retain(|s| s.len() >= 8);
+        out
+    }
+
     /// Moves the emulated clock forward.
     pub fn advance_clock(&self, seconds: f64) {
         let mut st = self.shared.lock();

@@ -751,11 +751,7 @@ fn commit_assets(st: &mut State, pid: &str, body: &Value) -> Resp {
                 errors.push(json!({"code": "badrequest", "message": format!("assetUrl of asset {id} is not one of its upload URLs."), "target": target}));
                 continue;
             };
-            // The asset is the slot's, whichever of its two URLs the client managed to upload to (the
-            // secondary exists for when the primary fails; the commit names the asset by its id).
-            let other = if *blob == slot.primary { &slot.secondary } else { &slot.primary };
-            let found = st.blob_data(blob).map(|d| (d, blob)).or_else(|| st.blob_data(other).map(|d| (d, other)));
-            let Some((data, blob)) = found else {
+            let Some(data) = st.blob_data(blob) else {
                 errors.push(json!({"code": "badrequest", "message": format!("Asset {id} was not uploaded to its upload URL."), "target": target}));
                 continue;
             };
