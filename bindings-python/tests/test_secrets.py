@@ -14,15 +14,14 @@ from typing import Any, List, Set
 import pytest
 
 import storesubmit
-from storesubmit.adapters import requests_transport
+from storesubmit.adapters import httpx_transport, requests_transport
 
 CHANGES = {"applicationPackages": [{"fileName": "Contoso.App_1.2.0.0_x64.msixupload"}]}
 
 
-def recording(seen: Set[str]) -> Any:
-    """A ``requests`` transport that records every secret crossing it: bearer tokens sent, access
-    tokens and SAS signatures received, signatures in request URLs."""
-    inner = requests_transport()
+def recording(seen: Set[str], inner: Any) -> Any:
+    """Wraps a transport to record every secret crossing it: bearer tokens sent, access tokens and SAS
+    signatures received, signatures in request URLs."""
 
     def send(request: storesubmit.Request) -> storesubmit.Response:
         for name, value in request.headers:
@@ -60,13 +59,15 @@ def test_outcome_document_has_no_live_sas(emu: Any, release: Path) -> None:
     assert "sig=" not in draft["document"]["fileUploadUrl"] or "sig=<redacted>" in draft["document"]["fileUploadUrl"]
 
 
+@pytest.mark.parametrize("adapter", ["requests", "httpx"])
 def test_full_flow_at_most_verbose_logging_leaks_nothing(
-    emu: Any, release: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+    emu: Any, release: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str], adapter: str
 ) -> None:
-    caplog.set_level(1)  # below DEBUG: everything every logger emits
+    caplog.set_level(1)  # below DEBUG: everything every logger emits (urllib3, httpx, httpcore included)
     logging.getLogger().setLevel(1)
     seen: Set[str] = {emu.info["client_secret"]}
-    client = emu.client(transport=recording(seen))
+    inner = requests_transport() if adapter == "requests" else httpx_transport()
+    client = emu.client(transport=recording(seen, inner))
     results: List[Any] = []
     results.append(client.publish_app_submission(emu.app_id, CHANGES, files=release, stop_after="draft"))
     results.append(client.resume(results[0]["resume"]))

@@ -138,4 +138,17 @@ mod tests {
         assert!(flow_config(&c).unwrap_err().message().contains("unknown key `typo`"));
         std::fs::remove_dir_all(&dir).ok();
     }
+
+    #[test]
+    fn timeout_defaults_to_the_core_deadline_and_none_means_none() {
+        let mut c = conn();
+        (c.tenant_id, c.client_id, c.client_secret) = (Some("T".into()), Some("C".into()), Some("S".into()));
+        let default = flow_config(&c).unwrap().deadline;
+        assert_eq!(default, Some(storesubmit::data::limits::DEFAULT_WORKFLOW_DEADLINE));
+        c.timeout = Some(crate::args::parse_timeout("none").unwrap());
+        assert_eq!(flow_config(&c).unwrap().deadline, None);
+        c.timeout = Some(crate::args::parse_timeout("90s").unwrap());
+        assert_eq!(flow_config(&c).unwrap().deadline, Some(Duration::from_secs(90)));
+        assert!(crate::args::parse_timeout("forever").is_err());
+    }
 }

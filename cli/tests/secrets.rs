@@ -206,4 +206,9 @@ fn client_results_and_errors_carry_no_secret() {
         assert_clean(&emu, what, t);
         assert!(!t.contains("Wr0ng+Secret"), "{what}: the wrong secret leaked");
     }
+    // The scanner itself catches a leak of each kind.
+    for leak in [format!("x {SECRET} y"), format!("token {}", emu.issued_secrets()[1]), "u?sig=abcDEF%2B".into()] {
+        let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| assert_clean(&emu, "self-test", &leak)));
+        assert!(caught.is_err(), "the scanner missed a leak");
+    }
 }

@@ -275,6 +275,13 @@ impl Error {
         if server_errors.len() > 1 {
             message.push_str(&format!(" (and {} more)", server_errors.len() - 1));
         }
+        if let Some(to) = resp.header("Location").filter(|_| (300..400).contains(&resp.status)) {
+            // Redirects are never followed (they could carry the token elsewhere): say where it pointed.
+            message.push_str(&format!(
+                " (a redirect to {}, not followed: check the service URL)",
+                crate::secret::redact_url(to.trim())
+            ));
+        }
         let mut e = Error::new(kind, message).with_status(resp.status).with_server_errors(
             server_errors.into_iter().map(|s| ServerError { message: redact_text(&s.message), ..s }).collect(),
         );

@@ -289,3 +289,15 @@ fn a_200_mb_description_is_read_and_refused() {
     });
     assert!(report.issues.iter().any(|i| i.code == "listing.description.too_long"));
 }
+
+/// Defect 8: raw escape bytes from a document were echoed to the terminal in any issue message.
+#[test]
+fn issue_messages_never_carry_raw_control_characters() {
+    let doc = json!({"applicationCategory": "Games\u{1b}]0;pwned\u{7}", "visibility": "\u{1b}[2JPublic",
+        "listings": {"x\u{0}y": {"baseListing": {"description": 5}}}});
+    let report = storesubmit::validate::validate(DocumentKind::AppSubmission, &doc);
+    assert!(report.issues.len() >= 3, "{:?}", report.issues);
+    for i in &report.issues {
+        assert!(!i.message.chars().any(char::is_control), "raw control character in {:?}", i.message);
+    }
+}

@@ -54,3 +54,15 @@ fn seconds_and_milliseconds_still_work_and_huge_values_do_not_panic() {
     // A hostile value used to panic in Duration::from_secs_f64 (found by the fuzz harness).
     assert_eq!(retry_after_from_headers(&resp(&[("Retry-After", "1e300")])), Some(Duration::MAX));
 }
+
+/// Also seen in issue 11: a redirect error did not say where it pointed. Now it does (signature redacted).
+#[test]
+fn redirect_errors_name_their_target() {
+    let r = HttpResponse::new(302, "")
+        .with_header("Location", "https://login.example.com/signin?next=/x&sig=SECRETSIG&sv=1");
+    let e = Error::from_response(&r);
+    let text = e.to_string();
+    assert!(text.contains("https://login.example.com/signin"), "{text}");
+    assert!(text.contains("not followed"), "{text}");
+    assert!(!text.contains("SECRETSIG"), "{text}");
+}
