@@ -30,7 +30,7 @@ class _RedactSecrets(logging.Filter):
         except Exception:  # pragma: no cover - a broken record is left to logging's own handling
             return True
         record.msg = _native.redact(message)
-        record.args = None
+        record.args = ()
         return True
 
 
