@@ -580,7 +580,10 @@ fn fault_matrix() {
          error the fault calls for with nothing half-done: with the fault lifted, its resume token (or, when it \
          handed none, the same command run again) finished with one submission in all. `n/a`: the workflow \
          uploads nothing. The test rewrites this file when the table changes.\n\n\
-         {t}\n**{passed} of {applicable} cells pass** ({} faults × {} workflows, {} not applicable).\n",
+         {t}\n**{passed} of {applicable} cells pass** ({} faults × {} workflows, {} not applicable).\n\n\
+         Hostile input (each with its bound) is tested in `core/tests/hostile_input.rs` and \
+         `emulator/tests/reliability_defects.rs`; fuzzing budgets and results are in `fuzz/RESULTS.md`; secrets \
+         are scanned for in `cli/tests/secrets.rs` and `bindings-python/tests/test_secrets.py`.\n",
         FAULTS.len(),
         WORKFLOWS.len(),
         results.len() - applicable,
