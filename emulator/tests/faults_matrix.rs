@@ -495,21 +495,12 @@ fn cell(wf: Wf, fault: Fault) -> Result<String, String> {
 
 /// Cells that fail today for a reason outside this suite's reach, each with why; counted as failing in
 /// the table (never as passing). The test fails when such a cell starts passing, so the list stays true.
-const KNOWN_GAPS: &[(Fault, Wf, &str)] = &[
-    (
-        Fault::NeverReady,
-        Wf::Ingestion,
-        "the ingestion workflow hands out no resume token, and publishing again after its deadline creates a \
+const KNOWN_GAPS: &[(Fault, Wf, &str)] = &[(
+    Fault::NeverReady,
+    Wf::Ingestion,
+    "the ingestion workflow hands out no resume token, and publishing again after its deadline creates a \
          second submission instead of adopting the one in progress (core/src/flow/ingestion.rs)",
-    ),
-    (
-        Fault::SasExpiry,
-        Wf::Win32,
-        "when the primary listing-asset URL is refused the host uploads to the secondary one, but the workflow \
-         commits the primary URL (the upload's completion does not say which URL was used), so the service \
-         answers 400 \"not uploaded to its upload URL\" (seed 003: the commit names the URL actually used)",
-    ),
-];
+)];
 
 fn known_gap(fault: Fault, wf: Wf) -> Option<&'static str> {
     KNOWN_GAPS.iter().find(|(f, w, _)| *f == fault && *w == wf).map(|(_, _, why)| *why)

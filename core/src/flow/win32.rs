@@ -104,6 +104,19 @@ struct PendingAsset {
     url: String,
     fallback: Option<String>,
     headers: Vec<(String, String)>,
+    /// The primary URL failed: the asset goes (and is committed) through the secondary one.
+    on_secondary: bool,
+}
+
+impl PendingAsset {
+    /// The URL the asset is uploaded to, and named by in the commit (seed 003: "the Upload URL – Primary
+    /// or Secondary, using which a new Asset was Uploaded").
+    fn used_url(&self) -> &str {
+        match (&self.fallback, self.on_secondary) {
+            (Some(f), true) => f,
+            _ => &self.url,
+        }
+    }
 }
 
 /// The win32 workflow's state (serialisable for resume tokens).
@@ -299,11 +312,13 @@ impl Win32Machine {
     fn upload_next(&mut self) -> Result<Action> {
         match self.pending_assets.get(self.uploaded).cloned() {
             Some(a) => {
+                // One URL at a time: the workflow falls back to the secondary URL itself, so that it knows
+                // which one the commit must name.
                 self.stage = Stage::UploadAssets;
                 Ok(Action::Upload(Upload::Asset {
+                    url: a.used_url().to_string(),
                     file: a.file,
-                    url: a.url,
-                    fallback_url: a.fallback,
+                    fallback_url: None,
                     headers: a.headers,
                 }))
             }
@@ -314,7 +329,7 @@ impl Win32Machine {
                         .pending_assets
                         .iter()
                         .filter(|a| a.kind == kind)
-                        .map(|a| json!({"id": a.id, "assetUrl": a.url}))
+                        .map(|a| json!({"id": a.id, "assetUrl": a.used_url()}))
                         .collect();
                     let replacing =
                         if kind == "screenshots" { !set.screenshots.is_empty() } else { !set.logos.is_empty() };
@@ -518,6 +533,7 @@ impl Machine for Win32Machine {
                             url: url.to_string(),
                             fallback: str_of(&slot, "secondaryAssetUploadUrl").map(str::to_string),
                             headers,
+                            on_secondary: false,
                         });
                     }
                 }
@@ -526,6 +542,18 @@ impl Machine for Win32Machine {
             Stage::UploadAssets => match reply {
                 Reply::Uploaded => {
                     self.uploaded += 1;
+                    self.upload_next()
+                }
+                Reply::Failed(_) | Reply::Ambiguous(_)
+                    if self
+                        .pending_assets
+                        .get(self.uploaded)
+                        .is_some_and(|a| a.fallback.is_some() && !a.on_secondary) =>
+                {
+                    // The primary URL failed: try the secondary one.
+                    if let Some(a) = self.pending_assets.get_mut(self.uploaded) {
+                        a.on_secondary = true;
+                    }
                     self.upload_next()
                 }
                 Reply::Failed(e) if e.kind() == ErrorKind::SasExpired && self.slot_requests < MAX_COMMIT_ATTEMPTS => {
@@ -692,9 +720,10 @@ mod tests {
         assert_eq!(commit["listingAssets"]["screenshots"][0]["id"], "N1");
         assert_eq!(commit["listingAssets"]["storeLogos"][0]["id"], "L1", "logos not replaced are kept");
         match &s.uploads[0] {
-            Upload::Asset { file, fallback_url, .. } => {
+            Upload::Asset { file, url, fallback_url, .. } => {
                 assert_eq!(file, "s1.png");
-                assert!(fallback_url.is_some());
+                assert_eq!(url, "https://blob/n1?sig=Z", "the primary URL first");
+                assert!(fallback_url.is_none(), "the workflow falls back itself");
             }
             other => panic!("{other:?}"),
         }
