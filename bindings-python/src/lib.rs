@@ -149,13 +149,14 @@ fn service_info(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     Ok(d)
 }
 
-/// The error catalogue: `{code, retryable, description}` per code, in catalogue order.
+/// The error catalogue: `{code, number, retryable, description}` per code, in catalogue order.
 #[pyfunction]
 fn all_error_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     let list = PyList::empty(py);
     for c in storesubmit::all_error_codes() {
         let d = PyDict::new(py);
         d.set_item("code", c.code)?;
+        d.set_item("number", c.number)?;
         d.set_item("retryable", c.retryable)?;
         d.set_item("description", c.description)?;
         list.append(d)?;

@@ -18,6 +18,7 @@ def test_mapping_covers_every_code() -> None:
         cls = storesubmit.error_class_for(c["code"])
         assert cls is not storesubmit.StoreSubmitError, f"no exception class for {c['code']}"
         assert cls.code == c["code"]
+        assert cls.number == c["number"] > 0
         assert issubclass(cls, storesubmit.StoreSubmitError)
         assert cls.__doc__, cls
         assert cls.__name__ in storesubmit.__all__

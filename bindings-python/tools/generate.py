@@ -1,12 +1,15 @@
-"""Generates the package's typed layer from the core, so no Store fact is written twice.
+"""Generates the package's typed layer from the core's manifest, so no Store fact is written twice.
 
-- ``python/storesubmit/_models.py``: a ``TypedDict`` per core model (``core/src/model/**``), fields and
-  doc comments read from the Rust ``model!`` declarations (devcenter names camelCased like serde does).
-- ``python/storesubmit/_ops.py``: one typed method per operation of the core's route table
-  (``core/src/api/routes.rs``), for the sync and the asyncio clients.
+Reads ``tests/vectors/manifest.json`` (written by ``cargo run -p storesubmit --bin storesubmit-manifest``;
+the core's test suite fails when it is stale) and writes:
 
-Reads only the core's sources (no build needed); ``scripts/test.d/50-python.sh`` runs it before building
-the wheel, so the wheel always matches the core (commit the files it rewrites)::
+- ``python/storesubmit/_models.py``: a ``TypedDict`` per core model (the manifest's ``models``).
+- ``python/storesubmit/_ops.py``: one typed method per operation of the core's route table (the
+  manifest's ``operations``), for the sync and the asyncio clients.
+- ``python/storesubmit/_errors.py``: one exception class per error code (the manifest's ``errors``).
+
+``scripts/test.d/50-python.sh`` runs it before building the wheel, so the wheel always matches the core
+(commit the files it rewrites)::
 
     python3 bindings-python/tools/generate.py [--check]
 
@@ -15,88 +18,60 @@ the wheel, so the wheel always matches the core (commit the files it rewrites)::
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 ROOT = Path(__file__).resolve().parents[2]
 PKG = ROOT / "bindings-python" / "python" / "storesubmit"
+MANIFEST = ROOT / "tests" / "vectors" / "manifest.json"
+
+
+def load_manifest() -> Dict[str, Any]:
+    """The core's manifest (see ``core/src/manifest.rs`` for its shape)."""
+    data: Dict[str, Any] = json.loads(MANIFEST.read_text(encoding="utf-8"))
+    return data
+
 
 # ---------------------------------------------------------------------------------------------------
 # Models
 
-MODEL_FILES = [
-    ("", ROOT / "core/src/model/devcenter/mod.rs"),
-    ("", ROOT / "core/src/model/devcenter/app.rs"),
-    ("", ROOT / "core/src/model/devcenter/addon.rs"),
-    ("", ROOT / "core/src/model/devcenter/flight.rs"),
-    ("Win32", ROOT / "core/src/model/win32.rs"),
-    ("Ingestion", ROOT / "core/src/model/ingestion.rs"),
-]
-
-BLOCK = re.compile(r"model!\s*\{\s*((?:///[^\n]*\n\s*)*)pub struct (\w+)\s*\{(.*?)\n\s*\}\s*\n\s*\}", re.S)
-FIELD = re.compile(r"((?:///[^\n]*\n\s*)*)(?:r#)?(\w+)\s*:\s*([^=\n]+?)(?:\s*=\s*\"([^\"]+)\")?,?\s*$", re.M)
-SCALARS = {
-    "String": "str", "bool": "bool", "f64": "float", "f32": "float", "u64": "int", "u32": "int",
-    "i64": "int", "i32": "int", "u16": "int", "u8": "int", "usize": "int", "Value": "Any",
-    "serde_json::Value": "Any", "SasUrl": "str",
-}
+SCALARS = {"string": "str", "boolean": "bool", "integer": "int", "number": "float", "stringOrNumber": "str", "any": "Any"}
 
 
-def camel(name: str) -> str:
-    head, *rest = name.split("_")
-    return head + "".join(p[:1].upper() + p[1:] for p in rest)
+def doc_text(doc: str) -> str:
+    """A manifest doc (lines) as one docstring line, with RST literals."""
+    return " ".join(doc.split("\n")).replace("`", "``").replace("````", "``")
 
 
-def doc_of(block: str) -> str:
-    lines = [ln.strip()[3:].strip() for ln in block.strip().splitlines() if ln.strip().startswith("///")]
-    return " ".join(lines).replace("`", "``").replace("````", "``")
+def py_type(t: Any) -> str:
+    """The annotation of a manifest field type."""
+    if isinstance(t, str):
+        return SCALARS[t]
+    if "array" in t:
+        return f"List[{py_type(t['array'])}]"
+    if "map" in t:
+        return f"Dict[str, {py_type(t['map'])}]"
+    if "page" in t:
+        return "Dict[str, Any]"
+    if "model" in t:
+        return f'"{t["model"]}"'
+    if "enum" in t:
+        return "str"
+    raise ValueError(f"unknown manifest type {t!r}")
 
 
-def py_type(rust: str, names: Dict[str, str], enums: set) -> str:
-    rust = rust.strip()
-    m = re.match(r"^(Vec|Option|Nullable|Field|Box)<(.+)>$", rust)
-    if m:
-        inner = py_type(m.group(2), names, enums)
-        return f"List[{inner}]" if m.group(1) == "Vec" else inner
-    m = re.match(r"^(?:BTreeMap|HashMap|Map)<String,\s*(.+)>$", rust)
-    if m:
-        return f"Dict[str, {py_type(m.group(1), names, enums)}]"
-    rust = rust.split("::")[-1]
-    if rust in SCALARS:
-        return SCALARS[rust]
-    if rust in names:
-        return f'"{names[rust]}"'
-    return "str" if rust in enums or rust[:1].isupper() else "Any"
+def parse_models(manifest: Dict[str, Any]) -> List[Tuple[str, str, List[Tuple[str, str, str]]]]:
+    """(name, doc, [(wire name, annotation, doc)]) per model, in manifest order."""
+    return [
+        (m["name"], doc_text(m["doc"]), [(f["name"], py_type(f["type"]), doc_text(f["doc"])) for f in m["fields"]])
+        for m in manifest["models"]
+    ]
 
 
-def parse_models() -> List[Tuple[str, str, List[Tuple[str, str, str]]]]:
-    enums = set()
-    raw = []
-    for prefix, path in MODEL_FILES:
-        text = path.read_text()
-        for em in re.finditer(r"pub enum (\w+)", text):
-            enums.add(em.group(1))
-        for bm in BLOCK.finditer(text):
-            raw.append((prefix, bm.group(2), doc_of(bm.group(1)), bm.group(3), "devcenter" in str(path)))
-    for path in (ROOT / "core/src/model/devcenter/enums.rs",):
-        for em in re.finditer(r"pub enum (\w+)", path.read_text()):
-            enums.add(em.group(1))
-    models = []
-    for prefix, name, doc, body, is_devcenter in raw:
-        # Types resolve within their own family (devcenter's SubmissionStatus is an enum, win32's a model).
-        names = {n: prefix + n for p, n, _, _, _ in raw if p == prefix}
-        fields = []
-        for fm in FIELD.finditer(body):
-            fdoc, fname, ftype, json = fm.group(1), fm.group(2), fm.group(3), fm.group(4)
-            wire = json or (camel(fname) if is_devcenter else fname)
-            fields.append((wire, py_type(ftype, names, enums), doc_of(fdoc)))
-        models.append((prefix + name, doc, fields))
-    return models
-
-
-def render_models() -> str:
+def render_models(manifest: Dict[str, Any]) -> str:
     out = [
         '"""TypedDicts of every Store resource, generated from the core\'s models (``tools/generate.py``).',
         "",
@@ -110,7 +85,7 @@ def render_models() -> str:
         "from typing import Any, Dict, List, TypedDict",
         "",
     ]
-    models = parse_models()
+    models = parse_models(manifest)
     out.append("__all__ = [" + ", ".join(f'"{n}"' for n, _, _ in models) + "]")
     for name, doc, fields in models:
         out += ["", ""]
@@ -135,28 +110,17 @@ def render_models() -> str:
 # ---------------------------------------------------------------------------------------------------
 # Operations
 
-RETURNS = {
-    "devcenter.list_apps": "ListPage", "devcenter.get_app": "Application",
-    "devcenter.list_app_addons": "ListPage", "devcenter.list_app_flights": "ListPage",
-    "devcenter.create_app_submission": "AppSubmission", "devcenter.get_app_submission": "AppSubmission",
-    "devcenter.update_app_submission": "AppSubmission", "devcenter.get_app_submission_status": "SubmissionStatusResource",
-    "devcenter.get_app_package_rollout": "PackageRollout", "devcenter.update_app_package_rollout_percentage": "PackageRollout",
-    "devcenter.halt_app_package_rollout": "PackageRollout", "devcenter.finalize_app_package_rollout": "PackageRollout",
-    "devcenter.list_addons": "ListPage", "devcenter.get_addon": "Addon", "devcenter.create_addon": "Addon",
-    "devcenter.create_addon_submission": "AddonSubmission", "devcenter.get_addon_submission": "AddonSubmission",
-    "devcenter.update_addon_submission": "AddonSubmission", "devcenter.get_addon_submission_status": "SubmissionStatusResource",
-    "devcenter.get_flight": "Flight", "devcenter.create_flight": "Flight",
-    "devcenter.create_flight_submission": "FlightSubmission", "devcenter.get_flight_submission": "FlightSubmission",
-    "devcenter.update_flight_submission": "FlightSubmission", "devcenter.get_flight_submission_status": "SubmissionStatusResource",
-    "devcenter.get_flight_package_rollout": "PackageRollout", "devcenter.update_flight_package_rollout_percentage": "PackageRollout",
-    "devcenter.halt_flight_package_rollout": "PackageRollout", "devcenter.finalize_flight_package_rollout": "PackageRollout",
-    "ingestion.get_product": "IngestionProduct", "ingestion.create_product": "IngestionProduct",
-    "ingestion.get_product_setup": "IngestionProductSetup", "ingestion.get_listing": "IngestionListing",
-    "ingestion.update_listing": "IngestionListing", "ingestion.get_package": "IngestionPackage",
-    "ingestion.create_package": "IngestionPackage", "ingestion.update_package": "IngestionPackage",
-    "ingestion.get_submission": "IngestionSubmission", "ingestion.create_submission": "IngestionSubmission",
-    "ingestion.promote_submission": "IngestionSubmission",
-}
+
+def return_type(op: Dict[str, Any]) -> str:
+    """The annotation of an operation's result: the result model, a devcenter ``ListPage``, the win32
+    envelope, or a plain dict."""
+    if op["family"] == "win32":
+        return "Win32Response"
+    if op["resultWrapper"] == "page":
+        return "ListPage"
+    if op["resultModel"] and not op["paged"]:
+        return str(op["resultModel"])
+    return "Dict[str, Any]"
 
 
 def snake(name: str) -> str:
@@ -164,14 +128,14 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()
 
 
-def op_params(op: Dict[str, object]) -> List[Tuple[str, str, str, bool]]:
+def op_params(op: Dict[str, Any]) -> List[Tuple[str, str, str, bool]]:
     """(python name, wire name, annotation, required) per parameter of an operation."""
     params: List[Tuple[str, str, str, bool]] = []
-    for p in re.findall(r"\{(\w+)\}", str(op["path"])):
+    for p in op["pathParams"]:
         params.append((snake(p), p, "str", True))
     if op["body"]:
         params.append(("body", "body", "Mapping[str, Any]", True))
-    for q in op["query"]:  # type: ignore[attr-defined]
+    for q in op["query"]:
         ann = "Optional[int]" if q in ("top", "skip") else ("Optional[Union[str, Sequence[str]]]" if q == "languages" else "Optional[Any]")
         params.append((snake(q) if q != "$filter" else "filter", q, ann, False))
     if op["family"] == "ingestion" and op["method"] in ("PUT", "PATCH"):
@@ -179,7 +143,7 @@ def op_params(op: Dict[str, object]) -> List[Tuple[str, str, str, bool]]:
     return params
 
 
-def render_ops(operations: List[Dict[str, object]]) -> str:
+def render_ops(operations: List[Dict[str, Any]]) -> str:
     out = [
         '"""Typed methods for every operation of the core\'s route table, generated (``tools/generate.py``).',
         "",
@@ -194,7 +158,7 @@ def render_ops(operations: List[Dict[str, object]]) -> str:
         "from ._models import *  # noqa: F401,F403",
         "from ._models import (",
     ]
-    used = sorted({v for v in RETURNS.values() if v != "ListPage"})
+    used = sorted({r for r in map(return_type, operations) if r not in ("ListPage", "Win32Response", "Dict[str, Any]")})
     out += [f"    {u}," for u in used] + [")", "from .types import ListPage, Win32Response", ""]
     out.append('__all__ = ["DevcenterOperations", "Win32Operations", "IngestionOperations",')
     out.append('           "AsyncDevcenterOperations", "AsyncWin32Operations", "AsyncIngestionOperations"]')
@@ -216,7 +180,7 @@ def render_ops(operations: List[Dict[str, object]]) -> str:
                 op_id = str(op["id"])
                 meth = op_id.split(".", 1)[1]
                 params = op_params(op)
-                ret = RETURNS.get(op_id, "Win32Response" if family == "win32" else "Dict[str, Any]")
+                ret = return_type(op)
                 ret_ann = f"Awaitable[{ret}]" if is_async else ret
                 sig = ["self"]
                 req = [p for p in params if p[3]]
@@ -239,24 +203,168 @@ def render_ops(operations: List[Dict[str, object]]) -> str:
     return "\n".join(out) + "\n"
 
 
-OP_LINE = re.compile(r'^\s*"([\w.]+)"\s+(\w+)\s+(\w+)\s+"([^"]+)"\s+\[([^\]]*)\]\s+(true|false)\s+"([^"]*)";', re.M)
+def parse_operations(manifest: Optional[Dict[str, Any]] = None) -> List[Dict[str, object]]:
+    """The operations of the core's route table, in table order, with the keys
+    ``storesubmit.operations()`` has."""
+    keys = ("id", "family", "method", "path", "query", "body", "summary")
+    return [{k: op[k] for k in keys} for op in (manifest or load_manifest())["operations"]]
 
 
-def parse_operations() -> List[Dict[str, object]]:
-    """The operations of the core's route table, in table order (as ``storesubmit.operations()`` lists them)."""
-    text = (ROOT / "core/src/api/routes.rs").read_text()
-    ops: List[Dict[str, object]] = []
-    for m in OP_LINE.finditer(text):
-        ops.append({
-            "id": m.group(1), "family": m.group(2).lower(), "method": m.group(3).upper(), "path": m.group(4),
-            "query": re.findall(r'"([^"]+)"', m.group(5)), "body": m.group(6) == "true", "summary": m.group(7),
-        })
-    return ops
+# ---------------------------------------------------------------------------------------------------
+# Errors
+
+#: Class names that differ from ``CamelCase(code) + "Error"`` (to avoid shadowing Python builtins or to
+#: read better), extra bases, and what a docstring adds to the core's documentation of the kind.
+ERROR_CLASS_NAMES = {
+    "auth": "AuthenticationError",
+    "unavailable": "ServiceUnavailableError",
+    "timeout": "RequestTimeoutError",
+    "cancelled": "OperationCancelledError",
+}
+ERROR_BASES = {"invalid_argument": "ValueError", "validation": "ValueError"}
+ERROR_NOTES = {
+    "commit_failed": "``server_errors`` says why (e.g. ``MissingFiles``).",
+    "missing_files": "``issues`` names each missing file.",
+}
+
+
+def error_class_name(code: str) -> str:
+    return ERROR_CLASS_NAMES.get(code) or "".join(p.capitalize() for p in code.split("_")) + "Error"
+
+
+def error_doc(e: Dict[str, Any]) -> str:
+    """The docstring of an error class: the core's documentation of the kind, plus what Python adds."""
+    return " ".join([doc_text(e["doc"])] + ([ERROR_NOTES[e["code"]]] if e["code"] in ERROR_NOTES else []))
+
+
+ERRORS_HEAD = '''"""Exceptions: one class per stable error code of the core's catalogue, generated from the core's
+manifest (``tools/generate.py``). Do not edit: regenerate.
+
+Every failure storesubmit reports is a :class:`StoreSubmitError` carrying the core's stable ``code``,
+the HTTP ``status`` when a server answered, whether a retry may succeed (``retryable``), the server's
+``correlation_id`` (quote it in support requests) and the server's own error items. The subclass is
+picked by code, so ``except storesubmit.NotFoundError`` works, and ``err.code`` is the same string the
+CLI, the Node and .NET bindings report (``number`` is the stable number of the C ABI). Messages come
+from the core with secrets already removed.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Type
+
+from .types import Issue, ServerErrorItem
+
+'''
+
+ERRORS_BASE = '''
+
+class StoreSubmitError(Exception):
+    """Base of every storesubmit error; ``code`` says which kind (see :func:`storesubmit.all_error_codes`)."""
+
+    #: The stable code of the kind (class attribute of each subclass; instances carry the actual code).
+    code: str = "unknown"
+    #: The stable number of the kind (0: a kind this version does not know).
+    number: int = 0
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: Optional[str] = None,
+        status: Optional[int] = None,
+        retryable: bool = False,
+        retry_after: Optional[float] = None,
+        correlation_id: Optional[str] = None,
+        server_errors: Optional[List[ServerErrorItem]] = None,
+        issues: Optional[List[Issue]] = None,
+    ) -> None:
+        super().__init__(message)
+        #: The message (secrets already removed by the core).
+        self.message: str = message
+        if code is not None:
+            self.code = code
+        #: HTTP status when a server answered, else ``None``.
+        self.status: Optional[int] = status
+        #: Whether repeating the call may succeed.
+        self.retryable: bool = retryable
+        #: Seconds the server asked to wait before retrying, when it said.
+        self.retry_after: Optional[float] = retry_after
+        #: The server's correlation id (for support requests), when it sent one.
+        self.correlation_id: Optional[str] = correlation_id
+        #: The server's own error items ``{code, message, target}``.
+        self.server_errors: List[ServerErrorItem] = list(server_errors or [])
+        #: Validation issues (``validation`` and ``missing_files`` errors).
+        self.issues: List[Issue] = list(issues or [])
+
+    def __str__(self) -> str:
+        text = f"{self.code}: {self.message}"
+        if self.correlation_id:
+            text += f" (correlation id {self.correlation_id})"
+        return text
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(code={self.code!r}, status={self.status!r}, "
+            f"retryable={self.retryable!r}, message={self.message!r})"
+        )
+
+    def __reduce__(self) -> Any:
+        kwargs: Dict[str, Any] = {
+            "code": self.code,
+            "status": self.status,
+            "retryable": self.retryable,
+            "retry_after": self.retry_after,
+            "correlation_id": self.correlation_id,
+            "server_errors": self.server_errors,
+            "issues": self.issues,
+        }
+        return (_rebuild, (type(self), self.message, kwargs))
+
+
+def _rebuild(cls: Type[StoreSubmitError], message: str, kwargs: Dict[str, Any]) -> StoreSubmitError:
+    return cls(message, **kwargs)
+'''
+
+ERRORS_TAIL = '''
+
+def error_class_for(code: str) -> Type[StoreSubmitError]:
+    """The exception class of an error code (``StoreSubmitError`` itself for a code this version does not know)."""
+    return _CLASSES.get(code, StoreSubmitError)
+
+
+def _from_native(**kwargs: Any) -> StoreSubmitError:
+    """Called by the extension with every field of a core error; picks the class by code."""
+    message = kwargs.pop("message")
+    cls = error_class_for(kwargs["code"])
+    return cls(message, **kwargs)
+'''
+
+
+def render_errors(manifest: Dict[str, Any]) -> str:
+    errors = manifest["errors"]
+    names = [error_class_name(e["code"]) for e in errors]
+    out = [ERRORS_HEAD.rstrip("\n"), "", "__all__ = ["]
+    out += [f'    "{n}",' for n in ["StoreSubmitError", *names, "error_class_for"]]
+    out.append("]")
+    out.append(ERRORS_BASE.rstrip("\n"))
+    for e, name in zip(errors, names):
+        bases = ", ".join(["StoreSubmitError"] + ([ERROR_BASES[e["code"]]] if e["code"] in ERROR_BASES else []))
+        out += ["", "", f"class {name}({bases}):", f'    """{error_doc(e)}"""', "", f'    code = "{e["code"]}"',
+                f"    number = {e['number']}"]
+    out += ["", "", "_CLASSES: Dict[str, Type[StoreSubmitError]] = {", "    cls.code: cls", "    for cls in ("]
+    out += [f"        {n}," for n in names]
+    out += ["    )", "}"]
+    return "\n".join(out) + "\n" + ERRORS_TAIL
 
 
 def main(argv: List[str]) -> int:
 
-    files = {PKG / "_models.py": render_models(), PKG / "_ops.py": render_ops(parse_operations())}
+    manifest = load_manifest()
+    files = {
+        PKG / "_models.py": render_models(manifest),
+        PKG / "_ops.py": render_ops(manifest["operations"]),
+        PKG / "_errors.py": render_errors(manifest),
+    }
     stale = [p for p, text in files.items() if not p.exists() or p.read_text() != text]
     if "--check" in argv:
         for p in stale:

@@ -140,6 +140,25 @@ fn help_reads_well_for_every_command() {
 }
 
 #[test]
+fn rollout_percentage_is_range_checked_before_anything_is_sent() {
+    // A closed port: any request would fail with a transport error, not with the range rule.
+    let conn =
+        ["--tenant-id", "t", "--client-id", "c", "--client-secret", "s", "--devcenter-url", "http://127.0.0.1:9"];
+    for (pct, want) in [("--percentage=150", "got 150"), ("--percentage=-1", "got -1")] {
+        let mut args = vec!["app", "rollout", "--app-id", "9APP", "--submission-id", "1", "update", pct];
+        args.extend(conn);
+        let o = run(&args);
+        let (out, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{out}{err}");
+        assert!(err.contains("must be a number from 0 to 100") && err.contains(want), "{err}");
+    }
+    let mut args = vec!["app", "rollout", "--app-id", "9APP", "--submission-id", "1", "halt", "--percentage", "5"];
+    args.extend(conn);
+    let (_, err) = text(&run(&args));
+    assert!(err.contains("`percentage` is only for `update`"), "{err}");
+}
+
+#[test]
 fn a_secret_never_reaches_the_output_even_at_trace_level() {
     const SECRET: &str = "Sup3r+Secret/Value=";
     let mut config = Config::default();

@@ -331,6 +331,31 @@ fn list_all_follows_next_links() {
 }
 
 #[test]
+fn the_core_list_flow_pages_the_emulator_in_both_families() {
+    let emu = start(Config { page_size: 1, ..Config::default() });
+    let (c, _) = client(cfg(&emu));
+    let list = |op: &str, args: Value, cap: u32| {
+        let flow = storesubmit::flow::simple::list_all(cfg(&emu), op, args, cap).unwrap();
+        c.run(flow, None).unwrap().document.unwrap()
+    };
+    let apps = list("devcenter.list_apps", json!({"top": 1}), 1000);
+    assert_eq!(apps["truncated"], false);
+    let n = apps["value"].as_array().unwrap().len();
+    assert_eq!(apps["pages"].as_u64(), Some(n as u64), "one app per page: {apps}");
+    for name in ["Paging Two", "Paging Three"] {
+        c.call("ingestion.create_product", json!({"body": {"name": name, "resourceType": "AzureApplication"}}))
+            .unwrap();
+    }
+    let products = list("ingestion.list_products", Value::Null, 1000);
+    let all = products["value"].as_array().unwrap().len();
+    assert!(all >= 3, "the emulator's products span pages: {products}");
+    assert_eq!(products["pages"].as_u64(), Some(all as u64));
+    let capped = list("ingestion.list_products", Value::Null, 1);
+    assert_eq!((capped["truncated"].as_bool(), capped["value"].as_array().unwrap().len()), (Some(true), 1));
+    assert!(capped["nextLink"].as_str().unwrap().contains("$skipToken="), "{capped}");
+}
+
+#[test]
 fn a_failed_upload_is_resumed_without_a_second_submission() {
     let emu = start(Config::default());
     let f = files("resume-after-failure");

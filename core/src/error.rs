@@ -4,6 +4,13 @@
 //! (part of every binding's contract: Python exception classes, JS `err.code`, .NET numeric codes map from
 //! it), an HTTP status when the server answered, a `retryable` flag, the server's correlation id and the
 //! server's own error body. [`all_error_codes`] lists them so each binding can test that it maps all.
+//!
+//! # Error numbers
+//! Each kind also has a stable number ([`ErrorKind::number`]), the code a C ABI (and .NET's numeric
+//! codes) report. Numbers are part of the public contract: **never renumber a kind and never reuse a
+//! number**, even of a kind that is removed; a new kind takes the next unused number. The numbers are
+//! written once, in the `error_kinds!` table below, and pinned by the `error_numbers_are_pinned` test;
+//! `tests/vectors/manifest.json` (`errors[].number`) publishes them to every binding.
 
 use std::fmt;
 use std::time::Duration;
@@ -15,12 +22,12 @@ use crate::issue::Issue;
 use crate::secret::redact_text;
 
 macro_rules! error_kinds {
-    ($( $(#[$doc:meta])* $variant:ident = $code:literal, $retry:literal, $desc:literal; )*) => {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $code:literal, $number:literal, $retry:literal, $desc:literal; )*) => {
         /// What went wrong, as a stable category. New kinds may be added in minor releases.
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum ErrorKind {
-            $( $(#[$doc])* $variant, )*
+            $( $(#[doc = $doc])* $variant, )*
         }
 
         impl ErrorKind {
@@ -32,10 +39,27 @@ macro_rules! error_kinds {
                 match self { $(ErrorKind::$variant => $code,)* }
             }
 
+            /// The stable number of the kind (see "Error numbers" in the module documentation).
+            pub fn number(self) -> u32 {
+                match self { $(ErrorKind::$variant => $number,)* }
+            }
+
+            /// The kind with the given stable number.
+            pub fn from_number(number: u32) -> Option<ErrorKind> {
+                match number { $($number => Some(ErrorKind::$variant),)* _ => None }
+            }
+
             /// Whether an error of this kind is worth retrying by default (the HTTP method may still
             /// forbid a blind retry; see `policy::retry`).
             pub fn default_retryable(self) -> bool {
                 match self { $(ErrorKind::$variant => $retry,)* }
+            }
+
+            /// The kind's documentation (its doc comment, lines trimmed and joined): what it means and which
+            /// HTTP status or situation produces it. Bindings use it for their exception docs.
+            pub fn doc(self) -> String {
+                let text = match self { $(ErrorKind::$variant => concat!($($doc, "\n",)* ""),)* };
+                text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
             }
 
             /// One-line description of the kind.
@@ -53,55 +77,55 @@ macro_rules! error_kinds {
 
 error_kinds! {
     /// A caller passed an argument the core cannot use (an empty id, a missing required argument).
-    InvalidArgument = "invalid_argument", false, "an argument passed to storesubmit is missing or malformed";
+    InvalidArgument = "invalid_argument", 1, false, "an argument passed to storesubmit is missing or malformed";
     /// Local validation found errors; the error carries the issues.
-    Validation = "validation", false, "the document breaks one or more Store rules (see issues)";
+    Validation = "validation", 2, false, "the document breaks one or more Store rules (see issues)";
     /// The token service or the API rejected the credentials or the token (HTTP 401).
-    Auth = "auth", false, "authentication failed: bad client credentials or an invalid/expired token";
+    Auth = "auth", 3, false, "authentication failed: bad client credentials or an invalid/expired token";
     /// The caller is authenticated but not allowed (HTTP 403).
-    Forbidden = "forbidden", false, "the account or token is not allowed to do this";
+    Forbidden = "forbidden", 4, false, "the account or token is not allowed to do this";
     /// The resource does not exist (HTTP 404).
-    NotFound = "not_found", false, "the app, product, submission or other resource was not found";
+    NotFound = "not_found", 5, false, "the app, product, submission or other resource was not found";
     /// The resource's state forbids the call, e.g. a pending submission already exists (HTTP 409).
-    Conflict = "conflict", false, "the resource's current state forbids this call (e.g. a pending submission exists)";
+    Conflict = "conflict", 6, false, "the resource's current state forbids this call (e.g. a pending submission exists)";
     /// An `If-Match` precondition failed: someone else changed the resource (HTTP 412).
-    PreconditionFailed = "precondition_failed", false, "the resource changed since it was read (ETag mismatch)";
+    PreconditionFailed = "precondition_failed", 7, false, "the resource changed since it was read (ETag mismatch)";
     /// The server rejected the request as malformed (HTTP 400 or a win32 envelope with errors).
-    BadRequest = "bad_request", false, "the service rejected the request as invalid";
+    BadRequest = "bad_request", 8, false, "the service rejected the request as invalid";
     /// Too many requests (HTTP 429); honour `retry_after`.
-    RateLimited = "rate_limited", true, "too many requests; retry after the indicated delay";
+    RateLimited = "rate_limited", 9, true, "too many requests; retry after the indicated delay";
     /// The service is temporarily unavailable (HTTP 503).
-    Unavailable = "unavailable", true, "the service is temporarily unavailable";
+    Unavailable = "unavailable", 10, true, "the service is temporarily unavailable";
     /// Any other server-side failure (HTTP 5xx).
-    Server = "server", true, "the service failed to process the request";
+    Server = "server", 11, true, "the service failed to process the request";
     /// The request timed out before a response arrived.
-    Timeout = "timeout", true, "the request timed out";
+    Timeout = "timeout", 12, true, "the request timed out";
     /// The connection failed (DNS, TLS, reset).
-    Transport = "transport", true, "the connection to the service failed";
+    Transport = "transport", 13, true, "the connection to the service failed";
     /// The response could not be understood (not JSON, missing fields).
-    InvalidResponse = "invalid_response", false, "the service's response could not be parsed";
+    InvalidResponse = "invalid_response", 14, false, "the service's response could not be parsed";
     /// Committing a submission failed (`CommitFailed` status).
-    CommitFailed = "commit_failed", false, "the submission's commit failed (see server errors, e.g. MissingFiles)";
+    CommitFailed = "commit_failed", 15, false, "the submission's commit failed (see server errors, e.g. MissingFiles)";
     /// The submission failed certification, pre-processing or publishing.
-    SubmissionFailed = "submission_failed", false, "the submission failed certification, processing or publishing";
+    SubmissionFailed = "submission_failed", 16, false, "the submission failed certification, processing or publishing";
     /// The SAS URL has expired (checked before any byte is sent).
-    SasExpired = "sas_expired", false, "the upload URL's shared access signature has expired";
+    SasExpired = "sas_expired", 17, false, "the upload URL's shared access signature has expired";
     /// The SAS URL does not grant the permission needed (e.g. read-only).
-    SasPermission = "sas_permission", false, "the upload URL's shared access signature lacks a needed permission";
+    SasPermission = "sas_permission", 18, false, "the upload URL's shared access signature lacks a needed permission";
     /// The blob service detected corrupted data (CRC64/MD5 mismatch).
-    ChecksumMismatch = "checksum_mismatch", true, "uploaded data failed the service's checksum check";
+    ChecksumMismatch = "checksum_mismatch", 19, true, "uploaded data failed the service's checksum check";
     /// Files the submission names are absent from the package or folder.
-    MissingFiles = "missing_files", false, "files named by the submission are missing";
+    MissingFiles = "missing_files", 20, false, "files named by the submission are missing";
     /// The archive is malformed or a path in it is unsafe.
-    InvalidArchive = "invalid_archive", false, "the ZIP archive is malformed or holds an unsafe path";
+    InvalidArchive = "invalid_archive", 21, false, "the ZIP archive is malformed or holds an unsafe path";
     /// Reading or writing a local file failed.
-    Io = "io", false, "reading or writing a local file failed";
+    Io = "io", 22, false, "reading or writing a local file failed";
     /// The workflow's total deadline passed.
-    DeadlineExceeded = "deadline_exceeded", false, "the workflow's deadline passed before it finished";
+    DeadlineExceeded = "deadline_exceeded", 23, false, "the workflow's deadline passed before it finished";
     /// The operation was cancelled by the caller.
-    Cancelled = "cancelled", false, "the operation was cancelled";
+    Cancelled = "cancelled", 24, false, "the operation was cancelled";
     /// The configuration is unsafe or unsupported (e.g. plain http to a non-loopback host).
-    Unsupported = "unsupported", false, "the requested configuration is not supported";
+    Unsupported = "unsupported", 25, false, "the requested configuration is not supported";
 }
 
 /// One error item as the server reported it: devcenter `{code, message, target}`, win32 `errors[]`,
@@ -420,11 +444,33 @@ impl From<std::io::Error> for Error {
     }
 }
 
-/// One entry of the catalogue: code, whether retryable by default, description.
+impl ErrorKind {
+    /// The HTTP status that a server answer maps to this kind, for the kinds a status maps to
+    /// ([`kind_for_status`]); `None` for kinds found locally (validation, SAS checks, I/O, …).
+    pub fn http_status(self) -> Option<u16> {
+        Some(match self {
+            ErrorKind::BadRequest => 400,
+            ErrorKind::Auth => 401,
+            ErrorKind::Forbidden => 403,
+            ErrorKind::NotFound => 404,
+            ErrorKind::Timeout => 408,
+            ErrorKind::Conflict => 409,
+            ErrorKind::PreconditionFailed => 412,
+            ErrorKind::RateLimited => 429,
+            ErrorKind::Server => 500,
+            ErrorKind::Unavailable => 503,
+            _ => return None,
+        })
+    }
+}
+
+/// One entry of the catalogue: code, stable number, whether retryable by default, description.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub struct ErrorCodeInfo {
     /// Stable code.
     pub code: &'static str,
+    /// Stable number ([`ErrorKind::number`]).
+    pub number: u32,
     /// Default retryability.
     pub retryable: bool,
     /// One-line description.
@@ -435,7 +481,12 @@ pub struct ErrorCodeInfo {
 pub fn all_error_codes() -> Vec<ErrorCodeInfo> {
     ErrorKind::ALL
         .iter()
-        .map(|k| ErrorCodeInfo { code: k.code(), retryable: k.default_retryable(), description: k.description() })
+        .map(|k| ErrorCodeInfo {
+            code: k.code(),
+            number: k.number(),
+            retryable: k.default_retryable(),
+            description: k.description(),
+        })
         .collect()
 }
 
@@ -450,6 +501,64 @@ mod tests {
         for c in &codes {
             assert!(seen.insert(c.code), "duplicate code {}", c.code);
             assert_eq!(ErrorKind::from_code(c.code).unwrap().code(), c.code);
+        }
+    }
+
+    #[test]
+    fn numbers_are_unique_nonzero_and_round_trip() {
+        let mut seen = std::collections::HashSet::new();
+        for k in ErrorKind::ALL {
+            assert!(k.number() > 0, "{} has number 0", k.code());
+            assert!(seen.insert(k.number()), "duplicate number {}", k.number());
+            assert_eq!(ErrorKind::from_number(k.number()), Some(*k));
+        }
+        assert_eq!(ErrorKind::from_number(0), None);
+    }
+
+    /// The numbers are a public contract (C ABI, .NET): this table may only grow. A failure here means a
+    /// kind was renumbered or removed — undo that; give a new kind the next unused number instead.
+    #[test]
+    fn error_numbers_are_pinned() {
+        let pinned: &[(&str, u32)] = &[
+            ("invalid_argument", 1),
+            ("validation", 2),
+            ("auth", 3),
+            ("forbidden", 4),
+            ("not_found", 5),
+            ("conflict", 6),
+            ("precondition_failed", 7),
+            ("bad_request", 8),
+            ("rate_limited", 9),
+            ("unavailable", 10),
+            ("server", 11),
+            ("timeout", 12),
+            ("transport", 13),
+            ("invalid_response", 14),
+            ("commit_failed", 15),
+            ("submission_failed", 16),
+            ("sas_expired", 17),
+            ("sas_permission", 18),
+            ("checksum_mismatch", 19),
+            ("missing_files", 20),
+            ("invalid_archive", 21),
+            ("io", 22),
+            ("deadline_exceeded", 23),
+            ("cancelled", 24),
+            ("unsupported", 25),
+        ];
+        for (code, number) in pinned {
+            let kind = ErrorKind::from_code(code).unwrap_or_else(|| panic!("kind `{code}` was removed"));
+            assert_eq!(kind.number(), *number, "`{code}` was renumbered");
+        }
+        assert_eq!(ErrorKind::ALL.len(), pinned.len(), "a new kind: add it (with its new number) to this table");
+    }
+
+    #[test]
+    fn http_status_maps_back_to_its_kind() {
+        for k in ErrorKind::ALL {
+            if let Some(status) = k.http_status() {
+                assert_eq!(kind_for_status(status, &[]), *k, "{}", k.code());
+            }
         }
     }
 

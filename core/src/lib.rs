@@ -14,7 +14,10 @@
 //! - [`data`]: the Store's reference tables (markets, languages, categories, limits).
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
+//! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
+//! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
 //! - [`error`]: the stable error catalogue.
+//! - [`manifest`]: every fact bindings generate code from, as one JSON document.
 #![warn(missing_docs)]
 
 pub mod api;
@@ -25,9 +28,12 @@ pub mod error;
 pub mod flow;
 pub mod http;
 pub mod issue;
+pub mod manifest;
 pub mod model;
+pub mod options;
 pub mod package;
 pub mod policy;
+pub mod preflight;
 pub mod secret;
 pub mod task;
 #[cfg(feature = "reqwest")]
@@ -40,6 +46,8 @@ pub use issue::{Issue, Severity};
 pub use secret::Secret;
 
 /// The README's Rust snippets, compiled and run as doc tests so the README stays true.
-#[cfg(doctest)]
+// The README's Rust snippets use the bundled client, so they are compiled with the `reqwest` feature
+// (`cargo test --all-features --doc`); a default-feature `cargo test -p storesubmit` skips them.
+#[cfg(all(doctest, feature = "reqwest"))]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;

@@ -16,6 +16,8 @@ use md5::{Digest, Md5};
 use storesubmit::api::blob as core_blob;
 use storesubmit::Method;
 
+pub use crate::svc::storage_error;
+use crate::svc::storage_error_detail;
 use crate::util::{self, Req, Resp};
 
 /// Account name of the built-in store (the `/blob/{account}/…` of every signature).
@@ -70,29 +72,6 @@ impl Default for BlobStore {
             uncommitted: HashMap::new(),
         }
     }
-}
-
-/// An Azure storage error response (`<Error><Code>…`, `x-ms-error-code`).
-pub fn storage_error(status: u16, code: &str, message: &str) -> Resp {
-    storage_error_detail(status, code, message, None)
-}
-
-fn storage_error_detail(status: u16, code: &str, message: &str, detail: Option<&str>) -> Resp {
-    let mut body = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?><Error><Code>{code}</Code><Message>{}\nRequestId:{}</Message>",
-        xml_escape(message),
-        util::guid()
-    );
-    if let Some(d) = detail {
-        body.push_str(&format!("<AuthenticationErrorDetail>{}</AuthenticationErrorDetail>", xml_escape(d)));
-    }
-    body.push_str("</Error>");
-    Resp { status, headers: vec![("Content-Type".into(), "application/xml".into())], body: Bytes::from(body) }
-        .with_header("x-ms-error-code", code)
-}
-
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 fn md5_b64(data: &[u8]) -> String {

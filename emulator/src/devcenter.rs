@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
+use storesubmit::model::devcenter::{read_only_pointers, SubmissionStatus};
 use storesubmit::model::{referenced_files, strip_read_only, DocumentKind};
 use storesubmit::validate::{codes, FileSet};
 
-use crate::server::{error, Svc};
 use crate::state::{numeric_id, store_id, State, DEVCENTER_CONTAINER};
+use crate::svc::{error, Svc};
 use crate::util::{self, param, Req, Resp};
 
 /// What a parent resource is.
@@ -546,12 +547,9 @@ fn delete_parent(st: &mut State, kind: Kind, id: &str) -> Resp {
     Resp::empty(204)
 }
 
-/// Statuses in which the Store is working on a submission.
+/// Whether the Store is working on a submission in this status (the core's vocabulary).
 fn in_flight(status: &str) -> bool {
-    matches!(
-        status,
-        "CommitStarted" | "PreProcessing" | "Certification" | "Release" | "Publishing" | "PendingPublication"
-    )
+    SubmissionStatus::parse(status).is_in_flight()
 }
 
 fn blank_submission(kind: Kind, parent: &Parent) -> Value {
@@ -612,7 +610,7 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
     let created = parent.created + 1;
     if let Some(o) = doc.as_object_mut() {
         o.insert("id".into(), json!(id));
-        o.insert("status".into(), json!("PendingCommit"));
+        o.insert("status".into(), json!(SubmissionStatus::PendingCommit.as_str()));
         o.insert("statusDetails".into(), json!({"errors": [], "warnings": [], "certificationReports": []}));
         o.insert("fileUploadUrl".into(), json!(url));
         if kind != Kind::Addon {
@@ -636,19 +634,6 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
     }
     Resp::json(200, &doc)
 }
-
-/// Read-only fields of a submission: never taken from an update body.
-const READ_ONLY: &[&str] = &[
-    "/id",
-    "/status",
-    "/statusDetails",
-    "/fileUploadUrl",
-    "/friendlyName",
-    "/flightId",
-    "/packageDeliveryOptions/packageRollout/packageRolloutStatus",
-    "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
-    "/pricing/isAdvancedPricingModel",
-];
 
 /// Validation of an update body: the core's rules for the submission kind, plus the core's file-name
 /// rules of its files cross-check (a name must be relative and stay inside the ZIP).
@@ -674,7 +659,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     };
     let old = st.dc.subs[sid].doc.clone();
     let status = old.get("status").and_then(Value::as_str).unwrap_or("");
-    if !matches!(status, "PendingCommit" | "CommitFailed") {
+    if !SubmissionStatus::parse(status).is_editable() {
         return dc_err(
             409,
             "InvalidState",
@@ -682,31 +667,23 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
             kind.target(),
         );
     }
-    strip_read_only(&mut body, READ_ONLY);
+    let read_only = read_only_pointers(kind.doc_kind());
+    strip_read_only(&mut body, read_only);
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();
     if let Some(first) = issues.first() {
         let msg = issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; ");
         let target = if first.path.is_empty() { kind.target() } else { &first.path };
-        let mut r = json!({"code": "InvalidParameterValue", "data": [], "details": [], "message": msg, "source": crate::server::DEVCENTER_SOURCE, "target": target});
+        let mut r = json!({"code": "InvalidParameterValue", "data": [], "details": [], "message": msg, "source": crate::svc::DEVCENTER_SOURCE, "target": target});
         r["details"] = issues.iter().map(|i| json!({"code": i.code, "message": i.message, "target": i.path})).collect();
         return Resp::json(400, &r);
     }
-    // Put the read-only values back from the stored resource.
-    for key in ["id", "status", "statusDetails", "fileUploadUrl", "friendlyName", "flightId"] {
-        if let Some(v) = old.get(key) {
-            body[key] = v.clone();
-        }
-    }
-    for ptr in [
-        "/packageDeliveryOptions/packageRollout/packageRolloutStatus",
-        "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
-        "/pricing/isAdvancedPricingModel",
-    ] {
-        if let Some(v) = old.pointer(ptr) {
-            let (parent_ptr, key) = ptr.rsplit_once('/').expect("pointer has a slash");
-            if let Some(obj) = body.pointer_mut(parent_ptr).and_then(Value::as_object_mut) {
-                obj.insert(key.to_string(), v.clone());
-            }
+    // Put the read-only values back from the stored resource (the core's list; `*` entries are derived
+    // from the packages and stay stripped).
+    for ptr in read_only.iter().filter(|p| !p.contains('*')) {
+        let Some(v) = old.pointer(ptr) else { continue };
+        let (parent_ptr, key) = ptr.rsplit_once('/').expect("pointer has a slash");
+        if let Some(obj) = body.pointer_mut(parent_ptr).and_then(Value::as_object_mut) {
+            obj.insert(key.to_string(), v.clone());
         }
     }
     if let Some(p) = body.get_mut("pricing").and_then(Value::as_object_mut) {
@@ -720,7 +697,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
 
 fn delete_submission(st: &mut State, kind: Kind, parent: &str, sid: &str) -> Resp {
     let status = st.dc.subs[sid].doc.get("status").and_then(Value::as_str).unwrap_or("").to_string();
-    if in_flight(&status) || status == "Published" {
+    if in_flight(&status) || SubmissionStatus::parse(&status) == SubmissionStatus::Published {
         return dc_err(
             409,
             "InvalidState",
@@ -791,7 +768,7 @@ fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String
 fn commit(st: &mut State, kind: Kind, sid: &str) -> Resp {
     let sub = st.dc.subs[sid].clone();
     let status = sub.doc.get("status").and_then(Value::as_str).unwrap_or("");
-    if !matches!(status, "PendingCommit" | "CommitFailed") {
+    if !SubmissionStatus::parse(status).is_editable() {
         return dc_err(
             409,
             "InvalidState",
@@ -804,10 +781,10 @@ fn commit(st: &mut State, kind: Kind, sid: &str) -> Resp {
     if let Some(s) = st.dc.subs.get_mut(sid) {
         s.commit_errors = errors;
         s.since = now;
-        s.doc["status"] = json!("CommitStarted");
+        s.doc["status"] = json!(SubmissionStatus::CommitStarted.as_str());
         s.doc["statusDetails"] = json!({"errors": [], "warnings": [], "certificationReports": []});
     }
-    Resp::json(200, &json!({"status": "CommitStarted"}))
+    Resp::json(200, &json!({"status": SubmissionStatus::CommitStarted.as_str()}))
 }
 
 fn set_uploaded(doc: &mut Value, kind: Kind) {
@@ -858,12 +835,13 @@ pub fn tick(st: &mut State, now: u64) {
         .collect();
     for id in ids {
         while let Some(s) = st.dc.subs.get(&id) {
-            let status = s.doc.get("status").and_then(Value::as_str).unwrap_or("").to_string();
-            let dur = match status.as_str() {
-                "CommitStarted" => d.commit,
-                "PreProcessing" => d.preprocessing,
-                "Certification" => d.certification,
-                "Release" | "Publishing" | "PendingPublication" => d.release,
+            use SubmissionStatus as S;
+            let status = S::parse(s.doc.get("status").and_then(Value::as_str).unwrap_or(""));
+            let dur = match status {
+                S::CommitStarted => d.commit,
+                S::PreProcessing => d.preprocessing,
+                S::Certification => d.certification,
+                S::Release | S::Publishing | S::PendingPublication => d.release,
                 _ => break,
             };
             if now < s.since + dur {
@@ -871,41 +849,41 @@ pub fn tick(st: &mut State, now: u64) {
             }
             let at = s.since + dur;
             let (kind, parent) = (s.kind, s.parent.clone());
-            let fail = |phase: &str| outcome == phase;
-            let next = match status.as_str() {
-                "CommitStarted" if !s.commit_errors.is_empty() => "CommitFailed",
-                "CommitStarted" => "PreProcessing",
-                "PreProcessing" if fail("PreProcessingFailed") => "PreProcessingFailed",
-                "PreProcessing" => "Certification",
-                "Certification" if fail("CertificationFailed") => "CertificationFailed",
-                "Certification" => "Release",
-                _ if fail("ReleaseFailed") => "ReleaseFailed",
-                _ if fail("PublishFailed") => "PublishFailed",
-                _ => "Published",
+            let fail = |phase: S| outcome == phase.as_str();
+            let next = match status {
+                S::CommitStarted if !s.commit_errors.is_empty() => S::CommitFailed,
+                S::CommitStarted => S::PreProcessing,
+                S::PreProcessing if fail(S::PreProcessingFailed) => S::PreProcessingFailed,
+                S::PreProcessing => S::Certification,
+                S::Certification if fail(S::CertificationFailed) => S::CertificationFailed,
+                S::Certification => S::Release,
+                _ if fail(S::ReleaseFailed) => S::ReleaseFailed,
+                _ if fail(S::PublishFailed) => S::PublishFailed,
+                _ => S::Published,
             };
             let previous = st.dc.parent(kind, &parent).and_then(|p| p.last_published.clone());
             let Some(s) = st.dc.subs.get_mut(&id) else { break };
             s.since = at;
-            s.doc["status"] = json!(next);
+            s.doc["status"] = json!(next.as_str());
             match next {
-                "CommitFailed" => {
+                S::CommitFailed => {
                     let errors: Vec<Value> =
                         s.commit_errors.iter().map(|(c, m)| json!({"code": c, "details": m})).collect();
                     s.doc["statusDetails"]["errors"] = Value::Array(errors);
                 }
-                "PreProcessing" => set_uploaded(&mut s.doc, kind),
-                "PreProcessingFailed" | "ReleaseFailed" | "PublishFailed" => {
+                S::PreProcessing => set_uploaded(&mut s.doc, kind),
+                S::PreProcessingFailed | S::ReleaseFailed | S::PublishFailed => {
                     s.doc["statusDetails"]["errors"] =
                         json!([{"code": "PackageValidationFailed", "details": format!("Emulated failure: {next}.")}]);
                 }
-                "CertificationFailed" | "Release" => {
+                S::CertificationFailed | S::Release => {
                     s.doc["statusDetails"]["certificationReports"] = json!([{"date": util::iso(at), "reportUrl": format!("https://certification.invalid/reports/{id}")}]);
-                    if next == "CertificationFailed" {
+                    if next == S::CertificationFailed {
                         s.doc["statusDetails"]["errors"] =
                             json!([{"code": "Other", "details": "Emulated certification failure."}]);
                     }
                 }
-                "Published" => {
+                S::Published => {
                     if let Some(r) = s.doc.pointer_mut("/packageDeliveryOptions/packageRollout") {
                         if r.get("isPackageRollout").and_then(Value::as_bool) == Some(true) {
                             r["packageRolloutStatus"] = json!("PackageRolloutInProgress");

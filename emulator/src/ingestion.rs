@@ -10,8 +10,8 @@
 use base64::Engine;
 use serde_json::{json, Value};
 
-use crate::server::{error, Svc};
 use crate::state::{numeric_id, State, INGESTION_CONTAINER};
+use crate::svc::{error, Svc};
 use crate::util::{self, param, Req, Resp};
 
 /// A blob-backed resource (package or listing image).

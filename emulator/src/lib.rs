@@ -23,6 +23,7 @@ pub mod faults;
 pub mod ingestion;
 pub mod server;
 pub mod state;
+pub mod svc;
 pub mod token;
 pub mod util;
 pub mod win32;

@@ -12,6 +12,8 @@ use storesubmit::model::DocumentKind;
 use storesubmit::validate::validate;
 
 use crate::state::{numeric_id, State, WIN32_ASSET_CONTAINER};
+pub use crate::svc::envelope_error;
+use crate::svc::envelope_errors;
 use crate::util::{self, param, Req, Resp};
 
 /// A listing-asset upload slot handed out by "create listing assets".
@@ -112,15 +114,6 @@ impl Win32 {
 /// The envelope of a successful call.
 pub fn envelope_ok(data: Value) -> Resp {
     Resp::json(200, &json!({"isSuccess": true, "errors": [], "responseData": data}))
-}
-
-/// The envelope of a failed call: `errors[]` with one item, `responseData` as given.
-pub fn envelope_error(status: u16, code: &str, message: &str, target: &str, data: Value) -> Resp {
-    envelope_errors(status, vec![json!({"code": code, "message": message, "target": target})], data)
-}
-
-fn envelope_errors(status: u16, errors: Vec<Value>, data: Value) -> Resp {
-    Resp::json(status, &json!({"isSuccess": false, "errors": errors, "responseData": data}))
 }
 
 fn module_status_path(product: &str) -> String {

@@ -1,10 +1,12 @@
-"""Exceptions: one class per stable error code of the core's catalogue.
+"""Exceptions: one class per stable error code of the core's catalogue, generated from the core's
+manifest (``tools/generate.py``). Do not edit: regenerate.
 
 Every failure storesubmit reports is a :class:`StoreSubmitError` carrying the core's stable ``code``,
 the HTTP ``status`` when a server answered, whether a retry may succeed (``retryable``), the server's
 ``correlation_id`` (quote it in support requests) and the server's own error items. The subclass is
 picked by code, so ``except storesubmit.NotFoundError`` works, and ``err.code`` is the same string the
-CLI, the Node and .NET bindings report. Messages come from the core with secrets already removed.
+CLI, the Node and .NET bindings report (``number`` is the stable number of the C ABI). Messages come
+from the core with secrets already removed.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class StoreSubmitError(Exception):
 
     #: The stable code of the kind (class attribute of each subclass; instances carry the actual code).
     code: str = "unknown"
+    #: The stable number of the kind (0: a kind this version does not know).
+    number: int = 0
 
     def __init__(
         self,
@@ -110,153 +114,178 @@ def _rebuild(cls: Type[StoreSubmitError], message: str, kwargs: Dict[str, Any]) 
 
 
 class InvalidArgumentError(StoreSubmitError, ValueError):
-    """An argument passed to storesubmit is missing or malformed (names the argument and the rule)."""
+    """A caller passed an argument the core cannot use (an empty id, a missing required argument)."""
 
     code = "invalid_argument"
+    number = 1
 
 
 class ValidationError(StoreSubmitError, ValueError):
-    """The document breaks one or more Store rules; ``issues`` lists every finding."""
+    """Local validation found errors; the error carries the issues."""
 
     code = "validation"
+    number = 2
 
 
 class AuthenticationError(StoreSubmitError):
-    """Bad client credentials, or an invalid/expired token (HTTP 401, AAD errors)."""
+    """The token service or the API rejected the credentials or the token (HTTP 401)."""
 
     code = "auth"
+    number = 3
 
 
 class ForbiddenError(StoreSubmitError):
-    """The account or token is not allowed to do this (HTTP 403)."""
+    """The caller is authenticated but not allowed (HTTP 403)."""
 
     code = "forbidden"
+    number = 4
 
 
 class NotFoundError(StoreSubmitError):
-    """The app, product, submission or other resource was not found (HTTP 404)."""
+    """The resource does not exist (HTTP 404)."""
 
     code = "not_found"
+    number = 5
 
 
 class ConflictError(StoreSubmitError):
-    """The resource's state forbids the call, e.g. a pending submission exists (HTTP 409)."""
+    """The resource's state forbids the call, e.g. a pending submission already exists (HTTP 409)."""
 
     code = "conflict"
+    number = 6
 
 
 class PreconditionFailedError(StoreSubmitError):
-    """The resource changed since it was read: ETag mismatch (HTTP 412)."""
+    """An ``If-Match`` precondition failed: someone else changed the resource (HTTP 412)."""
 
     code = "precondition_failed"
+    number = 7
 
 
 class BadRequestError(StoreSubmitError):
-    """The service rejected the request as invalid (HTTP 400, or a win32 envelope with errors)."""
+    """The server rejected the request as malformed (HTTP 400 or a win32 envelope with errors)."""
 
     code = "bad_request"
+    number = 8
 
 
 class RateLimitedError(StoreSubmitError):
-    """Too many requests (HTTP 429); ``retry_after`` says how long to wait."""
+    """Too many requests (HTTP 429); honour ``retry_after``."""
 
     code = "rate_limited"
+    number = 9
 
 
 class ServiceUnavailableError(StoreSubmitError):
     """The service is temporarily unavailable (HTTP 503)."""
 
     code = "unavailable"
+    number = 10
 
 
 class ServerError(StoreSubmitError):
-    """The service failed to process the request (HTTP 5xx)."""
+    """Any other server-side failure (HTTP 5xx)."""
 
     code = "server"
+    number = 11
 
 
 class RequestTimeoutError(StoreSubmitError):
     """The request timed out before a response arrived."""
 
     code = "timeout"
+    number = 12
 
 
 class TransportError(StoreSubmitError):
-    """The connection to the service failed (DNS, TLS, reset)."""
+    """The connection failed (DNS, TLS, reset)."""
 
     code = "transport"
+    number = 13
 
 
 class InvalidResponseError(StoreSubmitError):
-    """The service's response could not be parsed."""
+    """The response could not be understood (not JSON, missing fields)."""
 
     code = "invalid_response"
+    number = 14
 
 
 class CommitFailedError(StoreSubmitError):
-    """The submission's commit failed (``server_errors`` says why, e.g. ``MissingFiles``)."""
+    """Committing a submission failed (``CommitFailed`` status). ``server_errors`` says why (e.g. ``MissingFiles``)."""
 
     code = "commit_failed"
+    number = 15
 
 
 class SubmissionFailedError(StoreSubmitError):
-    """The submission failed certification, processing or publishing."""
+    """The submission failed certification, pre-processing or publishing."""
 
     code = "submission_failed"
+    number = 16
 
 
 class SasExpiredError(StoreSubmitError):
-    """The upload URL's shared access signature has expired (checked before any byte is sent)."""
+    """The SAS URL has expired (checked before any byte is sent)."""
 
     code = "sas_expired"
+    number = 17
 
 
 class SasPermissionError(StoreSubmitError):
-    """The upload URL's shared access signature lacks a needed permission."""
+    """The SAS URL does not grant the permission needed (e.g. read-only)."""
 
     code = "sas_permission"
+    number = 18
 
 
 class ChecksumMismatchError(StoreSubmitError):
-    """Uploaded data failed the blob service's checksum check."""
+    """The blob service detected corrupted data (CRC64/MD5 mismatch)."""
 
     code = "checksum_mismatch"
+    number = 19
 
 
 class MissingFilesError(StoreSubmitError):
-    """Files the submission names are missing; ``issues`` names each one."""
+    """Files the submission names are absent from the package or folder. ``issues`` names each missing file."""
 
     code = "missing_files"
+    number = 20
 
 
 class InvalidArchiveError(StoreSubmitError):
-    """The ZIP archive is malformed or holds an unsafe path."""
+    """The archive is malformed or a path in it is unsafe."""
 
     code = "invalid_archive"
+    number = 21
 
 
 class IoError(StoreSubmitError):
     """Reading or writing a local file failed."""
 
     code = "io"
+    number = 22
 
 
 class DeadlineExceededError(StoreSubmitError):
-    """The workflow's deadline passed before it finished."""
+    """The workflow's total deadline passed."""
 
     code = "deadline_exceeded"
+    number = 23
 
 
 class OperationCancelledError(StoreSubmitError):
-    """The operation was cancelled."""
+    """The operation was cancelled by the caller."""
 
     code = "cancelled"
+    number = 24
 
 
 class UnsupportedError(StoreSubmitError):
-    """The configuration is not supported (e.g. plain http to a non-loopback host)."""
+    """The configuration is unsafe or unsupported (e.g. plain http to a non-loopback host)."""
 
     code = "unsupported"
+    number = 25
 
 
 _CLASSES: Dict[str, Type[StoreSubmitError]] = {

@@ -64,7 +64,7 @@ class Pricing(TypedDict, total=False):
 
     trialPeriod: str
     """Trial period (apps only)."""
-    marketSpecificPricings: str
+    marketSpecificPricings: Dict[str, str]
     """Market (ISO 3166-1 alpha-2) → price tier overrides of the base price."""
     sales: List["Sale"]
     """Deprecated sales; the Store returns ``[]`` and ignores it on PUT."""
@@ -85,7 +85,7 @@ class Sale(TypedDict, total=False):
     """Start date (ISO 8601)."""
     endDate: str
     """End date (ISO 8601)."""
-    marketSpecificPricings: str
+    marketSpecificPricings: Dict[str, str]
     """Market → price tier overrides during the sale."""
 
 
@@ -105,7 +105,7 @@ class PackageRollout(TypedDict, total=False):
 
     isPackageRollout: bool
     """Whether gradual rollout is enabled."""
-    packageRolloutPercentage: str
+    packageRolloutPercentage: float
     """Percentage of users who get the packages. Kept as a JSON number so ``0`` and ``0.0`` round-trip; see [``PackageRollout::percentage``]."""
     packageRolloutStatus: str
     """Rollout state (assigned by Partner Center; read-only)."""
@@ -355,7 +355,7 @@ class TrailerImage(TypedDict, total=False):
 class Addon(TypedDict, total=False):
     """An add-on (get an add-on, items of get all add-ons, response of create an add-on)."""
 
-    applications: str
+    applications: Dict[str, Any]
     """The one app the add-on belongs to, as a page ``{value: [{id, resourceLocation}], totalCount}``."""
     id: str
     """Store ID of the add-on (e.g. ``9NBLGGH4TNMP``)."""
@@ -472,7 +472,7 @@ class FlightSubmission(TypedDict, total=False):
     """Submission status (read-only)."""
     statusDetails: "StatusDetails"
     """Status details (read-only)."""
-    flightPackages: List[str]
+    flightPackages: List["ApplicationPackage"]
     """Packages."""
     packageDeliveryOptions: "PackageDeliveryOptions"
     """Gradual rollout and mandatory update settings."""
@@ -769,7 +769,7 @@ class Win32AssetUpload(TypedDict, total=False):
     """Secondary upload URL."""
     httpMethod: str
     """HTTP method of the upload."""
-    httpHeaders: str
+    httpHeaders: Dict[str, Any]
     """Headers the upload must carry (an empty value: computed by the client)."""
 
 

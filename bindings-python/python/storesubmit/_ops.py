@@ -17,7 +17,9 @@ from ._models import (
     Flight,
     FlightSubmission,
     IngestionListing,
+    IngestionListingImage,
     IngestionPackage,
+    IngestionPackageConfiguration,
     IngestionProduct,
     IngestionProductSetup,
     IngestionSubmission,
@@ -101,12 +103,12 @@ class DevcenterOperations:
         args["submissionId"] = submission_id
         return cast('Dict[str, Any]', self._call("devcenter.delete_app_submission", args))
 
-    def commit_app_submission(self, application_id: str, submission_id: str) -> Dict[str, Any]:
+    def commit_app_submission(self, application_id: str, submission_id: str) -> SubmissionStatusResource:
         """Commit an app submission (``devcenter.commit_app_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["applicationId"] = application_id
         args["submissionId"] = submission_id
-        return cast('Dict[str, Any]', self._call("devcenter.commit_app_submission", args))
+        return cast('SubmissionStatusResource', self._call("devcenter.commit_app_submission", args))
 
     def get_app_submission_status(self, application_id: str, submission_id: str) -> SubmissionStatusResource:
         """Get the status of an app submission (``devcenter.get_app_submission_status``, HTTP GET)."""
@@ -200,12 +202,12 @@ class DevcenterOperations:
         args["submissionId"] = submission_id
         return cast('Dict[str, Any]', self._call("devcenter.delete_addon_submission", args))
 
-    def commit_addon_submission(self, in_app_product_id: str, submission_id: str) -> Dict[str, Any]:
+    def commit_addon_submission(self, in_app_product_id: str, submission_id: str) -> SubmissionStatusResource:
         """Commit an add-on submission (``devcenter.commit_addon_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["inAppProductId"] = in_app_product_id
         args["submissionId"] = submission_id
-        return cast('Dict[str, Any]', self._call("devcenter.commit_addon_submission", args))
+        return cast('SubmissionStatusResource', self._call("devcenter.commit_addon_submission", args))
 
     def get_addon_submission_status(self, in_app_product_id: str, submission_id: str) -> SubmissionStatusResource:
         """Get the status of an add-on submission (``devcenter.get_addon_submission_status``, HTTP GET)."""
@@ -267,13 +269,13 @@ class DevcenterOperations:
         args["submissionId"] = submission_id
         return cast('Dict[str, Any]', self._call("devcenter.delete_flight_submission", args))
 
-    def commit_flight_submission(self, application_id: str, flight_id: str, submission_id: str) -> Dict[str, Any]:
+    def commit_flight_submission(self, application_id: str, flight_id: str, submission_id: str) -> SubmissionStatusResource:
         """Commit a package flight submission (``devcenter.commit_flight_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["applicationId"] = application_id
         args["flightId"] = flight_id
         args["submissionId"] = submission_id
-        return cast('Dict[str, Any]', self._call("devcenter.commit_flight_submission", args))
+        return cast('SubmissionStatusResource', self._call("devcenter.commit_flight_submission", args))
 
     def get_flight_submission_status(self, application_id: str, flight_id: str, submission_id: str) -> SubmissionStatusResource:
         """Get the status of a package flight submission (``devcenter.get_flight_submission_status``, HTTP GET)."""
@@ -387,12 +389,12 @@ class AsyncDevcenterOperations:
         args["submissionId"] = submission_id
         return cast('Awaitable[Dict[str, Any]]', self._call("devcenter.delete_app_submission", args))
 
-    def commit_app_submission(self, application_id: str, submission_id: str) -> Awaitable[Dict[str, Any]]:
+    def commit_app_submission(self, application_id: str, submission_id: str) -> Awaitable[SubmissionStatusResource]:
         """Commit an app submission (``devcenter.commit_app_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["applicationId"] = application_id
         args["submissionId"] = submission_id
-        return cast('Awaitable[Dict[str, Any]]', self._call("devcenter.commit_app_submission", args))
+        return cast('Awaitable[SubmissionStatusResource]', self._call("devcenter.commit_app_submission", args))
 
     def get_app_submission_status(self, application_id: str, submission_id: str) -> Awaitable[SubmissionStatusResource]:
         """Get the status of an app submission (``devcenter.get_app_submission_status``, HTTP GET)."""
@@ -486,12 +488,12 @@ class AsyncDevcenterOperations:
         args["submissionId"] = submission_id
         return cast('Awaitable[Dict[str, Any]]', self._call("devcenter.delete_addon_submission", args))
 
-    def commit_addon_submission(self, in_app_product_id: str, submission_id: str) -> Awaitable[Dict[str, Any]]:
+    def commit_addon_submission(self, in_app_product_id: str, submission_id: str) -> Awaitable[SubmissionStatusResource]:
         """Commit an add-on submission (``devcenter.commit_addon_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["inAppProductId"] = in_app_product_id
         args["submissionId"] = submission_id
-        return cast('Awaitable[Dict[str, Any]]', self._call("devcenter.commit_addon_submission", args))
+        return cast('Awaitable[SubmissionStatusResource]', self._call("devcenter.commit_addon_submission", args))
 
     def get_addon_submission_status(self, in_app_product_id: str, submission_id: str) -> Awaitable[SubmissionStatusResource]:
         """Get the status of an add-on submission (``devcenter.get_addon_submission_status``, HTTP GET)."""
@@ -553,13 +555,13 @@ class AsyncDevcenterOperations:
         args["submissionId"] = submission_id
         return cast('Awaitable[Dict[str, Any]]', self._call("devcenter.delete_flight_submission", args))
 
-    def commit_flight_submission(self, application_id: str, flight_id: str, submission_id: str) -> Awaitable[Dict[str, Any]]:
+    def commit_flight_submission(self, application_id: str, flight_id: str, submission_id: str) -> Awaitable[SubmissionStatusResource]:
         """Commit a package flight submission (``devcenter.commit_flight_submission``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["applicationId"] = application_id
         args["flightId"] = flight_id
         args["submissionId"] = submission_id
-        return cast('Awaitable[Dict[str, Any]]', self._call("devcenter.commit_flight_submission", args))
+        return cast('Awaitable[SubmissionStatusResource]', self._call("devcenter.commit_flight_submission", args))
 
     def get_flight_submission_status(self, application_id: str, flight_id: str, submission_id: str) -> Awaitable[SubmissionStatusResource]:
         """Get the status of a package flight submission (``devcenter.get_flight_submission_status``, HTTP GET)."""
@@ -913,23 +915,23 @@ class IngestionOperations:
         args["listingId"] = listing_id
         return cast('Dict[str, Any]', self._call("ingestion.list_listing_images", args))
 
-    def create_listing_image(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Dict[str, Any]:
+    def create_listing_image(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> IngestionListingImage:
         """Create a listing image (returns fileSasUri) (``ingestion.create_listing_image``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["body"] = body
-        return cast('Dict[str, Any]', self._call("ingestion.create_listing_image", args))
+        return cast('IngestionListingImage', self._call("ingestion.create_listing_image", args))
 
-    def get_listing_image(self, product_id: str, listing_id: str, image_id: str) -> Dict[str, Any]:
+    def get_listing_image(self, product_id: str, listing_id: str, image_id: str) -> IngestionListingImage:
         """Get a listing image (``ingestion.get_listing_image``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["imageId"] = image_id
-        return cast('Dict[str, Any]', self._call("ingestion.get_listing_image", args))
+        return cast('IngestionListingImage', self._call("ingestion.get_listing_image", args))
 
-    def update_listing_image(self, product_id: str, listing_id: str, image_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Dict[str, Any]:
+    def update_listing_image(self, product_id: str, listing_id: str, image_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionListingImage:
         """Update a listing image (e.g. mark Uploaded) (``ingestion.update_listing_image``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -938,7 +940,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Dict[str, Any]', self._call("ingestion.update_listing_image", args))
+        return cast('IngestionListingImage', self._call("ingestion.update_listing_image", args))
 
     def list_packages(self, product_id: str) -> Dict[str, Any]:
         """List a product's packages (``ingestion.list_packages``, HTTP GET)."""
@@ -977,14 +979,14 @@ class IngestionOperations:
         args["packageId"] = package_id
         return cast('Dict[str, Any]', self._call("ingestion.delete_package", args))
 
-    def get_package_configuration(self, product_id: str, package_configuration_id: str) -> Dict[str, Any]:
+    def get_package_configuration(self, product_id: str, package_configuration_id: str) -> IngestionPackageConfiguration:
         """Get a package configuration (``ingestion.get_package_configuration``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["packageConfigurationId"] = package_configuration_id
-        return cast('Dict[str, Any]', self._call("ingestion.get_package_configuration", args))
+        return cast('IngestionPackageConfiguration', self._call("ingestion.get_package_configuration", args))
 
-    def update_package_configuration(self, product_id: str, package_configuration_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Dict[str, Any]:
+    def update_package_configuration(self, product_id: str, package_configuration_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionPackageConfiguration:
         """Update a package configuration (``ingestion.update_package_configuration``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -992,7 +994,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Dict[str, Any]', self._call("ingestion.update_package_configuration", args))
+        return cast('IngestionPackageConfiguration', self._call("ingestion.update_package_configuration", args))
 
     def get_package_configurations_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
         """Get the package configurations of a branch instance (``ingestion.get_package_configurations_by_instance``, HTTP GET)."""
@@ -1125,23 +1127,23 @@ class AsyncIngestionOperations:
         args["listingId"] = listing_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_listing_images", args))
 
-    def create_listing_image(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[Dict[str, Any]]:
+    def create_listing_image(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionListingImage]:
         """Create a listing image (returns fileSasUri) (``ingestion.create_listing_image``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["body"] = body
-        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.create_listing_image", args))
+        return cast('Awaitable[IngestionListingImage]', self._call("ingestion.create_listing_image", args))
 
-    def get_listing_image(self, product_id: str, listing_id: str, image_id: str) -> Awaitable[Dict[str, Any]]:
+    def get_listing_image(self, product_id: str, listing_id: str, image_id: str) -> Awaitable[IngestionListingImage]:
         """Get a listing image (``ingestion.get_listing_image``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["imageId"] = image_id
-        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_listing_image", args))
+        return cast('Awaitable[IngestionListingImage]', self._call("ingestion.get_listing_image", args))
 
-    def update_listing_image(self, product_id: str, listing_id: str, image_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[Dict[str, Any]]:
+    def update_listing_image(self, product_id: str, listing_id: str, image_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionListingImage]:
         """Update a listing image (e.g. mark Uploaded) (``ingestion.update_listing_image``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1150,7 +1152,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.update_listing_image", args))
+        return cast('Awaitable[IngestionListingImage]', self._call("ingestion.update_listing_image", args))
 
     def list_packages(self, product_id: str) -> Awaitable[Dict[str, Any]]:
         """List a product's packages (``ingestion.list_packages``, HTTP GET)."""
@@ -1189,14 +1191,14 @@ class AsyncIngestionOperations:
         args["packageId"] = package_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_package", args))
 
-    def get_package_configuration(self, product_id: str, package_configuration_id: str) -> Awaitable[Dict[str, Any]]:
+    def get_package_configuration(self, product_id: str, package_configuration_id: str) -> Awaitable[IngestionPackageConfiguration]:
         """Get a package configuration (``ingestion.get_package_configuration``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["packageConfigurationId"] = package_configuration_id
-        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_package_configuration", args))
+        return cast('Awaitable[IngestionPackageConfiguration]', self._call("ingestion.get_package_configuration", args))
 
-    def update_package_configuration(self, product_id: str, package_configuration_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[Dict[str, Any]]:
+    def update_package_configuration(self, product_id: str, package_configuration_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionPackageConfiguration]:
         """Update a package configuration (``ingestion.update_package_configuration``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1204,7 +1206,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.update_package_configuration", args))
+        return cast('Awaitable[IngestionPackageConfiguration]', self._call("ingestion.update_package_configuration", args))
 
     def get_package_configurations_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
         """Get the package configurations of a branch instance (``ingestion.get_package_configurations_by_instance``, HTTP GET)."""

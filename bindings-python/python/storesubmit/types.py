@@ -53,6 +53,8 @@ class ErrorCode(TypedDict):
     """An entry of :func:`storesubmit.all_error_codes`."""
 
     code: str
+    #: The stable number of the kind (the C ABI's code; never reused).
+    number: int
     retryable: bool
     description: str
 

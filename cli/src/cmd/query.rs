@@ -2,6 +2,7 @@
 //! one operation of the core's route table (or the rollout workflow) and prints the (redacted) answer.
 
 use serde_json::{json, Value};
+use storesubmit::data::limits::LIST_PAGES_DEFAULT;
 use storesubmit::flow::devcenter::{RolloutAction, Target};
 use storesubmit::Result;
 
@@ -25,11 +26,21 @@ fn call(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
     Ok(0)
 }
 
+/// Every page of a list, through the core's paging flow (at most `LIST_PAGES_DEFAULT` pages).
 fn list(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
-    let (c, reporter) = client(quiet(mode), flow_config(conn)?, op)?;
-    let items = c.list_all(op, args);
+    let cfg = flow_config(conn)?;
+    let flow = storesubmit::flow::simple::list_all(cfg.clone(), op, args, LIST_PAGES_DEFAULT)?;
+    let (c, reporter) = client(quiet(mode), cfg, op)?;
+    let out = c.run(flow, None);
     reporter.finish();
-    let items = items?;
+    let mut doc = out?.document.unwrap_or(Value::Null);
+    if doc["truncated"] == true {
+        output::note(mode, &format!("stopped after {LIST_PAGES_DEFAULT} pages: more items remain"));
+    }
+    let items = match doc["value"].take() {
+        Value::Array(items) => items,
+        _ => Vec::new(),
+    };
     if mode.json {
         output::print_json(mode, &Value::Array(items));
     } else {
@@ -47,12 +58,14 @@ fn list(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
 }
 
 fn rollout(mode: Mode, conn: &Connection, target: Target, r: &RolloutArgs) -> Result<i32> {
-    let action = match r.action {
-        RolloutArg::Get => RolloutAction::Get,
-        RolloutArg::Update => RolloutAction::Update(r.percentage.unwrap_or(0.0)),
-        RolloutArg::Halt => RolloutAction::Halt,
-        RolloutArg::Finalize => RolloutAction::Finalize,
+    // The core parses and range-checks the action (0–100), as for every binding.
+    let name = match r.action {
+        RolloutArg::Get => "get",
+        RolloutArg::Update => "update",
+        RolloutArg::Halt => "halt",
+        RolloutArg::Finalize => "finalize",
     };
+    let action = RolloutAction::parse(name, r.percentage)?;
     let (c, reporter) = client(mode, flow_config(conn)?, "rollout")?;
     let out = c.rollout(target, &r.submission_id, action);
     reporter.finish();

@@ -214,9 +214,14 @@ pub fn parse_token_response(resp: &HttpResponse, now: u64) -> Result<AccessToken
         let mut e = Error::from_response(resp);
         if resp.status == 400 && e.kind() == ErrorKind::BadRequest {
             // AAD answers bad grants with 400 + error=invalid_grant/unauthorized_client: still an auth failure.
-            e = Error::new(ErrorKind::Auth, e.message().to_string())
+            let mut auth = Error::new(ErrorKind::Auth, e.message().to_string())
                 .with_status(resp.status)
                 .with_server_errors(e.server_errors().to_vec());
+            if let Some(id) = e.correlation_id() {
+                // the id is what a support request needs: keep it (tests/vectors/responses/token.json)
+                auth = auth.with_correlation_id(id);
+            }
+            e = auth;
         }
         return Err(e);
     }

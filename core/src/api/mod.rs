@@ -35,16 +35,26 @@ pub const SELLER_HEADER: &str = "X-Seller-Account-Id";
 
 /// Service roots: the documented paths are appended to these. Defaults are production; the emulator
 /// (and tests) override them. These are exactly the `*_url` values the emulator prints.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// JSON (`endpoints` of [`crate::options::ClientOptions`]): `{devcenter, win32, ingestion, token}`, each
+/// optional (production when absent), each `https` or `http` to a loopback host.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Endpoints {
-    /// Root of the classic API (`{devcenter}/v1.0/my/...`).
+    /// Root of the classic API (`{devcenter}/v1.0/my/...`). Default [`DEVCENTER_ROOT`].
     pub devcenter: String,
-    /// Root of the MSI/EXE API (`{win32}/submission/v1/product/...`).
+    /// Root of the MSI/EXE API (`{win32}/submission/v1/product/...`). Default [`WIN32_ROOT`].
     pub win32: String,
-    /// Root of the ingestion API (`{ingestion}/v1.0/ingestion/...`).
+    /// Root of the ingestion API (`{ingestion}/v1.0/ingestion/...`). Default [`INGESTION_ROOT`].
     pub ingestion: String,
-    /// Root of the token service (`{token}/{tenant}/oauth2/v2.0/token`).
+    /// Root of the token service (`{token}/{tenant}/oauth2/v2.0/token`). Default [`TOKEN_ROOT`].
     pub token: String,
+}
+
+impl<'de> Deserialize<'de> for Endpoints {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        Endpoints::from_json_at(&v, "").map_err(|e| serde::de::Error::custom(e.message()))
+    }
 }
 
 impl Default for Endpoints {
@@ -68,6 +78,32 @@ impl Endpoints {
     pub fn all_at(root: &str) -> Self {
         let root = root.trim_end_matches('/').to_string();
         Endpoints { devcenter: root.clone(), win32: root.clone(), ingestion: root.clone(), token: root }
+    }
+
+    /// Reads the JSON form found at pointer `at`: missing keys are production.
+    ///
+    /// # Errors
+    /// `invalid_argument` naming the field's pointer when a root is not a string, not https (plain http
+    /// only to loopback hosts) or the key is unknown.
+    pub fn from_json_at(v: &Value, at: &str) -> Result<Endpoints> {
+        let mut f = crate::options::Fields::new(v, at)?;
+        let mut ep = Endpoints::production();
+        for (key, slot) in [
+            ("devcenter", &mut ep.devcenter),
+            ("win32", &mut ep.win32),
+            ("ingestion", &mut ep.ingestion),
+            ("token", &mut ep.token),
+        ] {
+            if let Some(x) = f.take(key, &[])? {
+                let url = x.string()?;
+                crate::http::check_url_scheme(url).map_err(|e| {
+                    x.invalid(format!("must be https (plain http only to a loopback host): {}", e.message()))
+                })?;
+                *slot = url.to_string();
+            }
+        }
+        f.finish()?;
+        Ok(ep)
     }
 
     /// The root of a family, without a trailing slash.
@@ -195,7 +231,7 @@ impl<'a> OpRequest<'a> {
         path.push_str(rest);
         let mut url = format!("{}{}", self.endpoints.root(op.family), path);
         for (i, (k, v)) in self.query.iter().enumerate() {
-            if !op.query.contains(&k.as_str()) {
+            if !accepts_query(op, k) {
                 return Err(Error::invalid_argument(format!(
                     "{}: unknown query parameter `{k}` (accepted: {})",
                     op.id,
@@ -222,6 +258,16 @@ impl<'a> OpRequest<'a> {
         }
         Ok(req)
     }
+}
+
+/// The OData paging token of the ingestion API's paged collections: each `@odata.nextLink` carries it,
+/// so every ingestion list (GET) accepts it besides the query parameters its route documents.
+pub const INGESTION_PAGE_TOKEN: &str = "$skipToken";
+
+/// Whether `op` takes the query parameter `name`: one its route documents, or the ingestion paging token.
+pub fn accepts_query(op: &Operation, name: &str) -> bool {
+    op.query.contains(&name)
+        || (op.family == Family::Ingestion && op.method == crate::http::Method::Get && name == INGESTION_PAGE_TOKEN)
 }
 
 fn arg_to_string(v: &Value) -> Option<String> {
@@ -263,7 +309,7 @@ pub fn build(endpoints: &Endpoints, op_id: &str, args: &Value) -> Result<HttpReq
             let s = arg_to_string(v)
                 .ok_or_else(|| Error::invalid_argument(format!("{op_id}: `{k}` must be a string or number")))?;
             r = r.param(k, s);
-        } else if op.query.contains(&k) {
+        } else if accepts_query(op, k) {
             if !v.is_null() {
                 let s = arg_to_string(v)
                     .ok_or_else(|| Error::invalid_argument(format!("{op_id}: `{k}` must be a scalar or array")))?;

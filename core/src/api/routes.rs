@@ -82,7 +82,10 @@ pub const INGESTION_PREFIX: &str = "/v1.0/ingestion";
 
 macro_rules! ops {
     // A route line: `"id" Family Method "path" [query…] takes_body "summary"`, optionally followed by
-    // `=> "BodyModel" "ResultModel"` (either may be `""`: no model).
+    // `=> "BodyModel" "ResultModel"` (either may be `""`: no model). Model names are types of the
+    // family's module in `crate::model`; a result may be wrapped as the Rust parsers return it:
+    // `PagedList<T>` (devcenter page), `Page<T>` (ingestion OData page), `Envelope<T>` (win32). The
+    // manifest (`crate::manifest`) resolves them; `core/tests/manifest.rs` checks every name exists.
     ($( $id:literal $fam:ident $method:ident $path:literal [$($q:literal),*] $body:literal $summary:literal
         $(=> $bm:literal $rm:literal)?; )*) => {
         /// Every operation of every family.
@@ -101,8 +104,17 @@ macro_rules! ops {
         ];
     };
     (@model) => { None };
-    (@model "") => { None };
-    (@model $m:literal) => { Some($m) };
+    (@model $m:literal) => { model_column($m) };
+}
+
+/// A model column's value: `""` means no model. (A captured literal cannot be matched against `""` by
+/// the macro, so the check is a `const fn`.)
+const fn model_column(name: &'static str) -> Option<&'static str> {
+    if name.is_empty() {
+        None
+    } else {
+        Some(name)
+    }
 }
 
 ops! {
@@ -111,95 +123,95 @@ ops! {
     "token.v2" Token Post "/{tenantId}/oauth2/v2.0/token" [] false "Client-credentials token, v2 endpoint (scope=)";
 
     // ---- devcenter: apps ---------------------------------------------------------------------------
-    "devcenter.list_apps" Devcenter Get "/v1.0/my/applications" ["top", "skip"] false "Get data for all your apps";
-    "devcenter.get_app" Devcenter Get "/v1.0/my/applications/{applicationId}" [] false "Get data for a specific app";
-    "devcenter.list_app_addons" Devcenter Get "/v1.0/my/applications/{applicationId}/listinappproducts" ["top", "skip"] false "Get add-ons for an app";
-    "devcenter.list_app_flights" Devcenter Get "/v1.0/my/applications/{applicationId}/listflights" ["top", "skip"] false "Get package flights for an app";
+    "devcenter.list_apps" Devcenter Get "/v1.0/my/applications" ["top", "skip"] false "Get data for all your apps" => "" "PagedList<Application>";
+    "devcenter.get_app" Devcenter Get "/v1.0/my/applications/{applicationId}" [] false "Get data for a specific app" => "" "Application";
+    "devcenter.list_app_addons" Devcenter Get "/v1.0/my/applications/{applicationId}/listinappproducts" ["top", "skip"] false "Get add-ons for an app" => "" "PagedList<AppAddonRef>";
+    "devcenter.list_app_flights" Devcenter Get "/v1.0/my/applications/{applicationId}/listflights" ["top", "skip"] false "Get package flights for an app" => "" "PagedList<Flight>";
     // ---- devcenter: app submissions ------------------------------------------------------------------
-    "devcenter.create_app_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions" [] false "Create an app submission";
-    "devcenter.get_app_submission" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] false "Get an app submission";
-    "devcenter.update_app_submission" Devcenter Put "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] true "Update an app submission";
+    "devcenter.create_app_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions" [] false "Create an app submission" => "" "AppSubmission";
+    "devcenter.get_app_submission" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] false "Get an app submission" => "" "AppSubmission";
+    "devcenter.update_app_submission" Devcenter Put "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] true "Update an app submission" => "AppSubmission" "AppSubmission";
     "devcenter.delete_app_submission" Devcenter Delete "/v1.0/my/applications/{applicationId}/submissions/{submissionId}" [] false "Delete an app submission";
-    "devcenter.commit_app_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/commit" [] false "Commit an app submission";
-    "devcenter.get_app_submission_status" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/status" [] false "Get the status of an app submission";
-    "devcenter.get_app_package_rollout" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/packagerollout" [] false "Get package rollout info for an app submission";
-    "devcenter.update_app_package_rollout_percentage" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/updatepackagerolloutpercentage" ["percentage"] false "Update the package rollout percentage for an app submission";
-    "devcenter.halt_app_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/haltpackagerollout" [] false "Halt the package rollout for an app submission";
-    "devcenter.finalize_app_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/finalizepackagerollout" [] false "Finalize the package rollout for an app submission";
+    "devcenter.commit_app_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/commit" [] false "Commit an app submission" => "" "SubmissionStatusResource";
+    "devcenter.get_app_submission_status" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/status" [] false "Get the status of an app submission" => "" "SubmissionStatusResource";
+    "devcenter.get_app_package_rollout" Devcenter Get "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/packagerollout" [] false "Get package rollout info for an app submission" => "" "PackageRollout";
+    "devcenter.update_app_package_rollout_percentage" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/updatepackagerolloutpercentage" ["percentage"] false "Update the package rollout percentage for an app submission" => "" "PackageRollout";
+    "devcenter.halt_app_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/haltpackagerollout" [] false "Halt the package rollout for an app submission" => "" "PackageRollout";
+    "devcenter.finalize_app_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/submissions/{submissionId}/finalizepackagerollout" [] false "Finalize the package rollout for an app submission" => "" "PackageRollout";
     // ---- devcenter: add-ons --------------------------------------------------------------------------
-    "devcenter.list_addons" Devcenter Get "/v1.0/my/inappproducts" ["top", "skip"] false "Get all add-ons";
-    "devcenter.get_addon" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}" [] false "Get an add-on";
-    "devcenter.create_addon" Devcenter Post "/v1.0/my/inappproducts" [] true "Create an add-on";
+    "devcenter.list_addons" Devcenter Get "/v1.0/my/inappproducts" ["top", "skip"] false "Get all add-ons" => "" "PagedList<Addon>";
+    "devcenter.get_addon" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}" [] false "Get an add-on" => "" "Addon";
+    "devcenter.create_addon" Devcenter Post "/v1.0/my/inappproducts" [] true "Create an add-on" => "AddonCreate" "Addon";
     "devcenter.delete_addon" Devcenter Delete "/v1.0/my/inappproducts/{inAppProductId}" [] false "Delete an add-on";
     // ---- devcenter: add-on submissions ---------------------------------------------------------------
-    "devcenter.create_addon_submission" Devcenter Post "/v1.0/my/inappproducts/{inAppProductId}/submissions" [] false "Create an add-on submission";
-    "devcenter.get_addon_submission" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] false "Get an add-on submission";
-    "devcenter.update_addon_submission" Devcenter Put "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] true "Update an add-on submission";
+    "devcenter.create_addon_submission" Devcenter Post "/v1.0/my/inappproducts/{inAppProductId}/submissions" [] false "Create an add-on submission" => "" "AddonSubmission";
+    "devcenter.get_addon_submission" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] false "Get an add-on submission" => "" "AddonSubmission";
+    "devcenter.update_addon_submission" Devcenter Put "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] true "Update an add-on submission" => "AddonSubmission" "AddonSubmission";
     "devcenter.delete_addon_submission" Devcenter Delete "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}" [] false "Delete an add-on submission";
-    "devcenter.commit_addon_submission" Devcenter Post "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}/commit" [] false "Commit an add-on submission";
-    "devcenter.get_addon_submission_status" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}/status" [] false "Get the status of an add-on submission";
+    "devcenter.commit_addon_submission" Devcenter Post "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}/commit" [] false "Commit an add-on submission" => "" "SubmissionStatusResource";
+    "devcenter.get_addon_submission_status" Devcenter Get "/v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}/status" [] false "Get the status of an add-on submission" => "" "SubmissionStatusResource";
     // ---- devcenter: flights --------------------------------------------------------------------------
-    "devcenter.get_flight" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}" [] false "Get a package flight";
-    "devcenter.create_flight" Devcenter Post "/v1.0/my/applications/{applicationId}/flights" [] true "Create a package flight";
+    "devcenter.get_flight" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}" [] false "Get a package flight" => "" "Flight";
+    "devcenter.create_flight" Devcenter Post "/v1.0/my/applications/{applicationId}/flights" [] true "Create a package flight" => "FlightCreate" "Flight";
     "devcenter.delete_flight" Devcenter Delete "/v1.0/my/applications/{applicationId}/flights/{flightId}" [] false "Delete a package flight";
     // ---- devcenter: flight submissions ---------------------------------------------------------------
-    "devcenter.create_flight_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions" [] false "Create a package flight submission";
-    "devcenter.get_flight_submission" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] false "Get a package flight submission";
-    "devcenter.update_flight_submission" Devcenter Put "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] true "Update a package flight submission";
+    "devcenter.create_flight_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions" [] false "Create a package flight submission" => "" "FlightSubmission";
+    "devcenter.get_flight_submission" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] false "Get a package flight submission" => "" "FlightSubmission";
+    "devcenter.update_flight_submission" Devcenter Put "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] true "Update a package flight submission" => "FlightSubmission" "FlightSubmission";
     "devcenter.delete_flight_submission" Devcenter Delete "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}" [] false "Delete a package flight submission";
-    "devcenter.commit_flight_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/commit" [] false "Commit a package flight submission";
-    "devcenter.get_flight_submission_status" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/status" [] false "Get the status of a package flight submission";
-    "devcenter.get_flight_package_rollout" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/packagerollout" [] false "Get package rollout info for a flight submission";
-    "devcenter.update_flight_package_rollout_percentage" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/updatepackagerolloutpercentage" ["percentage"] false "Update the package rollout percentage for a flight submission";
-    "devcenter.halt_flight_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/haltpackagerollout" [] false "Halt the package rollout for a flight submission";
-    "devcenter.finalize_flight_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/finalizepackagerollout" [] false "Finalize the package rollout for a flight submission";
+    "devcenter.commit_flight_submission" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/commit" [] false "Commit a package flight submission" => "" "SubmissionStatusResource";
+    "devcenter.get_flight_submission_status" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/status" [] false "Get the status of a package flight submission" => "" "SubmissionStatusResource";
+    "devcenter.get_flight_package_rollout" Devcenter Get "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/packagerollout" [] false "Get package rollout info for a flight submission" => "" "PackageRollout";
+    "devcenter.update_flight_package_rollout_percentage" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/updatepackagerolloutpercentage" ["percentage"] false "Update the package rollout percentage for a flight submission" => "" "PackageRollout";
+    "devcenter.halt_flight_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/haltpackagerollout" [] false "Halt the package rollout for a flight submission" => "" "PackageRollout";
+    "devcenter.finalize_flight_package_rollout" Devcenter Post "/v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/finalizepackagerollout" [] false "Finalize the package rollout for a flight submission" => "" "PackageRollout";
 
     // ---- win32 (MSI/EXE) -----------------------------------------------------------------------------
-    "win32.get_metadata" Win32 Get "/submission/v1/product/{productId}/metadata" ["languages", "includelanguagelist"] false "Get current draft submission metadata (all modules)";
-    "win32.get_metadata_module" Win32 Get "/submission/v1/product/{productId}/metadata/{moduleName}" ["languages", "includelanguagelist"] false "Get current draft submission metadata (one module: listings, properties or availability)";
-    "win32.put_metadata" Win32 Put "/submission/v1/product/{productId}/metadata" [] true "Update current draft submission metadata (full module update)";
-    "win32.patch_metadata" Win32 Patch "/submission/v1/product/{productId}/metadata" [] true "Update current draft submission metadata (module patch update)";
-    "win32.get_packages" Win32 Get "/submission/v1/product/{productId}/packages" [] false "Get current draft packages (all)";
-    "win32.get_package" Win32 Get "/submission/v1/product/{productId}/packages/{packageId}" [] false "Get current draft packages (one)";
-    "win32.put_packages" Win32 Put "/submission/v1/product/{productId}/packages" [] true "Update current draft packages (full module update)";
-    "win32.patch_package" Win32 Patch "/submission/v1/product/{productId}/packages/{packageId}" [] true "Update current draft packages (single package patch update)";
-    "win32.commit_packages" Win32 Post "/submission/v1/product/{productId}/packages/commit" [] false "Commit packages";
-    "win32.get_listing_assets" Win32 Get "/submission/v1/product/{productId}/listings/assets" ["languages"] false "Get current draft listing assets";
-    "win32.create_listing_assets" Win32 Post "/submission/v1/product/{productId}/listings/assets/create" [] true "Create listing assets (returns upload URLs)";
-    "win32.commit_listing_assets" Win32 Put "/submission/v1/product/{productId}/listings/assets/commit" [] true "Commit listing assets";
-    "win32.get_module_status" Win32 Get "/submission/v1/product/{productId}/status" [] false "Module status polling";
-    "win32.submit" Win32 Post "/submission/v1/product/{productId}/submit" [] false "Create submission (submit the draft)";
-    "win32.get_submission_status" Win32 Get "/submission/v1/product/{productId}/submission/{submissionId}/status" [] false "Submission status polling";
+    "win32.get_metadata" Win32 Get "/submission/v1/product/{productId}/metadata" ["languages", "includelanguagelist"] false "Get current draft submission metadata (all modules)" => "" "Envelope<DraftMetadata>";
+    "win32.get_metadata_module" Win32 Get "/submission/v1/product/{productId}/metadata/{moduleName}" ["languages", "includelanguagelist"] false "Get current draft submission metadata (one module: listings, properties or availability)" => "" "Envelope<DraftMetadata>";
+    "win32.put_metadata" Win32 Put "/submission/v1/product/{productId}/metadata" [] true "Update current draft submission metadata (full module update)" => "MetadataUpdate" "Envelope<PollingData>";
+    "win32.patch_metadata" Win32 Patch "/submission/v1/product/{productId}/metadata" [] true "Update current draft submission metadata (module patch update)" => "MetadataUpdate" "Envelope<PollingData>";
+    "win32.get_packages" Win32 Get "/submission/v1/product/{productId}/packages" [] false "Get current draft packages (all)" => "" "Envelope<PackageList>";
+    "win32.get_package" Win32 Get "/submission/v1/product/{productId}/packages/{packageId}" [] false "Get current draft packages (one)" => "" "Envelope<Package>";
+    "win32.put_packages" Win32 Put "/submission/v1/product/{productId}/packages" [] true "Update current draft packages (full module update)" => "PackageList" "Envelope<PollingData>";
+    "win32.patch_package" Win32 Patch "/submission/v1/product/{productId}/packages/{packageId}" [] true "Update current draft packages (single package patch update)" => "Package" "Envelope<PollingData>";
+    "win32.commit_packages" Win32 Post "/submission/v1/product/{productId}/packages/commit" [] false "Commit packages" => "" "Envelope<PollingData>";
+    "win32.get_listing_assets" Win32 Get "/submission/v1/product/{productId}/listings/assets" ["languages"] false "Get current draft listing assets" => "" "Envelope<ListingAssetsData>";
+    "win32.create_listing_assets" Win32 Post "/submission/v1/product/{productId}/listings/assets/create" [] true "Create listing assets (returns upload URLs)" => "CreateAssetsRequest" "Envelope<CreateAssetsData>";
+    "win32.commit_listing_assets" Win32 Put "/submission/v1/product/{productId}/listings/assets/commit" [] true "Commit listing assets" => "CommitAssetsRequest" "Envelope<PollingData>";
+    "win32.get_module_status" Win32 Get "/submission/v1/product/{productId}/status" [] false "Module status polling" => "" "Envelope<ModuleStatus>";
+    "win32.submit" Win32 Post "/submission/v1/product/{productId}/submit" [] false "Create submission (submit the draft)" => "" "Envelope<SubmitData>";
+    "win32.get_submission_status" Win32 Get "/submission/v1/product/{productId}/submission/{submissionId}/status" [] false "Submission status polling" => "" "Envelope<SubmissionStatus>";
 
     // ---- ingestion (Partner Center) ------------------------------------------------------------------
-    "ingestion.list_products" Ingestion Get "/v1.0/ingestion/products" ["$filter"] false "List products";
-    "ingestion.create_product" Ingestion Post "/v1.0/ingestion/products" [] true "Create a product";
-    "ingestion.get_product" Ingestion Get "/v1.0/ingestion/products/{productId}" [] false "Get a product";
+    "ingestion.list_products" Ingestion Get "/v1.0/ingestion/products" ["$filter"] false "List products" => "" "Page<Product>";
+    "ingestion.create_product" Ingestion Post "/v1.0/ingestion/products" [] true "Create a product" => "Product" "Product";
+    "ingestion.get_product" Ingestion Get "/v1.0/ingestion/products/{productId}" [] false "Get a product" => "" "Product";
     "ingestion.delete_product" Ingestion Delete "/v1.0/ingestion/products/{productId}" [] false "Delete a product";
-    "ingestion.get_product_setup" Ingestion Get "/v1.0/ingestion/products/{productId}/setup" [] false "Get a product's setup";
-    "ingestion.list_branches_by_module" Ingestion Get "/v1.0/ingestion/products/{productId}/branches/getByModule(module={module})" [] false "List a product's branches for a module";
-    "ingestion.get_listing" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}" [] false "Get a listing";
-    "ingestion.update_listing" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}" [] true "Update a listing";
-    "ingestion.get_listings_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/getByInstanceID(instanceID={instanceId})" [] false "Get the listings of a branch instance";
-    "ingestion.list_listing_images" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/images" [] false "List a listing's images";
-    "ingestion.create_listing_image" Ingestion Post "/v1.0/ingestion/products/{productId}/listings/{listingId}/images" [] true "Create a listing image (returns fileSasUri)";
-    "ingestion.get_listing_image" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}" [] false "Get a listing image";
-    "ingestion.update_listing_image" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}" [] true "Update a listing image (e.g. mark Uploaded)";
-    "ingestion.list_packages" Ingestion Get "/v1.0/ingestion/products/{productId}/packages" [] false "List a product's packages";
-    "ingestion.create_package" Ingestion Post "/v1.0/ingestion/products/{productId}/packages" [] true "Create a package (returns fileSasUri)";
-    "ingestion.get_package" Ingestion Get "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] false "Get a package";
-    "ingestion.update_package" Ingestion Put "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] true "Update a package (e.g. mark Uploaded)";
+    "ingestion.get_product_setup" Ingestion Get "/v1.0/ingestion/products/{productId}/setup" [] false "Get a product's setup" => "" "ProductSetup";
+    "ingestion.list_branches_by_module" Ingestion Get "/v1.0/ingestion/products/{productId}/branches/getByModule(module={module})" [] false "List a product's branches for a module" => "" "Page<Branch>";
+    "ingestion.get_listing" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}" [] false "Get a listing" => "" "Listing";
+    "ingestion.update_listing" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}" [] true "Update a listing" => "Listing" "Listing";
+    "ingestion.get_listings_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/getByInstanceID(instanceID={instanceId})" [] false "Get the listings of a branch instance" => "" "Page<Listing>";
+    "ingestion.list_listing_images" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/images" [] false "List a listing's images" => "" "Page<ListingImage>";
+    "ingestion.create_listing_image" Ingestion Post "/v1.0/ingestion/products/{productId}/listings/{listingId}/images" [] true "Create a listing image (returns fileSasUri)" => "ListingImage" "ListingImage";
+    "ingestion.get_listing_image" Ingestion Get "/v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}" [] false "Get a listing image" => "" "ListingImage";
+    "ingestion.update_listing_image" Ingestion Put "/v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}" [] true "Update a listing image (e.g. mark Uploaded)" => "ListingImage" "ListingImage";
+    "ingestion.list_packages" Ingestion Get "/v1.0/ingestion/products/{productId}/packages" [] false "List a product's packages" => "" "Page<Package>";
+    "ingestion.create_package" Ingestion Post "/v1.0/ingestion/products/{productId}/packages" [] true "Create a package (returns fileSasUri)" => "Package" "Package";
+    "ingestion.get_package" Ingestion Get "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] false "Get a package" => "" "Package";
+    "ingestion.update_package" Ingestion Put "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] true "Update a package (e.g. mark Uploaded)" => "Package" "Package";
     "ingestion.delete_package" Ingestion Delete "/v1.0/ingestion/products/{productId}/packages/{packageId}" [] false "Delete a package";
-    "ingestion.get_package_configuration" Ingestion Get "/v1.0/ingestion/products/{productId}/packageconfigurations/{packageConfigurationId}" [] false "Get a package configuration";
-    "ingestion.update_package_configuration" Ingestion Put "/v1.0/ingestion/products/{productId}/packageconfigurations/{packageConfigurationId}" [] true "Update a package configuration";
-    "ingestion.get_package_configurations_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/packageConfigurations/getByInstanceID(instanceID={instanceId})" [] false "Get the package configurations of a branch instance";
-    "ingestion.list_submissions" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions" [] false "List a product's submissions";
-    "ingestion.create_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions" [] true "Create a submission";
-    "ingestion.get_submission" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}" [] false "Get a submission";
+    "ingestion.get_package_configuration" Ingestion Get "/v1.0/ingestion/products/{productId}/packageconfigurations/{packageConfigurationId}" [] false "Get a package configuration" => "" "PackageConfiguration";
+    "ingestion.update_package_configuration" Ingestion Put "/v1.0/ingestion/products/{productId}/packageconfigurations/{packageConfigurationId}" [] true "Update a package configuration" => "PackageConfiguration" "PackageConfiguration";
+    "ingestion.get_package_configurations_by_instance" Ingestion Get "/v1.0/ingestion/products/{productId}/packageConfigurations/getByInstanceID(instanceID={instanceId})" [] false "Get the package configurations of a branch instance" => "" "Page<PackageConfiguration>";
+    "ingestion.list_submissions" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions" [] false "List a product's submissions" => "" "Page<Submission>";
+    "ingestion.create_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions" [] true "Create a submission" => "SubmissionCreationRequest" "Submission";
+    "ingestion.get_submission" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}" [] false "Get a submission" => "" "Submission";
     "ingestion.delete_submission" Ingestion Delete "/v1.0/ingestion/products/{productId}/submissions/{submissionId}" [] false "Cancel (delete) a submission";
-    "ingestion.promote_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/promote" [] false "Promote a submission (preview to live)";
-    "ingestion.get_submission_validations" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/validations" [] false "Get a submission's validation results";
-    "ingestion.get_submission_workflow" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/workflowdetails" [] false "Get a submission's workflow details";
+    "ingestion.promote_submission" Ingestion Post "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/promote" [] false "Promote a submission (preview to live)" => "" "Submission";
+    "ingestion.get_submission_validations" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/validations" [] false "Get a submission's validation results" => "" "Page<ValidationItem>";
+    "ingestion.get_submission_workflow" Ingestion Get "/v1.0/ingestion/products/{productId}/submissions/{submissionId}/workflowdetails" [] false "Get a submission's workflow details" => "" "Page<WorkflowDetail>";
 }
 
 /// The operation with the given id.

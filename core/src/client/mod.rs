@@ -22,17 +22,17 @@
 //! [`blocking::Client`] wraps the async client for synchronous callers.
 
 pub mod blocking;
-mod preflight;
 mod progress;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
 pub use crate::http::check_url_scheme;
-pub use preflight::{preflight_submission, preflight_win32};
+pub use crate::package::{path_under, zip_plan};
+pub use crate::preflight::{preflight_submission, preflight_win32};
 pub use progress::{Progress, ProgressHandler};
 
 use crate::api::auth::TokenCache;
@@ -41,11 +41,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
 use crate::flow::ingestion::{self, IngestionSpec};
 use crate::flow::win32::{self as win32_flow, Win32Spec};
-use crate::flow::{
-    Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload, UploadFile,
-};
+use crate::flow::{Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload};
 use crate::http::{HttpRequest, HttpResponse};
-use crate::package::PackagePlan;
 use crate::secret::redact_url;
 use crate::transport::upload::{BlobUploader, UploadOptions};
 
@@ -388,23 +385,6 @@ impl Client {
     }
 }
 
-/// `dir` joined with a submission file name (`\` and `/` both separate folders; an absolute name stays).
-pub fn path_under(dir: &Path, name: &str) -> PathBuf {
-    let p = Path::new(name);
-    if p.is_absolute() {
-        return p.to_path_buf();
-    }
-    name.split(['/', '\\']).filter(|s| !s.is_empty()).fold(dir.to_path_buf(), |acc, seg| acc.join(seg))
-}
-
-/// The archive a [`Upload::Zip`] step asks for, every file found under `dir`.
-///
-/// # Errors
-/// `missing_files` naming every missing file, or `invalid_archive`, as [`PackagePlan::from_names`].
-pub fn zip_plan(files: &[UploadFile], dir: &Path) -> Result<PackagePlan> {
-    PackagePlan::from_names(dir, files.iter().map(|f| f.name.as_str()))
-}
-
 /// Performs one [`Step::Upload`] with the bundled uploader: a submission's ZIP built while it uploads, or
 /// one listing asset (primary URL, then the secondary). `files` is the folder the names are relative to.
 /// The uploader's progress callback sees the bytes. Every host that uses the bundled uploader (this
@@ -470,11 +450,5 @@ mod tests {
             let j = jitter();
             assert!((0.0..1.0).contains(&j));
         }
-    }
-
-    #[test]
-    fn paths_under_the_files_folder() {
-        assert_eq!(path_under(Path::new("/f"), "Trailers\\T.mp4"), Path::new("/f/Trailers/T.mp4"));
-        assert_eq!(path_under(Path::new("/f"), "a/b.png"), Path::new("/f/a/b.png"));
     }
 }

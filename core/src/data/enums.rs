@@ -1,8 +1,8 @@
 //! The documented value lists ("enums") of the three Store APIs that validation checks.
 //!
-//! Some of these lists are also declared by the typed models (`model::devcenter`, `model::win32`, via
-//! `string_enum!`); the validation rules use the lists here, so that raw JSON from any binding or the
-//! browser is checked against one table. Sources: seed 003 (win32), seed 002,
+//! A list a typed model also declares (`model::devcenter`, `model::win32`, via `string_enum!`) is taken
+//! from the model (`=> devcenter::Visibility`), so each list exists once; the validation rules use the
+//! table here, so that raw JSON from any binding or the browser is checked against one table. Sources: seed 003 (win32), seed 002,
 //! `reference/docs/manage-app-submissions.ENUMS-EXTRACT.md` and the add-on / flight docs (devcenter).
 
 use serde::Serialize;
@@ -17,71 +17,60 @@ pub struct EnumList {
 }
 
 macro_rules! lists {
-    ($( $(#[$doc:meta])* $konst:ident = $name:literal [$($v:literal),* $(,)?]; )*) => {
-        $( $(#[$doc])* pub const $konst: &[&str] = &[$($v),*]; )*
+    // `NAME = "field" [values…];` declares a list here; `NAME = "field" => model::Enum;` takes the values a
+    // typed model declares (`string_enum!`), so a list shared by the rules and the models lives once.
+    ($( $(#[$doc:meta])* $konst:ident = $name:literal $([$($v:literal),* $(,)?])? $(=> $($model:ident)::+)?; )*) => {
+        $( $(#[$doc])* pub const $konst: &[&str] = lists!(@values $([$($v),*])? $($($model)::+)?); )*
         /// Every list above, by name.
         pub const ENUMS: &[EnumList] = &[$(EnumList { name: $name, values: $konst },)*];
     };
+    (@values [$($v:literal),*]) => { &[$($v),*] };
+    (@values $($model:ident)::+) => { crate::model::$($model)::+::VALUES };
 }
 
 lists! {
     /// win32 `availability.discoverability`.
-    DISCOVERABILITY = "win32.availability.discoverability" ["DISCOVERABLE", "DEEPLINK_ONLY"];
+    DISCOVERABILITY = "win32.availability.discoverability" => win32::Discoverability;
     /// win32 `availability.pricing`.
-    PRICING = "win32.availability.pricing" ["FREE", "FREEMIUM", "SUBSCRIPTION", "PAID"];
+    PRICING = "win32.availability.pricing" => win32::Pricing;
     /// win32 `availability.pricing` values that require `freeTrial`.
     PRICING_NEEDS_FREE_TRIAL = "win32.availability.pricingNeedsFreeTrial" ["PAID", "SUBSCRIPTION"];
     /// win32 `availability.freeTrial`.
-    FREE_TRIAL = "win32.availability.freeTrial" ["NO_FREE_TRIAL", "FREE_TRIAL"];
+    FREE_TRIAL = "win32.availability.freeTrial" => win32::FreeTrial;
     /// win32 `properties.isSystemFeatureRequired[].hardwareItemType`.
-    SYSTEM_FEATURES = "win32.properties.isSystemFeatureRequired.hardwareItemType"
-        ["Touch", "Keyboard", "Mouse", "Camera", "NFC_HCE", "NFC_Proximity", "Bluetooth_LE", "Telephony", "Microphone"];
+    SYSTEM_FEATURES = "win32.properties.isSystemFeatureRequired.hardwareItemType" => win32::HardwareFeature;
     /// win32 `properties.systemRequirementDetails[].hardwareItemType`.
-    SYSTEM_REQUIREMENT_ITEMS = "win32.properties.systemRequirementDetails.hardwareItemType"
-        ["Processor", "Graphics", "Memory", "DirectX", "Video_Memory"];
+    SYSTEM_REQUIREMENT_ITEMS = "win32.properties.systemRequirementDetails.hardwareItemType" => win32::SystemRequirementItem;
     /// Allowed requirement values when `hardwareItemType` is `Memory`.
-    MEMORY_VALUES = "win32.properties.systemRequirementDetails.Memory"
-        ["300MB", "750MB", "1GB", "2GB", "4GB", "6GB", "8GB", "12GB", "16GB", "20GB"];
+    MEMORY_VALUES = "win32.properties.systemRequirementDetails.Memory" => win32::MemoryRequirement;
     /// Allowed requirement values when `hardwareItemType` is `DirectX`.
-    DIRECTX_VALUES = "win32.properties.systemRequirementDetails.DirectX"
-        ["DX9", "DX10", "DX11", "DX12-FEATURELEVEL11", "DX12-FEATURELEVEL12"];
+    DIRECTX_VALUES = "win32.properties.systemRequirementDetails.DirectX" => win32::DirectXRequirement;
     /// Allowed requirement values when `hardwareItemType` is `Video_Memory`.
-    VIDEO_MEMORY_VALUES = "win32.properties.systemRequirementDetails.Video_Memory" ["1GB", "2GB", "4GB", "6GB"];
+    VIDEO_MEMORY_VALUES = "win32.properties.systemRequirementDetails.Video_Memory" => win32::VideoMemoryRequirement;
     /// win32 package `architectures[]` (exactly one per package).
-    ARCHITECTURES = "win32.package.architectures" ["Neutral", "X86", "X64", "Arm", "Arm64"];
+    ARCHITECTURES = "win32.package.architectures" => win32::Architecture;
     /// win32 package `packageType`.
-    PACKAGE_TYPES = "win32.package.packageType" ["exe", "msi"];
+    PACKAGE_TYPES = "win32.package.packageType" => win32::PackageType;
     /// win32 package `errorDetails[].errorScenario`.
-    ERROR_SCENARIOS = "win32.package.errorDetails.errorScenario" [
-        "installationCancelledByUser", "applicationAlreadyExists", "installationAlreadyInProgress",
-        "diskSpaceIsFull", "rebootRequired", "networkFailure", "packageRejectedDuringInstallation",
-        "installationSuccessful", "miscellaneous",
-    ];
+    ERROR_SCENARIOS = "win32.package.errorDetails.errorScenario" => win32::ErrorScenario;
     /// win32 listing assets create `createAssetRequest` keys.
     ASSET_TYPES = "win32.assets.createAssetRequest" ["Screenshot", "Logo"];
     /// devcenter `visibility` (app and add-on submissions).
-    VISIBILITY = "devcenter.visibility" ["Hidden", "Public", "Private", "NotSet"];
+    VISIBILITY = "devcenter.visibility" => devcenter::Visibility;
     /// devcenter `targetPublishMode`.
-    TARGET_PUBLISH_MODE = "devcenter.targetPublishMode" ["Immediate", "Manual", "SpecificDate"];
+    TARGET_PUBLISH_MODE = "devcenter.targetPublishMode" => devcenter::TargetPublishMode;
     /// devcenter app `hardwarePreferences[]`.
-    HARDWARE_PREFERENCES = "devcenter.app.hardwarePreferences"
-        ["Touch", "Keyboard", "Mouse", "Camera", "NfcHce", "Nfc", "BluetoothLE", "Telephony"];
+    HARDWARE_PREFERENCES = "devcenter.app.hardwarePreferences" => devcenter::HardwarePreference;
     /// devcenter submission `status` (read-only).
-    SUBMISSION_STATUS = "devcenter.status" [
-        "None", "Canceled", "PendingCommit", "CommitStarted", "CommitFailed", "PendingPublication", "Publishing",
-        "Published", "PublishFailed", "PreProcessing", "PreProcessingFailed", "Certification",
-        "CertificationFailed", "Release", "ReleaseFailed",
-    ];
+    SUBMISSION_STATUS = "devcenter.status" => devcenter::SubmissionStatus;
     /// devcenter app `pricing.trialPeriod`.
-    TRIAL_PERIOD = "devcenter.app.pricing.trialPeriod"
-        ["NoFreeTrial", "OneDay", "TrialNeverExpires", "SevenDays", "FifteenDays", "ThirtyDays"];
+    TRIAL_PERIOD = "devcenter.app.pricing.trialPeriod" => devcenter::TrialPeriod;
     /// devcenter price tiers that are words (the others are `Tier<n>`, see `limits::PRICE_TIERS_*`).
     PRICE_WORDS = "devcenter.priceId.words" ["Base", "NotAvailable", "Free"];
     /// devcenter app listing `platformOverrides` keys.
-    PLATFORM_OVERRIDES = "devcenter.app.listing.platformOverrides"
-        ["Unknown", "Windows80", "Windows81", "WindowsPhone71", "WindowsPhone80", "WindowsPhone81"];
+    PLATFORM_OVERRIDES = "devcenter.app.listing.platformOverrides" => devcenter::ListingPlatform;
     /// devcenter `fileStatus` (packages, images, icons).
-    FILE_STATUS = "devcenter.fileStatus" ["None", "PendingUpload", "Uploaded", "PendingDelete"];
+    FILE_STATUS = "devcenter.fileStatus" => devcenter::FileStatus;
     /// devcenter app listing image `imageType` (current types).
     IMAGE_TYPES = "devcenter.app.listing.images.imageType" [
         "Screenshot", "MobileScreenshot", "XboxScreenshot", "SurfaceHubScreenshot", "HoloLensScreenshot",
@@ -95,44 +84,28 @@ lists! {
         "PromotionalArtwork558X558", "WideIcon358X173", "Unknown",
     ];
     /// devcenter app `gamingOptions[].genres[]`.
-    GENRES = "devcenter.app.gamingOptions.genres" [
-        "Games_ActionAndAdventure", "Games_CardAndBoard", "Games_Casino", "Games_Educational",
-        "Games_FamilyAndKids", "Games_Fighting", "Games_Music", "Games_Platformer", "Games_PuzzleAndTrivia",
-        "Games_RacingAndFlying", "Games_RolePlaying", "Games_Shooter", "Games_Simulation", "Games_Sports",
-        "Games_Strategy", "Games_Word",
-    ];
+    GENRES = "devcenter.app.gamingOptions.genres" => devcenter::GameGenre;
     /// devcenter app `gamingOptions[].kinectDataForExternal`.
-    KINECT_DATA = "devcenter.app.gamingOptions.kinectDataForExternal" ["NotSet", "Unknown", "Enabled", "Disabled"];
+    KINECT_DATA = "devcenter.app.gamingOptions.kinectDataForExternal" => devcenter::KinectDataForExternal;
     /// devcenter package `minimumDirectXVersion`.
-    MINIMUM_DIRECTX = "devcenter.package.minimumDirectXVersion" ["None", "DirectX93", "DirectX100"];
+    MINIMUM_DIRECTX = "devcenter.package.minimumDirectXVersion" => devcenter::MinimumDirectXVersion;
     /// devcenter package `minimumSystemRam`.
-    MINIMUM_SYSTEM_RAM = "devcenter.package.minimumSystemRam" ["None", "Memory2GB"];
+    MINIMUM_SYSTEM_RAM = "devcenter.package.minimumSystemRam" => devcenter::MinimumSystemRam;
     /// devcenter `packageRollout.packageRolloutStatus` (read-only).
-    PACKAGE_ROLLOUT_STATUS = "devcenter.packageRolloutStatus"
-        ["PackageRolloutNotStarted", "PackageRolloutInProgress", "PackageRolloutComplete", "PackageRolloutStopped"];
+    PACKAGE_ROLLOUT_STATUS = "devcenter.packageRolloutStatus" => devcenter::PackageRolloutStatus;
     /// devcenter app `allowTargetFutureDeviceFamilies` keys (the Windows 10/11 device families of the
     /// documented example).
-    DEVICE_FAMILIES = "devcenter.app.allowTargetFutureDeviceFamilies" ["Desktop", "Mobile", "Holographic", "Xbox", "Team"];
+    DEVICE_FAMILIES = "devcenter.app.allowTargetFutureDeviceFamilies" => devcenter::DeviceFamily;
     /// devcenter app `enterpriseLicensing`.
-    ENTERPRISE_LICENSING = "devcenter.app.enterpriseLicensing" ["None", "Online", "OnlineAndOffline"];
+    ENTERPRISE_LICENSING = "devcenter.app.enterpriseLicensing" => devcenter::EnterpriseLicensing;
     /// devcenter submission status codes (`statusDetails.errors[].code`).
-    SUBMISSION_STATUS_CODES = "devcenter.statusDetails.code" [
-        "None", "InvalidArchive", "MissingFiles", "PackageValidationFailed", "InvalidParameterValue",
-        "InvalidOperation", "InvalidState", "ResourceNotFound", "ServiceError", "ListingOptOutWarning",
-        "ListingOptInWarning", "UpdateOnlyWarning", "Other", "PackageValidationWarning",
-    ];
+    SUBMISSION_STATUS_CODES = "devcenter.statusDetails.code" => devcenter::SubmissionStatusCode;
     /// devcenter add-on `contentType`.
-    CONTENT_TYPES = "devcenter.addon.contentType" [
-        "NotSet", "BookDownload", "EMagazine", "ENewspaper", "MusicDownload", "MusicStream", "OnlineDataStorage",
-        "VideoDownload", "VideoStream", "Asp", "OnlineDownload",
-    ];
+    CONTENT_TYPES = "devcenter.addon.contentType" => devcenter::AddonContentType;
     /// devcenter add-on `lifetime`.
-    LIFETIMES = "devcenter.addon.lifetime" [
-        "Forever", "OneDay", "ThreeDays", "FiveDays", "OneWeek", "TwoWeeks", "OneMonth", "TwoMonths",
-        "ThreeMonths", "SixMonths", "OneYear",
-    ];
+    LIFETIMES = "devcenter.addon.lifetime" => devcenter::AddonLifetime;
     /// devcenter add-on create `productType`.
-    PRODUCT_TYPES = "devcenter.addon.productType" ["Durable", "Consumable"];
+    PRODUCT_TYPES = "devcenter.addon.productType" => devcenter::ProductType;
 }
 
 /// JSON pointers of read-only fields of a devcenter app submission: set by Partner Center and ignored

@@ -68,6 +68,26 @@ pub const ADDON_APPLICATION_IDS: usize = 1;
 pub const ROLLOUT_PERCENTAGE_MIN: f64 = 0.0;
 /// devcenter `packageRolloutPercentage`: highest value.
 pub const ROLLOUT_PERCENTAGE_MAX: f64 = 100.0;
+/// Client options `retry.maxAttempts`: fewest attempts (the first included).
+pub const RETRY_ATTEMPTS_MIN: u64 = 1;
+/// Client options `retry.maxAttempts`: most attempts.
+pub const RETRY_ATTEMPTS_MAX: u64 = 100;
+/// Client options `retry.baseDelay`, `retry.maxDelay`, `retry.maxRetryAfter`: longest delay, seconds.
+pub const RETRY_DELAY_MAX_SECS: f64 = 3_600.0;
+/// Client options `poll.initial` and `poll.max`: longest delay between polls, seconds.
+pub const POLL_DELAY_MAX_SECS: f64 = 3_600.0;
+/// Client options `poll.factor`: smallest growth factor (fixed interval).
+pub const POLL_FACTOR_MIN: f64 = 1.0;
+/// Client options `poll.factor`: largest growth factor.
+pub const POLL_FACTOR_MAX: f64 = 10.0;
+/// Client options `deadline`: longest total time of a workflow, seconds (30 days: certification can take days).
+pub const DEADLINE_MAX_SECS: f64 = 2_592_000.0;
+/// Client options `requestTimeout`: longest per-request timeout, seconds.
+pub const REQUEST_TIMEOUT_MAX_SECS: f64 = 3_600.0;
+/// Paged lists: pages one listing follows by default before it stops and reports truncation.
+pub const LIST_PAGES_DEFAULT: u32 = 1_000;
+/// Paged lists: the highest page cap a caller may ask for.
+pub const LIST_PAGES_MAX: u32 = 100_000;
 /// Price tiers of the original pricing model: `Tier2` … `Tier96`.
 pub const PRICE_TIERS_ORIGINAL: (u32, u32) = (2, 96);
 /// Price tiers of the advanced pricing model: `Tier1012` … `Tier1424`.
@@ -128,6 +148,16 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "devcenter.addon.applicationIds.count", value: ADDON_APPLICATION_IDS as f64 },
     Limit { key: "devcenter.packageRolloutPercentage.min", value: ROLLOUT_PERCENTAGE_MIN },
     Limit { key: "devcenter.packageRolloutPercentage.max", value: ROLLOUT_PERCENTAGE_MAX },
+    Limit { key: "options.retry.maxAttempts.min", value: RETRY_ATTEMPTS_MIN as f64 },
+    Limit { key: "options.retry.maxAttempts.max", value: RETRY_ATTEMPTS_MAX as f64 },
+    Limit { key: "options.retry.delay.seconds.max", value: RETRY_DELAY_MAX_SECS },
+    Limit { key: "options.poll.delay.seconds.max", value: POLL_DELAY_MAX_SECS },
+    Limit { key: "options.poll.factor.min", value: POLL_FACTOR_MIN },
+    Limit { key: "options.poll.factor.max", value: POLL_FACTOR_MAX },
+    Limit { key: "options.deadline.seconds.max", value: DEADLINE_MAX_SECS },
+    Limit { key: "options.requestTimeout.seconds.max", value: REQUEST_TIMEOUT_MAX_SECS },
+    Limit { key: "list.pages.default", value: LIST_PAGES_DEFAULT as f64 },
+    Limit { key: "list.pages.max", value: LIST_PAGES_MAX as f64 },
     Limit { key: "devcenter.priceTier.original.min", value: PRICE_TIERS_ORIGINAL.0 as f64 },
     Limit { key: "devcenter.priceTier.original.max", value: PRICE_TIERS_ORIGINAL.1 as f64 },
     Limit { key: "devcenter.priceTier.advanced.min", value: PRICE_TIERS_ADVANCED.0 as f64 },

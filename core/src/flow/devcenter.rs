@@ -29,6 +29,7 @@ use super::{
 };
 use super::{Flow, ResumeToken};
 use crate::error::{Error, ErrorKind, Result};
+use crate::model::devcenter::SubmissionStatus;
 use crate::model::files::{referenced_files, zip_entry_name};
 use crate::model::DocumentKind;
 use crate::policy::retry;
@@ -379,41 +380,34 @@ impl SubmissionMachine {
         self.last_status = Some(status.clone()).filter(|s| !s.is_empty());
         let details = status_doc.get("statusDetails");
         let errs = findings(details.and_then(|d| d.get("errors")));
-        match status.as_str() {
-            "CommitFailed" => {
-                let mut msg = "the submission's commit failed".to_string();
-                if let Some(first) = errs.first() {
-                    msg.push_str(&format!(": {}: {}", first.code, first.message));
-                }
-                return Err(Error::new(ErrorKind::CommitFailed, msg).with_server_errors(to_server_errors(&errs)));
+        let parsed = SubmissionStatus::parse(&status);
+        if parsed == SubmissionStatus::CommitFailed {
+            let mut msg = "the submission's commit failed".to_string();
+            if let Some(first) = errs.first() {
+                msg.push_str(&format!(": {}: {}", first.code, first.message));
             }
-            "PreProcessingFailed" | "CertificationFailed" | "ReleaseFailed" | "PublishFailed" | "Canceled" => {
-                let mut msg = format!("submission {} ended with status {status}", self.sid().unwrap_or("?"));
-                if let Some(first) = errs.first() {
-                    msg.push_str(&format!(": {}: {}", first.code, first.message));
-                }
-                return Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs)));
-            }
-            _ => {}
+            return Err(Error::new(ErrorKind::CommitFailed, msg).with_server_errors(to_server_errors(&errs)));
         }
-        let rank = match status.as_str() {
-            "PendingCommit" | "CommitStarted" => 0,
-            "PreProcessing" => 1,
-            "Certification" => 2,
-            "Release" | "Publishing" | "PendingPublication" => 3,
-            "Published" => 4,
-            _ => 0,
-        };
+        if parsed.is_dead_end() {
+            let mut msg = format!("submission {} ended with status {status}", self.sid().unwrap_or("?"));
+            if let Some(first) = errs.first() {
+                msg.push_str(&format!(": {}: {}", first.code, first.message));
+            }
+            return Err(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&errs)));
+        }
+        let rank = parsed.progress_rank();
         let (needed, name) = match self.options.stop_after {
             StopAfter::Draft | StopAfter::Committed => (1, "committed"),
             StopAfter::Certification => (2, "certification"),
             StopAfter::Published => (4, "published"),
         };
-        if rank >= needed || (self.options.stop_after == StopAfter::Published && status == "PendingPublication") {
+        if rank >= needed
+            || (self.options.stop_after == StopAfter::Published && parsed == SubmissionStatus::PendingPublication)
+        {
             // PendingPublication waits for a manual publish: the workflow is as far as it can go.
             self.stage = Stage::Done;
             self.completed = Stage::Poll;
-            let stage = if status == "Published" { "published" } else { name };
+            let stage = if parsed == SubmissionStatus::Published { "published" } else { name };
             return Ok(Action::Done(self.outcome(stage, Some(&status_doc))));
         }
         self.stage = Stage::Poll;
@@ -654,9 +648,10 @@ pub fn resume_submission(cfg: FlowConfig, token: &ResumeToken, stop_after: StopA
 // ---------------------------------------------------------------------------------------------------
 // Rollout.
 
-/// A change to a gradual package rollout.
+/// A change to a gradual package rollout. JSON: `{"action": "get" | "update" | "halt" | "finalize",
+/// "percentage": 0–100}` (`percentage` with `update` only), checked by [`RolloutAction::parse`].
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
+#[serde(try_from = "RolloutActionJson", into = "RolloutActionJson")]
 pub enum RolloutAction {
     /// Read the rollout state only.
     Get,
@@ -666,6 +661,82 @@ pub enum RolloutAction {
     Halt,
     /// Finalize it (100 %).
     Finalize,
+}
+
+/// The JSON form of a [`RolloutAction`].
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RolloutActionJson {
+    action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    percentage: Option<f64>,
+}
+
+impl TryFrom<RolloutActionJson> for RolloutAction {
+    type Error = String;
+    fn try_from(j: RolloutActionJson) -> std::result::Result<Self, String> {
+        RolloutAction::parse(&j.action, j.percentage).map_err(|e| e.message().to_string())
+    }
+}
+
+impl From<RolloutAction> for RolloutActionJson {
+    fn from(a: RolloutAction) -> Self {
+        let (action, percentage) = match a {
+            RolloutAction::Get => ("get", None),
+            RolloutAction::Update(p) => ("update", Some(p)),
+            RolloutAction::Halt => ("halt", None),
+            RolloutAction::Finalize => ("finalize", None),
+        };
+        RolloutActionJson { action: action.into(), percentage }
+    }
+}
+
+impl RolloutAction {
+    /// The action named `get`, `update`, `halt` or `finalize` (any case), with the percentage `update`
+    /// needs (and the others refuse). Every host (CLI, bindings) builds its action here, so the range
+    /// rule has one home ([`crate::data::limits::ROLLOUT_PERCENTAGE_MIN`]–`MAX`).
+    ///
+    /// # Errors
+    /// `invalid_argument` for another name, a missing or out-of-range percentage, or a stray one.
+    pub fn parse(action: &str, percentage: Option<f64>) -> Result<RolloutAction> {
+        let a = match action.to_ascii_lowercase().as_str() {
+            "get" => RolloutAction::Get,
+            "update" => {
+                let p = percentage.ok_or_else(|| {
+                    Error::invalid_argument("rollout update: `percentage` is required (a number from 0 to 100)")
+                })?;
+                RolloutAction::Update(p)
+            }
+            "halt" => RolloutAction::Halt,
+            "finalize" => RolloutAction::Finalize,
+            other => {
+                return Err(Error::invalid_argument(format!(
+                    "rollout action must be \"get\", \"update\", \"halt\" or \"finalize\", got {other:?}"
+                )))
+            }
+        };
+        if percentage.is_some() && !matches!(a, RolloutAction::Update(_)) {
+            return Err(Error::invalid_argument(format!("rollout {action}: `percentage` is only for `update`")));
+        }
+        a.check()?;
+        Ok(a)
+    }
+
+    /// Checks the percentage of an `Update` against the documented range.
+    ///
+    /// # Errors
+    /// `invalid_argument` when it is outside 0–100 or not finite.
+    pub fn check(&self) -> Result<()> {
+        use crate::data::limits::{ROLLOUT_PERCENTAGE_MAX, ROLLOUT_PERCENTAGE_MIN};
+        match *self {
+            RolloutAction::Update(p) if !(p.is_finite() && (ROLLOUT_PERCENTAGE_MIN..=ROLLOUT_PERCENTAGE_MAX).contains(&p)) => {
+                Err(Error::invalid_argument(format!(
+                    "rollout update: `percentage` must be a number from {ROLLOUT_PERCENTAGE_MIN} to {ROLLOUT_PERCENTAGE_MAX}, got {p}"
+                )))
+            }
+            _ => Ok(()),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -745,7 +816,7 @@ impl Machine for RolloutMachine {
 
     fn step(&mut self, reply: Reply, _cfg: &FlowConfig) -> Result<Action> {
         match self.stage {
-            0 => Ok(self.change()),
+            0 => self.action.check().map(|()| self.change()),
             1 => match reply {
                 Reply::Ambiguous(e) => {
                     if self.attempts > 2 {

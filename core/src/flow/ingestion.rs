@@ -23,7 +23,7 @@ pub const DEFAULT_MODULES: &[&str] = &["Listing", "Package", "Availability", "Pr
 
 /// What an ingestion workflow submits.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct IngestionSpec {
     /// Modules whose current drafts are submitted (empty: [`DEFAULT_MODULES`]). A module without a
     /// branch is skipped.

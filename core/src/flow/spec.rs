@@ -25,7 +25,7 @@ use serde_json::{Map, Value};
 use crate::model::files::PENDING_UPLOAD;
 use crate::model::{strip_read_only, DocumentKind};
 
-/// What happens to the packages already in the submission.
+/// What happens to the packages already in the submission. JSON: `"replace"` or `"keep"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum OldPackages {
@@ -36,7 +36,8 @@ pub enum OldPackages {
     Keep,
 }
 
-/// What to do when the app (add-on, flight) already has a pending submission.
+/// What to do when the app (add-on, flight) already has a pending submission. JSON: `"fail"`, `"reuse"`
+/// or `"recreate"`; default `"reuse"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum PendingPolicy {
@@ -49,25 +50,41 @@ pub enum PendingPolicy {
     Recreate,
 }
 
-/// The changes to apply to a fetched submission.
+/// The changes to apply to a fetched submission. JSON: `{changes, oldPackages, rolloutPercentage,
+/// mandatoryUpdate, mandatoryUpdateEffectiveDate}`, every key optional, an unknown key refused; read it
+/// with [`crate::options::decode`] for errors naming the field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SubmissionSpec {
-    /// A partial submission document (see the module documentation).
+    /// A partial submission document (see the module documentation). Default: `null` (no changes).
     #[serde(default)]
     pub changes: Value,
-    /// What happens to packages already in the submission.
+    /// What happens to packages already in the submission: `"replace"` or `"keep"`. Default `"replace"`.
     #[serde(default)]
     pub old_packages: OldPackages,
-    /// A gradual rollout percentage (0–100) for the new packages.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// A gradual rollout percentage (0–100) for the new packages. Default: none (no gradual rollout).
+    #[serde(default, deserialize_with = "rollout_percentage", skip_serializing_if = "Option::is_none")]
     pub rollout_percentage: Option<f64>,
-    /// Make the update mandatory (and, optionally, from when: ISO 8601).
+    /// Make the update mandatory. Default: none (the submission's setting is kept).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mandatory_update: Option<bool>,
-    /// When a mandatory update takes effect (ISO 8601).
+    /// When a mandatory update takes effect (ISO 8601). Default: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mandatory_update_effective_date: Option<String>,
+}
+
+/// Reads `rolloutPercentage`, refusing a value outside the documented range.
+fn rollout_percentage<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    use crate::data::limits::{ROLLOUT_PERCENTAGE_MAX, ROLLOUT_PERCENTAGE_MIN};
+    let p = Option::<f64>::deserialize(d)?;
+    match p {
+        Some(p) if !(p.is_finite() && (ROLLOUT_PERCENTAGE_MIN..=ROLLOUT_PERCENTAGE_MAX).contains(&p)) => {
+            Err(serde::de::Error::custom(format!(
+                "must be a number from {ROLLOUT_PERCENTAGE_MIN} to {ROLLOUT_PERCENTAGE_MAX}, got {p}"
+            )))
+        }
+        p => Ok(p),
+    }
 }
 
 impl SubmissionSpec {

@@ -51,7 +51,7 @@ pub struct AssetSet {
 
 /// The changes a win32 workflow makes to a product's draft.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Win32Spec {
     /// Full packages update body (`{"packages": [...]}`, PUT), when packages change.
     #[serde(default, skip_serializing_if = "Option::is_none")]

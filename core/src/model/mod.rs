@@ -18,6 +18,69 @@ pub use kind::DocumentKind;
 /// Unknown JSON fields of a model, kept verbatim and written back.
 pub type Extra = serde_json::Map<String, serde_json::Value>;
 
+/// What a model declares, as data: its name, documentation and documented fields. Every `model!`
+/// struct has one (`SCHEMA`), so the manifest (`crate::manifest`) describes the models to bindings
+/// without any generator parsing Rust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ModelSchema {
+    /// The Rust type name (unique within its family's module).
+    pub name: &'static str,
+    /// The doc comment, one line per source line (leading space kept as written).
+    pub doc: &'static str,
+    /// The documented fields, in declaration order (`extra` is not listed).
+    pub fields: &'static [FieldSchema],
+}
+
+/// One documented field of a model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldSchema {
+    /// The Rust field name (`r#` prefix removed).
+    pub name: &'static str,
+    /// The JSON key when the model names it explicitly (win32, ingestion); `None` means the serde
+    /// camelCase of `name` (devcenter).
+    pub json: Option<&'static str>,
+    /// The Rust type as written in the declaration (`Vec<Listing>`).
+    pub rust_type: &'static str,
+    /// The doc comment, one line per source line.
+    pub doc: &'static str,
+}
+
+impl FieldSchema {
+    /// The field's JSON key.
+    pub fn wire_name(&self) -> String {
+        match self.json {
+            Some(j) => j.to_string(),
+            None => camel_case(self.name),
+        }
+    }
+}
+
+/// serde's `rename_all = "camelCase"` of a snake_case Rust name.
+pub fn camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The doc text of a list of attributes (`[doc = "…"]` token groups; other attributes are skipped), one
+/// line per attribute. Used by the `model!` macros to fill [`ModelSchema`].
+macro_rules! doc_text {
+    () => { "" };
+    ([doc = $d:literal] $($rest:tt)*) => { concat!($d, "\n", $crate::model::doc_text!($($rest)*)) };
+    ([$($other:tt)*] $($rest:tt)*) => { $crate::model::doc_text!($($rest)*) };
+}
+pub(crate) use doc_text;
+
 /// Declares a string enum with the documented values and an `Other(String)` fallback.
 ///
 /// ```
@@ -125,6 +188,15 @@ fn strip_path(value: &mut serde_json::Value, segments: &[&str]) {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn camel_case_matches_serde() {
+        assert_eq!(super::camel_case("is_advanced_pricing_model"), "isAdvancedPricingModel");
+        assert_eq!(super::camel_case("id"), "id");
+        let schema = super::devcenter::Pricing::SCHEMA;
+        assert!(schema.fields.iter().any(|f| f.wire_name() == "isAdvancedPricingModel"));
+        assert!(schema.doc.contains("Pricing"));
+    }
+
     #[test]
     fn strip_read_only_handles_wildcards() {
         let mut v =

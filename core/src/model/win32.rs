@@ -132,18 +132,32 @@ impl fmt::Debug for SasUrl {
 /// Declares a round-trip-safe model: every field is a [`Field`] with an explicit JSON name, unknown
 /// fields go to `extra`.
 macro_rules! model {
-    ($(#[$m:meta])* pub struct $name:ident { $( $(#[$fm:meta])* $field:ident : $ty:ty = $json:literal ),* $(,)? }) => {
-        $(#[$m])*
+    ($(#[$($m:tt)*])* pub struct $name:ident { $( $(#[$($fm:tt)*])* $field:ident : $ty:ty = $json:literal ),* $(,)? }) => {
+        $(#[$($m)*])*
         #[derive(Clone, Debug, PartialEq, Default, ::serde::Serialize, ::serde::Deserialize)]
         pub struct $name {
             $(
-                $(#[$fm])*
+                $(#[$($fm)*])*
                 #[serde(rename = $json, default, skip_serializing_if = "crate::model::win32::Field::is_absent")]
                 pub $field: crate::model::win32::Field<$ty>,
             )*
             /// JSON fields this model does not know, kept verbatim.
             #[serde(flatten)]
             pub extra: crate::model::Extra,
+        }
+
+        impl $name {
+            /// The model's name, documentation and fields, for the manifest.
+            pub const SCHEMA: crate::model::ModelSchema = crate::model::ModelSchema {
+                name: stringify!($name),
+                doc: crate::model::doc_text!($([$($m)*])*),
+                fields: &[$(crate::model::FieldSchema {
+                    name: stringify!($field),
+                    json: Some($json),
+                    rust_type: stringify!($ty),
+                    doc: crate::model::doc_text!($([$($fm)*])*),
+                },)*],
+            };
         }
     };
 }

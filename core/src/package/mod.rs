@@ -28,11 +28,15 @@
 
 mod listing;
 mod names;
+mod paths;
 mod submission;
 mod zip;
 
 pub use listing::entry_names;
 pub use names::{default_compression, entry_name, Compression, STORED_EXTENSIONS};
+pub use paths::path_under;
+#[cfg(not(target_arch = "wasm32"))]
+pub use paths::zip_plan;
 pub use submission::{submission_entries, SubmissionEntry};
 #[cfg(not(target_arch = "wasm32"))]
 pub use submission::{PackagePlan, PlannedFile};

@@ -72,13 +72,13 @@ mod native {
     use super::super::READ_BUFFER;
     use super::{case_duplicate, same_ignoring_case, submission_entries};
     use crate::error::{Error, ErrorKind, Result};
-    use crate::model::files::zip_entry_name;
     use crate::model::kind::DocumentKind;
     use crate::validate::{cross_check_files, errors_only, FileSet};
 
-    /// The file a submission's name refers to under `base`: `\` and `/` both separate folders.
+    /// The file a submission's name refers to under `base` (names reach here checked by [`entry_name`],
+    /// so never absolute).
     fn source_path(base: &Path, name: &str) -> PathBuf {
-        zip_entry_name(name).split('/').fold(base.to_path_buf(), |p, seg| p.join(seg))
+        super::super::path_under(base, name)
     }
 
     /// `path` (the file behind entry `name` under `base`) when it resolves inside `base`; a symbolic

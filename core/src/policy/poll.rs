@@ -5,15 +5,62 @@
 
 use std::time::Duration;
 
-/// A geometric poll schedule.
-#[derive(Clone, Copy, Debug, PartialEq)]
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::data::limits as lim;
+use crate::error::Result;
+use crate::options::{seconds, Fields};
+
+/// A geometric poll schedule. JSON (`poll` of [`crate::options::ClientOptions`]): `{initial, factor, max}`,
+/// delays in seconds, every key optional.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct PollSchedule {
-    /// Delay before the first re-poll.
+    /// Delay before the first re-poll: 0–3,600 s. Default 5 s.
+    #[serde(serialize_with = "seconds")]
     pub initial: Duration,
-    /// Growth factor per poll (≥ 1).
+    /// Growth factor per poll: 1–10. Default 1.5.
     pub factor: f64,
-    /// Longest delay between polls.
+    /// Longest delay between polls: `initial`–3,600 s. Default 60 s.
+    #[serde(serialize_with = "seconds")]
     pub max: Duration,
+}
+
+impl PollSchedule {
+    /// Reads the JSON form found at pointer `at` (absent keys keep their defaults).
+    ///
+    /// # Errors
+    /// `invalid_argument` naming the field's pointer and its rule, or an unknown key.
+    pub fn from_json_at(v: &Value, at: &str) -> Result<PollSchedule> {
+        let mut f = Fields::new(v, at)?;
+        let mut p = PollSchedule::default();
+        if let Some(x) = f.take("initial", &[])? {
+            p.initial = x.seconds(0.0, lim::POLL_DELAY_MAX_SECS)?;
+        }
+        if let Some(x) = f.take("factor", &[])? {
+            p.factor = x.number(lim::POLL_FACTOR_MIN, lim::POLL_FACTOR_MAX)?;
+        }
+        match f.take("max", &[])? {
+            Some(x) => {
+                p.max = x.seconds(0.0, lim::POLL_DELAY_MAX_SECS)?;
+                if p.max < p.initial {
+                    let (initial, got) = (p.initial.as_secs_f64(), p.max.as_secs_f64());
+                    return Err(x.invalid(format!("must be at least initial ({initial} s), got {got}")));
+                }
+            }
+            // An `initial` above the default ceiling raises the ceiling with it.
+            None => p.max = p.max.max(p.initial),
+        }
+        f.finish()?;
+        Ok(p)
+    }
+}
+
+impl<'de> Deserialize<'de> for PollSchedule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        PollSchedule::from_json_at(&v, "").map_err(|e| serde::de::Error::custom(e.message()))
+    }
 }
 
 impl Default for PollSchedule {
@@ -43,6 +90,18 @@ impl PollSchedule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_round_trip_and_rules() {
+        let p = PollSchedule::fast(Duration::from_millis(500));
+        let v = serde_json::to_value(p).unwrap();
+        assert_eq!(v, serde_json::json!({"initial": 0.5, "factor": 1.5, "max": 6.0}));
+        assert_eq!(serde_json::from_value::<PollSchedule>(v).unwrap(), p);
+        let big = PollSchedule::from_json_at(&serde_json::json!({"initial": 120}), "/poll").unwrap();
+        assert_eq!(big.max, Duration::from_secs(120));
+        let e = PollSchedule::from_json_at(&serde_json::json!({"factor": 11}), "/poll").unwrap_err();
+        assert_eq!(e.message(), "/poll/factor: must be a number from 1 to 10, got 11");
+    }
 
     #[test]
     fn grows_then_caps() {

@@ -9,19 +9,66 @@
 
 use std::time::Duration;
 
-use crate::error::{Error, ErrorKind};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
-/// Retry limits.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+use crate::data::limits as lim;
+use crate::error::{Error, ErrorKind, Result};
+use crate::options::{seconds, Fields};
+
+/// Retry limits. JSON (`retry` of [`crate::options::ClientOptions`]): `{maxAttempts, baseDelay, maxDelay,
+/// maxRetryAfter}`, delays in seconds, every key optional.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RetryPolicy {
-    /// Attempts in total, the first included.
+    /// Attempts in total, the first included: 1–100. Default 6.
     pub max_attempts: u32,
-    /// Delay before the first retry (doubled each time).
+    /// Delay before the first retry (doubled each time): 0–3,600 s. Default 0.5 s.
+    #[serde(serialize_with = "seconds")]
     pub base_delay: Duration,
-    /// Cap on a computed backoff delay.
+    /// Cap on a computed backoff delay: `baseDelay`–3,600 s. Default 30 s.
+    #[serde(serialize_with = "seconds")]
     pub max_delay: Duration,
-    /// Cap on a server-requested delay (a hostile or buggy `Retry-After` cannot stall a pipeline).
+    /// Cap on a server-requested delay (a hostile or buggy `Retry-After` cannot stall a pipeline):
+    /// 0–3,600 s. Default 300 s.
+    #[serde(serialize_with = "seconds")]
     pub max_retry_after: Duration,
+}
+
+impl RetryPolicy {
+    /// Reads the JSON form found at pointer `at` (absent keys keep their defaults).
+    ///
+    /// # Errors
+    /// `invalid_argument` naming the field's pointer and its rule, or an unknown key.
+    pub fn from_json_at(v: &Value, at: &str) -> Result<RetryPolicy> {
+        let mut f = Fields::new(v, at)?;
+        let mut p = RetryPolicy::default();
+        if let Some(x) = f.take("maxAttempts", &["max_attempts"])? {
+            p.max_attempts = x.integer(lim::RETRY_ATTEMPTS_MIN, lim::RETRY_ATTEMPTS_MAX)? as u32;
+        }
+        if let Some(x) = f.take("baseDelay", &["base_delay"])? {
+            p.base_delay = x.seconds(0.0, lim::RETRY_DELAY_MAX_SECS)?;
+        }
+        if let Some(x) = f.take("maxDelay", &["max_delay"])? {
+            p.max_delay = x.seconds(0.0, lim::RETRY_DELAY_MAX_SECS)?;
+            if p.max_delay < p.base_delay {
+                let (base, got) = (p.base_delay.as_secs_f64(), p.max_delay.as_secs_f64());
+                return Err(x.invalid(format!("must be at least baseDelay ({base} s), got {got}")));
+            }
+        }
+        if let Some(x) = f.take("maxRetryAfter", &["max_retry_after"])? {
+            p.max_retry_after = x.seconds(0.0, lim::RETRY_DELAY_MAX_SECS)?;
+        }
+        f.finish()?;
+        Ok(p)
+    }
+}
+
+impl<'de> Deserialize<'de> for RetryPolicy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let v = Value::deserialize(d)?;
+        RetryPolicy::from_json_at(&v, "").map_err(|e| serde::de::Error::custom(e.message()))
+    }
 }
 
 impl Default for RetryPolicy {
@@ -92,6 +139,19 @@ mod tests {
 
     fn err(status: u16) -> Error {
         Error::from_response(&HttpResponse::new(status, ""))
+    }
+
+    #[test]
+    fn json_round_trip_and_rules() {
+        let p = RetryPolicy::default();
+        let v = serde_json::to_value(p).unwrap();
+        assert_eq!(
+            v,
+            serde_json::json!({"maxAttempts": 6, "baseDelay": 0.5, "maxDelay": 30.0, "maxRetryAfter": 300.0})
+        );
+        assert_eq!(serde_json::from_value::<RetryPolicy>(v).unwrap(), p);
+        let e = serde_json::from_value::<RetryPolicy>(serde_json::json!({"maxAttempts": 101})).unwrap_err();
+        assert_eq!(e.to_string(), "/maxAttempts: must be an integer from 1 to 100, got 101");
     }
 
     #[test]

@@ -47,6 +47,11 @@ crate::string_enum! {
 }
 
 impl SubmissionStatus {
+    /// Parses a wire value (an unknown value becomes `Other`).
+    pub fn parse(s: &str) -> SubmissionStatus {
+        s.parse().unwrap_or_else(|never: std::convert::Infallible| match never {})
+    }
+
     /// Whether the submission failed (commit, pre-processing, certification, release or publishing).
     pub fn is_failure(&self) -> bool {
         matches!(
@@ -59,9 +64,47 @@ impl SubmissionStatus {
         )
     }
 
+    /// Whether the submission ended without being published (a failure after its commit, or cancelled):
+    /// nothing will change it any more.
+    pub fn is_dead_end(&self) -> bool {
+        (self.is_failure() && *self != SubmissionStatus::CommitFailed) || *self == SubmissionStatus::Canceled
+    }
+
     /// Whether a commit is still being processed (`CommitStarted`): poll again.
     pub fn is_committing(&self) -> bool {
         matches!(self, SubmissionStatus::CommitStarted)
+    }
+
+    /// Whether the submission can still be changed (updated, committed again): `PendingCommit` or
+    /// `CommitFailed`.
+    pub fn is_editable(&self) -> bool {
+        matches!(self, SubmissionStatus::PendingCommit | SubmissionStatus::CommitFailed)
+    }
+
+    /// Whether the Store is working on the submission (committed, not yet published or failed).
+    pub fn is_in_flight(&self) -> bool {
+        matches!(
+            self,
+            SubmissionStatus::CommitStarted
+                | SubmissionStatus::PreProcessing
+                | SubmissionStatus::Certification
+                | SubmissionStatus::Release
+                | SubmissionStatus::Publishing
+                | SubmissionStatus::PendingPublication
+        )
+    }
+
+    /// How far along the publishing pipeline the status is: 0 not committed or committing,
+    /// 1 pre-processing, 2 certification, 3 release (publishing, or waiting for a manual publish),
+    /// 4 published. Failures and unknown values rank 0.
+    pub fn progress_rank(&self) -> u8 {
+        match self {
+            SubmissionStatus::PreProcessing => 1,
+            SubmissionStatus::Certification => 2,
+            SubmissionStatus::Release | SubmissionStatus::Publishing | SubmissionStatus::PendingPublication => 3,
+            SubmissionStatus::Published => 4,
+            _ => 0,
+        }
     }
 }
 

@@ -29,23 +29,37 @@ use super::kind::DocumentKind;
 /// camelCase on the wire, and unknown fields are kept in `extra`.
 macro_rules! model {
     (
-        $(#[$meta:meta])*
+        $(#[$($meta:tt)*])*
         pub struct $name:ident {
-            $( $(#[$fmeta:meta])* $field:ident : $ty:ty ),* $(,)?
+            $( $(#[$($fmeta:tt)*])* $field:ident : $ty:ty ),* $(,)?
         }
     ) => {
-        $(#[$meta])*
+        $(#[$($meta)*])*
         #[derive(Clone, Debug, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "camelCase")]
         pub struct $name {
             $(
-                $(#[$fmeta])*
+                $(#[$($fmeta)*])*
                 #[serde(default, skip_serializing_if = "crate::model::devcenter::Nullable::is_absent")]
                 pub $field: crate::model::devcenter::Nullable<$ty>,
             )*
             /// Fields this model does not know, kept verbatim and written back.
             #[serde(flatten)]
             pub extra: crate::model::Extra,
+        }
+
+        impl $name {
+            /// The model's name, documentation and fields, for the manifest.
+            pub const SCHEMA: crate::model::ModelSchema = crate::model::ModelSchema {
+                name: stringify!($name),
+                doc: crate::model::doc_text!($([$($meta)*])*),
+                fields: &[$(crate::model::FieldSchema {
+                    name: stringify!($field),
+                    json: None,
+                    rust_type: stringify!($ty),
+                    doc: crate::model::doc_text!($([$($fmeta)*])*),
+                },)*],
+            };
         }
     };
 }

@@ -1,0 +1,53 @@
+//! Where a submission's files are on the host: a name as a workflow writes it (`Trailers\\T.mp4`)
+//! resolved under the files folder, and the archive plan of a flow's `Upload::Zip` step.
+
+use std::path::{Path, PathBuf};
+
+/// `dir` joined with a submission file name (`\` and `/` both separate folders; an absolute name stays).
+/// Pure path arithmetic: reads nothing, so it compiles everywhere.
+pub fn path_under(dir: &Path, name: &str) -> PathBuf {
+    let p = Path::new(name);
+    if p.is_absolute() {
+        return p.to_path_buf();
+    }
+    name.split(['/', '\\']).filter(|s| !s.is_empty()).fold(dir.to_path_buf(), |acc, seg| acc.join(seg))
+}
+
+/// The archive a flow's [`crate::flow::Upload::Zip`] step asks for, every file found under `dir`.
+/// Native only (it reads file sizes).
+///
+/// # Errors
+/// `missing_files` naming every missing file, or `invalid_archive`, as [`super::PackagePlan::from_names`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn zip_plan(files: &[crate::flow::UploadFile], dir: &Path) -> crate::Result<super::PackagePlan> {
+    super::PackagePlan::from_names(dir, files.iter().map(|f| f.name.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_under_the_files_folder() {
+        assert_eq!(path_under(Path::new("/f"), "Trailers\\T.mp4"), Path::new("/f/Trailers/T.mp4"));
+        assert_eq!(path_under(Path::new("/f"), "a/b.png"), Path::new("/f/a/b.png"));
+        assert_eq!(path_under(Path::new("/f"), "a//b.png"), Path::new("/f/a/b.png"));
+        assert_eq!(path_under(Path::new("/f"), "/abs/b.png"), Path::new("/abs/b.png"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn zip_plan_reports_every_missing_file() {
+        let dir = std::env::temp_dir().join(format!("storesubmit-zip-plan-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("Images")).unwrap();
+        std::fs::write(dir.join("Images").join("a.png"), b"png").unwrap();
+        let file = |n: &str| crate::flow::UploadFile { name: n.into(), zip_name: n.replace('\\', "/") };
+        let plan = zip_plan(&[file("Images\\a.png")], &dir).unwrap();
+        assert_eq!(plan.files[0].name, "Images/a.png");
+        assert_eq!(plan.files[0].size, 3);
+        let e = zip_plan(&[file("x.msix"), file("y.msix")], &dir).unwrap_err();
+        assert_eq!(e.kind(), crate::ErrorKind::MissingFiles);
+        assert!(e.message().contains("x.msix, y.msix"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}
