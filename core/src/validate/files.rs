@@ -56,7 +56,8 @@ impl FileSet {
     }
 
     /// A set from names (ZIP entry names, or paths relative to a folder). Directory entries (names
-    /// ending in `/`) are skipped; `\` is read as `/`.
+    /// ending in `/`) are skipped; `\` is read as `/`; names escaping the root (`..`, absolute) are
+    /// unsafe entries.
     pub fn from_names<I, S>(names: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -64,19 +65,28 @@ impl FileSet {
     {
         let mut set = FileSet::new();
         for n in names {
-            set.insert(n.as_ref());
+            set.insert_entry(n.as_ref());
         }
         set
     }
 
-    /// Adds one name (ignored when it names a directory). A name that escapes the root (`..`, absolute)
-    /// is kept apart as an unsafe entry (reported as `files.unsafe_entry`).
+    /// Adds one name as it is (ignored when it names a directory); a host adding a file it resolved
+    /// itself (an absolute asset path) uses this.
     pub fn insert(&mut self, name: &str) {
+        let n = normalise(name);
+        if !n.is_empty() && !n.ends_with('/') {
+            self.names.insert(n);
+        }
+    }
+
+    /// Adds a name read from an archive or a list: one that escapes the root (`..`, absolute) is kept
+    /// apart as an unsafe entry (reported as `files.unsafe_entry`).
+    fn insert_entry(&mut self, name: &str) {
         let n = normalise(name);
         if escapes(&n) {
             self.unsafe_entries.insert(n);
-        } else if !n.is_empty() && !n.ends_with('/') {
-            self.names.insert(n);
+        } else {
+            self.insert(&n);
         }
     }
 
