@@ -97,7 +97,10 @@ pub fn flow_config(cfg: &Bound<'_, PyAny>, secret: Option<&Bound<'_, PySecret>>)
             max: secs(p, "max")?.unwrap_or(d.max),
         };
     }
-    fc.deadline = secs(&v, "deadline")?;
+    if v.get("deadline").is_some() {
+        // Absent: the core's default workflow deadline (FlowConfig::new) stays.
+        fc.deadline = secs(&v, "deadline")?;
+    }
     if v.get("request_timeout").is_some() {
         fc.request_timeout = secs(&v, "request_timeout")?;
     }

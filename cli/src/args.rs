@@ -149,9 +149,10 @@ pub struct Connection {
     /// Token endpoint version.
     #[arg(long, value_enum, default_value_t = TokenVersionArg::V2)]
     pub token_version: TokenVersionArg,
-    /// Give up when the whole command takes longer (e.g. 90s, 30m, 2h).
-    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
-    pub timeout: Option<std::time::Duration>,
+    /// Give up when the whole workflow takes longer (e.g. 90s, 30m, 2h; `none` for no limit). Default: 4h
+    /// (the core's default workflow deadline).
+    #[arg(long, value_name = "DURATION|none", value_parser = parse_timeout)]
+    pub timeout: Option<Timeout>,
     /// First delay between status polls (grows to 12× that); default 5s.
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub poll_interval: Option<std::time::Duration>,
@@ -165,6 +166,18 @@ pub enum TokenVersionArg {
     /// `/{tenant}/oauth2/v2.0/token` with `scope=`.
     #[default]
     V2,
+}
+
+/// `--timeout`: a deadline, or `none` for no deadline at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeout(pub Option<std::time::Duration>);
+
+/// Parses `none` (no deadline) or a duration as [`parse_duration`] does.
+pub fn parse_timeout(s: &str) -> Result<Timeout, String> {
+    if s.trim().eq_ignore_ascii_case("none") {
+        return Ok(Timeout(None));
+    }
+    parse_duration(s).map(|d| Timeout(Some(d)))
 }
 
 /// Parses `500ms`, `90s`, `30m`, `2h` or a number of seconds.

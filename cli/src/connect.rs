@@ -96,7 +96,10 @@ pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
         (TokenVersionArg::V1, _) | (TokenVersionArg::V2, Some("v1")) => TokenVersion::V1,
         _ => TokenVersion::V2,
     };
-    cfg.deadline = conn.timeout;
+    if let Some(t) = conn.timeout {
+        // Without --timeout the core's default deadline (set by FlowConfig::new) stays.
+        cfg.deadline = t.0;
+    }
     if let Some(p) = conn.poll_interval {
         cfg.poll = PollSchedule::fast(p.max(Duration::from_millis(10)));
     }
@@ -134,5 +137,18 @@ mod tests {
         std::fs::write(&file, r#"{"tenantId":"T","typo":"x"}"#).unwrap();
         assert!(flow_config(&c).unwrap_err().message().contains("unknown key `typo`"));
         std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn timeout_defaults_to_the_core_deadline_and_none_means_none() {
+        let mut c = conn();
+        (c.tenant_id, c.client_id, c.client_secret) = (Some("T".into()), Some("C".into()), Some("S".into()));
+        let default = flow_config(&c).unwrap().deadline;
+        assert_eq!(default, Some(storesubmit::data::limits::DEFAULT_WORKFLOW_DEADLINE));
+        c.timeout = Some(crate::args::parse_timeout("none").unwrap());
+        assert_eq!(flow_config(&c).unwrap().deadline, None);
+        c.timeout = Some(crate::args::parse_timeout("90s").unwrap());
+        assert_eq!(flow_config(&c).unwrap().deadline, Some(Duration::from_secs(90)));
+        assert!(crate::args::parse_timeout("forever").is_err());
     }
 }

@@ -299,6 +299,13 @@ impl Error {
         if server_errors.len() > 1 {
             message.push_str(&format!(" (and {} more)", server_errors.len() - 1));
         }
+        if let Some(to) = resp.header("Location").filter(|_| (300..400).contains(&resp.status)) {
+            // Redirects are never followed (they could carry the token elsewhere): say where it pointed.
+            message.push_str(&format!(
+                " (a redirect to {}, not followed: check the service URL)",
+                crate::secret::redact_url(to.trim())
+            ));
+        }
         let mut e = Error::new(kind, message).with_status(resp.status).with_server_errors(
             server_errors.into_iter().map(|s| ServerError { message: redact_text(&s.message), ..s }).collect(),
         );
@@ -335,8 +342,11 @@ pub fn kind_for_status(status: u16, server_errors: &[ServerError]) -> ErrorKind 
     }
 }
 
-/// The delay a response asks for: `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds) or
-/// `Retry-After` (seconds; an HTTP date is not used by these services and is ignored).
+/// The delay a response asks for: `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds), or
+/// `Retry-After` as delay-seconds or as an HTTP-date (IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`, as
+/// azure-core honours it). A date is read relative to the response's own `Date` header (the server's
+/// clock, so the client's clock skew does not matter); without a `Date` header a date cannot be turned
+/// into a delay here and the retry policy's backoff applies. A date in the past means "now" (zero).
 pub fn retry_after_from_headers(resp: &HttpResponse) -> Option<Duration> {
     for h in ["retry-after-ms", "x-ms-retry-after-ms"] {
         if let Some(ms) = resp.header(h).and_then(|v| v.trim().parse::<f64>().ok()) {
@@ -345,10 +355,17 @@ pub fn retry_after_from_headers(resp: &HttpResponse) -> Option<Duration> {
             }
         }
     }
-    resp.header("Retry-After")
-        .and_then(|v| v.trim().parse::<f64>().ok())
-        .filter(|s| s.is_finite() && *s >= 0.0)
-        .map(Duration::from_secs_f64)
+    let value = resp.header("Retry-After")?.trim();
+    if let Some(secs) = value.parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0) {
+        return Some(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX));
+    }
+    let imf = time::macros::format_description!(
+        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
+    );
+    let parse = |v: &str| time::PrimitiveDateTime::parse(v.trim(), imf).ok().map(|t| t.assume_utc());
+    let (at, now) = (parse(value)?, parse(resp.header("Date")?)?);
+    let delta = (at - now).whole_seconds();
+    Some(Duration::from_secs(u64::try_from(delta).unwrap_or(0)))
 }
 
 fn str_field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a str> {

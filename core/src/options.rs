@@ -9,7 +9,7 @@
 //!   "tenantId": "…", "clientId": "…", "tokenVersion": "v2", "sellerId": "…",
 //!   "retry": {"maxAttempts": 6, "baseDelay": 0.5, "maxDelay": 30, "maxRetryAfter": 300},
 //!   "poll": {"initial": 5, "factor": 1.5, "max": 60},
-//!   "deadline": null, "requestTimeout": 120,
+//!   "deadline": 14400, "requestTimeout": 120,
 //!   "upload": {}
 //! }
 //! ```
@@ -62,7 +62,8 @@ pub struct ClientOptions {
     pub retry: RetryPolicy,
     /// Poll schedule. Default: [`PollSchedule::default`].
     pub poll: PollSchedule,
-    /// Total time a workflow may take, seconds, above 0 and up to 30 days; `null` is none. Default: none.
+    /// Total time a workflow may take, seconds, above 0 and up to 30 days; `null` is none. Default: 4 hours
+    /// ([`crate::data::limits::DEFAULT_WORKFLOW_DEADLINE`]): nothing polls for ever unless asked to.
     #[serde(serialize_with = "opt_seconds")]
     pub deadline: Option<Duration>,
     /// Per-request timeout, seconds, above 0 and up to 3,600; `null` is none. Default: 120.
@@ -83,7 +84,7 @@ impl Default for ClientOptions {
             seller_id: None,
             retry: RetryPolicy::default(),
             poll: PollSchedule::default(),
-            deadline: None,
+            deadline: Some(crate::data::limits::DEFAULT_WORKFLOW_DEADLINE),
             request_timeout: Some(DEFAULT_REQUEST_TIMEOUT),
             upload: None,
         }

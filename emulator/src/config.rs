@@ -168,6 +168,9 @@ pub struct Config {
     pub seller_id: String,
     /// Lifetime of SAS URLs the emulator issues, seconds.
     pub sas_lifetime_secs: u64,
+    /// Every read of a pending devcenter submission hands out a fresh `fileUploadUrl` (a new blob, newly
+    /// signed), as a service that renews upload URLs would; off by default (the URL stays as created).
+    pub fresh_upload_url_on_get: bool,
     /// Largest request body accepted, bytes (413 above).
     pub max_body_bytes: usize,
     /// Items per page of ingestion lists (`@odata.nextLink` beyond).
@@ -195,6 +198,7 @@ impl Default for Config {
             strict_audience: true,
             seller_id: "40123456".into(),
             sas_lifetime_secs: 24 * 3600,
+            fresh_upload_url_on_get: false,
             max_body_bytes: 1 << 30,
             page_size: 25,
             durations: Durations::default(),

@@ -350,7 +350,17 @@ pub fn handle(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
                 return rollout(st, req, action, &sid);
             }
             match action.split('_').next().unwrap_or("") {
-                "get" => Resp::json(200, &st.dc.subs[&sid].doc),
+                "get" => {
+                    let pending = st.dc.subs[&sid].doc.get("status").and_then(Value::as_str) == Some("PendingCommit");
+                    if st.config.fresh_upload_url_on_get && pending {
+                        let (url, blob) = st.new_upload_url(DEVCENTER_CONTAINER, "rwl");
+                        if let Some(s) = st.dc.subs.get_mut(&sid) {
+                            s.doc["fileUploadUrl"] = Value::String(url);
+                            s.blob = blob;
+                        }
+                    }
+                    Resp::json(200, &st.dc.subs[&sid].doc)
+                }
                 "update" => update_submission(st, req, kind, &sid),
                 "delete" => delete_submission(st, kind, &parent, &sid),
                 "commit" => commit(st, kind, &sid),
@@ -723,7 +733,9 @@ fn check_upload(st: &State, kind: Kind, sub: &Submission) -> Vec<(String, String
             }
         },
     };
-    if let Some(bad) = files.iter().find(|n| storesubmit::package::entry_name(n).is_err()) {
+    let bad = files.unsafe_entries().chain(files.iter()).find(|n| storesubmit::package::entry_name(n).is_err());
+    if let Some(bad) = bad {
+        let bad = storesubmit::validate::shown(bad);
         return vec![(
             "InvalidArchive".into(),
             format!("The ZIP archive holds an entry whose name is not a safe relative path: {bad}."),

@@ -36,6 +36,9 @@ pub struct FaultRule {
     pub status: Option<u16>,
     /// Headers to add (e.g. `Retry-After`).
     pub headers: HashMap<String, String>,
+    /// Answer `Retry-After` as an HTTP-date (IMF-fixdate) this many seconds after the answer's `Date`
+    /// header (both set from the real clock), instead of delay-seconds.
+    pub retry_after_date_secs: Option<u64>,
     /// Body to answer: a string is sent as is, anything else as JSON. Absent: the family's error shape.
     pub body: Option<Value>,
     /// Delay before anything else, milliseconds.
@@ -61,6 +64,8 @@ pub struct FaultAction {
     pub status: Option<u16>,
     /// Headers to add.
     pub headers: Vec<(String, String)>,
+    /// `Retry-After` as an HTTP-date this many seconds after `Date`.
+    pub retry_after_date_secs: Option<u64>,
     /// Body to answer.
     pub body: Option<Value>,
 }
@@ -176,6 +181,7 @@ impl Faults {
                 after_work: r.after_work,
                 status: if r.after_work { Some(r.status.unwrap_or(503)) } else { r.status },
                 headers: r.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                retry_after_date_secs: r.retry_after_date_secs,
                 body: r.body.clone(),
             });
         }

@@ -230,6 +230,50 @@ impl EmulatorHandle {
         self.shared.lock().dump()
     }
 
+    /// The request log (the admin API's `GET /requests`): `{time, ms, method, path, status, op}` per
+    /// request, oldest first (fault-injected answers included; status 0 for a dropped connection).
+    pub fn requests(&self) -> Vec<serde_json::Value> {
+        self.shared.lock().log.iter().cloned().collect()
+    }
+
+    /// How many logged requests had this operation id (`devcenter.create_app_submission`, …).
+    pub fn count_op(&self, op: &str) -> usize {
+        self.shared.lock().log.iter().filter(|r| r.get("op").and_then(|o| o.as_str()) == Some(op)).count()
+    }
+
+    /// Plays a restart: for `down` (real time) every request's connection is closed without an answer;
+    /// then service resumes with the state as it was (a service restarting on persistent storage).
+    pub fn restart(&self, down: std::time::Duration) {
+        self.shared.lock().down_until = Some(std::time::Instant::now() + down);
+    }
+
+    /// Every issued token expires now (the admin API's `POST /tokens/expire`).
+    pub fn expire_tokens(&self) {
+        let mut st = self.shared.lock();
+        let now = st.now();
+        for t in st.tokens.values_mut() {
+            t.expires_ms = now;
+        }
+    }
+
+    /// Every secret the emulator has handed out or holds, for tests that scan output for leaks: the
+    /// configured client secrets, every access token issued, and the `sig` of every devcenter
+    /// `fileUploadUrl` (percent-encoded as in the URL, and decoded).
+    pub fn issued_secrets(&self) -> Vec<String> {
+        let st = self.shared.lock();
+        let mut out: Vec<String> = st.config.clients.iter().map(|c| c.client_secret.clone()).collect();
+        out.extend(st.tokens.keys().cloned());
+        for s in st.dc.subs.values() {
+            let url = s.doc.get("fileUploadUrl").and_then(|u| u.as_str()).unwrap_or("");
+            if let Some(sig) = url.split(['?', '&']).find_map(|p| p.strip_prefix("sig=")) {
+                out.push(sig.to_string());
+                out.push(util::decode(sig));
+            }
+        }
+        out.retain(|s| s.len() >= 8);
+        out
+    }
+
     /// Moves the emulated clock forward.
     pub fn advance_clock(&self, seconds: f64) {
         let mut st = self.shared.lock();

@@ -72,7 +72,14 @@ fn fault_response(svc: Svc, action: &crate::faults::FaultAction) -> Resp {
             error(svc, status, code, "Fault injected by the storesubmit emulator.", "")
         }
     };
-    for (n, v) in &action.headers {
+    let mut headers = action.headers.clone();
+    if let Some(secs) = action.retry_after_date_secs {
+        let now_ms =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() * 1000).unwrap_or(0);
+        headers.push(("Date".into(), util::http_date(now_ms)));
+        headers.push(("Retry-After".into(), util::http_date(now_ms + secs * 1000)));
+    }
+    for (n, v) in &headers {
         resp.headers.retain(|(h, _)| !h.eq_ignore_ascii_case(n));
         resp.headers.push((n.clone(), v.clone()));
     }
@@ -95,6 +102,10 @@ pub async fn serve(
     req: hyper::Request<Incoming>,
 ) -> Result<hyper::Response<Full<Bytes>>, DropConnection> {
     let correlation = util::guid();
+    if shared.lock().down_until.is_some_and(|t| std::time::Instant::now() < t) {
+        // Restarting: no answer at all.
+        return Err(DropConnection);
+    }
     let (parts, body) = req.into_parts();
     let full_path = parts.uri.path().to_string();
     let raw_query = parts.uri.query().unwrap_or("").to_string();
@@ -109,8 +120,28 @@ pub async fn serve(
             .with_header("X-Correlation-ID", correlation);
         return Ok(to_hyper(r));
     };
-    let max_body = shared.lock().config.max_body_bytes;
-    let body = match Limited::new(body, max_body).collect().await {
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
+        .collect();
+    let mut req = Req {
+        method,
+        path: rest.clone(),
+        query: util::parse_pairs(&raw_query),
+        raw_query,
+        headers,
+        body: Bytes::new(),
+    };
+    // Refuse what can be refused from the head alone before reading a byte of the body: a hostile client
+    // cannot make the emulator buffer a large body it would reject anyway.
+    let max_body = body_limit(&shared.lock(), svc);
+    if let Some(r) = refuse_early(&shared, svc, &req, max_body) {
+        let r = r.with_header("X-Correlation-ID", correlation);
+        shared.lock().record(method.as_str(), &full_path, r.status, operation_for(svc, method, &rest));
+        return Ok(to_hyper(r));
+    }
+    req.body = match Limited::new(body, max_body).collect().await {
         Ok(b) => b.to_bytes(),
         Err(e) => {
             let too_big = e.downcast_ref::<http_body_util::LengthLimitError>().is_some();
@@ -122,12 +153,6 @@ pub async fn serve(
             return Ok(to_hyper(r));
         }
     };
-    let headers: Vec<(String, String)> = parts
-        .headers
-        .iter()
-        .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
-        .collect();
-    let req = Req { method, path: rest.clone(), query: util::parse_pairs(&raw_query), raw_query, headers, body };
     let op = operation_for(svc, method, &rest);
     let mut prefetched = std::collections::HashMap::new();
     let (external, wanted) = {
@@ -186,6 +211,46 @@ pub async fn serve(
     }
     shared.lock().record(method.as_str(), &full_path, resp.status, op);
     Ok(to_hyper(resp))
+}
+
+/// Largest API request body (JSON documents), bytes: no Store document comes near it, so a larger body
+/// is refused (413) without being buffered. Blob uploads may use the whole `max_body_bytes`.
+pub const API_MAX_BODY_BYTES: usize = 32 << 20;
+
+/// The body limit of a service: `max_body_bytes` for the blob store, at most [`API_MAX_BODY_BYTES`]
+/// for the APIs and the token service.
+fn body_limit(st: &State, svc: Svc) -> usize {
+    match svc {
+        Svc::Blob => st.config.max_body_bytes,
+        _ => st.config.max_body_bytes.min(API_MAX_BODY_BYTES),
+    }
+}
+
+/// The answer to a request that can be refused from its head alone: an API call without a valid token
+/// (401, the same answer [`handle`] gives), or a declared `Content-Length` over the limit (413).
+fn refuse_early(shared: &Shared, svc: Svc, req: &Req, max_body: usize) -> Option<Resp> {
+    if let Svc::Api(family) = svc {
+        if family != Family::Token && match_route(family, req.method, &req.path).is_some() {
+            let st = shared.lock();
+            if let Err(f) = crate::token::check(&st, req, family) {
+                return Some(
+                    error(svc, 401, code_for_status(svc, 401), f.message(), "")
+                        .with_header("WWW-Authenticate", f.challenge()),
+                );
+            }
+        }
+    }
+    let declared = req.header("content-length").and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > max_body as u64) {
+        return Some(error(
+            svc,
+            413,
+            "RequestBodyTooLarge",
+            "The request body is larger than the emulator accepts.",
+            "",
+        ));
+    }
+    None
 }
 
 /// The blobs a request reads, which must be fetched from an outside store before it runs.

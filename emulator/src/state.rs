@@ -91,6 +91,9 @@ pub struct State {
     pub ing: Ingestion,
     /// Recent requests (method, path without query, status, operation id).
     pub log: VecDeque<Value>,
+    /// Until when (real time) the emulator plays dead, as during a restart: every connection is closed
+    /// without an answer. State is kept (a service restarting on persistent storage).
+    pub down_until: Option<std::time::Instant>,
 }
 
 impl std::fmt::Debug for State {
@@ -161,6 +164,7 @@ impl State {
             w32: Win32::default(),
             ing: Ingestion::default(),
             log: VecDeque::new(),
+            down_until: None,
         };
         st.load_fixture(&fixture)?;
         Ok(st)
@@ -238,7 +242,7 @@ impl State {
         }
         let now = self.now();
         self.log.push_back(
-            json!({"time": crate::util::iso(now), "method": method, "path": path, "status": status, "op": op}),
+            json!({"time": crate::util::iso(now), "ms": now, "method": method, "path": path, "status": status, "op": op}),
         );
     }
 

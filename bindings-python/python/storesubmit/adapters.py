@@ -4,17 +4,49 @@ or ``storesubmit[httpx]``). Each returns a callable for ``transport=``.
 The adapters send exactly the core's request (method, URL, headers, body, per-request timeout), never
 follow redirects (a redirect must not carry a bearer token elsewhere), and map the library's "no
 response" exceptions to :class:`storesubmit.TransportError` / :class:`storesubmit.RequestTimeoutError`
-so the workflows retry or verify. Messages never include the URL (it may hold a SAS signature).
+so the workflows retry or verify. Messages never include the URL (it may hold a SAS signature), and the
+libraries' own debug logs (``urllib3`` writes every request line, SAS ``sig`` included; ``httpx`` too) go
+through a filter that redacts secrets before any handler sees them.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any, Awaitable, Callable, Dict, Optional
 
+from . import _native
 from ._errors import RequestTimeoutError, TransportError
 from .transport import Request, Response
 
 __all__ = ["requests_transport", "httpx_transport", "httpx_async_transport"]
+
+
+class _RedactSecrets(logging.Filter):
+    """Rewrites a library's log record with secrets (SAS ``sig``, tokens) redacted."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:  # pragma: no cover - a broken record is left to logging's own handling
+            return True
+        record.msg = _native.redact(message)
+        record.args = ()
+        return True
+
+
+_REDACT = _RedactSecrets()
+
+
+def _redact_library_logs(*names: str) -> None:
+    """Attaches the redacting filter to the loggers a library writes request lines to (once each)."""
+    for name in names:
+        logger = logging.getLogger(name)
+        if _REDACT not in logger.filters:
+            logger.addFilter(_REDACT)
+
+
+_URLLIB3_LOGGERS = ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.connection")
+_HTTPX_LOGGERS = ("httpx", "httpcore.http11", "httpcore.http2", "httpcore.connection", "httpcore.proxy")
 
 
 def requests_transport(session: Any = None) -> Callable[[Request], Response]:
@@ -24,6 +56,7 @@ def requests_transport(session: Any = None) -> Callable[[Request], Response]:
     except ImportError as exc:  # pragma: no cover - exercised only without requests installed
         raise ImportError("requests_transport needs `requests`: pip install storesubmit[requests]") from exc
     s = session if session is not None else requests.Session()
+    _redact_library_logs(*_URLLIB3_LOGGERS)
 
     def send(request: Request) -> Response:
         try:
@@ -58,6 +91,7 @@ def httpx_transport(client: Any = None) -> Callable[[Request], Response]:
     except ImportError as exc:  # pragma: no cover
         raise ImportError("httpx_transport needs `httpx`: pip install storesubmit[httpx]") from exc
     c = client if client is not None else httpx.Client(follow_redirects=False)
+    _redact_library_logs(*_HTTPX_LOGGERS)
 
     def send(request: Request) -> Response:
         try:
@@ -77,6 +111,7 @@ def httpx_async_transport(client: Any = None) -> Callable[[Request], Awaitable[R
     except ImportError as exc:  # pragma: no cover
         raise ImportError("httpx_async_transport needs `httpx`: pip install storesubmit[httpx]") from exc
     holder: Dict[str, Any] = {"client": client}
+    _redact_library_logs(*_HTTPX_LOGGERS)
 
     async def send(request: Request) -> Response:
         c: Optional[Any] = holder["client"]

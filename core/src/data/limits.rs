@@ -4,6 +4,8 @@
 //! Sources: seed 003 (win32 metadata, packages, listing assets), seed 002 and `reference/docs`
 //! (devcenter app, add-on and flight submissions).
 
+use std::time::Duration;
+
 use serde::Serialize;
 
 /// win32 listing `description`: characters.
@@ -44,6 +46,10 @@ pub const SYSTEM_REQUIREMENT_MAX_CHARS: usize = 200;
 pub const SCREENSHOTS_MAX: u64 = 10;
 /// win32 listing assets create: logos per request (`Logo` 1–2; 0 requests none).
 pub const LOGOS_MAX: u64 = 2;
+/// devcenter app listing `baseListing.description` (and platform overrides): characters. The devcenter
+/// docs give no number; this is the Store's listing description limit, the one seed 003 documents for
+/// the same field of MSI/EXE listings (Partner Center refuses a longer description at commit).
+pub const DEVCENTER_DESCRIPTION_MAX_CHARS: usize = 10_000;
 /// devcenter base listing `features`: number of features.
 pub const FEATURES_MAX: usize = 20;
 /// devcenter base listing `recommendedHardware` and `minimumHardware`: number of items.
@@ -86,6 +92,22 @@ pub const LIST_PAGES_MAX: u32 = 100_000;
 pub const PRICE_TIERS_ORIGINAL: (u32, u32) = (2, 96);
 /// Price tiers of the advanced pricing model: `Tier1012` … `Tier1424`.
 pub const PRICE_TIERS_ADVANCED: (u32, u32) = (1012, 1424);
+/// Reading JSON (`validate::lenient_json`): deepest nesting of objects and arrays accepted (serde_json's
+/// own recursion limit; deeper input is refused with `json.too_deep` before anything large is built).
+pub const JSON_MAX_DEPTH: usize = 128;
+/// Reading JSON: warnings (trailing commas, comments) listed one by one; the rest are counted in one more.
+pub const JSON_MAX_WARNINGS: usize = 1_000;
+/// Reading JSON: longest JSON pointer written into a warning (longer ones are cut and end in `…`).
+pub const JSON_MAX_POINTER_CHARS: usize = 1_024;
+
+/// Every workflow's overall deadline unless the caller sets another (or none): long enough for a devcenter
+/// submission to reach certification on an ordinary day, short of a CI job's own limit (GitHub Actions
+/// stops a job at 6 h without a word), so a workflow that cannot finish fails with `deadline_exceeded`
+/// and says at which stage instead of polling for ever. `FlowConfig::new` uses it; the CLI's `--timeout`
+/// overrides it (`--timeout none` for no deadline).
+pub const DEFAULT_WORKFLOW_DEADLINE_SECS: u64 = 4 * 3600;
+/// [`DEFAULT_WORKFLOW_DEADLINE_SECS`] as a duration.
+pub const DEFAULT_WORKFLOW_DEADLINE: Duration = Duration::from_secs(DEFAULT_WORKFLOW_DEADLINE_SECS);
 
 /// One limit, for pick-lists and documentation in bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -116,6 +138,7 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "win32.properties.systemRequirementDetails.text.chars", value: SYSTEM_REQUIREMENT_MAX_CHARS as f64 },
     Limit { key: "win32.assets.create.Screenshot.max", value: SCREENSHOTS_MAX as f64 },
     Limit { key: "win32.assets.create.Logo.max", value: LOGOS_MAX as f64 },
+    Limit { key: "devcenter.listing.description.chars", value: DEVCENTER_DESCRIPTION_MAX_CHARS as f64 },
     Limit { key: "devcenter.listing.features.count", value: FEATURES_MAX as f64 },
     Limit { key: "devcenter.listing.hardware.count", value: HARDWARE_ITEMS_MAX as f64 },
     Limit { key: "devcenter.trailers.count", value: TRAILERS_MAX as f64 },
@@ -139,4 +162,6 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "devcenter.priceTier.original.max", value: PRICE_TIERS_ORIGINAL.1 as f64 },
     Limit { key: "devcenter.priceTier.advanced.min", value: PRICE_TIERS_ADVANCED.0 as f64 },
     Limit { key: "devcenter.priceTier.advanced.max", value: PRICE_TIERS_ADVANCED.1 as f64 },
+    Limit { key: "json.depth.max", value: JSON_MAX_DEPTH as f64 },
+    Limit { key: "workflow.deadline.default.secs", value: DEFAULT_WORKFLOW_DEADLINE_SECS as f64 },
 ];

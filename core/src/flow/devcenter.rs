@@ -5,7 +5,17 @@
 //! of `PendingUpload` files → [stop for "draft only"] → commit → poll the status until the target stage.
 //!
 //! Ambiguous failures: a lost create response is checked by re-reading the parent's pending submission
-//! (adopted, never duplicated); a lost commit response by reading the submission's status.
+//! (adopted, never duplicated); a lost commit response by reading the submission's status. When the check
+//! shows the call did not take effect it is sent again after a backoff (`policy::retry::backoff`), never
+//! straight away.
+//!
+//! An upload URL (SAS) that expires during the upload: the submission is read again; when the service
+//! hands out a different `fileUploadUrl` the upload is tried once more with it. Otherwise the error says
+//! to start over with `--pending recreate`, and no resume token is offered (it could never work: every
+//! read returns the same expired URL).
+//!
+//! Documents in an [`Outcome`] have their SAS signatures redacted ([`crate::secret::redact_json`]): a
+//! result printed by a binding or stored by a pipeline carries no live write credential.
 
 use std::time::Duration;
 
@@ -22,6 +32,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::model::devcenter::SubmissionStatus;
 use crate::model::files::{referenced_files, zip_entry_name};
 use crate::model::DocumentKind;
+use crate::policy::retry;
+use crate::secret::redact_json;
 
 /// Which submission a workflow works on.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -147,12 +159,18 @@ enum Stage {
     DeletePending,
     Create,
     VerifyCreate,
+    /// Waiting (backoff) before creating again after a lost create that did not take effect.
+    Recreate,
     Fetch,
     Update,
     Upload,
+    /// Reading the submission again for a fresh upload URL after the SAS expired.
+    RefreshUploadUrl,
     Drafted,
     Commit,
     VerifyCommit,
+    /// Waiting (backoff) before committing again after a lost commit that did not take effect.
+    Recommit,
     Poll,
     Done,
 }
@@ -171,6 +189,12 @@ pub(crate) struct SubmissionMachine {
     create_attempts: u32,
     commit_attempts: u32,
     polls: u32,
+    /// Whether the upload URL was already refreshed once after an expired SAS.
+    #[serde(default)]
+    upload_url_refreshed: bool,
+    /// Set when the workflow failed in a way no resume can repair (no resume token is offered).
+    #[serde(skip)]
+    dead_end: bool,
     /// The last status a poll saw (shown in the stage name: `poll: Certification`).
     #[serde(skip)]
     last_status: Option<String>,
@@ -195,6 +219,8 @@ impl SubmissionMachine {
             create_attempts: 0,
             commit_attempts: 0,
             polls: 0,
+            upload_url_refreshed: false,
+            dead_end: false,
             last_status: None,
             spec: Some(spec),
             doc: None,
@@ -246,9 +272,34 @@ impl SubmissionMachine {
                 .and_then(Value::as_array)
                 .cloned()
                 .unwrap_or_default(),
-            document: status_doc.cloned(),
+            document: status_doc.map(redact_json),
             resume: None,
         }
+    }
+
+    /// Waits a backoff before sending a create or commit again (stage `wait`), or gives up with `e`
+    /// after three attempts.
+    fn again_later(&mut self, wait: Stage, attempts: u32, e: Error, cfg: &FlowConfig) -> Result<Action> {
+        if attempts > 2 {
+            return Err(e);
+        }
+        self.stage = wait;
+        Ok(Action::Poll(retry::backoff(&cfg.retry, attempts, 0.5)))
+    }
+
+    /// The error for an upload URL that expired and was not replaced: start over.
+    fn sas_dead_end(&mut self) -> Error {
+        self.dead_end = true;
+        let sid = self.submission_id.as_deref().unwrap_or("?");
+        Error::new(
+            ErrorKind::SasExpired,
+            format!(
+                "the upload URL of submission {sid} expired before the upload finished and the service hands out \
+                 no fresh one, so this submission can no longer receive its files; start over with a new \
+                 submission: run the publish command again with `--pending recreate` (it deletes submission {sid} \
+                 first)"
+            ),
+        )
     }
 
     /// After the submission document is known: update (if a spec is pending), upload, commit.
@@ -304,7 +355,7 @@ impl SubmissionMachine {
             self.completed = Stage::Drafted;
             self.stage = Stage::Done;
             let mut out = self.outcome("draft", None);
-            out.document = self.doc.clone();
+            out.document = self.doc.as_ref().map(redact_json);
             out.status = self.doc.as_ref().and_then(|d| str_of(d, "status")).map(str::to_string);
             out.resume = self.checkpoint().map(ResumeToken);
             return Ok(Action::Done(out));
@@ -379,6 +430,9 @@ impl Machine for SubmissionMachine {
     fn checkpoint(&self) -> Option<Value> {
         // Resumable once the user's changes are in the submission: a resume carries no spec.
         self.submission_id.as_ref()?;
+        if self.dead_end {
+            return None;
+        }
         if self.completed < Stage::Update && self.spec.is_some() {
             return None;
         }
@@ -426,12 +480,25 @@ impl Machine for SubmissionMachine {
                             Ok(Action::Call(Call::new(ops.delete, self.target.sub_args(&id))))
                         }
                     },
+                    None if verifying => {
+                        // The lost create did not take effect: create again, after a backoff.
+                        let e = Error::new(
+                            ErrorKind::Server,
+                            format!("creating a submission of {} failed 3 times", self.target.resource_id()),
+                        );
+                        self.again_later(Stage::Recreate, self.create_attempts, e, cfg)
+                    }
                     None => {
                         self.stage = Stage::Create;
                         self.create_attempts += 1;
                         Ok(Action::Call(Call::new(ops.create, self.target.args())))
                     }
                 }
+            }
+            Stage::Recreate => {
+                self.stage = Stage::Create;
+                self.create_attempts += 1;
+                Ok(Action::Call(Call::new(ops.create, self.target.args())))
             }
             Stage::DeletePending => {
                 match reply.response() {
@@ -501,9 +568,31 @@ impl Machine for SubmissionMachine {
                     self.completed = Stage::Upload;
                     self.after_upload()
                 }
+                Reply::Failed(e) | Reply::Ambiguous(e) if e.kind() == ErrorKind::SasExpired => {
+                    if self.upload_url_refreshed {
+                        return Err(self.sas_dead_end());
+                    }
+                    // Ask for the submission again: the service may sign a fresh upload URL.
+                    self.upload_url_refreshed = true;
+                    self.stage = Stage::RefreshUploadUrl;
+                    self.call_sub(ops.get)
+                }
                 Reply::Failed(e) | Reply::Ambiguous(e) => Err(e),
                 other => Err(Error::invalid_response(format!("expected the upload's result, got {other:?}"))),
             },
+            Stage::RefreshUploadUrl => {
+                let fresh = reply.json()?;
+                let old = self.doc.as_ref().and_then(|d| str_of(d, "fileUploadUrl")).map(str::to_string);
+                match str_of(&fresh, "fileUploadUrl") {
+                    Some(url) if Some(url) != old.as_deref() => {
+                        if let Some(doc) = self.doc.as_mut() {
+                            doc["fileUploadUrl"] = Value::String(url.to_string());
+                        }
+                        self.after_update()
+                    }
+                    _ => Err(self.sas_dead_end()),
+                }
+            }
             Stage::Commit => match reply {
                 Reply::Ambiguous(e) => {
                     if self.commit_attempts > 2 {
@@ -521,12 +610,14 @@ impl Machine for SubmissionMachine {
             Stage::VerifyCommit => {
                 let status_doc = reply.json()?;
                 if str_of(&status_doc, "status") == Some("PendingCommit") {
-                    // The commit did not take effect: commit again.
-                    return self.commit();
+                    // The commit did not take effect: commit again, after a backoff.
+                    let e = Error::new(ErrorKind::CommitFailed, "the commit did not take effect after 3 attempts");
+                    return self.again_later(Stage::Recommit, self.commit_attempts, e, cfg);
                 }
                 self.completed = Stage::Commit;
                 self.judge(status_doc, cfg)
             }
+            Stage::Recommit => self.commit(),
             Stage::Poll => match reply {
                 Reply::Waited => self.poll_now(),
                 other => {
@@ -699,7 +790,7 @@ impl RolloutMachine {
             resource_id: Some(self.target.resource_id()),
             submission_id: Some(self.submission_id.clone()),
             status: str_of(&doc, "packageRolloutStatus").map(str::to_string),
-            document: Some(doc),
+            document: Some(redact_json(&doc)),
             ..Outcome::default()
         })
     }

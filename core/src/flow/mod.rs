@@ -252,7 +252,8 @@ pub struct FlowConfig {
 }
 
 impl FlowConfig {
-    /// A configuration with default retry, poll and timeout settings and no deadline.
+    /// A configuration with default retry, poll and timeout settings and the default overall deadline
+    /// ([`crate::data::limits::DEFAULT_WORKFLOW_DEADLINE`]; set `deadline = None` for none).
     pub fn new(endpoints: Endpoints, credentials: ClientCredentials) -> Self {
         FlowConfig {
             endpoints,
@@ -261,7 +262,7 @@ impl FlowConfig {
             seller_id: None,
             retry: RetryPolicy::default(),
             poll: PollSchedule::default(),
-            deadline: None,
+            deadline: Some(crate::data::limits::DEFAULT_WORKFLOW_DEADLINE),
             request_timeout: Some(Duration::from_secs(120)),
         }
     }

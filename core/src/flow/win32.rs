@@ -4,7 +4,10 @@
 //!
 //! A lost answer to `submit` is checked by reading the module status: an `ongoingSubmissionId` there is
 //! the submission that was created, adopted instead of submitting twice. A lost answer to the packages
-//! commit is checked the same way (processing under way means it took effect).
+//! commit is checked the same way: processing under way (not ready, nothing uncommitted) means it took
+//! effect; packages still uncommitted (`packagesnotcommitted`) mean it did not, and the commit is sent
+//! again after a backoff, at most [`MAX_COMMIT_ATTEMPTS`] times in all — also when a later poll still
+//! finds the packages uncommitted — and then fails with `commit_failed` instead of polling for ever.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
@@ -14,6 +17,13 @@ use super::{
     StopAfter, Upload,
 };
 use crate::error::{Error, ErrorKind, Result};
+use crate::policy::retry;
+
+/// Packages commits (or submits) sent in all before an ambiguous failure becomes the workflow's error.
+pub const MAX_COMMIT_ATTEMPTS: u32 = 3;
+
+/// The module-status finding that says the draft's packages changed and were not committed.
+const PACKAGES_NOT_COMMITTED: &str = "packagesnotcommitted";
 
 /// A single package patch (`PATCH …/packages/{packageId}`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -68,6 +78,8 @@ enum Stage {
     PatchPackages,
     CommitPackages,
     VerifyCommitPackages,
+    /// Waiting (backoff) before committing the packages again.
+    RecommitPackages,
     PollPackages,
     Metadata,
     GetAssets,
@@ -78,6 +90,8 @@ enum Stage {
     Drafted,
     Submit,
     VerifySubmit,
+    /// Waiting (backoff) before submitting again.
+    Resubmit,
     PollSubmission,
     Done,
 }
@@ -90,6 +104,19 @@ struct PendingAsset {
     url: String,
     fallback: Option<String>,
     headers: Vec<(String, String)>,
+    /// The primary URL failed: the asset goes (and is committed) through the secondary one.
+    on_secondary: bool,
+}
+
+impl PendingAsset {
+    /// The URL the asset is uploaded to, and named by in the commit (seed 003: "the Upload URL – Primary
+    /// or Secondary, using which a new Asset was Uploaded").
+    fn used_url(&self) -> &str {
+        match (&self.fallback, self.on_secondary) {
+            (Some(f), true) => f,
+            _ => &self.url,
+        }
+    }
 }
 
 /// The win32 workflow's state (serialisable for resume tokens).
@@ -117,6 +144,9 @@ pub(crate) struct Win32Machine {
     pending_assets: Vec<PendingAsset>,
     #[serde(skip)]
     uploaded: usize,
+    /// Upload-slot requests repeated (after a lost answer or expired upload URLs).
+    #[serde(skip)]
+    slot_requests: u32,
     #[serde(skip)]
     warnings: Vec<super::Finding>,
 }
@@ -165,7 +195,7 @@ impl Win32Machine {
             status: doc.as_ref().and_then(|d| str_of(data(d), "publishingStatus")).map(str::to_string),
             adopted: self.adopted,
             warnings: self.warnings.clone(),
-            document: doc,
+            document: doc.as_ref().map(crate::secret::redact_json),
             ..Outcome::default()
         }
     }
@@ -243,20 +273,52 @@ impl Win32Machine {
         self.call(Stage::PollSubmission, "win32.get_submission_status", args)
     }
 
+    /// Sends a call that did not take effect again after a backoff, or fails once
+    /// [`MAX_COMMIT_ATTEMPTS`] have been sent.
+    fn again_later(&mut self, wait: Stage, what: &str, cfg: &FlowConfig) -> Result<Action> {
+        if self.attempts >= MAX_COMMIT_ATTEMPTS {
+            return Err(Error::new(
+                ErrorKind::CommitFailed,
+                format!(
+                    "win32 product {}: the {what} did not take effect after {} attempts",
+                    self.product_id, self.attempts
+                ),
+            ));
+        }
+        self.stage = wait;
+        Ok(Action::Poll(retry::backoff(&cfg.retry, self.attempts, 0.5)))
+    }
+
     fn poll_later(&mut self, cfg: &FlowConfig) -> Action {
         let d = cfg.poll.delay(self.polls);
         self.polls += 1;
         Action::Poll(d)
     }
 
+    /// Asks for upload slots for the current asset set.
+    fn create_assets(&mut self) -> Result<Action> {
+        let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
+        let mut req = serde_json::Map::new();
+        if !set.screenshots.is_empty() {
+            req.insert("Screenshot".into(), json!(set.screenshots.len()));
+        }
+        if !set.logos.is_empty() {
+            req.insert("Logo".into(), json!(set.logos.len()));
+        }
+        let args = self.with_body(json!({"language": set.language, "createAssetRequest": req}));
+        self.call(Stage::CreateAssets, "win32.create_listing_assets", args)
+    }
+
     fn upload_next(&mut self) -> Result<Action> {
         match self.pending_assets.get(self.uploaded).cloned() {
             Some(a) => {
+                // One URL at a time: the workflow falls back to the secondary URL itself, so that it knows
+                // which one the commit must name.
                 self.stage = Stage::UploadAssets;
                 Ok(Action::Upload(Upload::Asset {
+                    url: a.used_url().to_string(),
                     file: a.file,
-                    url: a.url,
-                    fallback_url: a.fallback,
+                    fallback_url: None,
                     headers: a.headers,
                 }))
             }
@@ -267,7 +329,7 @@ impl Win32Machine {
                         .pending_assets
                         .iter()
                         .filter(|a| a.kind == kind)
-                        .map(|a| json!({"id": a.id, "assetUrl": a.url}))
+                        .map(|a| json!({"id": a.id, "assetUrl": a.used_url()}))
                         .collect();
                     let replacing =
                         if kind == "screenshots" { !set.screenshots.is_empty() } else { !set.logos.is_empty() };
@@ -295,6 +357,11 @@ impl Win32Machine {
             }
         }
     }
+}
+
+/// Whether a module status says the draft's packages are changed but not committed.
+fn packages_uncommitted(resp: &Value) -> bool {
+    findings(resp.get("errors")).iter().any(|f| f.code.eq_ignore_ascii_case(PACKAGES_NOT_COMMITTED))
 }
 
 fn module_errors(resp: &Value) -> Option<Error> {
@@ -340,12 +407,7 @@ impl Machine for Win32Machine {
                 self.next_from(Stage::PatchPackages, cfg)
             }
             Stage::CommitPackages => match reply {
-                Reply::Ambiguous(e) => {
-                    if self.attempts > 2 {
-                        return Err(e);
-                    }
-                    self.call(Stage::VerifyCommitPackages, "win32.get_module_status", self.args())
-                }
+                Reply::Ambiguous(_) => self.call(Stage::VerifyCommitPackages, "win32.get_module_status", self.args()),
                 other => {
                     let v = other.json()?;
                     self.note(&v);
@@ -355,13 +417,24 @@ impl Machine for Win32Machine {
             },
             Stage::VerifyCommitPackages => {
                 let v = reply.json()?;
-                if data(&v).get("isReady").and_then(Value::as_bool) == Some(false) {
-                    // Processing is under way: the commit took effect.
-                    self.completed = Stage::CommitPackages;
-                    self.stage = Stage::PollPackages;
-                    return Ok(self.poll_later(cfg));
+                if packages_uncommitted(&v) {
+                    // The lost commit did not take effect: commit again (harmless), after a backoff.
+                    return self.again_later(Stage::RecommitPackages, "packages commit", cfg);
                 }
-                // Nothing processing: committing again is harmless.
+                if let Some(e) = module_errors(&v) {
+                    return Err(e);
+                }
+                self.completed = Stage::CommitPackages;
+                if data(&v).get("isReady").and_then(Value::as_bool) == Some(true) {
+                    // It took effect and processing has finished already.
+                    return self.next_from(Stage::CommitPackages, cfg);
+                }
+                // Processing is under way: the commit took effect.
+                self.polls = 0;
+                self.stage = Stage::PollPackages;
+                Ok(self.poll_later(cfg))
+            }
+            Stage::RecommitPackages => {
                 self.attempts += 1;
                 self.call(Stage::CommitPackages, "win32.commit_packages", self.args())
             }
@@ -373,6 +446,20 @@ impl Machine for Win32Machine {
                 let v = reply.json()?;
                 if let Some(e) = module_errors(&v) {
                     return Err(e);
+                }
+                if packages_uncommitted(&v) {
+                    if stage == Stage::PollPackages {
+                        // Processing will never start: the commit was lost after all. Commit again.
+                        return self.again_later(Stage::RecommitPackages, "packages commit", cfg);
+                    }
+                    return Err(Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "win32 product {}: the draft's packages were changed but not committed, so it can never \
+                             become ready; publish again with the packages (or commit them in Partner Center)",
+                            self.product_id
+                        ),
+                    ));
                 }
                 if data(&v).get("isReady").and_then(Value::as_bool) == Some(true) {
                     let done = if stage == Stage::PollPackages { Stage::CommitPackages } else { Stage::Readiness };
@@ -404,17 +491,17 @@ impl Machine for Win32Machine {
                     })
                     .cloned()
                     .unwrap_or(Value::Null);
-                let mut req = serde_json::Map::new();
-                if !set.screenshots.is_empty() {
-                    req.insert("Screenshot".into(), json!(set.screenshots.len()));
-                }
-                if !set.logos.is_empty() {
-                    req.insert("Logo".into(), json!(set.logos.len()));
-                }
-                let args = self.with_body(json!({"language": set.language, "createAssetRequest": req}));
-                self.call(Stage::CreateAssets, "win32.create_listing_assets", args)
+                self.create_assets()
             }
             Stage::CreateAssets => {
+                if let Reply::Ambiguous(e) = reply {
+                    // Upload slots made by a lost answer are never committed: asking again is harmless.
+                    self.slot_requests += 1;
+                    if self.slot_requests > MAX_COMMIT_ATTEMPTS {
+                        return Err(e);
+                    }
+                    return self.create_assets();
+                }
                 let v = reply.json()?;
                 self.note(&v);
                 let set = self.spec.assets.get(self.asset_index).cloned().unwrap_or_default();
@@ -446,6 +533,7 @@ impl Machine for Win32Machine {
                             url: url.to_string(),
                             fallback: str_of(&slot, "secondaryAssetUploadUrl").map(str::to_string),
                             headers,
+                            on_secondary: false,
                         });
                     }
                 }
@@ -456,6 +544,23 @@ impl Machine for Win32Machine {
                     self.uploaded += 1;
                     self.upload_next()
                 }
+                Reply::Failed(_) | Reply::Ambiguous(_)
+                    if self
+                        .pending_assets
+                        .get(self.uploaded)
+                        .is_some_and(|a| a.fallback.is_some() && !a.on_secondary) =>
+                {
+                    // The primary URL failed: try the secondary one.
+                    if let Some(a) = self.pending_assets.get_mut(self.uploaded) {
+                        a.on_secondary = true;
+                    }
+                    self.upload_next()
+                }
+                Reply::Failed(e) if e.kind() == ErrorKind::SasExpired && self.slot_requests < MAX_COMMIT_ATTEMPTS => {
+                    // The upload URLs expired: ask for new slots (fresh URLs) and upload this set again.
+                    self.slot_requests += 1;
+                    self.create_assets()
+                }
                 other => Err(other.response().err().unwrap_or_else(|| Error::invalid_response("upload failed"))),
             },
             Stage::CommitAssets => {
@@ -465,12 +570,7 @@ impl Machine for Win32Machine {
                 self.next_from(Stage::CommitAssets, cfg)
             }
             Stage::Submit => match reply {
-                Reply::Ambiguous(e) => {
-                    if self.attempts > 2 {
-                        return Err(e);
-                    }
-                    self.call(Stage::VerifySubmit, "win32.get_module_status", self.args())
-                }
+                Reply::Ambiguous(_) => self.call(Stage::VerifySubmit, "win32.get_module_status", self.args()),
                 other => {
                     let v = other.json()?;
                     self.note(&v);
@@ -492,6 +592,10 @@ impl Machine for Win32Machine {
                     self.polls = 0;
                     return self.poll_submission();
                 }
+                // Nothing in progress: the submit did not take effect. Submit again, after a backoff.
+                self.again_later(Stage::Resubmit, "submit", cfg)
+            }
+            Stage::Resubmit => {
                 self.attempts += 1;
                 self.call(Stage::Submit, "win32.submit", self.args())
             }
@@ -544,6 +648,7 @@ pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: Win32Spec, 
         existing_assets: Value::Null,
         pending_assets: Vec::new(),
         uploaded: 0,
+        slot_requests: 0,
         warnings: Vec::new(),
     };
     Flow::new(cfg, Box::new(m))
@@ -615,9 +720,10 @@ mod tests {
         assert_eq!(commit["listingAssets"]["screenshots"][0]["id"], "N1");
         assert_eq!(commit["listingAssets"]["storeLogos"][0]["id"], "L1", "logos not replaced are kept");
         match &s.uploads[0] {
-            Upload::Asset { file, fallback_url, .. } => {
+            Upload::Asset { file, url, fallback_url, .. } => {
                 assert_eq!(file, "s1.png");
-                assert!(fallback_url.is_some());
+                assert_eq!(url, "https://blob/n1?sig=Z", "the primary URL first");
+                assert!(fallback_url.is_none(), "the workflow falls back itself");
             }
             other => panic!("{other:?}"),
         }

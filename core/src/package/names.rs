@@ -78,6 +78,8 @@ pub fn default_compression(name: &str) -> Compression {
 }
 
 fn invalid(name: &str, why: &str) -> Error {
+    // Control characters escaped: a hostile name must not reach a terminal raw.
+    let name = crate::validate::shown(name);
     Error::new(ErrorKind::InvalidArchive, format!("unsafe or invalid entry name `{name}`: {why}"))
 }
 

@@ -22,17 +22,38 @@ pub struct SubmissionEntry {
 /// thumbnails), once each, in document order, with their ZIP entry names. Pure: reads no file.
 ///
 /// # Errors
-/// `invalid_archive` when a name is unsafe (absolute, `..`; see [`entry_name`]).
+/// `invalid_archive` when a name is unsafe (absolute, `..`; see [`entry_name`]), or when two names
+/// differ only in letter case (Windows and the Store would see one file; the archive would hold two).
 pub fn submission_entries(kind: DocumentKind, doc: &Value) -> Result<Vec<SubmissionEntry>> {
     let mut out: Vec<SubmissionEntry> = Vec::new();
     for f in referenced_files(kind, doc).into_iter().filter(|f| f.pending_upload) {
         let name = entry_name(&f.name)?;
+        if let Some(other) = out.iter().find(|e| e.name != name && same_ignoring_case(&e.name, &name)) {
+            return Err(case_duplicate(&other.name, &name));
+        }
         match out.iter_mut().find(|e| e.name == name) {
             Some(e) => e.pointers.push(f.pointer),
             None => out.push(SubmissionEntry { name, source_name: f.name, pointers: vec![f.pointer] }),
         }
     }
     Ok(out)
+}
+
+/// Whether two names are one file to Windows and the Store (equal ignoring letter case).
+fn same_ignoring_case(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// The error for two entry names that differ only in letter case.
+fn case_duplicate(a: &str, b: &str) -> crate::error::Error {
+    crate::error::Error::new(
+        crate::error::ErrorKind::InvalidArchive,
+        format!(
+            "entry names `{}` and `{}` differ only in letter case; Windows and the Store treat them as one file",
+            crate::validate::shown(a),
+            crate::validate::shown(b)
+        ),
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -49,7 +70,7 @@ mod native {
     use super::super::names::{default_compression, entry_name, Compression};
     use super::super::zip::{EntryOptions, EntrySink, SeekZipWriter, ZipWriter};
     use super::super::READ_BUFFER;
-    use super::submission_entries;
+    use super::{case_duplicate, same_ignoring_case, submission_entries};
     use crate::error::{Error, ErrorKind, Result};
     use crate::model::kind::DocumentKind;
     use crate::validate::{cross_check_files, errors_only, FileSet};
@@ -58,6 +79,31 @@ mod native {
     /// so never absolute).
     fn source_path(base: &Path, name: &str) -> PathBuf {
         super::super::path_under(base, name)
+    }
+
+    /// `path` (the file behind entry `name` under `base`) when it resolves inside `base`; a symbolic
+    /// link (of the file or of a folder on the way) to outside the folder is refused, naming the file.
+    fn inside(base: &Path, name: &str, path: PathBuf) -> Result<PathBuf> {
+        let outside = || {
+            Error::new(
+                ErrorKind::InvalidArchive,
+                format!(
+                    "`{}` resolves to a file outside the files folder {} (a symbolic link?); refused: copy the file \
+                     into the folder instead",
+                    crate::validate::shown(name),
+                    base.display()
+                ),
+            )
+        };
+        let root = std::fs::canonicalize(base)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the files folder {}: {e}", base.display())))?;
+        match std::fs::canonicalize(&path) {
+            Ok(real) if real.starts_with(&root) => Ok(path),
+            Ok(_) => Err(outside()),
+            // A dangling link is outside too; a plain missing file is reported as missing later.
+            Err(_) if std::fs::symlink_metadata(&path).is_ok() => Err(outside()),
+            Err(_) => Ok(path),
+        }
     }
 
     /// One file to put in the archive.
@@ -104,7 +150,13 @@ mod native {
             let present = FileSet::from_dir(base).map_err(|e| {
                 Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", base.display()))
             })?;
-            let issues = errors_only(cross_check_files(kind, doc, &present));
+            // Folder-level findings (an unreferenced link out of the folder, two unrelated files differing
+            // in case) do not stop packing what the submission names; each named file is checked below.
+            let folder_level = ["files.unsafe_entry", "files.case_duplicate", "files.control_character"];
+            let issues: Vec<_> = errors_only(cross_check_files(kind, doc, &present))
+                .into_iter()
+                .filter(|i| !(i.path.is_empty() && folder_level.contains(&i.code.as_str())))
+                .collect();
             if !issues.is_empty() {
                 let list: Vec<String> = issues.iter().map(|i| i.message.clone()).collect();
                 return Err(Error::new(
@@ -120,7 +172,8 @@ mod native {
             }
             let mut plan = PackagePlan::new();
             for e in entries {
-                plan.push_checked(e.name, source_path(base, &e.source_name))?;
+                let path = inside(base, &e.name, source_path(base, &e.source_name))?;
+                plan.push_checked(e.name, path)?;
             }
             Ok(plan)
         }
@@ -143,7 +196,13 @@ mod native {
                 if plan.files.iter().any(|f| f.name == name) {
                     return Err(Error::new(ErrorKind::InvalidArchive, format!("duplicate entry name `{name}`")));
                 }
+                if let Some(f) = plan.files.iter().find(|f| same_ignoring_case(&f.name, &name)) {
+                    return Err(case_duplicate(&f.name, &name));
+                }
                 let path = source_path(base, n);
+                if std::fs::symlink_metadata(&path).is_ok() {
+                    inside(base, &name, path.clone())?;
+                }
                 match std::fs::metadata(&path) {
                     Ok(m) if m.is_file() => plan.files.push(PlannedFile {
                         compression: default_compression(&name),
@@ -186,6 +245,9 @@ mod native {
             let name = entry_name(name)?;
             if self.files.iter().any(|f| f.name == name) {
                 return Err(Error::new(ErrorKind::InvalidArchive, format!("duplicate entry name `{name}`")));
+            }
+            if let Some(f) = self.files.iter().find(|f| same_ignoring_case(&f.name, &name)) {
+                return Err(case_duplicate(&f.name, &name));
             }
             self.push_checked(name, path.into())?;
             if let (Some(c), Some(f)) = (compression, self.files.last_mut()) {

@@ -193,6 +193,8 @@ pub(crate) fn one_of(values: &[&str]) -> String {
 impl Ck {
     /// Records one issue of `code` at `at`; the severity comes from the catalogue.
     pub fn push(&mut self, code: IssueCodeInfo, at: &At, message: String) {
+        // Values quoted from the document reach terminals: control characters are shown escaped.
+        let message = super::files::shown(&message);
         let issue = Issue { code: code.code.to_string(), path: at.ptr(), message, severity: code.severity };
         debug_assert!(issue.severity == Severity::Error || issue.severity == Severity::Warning);
         self.issues.push(issue);

@@ -34,6 +34,7 @@ codes! {
     JSON_TRAILING_COMMA = "json.trailing_comma", Warning, "a comma directly before `}` or `]` (the Store's samples have them; JSON forbids them); accepted";
     JSON_COMMENT = "json.comment", Warning, "a `//` or `/* */` comment (the Store's samples have them; JSON forbids them); ignored";
     JSON_BOM = "json.bom", Warning, "the text starts with a UTF-8 byte-order mark, which JSON forbids; accepted";
+    JSON_TOO_DEEP = "json.too_deep", Error, "objects and arrays are nested deeper than 128 levels (refused before parsing further)";
     // ---- any document ----
     DOCUMENT_NOT_OBJECT = "document.not_object", Error, "the document, or a resource inside it, is not a JSON object";
     FIELD_REQUIRED = "field.required", Error, "a required field (or a field required by another field's value) is missing or null";
@@ -137,6 +138,9 @@ codes! {
     FILES_ABSOLUTE_PATH = "files.absolute_path", Error, "a file name in the submission is absolute; names are relative to the ZIP root";
     FILES_PARENT_SEGMENT = "files.parent_segment", Error, "a file name in the submission uses a `..` segment";
     FILES_UNREFERENCED = "files.unreferenced", Warning, "a file in the folder or ZIP is not named by the submission";
+    FILES_UNSAFE_ENTRY = "files.unsafe_entry", Error, "an entry of the folder or ZIP escapes it: a `..` or absolute ZIP entry name, or a symbolic link to outside the folder (pack and publish refuse it)";
+    FILES_CASE_DUPLICATE = "files.case_duplicate", Error, "two files (in the folder or ZIP, or named by the submission) differ only in letter case: Windows and the Store treat them as one";
+    FILES_CONTROL_CHARACTER = "files.control_character", Error, "a file name holds a NUL or other control character";
 }
 
 /// Every issue code with its severity and a one-line description (pydantic-core's `list_all_errors`).

@@ -282,6 +282,7 @@ fn app_category_known(s: &str) -> bool {
 }
 
 fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
+    ck.limited_text(b, at, "description", false, c::LISTING_DESCRIPTION_TOO_LONG, lim::DEVCENTER_DESCRIPTION_MAX_CHARS);
     if let Some(items) = ck.array(b, at, "keywords", false) {
         win32::search_terms(
             ck,

@@ -1,7 +1,11 @@
 //! Cross-check of a submission against the files that will travel with it (a folder or a ZIP's entry
 //! names): every `PendingUpload` file the submission names is present with exactly that name (the
 //! Store's `MissingFiles` otherwise), names are relative and free of `..`, and files nobody names are
-//! reported as warnings. Which fields name files is `model::files::referenced_files`' business; the set of
+//! reported as warnings. What would make the upload unsafe or ambiguous is an error too: entries that
+//! escape the folder or ZIP (`..`, absolute names, symbolic links to outside the folder:
+//! `files.unsafe_entry`), names differing only in letter case (`files.case_duplicate`) and control
+//! characters in names (`files.control_character`). Names are shown in messages with control characters
+//! escaped ([`shown`]), so a hostile name cannot drive the terminal. Which fields name files is `model::files::referenced_files`' business; the set of
 //! files comes from names, a folder ([`FileSet::from_dir`]) or a ZIP ([`FileSet::from_zip`]).
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -18,6 +22,22 @@ use crate::model::kind::DocumentKind;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FileSet {
     names: BTreeSet<String>,
+    /// Entries that escape the folder or ZIP: `..` or absolute entry names, links to outside.
+    unsafe_entries: BTreeSet<String>,
+}
+
+/// A name as messages show it: control characters (NUL, ESC, newlines, …) escaped as `\u{1b}`, the
+/// rest as is.
+pub fn shown(name: &str) -> String {
+    if !name.chars().any(char::is_control) {
+        return name.to_string();
+    }
+    name.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}
+
+/// Whether a `/`-separated name leaves its root (`..` segment or absolute).
+fn escapes(name: &str) -> bool {
+    is_absolute(name) || name.split('/').any(|seg| seg == "..")
 }
 
 /// Normalises a name for comparison: `\` → `/`, leading `./` removed. Case is kept.
@@ -36,7 +56,8 @@ impl FileSet {
     }
 
     /// A set from names (ZIP entry names, or paths relative to a folder). Directory entries (names
-    /// ending in `/`) are skipped; `\` is read as `/`.
+    /// ending in `/`) are skipped; `\` is read as `/`; names escaping the root (`..`, absolute) are
+    /// unsafe entries.
     pub fn from_names<I, S>(names: I) -> Self
     where
         I: IntoIterator<Item = S>,
@@ -44,17 +65,42 @@ impl FileSet {
     {
         let mut set = FileSet::new();
         for n in names {
-            set.insert(n.as_ref());
+            set.insert_entry(n.as_ref());
         }
         set
     }
 
-    /// Adds one name (ignored when it names a directory).
+    /// Adds one name as it is (ignored when it names a directory); a host adding a file it resolved
+    /// itself (an absolute asset path) uses this.
     pub fn insert(&mut self, name: &str) {
         let n = normalise(name);
         if !n.is_empty() && !n.ends_with('/') {
             self.names.insert(n);
         }
+    }
+
+    /// Adds a name read from an archive or a list: one that escapes the root (`..`, absolute) is kept
+    /// apart as an unsafe entry (reported as `files.unsafe_entry`).
+    fn insert_entry(&mut self, name: &str) {
+        let n = normalise(name);
+        if escapes(&n) {
+            self.unsafe_entries.insert(n);
+        } else {
+            self.insert(&n);
+        }
+    }
+
+    /// Adds a name that is present but must not be read: a symbolic link resolving outside the folder
+    /// (reported as `files.unsafe_entry`; it still counts as present, so it is not also "missing").
+    pub fn insert_unsafe(&mut self, name: &str) {
+        let n = normalise(name);
+        self.unsafe_entries.insert(n.clone());
+        self.names.insert(n);
+    }
+
+    /// The entries that escape the folder or ZIP, sorted.
+    pub fn unsafe_entries(&self) -> impl Iterator<Item = &str> {
+        self.unsafe_entries.iter().map(String::as_str)
     }
 
     /// Whether the set holds exactly this name (after `\` → `/`).
@@ -90,25 +136,47 @@ impl FileSet {
     }
 
     /// Every file under `dir`, recursively, as `/`-separated paths relative to `dir`. Native only.
+    ///
+    /// Symbolic links are not followed out of the folder: a link resolving outside `dir` (or nowhere) is
+    /// an unsafe entry ([`FileSet::insert_unsafe`]); a link to a file inside counts as that file; links
+    /// to folders are not walked (no cycles).
     #[cfg(not(target_arch = "wasm32"))]
     pub fn from_dir(dir: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
-        fn walk(base: &std::path::Path, dir: &std::path::Path, out: &mut FileSet) -> std::io::Result<()> {
+        fn walk(
+            root: &std::path::Path,
+            base: &std::path::Path,
+            dir: &std::path::Path,
+            out: &mut FileSet,
+        ) -> std::io::Result<()> {
             for entry in std::fs::read_dir(dir)? {
                 let entry = entry?;
                 let path = entry.path();
                 let ft = entry.file_type()?;
+                let Ok(rel) = path.strip_prefix(base) else { continue };
+                let parts: Vec<String> =
+                    rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+                let name = parts.join("/");
                 if ft.is_dir() {
-                    walk(base, &path, out)?;
-                } else if let Ok(rel) = path.strip_prefix(base) {
-                    let parts: Vec<String> =
-                        rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-                    out.insert(&parts.join("/"));
+                    walk(root, base, &path, out)?;
+                } else if ft.is_symlink() {
+                    match std::fs::canonicalize(&path) {
+                        Ok(target) if target.starts_with(root) => {
+                            if !target.is_dir() {
+                                out.insert(&name);
+                            }
+                        }
+                        _ => out.insert_unsafe(&name),
+                    }
+                } else {
+                    out.insert(&name);
                 }
             }
             Ok(())
         }
+        let base = dir.as_ref();
+        let root = std::fs::canonicalize(base)?;
         let mut set = FileSet::new();
-        walk(dir.as_ref(), dir.as_ref(), &mut set)?;
+        walk(&root, base, base, &mut set)?;
         Ok(set)
     }
 }
@@ -130,16 +198,53 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
     for f in files.iter() {
         by_lower.entry(f.to_lowercase()).or_default().push(f);
     }
+    for e in files.unsafe_entries() {
+        ck.push(
+            c::FILES_UNSAFE_ENTRY,
+            &At::root(),
+            format!(
+                "`{}` escapes the files (a `..` or absolute entry name, or a symbolic link to outside the folder); \
+                 refused",
+                shown(e)
+            ),
+        );
+    }
+    for f in files.iter().filter(|f| f.chars().any(char::is_control)) {
+        ck.push(
+            c::FILES_CONTROL_CHARACTER,
+            &At::root(),
+            format!("`{}` in the files holds a control character", shown(f)),
+        );
+    }
+    let mut groups: Vec<&Vec<&str>> = by_lower.values().filter(|g| g.len() > 1).collect();
+    groups.sort();
+    for group in groups {
+        let list: Vec<String> = group.iter().map(|n| format!("`{}`", shown(n))).collect();
+        ck.push(
+            c::FILES_CASE_DUPLICATE,
+            &At::root(),
+            format!("{} differ only in letter case; Windows and the Store treat them as one file", list.join(" and ")),
+        );
+    }
     let mut used: HashSet<String> = HashSet::new();
+    let mut uploads_by_lower: HashMap<String, String> = HashMap::new();
     for r in &refs {
         let at = At::pointer(&r.pointer);
         let entry = normalise(&r.name);
         used.insert(entry.clone());
+        if entry.chars().any(char::is_control) {
+            ck.push(
+                c::FILES_CONTROL_CHARACTER,
+                &at,
+                format!("{}: `{}` holds a control character", at.label(), shown(&r.name)),
+            );
+            continue;
+        }
         if is_absolute(&r.name) {
             ck.push(
                 c::FILES_ABSOLUTE_PATH,
                 &at,
-                format!("{}: `{}` is an absolute path; names are relative to the ZIP root", at.label(), r.name),
+                format!("{}: `{}` is an absolute path; names are relative to the ZIP root", at.label(), shown(&r.name)),
             );
             continue;
         }
@@ -147,9 +252,28 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
             ck.push(
                 c::FILES_PARENT_SEGMENT,
                 &at,
-                format!("{}: `{}` uses `..`; names must stay inside the ZIP", at.label(), r.name),
+                format!("{}: `{}` uses `..`; names must stay inside the ZIP", at.label(), shown(&r.name)),
             );
             continue;
+        }
+        if r.pending_upload {
+            let lower = entry.to_lowercase();
+            match uploads_by_lower.get(&lower) {
+                Some(other) if *other != entry => ck.push(
+                    c::FILES_CASE_DUPLICATE,
+                    &at,
+                    format!(
+                        "{}: `{}` and `{}` differ only in letter case; Windows and the Store treat them as one file",
+                        at.label(),
+                        shown(&entry),
+                        shown(other)
+                    ),
+                ),
+                Some(_) => {}
+                None => {
+                    uploads_by_lower.insert(lower, entry.clone());
+                }
+            }
         }
         if !r.pending_upload || files.contains(&entry) {
             continue;
@@ -163,8 +287,8 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
                     format!(
                         "{}: `{}` not found, but `{}` is present; names are case-sensitive, rename one of them",
                         at.label(),
-                        entry,
-                        found[0]
+                        shown(&entry),
+                        shown(found[0])
                     ),
                 );
             }
@@ -174,7 +298,7 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
                 format!(
                     "{}: `{}` (PendingUpload) is not in the files; the Store would fail the commit with MissingFiles",
                     at.label(),
-                    entry
+                    shown(&entry)
                 ),
             ),
         }
@@ -184,7 +308,7 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
             ck.push(
                 c::FILES_UNREFERENCED,
                 &At::root(),
-                format!("`{f}` is in the files but the submission does not name it"),
+                format!("`{}` is in the files but the submission does not name it", shown(f)),
             );
         }
     }

@@ -13,11 +13,17 @@
 //! - a leading UTF-8 byte-order mark (`json.bom`, path `""`), which Windows editors and PowerShell 5 write.
 //!
 //! Anything else that is not JSON is a `validation` [`crate::Error`] carrying one `json.syntax` issue
-//! with the line and column (positions are those of the original text).
+//! with the line and column (positions are those of the original text). Nesting deeper than
+//! [`crate::data::limits::JSON_MAX_DEPTH`] is a `validation` error with one `json.too_deep` issue.
+//!
+//! Hostile input stays cheap: one pass, line and column tracked as the scan goes, at most
+//! [`crate::data::limits::JSON_MAX_WARNINGS`] warnings kept (one more says how many were left out) and JSON
+//! pointers cut at [`crate::data::limits::JSON_MAX_POINTER_CHARS`], so time and memory are linear in the text.
 
 use serde_json::Value;
 
 use super::codes::{self, IssueCodeInfo};
+use crate::data::limits::{JSON_MAX_DEPTH, JSON_MAX_POINTER_CHARS, JSON_MAX_WARNINGS};
 use crate::issue::Issue;
 use crate::model::files::pointer_segment;
 
@@ -29,7 +35,7 @@ pub fn parse(text: &str) -> crate::Result<(Value, Vec<Issue>)> {
     if let Ok(v) = serde_json::from_str::<Value>(text) {
         return Ok((v, Vec::new()));
     }
-    let cleaned = clean(text);
+    let cleaned = clean(text)?;
     match serde_json::from_str::<Value>(&cleaned.text) {
         Ok(v) => Ok((v, cleaned.issues)),
         Err(e) => {
@@ -69,7 +75,7 @@ struct Cleaned {
     issues: Vec<Issue>,
 }
 
-/// JSON pointer of the innermost open container.
+/// JSON pointer of the innermost open container (cut at `JSON_MAX_POINTER_CHARS`, ending in `…`).
 fn pointer(stack: &[Frame]) -> String {
     let mut p = String::new();
     // Every frame but the last names the child that is the next frame.
@@ -79,24 +85,85 @@ fn pointer(stack: &[Frame]) -> String {
             Frame::Object { key, .. } => p.push_str(&pointer_segment(key)),
             Frame::Array { index } => p.push_str(&index.to_string()),
         }
+        if p.len() > JSON_MAX_POINTER_CHARS {
+            let mut cut = JSON_MAX_POINTER_CHARS;
+            while !p.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            p.truncate(cut);
+            p.push('…');
+            break;
+        }
     }
     p
 }
 
-fn line_col(bytes: &[u8], at: usize) -> (usize, usize) {
-    let before = &bytes[..at.min(bytes.len())];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    let col = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
-    (line, col)
+/// Line and column (1-based, columns in characters) of a byte offset, computed incrementally: offsets
+/// asked for only grow, so the whole scan reads each byte once.
+struct Position<'a> {
+    src: &'a [u8],
+    at: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Position<'a> {
+    fn new(src: &'a [u8]) -> Self {
+        Position { src, at: 0, line: 1, col: 1 }
+    }
+
+    fn of(&mut self, to: usize) -> (usize, usize) {
+        let to = to.min(self.src.len());
+        for &b in &self.src[self.at.min(to)..to] {
+            if b == b'\n' {
+                self.line += 1;
+                self.col = 1;
+            } else if b & 0xC0 != 0x80 {
+                // A UTF-8 continuation byte is not a character of its own.
+                self.col += 1;
+            }
+        }
+        self.at = self.at.max(to);
+        (self.line, self.col)
+    }
+}
+
+/// Collects warnings up to `JSON_MAX_WARNINGS`, then counts those left out.
+struct Warnings {
+    issues: Vec<Issue>,
+    left_out: usize,
+}
+
+impl Warnings {
+    fn push(&mut self, code: IssueCodeInfo, path: impl FnOnce() -> String, message: impl FnOnce() -> String) {
+        if self.issues.len() < JSON_MAX_WARNINGS {
+            self.issues.push(issue(code, path(), message()));
+        } else {
+            self.left_out += 1;
+        }
+    }
+
+    fn finish(mut self) -> Vec<Issue> {
+        if self.left_out > 0 {
+            let last = self.issues.last().map(|i| i.code.clone()).unwrap_or_default();
+            let info = codes::issue_code(&last).unwrap_or(codes::JSON_TRAILING_COMMA);
+            self.issues.push(issue(
+                info,
+                String::new(),
+                format!("{} more trailing commas, comments or similar were accepted and not listed", self.left_out),
+            ));
+        }
+        self.issues
+    }
 }
 
 /// Blanks out what JSON forbids but [`parse`] accepts, byte for byte (removed bytes become spaces and
 /// newlines stay), so serde_json's line and column numbers are those of the original text.
-fn clean(text: &str) -> Cleaned {
+fn clean(text: &str) -> crate::Result<Cleaned> {
     let src = text.as_bytes();
     let mut out: Vec<u8> = src.to_vec();
-    let mut issues = Vec::new();
+    let mut issues = Warnings { issues: Vec::new(), left_out: 0 };
+    let mut pos = Position::new(src);
     let mut stack: Vec<Frame> = Vec::new();
     let mut i = 0;
     // The last byte that is neither whitespace nor part of a comment (`"` for a string): a comma right
@@ -104,11 +171,9 @@ fn clean(text: &str) -> Cleaned {
     let mut prev = 0u8;
     if src.starts_with(&[0xEF, 0xBB, 0xBF]) {
         out[..3].copy_from_slice(b"   ");
-        issues.push(issue(
-            codes::JSON_BOM,
-            String::new(),
-            "document: starts with a UTF-8 byte-order mark, which JSON forbids; accepted".into(),
-        ));
+        issues.push(codes::JSON_BOM, String::new, || {
+            "document: starts with a UTF-8 byte-order mark, which JSON forbids; accepted".into()
+        });
         i = 3;
     }
     let blank = |out: &mut Vec<u8>, from: usize, to: usize| {
@@ -139,27 +204,34 @@ fn clean(text: &str) -> Cleaned {
             }
             b'/' if src.get(i + 1) == Some(&b'/') => {
                 let end = src[i..].iter().position(|&b| b == b'\n').map_or(src.len(), |n| i + n);
-                let (line, col) = line_col(src, i);
+                let (line, col) = pos.of(i);
                 blank(&mut out, i, end);
-                issues.push(issue(
+                issues.push(
                     codes::JSON_COMMENT,
-                    pointer(&stack),
-                    format!("line {line}, column {col}: `//` comment, which JSON forbids; ignored"),
-                ));
+                    || pointer(&stack),
+                    || format!("line {line}, column {col}: `//` comment, which JSON forbids; ignored"),
+                );
                 i = end;
                 continue;
             }
             b'/' if src.get(i + 1) == Some(&b'*') => {
                 let end = src[i + 2..].windows(2).position(|w| w == b"*/").map_or(src.len(), |n| i + 2 + n + 2);
-                let (line, col) = line_col(src, i);
+                let (line, col) = pos.of(i);
                 blank(&mut out, i, end);
-                issues.push(issue(
+                issues.push(
                     codes::JSON_COMMENT,
-                    pointer(&stack),
-                    format!("line {line}, column {col}: `/* */` comment, which JSON forbids; ignored"),
-                ));
+                    || pointer(&stack),
+                    || format!("line {line}, column {col}: `/* */` comment, which JSON forbids; ignored"),
+                );
                 i = end;
                 continue;
+            }
+            b'{' | b'[' if stack.len() >= JSON_MAX_DEPTH => {
+                let (line, col) = pos.of(i);
+                let msg = format!(
+                    "document: line {line}, column {col}: nested deeper than {JSON_MAX_DEPTH} objects and arrays"
+                );
+                return Err(crate::Error::validation(vec![issue(codes::JSON_TOO_DEEP, String::new(), msg)]));
             }
             b'{' => stack.push(Frame::Object { key: String::new(), expect_key: true }),
             b'[' => stack.push(Frame::Array { index: 0 }),
@@ -168,11 +240,12 @@ fn clean(text: &str) -> Cleaned {
             }
             b',' if !matches!(prev, b'[' | b'{' | b',' | 0) => {
                 if let Some(close) = next_significant(src, i + 1) {
-                    let (line, col) = line_col(src, i);
+                    let (line, col) = pos.of(i);
                     out[i] = b' ';
                     let what = if close == b'}' { "object" } else { "array" };
-                    issues.push(issue(codes::JSON_TRAILING_COMMA, pointer(&stack),
-                        format!("line {line}, column {col}: trailing comma before `{}` ends the {what}, which JSON forbids; accepted", close as char)));
+                    issues.push(codes::JSON_TRAILING_COMMA, || pointer(&stack), || {
+                        format!("line {line}, column {col}: trailing comma before `{}` ends the {what}, which JSON forbids; accepted", close as char)
+                    });
                 } else {
                     match stack.last_mut() {
                         Some(Frame::Object { expect_key, .. }) => *expect_key = true,
@@ -190,7 +263,7 @@ fn clean(text: &str) -> Cleaned {
     }
     // Only bytes < 0x80 were replaced by spaces, so the text is still UTF-8.
     let text = String::from_utf8(out).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Cleaned { text, issues }
+    Ok(Cleaned { text, issues: issues.finish() })
 }
 
 /// `Some(b'}' | b']')` when the next byte after whitespace and comments closes a container.

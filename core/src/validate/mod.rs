@@ -27,7 +27,7 @@ mod win32;
 use serde_json::Value;
 
 pub use codes::{all_issue_codes, issue_code, IssueCodeInfo};
-pub use files::{cross_check_files, FileSet};
+pub use files::{cross_check_files, shown, FileSet};
 pub use guess::guess_kind;
 pub use report::Report;
 
