@@ -1,10 +1,14 @@
 //! Azure Blob storage, sans-IO: SAS URLs, the block blob requests an upload needs, their responses,
-//! an upload plan, CRC-64 and a service-SAS signer.
+//! an upload plan, CRC-64, a service-SAS signer, and the upload itself as a state machine.
 //!
 //! Submission ZIPs go to the SAS URL in `fileUploadUrl` as a block blob; win32 listing assets go to
 //! `primaryAssetUploadUrl` with a single Put Blob. Nothing here opens a socket: the bundled transport
-//! (`transport::upload`, feature `reqwest`) and every binding send these requests.
+//! (`transport::upload`, feature `reqwest`) and every binding run [`BlobUpload`] and do its tasks.
 //!
+//! - [`BlobUpload`] ([`upload`]): the whole upload — SAS check, plan, resume, Put Block ×N with bounded
+//!   concurrency and memory, per-request retry, Put Block List; a ZIP streamed from the host's files;
+//!   listing assets with their fallback URL — speaking the host protocol of [`crate::task`]
+//!   ([`UploadSettings`], [`UploadSource`], [`UploadStep`], [`UploadReport`]).
 //! - [`SasUrl`]: parses a SAS URL (repairs a `sig` whose `+` was left unescaped, reads `se`, `sv`, `sp`);
 //!   `Debug`/`Display` never show `sig`; [`SasUrl::check_write`] refuses an expired or read-only SAS
 //!   before any byte is sent (`sas_expired`, `sas_permission`).
@@ -21,6 +25,10 @@
 //! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key (tests, the
 //!   emulator); [`sign_account_sas`] / [`create_container`]: an account SAS and the Create Container request
 //!   it authorises (a fresh Azurite or storage account; [`DEV_ACCOUNT`] / [`DEV_ACCOUNT_KEY`]).
+
+//! Modules by concern: `sas` (SAS URLs, ISO 8601), `checksum` (CRC-64, MD5, block ids), `requests`,
+//! `responses` (block lists), `errors` (responses to typed errors), `plan` (limits, plan, staged blocks),
+//! `dev` (signers, Create Container), [`upload`] (the machine).
 
 mod checksum;
 mod dev;

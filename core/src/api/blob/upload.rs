@@ -21,9 +21,10 @@
 //!   being deterministic, resumable like a file.
 //! - **Concurrency and memory**: at most [`UploadSettings::concurrency`] Put Block requests in flight;
 //!   no `Read` is asked for while the bytes read, buffered and in flight would pass
-//!   [`UploadSettings::max_buffered`] (one block is always allowed, so a block larger than the bound
-//!   still goes, alone). A ZIP's own headers and central directory come on top; so does the host's copy
-//!   of each request body in flight.
+//!   [`UploadSettings::max_buffered`] or `(concurrency + 2) × block size`, whichever is less (one block
+//!   is always allowed, so a block larger than the bound still goes, alone). A file's block is handed to
+//!   the host, not kept (a retry reads it again and checks its CRC-64); a ZIP's block is kept for its
+//!   retries while the host sends its copy, and the ZIP's headers and central directory come on top.
 //! - **Retries**: each request alone, per [`crate::policy::retry::decide`], after a [`Work::Wait`] with
 //!   [`WaitReason::Retry`] (backoff with the host's jitter, or the service's `Retry-After`). A failed
 //!   answer is [`sas_error_from_response`]'s typed error (`checksum_mismatch`, `sas_expired` when the SAS
@@ -711,16 +712,24 @@ impl Req {
 #[derive(Debug)]
 enum Pending {
     Stat,
-    Read { key: ReadKey, len: u64 },
+    Read {
+        key: ReadKey,
+        len: u64,
+    },
+    /// A file's block read again for a retry.
+    Reread(u32),
     Send(Req),
     Wait(Req),
 }
 
-/// A block sent (or about to be re-sent).
+/// A block sent (or about to be re-sent). A file's block is not kept while the host sends it: a retry
+/// reads it again (checked against its CRC-64), so a file's blocks are in memory once, not twice.
 struct InFlight {
     id: String,
     checksum: BlockChecksum,
-    data: Vec<u8>,
+    crc: u64,
+    len: u64,
+    data: Option<Vec<u8>>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1011,16 +1020,40 @@ impl BlobUpload {
             }
             (Pending::Send(req), Completion::Response(resp)) => self.on_response(req, resp),
             (Pending::Send(req), Completion::Failed(e)) => self.on_failure(req, e),
+            (Pending::Wait(Req::PutBlock(i)), Completion::Waited) if self.in_flight[&i].data.is_none() => {
+                let Some(Producer::File { name, block, .. }) = &self.producer else {
+                    return Err(Error::invalid_argument("internal: only a file's blocks are read again"));
+                };
+                let (name, offset, len) = (name.clone(), u64::from(i) * *block, self.in_flight[&i].len);
+                self.task(Work::Read { name, offset, len }, Pending::Reread(i));
+                Ok(())
+            }
+            (Pending::Reread(i), Completion::Data(data)) => {
+                let b = self.in_flight.get_mut(&i).expect("a block read again is in flight");
+                if data.len() as u64 != b.len || crc64(&data) != b.crc {
+                    let name = match &self.producer {
+                        Some(Producer::File { name, .. }) => name.as_str(),
+                        _ => "the file",
+                    };
+                    return Err(Error::new(
+                        ErrorKind::Io,
+                        format!("`{name}` changed while it was uploaded (block {i})"),
+                    ));
+                }
+                b.data = Some(data);
+                self.send(Req::PutBlock(i));
+                Ok(())
+            }
             (Pending::Wait(req), Completion::Waited) => {
                 self.send(req);
                 Ok(())
             }
-            (Pending::Stat | Pending::Read { .. }, Completion::Failed(e)) => Err(e),
+            (Pending::Stat | Pending::Read { .. } | Pending::Reread(_), Completion::Failed(e)) => Err(e),
             (p, c) => Err(Error::invalid_argument(format!(
                 "the host answered task {id} ({}) with {}",
                 match p {
                     Pending::Stat => "stat",
-                    Pending::Read { .. } => "read",
+                    Pending::Read { .. } | Pending::Reread(_) => "read",
                     Pending::Send(r) => r.op(false),
                     Pending::Wait(_) => "wait",
                 },
@@ -1143,8 +1176,8 @@ impl BlobUpload {
             }
             Req::PutBlock(i) => {
                 let b = self.in_flight.remove(&i).expect("a Put Block answered for a block in flight");
-                self.in_flight_bytes -= b.data.len() as u64;
-                self.done_bytes += b.data.len() as u64;
+                self.in_flight_bytes -= b.len;
+                self.done_bytes += b.len;
             }
             Req::PutBlockList => {
                 let planned = self.plan.as_ref().map_or(0, |p| p.size);
@@ -1274,7 +1307,8 @@ impl BlobUpload {
             return Ok(());
         }
         // blocks taken (sent or skipped) free memory for reads, whose data makes blocks: until neither moves
-        while self.issue_reads(self.settings.max_buffered) | self.issue_blocks()? {}
+        let limit = self.memory_limit();
+        while self.issue_reads(limit) | self.issue_blocks()? {}
         let exhausted = self.producer.as_ref().is_some_and(Producer::exhausted);
         if exhausted && self.in_flight.is_empty() && self.reads_out == 0 && self.staged.is_some() {
             if let Some(missing) = self.ids.iter().position(Option::is_none) {
@@ -1284,6 +1318,14 @@ impl BlobUpload {
             self.send(Req::PutBlockList);
         }
         Ok(())
+    }
+
+    /// What the blocks may hold: [`UploadSettings::max_buffered`], and no more than the blocks in flight
+    /// plus two (one ready to go, one being read or filled) — reading further ahead would not send faster.
+    fn memory_limit(&self) -> u64 {
+        let block = self.plan.as_ref().map_or(DEFAULT_BLOCK_SIZE, |p| p.block_size);
+        let ahead = (self.settings.concurrency as u64 + 2).saturating_mul(block);
+        self.settings.max_buffered.min(ahead)
     }
 
     /// Asks for reads while memory allows: what is read, buffered and in flight stays within `limit`,
@@ -1337,7 +1379,7 @@ impl BlobUpload {
             }
             let checksum = if md5 { BlockChecksum::compute(OLDEST_VERSION, &data) } else { BlockChecksum::Crc64(crc) };
             self.in_flight_bytes += len;
-            self.in_flight.insert(index, InFlight { id, checksum, data });
+            self.in_flight.insert(index, InFlight { id, checksum, crc, len, data: Some(data) });
             self.report.blocks_sent += 1;
             self.send(Req::PutBlock(index));
         }
@@ -1346,6 +1388,19 @@ impl BlobUpload {
 
     /// Hands out the Send task of `req` (first attempt or a retry).
     fn send(&mut self, req: Req) {
+        // a file's block goes to the host as is (read again for a retry); other data is kept for retries
+        let block_body = match req {
+            Req::PutBlock(i) => {
+                let moves = matches!(self.producer, Some(Producer::File { .. }));
+                let b = self.in_flight.get_mut(&i).expect("a block sent is in flight");
+                if moves {
+                    b.data.take()
+                } else {
+                    b.data.clone()
+                }
+            }
+            _ => None,
+        };
         let sas = self.sas();
         let v = &self.version;
         let ct = self.settings.content_type.as_deref();
@@ -1354,7 +1409,7 @@ impl BlobUpload {
             Req::PutBlock(i) => {
                 let b = &self.in_flight[&i];
                 let mut r = put_block_request(sas, v, &b.id, &b.checksum);
-                r.body = b.data.clone();
+                r.body = block_body.unwrap_or_default();
                 r
             }
             Req::PutBlockList => {

@@ -381,6 +381,42 @@ fn each_block_is_retried_alone_with_backoff_and_retry_after() {
     let puts_of_2 =
         host.requests.iter().filter(|r| query(&r.url, "blockid").is_some_and(|i| i.starts_with("MDAwMDAwMi"))).count();
     assert_eq!(puts_of_2, 3, "only the failing block went again");
+    // a file's block is not held during its send: each retry reads it again
+    assert_eq!(host.log.iter().filter(|l| *l == "read p 2048 1024").count(), 3, "{:?}", host.log);
+}
+
+#[test]
+fn a_file_changed_between_attempts_is_an_io_error() {
+    let body = data(16, 3 * KIB as usize);
+    let mut host = Host::new(&[("p", body.clone())]);
+    let mut n = 0;
+    host.fault = Some(Box::new(move |r, op| {
+        if op == "put_block" && query(&r.url, "blockid").is_some_and(|i| i.starts_with("MDAwMDAwMS")) {
+            n += 1;
+            if n == 1 {
+                return Some(Completion::Failed(Error::new(ErrorKind::Transport, "reset")));
+            }
+        }
+        None
+    }));
+    let mut up = BlobUpload::new(&url(), UploadSource::File("p".into()), &small_blocks(KIB)).unwrap();
+    // answer in order, changing the file once block 1's first attempt failed
+    let mut queue: Vec<Task> = Vec::new();
+    let mut completion = None;
+    let e = loop {
+        match up.resume(completion.take(), Tick::at(NOW)) {
+            UploadStep::Done(r) => break r.unwrap_err(),
+            UploadStep::Run(t) => queue.extend(t),
+            UploadStep::Pending => {}
+        }
+        let t = queue.remove(0);
+        if matches!(t.work, Work::Wait { .. }) {
+            host.files.insert("p".into(), data(17, 3 * KIB as usize));
+        }
+        completion = Some((t.id, host.answer(t.work)));
+    };
+    assert_eq!(e.kind(), ErrorKind::Io, "{e}");
+    assert!(e.message().contains("changed"), "{e}");
 }
 
 #[test]
@@ -751,4 +787,13 @@ fn old_versions_send_content_md5_and_the_setting_wins() {
     // the fake service never staged them, so its commit refuses: the requests were what mattered
     assert_eq!(r.unwrap_err().kind(), ErrorKind::BadRequest);
     assert_eq!(host.requests.iter().filter(|r| query(&r.url, "comp").as_deref() == Some("block")).count(), 3);
+}
+
+#[test]
+fn the_machine_can_move_between_threads() {
+    fn send<T: Send + 'static>(_: &T) {}
+    let up = BlobUpload::new(&url(), UploadSource::Bytes(vec![1]), &UploadSettings::default()).unwrap();
+    send(&up);
+    assert!(format!("{up:?}").starts_with("BlobUpload"));
+    assert!(!format!("{up:?}").contains("sig="), "no SAS in Debug");
 }
