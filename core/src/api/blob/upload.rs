@@ -70,6 +70,9 @@ const READ_AHEAD: usize = 2;
 /// A ZIP's chunk is handed to the writer in pieces this size, so that each is checksummed while it is
 /// still in the CPU cache (as `PackagePlan` does).
 const FEED_PIECE: usize = 256 << 10;
+/// Largest read of a ZIP's input: the archive is cut into blocks after the writer, so reads need not be
+/// block-sized, and small reads keep what is read ahead small.
+const ZIP_READ: u64 = 1 << 20;
 
 // ---------------------------------------------------------------------------------------------------
 // Settings
@@ -365,6 +368,8 @@ pub struct UploadReport {
 struct BlockCutter {
     block: usize,
     cur: Vec<u8>,
+    /// Buffers of blocks already sent, to fill again (fewer allocations of block-sized buffers).
+    spare: Vec<Vec<u8>>,
     full: VecDeque<Vec<u8>>,
     full_bytes: u64,
     written: u64,
@@ -372,7 +377,7 @@ struct BlockCutter {
 
 impl BlockCutter {
     fn new(block: usize) -> Self {
-        BlockCutter { block, cur: Vec::new(), full: VecDeque::new(), full_bytes: 0, written: 0 }
+        BlockCutter { block, cur: Vec::new(), spare: Vec::new(), full: VecDeque::new(), full_bytes: 0, written: 0 }
     }
 
     fn push_cur(&mut self) {
@@ -389,7 +394,13 @@ impl BlockCutter {
 impl Write for BlockCutter {
     fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
         if self.cur.capacity() == 0 && self.block != usize::MAX {
-            self.cur.reserve_exact(self.block.min(64 << 20));
+            match self.spare.pop() {
+                Some(mut b) => {
+                    b.clear();
+                    self.cur = b;
+                }
+                None => self.cur.reserve_exact(self.block.min(64 << 20)),
+            }
         }
         let n = (self.block - self.cur.len()).min(data.len());
         self.cur.extend_from_slice(&data[..n]);
@@ -1127,7 +1138,7 @@ impl BlobUpload {
                 Producer::File { name, size, block, next: 0, count, ready: VecDeque::new(), ready_bytes: 0 }
             }
             UploadSource::Zip(_) | UploadSource::Entries(_) => {
-                let chunk = if plan.single_put { DEFAULT_BLOCK_SIZE } else { plan.block_size };
+                let chunk = if plan.single_put { ZIP_READ } else { plan.block_size.min(ZIP_READ) };
                 let cut =
                     if plan.single_put { usize::MAX } else { usize::try_from(plan.block_size).unwrap_or(usize::MAX) };
                 Producer::Zip(Box::new(ZipProducer {
@@ -1178,6 +1189,12 @@ impl BlobUpload {
                 let b = self.in_flight.remove(&i).expect("a Put Block answered for a block in flight");
                 self.in_flight_bytes -= b.len;
                 self.done_bytes += b.len;
+                if let (Some(Producer::Zip(z)), Some(data)) = (self.producer.as_mut(), b.data) {
+                    let cutter = z.cutter_mut();
+                    if cutter.spare.is_empty() {
+                        cutter.spare.push(data);
+                    }
+                }
             }
             Req::PutBlockList => {
                 let planned = self.plan.as_ref().map_or(0, |p| p.size);
