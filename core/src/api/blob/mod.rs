@@ -25,7 +25,7 @@
 //! - [`sign_blob_sas`] / [`blob_sas_url`]: mint a service SAS (`sr=b`) with an account key (tests, the
 //!   emulator); [`sign_account_sas`] / [`create_container`]: an account SAS and the Create Container request
 //!   it authorises (a fresh Azurite or storage account; [`DEV_ACCOUNT`] / [`DEV_ACCOUNT_KEY`]).
-
+//!
 //! Modules by concern: `sas` (SAS URLs, ISO 8601), `checksum` (CRC-64, MD5, block ids), `requests`,
 //! `responses` (block lists), `errors` (responses to typed errors), `plan` (limits, plan, staged blocks),
 //! `dev` (signers, Create Container), [`upload`] (the machine).
