@@ -1,9 +1,10 @@
 //! Benchmark driver for packaging and upload (issue 4), run by `bench/pack.sh`, which times each
 //! subcommand with GNU time against `cp`, Python's `zipfile`, Info-ZIP `zip` and Azurite.
 //!
-//! - `pack gen DIR`: writes the 1 GiB input — `app.msixupload` (900 MiB of random bytes), 41 random
-//!   screenshots `Images/Shot NN.png` (3 MiB each), `notes.txt` (1 MiB of text) — and
-//!   `submission.json`, an app submission naming them all (`PendingUpload`).
+//! - `pack gen DIR [MIB]`: writes the input, 1024 MiB unless `MIB` says otherwise — `app.msixupload`
+//!   (random bytes: 900 MiB of the 1024, `MIB - 124` in general), 41 random screenshots
+//!   `Images/Shot NN.png` (3 MiB each), `notes.txt` (1 MiB of text) — and `submission.json`, an app
+//!   submission naming them all (`PendingUpload`).
 //! - `pack pack SUBMISSION FILES OUT`: [`storesubmit::package::pack`], the one-call packaging API.
 //! - `pack upload FILE SAS_URL`: [`BlobUploader::upload_file`] (the "then upload" half).
 //! - `pack zip-upload SUBMISSION FILES SAS_URL`: zip-while-uploading ([`BlobUploader::upload_zip`]).
@@ -28,7 +29,7 @@ const SAS_VERSION: &str = "2021-12-02";
 
 fn usage() -> ExitCode {
     eprintln!(
-        "usage: pack gen DIR | pack pack SUBMISSION FILES OUT | pack upload FILE SAS_URL | \
+        "usage: pack gen DIR [MIB] | pack pack SUBMISSION FILES OUT | pack upload FILE SAS_URL | \
          pack zip-upload SUBMISSION FILES SAS_URL | pack sas ACCOUNT_URL CONTAINER BLOB"
     );
     ExitCode::from(2)
@@ -59,9 +60,9 @@ fn write_random(path: &Path, seed: u64, len: usize) -> std::io::Result<()> {
     Ok(())
 }
 
-fn generate(dir: &Path) -> std::io::Result<()> {
+fn generate(dir: &Path, total_mib: usize) -> std::io::Result<()> {
     std::fs::create_dir_all(dir.join("Images"))?;
-    write_random(&dir.join("app.msixupload"), 1, 900 * MIB)?;
+    write_random(&dir.join("app.msixupload"), 1, total_mib.saturating_sub(124).max(1) * MIB)?;
     let mut images = Vec::new();
     for i in 0..41 {
         let name = format!("Images/Shot {i:02}.png");
@@ -106,7 +107,9 @@ async fn run(args: &[String]) -> Result<(), String> {
     let a: Vec<&str> = args.iter().map(String::as_str).collect();
     let t0 = Instant::now();
     match a.as_slice() {
-        ["gen", dir] => generate(Path::new(dir)).map_err(|e| e.to_string()),
+        ["gen", dir] => generate(Path::new(dir), 1024).map_err(|e| e.to_string()),
+        ["gen", dir, mib] => generate(Path::new(dir), mib.parse().map_err(|_| format!("bad size `{mib}`"))?)
+            .map_err(|e| e.to_string()),
         ["pack", sub, files, out] => {
             let doc = read_doc(sub)?;
             let r = package::pack(DocumentKind::AppSubmission, &doc, Path::new(files), Path::new(out), &mut |_, _| {})
