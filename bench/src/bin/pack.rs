@@ -108,8 +108,9 @@ async fn run(args: &[String]) -> Result<(), String> {
     let t0 = Instant::now();
     match a.as_slice() {
         ["gen", dir] => generate(Path::new(dir), 1024).map_err(|e| e.to_string()),
-        ["gen", dir, mib] => generate(Path::new(dir), mib.parse().map_err(|_| format!("bad size `{mib}`"))?)
-            .map_err(|e| e.to_string()),
+        ["gen", dir, mib] => {
+            generate(Path::new(dir), mib.parse().map_err(|_| format!("bad size `{mib}`"))?).map_err(|e| e.to_string())
+        }
         ["pack", sub, files, out] => {
             let doc = read_doc(sub)?;
             let r = package::pack(DocumentKind::AppSubmission, &doc, Path::new(files), Path::new(out), &mut |_, _| {})
