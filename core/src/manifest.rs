@@ -139,6 +139,38 @@ const INGESTION_MODELS: &[ModelSchema] = &[
     ing::Listing::SCHEMA,
     ing::ListingImage::SCHEMA,
     ing::PackageConfiguration::SCHEMA,
+    ing::AudienceMember::SCHEMA,
+    ing::AzureGovernmentCertification::SCHEMA,
+    ing::CertificationReport::SCHEMA,
+    ing::CosellAsset::SCHEMA,
+    ing::CosellContact::SCHEMA,
+    ing::CosellListing::SCHEMA,
+    ing::CosellSolutionArea::SCHEMA,
+    ing::CustomAmendment::SCHEMA,
+    ing::CustomMeter::SCHEMA,
+    ing::FeatureAvailability::SCHEMA,
+    ing::IncludedBaseQuantity::SCHEMA,
+    ing::LeadConfiguration::SCHEMA,
+    ing::ListingAsset::SCHEMA,
+    ing::ListingVideo::SCHEMA,
+    ing::ListingVideoThumbnail::SCHEMA,
+    ing::LocalizedDateTime::SCHEMA,
+    ing::LocalizedDateTimeRange::SCHEMA,
+    ing::MarketState::SCHEMA,
+    ing::Price::SCHEMA,
+    ing::PriceSchedule::SCHEMA,
+    ing::PriceScheduleInfo::SCHEMA,
+    ing::PricingCadence::SCHEMA,
+    ing::PricingUnit::SCHEMA,
+    ing::ProductAvailability::SCHEMA,
+    ing::Property::SCHEMA,
+    ing::ResellerConfiguration::SCHEMA,
+    ing::SupplementalContent::SCHEMA,
+    ing::SupplementalContentAsset::SCHEMA,
+    ing::Tenant::SCHEMA,
+    ing::Trial::SCHEMA,
+    ing::ValidationResult::SCHEMA,
+    ing::Variant::SCHEMA,
 ];
 
 /// `(type name, documented values)` of string enums.
@@ -165,7 +197,8 @@ const WIN32_ENUMS: EnumTable = enum_table!(win32:
 
 const INGESTION_ENUMS: EnumTable = enum_table!(ing:
     ProductType, SellingOption, CallToAction, BranchType, BranchModule, SubmissionState, SubmissionSubstate,
-    UploadState, PackageResourceType, ContactType, PackageConfigurationType,
+    UploadState, PackageResourceType, ContactType, PackageConfigurationType, CertificationStatus,
+    LeadConfigurationType, MarketStateValue, ResellerChannelState, VariantType,
 );
 
 /// Type aliases a model field may use, resolved to the model they name.
@@ -264,7 +297,7 @@ pub fn field_type(family: Family, rust: &str) -> Value {
     }
     let name = rust.rsplit("::").next().unwrap_or(rust);
     match name {
-        "String" | "SasUrl" => return json!("string"),
+        "String" | "SasUrl" | "HiddenText" => return json!("string"),
         "bool" => return json!("boolean"),
         "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => return json!("integer"),
         "f32" | "f64" | "Number" => return json!("number"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, TypedDict
 
-__all__ = ["ResourceRef", "StatusDetails", "StatusDetail", "CertificationReport", "SubmissionStatusResource", "Pricing", "Sale", "PackageDeliveryOptions", "PackageRollout", "Application", "AppAddonRef", "AppSubmission", "Listing", "BaseListing", "Image", "GamingOptions", "ApplicationPackage", "Trailer", "TrailerAssets", "TrailerImage", "Addon", "AddonCreate", "AddonSubmission", "AddonListing", "AddonIcon", "Flight", "FlightCreate", "FlightSubmission", "Win32ResponseMessage", "Win32PollingData", "Win32Availability", "Win32ProductDeclarations", "Win32SystemFeature", "Win32SystemRequirement", "Win32Properties", "Win32HardwareRequirement", "Win32Listing", "Win32ListingLanguage", "Win32DraftMetadata", "Win32MetadataUpdate", "Win32ErrorScenarioDetail", "Win32ErrorDetail", "Win32Package", "Win32PackageList", "Win32ImageSize", "Win32Asset", "Win32ListingAssets", "Win32ListingAssetsData", "Win32AssetCounts", "Win32CreateAssetsRequest", "Win32AssetUpload", "Win32CreatedAssets", "Win32CreateAssetsData", "Win32CommitAssetsRequest", "Win32ModuleStatus", "Win32SubmitData", "Win32SubmissionStatus", "IngestionTypeValuePair", "IngestionProduct", "IngestionProductSetup", "IngestionBranch", "IngestionPublishOption", "IngestionPendingUpdateInfo", "IngestionVariantResource", "IngestionSubmission", "IngestionSubmissionCreationRequest", "IngestionValidationItem", "IngestionWorkflowStepDetail", "IngestionWorkflowDetail", "IngestionPublishTarget", "IngestionPackage", "IngestionListingUri", "IngestionListingContact", "IngestionListing", "IngestionListingImage", "IngestionPackageConfiguration"]
+__all__ = ["ResourceRef", "StatusDetails", "StatusDetail", "CertificationReport", "SubmissionStatusResource", "Pricing", "Sale", "PackageDeliveryOptions", "PackageRollout", "Application", "AppAddonRef", "AppSubmission", "Listing", "BaseListing", "Image", "GamingOptions", "ApplicationPackage", "Trailer", "TrailerAssets", "TrailerImage", "Addon", "AddonCreate", "AddonSubmission", "AddonListing", "AddonIcon", "Flight", "FlightCreate", "FlightSubmission", "Win32ResponseMessage", "Win32PollingData", "Win32Availability", "Win32ProductDeclarations", "Win32SystemFeature", "Win32SystemRequirement", "Win32Properties", "Win32HardwareRequirement", "Win32Listing", "Win32ListingLanguage", "Win32DraftMetadata", "Win32MetadataUpdate", "Win32ErrorScenarioDetail", "Win32ErrorDetail", "Win32Package", "Win32PackageList", "Win32ImageSize", "Win32Asset", "Win32ListingAssets", "Win32ListingAssetsData", "Win32AssetCounts", "Win32CreateAssetsRequest", "Win32AssetUpload", "Win32CreatedAssets", "Win32CreateAssetsData", "Win32CommitAssetsRequest", "Win32ModuleStatus", "Win32SubmitData", "Win32SubmissionStatus", "IngestionTypeValuePair", "IngestionProduct", "IngestionProductSetup", "IngestionBranch", "IngestionPublishOption", "IngestionPendingUpdateInfo", "IngestionVariantResource", "IngestionSubmission", "IngestionSubmissionCreationRequest", "IngestionValidationItem", "IngestionWorkflowStepDetail", "IngestionWorkflowDetail", "IngestionPublishTarget", "IngestionPackage", "IngestionListingUri", "IngestionListingContact", "IngestionListing", "IngestionListingImage", "IngestionPackageConfiguration", "IngestionAudienceMember", "IngestionAzureGovernmentCertification", "IngestionCertificationReport", "IngestionCosellAsset", "IngestionCosellContact", "IngestionCosellListing", "IngestionCosellSolutionArea", "IngestionCustomAmendment", "IngestionCustomMeter", "IngestionFeatureAvailability", "IngestionIncludedBaseQuantity", "IngestionLeadConfiguration", "IngestionListingAsset", "IngestionListingVideo", "IngestionListingVideoThumbnail", "IngestionLocalizedDateTime", "IngestionLocalizedDateTimeRange", "IngestionMarketState", "IngestionPrice", "IngestionPriceSchedule", "IngestionPriceScheduleInfo", "IngestionPricingCadence", "IngestionPricingUnit", "IngestionProductAvailability", "IngestionProperty", "IngestionResellerConfiguration", "IngestionSupplementalContent", "IngestionSupplementalContentAsset", "IngestionTenant", "IngestionTrial", "IngestionValidationResult", "IngestionVariant"]
 
 
 class ResourceRef(TypedDict, total=False):
@@ -962,3 +962,302 @@ IngestionListingImage = TypedDict("IngestionListingImage", {"id": str, "resource
 
 IngestionPackageConfiguration = TypedDict("IngestionPackageConfiguration", {"id": str, "resourceType": str, "version": str, "packageReferences": List["IngestionTypeValuePair"], "azureActiveDirectoryTenantID": str, "azureActiveDirectoryApplicationID": str, "@odata.etag": str}, total=False)
 """A package configuration. The fields common to the offer types are typed; the type-specific ones (policies, authorizations, test drive settings, …) are kept in ``extra``."""
+
+
+class IngestionAudienceMember(TypedDict, total=False):
+    """An audience member (tenant or subscription id with a description)."""
+
+    ID: str
+    """Id (the swagger spells it ``ID``)."""
+    description: str
+    """Description."""
+
+
+class IngestionAzureGovernmentCertification(TypedDict, total=False):
+    """An Azure Government certification of a plan."""
+
+    validationResults: List["IngestionValidationResult"]
+    """Validation results."""
+    title: str
+    """Title."""
+    uri: str
+    """URI."""
+
+
+class IngestionCertificationReport(TypedDict, total=False):
+    """A certification report of a submission (the report itself is a file at ``fileUri``)."""
+
+    reportTimeInUtc: str
+    """Report time (UTC)."""
+    status: str
+    """Status."""
+    fileUri: str
+    """Where the report is."""
+
+
+IngestionCosellAsset = TypedDict("IngestionCosellAsset", {"id": str, "resourceType": str, "fileName": str, "type": str, "fileSasUri": str, "state": str, "@odata.etag": str}, total=False)
+"""A co-sell asset (a document for Microsoft sellers), uploaded like listing assets."""
+
+
+IngestionCosellContact = TypedDict("IngestionCosellContact", {"type": str, "email": str, "name": str, "jobTitle": str, "role": str, "regions": List[str], "subRegions": List[str]}, total=False)
+"""A co-sell contact."""
+
+
+IngestionCosellListing = TypedDict("IngestionCosellListing", {"id": str, "resourceType": str, "offerPlatforms": List[str], "endCustomerSegments": List[str], "offerType": str, "solutionAreas": List["IngestionCosellSolutionArea"], "contacts": List["IngestionCosellContact"], "assetReferences": List["IngestionTypeValuePair"], "@odata.etag": str}, total=False)
+"""A product's co-sell listing (one per instance)."""
+
+
+class IngestionCosellSolutionArea(TypedDict, total=False):
+    """A co-sell solution area."""
+
+    area: str
+    """Area."""
+    subAreas: List[str]
+    """Sub-areas."""
+
+
+class IngestionCustomAmendment(TypedDict, total=False):
+    """Custom amendment terms for some tenants."""
+
+    name: str
+    """Name."""
+    terms: str
+    """Terms."""
+    tenants: List["IngestionTenant"]
+    """Tenants."""
+
+
+class IngestionCustomMeter(TypedDict, total=False):
+    """A custom meter (metered billing dimension)."""
+
+    isEnabled: bool
+    """Enabled."""
+    ID: str
+    """Meter id (the swagger spells it ``ID``)."""
+    uniqueID: str
+    """Unique id."""
+    displayName: str
+    """Display name."""
+    unitOfMeasure: str
+    """Unit of measure."""
+    priceInUsd: float
+    """Price in USD."""
+    includedBaseQuantities: List["IngestionIncludedBaseQuantity"]
+    """Included quantities."""
+
+
+IngestionFeatureAvailability = TypedDict("IngestionFeatureAvailability", {"id": str, "resourceType": str, "visibility": str, "marketStates": List["IngestionMarketState"], "properties": List["IngestionTypeValuePair"], "trial": "IngestionTrial", "tenantAudiences": List["IngestionAudienceMember"], "subscriptionAudiences": List["IngestionAudienceMember"], "priceSchedules": List["IngestionPriceScheduleInfo"], "customMeters": List["IngestionCustomMeter"], "isHidden": bool, "@odata.etag": str}, total=False)
+"""A plan's feature availability: markets, prices, trial, audiences, visibility."""
+
+
+class IngestionIncludedBaseQuantity(TypedDict, total=False):
+    """A quantity included in the base price."""
+
+    recurringUnit: str
+    """Recurring unit."""
+    isInfinite: bool
+    """Infinite."""
+    quantity: float
+    """Quantity."""
+
+
+class IngestionLeadConfiguration(TypedDict, total=False):
+    """A product's lead configuration. The fields of every destination type are typed here; which apply follows ``resourceType``. Credentials (``connectionString``, ``password``, ``applicationKey``) are [``HiddenText``]."""
+
+    resourceType: str
+    """Destination type."""
+    dailyDigestEmailContacts: List[str]
+    """Daily digest recipients."""
+    contactEmail: str
+    """Contact email."""
+    connectionString: str
+    """Storage connection string (Azure table, Azure blob)."""
+    containerName: str
+    """Blob container (Azure blob)."""
+    uri: str
+    """Endpoint (Dynamics CRM)."""
+    authentication: str
+    """Authentication kind (Dynamics CRM)."""
+    userName: str
+    """User name (Dynamics CRM)."""
+    password: str
+    """Password (Dynamics CRM)."""
+    applicationID: str
+    """Application id (Dynamics CRM)."""
+    applicationKey: str
+    """Application key (Dynamics CRM)."""
+    directoryID: str
+    """Directory id (Dynamics CRM)."""
+    httpsEndpointUri: str
+    """Endpoint (HTTPS endpoint)."""
+    serverID: str
+    """Server id (Marketo)."""
+    munchkinAccountID: str
+    """Munchkin account id (Marketo)."""
+    formID: str
+    """Form id (Marketo)."""
+    objectIdentifier: str
+    """Object identifier (Salesforce)."""
+
+
+IngestionListingAsset = TypedDict("IngestionListingAsset", {"id": str, "resourceType": str, "fileName": str, "type": str, "fileSasUri": str, "publisherDefinedSasUri": str, "state": str, "description": str, "friendlyName": str, "@odata.etag": str}, total=False)
+"""A listing asset (a document or other file attached to a listing). Created with ``fileName`` and ``type`` (state ``PendingUpload``, the response carries the SAS ``fileSasUri``); after the upload, updated with state ``Uploaded``."""
+
+
+IngestionListingVideo = TypedDict("IngestionListingVideo", {"id": str, "resourceType": str, "fileName": str, "fileSasUri": str, "streamingUri": str, "state": str, "thumbnail": "IngestionListingVideoThumbnail", "@odata.etag": str}, total=False)
+"""A listing video. Created with ``fileName`` (state ``PendingUpload``, the response carries the SAS ``fileSasUri``); after the upload, updated with state ``Uploaded``."""
+
+
+class IngestionListingVideoThumbnail(TypedDict, total=False):
+    """The thumbnail of a listing video (uploaded like the video itself)."""
+
+    fileName: str
+    """File name."""
+    title: str
+    """Title."""
+    description: str
+    """Description."""
+    fileSasUri: str
+    """SAS URI to upload the thumbnail to (hidden in ``Debug``)."""
+    publisherDefinedSasUri: str
+    """A SAS URI of the publisher's own store (hidden in ``Debug``)."""
+    state: str
+    """Upload/processing state."""
+
+
+class IngestionLocalizedDateTime(TypedDict, total=False):
+    """A point in time, optionally the same local time in every market."""
+
+    localizePerMarket: bool
+    """Localize per market."""
+    dateTimeInUtc: str
+    """Time (UTC)."""
+
+
+class IngestionLocalizedDateTimeRange(TypedDict, total=False):
+    """A time range."""
+
+    startAt: "IngestionLocalizedDateTime"
+    """Start."""
+    endAt: "IngestionLocalizedDateTime"
+    """End."""
+
+
+class IngestionMarketState(TypedDict, total=False):
+    """Whether a plan sells in one market."""
+
+    marketCode: str
+    """Market code (e.g. ``US``)."""
+    state: str
+    """State."""
+
+
+class IngestionPrice(TypedDict, total=False):
+    """A price."""
+
+    priceTierID: str
+    """Price tier id."""
+    openPrice: float
+    """Open price."""
+    currencyCode: str
+    """Currency."""
+
+
+class IngestionPriceSchedule(TypedDict, total=False):
+    """One price over a time range."""
+
+    retailPrice: "IngestionPrice"
+    """Price."""
+    pricingModel: str
+    """``Flat``, ``Recurring``, ``Usage``."""
+    priceCadence: "IngestionPricingCadence"
+    """Cadence."""
+    pricingUnits: List["IngestionPricingUnit"]
+    """Units."""
+    dateTimeRange: "IngestionLocalizedDateTimeRange"
+    """Range."""
+
+
+class IngestionPriceScheduleInfo(TypedDict, total=False):
+    """The prices of some markets (the swagger's ``ScheduleInfo<PriceSchedule>``)."""
+
+    isBaseSchedule: bool
+    """Whether this is the base schedule."""
+    marketCodes: List[str]
+    """Markets."""
+    friendlyName: str
+    """Friendly name."""
+    schedules: List["IngestionPriceSchedule"]
+    """Schedules."""
+
+
+IngestionPricingCadence = TypedDict("IngestionPricingCadence", {"type": str, "value": int}, total=False)
+"""A billing cadence."""
+
+
+class IngestionPricingUnit(TypedDict, total=False):
+    """A pricing unit (per core, per transaction, …)."""
+
+    name: str
+    """``sharedcore``, ``transactions``."""
+    unitType: str
+    """Unit type."""
+    isUnlimitedUnit: bool
+    """Unlimited."""
+    lowerUnit: int
+    """Lower bound."""
+    upperUnit: int
+    """Upper bound."""
+
+
+IngestionProductAvailability = TypedDict("IngestionProductAvailability", {"id": str, "resourceType": str, "visibility": str, "enterpriseLicensing": str, "audiences": List[Any], "emailAudiences": List["IngestionAudienceMember"], "subscriptionAudiences": List["IngestionAudienceMember"], "hideKeyAudience": str, "@odata.etag": str}, total=False)
+"""A product's availability: visibility and preview audiences."""
+
+
+IngestionProperty = TypedDict("IngestionProperty", {"id": str, "resourceType": str, "industries": List[str], "leveledCategories": Dict[str, Any], "categories": List[str], "additionalCategories": List[str], "submissionVersion": str, "hideKeys": List[str], "productTags": List[str], "appVersion": str, "useEnterpriseContract": bool, "termsOfUse": str, "marketingOnlyChange": bool, "globalAmendmentTerms": str, "customAmendments": List["IngestionCustomAmendment"], "@odata.etag": str}, total=False)
+"""A product's properties (``AzureProperty``): categories, industries, terms, version."""
+
+
+class IngestionResellerConfiguration(TypedDict, total=False):
+    """Whether Cloud Solution Provider resellers may sell the product."""
+
+    resourceType: str
+    """``ResellerConfiguration``."""
+    resellerChannelState: str
+    """Channel state."""
+    tenantIds: List[str]
+    """Resellers (for ``PartialOptIn``)."""
+
+
+IngestionSupplementalContent = TypedDict("IngestionSupplementalContent", {"id": str, "resourceType": str, "targetRelease": str, "supportedEditions": List[str], "assets": List["IngestionSupplementalContentAsset"], "@odata.etag": str}, total=False)
+"""Supplemental content for certification (one per instance; committed when complete)."""
+
+
+IngestionSupplementalContentAsset = TypedDict("IngestionSupplementalContentAsset", {"assetID": str, "fileName": str, "type": str, "fileSasUri": str}, total=False)
+"""A file of a supplemental content."""
+
+
+class IngestionTenant(TypedDict, total=False):
+    """A tenant a custom amendment applies to."""
+
+    ID: str
+    """Tenant id (the swagger spells it ``ID``)."""
+    description: str
+    """Description."""
+
+
+IngestionTrial = TypedDict("IngestionTrial", {"type": str, "durationType": str, "duration": int, "dateTimeRange": "IngestionLocalizedDateTimeRange"}, total=False)
+"""A plan's free trial."""
+
+
+class IngestionValidationResult(TypedDict, total=False):
+    """One validation result of a government certification."""
+
+    memberNames: List[str]
+    """Members concerned."""
+    errorMessage: str
+    """Message."""
+
+
+IngestionVariant = TypedDict("IngestionVariant", {"id": str, "resourceType": str, "friendlyName": str, "extendedProperties": List["IngestionTypeValuePair"], "state": str, "conversionPaths": str, "leadGenID": str, "externalID": str, "referenceVariantID": str, "azureGovernmentCertifications": List["IngestionAzureGovernmentCertification"], "cloudAvailabilities": List[str], "testDriveType": str, "@odata.etag": str}, total=False)
+"""A variant: a plan (``AzureSkuVariant``) or a test drive (``AzureTestDriveVariant``). The fields of both are typed here; which apply follows ``resourceType``."""

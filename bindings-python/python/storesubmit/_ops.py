@@ -10,30 +10,30 @@ from typing import Any, Awaitable, Callable, Dict, Mapping, Optional, Sequence, 
 
 from ._models import *  # noqa: F401,F403
 from ._models import (
-    ?CosellAsset,
-    ?CosellListing,
-    ?FeatureAvailability,
-    ?LeadConfiguration,
-    ?ListingAsset,
-    ?ListingVideo,
-    ?ProductAvailability,
-    ?Property,
-    ?ResellerConfiguration,
-    ?SupplementalContent,
-    ?Variant,
     Addon,
     AddonSubmission,
     AppSubmission,
     Application,
     Flight,
     FlightSubmission,
+    IngestionCosellAsset,
+    IngestionCosellListing,
+    IngestionFeatureAvailability,
+    IngestionLeadConfiguration,
     IngestionListing,
+    IngestionListingAsset,
     IngestionListingImage,
+    IngestionListingVideo,
     IngestionPackage,
     IngestionPackageConfiguration,
     IngestionProduct,
+    IngestionProductAvailability,
     IngestionProductSetup,
+    IngestionProperty,
+    IngestionResellerConfiguration,
     IngestionSubmission,
+    IngestionSupplementalContent,
+    IngestionVariant,
     IngestionWorkflowDetail,
     PackageRollout,
     SubmissionStatusResource,
@@ -1076,21 +1076,21 @@ class IngestionOperations:
         args["productId"] = product_id
         return cast('Dict[str, Any]', self._call("ingestion.list_product_availabilities", args))
 
-    def create_product_availability(self, product_id: str, body: Mapping[str, Any]) -> ?ProductAvailability:
+    def create_product_availability(self, product_id: str, body: Mapping[str, Any]) -> IngestionProductAvailability:
         """Create a product availability (``ingestion.create_product_availability``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('?ProductAvailability', self._call("ingestion.create_product_availability", args))
+        return cast('IngestionProductAvailability', self._call("ingestion.create_product_availability", args))
 
-    def get_product_availability(self, product_id: str, product_availability_id: str) -> ?ProductAvailability:
+    def get_product_availability(self, product_id: str, product_availability_id: str) -> IngestionProductAvailability:
         """Get a product availability (``ingestion.get_product_availability``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["productAvailabilityId"] = product_availability_id
-        return cast('?ProductAvailability', self._call("ingestion.get_product_availability", args))
+        return cast('IngestionProductAvailability', self._call("ingestion.get_product_availability", args))
 
-    def update_product_availability(self, product_id: str, product_availability_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?ProductAvailability:
+    def update_product_availability(self, product_id: str, product_availability_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionProductAvailability:
         """Update a product availability (``ingestion.update_product_availability``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1098,7 +1098,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?ProductAvailability', self._call("ingestion.update_product_availability", args))
+        return cast('IngestionProductAvailability', self._call("ingestion.update_product_availability", args))
 
     def get_product_availabilities_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
         """Get the product availabilities of a branch instance (``ingestion.get_product_availabilities_by_instance``, HTTP GET)."""
@@ -1113,21 +1113,21 @@ class IngestionOperations:
         args["productId"] = product_id
         return cast('Dict[str, Any]', self._call("ingestion.list_properties", args))
 
-    def create_property(self, product_id: str, body: Mapping[str, Any]) -> ?Property:
+    def create_property(self, product_id: str, body: Mapping[str, Any]) -> IngestionProperty:
         """Create a property (``ingestion.create_property``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('?Property', self._call("ingestion.create_property", args))
+        return cast('IngestionProperty', self._call("ingestion.create_property", args))
 
-    def get_property(self, product_id: str, property_id: str) -> ?Property:
+    def get_property(self, product_id: str, property_id: str) -> IngestionProperty:
         """Get a property (``ingestion.get_property``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["propertyId"] = property_id
-        return cast('?Property', self._call("ingestion.get_property", args))
+        return cast('IngestionProperty', self._call("ingestion.get_property", args))
 
-    def update_property(self, product_id: str, property_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?Property:
+    def update_property(self, product_id: str, property_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionProperty:
         """Update a property (``ingestion.update_property``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1135,7 +1135,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?Property', self._call("ingestion.update_property", args))
+        return cast('IngestionProperty', self._call("ingestion.update_property", args))
 
     def get_properties_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
         """Get the properties of a branch instance (``ingestion.get_properties_by_instance``, HTTP GET)."""
@@ -1168,15 +1168,15 @@ class IngestionOperations:
             args["$expand"] = expand
         return cast('Dict[str, Any]', self._call("ingestion.list_listing_assets", args))
 
-    def create_listing_asset(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> ?ListingAsset:
+    def create_listing_asset(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> IngestionListingAsset:
         """Create a listing asset (returns fileSasUri) (``ingestion.create_listing_asset``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["body"] = body
-        return cast('?ListingAsset', self._call("ingestion.create_listing_asset", args))
+        return cast('IngestionListingAsset', self._call("ingestion.create_listing_asset", args))
 
-    def get_listing_asset(self, product_id: str, listing_id: str, asset_id: str, *, expand: Optional[Any] = None) -> ?ListingAsset:
+    def get_listing_asset(self, product_id: str, listing_id: str, asset_id: str, *, expand: Optional[Any] = None) -> IngestionListingAsset:
         """Get a listing asset (``ingestion.get_listing_asset``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1184,9 +1184,9 @@ class IngestionOperations:
         args["assetId"] = asset_id
         if expand is not None:
             args["$expand"] = expand
-        return cast('?ListingAsset', self._call("ingestion.get_listing_asset", args))
+        return cast('IngestionListingAsset', self._call("ingestion.get_listing_asset", args))
 
-    def update_listing_asset(self, product_id: str, listing_id: str, asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?ListingAsset:
+    def update_listing_asset(self, product_id: str, listing_id: str, asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionListingAsset:
         """Update a listing asset (e.g. mark Uploaded) (``ingestion.update_listing_asset``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1195,7 +1195,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?ListingAsset', self._call("ingestion.update_listing_asset", args))
+        return cast('IngestionListingAsset', self._call("ingestion.update_listing_asset", args))
 
     def delete_listing_asset(self, product_id: str, listing_id: str, asset_id: str) -> Dict[str, Any]:
         """Delete a listing asset (``ingestion.delete_listing_asset``, HTTP DELETE)."""
@@ -1222,15 +1222,15 @@ class IngestionOperations:
             args["$expand"] = expand
         return cast('Dict[str, Any]', self._call("ingestion.list_listing_videos", args))
 
-    def create_listing_video(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> ?ListingVideo:
+    def create_listing_video(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> IngestionListingVideo:
         """Create a listing video (returns fileSasUri) (``ingestion.create_listing_video``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["body"] = body
-        return cast('?ListingVideo', self._call("ingestion.create_listing_video", args))
+        return cast('IngestionListingVideo', self._call("ingestion.create_listing_video", args))
 
-    def get_listing_video(self, product_id: str, listing_id: str, video_id: str, *, expand: Optional[Any] = None) -> ?ListingVideo:
+    def get_listing_video(self, product_id: str, listing_id: str, video_id: str, *, expand: Optional[Any] = None) -> IngestionListingVideo:
         """Get a listing video (``ingestion.get_listing_video``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1238,9 +1238,9 @@ class IngestionOperations:
         args["videoId"] = video_id
         if expand is not None:
             args["$expand"] = expand
-        return cast('?ListingVideo', self._call("ingestion.get_listing_video", args))
+        return cast('IngestionListingVideo', self._call("ingestion.get_listing_video", args))
 
-    def update_listing_video(self, product_id: str, listing_id: str, video_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?ListingVideo:
+    def update_listing_video(self, product_id: str, listing_id: str, video_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionListingVideo:
         """Update a listing video (e.g. mark Uploaded) (``ingestion.update_listing_video``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1249,7 +1249,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?ListingVideo', self._call("ingestion.update_listing_video", args))
+        return cast('IngestionListingVideo', self._call("ingestion.update_listing_video", args))
 
     def delete_listing_video(self, product_id: str, listing_id: str, video_id: str) -> Dict[str, Any]:
         """Delete a listing video (``ingestion.delete_listing_video``, HTTP DELETE)."""
@@ -1267,21 +1267,21 @@ class IngestionOperations:
             args["$skipToken"] = skip_token
         return cast('Dict[str, Any]', self._call("ingestion.list_variants", args))
 
-    def create_variant(self, product_id: str, body: Mapping[str, Any]) -> ?Variant:
+    def create_variant(self, product_id: str, body: Mapping[str, Any]) -> IngestionVariant:
         """Create a variant (plan) (``ingestion.create_variant``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('?Variant', self._call("ingestion.create_variant", args))
+        return cast('IngestionVariant', self._call("ingestion.create_variant", args))
 
-    def get_variant(self, product_id: str, variant_id: str) -> ?Variant:
+    def get_variant(self, product_id: str, variant_id: str) -> IngestionVariant:
         """Get a variant (plan) (``ingestion.get_variant``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["variantId"] = variant_id
-        return cast('?Variant', self._call("ingestion.get_variant", args))
+        return cast('IngestionVariant', self._call("ingestion.get_variant", args))
 
-    def update_variant(self, product_id: str, variant_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?Variant:
+    def update_variant(self, product_id: str, variant_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionVariant:
         """Update a variant (plan) (``ingestion.update_variant``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1289,7 +1289,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?Variant', self._call("ingestion.update_variant", args))
+        return cast('IngestionVariant', self._call("ingestion.update_variant", args))
 
     def delete_variant(self, product_id: str, variant_id: str) -> Dict[str, Any]:
         """Delete a variant (plan) (``ingestion.delete_variant``, HTTP DELETE)."""
@@ -1307,16 +1307,16 @@ class IngestionOperations:
             args["$expand"] = expand
         return cast('Dict[str, Any]', self._call("ingestion.get_feature_availabilities_by_instance", args))
 
-    def get_feature_availability(self, product_id: str, feature_availability_id: str, *, expand: Optional[Any] = None) -> ?FeatureAvailability:
+    def get_feature_availability(self, product_id: str, feature_availability_id: str, *, expand: Optional[Any] = None) -> IngestionFeatureAvailability:
         """Get a feature availability (``ingestion.get_feature_availability``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["featureAvailabilityId"] = feature_availability_id
         if expand is not None:
             args["$expand"] = expand
-        return cast('?FeatureAvailability', self._call("ingestion.get_feature_availability", args))
+        return cast('IngestionFeatureAvailability', self._call("ingestion.get_feature_availability", args))
 
-    def update_feature_availability(self, product_id: str, feature_availability_id: str, body: Mapping[str, Any], *, expand: Optional[Any] = None, if_match: Optional[str] = None) -> ?FeatureAvailability:
+    def update_feature_availability(self, product_id: str, feature_availability_id: str, body: Mapping[str, Any], *, expand: Optional[Any] = None, if_match: Optional[str] = None) -> IngestionFeatureAvailability:
         """Update a feature availability (``ingestion.update_feature_availability``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1326,7 +1326,7 @@ class IngestionOperations:
             args["$expand"] = expand
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?FeatureAvailability', self._call("ingestion.update_feature_availability", args))
+        return cast('IngestionFeatureAvailability', self._call("ingestion.update_feature_availability", args))
 
     def get_submission_reports(self, product_id: str, submission_id: str) -> Dict[str, Any]:
         """Get a submission's certification reports (``ingestion.get_submission_reports``, HTTP GET)."""
@@ -1335,18 +1335,18 @@ class IngestionOperations:
         args["submissionId"] = submission_id
         return cast('Dict[str, Any]', self._call("ingestion.get_submission_reports", args))
 
-    def get_lead_configuration(self, product_id: str) -> ?LeadConfiguration:
+    def get_lead_configuration(self, product_id: str) -> IngestionLeadConfiguration:
         """Get a product's lead configuration (``ingestion.get_lead_configuration``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
-        return cast('?LeadConfiguration', self._call("ingestion.get_lead_configuration", args))
+        return cast('IngestionLeadConfiguration', self._call("ingestion.get_lead_configuration", args))
 
-    def create_lead_configuration(self, product_id: str, body: Mapping[str, Any]) -> ?LeadConfiguration:
+    def create_lead_configuration(self, product_id: str, body: Mapping[str, Any]) -> IngestionLeadConfiguration:
         """Create a product's lead configuration (``ingestion.create_lead_configuration``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('?LeadConfiguration', self._call("ingestion.create_lead_configuration", args))
+        return cast('IngestionLeadConfiguration', self._call("ingestion.create_lead_configuration", args))
 
     def get_supplemental_contents_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
         """Get the supplemental contents of a branch instance (``ingestion.get_supplemental_contents_by_instance``, HTTP GET)."""
@@ -1355,14 +1355,14 @@ class IngestionOperations:
         args["instanceId"] = instance_id
         return cast('Dict[str, Any]', self._call("ingestion.get_supplemental_contents_by_instance", args))
 
-    def get_supplemental_content(self, product_id: str, instance_id: str) -> ?SupplementalContent:
+    def get_supplemental_content(self, product_id: str, instance_id: str) -> IngestionSupplementalContent:
         """Get a supplemental content (``ingestion.get_supplemental_content``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["instanceId"] = instance_id
-        return cast('?SupplementalContent', self._call("ingestion.get_supplemental_content", args))
+        return cast('IngestionSupplementalContent', self._call("ingestion.get_supplemental_content", args))
 
-    def update_supplemental_content(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?SupplementalContent:
+    def update_supplemental_content(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionSupplementalContent:
         """Update a supplemental content (``ingestion.update_supplemental_content``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1370,14 +1370,14 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?SupplementalContent', self._call("ingestion.update_supplemental_content", args))
+        return cast('IngestionSupplementalContent', self._call("ingestion.update_supplemental_content", args))
 
-    def commit_supplemental_content(self, product_id: str, instance_id: str) -> ?SupplementalContent:
+    def commit_supplemental_content(self, product_id: str, instance_id: str) -> IngestionSupplementalContent:
         """Commit a supplemental content (``ingestion.commit_supplemental_content``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["instanceId"] = instance_id
-        return cast('?SupplementalContent', self._call("ingestion.commit_supplemental_content", args))
+        return cast('IngestionSupplementalContent', self._call("ingestion.commit_supplemental_content", args))
 
     def list_cosell_assets(self, product_id: str) -> Dict[str, Any]:
         """List a product's co-sell assets (``ingestion.list_cosell_assets``, HTTP GET)."""
@@ -1385,12 +1385,12 @@ class IngestionOperations:
         args["productId"] = product_id
         return cast('Dict[str, Any]', self._call("ingestion.list_cosell_assets", args))
 
-    def create_cosell_asset(self, product_id: str, body: Mapping[str, Any]) -> ?CosellAsset:
+    def create_cosell_asset(self, product_id: str, body: Mapping[str, Any]) -> IngestionCosellAsset:
         """Create a co-sell asset (returns fileSasUri) (``ingestion.create_cosell_asset``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('?CosellAsset', self._call("ingestion.create_cosell_asset", args))
+        return cast('IngestionCosellAsset', self._call("ingestion.create_cosell_asset", args))
 
     def get_cosell_assets_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
         """Get the co-sell assets of a co-sell listing instance (``ingestion.get_cosell_assets_by_instance``, HTTP GET)."""
@@ -1399,14 +1399,14 @@ class IngestionOperations:
         args["instanceId"] = instance_id
         return cast('Dict[str, Any]', self._call("ingestion.get_cosell_assets_by_instance", args))
 
-    def get_cosell_asset(self, product_id: str, cosell_asset_id: str) -> ?CosellAsset:
+    def get_cosell_asset(self, product_id: str, cosell_asset_id: str) -> IngestionCosellAsset:
         """Get a co-sell asset (``ingestion.get_cosell_asset``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["cosellAssetId"] = cosell_asset_id
-        return cast('?CosellAsset', self._call("ingestion.get_cosell_asset", args))
+        return cast('IngestionCosellAsset', self._call("ingestion.get_cosell_asset", args))
 
-    def update_cosell_asset(self, product_id: str, cosell_asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?CosellAsset:
+    def update_cosell_asset(self, product_id: str, cosell_asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionCosellAsset:
         """Update a co-sell asset (e.g. mark Uploaded) (``ingestion.update_cosell_asset``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1414,7 +1414,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?CosellAsset', self._call("ingestion.update_cosell_asset", args))
+        return cast('IngestionCosellAsset', self._call("ingestion.update_cosell_asset", args))
 
     def delete_cosell_asset(self, product_id: str, cosell_asset_id: str) -> Dict[str, Any]:
         """Delete a co-sell asset (``ingestion.delete_cosell_asset``, HTTP DELETE)."""
@@ -1423,14 +1423,14 @@ class IngestionOperations:
         args["cosellAssetId"] = cosell_asset_id
         return cast('Dict[str, Any]', self._call("ingestion.delete_cosell_asset", args))
 
-    def get_cosell_listing(self, product_id: str, instance_id: str) -> ?CosellListing:
+    def get_cosell_listing(self, product_id: str, instance_id: str) -> IngestionCosellListing:
         """Get a co-sell listing (``ingestion.get_cosell_listing``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["instanceId"] = instance_id
-        return cast('?CosellListing', self._call("ingestion.get_cosell_listing", args))
+        return cast('IngestionCosellListing', self._call("ingestion.get_cosell_listing", args))
 
-    def update_cosell_listing(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> ?CosellListing:
+    def update_cosell_listing(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> IngestionCosellListing:
         """Update a co-sell listing (``ingestion.update_cosell_listing``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1438,7 +1438,7 @@ class IngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('?CosellListing', self._call("ingestion.update_cosell_listing", args))
+        return cast('IngestionCosellListing', self._call("ingestion.update_cosell_listing", args))
 
     def get_cosell_listings_by_instance(self, product_id: str, instance_id: str) -> Dict[str, Any]:
         """Get the co-sell listings of a branch instance (``ingestion.get_cosell_listings_by_instance``, HTTP GET)."""
@@ -1447,18 +1447,18 @@ class IngestionOperations:
         args["instanceId"] = instance_id
         return cast('Dict[str, Any]', self._call("ingestion.get_cosell_listings_by_instance", args))
 
-    def get_reseller_configuration(self, product_id: str) -> ?ResellerConfiguration:
+    def get_reseller_configuration(self, product_id: str) -> IngestionResellerConfiguration:
         """Get a product's reseller configuration (``ingestion.get_reseller_configuration``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
-        return cast('?ResellerConfiguration', self._call("ingestion.get_reseller_configuration", args))
+        return cast('IngestionResellerConfiguration', self._call("ingestion.get_reseller_configuration", args))
 
-    def create_reseller_configuration(self, product_id: str, body: Mapping[str, Any]) -> ?ResellerConfiguration:
+    def create_reseller_configuration(self, product_id: str, body: Mapping[str, Any]) -> IngestionResellerConfiguration:
         """Create a product's reseller configuration (``ingestion.create_reseller_configuration``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('?ResellerConfiguration', self._call("ingestion.create_reseller_configuration", args))
+        return cast('IngestionResellerConfiguration', self._call("ingestion.create_reseller_configuration", args))
 
 
 class AsyncIngestionOperations:
@@ -1685,21 +1685,21 @@ class AsyncIngestionOperations:
         args["productId"] = product_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_product_availabilities", args))
 
-    def create_product_availability(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?ProductAvailability]:
+    def create_product_availability(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionProductAvailability]:
         """Create a product availability (``ingestion.create_product_availability``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('Awaitable[?ProductAvailability]', self._call("ingestion.create_product_availability", args))
+        return cast('Awaitable[IngestionProductAvailability]', self._call("ingestion.create_product_availability", args))
 
-    def get_product_availability(self, product_id: str, product_availability_id: str) -> Awaitable[?ProductAvailability]:
+    def get_product_availability(self, product_id: str, product_availability_id: str) -> Awaitable[IngestionProductAvailability]:
         """Get a product availability (``ingestion.get_product_availability``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["productAvailabilityId"] = product_availability_id
-        return cast('Awaitable[?ProductAvailability]', self._call("ingestion.get_product_availability", args))
+        return cast('Awaitable[IngestionProductAvailability]', self._call("ingestion.get_product_availability", args))
 
-    def update_product_availability(self, product_id: str, product_availability_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?ProductAvailability]:
+    def update_product_availability(self, product_id: str, product_availability_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionProductAvailability]:
         """Update a product availability (``ingestion.update_product_availability``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1707,7 +1707,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?ProductAvailability]', self._call("ingestion.update_product_availability", args))
+        return cast('Awaitable[IngestionProductAvailability]', self._call("ingestion.update_product_availability", args))
 
     def get_product_availabilities_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
         """Get the product availabilities of a branch instance (``ingestion.get_product_availabilities_by_instance``, HTTP GET)."""
@@ -1722,21 +1722,21 @@ class AsyncIngestionOperations:
         args["productId"] = product_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_properties", args))
 
-    def create_property(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?Property]:
+    def create_property(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionProperty]:
         """Create a property (``ingestion.create_property``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('Awaitable[?Property]', self._call("ingestion.create_property", args))
+        return cast('Awaitable[IngestionProperty]', self._call("ingestion.create_property", args))
 
-    def get_property(self, product_id: str, property_id: str) -> Awaitable[?Property]:
+    def get_property(self, product_id: str, property_id: str) -> Awaitable[IngestionProperty]:
         """Get a property (``ingestion.get_property``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["propertyId"] = property_id
-        return cast('Awaitable[?Property]', self._call("ingestion.get_property", args))
+        return cast('Awaitable[IngestionProperty]', self._call("ingestion.get_property", args))
 
-    def update_property(self, product_id: str, property_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?Property]:
+    def update_property(self, product_id: str, property_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionProperty]:
         """Update a property (``ingestion.update_property``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1744,7 +1744,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?Property]', self._call("ingestion.update_property", args))
+        return cast('Awaitable[IngestionProperty]', self._call("ingestion.update_property", args))
 
     def get_properties_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
         """Get the properties of a branch instance (``ingestion.get_properties_by_instance``, HTTP GET)."""
@@ -1777,15 +1777,15 @@ class AsyncIngestionOperations:
             args["$expand"] = expand
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_listing_assets", args))
 
-    def create_listing_asset(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[?ListingAsset]:
+    def create_listing_asset(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionListingAsset]:
         """Create a listing asset (returns fileSasUri) (``ingestion.create_listing_asset``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["body"] = body
-        return cast('Awaitable[?ListingAsset]', self._call("ingestion.create_listing_asset", args))
+        return cast('Awaitable[IngestionListingAsset]', self._call("ingestion.create_listing_asset", args))
 
-    def get_listing_asset(self, product_id: str, listing_id: str, asset_id: str, *, expand: Optional[Any] = None) -> Awaitable[?ListingAsset]:
+    def get_listing_asset(self, product_id: str, listing_id: str, asset_id: str, *, expand: Optional[Any] = None) -> Awaitable[IngestionListingAsset]:
         """Get a listing asset (``ingestion.get_listing_asset``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1793,9 +1793,9 @@ class AsyncIngestionOperations:
         args["assetId"] = asset_id
         if expand is not None:
             args["$expand"] = expand
-        return cast('Awaitable[?ListingAsset]', self._call("ingestion.get_listing_asset", args))
+        return cast('Awaitable[IngestionListingAsset]', self._call("ingestion.get_listing_asset", args))
 
-    def update_listing_asset(self, product_id: str, listing_id: str, asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?ListingAsset]:
+    def update_listing_asset(self, product_id: str, listing_id: str, asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionListingAsset]:
         """Update a listing asset (e.g. mark Uploaded) (``ingestion.update_listing_asset``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1804,7 +1804,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?ListingAsset]', self._call("ingestion.update_listing_asset", args))
+        return cast('Awaitable[IngestionListingAsset]', self._call("ingestion.update_listing_asset", args))
 
     def delete_listing_asset(self, product_id: str, listing_id: str, asset_id: str) -> Awaitable[Dict[str, Any]]:
         """Delete a listing asset (``ingestion.delete_listing_asset``, HTTP DELETE)."""
@@ -1831,15 +1831,15 @@ class AsyncIngestionOperations:
             args["$expand"] = expand
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_listing_videos", args))
 
-    def create_listing_video(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[?ListingVideo]:
+    def create_listing_video(self, product_id: str, listing_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionListingVideo]:
         """Create a listing video (returns fileSasUri) (``ingestion.create_listing_video``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["listingId"] = listing_id
         args["body"] = body
-        return cast('Awaitable[?ListingVideo]', self._call("ingestion.create_listing_video", args))
+        return cast('Awaitable[IngestionListingVideo]', self._call("ingestion.create_listing_video", args))
 
-    def get_listing_video(self, product_id: str, listing_id: str, video_id: str, *, expand: Optional[Any] = None) -> Awaitable[?ListingVideo]:
+    def get_listing_video(self, product_id: str, listing_id: str, video_id: str, *, expand: Optional[Any] = None) -> Awaitable[IngestionListingVideo]:
         """Get a listing video (``ingestion.get_listing_video``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1847,9 +1847,9 @@ class AsyncIngestionOperations:
         args["videoId"] = video_id
         if expand is not None:
             args["$expand"] = expand
-        return cast('Awaitable[?ListingVideo]', self._call("ingestion.get_listing_video", args))
+        return cast('Awaitable[IngestionListingVideo]', self._call("ingestion.get_listing_video", args))
 
-    def update_listing_video(self, product_id: str, listing_id: str, video_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?ListingVideo]:
+    def update_listing_video(self, product_id: str, listing_id: str, video_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionListingVideo]:
         """Update a listing video (e.g. mark Uploaded) (``ingestion.update_listing_video``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1858,7 +1858,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?ListingVideo]', self._call("ingestion.update_listing_video", args))
+        return cast('Awaitable[IngestionListingVideo]', self._call("ingestion.update_listing_video", args))
 
     def delete_listing_video(self, product_id: str, listing_id: str, video_id: str) -> Awaitable[Dict[str, Any]]:
         """Delete a listing video (``ingestion.delete_listing_video``, HTTP DELETE)."""
@@ -1876,21 +1876,21 @@ class AsyncIngestionOperations:
             args["$skipToken"] = skip_token
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_variants", args))
 
-    def create_variant(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?Variant]:
+    def create_variant(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionVariant]:
         """Create a variant (plan) (``ingestion.create_variant``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('Awaitable[?Variant]', self._call("ingestion.create_variant", args))
+        return cast('Awaitable[IngestionVariant]', self._call("ingestion.create_variant", args))
 
-    def get_variant(self, product_id: str, variant_id: str) -> Awaitable[?Variant]:
+    def get_variant(self, product_id: str, variant_id: str) -> Awaitable[IngestionVariant]:
         """Get a variant (plan) (``ingestion.get_variant``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["variantId"] = variant_id
-        return cast('Awaitable[?Variant]', self._call("ingestion.get_variant", args))
+        return cast('Awaitable[IngestionVariant]', self._call("ingestion.get_variant", args))
 
-    def update_variant(self, product_id: str, variant_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?Variant]:
+    def update_variant(self, product_id: str, variant_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionVariant]:
         """Update a variant (plan) (``ingestion.update_variant``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1898,7 +1898,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?Variant]', self._call("ingestion.update_variant", args))
+        return cast('Awaitable[IngestionVariant]', self._call("ingestion.update_variant", args))
 
     def delete_variant(self, product_id: str, variant_id: str) -> Awaitable[Dict[str, Any]]:
         """Delete a variant (plan) (``ingestion.delete_variant``, HTTP DELETE)."""
@@ -1916,16 +1916,16 @@ class AsyncIngestionOperations:
             args["$expand"] = expand
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_feature_availabilities_by_instance", args))
 
-    def get_feature_availability(self, product_id: str, feature_availability_id: str, *, expand: Optional[Any] = None) -> Awaitable[?FeatureAvailability]:
+    def get_feature_availability(self, product_id: str, feature_availability_id: str, *, expand: Optional[Any] = None) -> Awaitable[IngestionFeatureAvailability]:
         """Get a feature availability (``ingestion.get_feature_availability``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["featureAvailabilityId"] = feature_availability_id
         if expand is not None:
             args["$expand"] = expand
-        return cast('Awaitable[?FeatureAvailability]', self._call("ingestion.get_feature_availability", args))
+        return cast('Awaitable[IngestionFeatureAvailability]', self._call("ingestion.get_feature_availability", args))
 
-    def update_feature_availability(self, product_id: str, feature_availability_id: str, body: Mapping[str, Any], *, expand: Optional[Any] = None, if_match: Optional[str] = None) -> Awaitable[?FeatureAvailability]:
+    def update_feature_availability(self, product_id: str, feature_availability_id: str, body: Mapping[str, Any], *, expand: Optional[Any] = None, if_match: Optional[str] = None) -> Awaitable[IngestionFeatureAvailability]:
         """Update a feature availability (``ingestion.update_feature_availability``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1935,7 +1935,7 @@ class AsyncIngestionOperations:
             args["$expand"] = expand
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?FeatureAvailability]', self._call("ingestion.update_feature_availability", args))
+        return cast('Awaitable[IngestionFeatureAvailability]', self._call("ingestion.update_feature_availability", args))
 
     def get_submission_reports(self, product_id: str, submission_id: str) -> Awaitable[Dict[str, Any]]:
         """Get a submission's certification reports (``ingestion.get_submission_reports``, HTTP GET)."""
@@ -1944,18 +1944,18 @@ class AsyncIngestionOperations:
         args["submissionId"] = submission_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_submission_reports", args))
 
-    def get_lead_configuration(self, product_id: str) -> Awaitable[?LeadConfiguration]:
+    def get_lead_configuration(self, product_id: str) -> Awaitable[IngestionLeadConfiguration]:
         """Get a product's lead configuration (``ingestion.get_lead_configuration``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
-        return cast('Awaitable[?LeadConfiguration]', self._call("ingestion.get_lead_configuration", args))
+        return cast('Awaitable[IngestionLeadConfiguration]', self._call("ingestion.get_lead_configuration", args))
 
-    def create_lead_configuration(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?LeadConfiguration]:
+    def create_lead_configuration(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionLeadConfiguration]:
         """Create a product's lead configuration (``ingestion.create_lead_configuration``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('Awaitable[?LeadConfiguration]', self._call("ingestion.create_lead_configuration", args))
+        return cast('Awaitable[IngestionLeadConfiguration]', self._call("ingestion.create_lead_configuration", args))
 
     def get_supplemental_contents_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
         """Get the supplemental contents of a branch instance (``ingestion.get_supplemental_contents_by_instance``, HTTP GET)."""
@@ -1964,14 +1964,14 @@ class AsyncIngestionOperations:
         args["instanceId"] = instance_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_supplemental_contents_by_instance", args))
 
-    def get_supplemental_content(self, product_id: str, instance_id: str) -> Awaitable[?SupplementalContent]:
+    def get_supplemental_content(self, product_id: str, instance_id: str) -> Awaitable[IngestionSupplementalContent]:
         """Get a supplemental content (``ingestion.get_supplemental_content``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["instanceId"] = instance_id
-        return cast('Awaitable[?SupplementalContent]', self._call("ingestion.get_supplemental_content", args))
+        return cast('Awaitable[IngestionSupplementalContent]', self._call("ingestion.get_supplemental_content", args))
 
-    def update_supplemental_content(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?SupplementalContent]:
+    def update_supplemental_content(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionSupplementalContent]:
         """Update a supplemental content (``ingestion.update_supplemental_content``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -1979,14 +1979,14 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?SupplementalContent]', self._call("ingestion.update_supplemental_content", args))
+        return cast('Awaitable[IngestionSupplementalContent]', self._call("ingestion.update_supplemental_content", args))
 
-    def commit_supplemental_content(self, product_id: str, instance_id: str) -> Awaitable[?SupplementalContent]:
+    def commit_supplemental_content(self, product_id: str, instance_id: str) -> Awaitable[IngestionSupplementalContent]:
         """Commit a supplemental content (``ingestion.commit_supplemental_content``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["instanceId"] = instance_id
-        return cast('Awaitable[?SupplementalContent]', self._call("ingestion.commit_supplemental_content", args))
+        return cast('Awaitable[IngestionSupplementalContent]', self._call("ingestion.commit_supplemental_content", args))
 
     def list_cosell_assets(self, product_id: str) -> Awaitable[Dict[str, Any]]:
         """List a product's co-sell assets (``ingestion.list_cosell_assets``, HTTP GET)."""
@@ -1994,12 +1994,12 @@ class AsyncIngestionOperations:
         args["productId"] = product_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.list_cosell_assets", args))
 
-    def create_cosell_asset(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?CosellAsset]:
+    def create_cosell_asset(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionCosellAsset]:
         """Create a co-sell asset (returns fileSasUri) (``ingestion.create_cosell_asset``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('Awaitable[?CosellAsset]', self._call("ingestion.create_cosell_asset", args))
+        return cast('Awaitable[IngestionCosellAsset]', self._call("ingestion.create_cosell_asset", args))
 
     def get_cosell_assets_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
         """Get the co-sell assets of a co-sell listing instance (``ingestion.get_cosell_assets_by_instance``, HTTP GET)."""
@@ -2008,14 +2008,14 @@ class AsyncIngestionOperations:
         args["instanceId"] = instance_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_cosell_assets_by_instance", args))
 
-    def get_cosell_asset(self, product_id: str, cosell_asset_id: str) -> Awaitable[?CosellAsset]:
+    def get_cosell_asset(self, product_id: str, cosell_asset_id: str) -> Awaitable[IngestionCosellAsset]:
         """Get a co-sell asset (``ingestion.get_cosell_asset``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["cosellAssetId"] = cosell_asset_id
-        return cast('Awaitable[?CosellAsset]', self._call("ingestion.get_cosell_asset", args))
+        return cast('Awaitable[IngestionCosellAsset]', self._call("ingestion.get_cosell_asset", args))
 
-    def update_cosell_asset(self, product_id: str, cosell_asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?CosellAsset]:
+    def update_cosell_asset(self, product_id: str, cosell_asset_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionCosellAsset]:
         """Update a co-sell asset (e.g. mark Uploaded) (``ingestion.update_cosell_asset``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -2023,7 +2023,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?CosellAsset]', self._call("ingestion.update_cosell_asset", args))
+        return cast('Awaitable[IngestionCosellAsset]', self._call("ingestion.update_cosell_asset", args))
 
     def delete_cosell_asset(self, product_id: str, cosell_asset_id: str) -> Awaitable[Dict[str, Any]]:
         """Delete a co-sell asset (``ingestion.delete_cosell_asset``, HTTP DELETE)."""
@@ -2032,14 +2032,14 @@ class AsyncIngestionOperations:
         args["cosellAssetId"] = cosell_asset_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.delete_cosell_asset", args))
 
-    def get_cosell_listing(self, product_id: str, instance_id: str) -> Awaitable[?CosellListing]:
+    def get_cosell_listing(self, product_id: str, instance_id: str) -> Awaitable[IngestionCosellListing]:
         """Get a co-sell listing (``ingestion.get_cosell_listing``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["instanceId"] = instance_id
-        return cast('Awaitable[?CosellListing]', self._call("ingestion.get_cosell_listing", args))
+        return cast('Awaitable[IngestionCosellListing]', self._call("ingestion.get_cosell_listing", args))
 
-    def update_cosell_listing(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[?CosellListing]:
+    def update_cosell_listing(self, product_id: str, instance_id: str, body: Mapping[str, Any], *, if_match: Optional[str] = None) -> Awaitable[IngestionCosellListing]:
         """Update a co-sell listing (``ingestion.update_cosell_listing``, HTTP PUT)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
@@ -2047,7 +2047,7 @@ class AsyncIngestionOperations:
         args["body"] = body
         if if_match is not None:
             args["ifMatch"] = if_match
-        return cast('Awaitable[?CosellListing]', self._call("ingestion.update_cosell_listing", args))
+        return cast('Awaitable[IngestionCosellListing]', self._call("ingestion.update_cosell_listing", args))
 
     def get_cosell_listings_by_instance(self, product_id: str, instance_id: str) -> Awaitable[Dict[str, Any]]:
         """Get the co-sell listings of a branch instance (``ingestion.get_cosell_listings_by_instance``, HTTP GET)."""
@@ -2056,15 +2056,15 @@ class AsyncIngestionOperations:
         args["instanceId"] = instance_id
         return cast('Awaitable[Dict[str, Any]]', self._call("ingestion.get_cosell_listings_by_instance", args))
 
-    def get_reseller_configuration(self, product_id: str) -> Awaitable[?ResellerConfiguration]:
+    def get_reseller_configuration(self, product_id: str) -> Awaitable[IngestionResellerConfiguration]:
         """Get a product's reseller configuration (``ingestion.get_reseller_configuration``, HTTP GET)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
-        return cast('Awaitable[?ResellerConfiguration]', self._call("ingestion.get_reseller_configuration", args))
+        return cast('Awaitable[IngestionResellerConfiguration]', self._call("ingestion.get_reseller_configuration", args))
 
-    def create_reseller_configuration(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[?ResellerConfiguration]:
+    def create_reseller_configuration(self, product_id: str, body: Mapping[str, Any]) -> Awaitable[IngestionResellerConfiguration]:
         """Create a product's reseller configuration (``ingestion.create_reseller_configuration``, HTTP POST)."""
         args: Dict[str, Any] = {}
         args["productId"] = product_id
         args["body"] = body
-        return cast('Awaitable[?ResellerConfiguration]', self._call("ingestion.create_reseller_configuration", args))
+        return cast('Awaitable[IngestionResellerConfiguration]', self._call("ingestion.create_reseller_configuration", args))
