@@ -244,14 +244,10 @@ mod tests {
     fn three_devcenter_pages_are_combined() {
         let mut s = Script::new();
         s.token(3600);
-        s.expect(Method::Get, "/v1.0/my/applications?top=2", 200, page(&[1, 2], Some("applications?skip=2&top=2")));
-        s.expect(
-            Method::Get,
-            "/v1.0/my/applications?skip=2&top=2",
-            200,
-            page(&[3, 4], Some("applications?skip=4&top=2")),
-        );
-        s.expect(Method::Get, "/v1.0/my/applications?skip=4&top=2", 200, page(&[5], None));
+        let apps = routes::operation("devcenter.list_apps").unwrap().path;
+        s.expect(Method::Get, &format!("{apps}?top=2"), 200, page(&[1, 2], Some("applications?skip=2&top=2")));
+        s.expect(Method::Get, &format!("{apps}?skip=2&top=2"), 200, page(&[3, 4], Some("applications?skip=4&top=2")));
+        s.expect(Method::Get, &format!("{apps}?skip=4&top=2"), 200, page(&[5], None));
         let mut flow = list_all(cfg(), "devcenter.list_apps", json!({"top": 2}), 10).unwrap();
         let out = s.run(&mut flow).unwrap();
         assert_eq!(ids(&out), ["1", "2", "3", "4", "5"]);
@@ -320,19 +316,13 @@ mod tests {
 
     #[test]
     fn malformed_next_links_are_refused_before_anything_is_sent() {
+        // the right paths on another host
+        let path = |op: &str| routes::operation(op).unwrap().path;
+        let products_elsewhere = format!("https://evil.example{}?$skipToken=x", path("ingestion.list_products"));
+        let apps_elsewhere = format!("https://evil.example{}?skip=1", path("devcenter.list_apps"));
         for (op, args, link, why) in [
-            (
-                "ingestion.list_products",
-                json!({}),
-                "https://evil.example/v1.0/ingestion/products?$skipToken=x",
-                "not on the ingestion root",
-            ),
-            (
-                "devcenter.list_apps",
-                json!({}),
-                "https://evil.example/v1.0/my/applications?skip=1",
-                "not relative to the devcenter API",
-            ),
+            ("ingestion.list_products", json!({}), products_elsewhere.as_str(), "not on the ingestion root"),
+            ("devcenter.list_apps", json!({}), apps_elsewhere.as_str(), "not relative to the devcenter API"),
             (
                 "devcenter.list_apps",
                 json!({}),
