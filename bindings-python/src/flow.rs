@@ -483,6 +483,27 @@ impl PyFlow {
         Ok(PyFlow::wrap(flow, fc, intercept_tokens))
     }
 
+    /// Every item of a list operation: the core's paging flow follows next-page links up to `max_pages`
+    /// (the `document` of the outcome is `{value, pages, truncated}`).
+    #[staticmethod]
+    #[pyo3(signature = (cfg, op_id, args=None, max_pages=storesubmit::data::limits::LIST_PAGES_DEFAULT, secret=None, intercept_tokens=false))]
+    fn list_all(
+        cfg: &Bound<'_, PyAny>,
+        op_id: &str,
+        args: Option<&Bound<'_, PyAny>>,
+        max_pages: u32,
+        secret: Option<&Bound<'_, PySecret>>,
+        intercept_tokens: bool,
+    ) -> PyResult<Self> {
+        let fc = flow_config(cfg, secret)?;
+        let args = match args {
+            Some(a) => py_to_json(a)?,
+            None => Value::Null,
+        };
+        let flow = flow::simple::list_all(fc.clone(), op_id, args, max_pages).py()?;
+        Ok(PyFlow::wrap(flow, fc, intercept_tokens))
+    }
+
     /// Continues a workflow stopped early from its resume token (the outcome's `resume` string).
     #[staticmethod]
     #[pyo3(signature = (cfg, token, stop_after=None, secret=None, intercept_tokens=false))]

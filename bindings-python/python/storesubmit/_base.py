@@ -153,6 +153,9 @@ class ClientBase:
     def _flow_call(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
         return _native.Flow.call(self._cfg, op_id, dict(args or {}), **self._kw())
 
+    def _flow_list(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
+        return _native.Flow.list_all(self._cfg, op_id, dict(args or {}), **self._kw())
+
     @staticmethod
     def _spec(
         changes: Optional[Mapping[str, Any]],
@@ -236,31 +239,3 @@ class ClientBase:
     def _flow_resume(self, token: str, stop_after: str) -> "_native.Flow":
         _choice("stop_after", stop_after, _STOP)
         return _native.Flow.resume_from(self._cfg, token, stop_after, **self._kw())
-
-
-def next_page_args(op_id: str, args: Dict[str, Any], page: Any) -> Optional[Dict[str, Any]]:
-    """The arguments of the page after ``page`` (from its ``@nextLink``), or ``None`` at the end."""
-    from ._errors import InvalidResponseError
-
-    if not isinstance(page, dict) or not isinstance(page.get("value"), list):
-        raise InvalidResponseError(f"{op_id}: the page has no `value` array", code="invalid_response")
-    link = page.get("@nextLink")
-    if not link:
-        return None
-    query = str(link).split("?", 1)[1] if "?" in str(link) else ""
-    nxt = dict(args)
-    for pair in query.split("&"):
-        key, _, value = pair.partition("=")
-        if key in ("skip", "top"):
-            nxt[key] = int(value) if value.isdigit() else value
-    if nxt == args:
-        raise InvalidResponseError(f"{op_id}: @nextLink does not advance", code="invalid_response")
-    return nxt
-
-
-def items_of(pages: List[Any]) -> List[Any]:
-    """Every item of a list of pages."""
-    out: List[Any] = []
-    for p in pages:
-        out.extend(p["value"])
-    return out

@@ -12,10 +12,10 @@ from __future__ import annotations
 import asyncio
 import inspect
 import time
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, List, Mapping, Optional, Sequence
 
 from . import _native
-from ._base import ClientBase, PathLike, ProgressCallback, items_of, jitter, next_page_args, now, token_response
+from ._base import ClientBase, PathLike, ProgressCallback, jitter, now, token_response
 from ._ops import AsyncDevcenterOperations, AsyncIngestionOperations, AsyncWin32Operations
 from .transport import failure_of
 from .types import Outcome
@@ -124,14 +124,11 @@ class Client(ClientBase):
         return outcome.get("document")
 
     async def list_all(self, op_id: str, args: Optional[Mapping[str, Any]] = None) -> List[Any]:
-        """Every item of a devcenter list operation, following ``@nextLink`` pages."""
-        current: Optional[Dict[str, Any]] = dict(args or {})
-        pages: List[Any] = []
-        while current is not None and len(pages) < 10_000:
-            page = await self.call(op_id, current)
-            pages.append(page)
-            current = next_page_args(op_id, current, page)
-        return items_of(pages)
+        """Every item of a list operation (devcenter or ingestion), following next-page links (the core's
+        paging, capped at 1,000 pages)."""
+        outcome = await self.run(self._flow_list(op_id, args))
+        items: List[Any] = outcome["document"]["value"]
+        return items
 
     # -- workflows ------------------------------------------------------------------------------
 

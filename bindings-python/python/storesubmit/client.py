@@ -8,10 +8,10 @@ token requests are answered from the credential when it is not a :class:`ClientS
 from __future__ import annotations
 
 import time
-from typing import Any, Dict, List, Mapping, Optional, Sequence
+from typing import Any, List, Mapping, Optional, Sequence
 
 from . import _native
-from ._base import ClientBase, PathLike, ProgressCallback, items_of, jitter, next_page_args, now, token_response
+from ._base import ClientBase, PathLike, ProgressCallback, jitter, now, token_response
 from ._ops import DevcenterOperations, IngestionOperations, Win32Operations
 from .transport import failure_of
 from .types import Outcome
@@ -122,14 +122,11 @@ class Client(ClientBase):
         return outcome.get("document")
 
     def list_all(self, op_id: str, args: Optional[Mapping[str, Any]] = None) -> List[Any]:
-        """Every item of a devcenter list operation, following ``@nextLink`` pages."""
-        current: Optional[Dict[str, Any]] = dict(args or {})
-        pages: List[Any] = []
-        while current is not None and len(pages) < 10_000:
-            page = self.call(op_id, current)
-            pages.append(page)
-            current = next_page_args(op_id, current, page)
-        return items_of(pages)
+        """Every item of a list operation (devcenter or ingestion), following next-page links (the core's
+        paging, capped at 1,000 pages)."""
+        outcome = self.run(self._flow_list(op_id, args))
+        items: List[Any] = outcome["document"]["value"]
+        return items
 
     # -- workflows ------------------------------------------------------------------------------
 
