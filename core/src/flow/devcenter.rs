@@ -691,7 +691,7 @@ pub fn rollout(cfg: FlowConfig, target: Target, submission_id: impl Into<String>
 mod tests {
     use super::*;
     use crate::flow::script::{cfg, Script};
-    use crate::flow::{Event, Step, Tick};
+    use crate::flow::{Completion, Event, Step, Tick, Work};
     use crate::http::{HttpResponse, Method};
 
     fn app() -> Target {
@@ -860,24 +860,25 @@ mod tests {
         // Drive by hand up to the upload, then fail it.
         let mut token_before_update = None;
         loop {
-            step = match step {
-                Step::Send(req) if req.method == Method::Put => {
-                    token_before_update = Some(flow.resume_token());
-                    flow.resume(Event::Response(HttpResponse::json(200, &sub("PendingCommit"))), Tick::at(s.now))
-                }
-                Step::Send(req) => {
-                    let ev = s.answer_for_test(req);
-                    flow.resume(ev, Tick::at(s.now))
-                }
-                Step::Upload(_) => {
-                    flow.resume(Event::Error(Error::new(ErrorKind::Transport, "connection reset")), Tick::at(s.now))
-                }
-                Step::Wait(_) => flow.resume(Event::Waited, Tick::at(s.now)),
+            let task = match step {
+                Step::Run(mut tasks) => tasks.remove(0),
+                Step::Pending => panic!("one task at a time"),
                 Step::Done(r) => {
                     assert_eq!(r.unwrap_err().kind(), ErrorKind::Transport);
                     break;
                 }
-            }
+            };
+            let completion = match task.work {
+                Work::Send { request, .. } if request.method == Method::Put => {
+                    token_before_update = Some(flow.resume_token());
+                    Completion::Response(HttpResponse::json(200, &sub("PendingCommit")))
+                }
+                Work::Send { request, purpose } => s.answer_for_test(request, &purpose),
+                Work::Upload(_) => Completion::Failed(Error::new(ErrorKind::Transport, "connection reset")),
+                Work::Wait { .. } => Completion::Waited,
+                other => panic!("{other:?}"),
+            };
+            step = flow.resume(Event::Completed(task.id, completion), Tick::at(s.now));
         }
         assert_eq!(token_before_update, Some(None), "not resumable before the changes are applied");
         let token = flow.resume_token().expect("resumable after the update");

@@ -1,11 +1,12 @@
-//! Scripted host for the flow unit tests: a queue of expected requests and canned responses, a fake clock.
+//! Scripted host for the flow unit tests: it answers the flow's tasks from a queue of expected requests
+//! and canned responses, one task at a time, with a fake clock.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::{Event, Flow, FlowConfig, Outcome, Step, Tick, Upload};
+use super::{Completion, Event, Flow, FlowConfig, Outcome, Purpose, Step, Tick, Upload, Work};
 use crate::api::auth::ClientCredentials;
 use crate::api::Endpoints;
 use crate::error::Result;
@@ -71,14 +72,15 @@ impl Script {
         }
     }
 
-    fn answer(&mut self, req: HttpRequest) -> Event {
+    fn answer(&mut self, req: HttpRequest, purpose: &Purpose) -> Completion {
         self.skip_advances();
-        let is_token = req.url.contains("/oauth2/");
+        let is_token = matches!(purpose, Purpose::Token { .. });
+        assert_eq!(is_token, req.url.contains("/oauth2/"), "{purpose:?} for {}", req.url);
         let next = self.queue.pop_front();
         let ev = match next {
             Some(Expect::Token(life)) => {
                 assert!(is_token, "expected a token request, got {} {}", req.method, req.url);
-                Event::Response(HttpResponse::json(
+                Completion::Response(HttpResponse::json(
                     200,
                     &json!({"access_token": format!("tok{}", self.now), "expires_in": life}),
                 ))
@@ -91,7 +93,7 @@ impl Script {
                 if req.url.contains("/submission/v1/") {
                     assert_eq!(req.header("X-Seller-Account-Id"), Some("SELLER"));
                 }
-                Event::Response(resp)
+                Completion::Response(resp)
             }
             Some(Expect::Upload) => panic!("expected an upload, got {} {}", req.method, req.url),
             Some(Expect::Advance(_)) => unreachable!(),
@@ -103,34 +105,40 @@ impl Script {
     }
 
     /// Answers one request from the script (for tests that drive a flow by hand).
-    pub fn answer_for_test(&mut self, req: HttpRequest) -> Event {
-        self.answer(req)
+    pub fn answer_for_test(&mut self, req: HttpRequest, purpose: &Purpose) -> Completion {
+        self.answer(req, purpose)
     }
 
+    /// Runs the flow to its end, answering its tasks one at a time in the order they were handed out.
     pub fn run(&mut self, flow: &mut Flow) -> Result<Outcome> {
+        let mut queue = VecDeque::new();
         let mut step = flow.resume(Event::Start, Tick::at(self.now));
-        for _ in 0..1000 {
-            step = match step {
+        for _ in 0..10_000 {
+            match step {
                 Step::Done(r) => return r,
-                Step::Send(req) => {
-                    let ev = self.answer(req);
-                    flow.resume(ev, Tick::at(self.now))
+                Step::Run(tasks) => queue.extend(tasks),
+                Step::Pending => {}
+            }
+            let task = queue.pop_front().expect("the flow waits for a task it never handed out");
+            let completion = match task.work {
+                Work::Send { request, purpose } => self.answer(request, &purpose),
+                Work::Wait { duration, .. } => {
+                    self.waits.push(duration);
+                    self.now += duration.as_secs().max(1);
+                    Completion::Waited
                 }
-                Step::Wait(d) => {
-                    self.waits.push(d);
-                    self.now += d.as_secs().max(1);
-                    flow.resume(Event::Waited, Tick::at(self.now))
-                }
-                Step::Upload(u) => {
+                Work::Upload(u) => {
                     self.skip_advances();
                     match self.queue.pop_front() {
                         Some(Expect::Upload) => {}
                         _ => panic!("unexpected upload {u:?}"),
                     }
                     self.uploads.push(u);
-                    flow.resume(Event::Uploaded, Tick::at(self.now))
+                    Completion::Waited
                 }
+                other => panic!("the script has no answer for {other:?}"),
             };
+            step = flow.resume(Event::Completed(task.id, completion), Tick::at(self.now));
         }
         panic!("flow did not finish")
     }
