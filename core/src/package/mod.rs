@@ -36,7 +36,7 @@ pub use names::{default_compression, entry_name, Compression, STORED_EXTENSIONS}
 pub use submission::{submission_entries, SubmissionEntry};
 #[cfg(not(target_arch = "wasm32"))]
 pub use submission::{PackagePlan, PlannedFile};
-pub use zip::{EntryOptions, SeekZipWriter, ZipWriter, ZIP64_ENTRY_THRESHOLD};
+pub use zip::{archive_size_bound, EntryOptions, SeekZipWriter, ZipWriter, ZIP64_ENTRY_THRESHOLD};
 
 /// Size of the buffer used to read each input file (and of each write into the archive).
 pub const READ_BUFFER: usize = 1 << 20;

@@ -47,7 +47,7 @@ mod native {
     use serde_json::Value;
 
     use super::super::names::{default_compression, entry_name, Compression};
-    use super::super::zip::{EntryOptions, EntrySink, SeekZipWriter, ZipWriter};
+    use super::super::zip::{archive_size_bound, EntryOptions, EntrySink, SeekZipWriter, ZipWriter};
     use super::super::READ_BUFFER;
     use super::submission_entries;
     use crate::error::{Error, ErrorKind, Result};
@@ -202,19 +202,7 @@ mod native {
         /// An upper bound of the archive's size (stored data, deflate's worst case, headers): used to
         /// choose an upload's block size before the archive exists.
         pub fn max_archive_size(&self) -> u64 {
-            self.files
-                .iter()
-                .map(|f| {
-                    let data = match f.compression {
-                        Compression::Stored => f.size,
-                        Compression::Deflated => f.size + f.size / 1000 + 1024,
-                    };
-                    data + 2 * f.name.len() as u64 + 30 + 20 + 24 + 46 + 28
-                })
-                .sum::<u64>()
-                + 22
-                + 56
-                + 20
+            archive_size_bound(self.files.iter().map(|f| (f.name.len(), f.size, f.compression)))
         }
 
         /// Writes every file into `sink`, reading each once: files from [`MMAP_MIN`] up through

@@ -155,6 +155,18 @@ impl<W: Write> ZipWriter<W> {
         self.out.pos
     }
 
+    /// The output, to read what was written so far (a sans-IO machine takes finished blocks from an
+    /// in-memory sink between writes).
+    pub fn get_ref(&self) -> &W {
+        &self.out.inner
+    }
+
+    /// The output, mutably: a caller may drain an in-memory sink between writes (what it takes is
+    /// still counted in [`ZipWriter::bytes_written`]). Writing to it directly corrupts the archive.
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.out.inner
+    }
+
     /// Entries started so far.
     pub fn entry_count(&self) -> usize {
         self.entries.len() + usize::from(self.current.is_some())
@@ -479,6 +491,26 @@ impl<W: Write> ZipWriter<W> {
         self.guard(r)?;
         Ok(self.out.inner)
     }
+}
+
+/// An upper bound of the size of the streamed archive ([`ZipWriter`]) of entries given as
+/// `(entry name length, uncompressed size, compression)`: stored data, deflate's worst case, local
+/// header, data descriptor, central directory record (ZIP64 fields included) and the end records. An
+/// upload chooses its block size from it before the archive exists.
+pub fn archive_size_bound(entries: impl IntoIterator<Item = (usize, u64, Compression)>) -> u64 {
+    entries
+        .into_iter()
+        .map(|(name_len, size, compression)| {
+            let data = match compression {
+                Compression::Stored => size,
+                Compression::Deflated => size + size / 1000 + 1024,
+            };
+            data + 2 * name_len as u64 + 30 + 20 + 24 + 46 + 28
+        })
+        .sum::<u64>()
+        + 22
+        + 56
+        + 20
 }
 
 /// A ZIP writer over a `Write + Seek` (a file): like [`ZipWriter`], but each local header is patched with

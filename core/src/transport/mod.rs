@@ -1,7 +1,7 @@
 //! The bundled transport (feature `reqwest`, native only): reqwest with rustls on tokio.
 //!
-//! - [`upload`]: blob uploads — parallel block upload with bounded memory, per-block retry, resume,
-//!   zip-while-uploading, win32 listing assets.
+//! - [`upload`]: the host of the blob upload machine (`api::blob::BlobUpload`): requests, timers and local
+//!   files for parallel blocks, resume, zip-while-uploading and win32 listing assets.
 //!
 //! Everything here executes requests the sans-IO core builds (`crate::api::blob`); no endpoint rule lives
 //! here.

@@ -1,78 +1,95 @@
-//! Blob uploads over reqwest: parallel blocks with bounded memory, per-block retry, resume,
-//! zip-while-uploading, and win32 listing assets.
+//! Blob uploads over reqwest: the bundled host of the sans-IO upload machine
+//! ([`crate::api::blob::BlobUpload`]).
 //!
-//! Data flows from one reader thread (reading each input file once) through a bounded channel to at most
-//! [`UploadOptions::concurrency`] Put Block requests in flight, so memory stays near
-//! `(concurrency + 2) × block size` (and within [`UploadOptions::max_buffered`]) whatever the size of
-//! the data. Each block carries its CRC-64 (`x-ms-content-crc64`, or `Content-MD5` for old service
-//! versions); a failed block is retried alone (per [`crate::policy::retry`]); the block ids name their
-//! content ([`blob::block_id`]), so a later upload of the same data to the same URL skips every block the
-//! server already holds, staged or committed (the ZIP writer's output is deterministic, so this holds
-//! for zip-while-uploading too). An expired or read-only SAS fails before any byte is sent.
+//! Everything an upload decides — the SAS check, the plan, resume, blocks, concurrency, the memory
+//! bound, retries, the streamed ZIP, the asset fallback — is the machine's. This host only does its
+//! tasks: `Send` with reqwest, `Wait` with tokio's timer, `Stat`/`Read` from local files (on blocking
+//! threads, with positioned reads of an open file), each task on its own tokio task, feeding every
+//! completion back as it arrives. Files are read only where the caller said: a name handed to
+//! [`BlobUploader::run`] must stay inside its files folder (no `..`, no absolute path, no symlink out).
 
-use std::io::{Read, Write};
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::fs::File;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use bytes::Bytes;
-use tokio::sync::mpsc;
 use tokio::task::JoinSet;
 
 use super::http::send;
-use crate::api::blob::{self, BlockChecksum, SasUrl, StagedBlocks, UploadPlan};
+pub use crate::api::blob::UploadReport;
+use crate::api::blob::{BlobUpload, SasUrl, UploadSettings, UploadSource, UploadStep, ZipEntry};
 use crate::error::{Error, ErrorKind, Result};
-use crate::http::{HttpRequest, HttpResponse};
-use crate::package::{PackagePlan, READ_BUFFER};
-use crate::policy::retry::{decide, RetryDecision, RetryPolicy};
+use crate::package::PackagePlan;
+use crate::policy::retry::RetryPolicy;
+use crate::task::{Completion, Task, TaskId, Tick, WaitReason, Work};
 
 /// A progress callback: `(bytes done, bytes total)`. For a ZIP produced while uploading, `total` is an
 /// upper bound of the archive's size until the last call, where it is exact.
 pub type ProgressFn = Arc<dyn Fn(u64, u64) + Send + Sync>;
 
-/// How uploads run.
+/// How uploads run: the machine's [`UploadSettings`], field for field, plus a progress callback.
 #[derive(Clone)]
 pub struct UploadOptions {
-    /// Most blocks in flight at once (memory ≈ `(concurrency + 2) × block_size`). Default 4.
+    /// [`UploadSettings::concurrency`] (default 4).
     pub concurrency: usize,
-    /// Most block data held in memory at once (blocks in flight, one queued, one being filled). When
-    /// the block size must grow (data over 195 GiB needs blocks over 4 MiB to stay within 50,000),
-    /// fewer blocks go in flight, down to one, so memory stays bounded whatever the size. Default
-    /// 32 MiB.
+    /// [`UploadSettings::max_buffered`] (default 32 MiB).
     pub max_buffered: u64,
-    /// Preferred block size; 0 is [`blob::DEFAULT_BLOCK_SIZE`] (grown when 50,000 blocks would not do).
+    /// [`UploadSettings::block_size`] (0: [`blob::DEFAULT_BLOCK_SIZE`](crate::api::blob::DEFAULT_BLOCK_SIZE), grown when 50,000 blocks would
+    /// not do).
     pub block_size: u64,
-    /// Largest data sent as one Put Blob. Default [`blob::DEFAULT_SINGLE_PUT_MAX`].
+    /// [`UploadSettings::single_put_max`] (default [`blob::DEFAULT_SINGLE_PUT_MAX`](crate::api::blob::DEFAULT_SINGLE_PUT_MAX)).
     pub single_put_max: u64,
-    /// Retry of each request (each block separately).
+    /// [`UploadSettings::retry`].
     pub retry: RetryPolicy,
-    /// Read the server's block list first and skip the blocks it already holds, staged or committed
-    /// (needs a SAS with read permission; without, every block is sent). Default true.
+    /// [`UploadSettings::resume`] (default true).
     pub resume: bool,
-    /// `x-ms-blob-content-type` of the blob.
+    /// [`UploadSettings::content_type`].
     pub content_type: Option<String>,
-    /// Timeout of each request.
+    /// [`UploadSettings::request_timeout`] (default 120 s).
     pub request_timeout: Duration,
-    /// `x-ms-version`; `None` uses the SAS's `sv` ([`SasUrl::request_version`]).
+    /// [`UploadSettings::api_version`].
     pub api_version: Option<String>,
-    /// Progress callback.
+    /// Progress callback, called whenever the machine's progress changes.
     pub progress: Option<ProgressFn>,
 }
 
 impl Default for UploadOptions {
     fn default() -> Self {
+        UploadOptions::from_settings(UploadSettings::default())
+    }
+}
+
+impl UploadOptions {
+    /// Options with these settings and no progress callback.
+    pub fn from_settings(s: UploadSettings) -> Self {
         UploadOptions {
-            concurrency: 4,
-            max_buffered: 32 << 20,
-            block_size: 0,
-            single_put_max: blob::DEFAULT_SINGLE_PUT_MAX,
-            retry: RetryPolicy::default(),
-            resume: true,
-            content_type: None,
-            request_timeout: Duration::from_secs(300),
-            api_version: None,
+            concurrency: s.concurrency,
+            max_buffered: s.max_buffered,
+            block_size: s.block_size,
+            single_put_max: s.single_put_max,
+            retry: s.retry,
+            resume: s.resume,
+            content_type: s.content_type,
+            request_timeout: s.request_timeout,
+            api_version: s.api_version,
             progress: None,
+        }
+    }
+
+    /// The machine's settings.
+    pub fn settings(&self) -> UploadSettings {
+        UploadSettings {
+            concurrency: self.concurrency,
+            max_buffered: self.max_buffered,
+            block_size: self.block_size,
+            single_put_max: self.single_put_max,
+            resume: self.resume,
+            content_type: self.content_type.clone(),
+            request_timeout: self.request_timeout,
+            api_version: self.api_version.clone(),
+            retry: self.retry,
         }
     }
 }
@@ -80,152 +97,174 @@ impl Default for UploadOptions {
 impl std::fmt::Debug for UploadOptions {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("UploadOptions")
-            .field("concurrency", &self.concurrency)
-            .field("max_buffered", &self.max_buffered)
-            .field("block_size", &self.block_size)
-            .field("single_put_max", &self.single_put_max)
-            .field("retry", &self.retry)
-            .field("resume", &self.resume)
-            .field("content_type", &self.content_type)
-            .field("request_timeout", &self.request_timeout)
-            .field("api_version", &self.api_version)
+            .field("settings", &self.settings())
             .field("progress", &self.progress.is_some())
             .finish()
     }
 }
 
-/// What an upload did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct UploadReport {
-    /// Size of the blob written.
-    pub size: u64,
-    /// Whether it went as one Put Blob.
-    pub single_put: bool,
-    /// Blocks of the blob (0 for a single put).
-    pub blocks: u64,
-    /// Blocks sent by this upload.
-    pub blocks_sent: u64,
-    /// Blocks found staged on the server and not sent again.
-    pub blocks_skipped: u64,
-    /// Data bytes sent (blocks or the single put; retries included).
-    pub bytes_sent: u64,
-    /// Requests repeated after a failure.
-    pub retries: u64,
+fn tick() -> Tick {
+    let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+    Tick { now: now.as_secs(), jitter: crate::policy::jitter(now.as_nanos() as u64) }
 }
 
-fn now_unix() -> i64 {
-    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+// ---------------------------------------------------------------------------------------------------
+// Local files
+
+/// Where the names of `Stat` and `Read` tasks point.
+enum Names {
+    /// Names relative to a folder, never leaving it (`canonical` is the folder, resolved).
+    Under { root: PathBuf, canonical: PathBuf },
+    /// Exactly these names, each a path the caller chose.
+    Listed(HashMap<String, PathBuf>),
 }
 
-fn jitter() -> f64 {
-    let n = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as u64).unwrap_or(0);
-    crate::policy::jitter(n)
+/// The local side of `Stat` and `Read`: name resolution and the most recently opened file (a file is
+/// read block after block; keeping it open saves an `open` per block).
+struct LocalFiles {
+    names: Names,
+    open: Mutex<Option<(String, Arc<File>)>>,
 }
 
-/// Sends a request made with `sas`, retrying per `policy`; a non-2xx answer becomes the blob error
-/// ([`blob::sas_error_from_response`]: a refusal after the SAS expired is `sas_expired`), except 404
-/// when `ok_404`.
-async fn execute(
-    client: &reqwest::Client,
-    policy: &RetryPolicy,
-    sas: &SasUrl,
-    req: &HttpRequest,
-    body: Option<Bytes>,
-    ok_404: bool,
-    retries: &AtomicU64,
-) -> Result<HttpResponse> {
-    let mut attempt = 1u32;
-    loop {
-        let err = match send(client, req, body.clone()).await {
-            Ok(resp) if resp.is_success() || (ok_404 && resp.status == 404) => return Ok(resp),
-            Ok(resp) => blob::sas_error_from_response(sas, &resp, now_unix()),
-            Err(e) => e,
-        };
-        match decide(policy, req.method.is_idempotent(), attempt, &err, jitter()) {
-            RetryDecision::Retry(d) => {
-                tracing::debug!(attempt, code = err.code(), "blob request failed; retrying in {d:?}");
-                retries.fetch_add(1, Ordering::Relaxed);
-                tokio::time::sleep(d).await;
-                attempt += 1;
+impl LocalFiles {
+    fn listed(names: impl IntoIterator<Item = (String, PathBuf)>) -> Arc<Self> {
+        Arc::new(LocalFiles { names: Names::Listed(names.into_iter().collect()), open: Mutex::new(None) })
+    }
+
+    fn under(root: &Path) -> Result<Arc<Self>> {
+        let canonical = root
+            .canonicalize()
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot open the files folder {}: {e}", root.display())))?;
+        Ok(Arc::new(LocalFiles { names: Names::Under { root: root.to_path_buf(), canonical }, open: Mutex::new(None) }))
+    }
+
+    /// The path of `name`, or `None` when there is no such file.
+    ///
+    /// # Errors
+    /// `invalid_argument` for a name that leaves the files folder (absolute, `..`, a symlink out) or
+    /// that the caller did not list.
+    fn resolve(&self, name: &str) -> Result<Option<PathBuf>> {
+        match &self.names {
+            Names::Listed(map) => map
+                .get(name)
+                .cloned()
+                .map(Some)
+                .ok_or_else(|| Error::invalid_argument(format!("`{name}` is not a file of this upload"))),
+            Names::Under { root, canonical } => {
+                let outside = || Error::invalid_argument(format!("`{name}` is outside the files folder"));
+                let relative = Path::new(name);
+                let drive = name.len() >= 2 && name.as_bytes()[1] == b':';
+                if relative.is_absolute() || name.starts_with(['/', '\\']) || drive {
+                    return Err(outside());
+                }
+                if name.split(['/', '\\']).any(|s| s == "..")
+                    || relative.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir))
+                {
+                    return Err(outside());
+                }
+                let path = crate::client::path_under(root, name);
+                match path.canonicalize() {
+                    Ok(real) if real.starts_with(canonical) => Ok(Some(real)),
+                    Ok(_) => Err(outside()),
+                    Err(_) => Ok(None),
+                }
             }
-            RetryDecision::Verify | RetryDecision::GiveUp => return Err(err),
         }
+    }
+
+    fn stat(&self, names: &[String]) -> Result<Vec<Option<u64>>> {
+        names
+            .iter()
+            .map(|n| {
+                Ok(self.resolve(n)?.and_then(|p| std::fs::metadata(p).ok()).filter(|m| m.is_file()).map(|m| m.len()))
+            })
+            .collect()
+    }
+
+    fn file(&self, name: &str) -> Result<Arc<File>> {
+        let mut open = self.open.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some((n, f)) = open.as_ref() {
+            if n == name {
+                return Ok(f.clone());
+            }
+        }
+        let path =
+            self.resolve(name)?.ok_or_else(|| Error::new(ErrorKind::Io, format!("cannot open `{name}`: not found")))?;
+        let f = Arc::new(
+            File::open(&path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot open {}: {e}", path.display())))?,
+        );
+        *open = Some((name.to_string(), f.clone()));
+        Ok(f)
+    }
+
+    /// `len` bytes of `name` from `offset` (fewer only at the end of the file).
+    fn read(&self, name: &str, offset: u64, len: u64) -> Result<Vec<u8>> {
+        let file = self.file(name)?;
+        let len = usize::try_from(len).map_err(|_| Error::invalid_argument("read too large"))?;
+        let mut buf = vec![0u8; len];
+        let mut got = 0;
+        while got < len {
+            match read_at(&file, &mut buf[got..], offset + got as u64) {
+                Ok(0) => break,
+                Ok(n) => got += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(Error::new(ErrorKind::Io, format!("reading `{name}`: {e}"))),
+            }
+        }
+        buf.truncate(got);
+        Ok(buf)
     }
 }
 
-/// One block on its way from the reader thread to the network.
-struct ProducedBlock {
-    index: u32,
-    data: Bytes,
-    crc: u64,
-    checksum: BlockChecksum,
+#[cfg(unix)]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::unix::fs::FileExt::read_at(f, buf, offset)
 }
 
-/// A `Write` that cuts the stream into blocks, checksums them and hands them over a bounded channel
-/// (blocking the writer while the uploader is busy: that is the back-pressure bounding memory).
-struct BlockSink {
-    tx: mpsc::Sender<ProducedBlock>,
-    buf: Vec<u8>,
-    block_size: usize,
-    next: u32,
-    md5: bool,
-    written: u64,
+#[cfg(windows)]
+fn read_at(f: &File, buf: &mut [u8], offset: u64) -> std::io::Result<usize> {
+    std::os::windows::fs::FileExt::seek_read(f, buf, offset)
 }
 
-impl BlockSink {
-    fn new(tx: mpsc::Sender<ProducedBlock>, block_size: u64, version: &str) -> Self {
-        BlockSink {
-            tx,
-            buf: Vec::new(),
-            block_size: block_size as usize,
-            next: 0,
-            md5: !blob::limits(version).crc64,
-            written: 0,
-        }
-    }
-
-    fn emit(&mut self) -> std::io::Result<()> {
-        if self.buf.is_empty() {
-            return Ok(());
-        }
-        if u64::from(self.next) >= blob::MAX_BLOCKS {
-            return Err(std::io::Error::other("the data needs more than 50,000 blocks"));
-        }
-        let data = std::mem::take(&mut self.buf);
-        let crc = blob::crc64(&data);
-        let checksum = if self.md5 { BlockChecksum::compute("2015-04-05", &data) } else { BlockChecksum::Crc64(crc) };
-        let block = ProducedBlock { index: self.next, data: Bytes::from(data), crc, checksum };
-        self.tx
-            .blocking_send(block)
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "upload stopped"))?;
-        self.next += 1;
-        Ok(())
-    }
-
-    fn finish(mut self) -> std::io::Result<u64> {
-        self.emit()?;
-        Ok(self.written)
-    }
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f).await.map_err(|e| Error::new(ErrorKind::Io, format!("file task failed: {e}")))?
 }
 
-impl Write for BlockSink {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        if self.buf.capacity() == 0 {
-            self.buf.reserve_exact(self.block_size);
+/// Does one task.
+async fn perform(client: reqwest::Client, files: Arc<LocalFiles>, task: Task) -> (TaskId, Completion) {
+    let done = match task.work {
+        Work::Send { mut request, .. } => {
+            // the body goes to reqwest as is, without a copy
+            let body = Bytes::from(std::mem::take(&mut request.body));
+            match send(&client, &request, Some(body)).await {
+                Ok(resp) => Completion::Response(resp),
+                Err(e) => Completion::Failed(e),
+            }
         }
-        let n = (self.block_size - self.buf.len()).min(data.len());
-        self.buf.extend_from_slice(&data[..n]);
-        self.written += n as u64;
-        if self.buf.len() == self.block_size {
-            self.emit()?;
+        Work::Wait { duration, reason } => {
+            if let WaitReason::Retry { code, attempt } = &reason {
+                tracing::debug!(attempt, code = code.as_str(), "blob request failed; retrying in {duration:?}");
+            }
+            tokio::time::sleep(duration).await;
+            Completion::Waited
         }
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
+        Work::Stat { names } => match blocking(move || files.stat(&names)).await {
+            Ok(sizes) => Completion::Sizes(sizes),
+            Err(e) => Completion::Failed(e),
+        },
+        Work::Read { name, offset, len } => match blocking(move || files.read(&name, offset, len)).await {
+            Ok(data) => Completion::Data(data),
+            Err(e) => Completion::Failed(e),
+        },
+        Work::Token { .. } => {
+            Completion::Failed(Error::new(ErrorKind::Unsupported, "the blob uploader has no credential to ask"))
+        }
+    };
+    (task.id, done)
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The uploader
 
 /// Uploads blobs to SAS URLs with the bundled reqwest client.
 #[derive(Clone, Debug)]
@@ -257,56 +296,60 @@ impl BlobUploader {
         &self.opts
     }
 
-    fn prepare(&self, sas: &SasUrl) -> Result<String> {
-        sas.check_write(now_unix())?;
-        Ok(self.opts.api_version.clone().unwrap_or_else(|| sas.request_version().to_string()))
+    /// Runs an upload machine built elsewhere (a flow's upload step), its names relative to `files`:
+    /// a name that leaves the folder (absolute, `..`, a symlink out) is refused.
+    ///
+    /// # Errors
+    /// `io` when the folder cannot be opened; `invalid_argument` for a name outside it; the machine's
+    /// errors.
+    pub async fn run(&self, upload: BlobUpload, files: &Path) -> Result<UploadReport> {
+        self.drive(upload, LocalFiles::under(files)?).await
     }
 
-    fn progress(&self, done: u64, total: u64) {
-        if let Some(p) = &self.opts.progress {
-            p(done, total.max(done));
+    /// Runs the machine to its end: starts each task it hands out on its own tokio task and feeds the
+    /// completions back as they arrive. Dropping the set when the machine is done stops what still runs.
+    async fn drive(&self, mut up: BlobUpload, files: Arc<LocalFiles>) -> Result<UploadReport> {
+        let mut running: JoinSet<(TaskId, Completion)> = JoinSet::new();
+        let mut completion = None;
+        let mut shown = None;
+        loop {
+            let step = up.resume(completion.take(), tick());
+            let progress = up.progress();
+            let done = matches!(step, UploadStep::Done(Ok(_)));
+            if shown != Some(progress) && (progress.1 > 0 || done) {
+                shown = Some(progress);
+                if let Some(p) = &self.opts.progress {
+                    p(progress.0, progress.1);
+                }
+            }
+            match step {
+                UploadStep::Done(r) => return r,
+                UploadStep::Run(tasks) => {
+                    for t in tasks {
+                        running.spawn(perform(self.client.clone(), files.clone(), t));
+                    }
+                }
+                UploadStep::Pending => {}
+            }
+            completion = match running.join_next().await {
+                Some(Ok(c)) => Some(c),
+                Some(Err(e)) => return Err(Error::new(ErrorKind::Transport, format!("an upload task failed: {e}"))),
+                None => return Err(Error::invalid_argument("internal: the upload waits for nothing")),
+            };
         }
     }
 
-    /// Uploads a file: one Put Blob when small, else blocks in parallel (reading the file once, in
-    /// order). The SAS is checked before any byte is sent.
+    /// Uploads a file: one Put Blob when small, else blocks in parallel (reading the file once). The
+    /// SAS is checked before any byte is sent.
     ///
     /// # Errors
     /// `sas_expired`/`sas_permission` before sending; `io` when the file cannot be read; the blob errors
-    /// of [`blob::sas_error_from_response`] (`checksum_mismatch`, `sas_expired` when the SAS ran out
+    /// of [`blob::sas_error_from_response`](crate::api::blob::sas_error_from_response) (`checksum_mismatch`, `sas_expired` when the SAS ran out
     /// mid-upload, `transport`, …) once the failing request's retries are exhausted.
     pub async fn upload_file(&self, sas: &SasUrl, path: &Path) -> Result<UploadReport> {
-        let version = self.prepare(sas)?;
-        let size = std::fs::metadata(path)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?
-            .len();
-        let plan = UploadPlan::new(size, &version, self.opts.block_size, self.opts.single_put_max)?;
-        if plan.single_put {
-            let data = tokio::fs::read(path)
-                .await
-                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
-            return self.put_whole(sas, &version, Bytes::from(data)).await;
-        }
-        let (tx, rx) = mpsc::channel(1);
-        let path = path.to_path_buf();
-        let (block_size, v) = (plan.block_size, version.clone());
-        let producer = tokio::task::spawn_blocking(move || -> Result<u64> {
-            let mut f = std::fs::File::open(&path)
-                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot open {}: {e}", path.display())))?;
-            let mut sink = BlockSink::new(tx, block_size, &v);
-            let mut buf = vec![0u8; READ_BUFFER];
-            loop {
-                let n = match f.read(&mut buf) {
-                    Ok(0) => break,
-                    Ok(n) => n,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(Error::new(ErrorKind::Io, format!("reading {}: {e}", path.display()))),
-                };
-                sink.write_all(&buf[..n])?;
-            }
-            Ok(sink.finish()?)
-        });
-        self.run_blocks(sas, &version, size, plan.block_size, rx, producer).await
+        let name = path.to_string_lossy().into_owned();
+        let up = BlobUpload::with_sas(sas.clone(), UploadSource::File(name.clone()), &self.opts.settings())?;
+        self.drive(up, LocalFiles::listed([(name, path.to_path_buf())])).await
     }
 
     /// Uploads bytes already in memory (one Put Blob when small, else blocks).
@@ -314,183 +357,28 @@ impl BlobUploader {
     /// # Errors
     /// As [`BlobUploader::upload_file`].
     pub async fn upload_bytes(&self, sas: &SasUrl, data: Bytes) -> Result<UploadReport> {
-        let version = self.prepare(sas)?;
-        let plan = UploadPlan::new(data.len() as u64, &version, self.opts.block_size, self.opts.single_put_max)?;
-        if plan.single_put {
-            return self.put_whole(sas, &version, data).await;
-        }
-        let (tx, rx) = mpsc::channel(1);
-        let (block_size, v) = (plan.block_size, version.clone());
-        let size = data.len() as u64;
-        let producer = tokio::task::spawn_blocking(move || -> Result<u64> {
-            let mut sink = BlockSink::new(tx, block_size, &v);
-            sink.write_all(&data)?;
-            Ok(sink.finish()?)
-        });
-        self.run_blocks(sas, &version, size, block_size, rx, producer).await
+        let up = BlobUpload::with_sas(sas.clone(), UploadSource::Bytes(Vec::from(data)), &self.opts.settings())?;
+        self.drive(up, LocalFiles::listed([])).await
     }
 
-    /// **Zip-while-uploading**: writes the plan's archive straight into the upload — no temporary file,
-    /// each input file read once — with memory bounded by the blocks in flight.
+    /// **Zip-while-uploading**: the plan's archive, written by the machine while it uploads — no
+    /// temporary file, each input file read once, the same bytes as [`PackagePlan::write_to`].
     ///
     /// # Errors
-    /// As [`BlobUploader::upload_file`], plus the packaging errors of [`PackagePlan`].
+    /// As [`BlobUploader::upload_file`], plus `missing_files` when a planned file is gone.
     pub async fn upload_zip(&self, sas: &SasUrl, plan: &PackagePlan) -> Result<UploadReport> {
-        let version = self.prepare(sas)?;
-        let estimate = plan.max_archive_size();
-        let up = UploadPlan::new(estimate, &version, self.opts.block_size, self.opts.single_put_max)?;
-        if up.single_put {
-            let plan = plan.clone();
-            let data = tokio::task::spawn_blocking(move || plan.write_to(Vec::new(), &mut |_, _| {}))
-                .await
-                .map_err(|e| Error::new(ErrorKind::Io, format!("packaging task failed: {e}")))??;
-            return self.put_whole(sas, &version, Bytes::from(data)).await;
-        }
-        let (tx, rx) = mpsc::channel(1);
-        let plan = plan.clone();
-        let (block_size, v) = (up.block_size, version.clone());
-        let producer = tokio::task::spawn_blocking(move || -> Result<u64> {
-            let sink = BlockSink::new(tx, block_size, &v);
-            let sink = plan.write_to(sink, &mut |_, _| {})?;
-            Ok(sink.finish()?)
-        });
-        self.run_blocks(sas, &version, estimate, block_size, rx, producer).await
-    }
-
-    async fn put_whole(&self, sas: &SasUrl, version: &str, data: Bytes) -> Result<UploadReport> {
-        let size = data.len() as u64;
-        let retries = AtomicU64::new(0);
-        let mut req = blob::put_blob_request(sas, version, &data, self.opts.content_type.as_deref());
-        req.timeout = Some(self.opts.request_timeout);
-        self.progress(0, size);
-        execute(&self.client, &self.opts.retry, sas, &req, Some(data), false, &retries).await?;
-        self.progress(size, size);
-        let retries = retries.load(Ordering::Relaxed);
-        Ok(UploadReport { size, single_put: true, bytes_sent: size * (1 + retries), retries, ..Default::default() })
-    }
-
-    async fn run_blocks(
-        &self,
-        sas: &SasUrl,
-        version: &str,
-        estimate: u64,
-        block_size: u64,
-        mut rx: mpsc::Receiver<ProducedBlock>,
-        producer: tokio::task::JoinHandle<Result<u64>>,
-    ) -> Result<UploadReport> {
-        let result = self.consume_blocks(sas, version, estimate, block_size, &mut rx).await;
-        drop(rx); // a stopped consumer unblocks the reader thread
-        let produced = producer.await.map_err(|e| Error::new(ErrorKind::Io, format!("reader task failed: {e}")));
-        let (mut report, ids, retries) = result?;
-        report.size = produced??;
-        let mut req = blob::put_block_list(sas, version, &ids, self.opts.content_type.as_deref());
-        req.timeout = Some(self.opts.request_timeout);
-        execute(&self.client, &self.opts.retry, sas, &req, None, false, &retries).await?;
-        report.retries = retries.load(Ordering::Relaxed);
-        self.progress(report.size, report.size);
-        Ok(report)
-    }
-
-    async fn consume_blocks(
-        &self,
-        sas: &SasUrl,
-        version: &str,
-        estimate: u64,
-        block_size: u64,
-        rx: &mut mpsc::Receiver<ProducedBlock>,
-    ) -> Result<(UploadReport, Vec<String>, AtomicU64)> {
-        let retries = Arc::new(AtomicU64::new(0));
-        let staged = self.staged_blocks(sas, version, &retries).await?;
-        let done = Arc::new(AtomicU64::new(0));
-        let mut report = UploadReport::default();
-        let mut ids = Vec::new();
-        let mut inflight: JoinSet<Result<u64>> = JoinSet::new();
-        let concurrency = self.in_flight(block_size);
-        self.progress(0, estimate);
-        loop {
-            // a free slot first, then the next block: a block is only taken from the reader when it
-            // can go out, so memory is the blocks in flight + one queued + one being filled
-            while inflight.len() >= concurrency {
-                report.bytes_sent += self.join_one(&mut inflight).await?;
-            }
-            let Some(block) = rx.recv().await else { break };
-            let len = block.data.len() as u64;
-            let id = blob::block_id(block.index, block.crc);
-            ids.push(id.clone());
-            report.blocks += 1;
-            if staged.contains(&id, len) {
-                report.blocks_skipped += 1;
-                let d = done.fetch_add(len, Ordering::Relaxed) + len;
-                self.progress(d, estimate);
-                continue;
-            }
-            let mut req = blob::put_block_request(sas, version, &id, &block.checksum);
-            req.timeout = Some(self.opts.request_timeout);
-            let (client, policy, retries, done, progress, sas) = (
-                self.client.clone(),
-                self.opts.retry,
-                retries.clone(),
-                done.clone(),
-                self.opts.progress.clone(),
-                sas.clone(),
-            );
-            let data = block.data;
-            report.blocks_sent += 1;
-            inflight.spawn(async move {
-                let before = retries.load(Ordering::Relaxed);
-                execute(&client, &policy, &sas, &req, Some(data), false, &retries).await?;
-                let d = done.fetch_add(len, Ordering::Relaxed) + len;
-                if let Some(p) = progress {
-                    p(d, estimate.max(d));
-                }
-                let again = retries.load(Ordering::Relaxed).saturating_sub(before);
-                Ok(len * (1 + again.min(policy.max_attempts as u64)))
-            });
-        }
-        while !inflight.is_empty() {
-            report.bytes_sent += self.join_one(&mut inflight).await?;
-        }
-        let retries = Arc::try_unwrap(retries).unwrap_or_else(|a| AtomicU64::new(a.load(Ordering::Relaxed)));
-        Ok((report, ids, retries))
-    }
-
-    /// What the blob already holds, to skip ([`UploadOptions::resume`]). Reading the block list needs
-    /// read permission: a SAS whose `sp` lacks `r` is not asked, and one the service refuses
-    /// (`sas_permission`, `forbidden`) uploads everything — resuming is an optimisation, never a reason
-    /// to fail.
-    async fn staged_blocks(&self, sas: &SasUrl, version: &str, retries: &AtomicU64) -> Result<StagedBlocks> {
-        if !self.opts.resume || sas.permissions().is_some_and(|p| !p.contains('r')) {
-            return Ok(StagedBlocks::default());
-        }
-        let mut req = blob::get_block_list(sas, version);
-        req.timeout = Some(self.opts.request_timeout);
-        let list = match execute(&self.client, &self.opts.retry, sas, &req, None, true, retries).await {
-            Ok(resp) => blob::parse_block_list(&resp),
-            Err(e) => Err(e),
-        };
-        match list {
-            Ok(list) => Ok(StagedBlocks::from_block_list(&list)),
-            Err(e) if matches!(e.kind(), ErrorKind::SasPermission | ErrorKind::Forbidden) => {
-                tracing::debug!(code = e.code(), "cannot read the block list; uploading every block");
-                Ok(StagedBlocks::default())
-            }
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Blocks in flight for a block size: [`UploadOptions::concurrency`], reduced so that in-flight
-    /// blocks plus the queued and the filling one fit [`UploadOptions::max_buffered`]; at least one.
-    fn in_flight(&self, block_size: u64) -> usize {
-        let fits = (self.opts.max_buffered / block_size.max(1)).saturating_sub(2) as usize;
-        self.opts.concurrency.clamp(1, fits.max(1))
-    }
-
-    async fn join_one(&self, inflight: &mut JoinSet<Result<u64>>) -> Result<u64> {
-        match inflight.join_next().await {
-            Some(Ok(r)) => r,
-            Some(Err(e)) => Err(Error::new(ErrorKind::Transport, format!("block task failed: {e}"))),
-            None => Ok(0),
-        }
+        let mut paths = HashMap::new();
+        let entries = plan
+            .files
+            .iter()
+            .map(|f| {
+                let name = f.path.to_string_lossy().into_owned();
+                paths.insert(name.clone(), f.path.clone());
+                ZipEntry { name, entry: f.name.clone(), compression: Some(f.compression) }
+            })
+            .collect();
+        let up = BlobUpload::with_sas(sas.clone(), UploadSource::Entries(entries), &self.opts.settings())?;
+        self.drive(up, LocalFiles::listed(paths)).await
     }
 
     /// Uploads a win32 listing asset (an image): one Put Blob with `x-ms-blob-type: BlockBlob` to
@@ -500,14 +388,15 @@ impl BlobUploader {
     /// # Errors
     /// The primary's error when there is no secondary, else the secondary's error.
     pub async fn upload_asset(&self, primary: &str, secondary: Option<&str>, data: Bytes) -> Result<usize> {
-        let ct = self.opts.content_type.clone();
-        self.upload_asset_with(primary, secondary, data, ct.as_deref(), &[]).await
+        let up = BlobUpload::asset_bytes(primary, secondary, Vec::from(data), Vec::new(), &self.opts.settings())?;
+        let r = self.drive(up, LocalFiles::listed([])).await?;
+        Ok(usize::from(r.fallback))
     }
 
     /// [`BlobUploader::upload_asset`] for a file, with the headers the service asked for (the asset's
-    /// `httpHeaders`, as a flow's `Upload::Asset` step carries them; see [`blob::put_asset_request`]).
+    /// `httpHeaders`, as a flow's `Upload::Asset` step carries them; see [`blob::put_asset_request`](crate::api::blob::put_asset_request)).
     /// The content type is [`UploadOptions::content_type`] or, when unset, the file's
-    /// ([`blob::content_type_for`]: `image/png`, …).
+    /// ([`blob::content_type_for`](crate::api::blob::content_type_for): `image/png`, …).
     ///
     /// # Errors
     /// `io` when the file cannot be read (nothing is sent); then as [`BlobUploader::upload_asset`].
@@ -518,44 +407,10 @@ impl BlobUploader {
         path: &Path,
         http_headers: &[(String, String)],
     ) -> Result<usize> {
-        let data = tokio::fs::read(path)
-            .await
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display())))?;
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let ct = self.opts.content_type.clone().unwrap_or_else(|| blob::content_type_for(&name).to_string());
-        self.upload_asset_with(primary, secondary, Bytes::from(data), Some(&ct), http_headers).await
-    }
-
-    async fn upload_asset_with(
-        &self,
-        primary: &str,
-        secondary: Option<&str>,
-        data: Bytes,
-        content_type: Option<&str>,
-        http_headers: &[(String, String)],
-    ) -> Result<usize> {
-        let mut last = None;
-        for (i, url) in std::iter::once(primary).chain(secondary).enumerate() {
-            let attempt = async {
-                let sas = SasUrl::parse(url)?;
-                let version = self.prepare(&sas)?;
-                let retries = AtomicU64::new(0);
-                let mut req = blob::put_asset_request(&sas, &version, &data, content_type, http_headers);
-                req.timeout = Some(self.opts.request_timeout);
-                execute(&self.client, &self.opts.retry, &sas, &req, Some(data.clone()), false, &retries).await
-            };
-            match attempt.await {
-                Ok(_) => {
-                    self.progress(data.len() as u64, data.len() as u64);
-                    return Ok(i);
-                }
-                Err(e) => {
-                    tracing::debug!(url_index = i, code = e.code(), "asset upload failed");
-                    last = Some(e);
-                }
-            }
-        }
-        Err(last.unwrap_or_else(|| Error::invalid_argument("no asset upload URL")))
+        let name = path.to_string_lossy().into_owned();
+        let up = BlobUpload::asset(primary, secondary, name.clone(), http_headers.to_vec(), &self.opts.settings())?;
+        let r = self.drive(up, LocalFiles::listed([(name, path.to_path_buf())])).await?;
+        Ok(usize::from(r.fallback))
     }
 }
 
@@ -574,4 +429,37 @@ pub async fn write_zip_file(plan: PackagePlan, path: PathBuf, progress: Option<P
     })
     .await
     .map_err(|e| Error::new(ErrorKind::Io, format!("packaging task failed: {e}")))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_stay_inside_the_files_folder() {
+        let base = std::env::temp_dir().join(format!("ss-local-{}", std::process::id()));
+        let dir = base.join("files");
+        std::fs::create_dir_all(dir.join("Images")).unwrap();
+        std::fs::write(dir.join("Images").join("a.png"), b"0123456789").unwrap();
+        std::fs::write(base.join("secret.txt"), b"secret").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(base.join("secret.txt"), dir.join("link.txt")).unwrap();
+        let files = LocalFiles::under(&dir).unwrap();
+        assert_eq!(files.stat(&["Images\\a.png".into(), "Images/none.png".into()]).unwrap(), [Some(10), None]);
+        assert_eq!(files.read("Images/a.png", 3, 4).unwrap(), b"3456");
+        assert_eq!(files.read("Images/a.png", 8, 4).unwrap(), b"89", "short only at the end");
+        let secret = base.join("secret.txt").to_string_lossy().into_owned();
+        for bad in ["../secret.txt", "Images/../../secret.txt", "..\\secret.txt", secret.as_str(), "/etc/passwd", "C:x"]
+        {
+            let e = files.stat(&[bad.to_string()]).unwrap_err();
+            assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{bad}");
+            assert!(files.read(bad, 0, 1).is_err(), "{bad}");
+        }
+        #[cfg(unix)]
+        assert_eq!(files.read("link.txt", 0, 6).unwrap_err().kind(), ErrorKind::InvalidArgument, "a symlink out");
+        let listed = LocalFiles::listed([("x".to_string(), dir.join("Images").join("a.png"))]);
+        assert_eq!(listed.stat(&["x".into()]).unwrap(), [Some(10)]);
+        assert!(listed.stat(&["Images/a.png".into()]).is_err(), "only the listed names");
+        let _ = std::fs::remove_dir_all(&base);
+    }
 }
