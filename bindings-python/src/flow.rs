@@ -23,8 +23,8 @@ use storesubmit::flow::devcenter::{self, RolloutAction, SubmissionOptions, Targe
 use storesubmit::flow::ingestion::{self, IngestionSpec};
 use storesubmit::flow::win32::{self as win32_flow, Win32Spec};
 use storesubmit::flow::{
-    self, Completion, Event, Flow, FlowConfig, Purpose, ResumeToken, Step, StopAfter, SubmissionSpec, Task, TaskId,
-    Tick, Upload, Work,
+    self, host::LocalFiles, Completion, Event, Flow, FlowConfig, Progress, Purpose, ResumeToken, Step, StopAfter,
+    SubmissionSpec, Task, TaskId, Tick, Upload, Work,
 };
 use storesubmit::policy::{PollSchedule, RetryPolicy};
 use storesubmit::{Error, ErrorKind};
@@ -276,6 +276,8 @@ pub struct PyFlow {
     /// Tasks handed out by the flow and not yet given to Python (Python runs them one at a time), and
     /// the one Python runs now.
     tasks: Mutex<(VecDeque<Task>, Option<TaskId>)>,
+    /// The folder the flow's file tasks read (given to `start`), and the last upload bytes reported.
+    files: Mutex<(Option<LocalFiles>, Option<(u64, u64)>)>,
     intercept_tokens: bool,
 }
 
@@ -287,7 +289,12 @@ impl PyFlow {
     }
 
     fn wrap(flow: Flow, _cfg: FlowConfig, intercept_tokens: bool) -> Self {
-        PyFlow { flow: Mutex::new(Some(flow)), tasks: Mutex::new((VecDeque::new(), None)), intercept_tokens }
+        PyFlow {
+            flow: Mutex::new(Some(flow)),
+            tasks: Mutex::new((VecDeque::new(), None)),
+            files: Mutex::new((None, None)),
+            intercept_tokens,
+        }
     }
 
     /// Reports the completion of the task Python ran (`None`: start) and hands Python the next task.
@@ -304,7 +311,13 @@ impl PyFlow {
         let mut step = self.with(|f| f.resume(event, tick))?;
         let mut out =
             PyStep { kind: "done", request: None, seconds: 0.0, upload: None, outcome: None, token_scope: None };
+        let mut files = self.files.lock().map_err(|_| PyRuntimeError::new_err("workflow state poisoned"))?;
         let result = loop {
+            for p in self.with(Flow::take_progress)? {
+                if let Progress::Upload { done, total } = p {
+                    files.1 = Some((done, total));
+                }
+            }
             match step {
                 Step::Done(result) => break result,
                 Step::Run(new) => tasks.0.extend(new),
@@ -323,13 +336,25 @@ impl PyFlow {
                     out.kind = "wait";
                     out.seconds = duration.as_secs_f64();
                 }
-                Work::Upload(u) => {
-                    out.kind = "upload";
-                    out.upload = Some(Py::new(py, PyUpload { inner: u })?);
-                }
                 other => {
-                    let e = Error::new(ErrorKind::Unsupported, format!("this host cannot perform {other:?}"));
-                    step = self.with(|f| f.resume(Event::Completed(task.id, Completion::Failed(e)), tick))?;
+                    // File tasks are answered here, from the folder given to `start`.
+                    let no_files = || {
+                        Error::invalid_argument(
+                            "this workflow uploads files: pass `files=` (the folder the submission's file names are relative to)",
+                        )
+                    };
+                    let done = match (other, files.0.as_ref()) {
+                        (Work::Stat { names }, Some(f)) => f.stat(&names).map(Completion::Sizes),
+                        (Work::Read { name, offset, len }, Some(f)) => {
+                            py.detach(|| f.read(&name, offset, len)).map(Completion::Data)
+                        }
+                        (Work::Stat { .. } | Work::Read { .. }, None) => Err(no_files()),
+                        (other, _) => {
+                            Err(Error::new(ErrorKind::Unsupported, format!("this host cannot perform {other:?}")))
+                        }
+                    };
+                    let completion = done.unwrap_or_else(Completion::Failed);
+                    step = self.with(|f| f.resume(Event::Completed(task.id, completion), tick))?;
                     continue;
                 }
             }
@@ -501,9 +526,20 @@ impl PyFlow {
         Ok(())
     }
 
-    /// Begins the workflow. `now` is unix seconds, `jitter` a random number in [0, 1).
-    fn start(&self, py: Python<'_>, now: u64, jitter: f64) -> PyResult<PyStep> {
+    /// Begins the workflow. `now` is unix seconds, `jitter` a random number in [0, 1); `files` is the
+    /// folder the submission's file names are relative to (the flow reads it when it uploads).
+    #[pyo3(signature = (now, jitter, files=None))]
+    fn start(&self, py: Python<'_>, now: u64, jitter: f64, files: Option<String>) -> PyResult<PyStep> {
+        if let Ok(mut f) = self.files.lock() {
+            f.0 = files.map(LocalFiles::new);
+        }
         self.advance(py, None, now, jitter)
+    }
+
+    /// The upload bytes `(done, total)` reported since the last call, if any.
+    fn take_upload_progress(&self) -> PyResult<Option<(u64, u64)>> {
+        let mut f = self.files.lock().map_err(|_| PyRuntimeError::new_err("workflow state poisoned"))?;
+        Ok(f.1.take())
     }
 
     /// The response to the last `send` step (any status).

@@ -102,10 +102,6 @@ pub enum Work {
         /// The scope to ask for (`<resource>/.default`).
         scope: String,
     },
-    /// Interim, until the block-upload machine runs inside the flow: perform this upload with the host's
-    /// uploader and report [`Completion::Waited`] when it succeeded or [`Completion::Failed`].
-    #[doc(hidden)]
-    Upload(crate::flow::Upload),
 }
 
 /// What a [`Work::Send`] request is for.

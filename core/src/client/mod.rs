@@ -113,8 +113,10 @@ pub struct ClientBuilder {
 }
 
 impl ClientBuilder {
-    /// Upload settings (block size, concurrency, retries); the progress callback is set by the client.
+    /// Upload settings (block size, concurrency, retries) for the workflows the client creates (they
+    /// become [`FlowConfig::upload`]); the options' progress callback receives every upload's bytes.
     pub fn upload_options(mut self, opts: UploadOptions) -> Self {
+        self.cfg.upload = opts.settings();
         self.upload = opts;
         self
     }
@@ -267,6 +269,11 @@ impl Client {
             Progress::Resumable(_) => {
                 tracing::warn!(target: "storesubmit", "the workflow can be resumed from its resume token")
             }
+            Progress::Upload { done, total } => {
+                if let Some(f) = &self.inner.upload.progress {
+                    f(*done, *total);
+                }
+            }
             _ => {}
         }
         self.emit(p.clone());
@@ -293,30 +300,8 @@ impl Client {
                     "the workflow uses an external credential: set one with ClientBuilder::credential",
                 )),
             },
-            Work::Upload(u) => {
-                let dir = files.as_ref().map(|f| f.root().to_path_buf());
-                self.upload(u, dir.as_deref()).await.map(|()| Completion::Waited)
-            }
         };
         (task.id, done.unwrap_or_else(Completion::Failed))
-    }
-
-    fn uploader(&self) -> BlobUploader {
-        let mut opts = self.inner.upload.clone();
-        if let Some(h) = self.inner.progress.clone() {
-            let user = opts.progress.take();
-            opts.progress = Some(Arc::new(move |done, total| {
-                h(&Progress::Upload { done, total });
-                if let Some(u) = &user {
-                    u(done, total);
-                }
-            }));
-        }
-        BlobUploader::with_client(self.inner.http.clone(), opts)
-    }
-
-    async fn upload(&self, upload: Upload, files: Option<&Path>) -> Result<()> {
-        perform_upload(&self.uploader(), upload, files).await
     }
 
     /// Calls one operation of the route table by id (see [`crate::api::build`] for the arguments) and

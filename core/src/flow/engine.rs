@@ -2,7 +2,7 @@
 //! host's [`Completion`]s back into [`Reply`]s, with tokens, retries, polling, deadlines, cancellation,
 //! the URL scheme rule and progress done once for all workflows.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::time::Duration;
 
@@ -13,6 +13,7 @@ use super::{
     ResumeToken, Step, SubmissionSpec, Upload,
 };
 use crate::api::auth::{self, AccessToken, TokenCache};
+use crate::api::blob::{BlobUpload, UploadSource, UploadStep};
 use crate::api::{self, Family};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{check_url_scheme, HttpRequest, Method};
@@ -35,10 +36,25 @@ enum State {
     Retry(TaskId),
     /// Waiting for a poll delay.
     Poll(TaskId),
-    /// An upload is being performed by the host (interim, until the block-upload machine runs here).
-    HostUpload(TaskId),
+    /// An upload runs: the block-upload machine's tasks are the flow's.
+    Upload(Box<UploadRun>),
     /// Finished.
     Finished,
+}
+
+/// An upload in progress: h-blob's [`BlobUpload`] machine, whose local task ids are mapped to the flow's.
+struct UploadRun {
+    machine: BlobUpload,
+    /// The flow's id of each task of the machine still running → the machine's own id.
+    ids: HashMap<TaskId, TaskId>,
+    /// The last bytes reported as [`Progress::Upload`].
+    reported: (u64, u64),
+}
+
+impl fmt::Debug for UploadRun {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UploadRun").field("machine", &self.machine).field("running", &self.ids.len()).finish()
+    }
 }
 
 /// What a sent request was, for its [`Progress::Request`] event.
@@ -294,10 +310,13 @@ impl Flow {
                 expect_waited(id, completion)?;
                 self.ask(Reply::Waited, tick, run)
             }
-            State::HostUpload(t) if t == id => match completion {
-                Completion::Waited => self.ask(Reply::Uploaded, tick, run),
-                Completion::Failed(e) => self.ask(Reply::Failed(e), tick, run),
-                other => Err(mismatch(id, "upload", &other)),
+            State::Upload(mut up) => match up.ids.remove(&id) {
+                Some(local) => self.drive_upload(up, Some((local, completion)), tick, run),
+                None => {
+                    // A task of an earlier upload, abandoned when it finished.
+                    self.state = State::Upload(up);
+                    Ok(())
+                }
             },
             other => {
                 // A task abandoned earlier (e.g. after a cancelled upload): ignore its completion.
@@ -435,7 +454,7 @@ impl Flow {
                 });
                 self.send_pending(tick, run)
             }
-            Action::Upload(u) => self.start_upload(u, run),
+            Action::Upload(u) => self.start_upload(u, tick, run),
             Action::Poll(d) => {
                 self.check_deadline(tick.now, d)?;
                 let stage = self.machine.stage();
@@ -451,12 +470,71 @@ impl Flow {
         }
     }
 
-    fn start_upload(&mut self, upload: Upload, run: &mut Vec<Task>) -> Result<()> {
+    /// Starts the block-upload machine for an upload action, with the flow's upload settings.
+    fn start_upload(&mut self, upload: Upload, tick: Tick, run: &mut Vec<Task>) -> Result<()> {
         #[cfg(test)]
         self.uploads_started.push(upload.clone());
-        let id = self.task(Work::Upload(upload), run);
-        self.state = State::HostUpload(id);
-        Ok(())
+        let settings = &self.cfg.upload;
+        let machine = match upload {
+            Upload::Zip { url, files } => {
+                check_url_scheme(&url).and_then(|()| BlobUpload::new(&url, UploadSource::Zip(files), settings))
+            }
+            Upload::Asset { file, url, fallback_url, headers } => check_url_scheme(&url)
+                .and_then(|()| fallback_url.as_deref().map_or(Ok(()), check_url_scheme))
+                .and_then(|()| BlobUpload::asset(&url, fallback_url.as_deref(), file, headers, settings)),
+        };
+        match machine {
+            Ok(machine) => {
+                let up = Box::new(UploadRun { machine, ids: HashMap::new(), reported: (0, 0) });
+                self.drive_upload(up, None, tick, run)
+            }
+            Err(e) => self.ask(Reply::Failed(e), tick, run),
+        }
+    }
+
+    /// Advances the upload with one completion (`None`: begin), hands out its new tasks as the flow's,
+    /// reports its bytes, and tells the workflow when it is over.
+    fn drive_upload(
+        &mut self,
+        mut up: Box<UploadRun>,
+        completion: Option<(TaskId, Completion)>,
+        tick: Tick,
+        run: &mut Vec<Task>,
+    ) -> Result<()> {
+        let step = up.machine.resume(completion, tick);
+        let progress = up.machine.progress();
+        if progress != up.reported && progress.1 > 0 {
+            up.reported = progress;
+            self.progress.push(Progress::Upload { done: progress.0, total: progress.1 });
+        }
+        match step {
+            UploadStep::Run(tasks) => {
+                for task in tasks {
+                    match &task.work {
+                        Work::Send { request, .. } => {
+                            if let Err(e) = check_url_scheme(&request.url) {
+                                return self.ask(Reply::Failed(e), tick, run);
+                            }
+                        }
+                        Work::Wait { duration, reason } => {
+                            self.check_deadline(tick.now, *duration)?;
+                            self.progress.push(Progress::Wait { duration: *duration, reason: reason.clone() });
+                        }
+                        _ => {}
+                    }
+                    let id = self.task(task.work, run);
+                    up.ids.insert(id, task.id);
+                }
+                self.state = State::Upload(up);
+                Ok(())
+            }
+            UploadStep::Pending => {
+                self.state = State::Upload(up);
+                Ok(())
+            }
+            UploadStep::Done(Ok(_)) => self.ask(Reply::Uploaded, tick, run),
+            UploadStep::Done(Err(e)) => self.ask(Reply::Failed(e), tick, run),
+        }
     }
 
     fn send_pending(&mut self, tick: Tick, run: &mut Vec<Task>) -> Result<()> {

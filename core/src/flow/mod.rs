@@ -60,6 +60,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::api::auth::{ClientCredentials, TokenVersion};
+use crate::api::blob::UploadSettings;
 use crate::api::Endpoints;
 use crate::error::{Error, ErrorKind, Result, ServerError};
 use crate::http::HttpResponse;
@@ -105,7 +106,8 @@ pub struct UploadFile {
     pub zip_name: String,
 }
 
-/// An upload the host performs with its blob uploader.
+/// An upload a workflow asks for; the flow runs it with the block-upload machine
+/// ([`crate::api::blob::BlobUpload`]) as part of its own tasks.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Upload {
     /// Build a ZIP of these files (stored, streamed) and upload it as a block blob to `url`.
@@ -289,8 +291,10 @@ pub struct FlowConfig {
     pub poll: PollSchedule,
     /// Total time the workflow may take, from its first event.
     pub deadline: Option<Duration>,
-    /// Per-request timeout put on every request.
+    /// Per-request timeout put on every request (blob requests take theirs from `upload`).
     pub request_timeout: Option<Duration>,
+    /// How uploads run inside the flow (block size, concurrency, resume, retries of each blob request).
+    pub upload: UploadSettings,
 }
 
 impl FlowConfig {
@@ -305,6 +309,7 @@ impl FlowConfig {
             poll: PollSchedule::default(),
             deadline: None,
             request_timeout: Some(Duration::from_secs(120)),
+            upload: UploadSettings::default(),
         }
     }
 }

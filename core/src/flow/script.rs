@@ -34,11 +34,23 @@ pub(crate) struct Script {
     pub waits: Vec<Duration>,
     pub sent: Vec<HttpRequest>,
     pub uploads: Vec<Upload>,
+    /// The blob requests of the uploads (method, operation), in order.
+    pub blob_requests: Vec<(Method, String)>,
 }
+
+/// The size of every file an upload of the script reads (its bytes are a fixed pattern).
+const FILE_SIZE: u64 = 1000;
 
 impl Script {
     pub fn new() -> Self {
-        Script { queue: VecDeque::new(), now: 1_000_000, waits: Vec::new(), sent: Vec::new(), uploads: Vec::new() }
+        Script {
+            queue: VecDeque::new(),
+            now: 1_000_000,
+            waits: Vec::new(),
+            sent: Vec::new(),
+            uploads: Vec::new(),
+            blob_requests: Vec::new(),
+        }
     }
 
     pub fn token(&mut self, lifetime: u64) {
@@ -73,6 +85,13 @@ impl Script {
     }
 
     fn answer(&mut self, req: HttpRequest, purpose: &Purpose) -> Completion {
+        if let Purpose::Blob { op } = purpose {
+            // Inside an upload (started by a Stat the script expected): the blob store accepts everything.
+            assert!(req.url.contains("sig="), "a blob request goes to the SAS URL: {}", req.url);
+            let status = if op == "get_block_list" { 404 } else { 201 };
+            self.blob_requests.push((req.method, op.clone()));
+            return Completion::Response(HttpResponse::new(status, ""));
+        }
         self.skip_advances();
         let is_token = matches!(purpose, Purpose::Token { .. });
         assert_eq!(is_token, req.url.contains("/oauth2/"), "{purpose:?} for {}", req.url);
@@ -115,7 +134,10 @@ impl Script {
         let mut step = flow.resume(Event::Start, Tick::at(self.now));
         for _ in 0..10_000 {
             match step {
-                Step::Done(r) => return r,
+                Step::Done(r) => {
+                    self.uploads.extend(flow.uploads_started.drain(..));
+                    return r;
+                }
                 Step::Run(tasks) => queue.extend(tasks),
                 Step::Pending => {}
             }
@@ -127,14 +149,17 @@ impl Script {
                     self.now += duration.as_secs().max(1);
                     Completion::Waited
                 }
-                Work::Upload(u) => {
+                Work::Stat { names } => {
                     self.skip_advances();
                     match self.queue.pop_front() {
                         Some(Expect::Upload) => {}
-                        _ => panic!("unexpected upload {u:?}"),
+                        _ => panic!("unexpected upload of {names:?}"),
                     }
-                    self.uploads.push(u);
-                    Completion::Waited
+                    Completion::Sizes(names.iter().map(|_| Some(FILE_SIZE)).collect())
+                }
+                Work::Read { offset, len, .. } => {
+                    let end = FILE_SIZE.min(offset + len);
+                    Completion::Data((offset..end).map(|i| (i % 251) as u8).collect())
                 }
                 other => panic!("the script has no answer for {other:?}"),
             };
