@@ -599,3 +599,148 @@ fn mismatch(id: TaskId, what: &str, got: &Completion) -> Error {
     };
     Error::invalid_argument(format!("the {what} task {id} was completed with {got}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+    use crate::api::Endpoints;
+    use crate::flow::script::{cfg, Script};
+    use crate::flow::simple;
+    use crate::http::HttpResponse;
+
+    fn external() -> FlowConfig {
+        let mut c = cfg();
+        c.credentials = Credentials::External;
+        c
+    }
+
+    fn get_app(c: FlowConfig) -> Flow {
+        simple::call(c, "devcenter.get_app", json!({"applicationId": "9APP"})).unwrap()
+    }
+
+    #[test]
+    fn an_external_credential_is_asked_and_asked_once_more_after_a_401() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 401, json!({"code": "Unauthorized"}));
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({"id": "9APP"}));
+        let mut flow = get_app(external());
+        assert_eq!(s.run(&mut flow).unwrap().document.unwrap()["id"], "9APP");
+        let scope = auth::scope_for(Family::Devcenter);
+        assert_eq!(s.tokens_asked, vec![(Family::Devcenter, scope.clone()), (Family::Devcenter, scope)]);
+        assert_eq!(flow.requests_sent(), 2, "token tasks are not requests");
+        s.finish();
+
+        // A second 401 is the answer: asked twice, no more.
+        let mut s = Script::new();
+        for _ in 0..2 {
+            s.token(3600);
+            s.expect(Method::Get, "/applications/9APP", 401, json!({}));
+        }
+        let e = s.run(&mut get_app(external())).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Auth);
+        assert_eq!(s.tokens_asked.len(), 2);
+        s.finish();
+    }
+
+    #[test]
+    fn an_external_token_is_refreshed_before_it_expires() {
+        let mut s = Script::new();
+        s.token(2);
+        s.expect(Method::Get, "/applications/9APP", 500, json!({}));
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        let mut flow = get_app(external());
+        s.run(&mut flow).unwrap();
+        assert_eq!(s.tokens_asked.len(), 2, "the retry came after the first token's refresh time");
+        // The next flow of the same host reuses the cached token.
+        let mut s2 = Script::new();
+        s2.now = s.now;
+        s2.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        let mut next = get_app(external()).with_tokens(flow.tokens().clone());
+        s2.run(&mut next).unwrap();
+        assert!(s2.tokens_asked.is_empty());
+        s2.finish();
+    }
+
+    #[test]
+    fn progress_says_stage_request_and_why_it_waits() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 503, json!({}));
+        s.expect(Method::Get, "/applications/9APP", 200, json!({}));
+        let mut flow = get_app(cfg());
+        s.run(&mut flow).unwrap();
+        let p = flow.take_progress();
+        assert!(matches!(&p[0], Progress::Stage(_)), "{p:?}");
+        assert!(p.iter().any(|e| matches!(
+            e,
+            Progress::Request { status: Some(200), purpose: Purpose::Token { family: Family::Devcenter, .. }, .. }
+        )));
+        let waits: Vec<_> = p
+            .iter()
+            .filter_map(|e| match e {
+                Progress::Wait { reason, .. } => Some(reason.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(waits, vec![WaitReason::Retry { code: "unavailable".into(), attempt: 1 }]);
+        let statuses: Vec<_> = p
+            .iter()
+            .filter_map(|e| match e {
+                Progress::Request { purpose: Purpose::Api { op }, status, .. } => Some((op.as_str(), *status)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(statuses, vec![("devcenter.get_app", Some(503)), ("devcenter.get_app", Some(200))]);
+        assert!(flow.take_progress().is_empty(), "drained");
+    }
+
+    #[test]
+    fn cancel_stops_the_flow_and_later_completions_change_nothing() {
+        let mut flow = get_app(cfg());
+        let Step::Run(tasks) = flow.resume(Event::Start, Tick::at(100)) else { panic!("a token request first") };
+        assert!(matches!(&tasks[0].work, Work::Send { purpose: Purpose::Token { .. }, .. }));
+        let Step::Done(Err(e)) = flow.resume(Event::Cancel, Tick::at(101)) else { panic!("cancelled") };
+        assert_eq!(e.kind(), ErrorKind::Cancelled);
+        assert!(flow.is_done());
+        assert!(!flow.take_progress().iter().any(|p| matches!(p, Progress::Resumable(_))), "nothing to resume");
+        let late = Completion::Response(HttpResponse::json(200, &json!({"access_token": "t", "expires_in": 3600})));
+        let Step::Done(Err(e)) = flow.resume(Event::Completed(tasks[0].id, late), Tick::at(102)) else {
+            panic!("still done")
+        };
+        assert_eq!(e.kind(), ErrorKind::Cancelled);
+    }
+
+    #[test]
+    fn a_plain_http_remote_url_is_never_handed_out() {
+        let mut c = cfg();
+        c.endpoints = Endpoints::all_at("http://store.example");
+        let mut flow = get_app(c);
+        match flow.resume(Event::Start, Tick::at(100)) {
+            Step::Done(Err(e)) => assert_eq!(e.kind(), ErrorKind::Unsupported),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(flow.requests_sent(), 0);
+    }
+
+    #[test]
+    fn host_mistakes_are_typed_errors() {
+        let mut flow = get_app(cfg());
+        assert!(matches!(flow.resume(Event::Start, Tick::at(100)), Step::Run(_)));
+        assert!(matches!(flow.resume(Event::Start, Tick::at(100)), Step::Pending), "started already");
+        match flow.resume(Event::Completed(TaskId(99), Completion::Waited), Tick::at(100)) {
+            Step::Done(Err(e)) => assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}"),
+            other => panic!("{other:?}"),
+        }
+        let mut flow = get_app(cfg());
+        let Step::Run(tasks) = flow.resume(Event::Start, Tick::at(100)) else { panic!() };
+        match flow.resume(Event::Completed(tasks[0].id, Completion::Waited), Tick::at(100)) {
+            Step::Done(Err(e)) => assert!(e.message().contains("token"), "{e}"),
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -7,8 +7,8 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use super::{Completion, Event, Flow, FlowConfig, Outcome, Purpose, Step, Tick, Upload, Work};
-use crate::api::auth::ClientCredentials;
-use crate::api::Endpoints;
+use crate::api::auth::{AccessToken, ClientCredentials};
+use crate::api::{Endpoints, Family};
 use crate::error::Result;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::policy::PollSchedule;
@@ -36,6 +36,8 @@ pub(crate) struct Script {
     pub uploads: Vec<Upload>,
     /// The blob requests of the uploads (method, operation), in order.
     pub blob_requests: Vec<(Method, String)>,
+    /// The token tasks answered (external credential), in order.
+    pub tokens_asked: Vec<(Family, String)>,
 }
 
 /// The size of every file an upload of the script reads (its bytes are a fixed pattern).
@@ -50,6 +52,7 @@ impl Script {
             sent: Vec::new(),
             uploads: Vec::new(),
             blob_requests: Vec::new(),
+            tokens_asked: Vec::new(),
         }
     }
 
@@ -156,6 +159,19 @@ impl Script {
                         _ => panic!("unexpected upload of {names:?}"),
                     }
                     Completion::Sizes(names.iter().map(|_| Some(FILE_SIZE)).collect())
+                }
+                Work::Token { family, scope } => {
+                    self.skip_advances();
+                    let life = match self.queue.pop_front() {
+                        Some(Expect::Token(life)) => life,
+                        _ => panic!("unexpected token task for {scope}"),
+                    };
+                    self.tokens_asked.push((family, scope));
+                    Completion::Token(AccessToken {
+                        token: format!("tok{}", self.now).into(),
+                        obtained_at: self.now,
+                        expires_at: self.now + life,
+                    })
                 }
                 Work::Read { offset, len, .. } => {
                     let end = FILE_SIZE.min(offset + len);
