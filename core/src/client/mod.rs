@@ -449,10 +449,11 @@ pub fn zip_plan(files: &[UploadFile], dir: &Path) -> Result<PackagePlan> {
     PackagePlan::from_names(dir, files.iter().map(|f| f.name.as_str()))
 }
 
-/// Performs one [`Step::Upload`] with the bundled uploader: a submission's ZIP built while it uploads, or
-/// one listing asset (primary URL, then the secondary). `files` is the folder the names are relative to.
-/// The uploader's progress callback sees the bytes. Every host that uses the bundled uploader (this
-/// client, the bindings' bundled transports) performs upload steps through this one function.
+/// Performs one [`Upload`] outside a flow with the bundled uploader: a submission's ZIP built while it
+/// uploads, or one listing asset (primary URL, then the secondary). `files` is the folder the names are
+/// relative to. The uploader's progress callback sees the bytes. Flows run their uploads themselves;
+/// this is for hosts that upload on their own (the Python binding's bundled transport, until it drives
+/// the flow's tasks).
 ///
 /// # Errors
 /// `invalid_argument` without a files folder; `unsupported` for plain http to a remote host; the

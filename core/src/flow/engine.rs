@@ -319,7 +319,7 @@ impl Flow {
                 }
             },
             other => {
-                // A task abandoned earlier (e.g. after a cancelled upload): ignore its completion.
+                // A task abandoned earlier (of an upload that finished without it): ignore its completion.
                 self.state = other;
                 Ok(())
             }
