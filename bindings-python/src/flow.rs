@@ -10,6 +10,7 @@
 //! credential answers it from `credential.get_token(scope)` instead of sending it (the request carries
 //! placeholder credentials in that case and never leaves the process).
 
+use std::collections::VecDeque;
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -17,13 +18,16 @@ use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use serde_json::Value;
 use storesubmit::api::auth::{ClientCredentials, TokenCache, TokenVersion};
-use storesubmit::api::{routes, Endpoints, Family};
+use storesubmit::api::Endpoints;
 use storesubmit::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
 use storesubmit::flow::ingestion::{self, IngestionSpec};
 use storesubmit::flow::win32::{self as win32_flow, Win32Spec};
-use storesubmit::flow::{self, Event, Flow, FlowConfig, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload};
+use storesubmit::flow::{
+    self, host::LocalFiles, Completion, Event, Flow, FlowConfig, Progress, Purpose, ResumeToken, Step, StopAfter,
+    SubmissionSpec, Task, TaskId, Tick, Upload, Work,
+};
 use storesubmit::policy::{PollSchedule, RetryPolicy};
-use storesubmit::{Error, ErrorKind, HttpRequest};
+use storesubmit::{Error, ErrorKind};
 
 use crate::convert::{json_to_py, py_to_json};
 use crate::errors::IntoPy;
@@ -268,53 +272,15 @@ impl PyUpload {
     }
 }
 
-/// The scope a token request asks for, when `req` is a request to the configured token service.
-fn token_scope(cfg: &FlowConfig, req: &HttpRequest) -> Option<String> {
-    let root = cfg.endpoints.root(Family::Token);
-    let path = req.url.strip_prefix(root)?;
-    routes::match_route(Family::Token, req.method, path.split('?').next().unwrap_or(""))?;
-    let body = std::str::from_utf8(&req.body).ok()?;
-    for pair in body.split('&') {
-        let (k, v) = pair.split_once('=')?;
-        let v = percent_decode(v);
-        match k {
-            "scope" => return Some(v),
-            "resource" => return Some(format!("{}/.default", v.trim_end_matches('/'))),
-            _ => {}
-        }
-    }
-    None
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
-                match hex {
-                    Some(b) => {
-                        out.push(b);
-                        i += 2;
-                    }
-                    None => out.push(b'%'),
-                }
-            }
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// A running workflow. Not reentrant: one host drives it at a time.
 #[pyclass(module = "storesubmit._native", name = "Flow", frozen)]
 pub struct PyFlow {
     flow: Mutex<Option<Flow>>,
-    cfg: FlowConfig,
+    /// Tasks handed out by the flow and not yet given to Python (Python runs them one at a time), and
+    /// the one Python runs now.
+    tasks: Mutex<(VecDeque<Task>, Option<TaskId>)>,
+    /// The folder the flow's file tasks read (given to `start`), and the last upload bytes reported.
+    files: Mutex<(Option<LocalFiles>, Option<(u64, u64)>)>,
     intercept_tokens: bool,
 }
 
@@ -325,40 +291,85 @@ impl PyFlow {
         Ok(f(flow))
     }
 
-    fn wrap(flow: Flow, cfg: FlowConfig, intercept_tokens: bool) -> Self {
-        PyFlow { flow: Mutex::new(Some(flow)), cfg, intercept_tokens }
+    fn wrap(flow: Flow, _cfg: FlowConfig, intercept_tokens: bool) -> Self {
+        PyFlow {
+            flow: Mutex::new(Some(flow)),
+            tasks: Mutex::new((VecDeque::new(), None)),
+            files: Mutex::new((None, None)),
+            intercept_tokens,
+        }
     }
 
-    fn advance(&self, py: Python<'_>, event: Event, now: u64, jitter: f64) -> PyResult<PyStep> {
+    /// Reports the completion of the task Python ran (`None`: start) and hands Python the next task.
+    fn advance(&self, py: Python<'_>, completion: Option<Completion>, now: u64, jitter: f64) -> PyResult<PyStep> {
         let tick = Tick { now, jitter: jitter.clamp(0.0, 0.999_999) };
-        let step = self.with(|f| f.resume(event, tick))?;
+        let mut tasks = self.tasks.lock().map_err(|_| PyRuntimeError::new_err("workflow state poisoned"))?;
+        let event = match completion {
+            None => Event::Start,
+            Some(c) => {
+                let id = tasks.1.take().ok_or_else(|| PyRuntimeError::new_err("no step is running"))?;
+                Event::Completed(id, c)
+            }
+        };
+        let mut step = self.with(|f| f.resume(event, tick))?;
         let mut out =
             PyStep { kind: "done", request: None, seconds: 0.0, upload: None, outcome: None, token_scope: None };
-        match step {
-            Step::Send(req) => {
-                out.kind = "send";
-                if self.intercept_tokens {
-                    out.token_scope = token_scope(&self.cfg, &req);
+        let mut files = self.files.lock().map_err(|_| PyRuntimeError::new_err("workflow state poisoned"))?;
+        let result = loop {
+            for p in self.with(Flow::take_progress)? {
+                if let Progress::Upload { done, total } = p {
+                    files.1 = Some((done, total));
                 }
-                out.request = Some(Py::new(py, PyRequest { inner: req })?);
             }
-            Step::Wait(d) => {
-                out.kind = "wait";
-                out.seconds = d.as_secs_f64();
+            match step {
+                Step::Done(result) => break result,
+                Step::Run(new) => tasks.0.extend(new),
+                Step::Pending => {}
             }
-            Step::Upload(u) => {
-                out.kind = "upload";
-                out.upload = Some(Py::new(py, PyUpload { inner: u })?);
-            }
-            Step::Done(result) => {
-                let outcome = result.py()?;
-                let mut v = serde_json::to_value(&outcome).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
-                if let Some(token) = &outcome.resume {
-                    v["resume"] = Value::String(token.to_json());
+            let task = tasks.0.pop_front().ok_or_else(|| PyRuntimeError::new_err("the workflow waits for nothing"))?;
+            match task.work {
+                Work::Send { request, purpose } => {
+                    out.kind = "send";
+                    if let (true, Purpose::Token { scope, .. }) = (self.intercept_tokens, purpose) {
+                        out.token_scope = Some(scope);
+                    }
+                    out.request = Some(Py::new(py, PyRequest { inner: request })?);
                 }
-                out.outcome = Some(json_to_py(py, &v)?.unbind());
+                Work::Wait { duration, .. } => {
+                    out.kind = "wait";
+                    out.seconds = duration.as_secs_f64();
+                }
+                other => {
+                    // File tasks are answered here, from the folder given to `start`.
+                    let no_files = || {
+                        Error::invalid_argument(
+                            "this workflow uploads files: pass `files=` (the folder the submission's file names are relative to)",
+                        )
+                    };
+                    let done = match (other, files.0.as_ref()) {
+                        (Work::Stat { names }, Some(f)) => f.stat(&names).map(Completion::Sizes),
+                        (Work::Read { name, offset, len }, Some(f)) => {
+                            py.detach(|| f.read(&name, offset, len)).map(Completion::Data)
+                        }
+                        (Work::Stat { .. } | Work::Read { .. }, None) => Err(no_files()),
+                        (other, _) => {
+                            Err(Error::new(ErrorKind::Unsupported, format!("this host cannot perform {other:?}")))
+                        }
+                    };
+                    let completion = done.unwrap_or_else(Completion::Failed);
+                    step = self.with(|f| f.resume(Event::Completed(task.id, completion), tick))?;
+                    continue;
+                }
             }
+            tasks.1 = Some(task.id);
+            return Ok(out);
+        };
+        let outcome = result.py()?;
+        let mut v = serde_json::to_value(&outcome).map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        if let Some(token) = &outcome.resume {
+            v["resume"] = Value::String(token.to_json());
         }
+        out.outcome = Some(json_to_py(py, &v)?.unbind());
         Ok(out)
     }
 }
@@ -539,24 +550,35 @@ impl PyFlow {
         Ok(())
     }
 
-    /// Begins the workflow. `now` is unix seconds, `jitter` a random number in [0, 1).
-    fn start(&self, py: Python<'_>, now: u64, jitter: f64) -> PyResult<PyStep> {
-        self.advance(py, Event::Start, now, jitter)
+    /// Begins the workflow. `now` is unix seconds, `jitter` a random number in [0, 1); `files` is the
+    /// folder the submission's file names are relative to (the flow reads it when it uploads).
+    #[pyo3(signature = (now, jitter, files=None))]
+    fn start(&self, py: Python<'_>, now: u64, jitter: f64, files: Option<String>) -> PyResult<PyStep> {
+        if let Ok(mut f) = self.files.lock() {
+            f.0 = files.map(LocalFiles::new);
+        }
+        self.advance(py, None, now, jitter)
+    }
+
+    /// The upload bytes `(done, total)` reported since the last call, if any.
+    fn take_upload_progress(&self) -> PyResult<Option<(u64, u64)>> {
+        let mut f = self.files.lock().map_err(|_| PyRuntimeError::new_err("workflow state poisoned"))?;
+        Ok(f.1.take())
     }
 
     /// The response to the last `send` step (any status).
     fn respond(&self, py: Python<'_>, response: &Bound<'_, PyResponse>, now: u64, jitter: f64) -> PyResult<PyStep> {
-        self.advance(py, Event::Response(response.get().inner.clone()), now, jitter)
+        self.advance(py, Some(Completion::Response(response.get().inner.clone())), now, jitter)
     }
 
     /// The last `wait` step is over.
     fn waited(&self, py: Python<'_>, now: u64, jitter: f64) -> PyResult<PyStep> {
-        self.advance(py, Event::Waited, now, jitter)
+        self.advance(py, Some(Completion::Waited), now, jitter)
     }
 
     /// The last `upload` step succeeded.
     fn uploaded(&self, py: Python<'_>, now: u64, jitter: f64) -> PyResult<PyStep> {
-        self.advance(py, Event::Uploaded, now, jitter)
+        self.advance(py, Some(Completion::Waited), now, jitter)
     }
 
     /// The last `send` or `upload` step failed without a response: `code` is an error code
@@ -581,7 +603,7 @@ impl PyFlow {
         if let Some(r) = retryable {
             e = e.with_retryable(r);
         }
-        self.advance(py, Event::Error(e), now, jitter)
+        self.advance(py, Some(Completion::Failed(e)), now, jitter)
     }
 
     /// A short name of the current stage.

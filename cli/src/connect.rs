@@ -124,8 +124,9 @@ mod tests {
         c.config = Some(file.clone());
         c.tenant_id = Some("FLAG".into());
         let cfg = flow_config(&c).unwrap();
-        assert_eq!(cfg.credentials.tenant_id, "FLAG");
-        assert_eq!(cfg.credentials.client_secret.expose(), "S");
+        let creds = cfg.credentials.client_secret().unwrap();
+        assert_eq!(creds.tenant_id, "FLAG");
+        assert_eq!(creds.client_secret.expose(), "S");
         assert_eq!(cfg.endpoints.devcenter, "http://127.0.0.1:9/dc");
         assert_eq!(cfg.endpoints.win32, storesubmit::api::WIN32_ROOT);
         assert_eq!(cfg.seller_id.as_deref(), Some("42"));

@@ -202,7 +202,7 @@ impl Reporter {
                     self.line(&format!("stage {s}"));
                 }
             }
-            Progress::Wait(d) => {
+            Progress::Wait { duration: d, .. } => {
                 let msg = format!("{}: waiting {:.1}s", st.stage, d.as_secs_f64());
                 match &st.bar {
                     Some(bar) => bar.set_message(msg),

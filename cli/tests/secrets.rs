@@ -187,7 +187,7 @@ fn client_results_and_errors_carry_no_secret() {
     ];
     // Errors: a wrong secret, and an upload refused with the SAS in the request.
     let bad = Client::new(FlowConfig {
-        credentials: ClientCredentials::new(&info.tenant_id, &info.client_id, "Wr0ng+Secret"),
+        credentials: ClientCredentials::new(&info.tenant_id, &info.client_id, "Wr0ng+Secret").into(),
         ..cfg.clone()
     })
     .unwrap();

@@ -252,7 +252,11 @@ fn rate_limits_are_waited_out_as_told() {
     c.publish_submission(app(&emu), app_spec(), opts, Some(&f.0)).unwrap();
     assert!(started.elapsed() >= Duration::from_secs(1));
     assert!(
-        events.lock().unwrap().iter().any(|p| *p == Progress::Wait(Duration::from_secs(1))),
+        events
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|p| matches!(p, Progress::Wait { duration, .. } if *duration == Duration::from_secs(1))),
         "waited exactly Retry-After"
     );
 }

@@ -30,11 +30,12 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::api::auth::{ClientCredentials, TokenVersion};
+use crate::api::auth::TokenVersion;
+use crate::api::blob::UploadSettings;
 use crate::api::Endpoints;
 use crate::data::limits as lim;
 use crate::error::{Error, Result};
-use crate::flow::FlowConfig;
+use crate::flow::{Credentials, FlowConfig};
 use crate::policy::{PollSchedule, RetryPolicy};
 
 /// The per-request timeout when the options do not set one: 120 s.
@@ -140,6 +141,7 @@ impl ClientOptions {
             if !x.value.is_object() {
                 return Err(x.invalid(format!("must be an object, got {}", type_name(x.value))));
             }
+            UploadSettings::from_json(x.value).map_err(|e| x.invalid(e.message().to_string()))?;
             o.upload = Some(x.value.clone());
         }
         f.finish()?;
@@ -152,16 +154,21 @@ impl ClientOptions {
     }
 
     /// The workflow settings these options describe, with the credentials' secret (which the options
-    /// never hold). `credentials`' tenant and client ids are used when the options leave them empty.
-    pub fn into_flow_config(self, credentials: ClientCredentials) -> FlowConfig {
-        let mut credentials = credentials;
-        if !self.tenant_id.is_empty() {
-            credentials.tenant_id = self.tenant_id;
+    /// never hold) or [`Credentials::External`]. A client secret's tenant and client ids are used when
+    /// the options leave them empty.
+    pub fn into_flow_config(self, credentials: impl Into<Credentials>) -> FlowConfig {
+        let mut credentials = credentials.into();
+        if let Credentials::ClientSecret(c) = &mut credentials {
+            if !self.tenant_id.is_empty() {
+                c.tenant_id = self.tenant_id;
+            }
+            if !self.client_id.is_empty() {
+                c.client_id = self.client_id;
+            }
         }
-        if !self.client_id.is_empty() {
-            credentials.client_id = self.client_id;
-        }
+        let upload = self.upload.as_ref().and_then(|v| UploadSettings::from_json(v).ok()).unwrap_or_default();
         let mut cfg = FlowConfig::new(self.endpoints, credentials);
+        cfg.upload = upload;
         cfg.token_version = self.token_version;
         cfg.seller_id = self.seller_id;
         cfg.retry = self.retry;
@@ -424,6 +431,7 @@ pub fn opt_seconds<S: Serializer>(d: &Option<Duration>, s: S) -> std::result::Re
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::api::auth::ClientCredentials;
     use serde_json::json;
 
     fn err(v: Value) -> String {
@@ -451,7 +459,8 @@ mod tests {
         let back: ClientOptions = serde_json::from_value(o.to_json()).unwrap();
         assert_eq!(back, o);
         let cfg = o.into_flow_config(ClientCredentials::new("", "", "s3cret"));
-        assert_eq!(cfg.credentials.tenant_id, "t");
+        assert_eq!(cfg.credentials.client_secret().unwrap().tenant_id, "t");
+        assert_eq!(cfg.upload.block_size, 4194304);
         assert_eq!(cfg.seller_id.as_deref(), Some("42"));
         assert_eq!(cfg.token_version, TokenVersion::V1);
         assert_eq!(cfg.deadline, Some(Duration::from_secs(90)));

@@ -65,11 +65,14 @@ class Client(ClientBase):
         progress = self._progress(on_progress)
         stage = ""
         try:
-            step = flow.start(now(), jitter())
+            step = flow.start(now(), jitter(), None if files is None else str(files))
             while True:
                 if flow.stage != stage:
                     stage = flow.stage
                     self._stage(stage)
+                uploaded = flow.take_upload_progress()
+                if uploaded is not None and progress is not None:
+                    progress(*uploaded)
                 kind = step.kind
                 if kind == "done":
                     outcome: Outcome = step.outcome

@@ -1,11 +1,12 @@
 //! Clients that drive the core's workflows over the bundled reqwest transport (feature `reqwest`).
 //!
-//! A [`Client`] is the host of [`crate::flow`]: it sends each [`Step::Send`] with reqwest (rustls),
-//! sleeps each [`Step::Wait`] on tokio's timer, performs each [`Step::Upload`] with the
-//! [`BlobUploader`] (zip-while-uploading for devcenter submissions, one PUT per win32 listing asset), and
-//! feeds the results back. Everything that decides *what* to do — token refresh, retries, verification
-//! after ambiguous failures, polling, deadlines — lives in the flows, so every language binding that
-//! brings its own transport behaves the same way.
+//! A [`Client`] is one host of [`crate::flow`]: it runs the tasks a flow hands out concurrently on
+//! tokio — each [`Work::Send`] with reqwest (rustls), each [`Work::Wait`] on tokio's timer, file
+//! stats and reads with [`LocalFiles`] on the blocking pool, tokens from an external credential when
+//! one is set ([`ClientBuilder::credential`]) — and reports each completion back. Everything that
+//! decides *what* to do — token refresh, retries, verification after ambiguous failures, polling,
+//! deadlines, progress — lives in the flows, so every language binding that brings its own transport
+//! behaves the same way.
 //!
 //! What the client adds:
 //! - **Transport rules**: `https` is required except for loopback hosts (the emulator); proxies come from
@@ -14,7 +15,8 @@
 //! - **Pre-flight checks** before the first request: every file a submission spec names must be in the
 //!   files folder (`missing_files`, carrying the validation issues), and the spec must pass the rules
 //!   that apply to partial documents (`validation`); see [`preflight_submission`].
-//! - **Progress** ([`Progress`] events: stages, requests, waits, upload bytes) for CLIs and bindings.
+//! - **Progress**: the flow's own [`Progress`] events (stages, requests, waits, upload bytes, resume
+//!   tokens), forwarded to the [`ProgressHandler`].
 //! - **Logs** through `tracing` (target `storesubmit`): requests at `debug` with the URL redacted, never a
 //!   token, secret or SAS signature.
 //! - A token cache shared by every workflow the client runs.
@@ -22,7 +24,6 @@
 //! [`blocking::Client`] wraps the async client for synchronous callers.
 
 pub mod blocking;
-mod progress;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -30,18 +31,25 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+pub use crate::flow::Progress;
 pub use crate::http::check_url_scheme;
 pub use crate::package::{path_under, zip_plan};
 pub use crate::preflight::{preflight_submission, preflight_win32};
-pub use progress::{Progress, ProgressHandler};
 
-use crate::api::auth::TokenCache;
+use futures_util::stream::{FuturesUnordered, StreamExt};
+
+use crate::api::auth::{AccessToken, TokenCache};
 use crate::api::blob::SasUrl;
+use crate::api::Family;
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
+use crate::flow::host::LocalFiles;
 use crate::flow::ingestion::{self, IngestionSpec};
 use crate::flow::win32::{self as win32_flow, Win32Spec};
-use crate::flow::{Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Tick, Upload};
+use crate::flow::{
+    Completion, Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Task, TaskId, Tick,
+    Upload, Work,
+};
 use crate::http::{HttpRequest, HttpResponse};
 use crate::secret::redact_url;
 use crate::transport::upload::{BlobUploader, UploadOptions};
@@ -59,12 +67,21 @@ fn tick() -> Tick {
     Tick { now: now_secs(), jitter: jitter() }
 }
 
+/// A receiver of [`Progress`] events; called on the task that runs the workflow, so it should return
+/// quickly.
+pub type ProgressHandler = Arc<dyn Fn(&Progress) + Send + Sync>;
+
+/// The caller's own credential for [`crate::flow::Credentials::External`]: a token for an API family's
+/// scope. Called on tokio's blocking pool; the flow caches the token and asks again before it expires.
+pub type TokenProvider = Arc<dyn Fn(Family, &str) -> Result<AccessToken> + Send + Sync>;
+
 struct Inner {
     cfg: FlowConfig,
     http: reqwest::Client,
     upload: UploadOptions,
     tokens: Mutex<TokenCache>,
     progress: Option<ProgressHandler>,
+    credential: Option<TokenProvider>,
 }
 
 /// The async client: runs workflows against the Store (or the emulator) with the bundled transport.
@@ -89,13 +106,16 @@ pub struct ClientBuilder {
     cfg: FlowConfig,
     upload: UploadOptions,
     progress: Option<ProgressHandler>,
+    credential: Option<TokenProvider>,
     connect_timeout: Duration,
     user_agent: String,
 }
 
 impl ClientBuilder {
-    /// Upload settings (block size, concurrency, retries); the progress callback is set by the client.
+    /// Upload settings (block size, concurrency, retries) for the workflows the client creates (they
+    /// become [`FlowConfig::upload`]); the options' progress callback receives every upload's bytes.
     pub fn upload_options(mut self, opts: UploadOptions) -> Self {
+        self.cfg.upload = opts.settings();
         self.upload = opts;
         self
     }
@@ -103,6 +123,13 @@ impl ClientBuilder {
     /// Receives [`Progress`] events from every workflow the client runs.
     pub fn progress(mut self, handler: ProgressHandler) -> Self {
         self.progress = Some(handler);
+        self
+    }
+
+    /// The credential that answers the flows' token tasks when the configuration's credentials are
+    /// [`crate::flow::Credentials::External`].
+    pub fn credential(mut self, provider: TokenProvider) -> Self {
+        self.credential = Some(provider);
         self
     }
 
@@ -141,6 +168,7 @@ impl ClientBuilder {
                 upload: self.upload,
                 tokens: Mutex::new(TokenCache::new()),
                 progress: self.progress,
+                credential: self.credential,
             }),
         })
     }
@@ -153,6 +181,7 @@ impl Client {
             cfg,
             upload: UploadOptions::default(),
             progress: None,
+            credential: None,
             connect_timeout: Duration::from_secs(30),
             user_agent: format!("storesubmit/{}", env!("CARGO_PKG_VERSION")),
         }
@@ -177,7 +206,8 @@ impl Client {
         }
     }
 
-    /// Sends one request as is (no token, no retry): the transport every workflow step goes through.
+    /// Sends one request as is (no token, no retry): the transport every workflow request goes through.
+    /// Logged at `debug` with the URL redacted.
     ///
     /// # Errors
     /// `unsupported` for a non-https, non-loopback URL; `timeout`/`transport` when no response arrives.
@@ -187,89 +217,90 @@ impl Client {
         let (method, url) = (req.method, redact_url(&req.url));
         tracing::debug!(target: "storesubmit", %method, %url, "request");
         let result = crate::transport::http::send(&self.inner.http, &req, None).await;
-        let elapsed = started.elapsed();
+        let elapsed_ms = started.elapsed().as_millis() as u64;
         match &result {
             Ok(resp) => {
-                tracing::debug!(target: "storesubmit", %method, %url, status = resp.status, elapsed_ms = elapsed.as_millis() as u64, "response");
-                self.emit(Progress::Request { method, url, status: Some(resp.status), elapsed });
+                tracing::debug!(target: "storesubmit", %method, %url, status = resp.status, elapsed_ms, "response")
             }
             Err(e) => {
-                tracing::debug!(target: "storesubmit", %method, %url, code = e.code(), error = %e, "request failed");
-                self.emit(Progress::Request { method, url, status: None, elapsed });
+                tracing::debug!(target: "storesubmit", %method, %url, code = e.code(), error = %e, elapsed_ms, "request failed")
             }
         }
         result
     }
 
-    /// Runs a workflow to its end. `files` is the folder the submission's file names are relative to
-    /// (needed when the workflow uploads).
+    /// Runs a workflow to its end, its tasks concurrently. `files` is the folder the submission's file
+    /// names are relative to (needed when the workflow uploads).
     ///
     /// # Errors
     /// Whatever the workflow ends with (see [`crate::flow`]).
     pub async fn run(&self, flow: Flow, files: Option<&Path>) -> Result<Outcome> {
         let tokens = self.inner.tokens.lock().map(|t| t.clone()).unwrap_or_default();
         let mut flow = flow.with_tokens(tokens);
-        let mut stage = String::new();
+        let files = files.map(|dir| Arc::new(LocalFiles::new(dir)));
+        let mut running = FuturesUnordered::new();
         let mut step = flow.resume(Event::Start, tick());
         loop {
-            let now_stage = flow.stage();
-            if now_stage != stage {
-                tracing::info!(target: "storesubmit", stage = %now_stage, "stage");
-                self.emit(Progress::Stage(now_stage.clone()));
-                stage = now_stage;
+            for p in flow.take_progress() {
+                self.forward(&p);
             }
-            step = match step {
+            match step {
                 Step::Done(result) => {
                     if let Ok(mut t) = self.inner.tokens.lock() {
                         *t = flow.tokens().clone();
                     }
-                    if result.is_err() {
-                        if let Some(token) = flow.resume_token() {
-                            tracing::warn!(target: "storesubmit", "the workflow can be resumed from its resume token");
-                            self.emit(Progress::Resumable(token));
-                        }
-                    }
                     return result;
                 }
-                Step::Send(req) => {
-                    let ev = match self.send(req).await {
-                        Ok(r) => Event::Response(r),
-                        Err(e) => Event::Error(e),
-                    };
-                    flow.resume(ev, tick())
-                }
-                Step::Wait(d) => {
-                    self.emit(Progress::Wait(d));
-                    tokio::time::sleep(d).await;
-                    flow.resume(Event::Waited, tick())
-                }
-                Step::Upload(u) => {
-                    let ev = match self.upload(u, files).await {
-                        Ok(()) => Event::Uploaded,
-                        Err(e) => Event::Error(e),
-                    };
-                    flow.resume(ev, tick())
-                }
+                Step::Run(tasks) => running.extend(tasks.into_iter().map(|t| self.perform(t, files.clone()))),
+                Step::Pending => {}
+            }
+            let Some((id, completion)) = running.next().await else {
+                return Err(Error::invalid_argument("the workflow waits for a task it never handed out"));
             };
+            step = flow.resume(Event::Completed(id, completion), tick());
         }
     }
 
-    fn uploader(&self) -> BlobUploader {
-        let mut opts = self.inner.upload.clone();
-        if let Some(h) = self.inner.progress.clone() {
-            let user = opts.progress.take();
-            opts.progress = Some(Arc::new(move |done, total| {
-                h(&Progress::Upload { done, total });
-                if let Some(u) = &user {
-                    u(done, total);
+    /// Logs a progress event and hands it to the progress handler.
+    fn forward(&self, p: &Progress) {
+        match p {
+            Progress::Stage(stage) => tracing::info!(target: "storesubmit", stage = %stage, "stage"),
+            Progress::Resumable(_) => {
+                tracing::warn!(target: "storesubmit", "the workflow can be resumed from its resume token")
+            }
+            Progress::Upload { done, total } => {
+                if let Some(f) = &self.inner.upload.progress {
+                    f(*done, *total);
                 }
-            }));
+            }
+            _ => {}
         }
-        BlobUploader::with_client(self.inner.http.clone(), opts)
+        self.emit(p.clone());
     }
 
-    async fn upload(&self, upload: Upload, files: Option<&Path>) -> Result<()> {
-        perform_upload(&self.uploader(), upload, files).await
+    /// Performs one task of a flow.
+    async fn perform(&self, task: Task, files: Option<Arc<LocalFiles>>) -> (TaskId, Completion) {
+        let done = match task.work {
+            Work::Send { request, .. } => self.send(request).await.map(Completion::Response),
+            Work::Wait { duration, .. } => {
+                tokio::time::sleep(duration).await;
+                Ok(Completion::Waited)
+            }
+            Work::Stat { names } => blocking(files, move |f| f.stat(&names).map(Completion::Sizes)).await,
+            Work::Read { name, offset, len } => {
+                blocking(files, move |f| f.read(&name, offset, len).map(Completion::Data)).await
+            }
+            Work::Token { family, scope } => match self.inner.credential.clone() {
+                Some(provider) => tokio::task::spawn_blocking(move || provider(family, &scope))
+                    .await
+                    .unwrap_or_else(|e| Err(Error::new(ErrorKind::Auth, format!("the credential panicked: {e}"))))
+                    .map(Completion::Token),
+                None => Err(Error::invalid_argument(
+                    "the workflow uses an external credential: set one with ClientBuilder::credential",
+                )),
+            },
+        };
+        (task.id, done.unwrap_or_else(Completion::Failed))
     }
 
     /// Calls one operation of the route table by id (see [`crate::api::build`] for the arguments) and
@@ -385,10 +416,26 @@ impl Client {
     }
 }
 
-/// Performs one [`Step::Upload`] with the bundled uploader: a submission's ZIP built while it uploads, or
-/// one listing asset (primary URL, then the secondary). `files` is the folder the names are relative to.
-/// The uploader's progress callback sees the bytes. Every host that uses the bundled uploader (this
-/// client, the bindings' bundled transports) performs upload steps through this one function.
+/// Runs a file task on tokio's blocking pool (files are read with blocking I/O).
+async fn blocking(
+    files: Option<Arc<LocalFiles>>,
+    f: impl FnOnce(&LocalFiles) -> Result<Completion> + Send + 'static,
+) -> Result<Completion> {
+    let files = files.ok_or_else(|| {
+        Error::invalid_argument(
+            "this workflow uploads files: pass the folder the submission's file names are relative to",
+        )
+    })?;
+    tokio::task::spawn_blocking(move || f(&files))
+        .await
+        .unwrap_or_else(|e| Err(Error::new(ErrorKind::Io, format!("reading files failed: {e}"))))
+}
+
+/// Performs one [`Upload`] outside a flow with the bundled uploader: a submission's ZIP built while it
+/// uploads, or one listing asset (primary URL, then the secondary). `files` is the folder the names are
+/// relative to. The uploader's progress callback sees the bytes. Flows run their uploads themselves;
+/// this is for hosts that upload on their own (the Python binding's bundled transport, until it drives
+/// the flow's tasks).
 ///
 /// # Errors
 /// `invalid_argument` without a files folder; `unsupported` for plain http to a remote host; the

@@ -853,7 +853,7 @@ pub fn rollout(cfg: FlowConfig, target: Target, submission_id: impl Into<String>
 mod tests {
     use super::*;
     use crate::flow::script::{cfg, Script};
-    use crate::flow::{Event, Step, Tick};
+    use crate::flow::{Completion, Event, Purpose, Step, Tick, Work};
     use crate::http::{HttpResponse, Method};
 
     fn app() -> Target {
@@ -1021,25 +1021,33 @@ mod tests {
         let mut step = flow.resume(Event::Start, Tick::at(s.now));
         // Drive by hand up to the upload, then fail it.
         let mut token_before_update = None;
+        let mut queue = std::collections::VecDeque::new();
         loop {
-            step = match step {
-                Step::Send(req) if req.method == Method::Put => {
-                    token_before_update = Some(flow.resume_token());
-                    flow.resume(Event::Response(HttpResponse::json(200, &sub("PendingCommit"))), Tick::at(s.now))
-                }
-                Step::Send(req) => {
-                    let ev = s.answer_for_test(req);
-                    flow.resume(ev, Tick::at(s.now))
-                }
-                Step::Upload(_) => {
-                    flow.resume(Event::Error(Error::new(ErrorKind::Transport, "connection reset")), Tick::at(s.now))
-                }
-                Step::Wait(_) => flow.resume(Event::Waited, Tick::at(s.now)),
+            match step {
+                Step::Run(tasks) => queue.extend(tasks),
+                Step::Pending => {}
                 Step::Done(r) => {
                     assert_eq!(r.unwrap_err().kind(), ErrorKind::Transport);
                     break;
                 }
             }
+            let task = queue.pop_front().expect("a task to run");
+            let completion = match task.work {
+                Work::Send { request, purpose: Purpose::Blob { .. } } => {
+                    assert!(request.url.contains("sig="), "the upload goes to the SAS URL");
+                    Completion::Failed(Error::new(ErrorKind::Transport, "connection reset"))
+                }
+                Work::Send { request, .. } if request.method == Method::Put => {
+                    token_before_update = Some(flow.resume_token());
+                    Completion::Response(HttpResponse::json(200, &sub("PendingCommit")))
+                }
+                Work::Send { request, purpose } => s.answer_for_test(request, &purpose),
+                Work::Stat { names } => Completion::Sizes(names.iter().map(|_| Some(10)).collect()),
+                Work::Read { len, .. } => Completion::Data(vec![7; len.min(10) as usize]),
+                Work::Wait { .. } => Completion::Waited,
+                other => panic!("{other:?}"),
+            };
+            step = flow.resume(Event::Completed(task.id, completion), Tick::at(s.now));
         }
         assert_eq!(token_before_update, Some(None), "not resumable before the changes are applied");
         let token = flow.resume_token().expect("resumable after the update");

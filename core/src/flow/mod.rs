@@ -1,28 +1,42 @@
 //! Multi-step workflows as sans-IO state machines.
 //!
-//! A [`Flow`] never opens a socket, sleeps, reads a clock or draws a random number. A host drives it:
+//! A [`Flow`] never opens a socket, sleeps, reads a clock or draws a random number. It speaks the host
+//! protocol of [`crate::task`]: it hands out [`Task`]s (send a request, wait, stat or read a file, get a
+//! token from the caller's credential) and the host reports each one's [`Completion`] with its id, in
+//! any order. After every `resume` the host forwards the flow's own [`Progress`] events:
 //!
 //! ```text
-//! let mut step = flow.resume(Event::Start, Tick::at(now()));
+//! let mut running = Vec::new();
+//! let mut step = flow.resume(Event::Start, tick());
 //! loop {
-//!     step = match step {
-//!         Step::Send(req) => flow.resume(send(req), Tick::at(now())),       // Event::Response / Event::Error
-//!         Step::Wait(d) => { sleep(d); flow.resume(Event::Waited, Tick::at(now())) }
-//!         Step::Upload(u) => flow.resume(upload(u), Tick::at(now())),      // Event::Uploaded / Event::Error
+//!     forward(flow.take_progress());
+//!     match step {
 //!         Step::Done(result) => break result,
+//!         Step::Run(tasks) => running.extend(tasks.into_iter().map(start)),   // one at a time or all at once
+//!         Step::Pending => {}
 //!     }
+//!     let (id, completion) = next_finished(&mut running);                  // Completion::Response, Waited, …
+//!     step = flow.resume(Event::Completed(id, completion), tick());
 //! }
 //! ```
+//!
+//! [`Flow::run_sync`] is that loop for a [`host::SyncHost`] that runs one task at a time; the bundled
+//! client (feature `reqwest`) runs tasks concurrently on tokio.
 //!
 //! What every flow does the same way (one implementation, in [`Flow`]):
 //! - fetches a token before the first call of each API family and refreshes it before it expires, mid-flow
 //!   ([`crate::api::auth::TokenCache`]); a 401 invalidates the token and the call is repeated once with a
-//!   fresh one;
+//!   fresh one. With [`Credentials::ClientSecret`] the flow sends the token request itself
+//!   ([`Purpose::Token`]); with [`Credentials::External`] it asks the host for a token ([`Work::Token`])
+//!   and caches the answer by the same rule;
 //! - retries with [`crate::policy::retry`]: `Retry-After` honoured, exponential backoff with the host's
 //!   jitter; after an ambiguous failure of a non-idempotent call (`Verify`) the workflow re-reads state to
 //!   learn whether the call took effect before doing anything else (no duplicate submissions);
 //! - polls with [`crate::policy::PollSchedule`] (geometric, capped);
-//! - respects a total deadline (`deadline_exceeded`);
+//! - refuses to send to a URL that is neither https nor loopback ([`crate::http::check_url_scheme`]);
+//! - respects a total deadline (`deadline_exceeded`) and stops on [`Event::Cancel`] (`cancelled`);
+//! - reports [`Progress`]: stages, requests, waits and why, upload bytes, and a [`ResumeToken`] when a
+//!   failed or cancelled workflow can continue;
 //! - can stop after a stage ([`StopAfter::Draft`]: uploaded and updated, not committed) and hands out a
 //!   serialisable [`ResumeToken`] from which [`Flow::from_resume_token`] continues later.
 //!
@@ -31,7 +45,10 @@
 //! list, status).
 
 pub mod devcenter;
+mod engine;
+pub mod host;
 pub mod ingestion;
+pub mod progress;
 pub mod simple;
 pub mod spec;
 pub mod win32;
@@ -42,26 +59,28 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::api::auth::{self, ClientCredentials, TokenCache, TokenVersion};
-use crate::api::{self, Endpoints, Family};
+use crate::api::auth::{ClientCredentials, TokenVersion};
+use crate::api::blob::UploadSettings;
+use crate::api::Endpoints;
 use crate::error::{Error, ErrorKind, Result, ServerError};
-use crate::http::{HttpRequest, HttpResponse};
-use crate::policy::{retry, PollSchedule, RetryDecision, RetryPolicy};
+use crate::http::HttpResponse;
+use crate::policy::{PollSchedule, RetryPolicy};
 use crate::secret::redact_url;
 
-pub use crate::task::Tick;
+pub use crate::task::{Completion, Purpose, Task, TaskId, Tick, WaitReason, Work};
+pub use engine::Flow;
+pub use progress::Progress;
 pub use spec::{OldPackages, PendingPolicy, SubmissionSpec};
 
-/// What the host must do next.
+/// What the host must do next (the answer to every [`Flow::resume`]).
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // one `Done` per workflow: boxing it would only cost every caller a deref
 pub enum Step {
-    /// Send this request and pass back [`Event::Response`] (any status) or [`Event::Error`] (no response).
-    Send(HttpRequest),
-    /// Sleep this long, then pass back [`Event::Waited`].
-    Wait(Duration),
-    /// Upload files (a ZIP to a SAS URL, or one listing asset), then pass back [`Event::Uploaded`] or
-    /// [`Event::Error`].
-    Upload(Upload),
+    /// Start these tasks (one after another or all at once) and report each one's completion with
+    /// [`Event::Completed`]. Earlier tasks still running stay running.
+    Run(Vec<Task>),
+    /// Nothing new to start: report the next completion of a task still running.
+    Pending,
     /// The workflow finished (also returned again by every later `resume`).
     Done(Result<Outcome>),
 }
@@ -69,16 +88,13 @@ pub enum Step {
 /// What happened since the last [`Step`].
 #[derive(Debug)]
 pub enum Event {
-    /// The first call (or the time after a pause): start or continue.
+    /// The first call: begin.
     Start,
-    /// The requested [`Step::Wait`] is over.
-    Waited,
-    /// The response to the last [`Step::Send`], whatever its status.
-    Response(HttpResponse),
-    /// The last [`Step::Upload`] succeeded.
-    Uploaded,
-    /// The last send or upload failed without a response (timeout, connection, local IO).
-    Error(Error),
+    /// A task handed out earlier finished.
+    Completed(TaskId, Completion),
+    /// Stop now: the flow finishes with `cancelled` (after a [`Progress::Resumable`] when it can
+    /// continue later). Tasks still running are abandoned; their completions are ignored.
+    Cancel,
 }
 
 /// One file of a ZIP upload: where it is (relative to the host's files folder) and its entry name.
@@ -90,7 +106,8 @@ pub struct UploadFile {
     pub zip_name: String,
 }
 
-/// An upload the host performs with its blob uploader.
+/// An upload a workflow asks for; the flow runs it with the block-upload machine
+/// ([`crate::api::blob::BlobUpload`]) as part of its own tasks.
 #[derive(Clone, PartialEq, Eq)]
 pub enum Upload {
     /// Build a ZIP of these files (stored, streamed) and upload it as a block blob to `url`.
@@ -230,13 +247,40 @@ pub struct Outcome {
     pub resume: Option<ResumeToken>,
 }
 
+/// Where a workflow's access tokens come from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Credentials {
+    /// An Azure AD application's client secret: the flow sends the token requests itself
+    /// ([`Purpose::Token`]).
+    ClientSecret(ClientCredentials),
+    /// The caller's own credential (azure-identity, @azure/identity, a .NET delegate): the flow asks the
+    /// host for each token with [`Work::Token`] and caches what it gets, refreshing it by the same rule.
+    External,
+}
+
+impl From<ClientCredentials> for Credentials {
+    fn from(c: ClientCredentials) -> Self {
+        Credentials::ClientSecret(c)
+    }
+}
+
+impl Credentials {
+    /// The client credentials, when the flow requests tokens itself.
+    pub fn client_secret(&self) -> Option<&ClientCredentials> {
+        match self {
+            Credentials::ClientSecret(c) => Some(c),
+            Credentials::External => None,
+        }
+    }
+}
+
 /// Settings shared by every workflow.
 #[derive(Clone, Debug)]
 pub struct FlowConfig {
     /// Service roots.
     pub endpoints: Endpoints,
-    /// Azure AD client credentials.
-    pub credentials: ClientCredentials,
+    /// Where access tokens come from.
+    pub credentials: Credentials,
     /// Token endpoint version.
     pub token_version: TokenVersion,
     /// Seller id (`X-Seller-Account-Id`), required by win32 calls.
@@ -247,23 +291,26 @@ pub struct FlowConfig {
     pub poll: PollSchedule,
     /// Total time the workflow may take, from its first event.
     pub deadline: Option<Duration>,
-    /// Per-request timeout put on every request.
+    /// Per-request timeout put on every request (blob requests take theirs from `upload`).
     pub request_timeout: Option<Duration>,
+    /// How uploads run inside the flow (block size, concurrency, resume, retries of each blob request).
+    pub upload: UploadSettings,
 }
 
 impl FlowConfig {
     /// A configuration with default retry, poll and timeout settings and the default overall deadline
     /// ([`crate::data::limits::DEFAULT_WORKFLOW_DEADLINE`]; set `deadline = None` for none).
-    pub fn new(endpoints: Endpoints, credentials: ClientCredentials) -> Self {
+    pub fn new(endpoints: Endpoints, credentials: impl Into<Credentials>) -> Self {
         FlowConfig {
             endpoints,
-            credentials,
+            credentials: credentials.into(),
             token_version: TokenVersion::V2,
             seller_id: None,
             retry: RetryPolicy::default(),
             poll: PollSchedule::default(),
             deadline: Some(crate::data::limits::DEFAULT_WORKFLOW_DEADLINE),
             request_timeout: Some(Duration::from_secs(120)),
+            upload: UploadSettings::default(),
         }
     }
 }
@@ -376,344 +423,6 @@ pub(crate) fn to_server_errors(f: &[Finding]) -> Vec<ServerError> {
     f.iter()
         .map(|f| ServerError { code: f.code.clone(), message: f.message.clone(), target: f.target.clone() })
         .collect()
-}
-
-// ---------------------------------------------------------------------------------------------------
-// The engine.
-
-#[derive(Debug)]
-enum State {
-    /// Nothing outstanding: ask the machine.
-    Idle,
-    /// A token request is out; then send `pending`.
-    AwaitToken,
-    /// The API request is out.
-    AwaitResponse,
-    /// Waiting before repeating `pending`.
-    AwaitRetry,
-    /// Waiting for a poll delay.
-    AwaitPoll,
-    /// An upload is out.
-    AwaitUpload,
-    /// Finished.
-    Finished,
-}
-
-#[derive(Debug)]
-struct Pending {
-    call: Call,
-    family: Family,
-    idempotent: bool,
-    attempt: u32,
-    refreshed_after_401: bool,
-    token_attempt: u32,
-}
-
-/// A running workflow: feed it [`Event`]s, execute the [`Step`]s it returns.
-pub struct Flow {
-    cfg: FlowConfig,
-    machine: Box<dyn Machine>,
-    tokens: TokenCache,
-    state: State,
-    pending: Option<Pending>,
-    deadline_at: Option<u64>,
-    result: Option<Result<Outcome>>,
-    requests_sent: u32,
-}
-
-impl fmt::Debug for Flow {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Flow")
-            .field("machine", &self.machine)
-            .field("state", &self.state)
-            .field("deadline_at", &self.deadline_at)
-            .finish_non_exhaustive()
-    }
-}
-
-impl Flow {
-    pub(crate) fn new(cfg: FlowConfig, machine: Box<dyn Machine>) -> Flow {
-        Flow {
-            cfg,
-            machine,
-            tokens: TokenCache::new(),
-            state: State::Idle,
-            pending: None,
-            deadline_at: None,
-            result: None,
-            requests_sent: 0,
-        }
-    }
-
-    /// Re-creates a stopped workflow from its [`ResumeToken`]. `spec` is applied again only when the
-    /// workflow had not updated the submission yet.
-    ///
-    /// # Errors
-    /// `invalid_argument` when the token is not one this version wrote.
-    pub fn from_resume_token(cfg: FlowConfig, token: &ResumeToken, spec: Option<SubmissionSpec>) -> Result<Flow> {
-        let name = token.0.get("flow").and_then(Value::as_str).unwrap_or("");
-        let machine: Box<dyn Machine> = match name {
-            "app-submission" | "addon-submission" | "flight-submission" => {
-                Box::new(devcenter::SubmissionMachine::from_checkpoint(&token.0, spec)?)
-            }
-            "win32" => Box::new(win32::Win32Machine::from_checkpoint(&token.0)?),
-            _ => return Err(Error::invalid_argument(format!("resume token: unknown flow `{name}`"))),
-        };
-        Ok(Flow::new(cfg, machine))
-    }
-
-    /// Uses tokens obtained earlier (a client reuses them across workflows).
-    pub fn with_tokens(mut self, tokens: TokenCache) -> Self {
-        self.tokens = tokens;
-        self
-    }
-
-    /// The token cache (to reuse in the next workflow).
-    pub fn tokens(&self) -> &TokenCache {
-        &self.tokens
-    }
-
-    /// A short name of the current stage, for progress output.
-    pub fn stage(&self) -> String {
-        self.machine.stage()
-    }
-
-    /// How many requests (token requests included) the workflow has asked the host to send.
-    pub fn requests_sent(&self) -> u32 {
-        self.requests_sent
-    }
-
-    /// A token from which the workflow can continue later (when it supports resuming).
-    pub fn resume_token(&self) -> Option<ResumeToken> {
-        self.machine.checkpoint().map(ResumeToken)
-    }
-
-    /// Whether the workflow has finished.
-    pub fn is_done(&self) -> bool {
-        matches!(self.state, State::Finished)
-    }
-
-    /// Advances the workflow with what happened since the last step; returns what to do next.
-    pub fn resume(&mut self, event: Event, tick: Tick) -> Step {
-        if let Some(result) = &self.result {
-            return Step::Done(result.clone());
-        }
-        if self.deadline_at.is_none() {
-            self.deadline_at = self.cfg.deadline.map(|d| tick.now.saturating_add(d.as_secs().max(1)));
-        }
-        match self.advance(event, tick) {
-            Ok(step) => step,
-            Err(e) => self.finish(Err(e)),
-        }
-    }
-
-    fn finish(&mut self, result: Result<Outcome>) -> Step {
-        self.state = State::Finished;
-        self.result = Some(result.clone());
-        Step::Done(result)
-    }
-
-    fn deadline_error(&self) -> Error {
-        Error::new(
-            ErrorKind::DeadlineExceeded,
-            format!("workflow deadline passed during stage `{}`", self.machine.stage()),
-        )
-    }
-
-    fn check_deadline(&self, now: u64, extra: Duration) -> Result<()> {
-        if let Some(at) = self.deadline_at {
-            let wait_secs = extra.as_secs() + u64::from(extra.subsec_nanos() > 0);
-            if now >= at || (!extra.is_zero() && now.saturating_add(wait_secs) > at) {
-                return Err(self.deadline_error());
-            }
-        }
-        Ok(())
-    }
-
-    fn advance(&mut self, event: Event, tick: Tick) -> Result<Step> {
-        self.check_deadline(tick.now, Duration::ZERO)?;
-        let state = std::mem::replace(&mut self.state, State::Idle);
-        match (state, event) {
-            (State::Idle, Event::Start) => self.ask(Reply::Start, tick),
-            (State::AwaitPoll, Event::Waited) => self.ask(Reply::Waited, tick),
-            (State::AwaitUpload, Event::Uploaded) => self.ask(Reply::Uploaded, tick),
-            (State::AwaitUpload, Event::Error(e)) => self.ask(Reply::Failed(e), tick),
-            (State::AwaitRetry, Event::Waited) => self.send_pending(tick),
-            (State::AwaitToken, Event::Response(resp)) => match auth::parse_token_response(&resp, tick.now) {
-                Ok(token) => {
-                    let family = self.pending.as_ref().map(|p| p.family).unwrap_or(Family::Devcenter);
-                    self.tokens.store(family, token);
-                    self.send_pending(tick)
-                }
-                Err(e) => self.token_failed(e, tick),
-            },
-            (State::AwaitToken, Event::Error(e)) => self.token_failed(e, tick),
-            (State::AwaitResponse, Event::Response(resp)) => {
-                let is_win32 = self.pending.as_ref().map(|p| p.family) == Some(Family::Win32);
-                if resp.is_success() && !(is_win32 && envelope_failed(&resp)) {
-                    self.pending = None;
-                    return self.ask(Reply::Ok(resp), tick);
-                }
-                let err = Error::from_response(&resp);
-                if resp.status == 401 {
-                    if let Some(p) = self.pending.as_mut() {
-                        if !p.refreshed_after_401 {
-                            p.refreshed_after_401 = true;
-                            let family = p.family;
-                            self.tokens.invalidate(family);
-                            return self.send_pending(tick);
-                        }
-                    }
-                }
-                self.call_failed(err, tick)
-            }
-            (State::AwaitResponse, Event::Error(e)) => self.call_failed(e, tick),
-            (State::Finished, _) => Err(Error::invalid_argument("the workflow has finished")),
-            (state, event) => {
-                let msg = format!("unexpected event {event:?} in state {state:?}");
-                self.state = state;
-                Err(Error::invalid_argument(msg))
-            }
-        }
-    }
-
-    fn token_failed(&mut self, e: Error, tick: Tick) -> Result<Step> {
-        let Some(p) = self.pending.as_mut() else { return Err(e) };
-        p.token_attempt += 1;
-        // A token request has no effect to duplicate: treat it as idempotent.
-        match retry::decide(&self.cfg.retry, true, p.token_attempt, &e, tick.jitter) {
-            RetryDecision::Retry(d) => self.wait_retry(d, tick),
-            _ => {
-                self.pending = None;
-                Err(e)
-            }
-        }
-    }
-
-    fn call_failed(&mut self, e: Error, tick: Tick) -> Result<Step> {
-        let Some(p) = self.pending.as_ref() else { return Err(e) };
-        match retry::decide(&self.cfg.retry, p.idempotent, p.attempt, &e, tick.jitter) {
-            RetryDecision::Retry(d) => {
-                if let Some(p) = self.pending.as_mut() {
-                    p.attempt += 1;
-                }
-                self.wait_retry(d, tick)
-            }
-            RetryDecision::Verify => {
-                self.pending = None;
-                self.ask(Reply::Ambiguous(e), tick)
-            }
-            RetryDecision::GiveUp => {
-                self.pending = None;
-                self.ask(Reply::Failed(e), tick)
-            }
-        }
-    }
-
-    fn wait_retry(&mut self, d: Duration, tick: Tick) -> Result<Step> {
-        self.check_deadline(tick.now, d)?;
-        self.state = State::AwaitRetry;
-        Ok(Step::Wait(d))
-    }
-
-    fn ask(&mut self, reply: Reply, tick: Tick) -> Result<Step> {
-        match self.machine.step(reply, &self.cfg)? {
-            Action::Call(call) => {
-                let op = api::routes::operation(call.op)
-                    .ok_or_else(|| Error::invalid_argument(format!("unknown operation `{}`", call.op)))?;
-                self.pending = Some(Pending {
-                    family: op.family,
-                    idempotent: op.is_idempotent(),
-                    call,
-                    attempt: 1,
-                    refreshed_after_401: false,
-                    token_attempt: 0,
-                });
-                self.send_pending(tick)
-            }
-            Action::Upload(u) => {
-                self.state = State::AwaitUpload;
-                Ok(Step::Upload(u))
-            }
-            Action::Poll(d) => {
-                self.check_deadline(tick.now, d)?;
-                self.state = State::AwaitPoll;
-                Ok(Step::Wait(d))
-            }
-            Action::Done(outcome) => Ok(self.finish(Ok(outcome))),
-        }
-    }
-
-    fn send_pending(&mut self, tick: Tick) -> Result<Step> {
-        let p = self.pending.as_ref().ok_or_else(|| Error::invalid_argument("no request to send"))?;
-        let family = p.family;
-        self.requests_sent += 1;
-        let token = self.tokens.get(family, tick.now).map(|t| t.token.clone());
-        let Some(token) = token else {
-            let mut req =
-                auth::token_request(&self.cfg.endpoints, &self.cfg.credentials, family, self.cfg.token_version)?;
-            if let Some(t) = self.cfg.request_timeout {
-                req.timeout = Some(t);
-            }
-            self.state = State::AwaitToken;
-            return Ok(Step::Send(req));
-        };
-        let mut args = p.call.args.clone();
-        if family == Family::Win32 {
-            let seller = self
-                .cfg
-                .seller_id
-                .clone()
-                .filter(|s| !s.trim().is_empty())
-                .ok_or_else(|| Error::invalid_argument("win32 calls need a seller id (X-Seller-Account-Id)"))?;
-            if let Value::Object(m) = &mut args {
-                m.insert("sellerId".into(), Value::String(seller));
-            }
-        }
-        let mut req = api::build(&self.cfg.endpoints, p.call.op, &args)?;
-        req.authorize(&token);
-        if let Some(t) = self.cfg.request_timeout {
-            req.timeout = Some(t);
-        }
-        self.state = State::AwaitResponse;
-        Ok(Step::Send(req))
-    }
-
-    /// Runs the workflow to the end with closures as the host (handy for tests, scripts and bindings that
-    /// drive synchronously): `now` gives the unix time, `send` executes a request, `wait` sleeps (or
-    /// advances a fake clock), `upload` performs an upload.
-    pub fn run_with(
-        &mut self,
-        mut now: impl FnMut() -> u64,
-        mut send: impl FnMut(HttpRequest) -> Result<HttpResponse>,
-        mut wait: impl FnMut(Duration),
-        mut upload: impl FnMut(Upload) -> Result<()>,
-    ) -> Result<Outcome> {
-        let mut step = self.resume(Event::Start, Tick::at(now()));
-        loop {
-            step = match step {
-                Step::Done(r) => return r,
-                Step::Send(req) => {
-                    let ev = match send(req) {
-                        Ok(r) => Event::Response(r),
-                        Err(e) => Event::Error(e),
-                    };
-                    self.resume(ev, Tick::at(now()))
-                }
-                Step::Wait(d) => {
-                    wait(d);
-                    self.resume(Event::Waited, Tick::at(now()))
-                }
-                Step::Upload(u) => {
-                    let ev = match upload(u) {
-                        Ok(()) => Event::Uploaded,
-                        Err(e) => Event::Error(e),
-                    };
-                    self.resume(ev, Tick::at(now()))
-                }
-            };
-        }
-    }
 }
 
 /// Continues any stopped workflow from its [`ResumeToken`] (devcenter submissions and win32 products)

@@ -1,13 +1,14 @@
-//! Scripted host for the flow unit tests: a queue of expected requests and canned responses, a fake clock.
+//! Scripted host for the flow unit tests: it answers the flow's tasks from a queue of expected requests
+//! and canned responses, one task at a time, with a fake clock.
 
 use std::collections::VecDeque;
 use std::time::Duration;
 
 use serde_json::{json, Value};
 
-use super::{Event, Flow, FlowConfig, Outcome, Step, Tick, Upload};
-use crate::api::auth::ClientCredentials;
-use crate::api::Endpoints;
+use super::{Completion, Event, Flow, FlowConfig, Outcome, Purpose, Step, Tick, Upload, Work};
+use crate::api::auth::{AccessToken, ClientCredentials};
+use crate::api::{Endpoints, Family};
 use crate::error::Result;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::policy::PollSchedule;
@@ -33,11 +34,26 @@ pub(crate) struct Script {
     pub waits: Vec<Duration>,
     pub sent: Vec<HttpRequest>,
     pub uploads: Vec<Upload>,
+    /// The blob requests of the uploads (method, operation), in order.
+    pub blob_requests: Vec<(Method, String)>,
+    /// The token tasks answered (external credential), in order.
+    pub tokens_asked: Vec<(Family, String)>,
 }
+
+/// The size of every file an upload of the script reads (its bytes are a fixed pattern).
+const FILE_SIZE: u64 = 1000;
 
 impl Script {
     pub fn new() -> Self {
-        Script { queue: VecDeque::new(), now: 1_000_000, waits: Vec::new(), sent: Vec::new(), uploads: Vec::new() }
+        Script {
+            queue: VecDeque::new(),
+            now: 1_000_000,
+            waits: Vec::new(),
+            sent: Vec::new(),
+            uploads: Vec::new(),
+            blob_requests: Vec::new(),
+            tokens_asked: Vec::new(),
+        }
     }
 
     pub fn token(&mut self, lifetime: u64) {
@@ -71,14 +87,22 @@ impl Script {
         }
     }
 
-    fn answer(&mut self, req: HttpRequest) -> Event {
+    fn answer(&mut self, req: HttpRequest, purpose: &Purpose) -> Completion {
+        if let Purpose::Blob { op } = purpose {
+            // Inside an upload (started by a Stat the script expected): the blob store accepts everything.
+            assert!(req.url.contains("sig="), "a blob request goes to the SAS URL: {}", req.url);
+            let status = if op == "get_block_list" { 404 } else { 201 };
+            self.blob_requests.push((req.method, op.clone()));
+            return Completion::Response(HttpResponse::new(status, ""));
+        }
         self.skip_advances();
-        let is_token = req.url.contains("/oauth2/");
+        let is_token = matches!(purpose, Purpose::Token { .. });
+        assert_eq!(is_token, req.url.contains("/oauth2/"), "{purpose:?} for {}", req.url);
         let next = self.queue.pop_front();
         let ev = match next {
             Some(Expect::Token(life)) => {
                 assert!(is_token, "expected a token request, got {} {}", req.method, req.url);
-                Event::Response(HttpResponse::json(
+                Completion::Response(HttpResponse::json(
                     200,
                     &json!({"access_token": format!("tok{}", self.now), "expires_in": life}),
                 ))
@@ -91,7 +115,7 @@ impl Script {
                 if req.url.contains("/submission/v1/") {
                     assert_eq!(req.header("X-Seller-Account-Id"), Some("SELLER"));
                 }
-                Event::Response(resp)
+                Completion::Response(resp)
             }
             Some(Expect::Upload) => panic!("expected an upload, got {} {}", req.method, req.url),
             Some(Expect::Advance(_)) => unreachable!(),
@@ -103,34 +127,58 @@ impl Script {
     }
 
     /// Answers one request from the script (for tests that drive a flow by hand).
-    pub fn answer_for_test(&mut self, req: HttpRequest) -> Event {
-        self.answer(req)
+    pub fn answer_for_test(&mut self, req: HttpRequest, purpose: &Purpose) -> Completion {
+        self.answer(req, purpose)
     }
 
+    /// Runs the flow to its end, answering its tasks one at a time in the order they were handed out.
     pub fn run(&mut self, flow: &mut Flow) -> Result<Outcome> {
+        let mut queue = VecDeque::new();
         let mut step = flow.resume(Event::Start, Tick::at(self.now));
-        for _ in 0..1000 {
-            step = match step {
-                Step::Done(r) => return r,
-                Step::Send(req) => {
-                    let ev = self.answer(req);
-                    flow.resume(ev, Tick::at(self.now))
+        for _ in 0..10_000 {
+            match step {
+                Step::Done(r) => {
+                    self.uploads.extend(flow.uploads_started.drain(..));
+                    return r;
                 }
-                Step::Wait(d) => {
-                    self.waits.push(d);
-                    self.now += d.as_secs().max(1);
-                    flow.resume(Event::Waited, Tick::at(self.now))
+                Step::Run(tasks) => queue.extend(tasks),
+                Step::Pending => {}
+            }
+            let task = queue.pop_front().expect("the flow waits for a task it never handed out");
+            let completion = match task.work {
+                Work::Send { request, purpose } => self.answer(request, &purpose),
+                Work::Wait { duration, .. } => {
+                    self.waits.push(duration);
+                    self.now += duration.as_secs().max(1);
+                    Completion::Waited
                 }
-                Step::Upload(u) => {
+                Work::Stat { names } => {
                     self.skip_advances();
                     match self.queue.pop_front() {
                         Some(Expect::Upload) => {}
-                        _ => panic!("unexpected upload {u:?}"),
+                        _ => panic!("unexpected upload of {names:?}"),
                     }
-                    self.uploads.push(u);
-                    flow.resume(Event::Uploaded, Tick::at(self.now))
+                    Completion::Sizes(names.iter().map(|_| Some(FILE_SIZE)).collect())
+                }
+                Work::Token { family, scope } => {
+                    self.skip_advances();
+                    let life = match self.queue.pop_front() {
+                        Some(Expect::Token(life)) => life,
+                        _ => panic!("unexpected token task for {scope}"),
+                    };
+                    self.tokens_asked.push((family, scope));
+                    Completion::Token(AccessToken {
+                        token: format!("tok{}", self.now).into(),
+                        obtained_at: self.now,
+                        expires_at: self.now + life,
+                    })
+                }
+                Work::Read { offset, len, .. } => {
+                    let end = FILE_SIZE.min(offset + len);
+                    Completion::Data((offset..end).map(|i| (i % 251) as u8).collect())
                 }
             };
+            step = flow.resume(Event::Completed(task.id, completion), Tick::at(self.now));
         }
         panic!("flow did not finish")
     }

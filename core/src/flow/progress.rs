@@ -1,0 +1,52 @@
+//! What a running workflow reports about itself, for progress bars, log lines and bindings'
+//! `on_progress` callbacks.
+//!
+//! The [`super::Flow`] emits these events itself, whatever host drives it: a host drains them with
+//! [`super::Flow::take_progress`] after each `resume` and forwards them. So the bundled client, the sync
+//! driver and every binding report the same stages, waits and bytes in the same order.
+
+use std::time::Duration;
+
+use crate::flow::ResumeToken;
+use crate::http::Method;
+use crate::task::{Purpose, WaitReason};
+
+/// One thing that happened while a workflow ran. URLs are redacted (no SAS signature), tokens never
+/// appear.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum Progress {
+    /// The workflow entered a stage (`create`, `upload`, `commit`, `poll: CommitStarted`, …; see the flows).
+    Stage(String),
+    /// A token request or an API call was answered (`status`) or failed without an answer (`None`).
+    /// Blob requests of an upload are reported as [`Progress::Upload`] bytes instead.
+    Request {
+        /// The method.
+        method: Method,
+        /// The URL with secrets redacted.
+        url: String,
+        /// The HTTP status, when a response arrived.
+        status: Option<u16>,
+        /// What the request was for.
+        purpose: Purpose,
+    },
+    /// The workflow waits this long, and why (a poll interval, a retry delay).
+    Wait {
+        /// How long.
+        duration: Duration,
+        /// Why.
+        reason: WaitReason,
+    },
+    /// Upload progress: bytes sent so far and the total (for a ZIP built while uploading the total is
+    /// known from the files' sizes before the first block).
+    Upload {
+        /// Bytes done.
+        done: u64,
+        /// Bytes in total.
+        total: u64,
+    },
+    /// The workflow stopped (failed or was cancelled) after the user's changes reached the service:
+    /// continuing from this token ([`super::resume`]) finishes the same submission instead of starting
+    /// over. Emitted just before the `Done(Err(..))` step.
+    Resumable(ResumeToken),
+}
