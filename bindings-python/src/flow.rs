@@ -280,9 +280,12 @@ pub struct PyFlow {
     /// the one Python runs now.
     tasks: Mutex<(VecDeque<Task>, Option<TaskId>)>,
     /// The folder the flow's file tasks read (given to `start`), and the last upload bytes reported.
-    files: Mutex<(Option<LocalFiles>, Option<(u64, u64)>)>,
+    files: Mutex<FileState>,
     intercept_tokens: bool,
 }
+
+/// The folder a flow's file tasks read, and the last upload bytes reported (done, total).
+type FileState = (Option<LocalFiles>, Option<(u64, u64)>);
 
 impl PyFlow {
     fn with<T>(&self, f: impl FnOnce(&mut Flow) -> T) -> PyResult<T> {
