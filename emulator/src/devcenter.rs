@@ -425,9 +425,10 @@ fn list(st: &State, req: &Req, kind: Kind, app: Option<&str>, next_base: &str) -
 }
 
 fn create_addon(st: &mut State, req: &Req) -> Resp {
-    let Some(body) = req.json().filter(Value::is_object) else {
+    let Some(mut body) = req.json().filter(Value::is_object) else {
         return dc_err(400, "InvalidParameterValue", "A JSON object body is required.", "inAppProduct");
     };
+    storesubmit::model::canonicalize_case(DocumentKind::Addon, &mut body);
     let product_id = body.get("productId").and_then(Value::as_str).unwrap_or("").trim().to_string();
     if product_id.is_empty() {
         return dc_err(400, "InvalidParameterValue", "`productId` is required.", "productId");
@@ -490,9 +491,10 @@ fn create_addon(st: &mut State, req: &Req) -> Resp {
 }
 
 fn create_flight(st: &mut State, req: &Req, app: &str) -> Resp {
-    let Some(body) = req.json().filter(Value::is_object) else {
+    let Some(mut body) = req.json().filter(Value::is_object) else {
         return dc_err(400, "InvalidParameterValue", "A JSON object body is required.", "flight");
     };
+    storesubmit::model::canonicalize_case(DocumentKind::Flight, &mut body);
     let name = body.get("friendlyName").and_then(Value::as_str).unwrap_or("").trim().to_string();
     if name.is_empty() {
         return dc_err(400, "InvalidParameterValue", "`friendlyName` is required.", "friendlyName");
@@ -675,6 +677,9 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
             kind.target(),
         );
     }
+    // The service binds JSON case-insensitively (Microsoft's samples send `ApplicationPackages`,
+    // `FileName`): the resource is stored with the documented spelling.
+    storesubmit::model::canonicalize_case(kind.doc_kind(), &mut body);
     let read_only = read_only_pointers(kind.doc_kind());
     strip_read_only(&mut body, read_only);
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();

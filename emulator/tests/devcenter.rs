@@ -636,3 +636,38 @@ async fn archive_checks_follow_the_core_files_rules() {
     let (status, errors) = commit_and_errors(common::raw_zip(&["Packages/", "Packages/App.appx"])).await;
     assert_eq!(status, "PreProcessing", "{errors}");
 }
+
+/// Microsoft's samples send PascalCase names; the service binds them case-insensitively. The emulator
+/// accepts such an update (it was rejected: `trailers[0].videoFileName` missing) and stores the documented
+/// spelling, PascalCase gaming options included.
+#[tokio::test]
+async fn pascal_case_updates_from_microsofts_samples_are_bound_case_insensitively() {
+    let emu = Emu::start();
+    let ep = emu.ep.clone();
+    let app = emu.info.app_id.clone();
+    let r = call(&emu, dc::create_app_submission(&ep, &app)).await;
+    let mut doc = body(&r);
+    let sid = doc["id"].as_str().unwrap().to_string();
+    // the sample's classes serialise every name in PascalCase: no camelCase twin in the body
+    let obj = doc.as_object_mut().unwrap();
+    obj.remove("trailers");
+    obj.remove("gamingOptions");
+    doc["Trailers"] = json!([{
+        "VideoFileName": "trailers/main.mp4",
+        "TrailerAssets": {"en-us": {"Title": "Main trailer", "ImageList": [{"FileName": "trailers/thumb.png", "Description": "Thumb"}]}}
+    }]);
+    doc["GamingOptions"] = json!([{"Genres": ["Games_Fighting"], "IsLocalMultiplayer": true}]);
+    let req = api::build(
+        &ep,
+        "devcenter.update_app_submission",
+        &json!({"applicationId": app, "submissionId": sid, "body": doc}),
+    );
+    let r = call(&emu, req).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let stored = body(&call(&emu, dc::get_app_submission(&ep, &app, &sid)).await);
+    assert_eq!(stored["trailers"][0]["videoFileName"], "trailers/main.mp4");
+    assert_eq!(stored["trailers"][0]["trailerAssets"]["en-us"]["imageList"][0]["fileName"], "trailers/thumb.png");
+    assert_eq!(stored["gamingOptions"][0]["genres"], json!(["Games_Fighting"]));
+    assert_eq!(stored["gamingOptions"][0]["isLocalMultiplayer"], true);
+    assert!(stored.get("Trailers").is_none() && stored.get("GamingOptions").is_none(), "{stored}");
+}

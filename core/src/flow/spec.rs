@@ -216,12 +216,18 @@ fn apply_listing_section(dst: &mut Value, src: &Value) {
 
 /// Applies a spec to a fetched submission of the given kind and returns the body to PUT (read-only
 /// fields removed). The fetched document keeps every field the spec does not touch.
+///
+/// Both sides are read with the documented spelling of each field (the Store binds names
+/// case-insensitively: `ApplicationPackages` in the changes replaces `applicationPackages`).
 pub fn apply(kind: DocumentKind, fetched: &Value, spec: &SubmissionSpec) -> Value {
     let mut doc = fetched.clone();
     if !doc.is_object() {
         doc = Value::Object(Map::new());
     }
-    if let (Value::Object(d), Value::Object(changes)) = (&mut doc, &spec.changes) {
+    crate::model::canonicalize_case(kind, &mut doc);
+    let mut changes = spec.changes.clone();
+    crate::model::canonicalize_case(kind, &mut changes);
+    if let (Value::Object(d), Value::Object(changes)) = (&mut doc, &changes) {
         for (k, v) in changes {
             match k.as_str() {
                 "applicationPackages" if kind == DocumentKind::AppSubmission => {

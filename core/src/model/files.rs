@@ -49,7 +49,17 @@ fn images(out: &mut Vec<FileRef>, listing: &Value, pointer: &str) {
 
 /// Every file a document names, in document order. Documents of kinds that name no files (win32 uses
 /// URLs, not uploaded ZIPs) give an empty list.
+/// Field names are matched case-insensitively, as the Store binds them ([`super::canonicalize_case`]).
 pub fn referenced_files(kind: DocumentKind, doc: &Value) -> Vec<FileRef> {
+    let mut canonical = doc.clone();
+    if super::canonicalize_case(kind, &mut canonical).is_empty() {
+        return documented_files(kind, doc);
+    }
+    documented_files(kind, &canonical)
+}
+
+/// [`referenced_files`] of a document spelled as documented.
+fn documented_files(kind: DocumentKind, doc: &Value) -> Vec<FileRef> {
     let mut out = Vec::new();
     match kind {
         DocumentKind::AppSubmission => {

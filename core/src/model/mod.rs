@@ -6,12 +6,14 @@
 //! - **Never fails on a new server value.** Enums are declared with [`string_enum!`](crate::string_enum), which adds an
 //!   `Other(String)` variant for values the documentation does not list.
 
+pub mod case;
 pub mod devcenter;
 pub mod files;
 pub mod ingestion;
 pub mod kind;
 pub mod win32;
 
+pub use case::{canonicalize_case, Renamed};
 pub use files::{referenced_files, FileRef};
 pub use kind::DocumentKind;
 

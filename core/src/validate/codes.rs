@@ -42,6 +42,7 @@ codes! {
     FIELD_EMPTY = "field.empty", Error, "a required text field is empty";
     FIELD_READ_ONLY = "field.read_only", Warning, "a read-only field (set by Partner Center) is present in an update; the Store ignores it";
     FIELD_OBSOLETE = "field.obsolete", Warning, "an obsolete or deprecated field has a value; the Store ignores it";
+    FIELD_CASE = "field.case", Warning, "a field is spelled in another case than documented (`FileName` for `fileName`); the Store binds it case-insensitively, and so does storesubmit";
     FORMAT_URL = "format.url", Error, "a URL field does not hold an absolute http(s) URL";
     FORMAT_URL_OR_EMAIL = "format.url_or_email", Error, "a contact field holds neither an absolute http(s) URL nor an e-mail address";
     FORMAT_DATE = "format.date", Error, "a date field is not an ISO 8601 date-time";

@@ -37,6 +37,18 @@ use crate::model::kind::DocumentKind;
 /// Checks `doc` against every documented rule for `kind`. Never panics, whatever the input.
 pub fn validate(kind: DocumentKind, doc: &Value) -> Report {
     let mut ck = check::Ck::default();
+    // Field names are bound case-insensitively, as the Store does: the rules read the documented spelling.
+    let mut canonical = None;
+    let renamed = match doc {
+        Value::Object(_) => {
+            let mut d = doc.clone();
+            let r = crate::model::canonicalize_case(kind, &mut d);
+            canonical = Some(d);
+            r
+        }
+        _ => Vec::new(),
+    };
+    let doc = canonical.as_ref().unwrap_or(doc);
     match kind {
         DocumentKind::AppSubmission => devcenter::app_submission(&mut ck, doc),
         DocumentKind::AddonSubmission => addon::submission(&mut ck, doc),
@@ -50,7 +62,37 @@ pub fn validate(kind: DocumentKind, doc: &Value) -> Report {
         DocumentKind::Win32AssetsCreate => win32::assets_create(&mut ck, doc),
         DocumentKind::Win32AssetsCommit => win32::assets_commit(&mut ck, doc),
     }
-    Report { issues: ck.issues }
+    // Paths point into the document as the user wrote it.
+    let mut issues = ck.issues;
+    if !renamed.is_empty() {
+        let given: std::collections::HashMap<&str, &str> =
+            renamed.iter().map(|r| (r.path.as_str(), r.given.as_str())).collect();
+        for i in &mut issues {
+            i.path = as_written(&i.path, &given);
+        }
+        for r in &renamed {
+            let wanted = r.path.rsplit('/').next().unwrap_or_default().replace("~1", "/").replace("~0", "~");
+            let message = format!("`{}` is spelled `{wanted}` in the documentation; it is read as `{wanted}`", r.given);
+            issues.push(Issue::warning(codes::FIELD_CASE.code, as_written(&r.path, &given), message));
+        }
+    }
+    Report { issues }
+}
+
+/// A pointer into the documented spelling of a document, rewritten to the keys as written (`given`
+/// maps each renamed pointer to the key the user wrote).
+fn as_written(path: &str, given: &std::collections::HashMap<&str, &str>) -> String {
+    let (mut documented, mut written) = (String::new(), String::new());
+    for seg in path.split('/').skip(1) {
+        documented.push('/');
+        documented.push_str(seg);
+        written.push('/');
+        match given.get(documented.as_str()) {
+            Some(k) => written.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            None => written.push_str(seg),
+        }
+    }
+    written
 }
 
 /// [`validate`] plus [`cross_check_files`] in one report.
