@@ -13,7 +13,6 @@ mod http;
 mod runtime;
 mod secret;
 mod tools;
-mod upload;
 
 use std::sync::OnceLock;
 
@@ -31,36 +30,6 @@ fn production() -> &'static Endpoints {
     P.get_or_init(Endpoints::production)
 }
 
-/// Service roots from a dict with any of `devcenter`, `win32`, `ingestion`, `token` (others production).
-fn endpoints_from(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Endpoints>> {
-    let Some(obj) = obj else { return Ok(None) };
-    if obj.is_none() {
-        return Ok(None);
-    }
-    let mut ep = Endpoints::production();
-    let v = py_to_json(obj)?;
-    let Value::Object(m) = v else {
-        return Err(pyo3::exceptions::PyTypeError::new_err("endpoints must be a dict of service roots"));
-    };
-    for (k, v) in m {
-        let Value::String(s) = v else {
-            return Err(pyo3::exceptions::PyTypeError::new_err(format!("endpoints[{k:?}] must be a str")));
-        };
-        match k.as_str() {
-            "devcenter" => ep.devcenter = s,
-            "win32" => ep.win32 = s,
-            "ingestion" => ep.ingestion = s,
-            "token" => ep.token = s,
-            _ => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "unknown endpoints key {k:?} (expected devcenter, win32, ingestion, token)"
-                )))
-            }
-        }
-    }
-    Ok(Some(ep))
-}
-
 /// Builds the request of any operation from its id and a dict of arguments (`api::build`).
 #[pyfunction]
 #[pyo3(signature = (op_id, args=None, endpoints=None))]
@@ -73,7 +42,10 @@ fn build_request(
         Some(a) => py_to_json(a)?,
         None => Value::Null,
     };
-    let custom = endpoints_from(endpoints)?;
+    let custom = match endpoints.filter(|e| !e.is_none()) {
+        Some(e) => Some(Endpoints::from_json_at(&py_to_json(e)?, "endpoints").py()?),
+        None => None,
+    };
     let ep = custom.as_ref().unwrap_or_else(|| production());
     api::build(ep, op_id, &args).py().map(|inner| PyRequest { inner })
 }
@@ -196,7 +168,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<secret::PySecret>()?;
     flow::register(m)?;
     runtime::register(m)?;
-    upload::register(m)?;
     tools::register(m)?;
     emulator::register(m)?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;

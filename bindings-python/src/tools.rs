@@ -241,9 +241,37 @@ fn blob_sas_error(url: &str, response: &Bound<'_, PyResponse>, now: i64) -> PyRe
     Err(blob::sas_error_from_response(&sas, &response.get().inner, now)).py()
 }
 
+/// Raises the typed blob error (`sas_expired`, `sas_permission`, `checksum_mismatch`, `not_found`, …)
+/// for a failed blob response; returns `None` for a success.
+#[pyfunction]
+fn check_blob_response(response: &Bound<'_, PyResponse>) -> PyResult<()> {
+    blob::check_response(&response.get().inner).py()
+}
+
+/// Mints a service SAS URL (`sr=b`) for a blob with an account key: for tests against Azurite and for
+/// services that hand out keys instead of URLs.
+#[pyfunction]
+#[pyo3(signature = (account_url, account, key, container, blob_name, permissions, expiry_unix, version=None))]
+#[allow(clippy::too_many_arguments)]
+fn blob_sas_url(
+    account_url: &str,
+    account: &str,
+    key: &str,
+    container: &str,
+    blob_name: &str,
+    permissions: &str,
+    expiry_unix: i64,
+    version: Option<&str>,
+) -> PyResult<String> {
+    let version = version.unwrap_or(blob::DEFAULT_VERSION);
+    blob::blob_sas_url(account_url, account, key, container, blob_name, permissions, expiry_unix, version).py()
+}
+
 /// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_document, m)?)?;
+    m.add_function(wrap_pyfunction!(check_blob_response, m)?)?;
+    m.add_function(wrap_pyfunction!(blob_sas_url, m)?)?;
     m.add_function(wrap_pyfunction!(folder_file_names, m)?)?;
     m.add_function(wrap_pyfunction!(all_issue_codes, m)?)?;
     m.add_function(wrap_pyfunction!(guess_kind, m)?)?;

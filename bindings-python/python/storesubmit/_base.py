@@ -6,12 +6,11 @@ both build the same core workflows (:class:`storesubmit._native.Flow`) here.
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native
 from .credentials import AccessTokenLike, ClientSecretCredential
@@ -23,11 +22,6 @@ PathLike = Union[str, Path]
 EventCallback = Callable[[ProgressEvent], None]
 ProgressCallback = Callable[[int, int], None]
 
-_STOP = ("draft", "committed", "certification", "published")
-_OLD = ("replace", "keep")
-_PENDING = ("fail", "reuse", "recreate")
-
-
 def now() -> int:
     """Unix time, seconds (the core has no clock)."""
     return int(time.time())
@@ -38,18 +32,21 @@ def jitter() -> float:
     return random.random()
 
 
-def _choice(name: str, value: str, allowed: Sequence[str]) -> str:
-    if value not in allowed:
-        from ._errors import InvalidArgumentError
+def failure_args(exc: BaseException) -> Tuple[str, str, Optional[int], Optional[bool]]:
+    """What to tell a workflow when its transport raised instead of answering (re-raises an exception
+    that does not mean "no response")."""
+    from .transport import failure_of
 
-        raise InvalidArgumentError(f"`{name}` must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}")
-    return value
+    failure = failure_of(exc)
+    if failure is None:
+        raise exc
+    return failure
 
 
-def token_response(token: AccessTokenLike) -> "_native.Response":
-    """A token-service answer carrying a credential's token, fed to the workflow instead of a request."""
-    body = json.dumps({"token_type": "Bearer", "access_token": token.token, "expires_on": int(token.expires_on)})
-    return _native.Response(200, [("Content-Type", "application/json")], body.encode())
+def forward(flow: "_native.Flow", on_event: EventCallback) -> None:
+    """Hands the workflow's new progress events to ``on_event``."""
+    for event in flow.take_progress():
+        on_event(event)
 
 
 class ClientBase:
@@ -78,30 +75,22 @@ class ClientBase:
             raise TypeError("credential must be a ClientSecretCredential or an object with get_token(*scopes)")
         self._credential = credential
         eps: Dict[str, str] = dict(endpoints or {})
-        cfg: Dict[str, Any] = {"endpoints": eps, "request_timeout": request_timeout}
+        upload: Dict[str, int] = {"blockSize": upload_block_size, "concurrency": upload_concurrency}
+        opts: Dict[str, Any] = {"endpoints": eps, "requestTimeout": request_timeout, "upload": upload}
         self._secret: Optional["_native.Secret"] = None
         if isinstance(credential, ClientSecretCredential):
-            tenant, client, secret = credential._native_parts()
-            cfg["tenant_id"], cfg["client_id"] = tenant, client
-            self._secret = secret
+            # The flow requests this credential's tokens itself; any other credential answers the flow's
+            # token tasks (its get_token).
+            opts["tenantId"], opts["clientId"], self._secret = credential._native_parts()
             if credential.authority and "token" not in eps:
                 eps["token"] = credential.authority
-            cfg["token_version"] = token_version or credential.token_version
-        else:
-            # Tokens come from credential.get_token: the workflow's token requests are answered here and
-            # never sent, so the placeholder identity below never leaves the process.
-            cfg["tenant_id"] = cfg["client_id"] = "external-credential"
-            cfg["token_version"] = token_version or "v2"
-        if seller_id is not None:
-            cfg["seller_id"] = str(seller_id)
-        if retry:
-            cfg["retry"] = dict(retry)
-        if poll:
-            cfg["poll"] = dict(poll)
-        if deadline is not None:
-            cfg["deadline"] = float(deadline)
-        self._cfg = cfg
-        self._intercept = self._secret is None
+            opts["tokenVersion"] = token_version or credential.token_version
+        elif token_version is not None:
+            opts["tokenVersion"] = token_version
+        for key, value in (("sellerId", seller_id), ("retry", retry), ("poll", poll), ("deadline", deadline)):
+            if value is not None:
+                opts[key] = value
+        self._cfg = opts
         self._tokens = _native.TokenCache()
         self._on_event = on_event
         self._transport = as_transport(
@@ -113,42 +102,35 @@ class ClientBase:
 
     # -- events and logs ------------------------------------------------------------------------
 
-    def _event(self, event: ProgressEvent) -> None:
-        if self._on_event is not None:
-            self._on_event(event)
+    def _events(self, on_progress: Optional[ProgressCallback]) -> EventCallback:
+        """The receiver of a run's progress events (the core's): logs them, hands them to ``on_event`` and
+        upload bytes to ``on_progress``."""
 
-    def _stage(self, stage: str) -> None:
-        logger.info("stage %s", stage)
-        self._event({"type": "stage", "stage": stage})
+        def forward(event: ProgressEvent) -> None:
+            kind = event["type"]
+            if kind == "stage":
+                logger.info("stage %s", event["stage"])
+            elif kind == "request":
+                status = event["status"]
+                logger.debug("%s %s -> %s", event["method"], event["url"], "no response" if status is None else status)
+            elif kind == "wait":
+                logger.debug("waiting %.3fs", event["seconds"])
+            elif kind == "upload" and on_progress is not None:
+                on_progress(event["done"], event["total"])
+            if self._on_event is not None:
+                self._on_event(event)
 
-    def _request_done(self, request: "_native.Request", status: Optional[int], started: float) -> None:
-        elapsed = time.monotonic() - started
-        url = _native.redact_url(request.url)
-        if status is None:
-            logger.debug("%s %s failed after %.3fs", request.method, url, elapsed)
-        else:
-            logger.debug("%s %s -> %d in %.3fs", request.method, url, status, elapsed)
-        self._event({"type": "request", "method": request.method, "url": url, "status": status, "elapsed": elapsed})
+        return forward
 
-    def _wait(self, seconds: float) -> None:
-        logger.debug("waiting %.3fs", seconds)
-        self._event({"type": "wait", "seconds": seconds})
-
-    def _progress(self, on_progress: Optional[ProgressCallback]) -> Optional[ProgressCallback]:
-        if on_progress is None and self._on_event is None:
-            return None
-
-        def report(done: int, total: int) -> None:
-            if on_progress is not None:
-                on_progress(done, total)
-            self._event({"type": "upload", "done": done, "total": total})
-
-        return report
+    def _upload_events(self, on_progress: Optional[ProgressCallback]) -> ProgressCallback:
+        """An ``on_progress`` for a standalone upload that also reports ``upload`` events."""
+        events = self._events(on_progress)
+        return lambda done, total: events({"type": "upload", "done": done, "total": total})
 
     # -- workflows ------------------------------------------------------------------------------
 
     def _kw(self) -> Dict[str, Any]:
-        return {"secret": self._secret, "intercept_tokens": self._intercept}
+        return {"secret": self._secret}
 
     def _flow_call(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
         return _native.Flow.call(self._cfg, op_id, dict(args or {}), **self._kw())
@@ -164,7 +146,7 @@ class ClientBase:
         mandatory_update: Optional[bool],
         mandatory_update_effective_date: Optional[str],
     ) -> Dict[str, Any]:
-        spec: Dict[str, Any] = {"changes": dict(changes or {}), "oldPackages": _choice("old_packages", old_packages, _OLD)}
+        spec: Dict[str, Any] = {"changes": dict(changes or {}), "oldPackages": old_packages}
         if rollout_percentage is not None:
             spec["rolloutPercentage"] = float(rollout_percentage)
         if mandatory_update is not None:
@@ -182,8 +164,6 @@ class ClientBase:
         pending: str,
         files: Optional[PathLike],
     ) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
-        _choice("pending", pending, _PENDING)
         _native.preflight_submission(kind, spec, None if files is None else str(files))
         return _native.Flow.submission(self._cfg, target, spec, stop_after, pending, **self._kw())
 
@@ -198,7 +178,6 @@ class ClientBase:
         stop_after: str,
         files: Optional[PathLike],
     ) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
         spec: Dict[str, Any] = {"metadataPatch": bool(metadata_patch)}
         if packages is not None:
             spec["packages"] = dict(packages)
@@ -224,7 +203,6 @@ class ClientBase:
         publish_option: Optional[Mapping[str, Any]],
         stop_after: str,
     ) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
         spec: Dict[str, Any] = {"modules": list(modules or []), "promote": bool(promote)}
         if scope is not None:
             spec["scope"] = scope
@@ -237,5 +215,4 @@ class ClientBase:
         return _native.Flow.rollout(self._cfg, target, submission_id, action, percentage, **self._kw())
 
     def _flow_resume(self, token: str, stop_after: str) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
         return _native.Flow.resume_from(self._cfg, token, stop_after, **self._kw())

@@ -1,8 +1,8 @@
 """The asyncio client: ``storesubmit.aio.Client``, the same API as :class:`storesubmit.Client` with
 ``async`` methods.
 
-Requests and uploads of the bundled transport run on the extension's I/O runtime and resolve asyncio
-futures, so the event loop never blocks and the GIL is free meanwhile; waits are ``asyncio.sleep``; a
+Workflows over the bundled transport run whole on the extension's I/O runtime and resolve asyncio
+futures, so the event loop never blocks and the GIL is free meanwhile; with another transport waits are ``asyncio.sleep``; a
 ``transport=`` callable may be async (``httpx_async_transport``) or sync (run in a worker thread); a
 credential's ``get_token`` may be a coroutine (``azure.identity.aio``) or not.
 """
@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import time
-from typing import Any, List, Mapping, Optional, Sequence
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 from . import _native
-from ._base import ClientBase, PathLike, ProgressCallback, jitter, now, token_response
+from ._base import ClientBase, PathLike, ProgressCallback, failure_args, forward, jitter, now
 from ._ops import AsyncDevcenterOperations, AsyncIngestionOperations, AsyncWin32Operations
-from .transport import failure_of
+from .transport import BundledTransport
 from .types import Outcome
 
 __all__ = ["Client"]
@@ -55,67 +54,59 @@ class Client(ClientBase):
 
     # -- the driver -----------------------------------------------------------------------------
 
-    async def _token(self, scope: str) -> "_native.Response":
+    async def _token(self, scope: str) -> Tuple[str, int]:
         token = self._credential.get_token(scope)
         if inspect.isawaitable(token):
             token = await token
-        return token_response(token)
+        return token.token, int(token.expires_on)
 
     async def run(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> Outcome:
-        """Runs a workflow to its end and returns its outcome (raises its typed error)."""
-        flow.use_tokens(self._tokens)
-        progress = self._progress(on_progress)
-        stage = ""
+        """Runs a workflow to its end and returns its outcome (raises its typed error): the bundled transport
+        runs it whole on the extension's runtime; any other transport performs its tasks one by one."""
+        on_event = self._events(on_progress)
+        folder = None if files is None else str(files)
+        if isinstance(self._transport, BundledTransport):
+            return await self._run_bundled(flow, folder, on_event)
         try:
-            step = flow.start(now(), jitter(), None if files is None else str(files))
-            while True:
-                if flow.stage != stage:
-                    stage = flow.stage
-                    self._stage(stage)
-                uploaded = flow.take_upload_progress()
-                if uploaded is not None and progress is not None:
-                    progress(*uploaded)
-                kind = step.kind
-                if kind == "done":
-                    outcome: Outcome = step.outcome
-                    return outcome
-                if kind == "send":
-                    request = step.request
-                    scope = step.token_scope
-                    if scope is not None:
-                        step = flow.respond(await self._token(scope), now(), jitter())
-                        continue
-                    _native.check_url(request.url)
-                    started = time.monotonic()
+            step = flow.start(now(), jitter(), self._tokens, folder)
+            while step.kind != "done":
+                forward(flow, on_event)
+                if step.kind == "send":
                     try:
-                        response = await self._transport.send_async(request)
+                        response = await self._transport.send_async(step.request)
                     except Exception as exc:
-                        failure = failure_of(exc)
-                        if failure is None:
-                            raise
-                        self._request_done(request, None, started)
-                        code, message, status, retryable = failure
-                        step = flow.failed(code, message, now(), jitter(), status, retryable)
+                        step = flow.failed(*failure_args(exc), now(), jitter())
                         continue
-                    self._request_done(request, response.status, started)
                     step = flow.respond(response, now(), jitter())
-                elif kind == "wait":
-                    self._wait(step.seconds)
+                elif step.kind == "wait":
                     await asyncio.sleep(step.seconds)
                     step = flow.waited(now(), jitter())
                 else:
-                    try:
-                        await self._transport.upload_async(step.upload, files, progress)
-                    except Exception as exc:
-                        failure = failure_of(exc)
-                        if failure is None or failure[0] in ("invalid_argument", "missing_files", "invalid_archive"):
-                            raise
-                        code, message, status, retryable = failure
-                        step = flow.failed(code, message, now(), jitter(), status, retryable)
-                        continue
-                    step = flow.uploaded(now(), jitter())
+                    step = flow.token(*(await self._token(step.scope)), now(), jitter())
+            done: Outcome = step.outcome
+            return done
         finally:
+            forward(flow, on_event)
             flow.save_tokens(self._tokens)
+
+    async def _run_bundled(self, flow: "_native.Flow", folder: Optional[str], on_event: Any) -> Outcome:
+        """The whole workflow on the extension's runtime; its callbacks hop onto this loop."""
+        loop = asyncio.get_running_loop()
+
+        def hop(event: Any) -> None:
+            loop.call_soon_threadsafe(on_event, event)
+
+        def get_token(scope: str) -> Tuple[str, int]:
+            return asyncio.run_coroutine_threadsafe(self._token(scope), loop).result()
+
+        future: "asyncio.Future[Outcome]" = loop.create_future()
+        native = self._transport._native
+        handle = native.run_async(flow, self._tokens, folder, hop, get_token if self._secret is None else None, loop, future)
+        try:
+            return await future
+        except asyncio.CancelledError:
+            handle.cancel()
+            raise
 
     # -- one call -------------------------------------------------------------------------------
 
@@ -254,8 +245,6 @@ class Client(ClientBase):
 
     async def upload_file(self, url: str, path: PathLike, on_progress: Optional[ProgressCallback] = None) -> Any:
         """Uploads a local file to a blob SAS URL with the bundled transport (in a worker thread)."""
-        from .transport import BundledTransport
-
         transport = self._transport if isinstance(self._transport, BundledTransport) else BundledTransport()
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(None, transport.upload_file, url, path, self._progress(on_progress))
+        return await loop.run_in_executor(None, transport.upload_file, url, path, self._upload_events(on_progress))

@@ -1,19 +1,20 @@
 """The synchronous client: :class:`Client`.
 
-It drives the core's workflows step by step: each request goes through the transport (the bundled one
-releases the GIL), each wait is a ``time.sleep``, each upload goes through the transport's uploader, and
-token requests are answered from the credential when it is not a :class:`ClientSecretCredential`.
+The bundled transport runs the core's workflows whole in the extension (GIL released); with any other
+transport the client performs their tasks: each request goes through the transport, each wait is a
+``time.sleep``, and token tasks are answered by the credential when it is not a
+:class:`ClientSecretCredential`. Uploads, retries, token refresh and paging are the workflows' own.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any, List, Mapping, Optional, Sequence
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 from . import _native
-from ._base import ClientBase, PathLike, ProgressCallback, jitter, now, token_response
+from ._base import ClientBase, PathLike, ProgressCallback, failure_args, forward, jitter, now
 from ._ops import DevcenterOperations, IngestionOperations, Win32Operations
-from .transport import failure_of
+from .transport import BundledTransport
 from .types import Outcome
 
 __all__ = ["Client"]
@@ -53,66 +54,41 @@ class Client(ClientBase):
 
     # -- the driver -----------------------------------------------------------------------------
 
-    def _token(self, scope: str) -> "_native.Response":
+    def _token(self, scope: str) -> Tuple[str, int]:
         token = self._credential.get_token(scope)
         if hasattr(token, "__await__"):
             raise TypeError("this credential is async: use storesubmit.aio.Client")
-        return token_response(token)
+        return token.token, int(token.expires_on)
 
     def run(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> Outcome:
-        """Runs a workflow to its end and returns its outcome (raises its typed error)."""
-        flow.use_tokens(self._tokens)
-        progress = self._progress(on_progress)
-        stage = ""
+        """Runs a workflow to its end and returns its outcome (raises its typed error): the bundled transport
+        runs it whole in the extension; any other transport performs its tasks one by one."""
+        on_event = self._events(on_progress)
+        folder = None if files is None else str(files)
+        get_token = self._token if self._secret is None else None
+        if isinstance(self._transport, BundledTransport):
+            outcome: Outcome = self._transport._native.run(flow, self._tokens, folder, on_event, get_token)
+            return outcome
         try:
-            step = flow.start(now(), jitter(), None if files is None else str(files))
-            while True:
-                if flow.stage != stage:
-                    stage = flow.stage
-                    self._stage(stage)
-                uploaded = flow.take_upload_progress()
-                if uploaded is not None and progress is not None:
-                    progress(*uploaded)
-                kind = step.kind
-                if kind == "done":
-                    outcome: Outcome = step.outcome
-                    return outcome
-                if kind == "send":
-                    request = step.request
-                    scope = step.token_scope
-                    if scope is not None:
-                        step = flow.respond(self._token(scope), now(), jitter())
-                        continue
-                    _native.check_url(request.url)
-                    started = time.monotonic()
+            step = flow.start(now(), jitter(), self._tokens, folder)
+            while step.kind != "done":
+                forward(flow, on_event)
+                if step.kind == "send":
                     try:
-                        response = self._transport.send(request)
+                        response = self._transport.send(step.request)
                     except Exception as exc:
-                        failure = failure_of(exc)
-                        if failure is None:
-                            raise
-                        self._request_done(request, None, started)
-                        code, message, status, retryable = failure
-                        step = flow.failed(code, message, now(), jitter(), status, retryable)
+                        step = flow.failed(*failure_args(exc), now(), jitter())
                         continue
-                    self._request_done(request, response.status, started)
                     step = flow.respond(response, now(), jitter())
-                elif kind == "wait":
-                    self._wait(step.seconds)
+                elif step.kind == "wait":
                     time.sleep(step.seconds)
                     step = flow.waited(now(), jitter())
                 else:
-                    try:
-                        self._transport.upload(step.upload, files, progress)
-                    except Exception as exc:
-                        failure = failure_of(exc)
-                        if failure is None or failure[0] in ("invalid_argument", "missing_files", "invalid_archive"):
-                            raise
-                        code, message, status, retryable = failure
-                        step = flow.failed(code, message, now(), jitter(), status, retryable)
-                        continue
-                    step = flow.uploaded(now(), jitter())
+                    step = flow.token(*self._token(step.scope), now(), jitter())
+            done: Outcome = step.outcome
+            return done
         finally:
+            forward(flow, on_event)
             flow.save_tokens(self._tokens)
 
     # -- one call -------------------------------------------------------------------------------
@@ -252,7 +228,5 @@ class Client(ClientBase):
 
     def upload_file(self, url: str, path: PathLike, on_progress: Optional[ProgressCallback] = None) -> Any:
         """Uploads a local file to a blob SAS URL with the bundled transport (blocks, resumable)."""
-        from .transport import BundledTransport
-
         transport = self._transport if isinstance(self._transport, BundledTransport) else BundledTransport()
-        return transport.upload_file(url, path, self._progress(on_progress))
+        return transport.upload_file(url, path, self._upload_events(on_progress))
