@@ -10,7 +10,7 @@ import logging
 import random
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Generic, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _native
 from .credentials import AccessTokenLike, ClientSecretCredential
@@ -19,6 +19,7 @@ from .types import Outcome, ProgressEvent
 logger = logging.getLogger("storesubmit")
 
 PathLike = Union[str, Path]
+_R = TypeVar("_R")
 EventCallback = Callable[[ProgressEvent], None]
 ProgressCallback = Callable[[int, int], None]
 
@@ -49,7 +50,7 @@ def forward(flow: "_native.Flow", on_event: EventCallback) -> None:
         on_event(event)
 
 
-class ClientBase:
+class ClientBase(Generic[_R]):
     """Settings and workflow construction shared by the sync and asyncio clients."""
 
     def __init__(
@@ -127,92 +128,164 @@ class ClientBase:
         events = self._events(on_progress)
         return lambda done, total: events({"type": "upload", "done": done, "total": total})
 
-    # -- workflows ------------------------------------------------------------------------------
+    # -- the workflows (the sync client returns their outcome, the asyncio client an awaitable of it) --
 
-    def _kw(self) -> Dict[str, Any]:
-        return {"secret": self._secret}
-
-    def _flow_call(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
-        return _native.Flow.call(self._cfg, op_id, dict(args or {}), **self._kw())
-
-    def _flow_list(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
-        return _native.Flow.list_all(self._cfg, op_id, dict(args or {}), **self._kw())
-
-    @staticmethod
-    def _spec(
-        changes: Optional[Mapping[str, Any]],
-        old_packages: str,
-        rollout_percentage: Optional[float],
-        mandatory_update: Optional[bool],
-        mandatory_update_effective_date: Optional[str],
-    ) -> Dict[str, Any]:
-        spec: Dict[str, Any] = {"changes": dict(changes or {}), "oldPackages": old_packages}
-        if rollout_percentage is not None:
-            spec["rolloutPercentage"] = float(rollout_percentage)
-        if mandatory_update is not None:
-            spec["mandatoryUpdate"] = bool(mandatory_update)
-        if mandatory_update_effective_date is not None:
-            spec["mandatoryUpdateEffectiveDate"] = mandatory_update_effective_date
-        return spec
-
-    def _flow_submission(
+    def publish_app_submission(
         self,
-        kind: str,
-        target: Dict[str, str],
-        spec: Dict[str, Any],
-        stop_after: str,
-        pending: str,
-        files: Optional[PathLike],
-    ) -> "_native.Flow":
-        _native.preflight_submission(kind, spec, None if files is None else str(files))
-        return _native.Flow.submission(self._cfg, target, spec, stop_after, pending, **self._kw())
+        app_id: str,
+        changes: Optional[Mapping[str, Any]] = None,
+        *,
+        files: Optional[PathLike] = None,
+        old_packages: str = "replace",
+        rollout_percentage: Optional[float] = None,
+        mandatory_update: Optional[bool] = None,
+        mandatory_update_effective_date: Optional[str] = None,
+        pending: str = "reuse",
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes an app submission: pre-flight checks (rules, every named file under ``files``), then
+        create (or reuse the pending one) → apply ``changes`` (GET-modify-PUT, unknown fields kept) → upload
+        the ZIP of new files → commit → poll to ``stop_after``. ``stop_after="draft"`` stops before the
+        commit and returns a ``resume`` token. ``on_progress(done, total)`` reports upload bytes."""
+        spec = _spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
+        return self._submission("app-submission", {"type": "app", "app_id": app_id}, spec, stop_after, pending, files, on_progress)
 
-    def _flow_win32(
+    def publish_addon_submission(
+        self,
+        addon_id: str,
+        changes: Optional[Mapping[str, Any]] = None,
+        *,
+        files: Optional[PathLike] = None,
+        pending: str = "reuse",
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes an add-on (in-app product) submission; see :meth:`publish_app_submission`."""
+        spec = _spec(changes, "replace", None, None, None)
+        return self._submission("addon-submission", {"type": "addon", "addon_id": addon_id}, spec, stop_after, pending, files, on_progress)
+
+    def publish_flight_submission(
+        self,
+        app_id: str,
+        flight_id: str,
+        changes: Optional[Mapping[str, Any]] = None,
+        *,
+        files: Optional[PathLike] = None,
+        old_packages: str = "replace",
+        rollout_percentage: Optional[float] = None,
+        mandatory_update: Optional[bool] = None,
+        mandatory_update_effective_date: Optional[str] = None,
+        pending: str = "reuse",
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes a package flight submission; see :meth:`publish_app_submission`."""
+        spec = _spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
+        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id}
+        return self._submission("flight-submission", target, spec, stop_after, pending, files, on_progress)
+
+    def rollout(
+        self,
+        app_id: str,
+        submission_id: str,
+        action: str = "get",
+        *,
+        percentage: Optional[float] = None,
+        flight_id: Optional[str] = None,
+    ) -> _R:
+        """Reads (``"get"``) or changes (``"update"`` with ``percentage``, ``"halt"``, ``"finalize"``) the gradual
+        package rollout of an app's (or, with ``flight_id``, a flight's) submission. A lost answer is checked
+        by reading the rollout back; the outcome's ``document`` is the rollout resource."""
+        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id} if flight_id else {"type": "app", "app_id": app_id}
+        return self._drive(_native.Flow.rollout(self._cfg, target, submission_id, action, percentage, self._secret))
+
+    def publish_win32(
         self,
         product_id: str,
-        packages: Optional[Mapping[str, Any]],
-        package_patches: Optional[Sequence[Mapping[str, Any]]],
-        metadata: Optional[Mapping[str, Any]],
-        metadata_patch: bool,
-        assets: Optional[Sequence[Mapping[str, Any]]],
-        stop_after: str,
-        files: Optional[PathLike],
-    ) -> "_native.Flow":
+        *,
+        packages: Optional[Mapping[str, Any]] = None,
+        package_patches: Optional[Sequence[Mapping[str, Any]]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+        metadata_patch: bool = False,
+        assets: Optional[Sequence[Mapping[str, Any]]] = None,
+        files: Optional[PathLike] = None,
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes an MSI/EXE product: packages (full ``{"packages": [...]}`` PUT and/or
+        ``[{"package_id", "body"}]`` patches) → commit and poll processing → ``metadata`` (PUT, or PATCH with
+        ``metadata_patch``) → listing ``assets`` (``[{"language", "screenshots", "logos"}]``, files under
+        ``files``) → submit → poll. Needs the client's ``seller_id``."""
         spec: Dict[str, Any] = {"metadataPatch": bool(metadata_patch)}
         if packages is not None:
             spec["packages"] = dict(packages)
         if package_patches:
-            spec["packagePatches"] = [
-                {"packageId": p["package_id"] if "package_id" in p else p["packageId"], "body": dict(p["body"])} for p in package_patches
-            ]
+            spec["packagePatches"] = [{"packageId": p.get("package_id", p.get("packageId")), "body": dict(p["body"])} for p in package_patches]
         if metadata is not None:
             spec["metadata"] = dict(metadata)
         if assets:
-            spec["assets"] = [
-                {"language": a["language"], "screenshots": list(a.get("screenshots", [])), "logos": list(a.get("logos", []))} for a in assets
-            ]
+            spec["assets"] = [{"language": a["language"], "screenshots": list(a.get("screenshots", [])), "logos": list(a.get("logos", []))} for a in assets]
         _native.preflight_win32(spec, None if files is None else str(files))
-        return _native.Flow.win32(self._cfg, product_id, spec, stop_after, **self._kw())
+        return self._drive(_native.Flow.win32(self._cfg, product_id, spec, stop_after, self._secret), files, on_progress)
 
-    def _flow_ingestion(
+    def publish_ingestion(
         self,
         product_id: str,
-        modules: Optional[Sequence[str]],
-        scope: Optional[str],
-        promote: bool,
-        publish_option: Optional[Mapping[str, Any]],
-        stop_after: str,
-    ) -> "_native.Flow":
+        *,
+        modules: Optional[Sequence[str]] = None,
+        scope: Optional[str] = None,
+        promote: bool = False,
+        publish_option: Optional[Mapping[str, Any]] = None,
+        stop_after: str = "published",
+    ) -> _R:
+        """Submits a Partner Center product's current drafts (``modules``, default Listing, Package,
+        Availability, Property) to ``scope`` (``"Preview"`` by default, or ``"Live"``), polls until ready, and with ``promote`` takes the preview live."""
         spec: Dict[str, Any] = {"modules": list(modules or []), "promote": bool(promote)}
         if scope is not None:
             spec["scope"] = scope
         if publish_option is not None:
             spec["publishOption"] = dict(publish_option)
-        return _native.Flow.ingestion(self._cfg, product_id, spec, stop_after, **self._kw())
+        return self._drive(_native.Flow.ingestion(self._cfg, product_id, spec, stop_after, self._secret))
 
-    def _flow_rollout(self, app_id: str, flight_id: Optional[str], submission_id: str, action: str, percentage: Optional[float]) -> "_native.Flow":
-        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id} if flight_id else {"type": "app", "app_id": app_id}
-        return _native.Flow.rollout(self._cfg, target, submission_id, action, percentage, **self._kw())
+    def resume(
+        self,
+        token: str,
+        *,
+        stop_after: str = "published",
+        files: Optional[PathLike] = None,
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Continues a workflow stopped early (the ``resume`` string of its outcome) up to ``stop_after``."""
+        return self._drive(_native.Flow.resume_from(self._cfg, token, stop_after, self._secret), files, on_progress)
 
-    def _flow_resume(self, token: str, stop_after: str) -> "_native.Flow":
-        return _native.Flow.resume_from(self._cfg, token, stop_after, **self._kw())
+    def _drive(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> _R:
+        raise NotImplementedError
+
+    def _submission(
+        self, kind: str, target: Dict[str, Any], spec: Dict[str, Any], stop_after: str, pending: str,
+        files: Optional[PathLike], on_progress: Optional[ProgressCallback],
+    ) -> _R:
+        _native.preflight_submission(kind, spec, None if files is None else str(files))
+        return self._drive(_native.Flow.submission(self._cfg, target, spec, stop_after, pending, self._secret), files, on_progress)
+
+    def _flow_call(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
+        return _native.Flow.call(self._cfg, op_id, dict(args or {}), self._secret)
+
+    def _flow_list(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
+        return _native.Flow.list_all(self._cfg, op_id, dict(args or {}), secret=self._secret)
+
+
+def _spec(
+    changes: Optional[Mapping[str, Any]],
+    old_packages: str,
+    rollout_percentage: Optional[float],
+    mandatory_update: Optional[bool],
+    mandatory_update_effective_date: Optional[str],
+) -> Dict[str, Any]:
+    spec: Dict[str, Any] = {"changes": dict(changes or {}), "oldPackages": old_packages}
+    for key, value in (("rolloutPercentage", rollout_percentage), ("mandatoryUpdate", mandatory_update),
+                       ("mandatoryUpdateEffectiveDate", mandatory_update_effective_date)):
+        if value is not None:
+            spec[key] = value
+    return spec

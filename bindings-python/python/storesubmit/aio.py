@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-from typing import Any, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Awaitable, List, Mapping, Optional, Tuple
 
 from . import _native
 from ._base import ClientBase, PathLike, ProgressCallback, failure_args, forward, jitter, now
@@ -22,7 +22,7 @@ from .types import Outcome
 __all__ = ["Client"]
 
 
-class Client(ClientBase):
+class Client(ClientBase[Awaitable[Outcome]]):
     """The asyncio twin of :class:`storesubmit.Client` (every method is a coroutine). A client for all three Store APIs: typed methods per family (:attr:`devcenter`, :attr:`win32`,
     :attr:`ingestion`), the generic :meth:`call`, and the publishing workflows.
 
@@ -108,6 +108,9 @@ class Client(ClientBase):
             handle.cancel()
             raise
 
+    def _drive(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> Awaitable[Outcome]:
+        return self.run(flow, files, on_progress)
+
     # -- one call -------------------------------------------------------------------------------
 
     async def call(self, op_id: str, args: Optional[Mapping[str, Any]] = None) -> Any:
@@ -123,125 +126,6 @@ class Client(ClientBase):
         outcome = await self.run(self._flow_list(op_id, args))
         items: List[Any] = outcome["document"]["value"]
         return items
-
-    # -- workflows ------------------------------------------------------------------------------
-
-    async def publish_app_submission(
-        self,
-        app_id: str,
-        changes: Optional[Mapping[str, Any]] = None,
-        *,
-        files: Optional[PathLike] = None,
-        old_packages: str = "replace",
-        rollout_percentage: Optional[float] = None,
-        mandatory_update: Optional[bool] = None,
-        mandatory_update_effective_date: Optional[str] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes an app submission: pre-flight checks (rules, every named file under ``files``), then
-        create (or reuse the pending one) → apply ``changes`` (GET-modify-PUT, unknown fields kept) → upload
-        the ZIP of new files → commit → poll to ``stop_after``. ``stop_after="draft"`` stops before the
-        commit and returns a ``resume`` token. ``on_progress(done, total)`` reports upload bytes."""
-        spec = self._spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
-        flow = self._flow_submission("app-submission", {"type": "app", "app_id": app_id}, spec, stop_after, pending, files)
-        return await self.run(flow, files, on_progress)
-
-    async def publish_addon_submission(
-        self,
-        addon_id: str,
-        changes: Optional[Mapping[str, Any]] = None,
-        *,
-        files: Optional[PathLike] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes an add-on (in-app product) submission; see :meth:`publish_app_submission`."""
-        spec = self._spec(changes, "replace", None, None, None)
-        flow = self._flow_submission("addon-submission", {"type": "addon", "addon_id": addon_id}, spec, stop_after, pending, files)
-        return await self.run(flow, files, on_progress)
-
-    async def publish_flight_submission(
-        self,
-        app_id: str,
-        flight_id: str,
-        changes: Optional[Mapping[str, Any]] = None,
-        *,
-        files: Optional[PathLike] = None,
-        old_packages: str = "replace",
-        rollout_percentage: Optional[float] = None,
-        mandatory_update: Optional[bool] = None,
-        mandatory_update_effective_date: Optional[str] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes a package flight submission; see :meth:`publish_app_submission`."""
-        spec = self._spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
-        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id}
-        flow = self._flow_submission("flight-submission", target, spec, stop_after, pending, files)
-        return await self.run(flow, files, on_progress)
-
-    async def rollout(
-        self,
-        app_id: str,
-        submission_id: str,
-        action: str = "get",
-        *,
-        percentage: Optional[float] = None,
-        flight_id: Optional[str] = None,
-    ) -> Outcome:
-        """Reads (``"get"``) or changes (``"update"`` with ``percentage``, ``"halt"``, ``"finalize"``) the gradual
-        package rollout of an app's (or, with ``flight_id``, a flight's) submission. A lost answer is checked
-        by reading the rollout back; the outcome's ``document`` is the rollout resource."""
-        return await self.run(self._flow_rollout(app_id, flight_id, submission_id, action, percentage))
-
-    async def publish_win32(
-        self,
-        product_id: str,
-        *,
-        packages: Optional[Mapping[str, Any]] = None,
-        package_patches: Optional[Sequence[Mapping[str, Any]]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-        metadata_patch: bool = False,
-        assets: Optional[Sequence[Mapping[str, Any]]] = None,
-        files: Optional[PathLike] = None,
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes an MSI/EXE product: packages (full ``{"packages": [...]}`` PUT and/or
-        ``[{"package_id", "body"}]`` patches) → commit and poll processing → ``metadata`` (PUT, or PATCH with
-        ``metadata_patch``) → listing ``assets`` (``[{"language", "screenshots", "logos"}]``, files under
-        ``files``) → submit → poll. Needs the client's ``seller_id``."""
-        flow = self._flow_win32(product_id, packages, package_patches, metadata, metadata_patch, assets, stop_after, files)
-        return await self.run(flow, files, on_progress)
-
-    async def publish_ingestion(
-        self,
-        product_id: str,
-        *,
-        modules: Optional[Sequence[str]] = None,
-        scope: Optional[str] = None,
-        promote: bool = False,
-        publish_option: Optional[Mapping[str, Any]] = None,
-        stop_after: str = "published",
-    ) -> Outcome:
-        """Submits a Partner Center product's current drafts (``modules``, default Listing, Package,
-        Availability, Property) to ``scope`` (``"Preview"`` by default, or ``"Live"``), polls until ready, and with ``promote`` takes the preview live."""
-        return await self.run(self._flow_ingestion(product_id, modules, scope, promote, publish_option, stop_after))
-
-    async def resume(
-        self,
-        token: str,
-        *,
-        stop_after: str = "published",
-        files: Optional[PathLike] = None,
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Continues a workflow stopped early (the ``resume`` string of its outcome) up to ``stop_after``."""
-        return await self.run(self._flow_resume(token, stop_after), files, on_progress)
 
     async def upload_file(self, url: str, path: PathLike, on_progress: Optional[ProgressCallback] = None) -> Any:
         """Uploads a local file to a blob SAS URL with the bundled transport (in a worker thread)."""
