@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test suite of the project. Installs what it needs first (idempotent).
-# Order: setup, the Rust workspace (unit, integration, vectors, emulator, Azurite), doc tests,
+# Order: setup, style (rustfmt, clippy), the Rust workspace (unit, integration, vectors, emulator, Azurite), doc tests,
 # then each scripts/test.d/*.sh (wasm build, other languages). Any failure fails the run.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -8,6 +8,10 @@ cd "$STORESUBMIT_ROOT"
 start=$(date +%s)
 
 bash scripts/setup.sh
+
+log "style: cargo fmt --check, cargo clippy -D warnings"
+cargo fmt --all --check || die "cargo fmt --check: run \`cargo fmt --all\`"
+cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings || die "cargo clippy found warnings"
 
 log "cargo build (workspace, all features)"
 cargo build --workspace --all-features --all-targets --quiet

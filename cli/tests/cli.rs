@@ -161,8 +161,10 @@ fn rollout_percentage_is_range_checked_before_anything_is_sent() {
 #[test]
 fn a_secret_never_reaches_the_output_even_at_trace_level() {
     const SECRET: &str = "Sup3r+Secret/Value=";
-    let mut config = Config::default();
-    config.clients = vec![ClientConfig { client_secret: SECRET.into(), ..ClientConfig::default() }];
+    let config = Config {
+        clients: vec![ClientConfig { client_secret: SECRET.into(), ..ClientConfig::default() }],
+        ..Config::default()
+    };
     let emu = Emulator::start_blocking(config).unwrap();
     let info = emu.info().clone();
     let common = [

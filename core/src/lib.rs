@@ -39,6 +39,7 @@ pub mod task;
 #[cfg(feature = "reqwest")]
 pub mod transport;
 pub mod validate;
+pub mod wire;
 
 pub use error::{all_error_codes, Error, ErrorKind, Result};
 pub use http::{HttpRequest, HttpResponse, Method};

@@ -31,6 +31,7 @@
 //!   JSON key. A field `type` is `"string"`, `"boolean"`, `"integer"`, `"number"`, `"stringOrNumber"`,
 //!   `"any"`, or an object: `{"array": type}`, `{"map": type}` (string keys), `{"page": type}`
 //!   (a devcenter page of items), `{"model": name}`, `{"enum": name}` (a key of `enums`).
+//! - `workflows`: the workflow names a [`crate::wire`] request takes under `"workflow"`.
 
 use std::collections::BTreeMap;
 
@@ -510,6 +511,7 @@ pub fn manifest() -> Value {
             "token": crate::api::TOKEN_ROOT,
         },
         "models": models_json(),
+        "workflows": crate::wire::WORKFLOWS,
     })
 }
 

@@ -6,7 +6,7 @@
 //! the SAS's time-dependent and secret parts, body digest; in order, Put Block as a multiset) and the
 //! progress both hosts report must be equal. Also: cancelling mid-upload leaves a resume token that
 //! completes the publish (skipping the blocks already staged), and an external credential is asked
-//! again after a 401.
+//! again after a 401; and a host that sees only the JSON form (`storesubmit::wire`) sends the same requests.
 #![cfg(feature = "reqwest")]
 
 use std::collections::BTreeMap;
@@ -28,7 +28,10 @@ use storesubmit::flow::host::{perform, LocalFiles, SyncHost};
 use storesubmit::flow::{
     Credentials, Event, FlowConfig, Progress, Purpose, Step, StopAfter, SubmissionSpec, Tick, WaitReason, Work,
 };
+use storesubmit::options::ClientOptions;
 use storesubmit::policy::PollSchedule;
+use storesubmit::secret::Secret;
+use storesubmit::wire::WireFlow;
 use storesubmit::{ErrorKind, HttpRequest, HttpResponse, Result};
 use storesubmit_emulator::{Config, Emulator, EmulatorHandle, FaultRule};
 
@@ -519,4 +522,146 @@ fn an_external_credential_is_asked_again_after_a_401() {
     assert!(asked.iter().all(|s| s == "https://manage.devcenter.microsoft.com/.default"));
     // The flow sent no token request of its own.
     assert!(host.progress.iter().all(|p| !matches!(p, Progress::Request { purpose: Purpose::Token { .. }, .. })));
+}
+
+// ---------------------------------------------------------------------------------------------------
+// A host that sees only the JSON form (`storesubmit::wire`), as the C ABI, wasm and Node hosts do.
+
+/// Runs `request` through a [`WireFlow`] whose host reads each task's JSON, moves the bytes with the
+/// same plain HTTP exchange and files as [`BytesHost`], and answers with completion JSON. Returns the
+/// outcome JSON and the stages and wait reasons the steps reported.
+fn run_json_host(
+    options: &serde_json::Value,
+    secret: &str,
+    request: &serde_json::Value,
+    files: &Path,
+) -> (serde_json::Value, Vec<String>) {
+    let local = LocalFiles::new(files);
+    let now = || SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+    let mut flow = WireFlow::start(options, Some(Secret::new(secret)), request, None).expect("the run starts");
+    let mut step = flow.step(&json!({"kind": "start"}), Vec::new(), now(), 0.5).unwrap();
+    let mut queue = std::collections::VecDeque::new();
+    let mut seen = Vec::new();
+    loop {
+        for p in step["progress"].as_array().unwrap() {
+            match p["kind"].as_str().unwrap() {
+                "stage" => seen.push(format!("stage {}", p["stage"].as_str().unwrap())),
+                "wait" => seen.push(format!("wait {} {}", p["reason"]["kind"], p["seconds"])),
+                _ => {}
+            }
+        }
+        match step["kind"].as_str().unwrap() {
+            "done" => return (step, seen),
+            "run" => queue.extend(step["tasks"].as_array().unwrap().iter().cloned()),
+            _ => {}
+        }
+        let task = queue.pop_front().expect("a task to run while the flow is pending");
+        let id = task["id"].as_u64().unwrap();
+        let (answer, data) = match task["kind"].as_str().unwrap() {
+            "send" => {
+                let headers: Vec<(String, String)> = task["headers"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|h| (h[0].as_str().unwrap().to_string(), h[1].as_str().unwrap().to_string()))
+                    .collect();
+                let (port, target) = split_url(task["url"].as_str().unwrap());
+                let body = flow.take_body(id);
+                assert_eq!(body.len() as u64, task["bodyLength"].as_u64().unwrap());
+                match exchange(port, task["method"].as_str().unwrap(), &target, &headers, &body) {
+                    Ok(m) => {
+                        let status: u64 = m.head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+                        let headers: Vec<serde_json::Value> = m.headers.iter().map(|(k, v)| json!([k, v])).collect();
+                        (json!({"id": id, "kind": "response", "status": status, "headers": headers}), m.body)
+                    }
+                    Err(e) => (
+                        json!({"id": id, "kind": "failed", "error": {"code": "transport", "message": e.message()}}),
+                        Vec::new(),
+                    ),
+                }
+            }
+            "wait" => {
+                std::thread::sleep(Duration::from_secs_f64(task["seconds"].as_f64().unwrap()));
+                (json!({"id": id, "kind": "waited"}), Vec::new())
+            }
+            "stat" => {
+                let names: Vec<String> = serde_json::from_value(task["names"].clone()).unwrap();
+                (json!({"id": id, "kind": "sizes", "sizes": local.stat(&names).unwrap()}), Vec::new())
+            }
+            "read" => {
+                let data = local
+                    .read(
+                        task["name"].as_str().unwrap(),
+                        task["offset"].as_u64().unwrap(),
+                        task["length"].as_u64().unwrap(),
+                    )
+                    .unwrap();
+                (json!({"id": id, "kind": "data"}), data)
+            }
+            other => panic!("no answer for a {other} task"),
+        };
+        step = flow.step(&answer, data, now(), 0.5).unwrap();
+    }
+}
+
+#[test]
+fn a_host_that_speaks_only_json_sends_what_the_byte_moving_host_sends() {
+    let f = files("json");
+
+    // The byte-moving host (run_sync), as in the first test.
+    let emu = emulator();
+    one_rate_limit(&emu);
+    let rec = Recorder::start(emu.addr().port());
+    let mut host = BytesHost::new(&f.0);
+    let mut flow =
+        devcenter::submission(cfg(&emu, rec.endpoints(&emu)), app(&emu), spec(), SubmissionOptions::default());
+    let out = flow.run_sync(&mut host).expect("published through the byte-moving host");
+    let (sync_requests, sync_blocks) = rec.transcript(out.submission_id.as_deref().unwrap());
+    let sync_seen: Vec<String> = host
+        .progress
+        .iter()
+        .filter_map(|p| match p {
+            Progress::Stage(s) => Some(format!("stage {s}")),
+            Progress::Wait { duration, reason } => Some(format!(
+                "wait {} {}",
+                serde_json::to_value(reason).unwrap()["kind"],
+                serde_json::to_value(duration.as_secs_f64()).unwrap()
+            )),
+            _ => None,
+        })
+        .collect();
+
+    // The JSON host, configured only through JSON: the options a binding passes and the workflow request.
+    let emu2 = emulator();
+    one_rate_limit(&emu2);
+    let rec2 = Recorder::start(emu2.addr().port());
+    let info = emu2.info();
+    let c = cfg(&emu2, rec2.endpoints(&emu2));
+    let options = ClientOptions {
+        endpoints: c.endpoints.clone(),
+        tenant_id: info.tenant_id.clone(),
+        client_id: info.client_id.clone(),
+        poll: c.poll,
+        deadline: c.deadline,
+        upload: Some(serde_json::to_value(&c.upload).unwrap()),
+        ..ClientOptions::default()
+    }
+    .to_json();
+    let request = json!({
+        "workflow": "submission",
+        "target": serde_json::to_value(app(&emu2)).unwrap(),
+        "spec": serde_json::to_value(spec()).unwrap(),
+    });
+    let (done, json_seen) = run_json_host(&options, info.client_secret.as_str(), &request, &f.0);
+    assert_eq!(done["outcome"]["stage"], "published", "{done}");
+    let submission = done["outcome"]["submissionId"].as_str().or(done["outcome"]["submission_id"].as_str()).unwrap();
+    let (json_requests, json_blocks) = rec2.transcript(submission);
+
+    assert!(json_blocks.values().sum::<usize>() >= 9, "the ZIP went in blocks: {json_blocks:?}");
+    assert_eq!(json_requests, sync_requests);
+    assert_eq!(json_blocks, sync_blocks);
+    assert!(json_seen.iter().any(|l| l.starts_with("wait \"retry\"")), "{json_seen:#?}");
+    assert_eq!(json_seen, sync_seen);
+    let shown = done.to_string();
+    assert!(!shown.contains(info.client_secret.as_str()) && !shown.contains("sig="), "{shown}");
 }

@@ -517,14 +517,22 @@ fn create_flight(st: &mut State, req: &Req, app: &str) -> Resp {
     });
     st.dc.parents.push(Parent {
         kind: Kind::Flight,
-        id,
+        id: id.clone(),
         app_id: app.to_string(),
-        doc: doc.clone(),
+        doc,
         pending: None,
         last_published: None,
         created: 0,
     });
-    Resp::json(200, &doc)
+    // Microsoft's flight sample reads `pendingFlightSubmission` from this response ("a flight submission
+    // will be created together with the flight"); the method's page shows only the four fields. Both
+    // hold: the flight comes with its first pending submission, and the response adds the pointers of
+    // get-a-flight (see emulator/README.md).
+    let first = create_submission(st, Kind::Flight, &id);
+    if first.status != 200 {
+        return first;
+    }
+    Resp::json(200, &st.dc.parent_view(st.dc.parent(Kind::Flight, &id).expect("just created")))
 }
 
 fn delete_parent(st: &mut State, kind: Kind, id: &str) -> Resp {

@@ -376,6 +376,12 @@ async fn flights_flight_submissions_and_rollout_finalize() {
     let r = call(&emu, dc::create_flight(&ep, &app, &create)).await;
     dc::parse_flight(&r).unwrap();
     let new_flight = body(&r)["flightId"].as_str().unwrap().to_string();
+    // as Microsoft's flight sample expects, the flight comes with its first pending submission
+    let first = body(&r)["pendingFlightSubmission"]["id"].as_str().expect("pendingFlightSubmission").to_string();
+    assert_eq!(
+        body(&r)["pendingFlightSubmission"]["resourceLocation"],
+        format!("flights/{new_flight}/submissions/{first}")
+    );
     assert_error(&call(&emu, dc::create_flight(&ep, &app, &create)).await, 409, "InvalidState", ErrorKind::Conflict);
     let r = call(&emu, dc::list_app_flights(&ep, &app, Page::default())).await;
     assert_eq!(body(&r)["totalCount"], 2);
@@ -429,8 +435,15 @@ async fn flights_flight_submissions_and_rollout_finalize() {
     );
 
     // The new flight: submission, halt on an unpublished one (409), delete it, delete the flight.
-    let r = call(&emu, dc::create_flight_submission(&ep, &app, &new_flight)).await;
+    assert_error(
+        &call(&emu, dc::create_flight_submission(&ep, &app, &new_flight)).await,
+        409,
+        "InvalidState",
+        ErrorKind::Conflict,
+    );
+    let r = call(&emu, dc::get_flight_submission(&ep, &app, &new_flight, &first)).await;
     let fsid = body(&r)["id"].as_str().unwrap().to_string();
+    assert_eq!(fsid, first);
     assert_error(
         &call(&emu, dc::halt_flight_package_rollout(&ep, &app, &new_flight, &fsid)).await,
         409,

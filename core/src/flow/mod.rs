@@ -369,6 +369,8 @@ impl Reply {
 }
 
 /// What a workflow asks of the engine.
+// One action exists at a time (returned by a workflow, consumed by the engine), so its size is moot.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub(crate) enum Action {
     Call(Call),

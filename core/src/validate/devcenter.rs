@@ -7,6 +7,7 @@ use super::check::{At, Ck};
 use super::codes as c;
 use super::win32;
 use crate::data::{categories, enums, languages, limits as lim};
+use crate::model::devcenter::GameGenre;
 
 /// Reports `language.unrecognized` (a warning: the languages table comes from the win32 docs).
 pub(crate) fn language(ck: &mut Ck, at: &At, code: &str) {
@@ -274,7 +275,14 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
     trailers(ck, obj, &root);
 }
 
+/// Whether `s` is a devcenter `applicationCategory`: a category of the Store's table, or
+/// `Category_Subcategory`. The devcenter list is the win32 table plus `Games`, whose subcategories are the
+/// game genres (`Games_Fighting`: the Store's MSIX categories page lists them under Games, and the
+/// submission API spells them as `gamingOptions[].genres` does).
 fn app_category_known(s: &str) -> bool {
+    if s == "Games" || GameGenre::VALUES.contains(&s) {
+        return true;
+    }
     match s.split_once('_') {
         None => categories::category(s).is_some(),
         Some((cat, sub)) => categories::subcategories(cat).is_some_and(|subs| subs.contains(&sub)),

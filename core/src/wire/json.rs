@@ -1,0 +1,179 @@
+//! The JSON forms of the host protocol's values: tasks out, completions in, progress events, errors.
+//! Bodies and file data travel beside the JSON as bytes (see [`super`]).
+
+use std::time::Duration;
+
+use serde_json::{json, Map, Value};
+
+use crate::api::auth::AccessToken;
+use crate::error::{Error, ErrorKind, Result};
+use crate::flow::{Completion, Progress, Task, TaskId, Work};
+use crate::http::HttpResponse;
+use crate::options::decode;
+use crate::secret::redact_url;
+
+/// A task as JSON, and the request body that goes with a `send` task (empty for others).
+pub fn task_json(task: Task) -> (Value, Vec<u8>) {
+    let id = task.id.0;
+    match task.work {
+        Work::Send { request, purpose } => {
+            let headers: Vec<Value> = request.headers.iter().map(|(k, v)| json!([k, v])).collect();
+            let v = json!({
+                "id": id, "kind": "send", "method": request.method.as_str(), "url": request.url,
+                "headers": headers, "timeout": request.timeout.map(|t| t.as_secs_f64()),
+                "bodyLength": request.body.len(), "purpose": purpose,
+            });
+            (v, request.body)
+        }
+        Work::Wait { duration, reason } => {
+            (json!({"id": id, "kind": "wait", "seconds": duration.as_secs_f64(), "reason": reason}), Vec::new())
+        }
+        Work::Stat { names } => (json!({"id": id, "kind": "stat", "names": names}), Vec::new()),
+        Work::Read { name, offset, len } => {
+            (json!({"id": id, "kind": "read", "name": name, "offset": offset, "length": len}), Vec::new())
+        }
+        Work::Token { family, scope } => {
+            (json!({"id": id, "kind": "token", "family": family, "scope": scope}), Vec::new())
+        }
+    }
+}
+
+/// A task's one-line description without secrets (no header values, the URL redacted), for a host's
+/// debug log.
+pub fn describe_task(task: &Value) -> String {
+    let id = task.get("id").and_then(Value::as_u64).unwrap_or_default();
+    let kind = task.get("kind").and_then(Value::as_str).unwrap_or("?");
+    match kind {
+        "send" => format!(
+            "#{id} send {} {}",
+            task.get("method").and_then(Value::as_str).unwrap_or("?"),
+            redact_url(task.get("url").and_then(Value::as_str).unwrap_or(""))
+        ),
+        "read" => format!("#{id} read {}", task.get("name").and_then(Value::as_str).unwrap_or("?")),
+        _ => format!("#{id} {kind}"),
+    }
+}
+
+/// Reads a completion: `{"id", "kind": "response" | "failed" | "waited" | "sizes" | "data" | "token", …}`,
+/// with `data` the response body or the file bytes.
+///
+/// # Errors
+/// `invalid_argument` naming the field and its rule.
+pub fn completion_from_json(v: &Value, data: Vec<u8>) -> Result<(TaskId, Completion)> {
+    let obj = v.as_object().ok_or_else(|| Error::invalid_argument("completion: must be a JSON object"))?;
+    let id = obj
+        .get("id")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| Error::invalid_argument("completion/id: must be the task's id (a whole number)"))?;
+    let kind = str_field(obj, "kind")?;
+    let completion = match kind {
+        "response" => {
+            let status = obj
+                .get("status")
+                .and_then(Value::as_u64)
+                .filter(|s| (100..=999).contains(s))
+                .ok_or_else(|| Error::invalid_argument("completion/status: must be an HTTP status from 100 to 999"))?;
+            let headers = headers_from_json(obj.get("headers"))?;
+            Completion::Response(HttpResponse { status: status as u16, headers, body: data })
+        }
+        "failed" => Completion::Failed(error_from_json(obj.get("error").unwrap_or(&Value::Null))?),
+        "waited" => Completion::Waited,
+        "sizes" => Completion::Sizes(decode("completion/sizes", obj.get("sizes").unwrap_or(&Value::Null))?),
+        "data" => Completion::Data(data),
+        "token" => {
+            let token = str_field(obj, "token")?;
+            let expires = obj
+                .get("expiresOn")
+                .and_then(Value::as_f64)
+                .filter(|t| *t >= 0.0)
+                .ok_or_else(|| Error::invalid_argument("completion/expiresOn: must be a unix time in seconds"))?;
+            let obtained = obj.get("obtainedAt").and_then(Value::as_f64).unwrap_or(0.0);
+            Completion::Token(AccessToken {
+                token: token.into(),
+                obtained_at: obtained as u64,
+                expires_at: expires as u64,
+            })
+        }
+        other => {
+            return Err(Error::invalid_argument(format!(
+                "completion/kind: must be \"response\", \"failed\", \"waited\", \"sizes\", \"data\" or \"token\", got {other:?}"
+            )))
+        }
+    };
+    Ok((TaskId(id), completion))
+}
+
+fn str_field<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str> {
+    obj.get(key)
+        .and_then(Value::as_str)
+        .ok_or_else(|| Error::invalid_argument(format!("completion/{key}: must be a string")))
+}
+
+fn headers_from_json(v: Option<&Value>) -> Result<Vec<(String, String)>> {
+    let rule = || Error::invalid_argument("completion/headers: must be a list of [name, value] string pairs");
+    match v {
+        None | Some(Value::Null) => Ok(Vec::new()),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|p| match p.as_array().map(Vec::as_slice) {
+                Some([Value::String(k), Value::String(v)]) => Ok((k.clone(), v.clone())),
+                _ => Err(rule()),
+            })
+            .collect(),
+        // an object of name → value is accepted too (what fetch's Headers and most HTTP clients give)
+        Some(Value::Object(m)) => {
+            m.iter().map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())).ok_or_else(rule)).collect()
+        }
+        Some(_) => Err(rule()),
+    }
+}
+
+/// An error as JSON: `{code, number, message, status, retryable, retryAfter, correlationId, serverErrors,
+/// issues}` (secrets already scrubbed from the message by [`Error::new`]).
+pub fn error_json(e: &Error) -> Value {
+    json!({
+        "code": e.code(), "number": e.kind().number(), "message": e.message(), "status": e.status(),
+        "retryable": e.is_retryable(), "retryAfter": e.retry_after().map(|d| d.as_secs_f64()),
+        "correlationId": e.correlation_id(), "serverErrors": e.server_errors(), "issues": e.issues(),
+    })
+}
+
+/// A host's failure (`{"code": "transport" | "timeout" | "io" | …, "message"}`) as an [`Error`]; the code
+/// is one of the manifest's error codes (or its number under `number`).
+///
+/// # Errors
+/// `invalid_argument` when neither names a known error.
+pub fn error_from_json(v: &Value) -> Result<Error> {
+    let kind = match (v.get("code").and_then(Value::as_str), v.get("number").and_then(Value::as_u64)) {
+        (Some(c), _) => ErrorKind::from_code(c),
+        (None, Some(n)) => u32::try_from(n).ok().and_then(ErrorKind::from_number),
+        _ => None,
+    }
+    .ok_or_else(|| Error::invalid_argument("completion/error/code: must be one of the error codes (allErrorCodes)"))?;
+    let message = v.get("message").and_then(Value::as_str).unwrap_or("the host reported a failure");
+    let mut e = Error::new(kind, message);
+    if let Some(s) = v.get("status").and_then(Value::as_u64).and_then(|s| u16::try_from(s).ok()) {
+        e = e.with_status(s);
+    }
+    if let Some(r) = v.get("retryAfter").and_then(Value::as_f64).filter(|r| r.is_finite() && *r >= 0.0) {
+        e = e.with_retry_after(Duration::from_secs_f64(r.min(86_400.0)));
+    }
+    Ok(e)
+}
+
+/// A progress event as JSON: `{"kind": "stage", "stage"}`, `{"kind": "request", "method", "url" (redacted),
+/// "status", "purpose"}`, `{"kind": "wait", "seconds", "reason"}`, `{"kind": "upload", "done", "total"}`
+/// or `{"kind": "resumable", "token"}` (the resume token's string form).
+pub fn progress_json(p: &Progress) -> Value {
+    match p {
+        Progress::Stage(s) => json!({"kind": "stage", "stage": s}),
+        Progress::Request { method, url, status, purpose } => json!({
+            "kind": "request", "method": method.as_str(), "url": redact_url(url), "status": status, "purpose": purpose,
+        }),
+        Progress::Wait { duration, reason } => {
+            json!({"kind": "wait", "seconds": duration.as_secs_f64(), "reason": reason})
+        }
+        Progress::Upload { done, total } => json!({"kind": "upload", "done": done, "total": total}),
+        Progress::Resumable(token) => json!({"kind": "resumable", "token": token.to_json()}),
+    }
+}
