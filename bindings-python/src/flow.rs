@@ -1,8 +1,8 @@
 //! The core's sans-IO workflows ([`storesubmit::flow`]) as Python objects.
 //!
 //! A [`PyFlow`] is built from the client's options (one dict, read by the core's
-//! [`ClientOptions::from_json`]) and a workflow's arguments (decoded by the core's [`decode`]). Two kinds of
-//! host drive it:
+//! [`ClientOptions::from_json`]) and a workflow request (one dict, read by the core's
+//! [`workflow_from_json`]). Two kinds of host drive it:
 //! - the bundled transport runs it whole with the core's client (`BundledTransport.run`), GIL released;
 //! - a Python transport drives it task by task: `start()`, then for every [`PyStep`] it sends the request,
 //!   sleeps or asks its credential for a token, and reports back with `respond()`, `failed()`, `waited()`
@@ -19,15 +19,14 @@ use pyo3::prelude::*;
 use pyo3::types::PyList;
 use serde_json::Value;
 use storesubmit::api::auth::{AccessToken, ClientCredentials, TokenCache};
-use storesubmit::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
 use storesubmit::flow::host::{self, LocalFiles};
-use storesubmit::flow::ingestion::{self, IngestionSpec};
-use storesubmit::flow::win32::{self as win32_flow, Win32Spec};
+use storesubmit::flow::win32::Win32Spec;
 use storesubmit::flow::{
-    self, Completion, Credentials, Event, Flow, FlowConfig, Outcome, ResumeToken, Step, SubmissionSpec, Task, TaskId,
-    Tick, Upload, UploadFile, Work,
+    Completion, Credentials, Event, Flow, FlowConfig, Outcome, Step, SubmissionSpec, Task, TaskId, Tick, Upload,
+    UploadFile, Work,
 };
 use storesubmit::options::{decode, ClientOptions};
+use storesubmit::wire::{progress_json, workflow_from_json};
 use storesubmit::{Error, ErrorKind, Secret};
 
 use crate::convert::{json_to_py, py_to_json};
@@ -48,10 +47,6 @@ fn config(options: &Bound<'_, PyAny>, secret: Option<&Bound<'_, PySecret>>) -> P
 
 fn arg<T: serde::de::DeserializeOwned>(what: &str, v: &Bound<'_, PyAny>) -> PyResult<T> {
     decode(what, &py_to_json(v)?).py()
-}
-
-fn word<T: serde::de::DeserializeOwned>(what: &str, v: &str) -> PyResult<T> {
-    decode(what, &Value::String(v.to_string())).py()
 }
 
 /// The outcome as the Python dict (the resume token as a JSON string).
@@ -252,118 +247,23 @@ impl PyFlow {
 
 #[pymethods]
 impl PyFlow {
-    /// An app, add-on or flight submission: `target` is `{"type": "app", "app_id"}`,
-    /// `{"type": "addon", "addon_id"}` or `{"type": "flight", "app_id", "flight_id"}`; `spec` is
-    /// `{changes, oldPackages, rolloutPercentage, mandatoryUpdate, mandatoryUpdateEffectiveDate}`;
-    /// `pending` is `"fail"`, `"reuse"` or `"recreate"`.
-    #[staticmethod]
-    #[pyo3(signature = (options, target, spec, stop_after="published", pending="reuse", secret=None))]
-    fn submission(
+    /// The workflow a request names (`{"workflow": "submission" | "rollout" | "win32" | "ingestion" |
+    /// "call" | "listAll" | "resume", …}`: the core's `wire::workflow_from_json`), with the client's options
+    /// and, for a client secret, the secret.
+    #[new]
+    #[pyo3(signature = (options, request, secret=None))]
+    fn new(
         options: &Bound<'_, PyAny>,
-        target: &Bound<'_, PyAny>,
-        spec: &Bound<'_, PyAny>,
-        stop_after: &str,
-        pending: &str,
+        request: &Bound<'_, PyAny>,
         secret: Option<&Bound<'_, PySecret>>,
     ) -> PyResult<Self> {
-        let cfg = config(options, secret)?;
-        let (target, spec): (Target, SubmissionSpec) = (arg("target", target)?, arg("spec", spec)?);
-        let how = SubmissionOptions { stop_after: word("stop_after", stop_after)?, pending: word("pending", pending)? };
-        Ok(PyFlow::wrap(devcenter::submission(cfg, target, spec, how)))
-    }
-
-    /// A rollout read or change: `action` is `"get"`, `"update"` (with `percentage`), `"halt"` or
-    /// `"finalize"`.
-    #[staticmethod]
-    #[pyo3(signature = (options, target, submission_id, action, percentage=None, secret=None))]
-    fn rollout(
-        options: &Bound<'_, PyAny>,
-        target: &Bound<'_, PyAny>,
-        submission_id: &str,
-        action: &str,
-        percentage: Option<f64>,
-        secret: Option<&Bound<'_, PySecret>>,
-    ) -> PyResult<Self> {
-        let cfg = config(options, secret)?;
-        let action = RolloutAction::parse(action, percentage).py()?;
-        if submission_id.trim().is_empty() {
-            return Err(Error::invalid_argument("rollout: `submission_id` is empty")).py();
-        }
-        Ok(PyFlow::wrap(devcenter::rollout(cfg, arg("target", target)?, submission_id, action)))
-    }
-
-    /// The MSI/EXE workflow: `spec` is `{packages, packagePatches, metadata, metadataPatch, assets}`.
-    #[staticmethod]
-    #[pyo3(signature = (options, product_id, spec, stop_after="published", secret=None))]
-    fn win32(
-        options: &Bound<'_, PyAny>,
-        product_id: &str,
-        spec: &Bound<'_, PyAny>,
-        stop_after: &str,
-        secret: Option<&Bound<'_, PySecret>>,
-    ) -> PyResult<Self> {
-        let (cfg, spec): (_, Win32Spec) = (config(options, secret)?, arg("spec", spec)?);
-        Ok(PyFlow::wrap(win32_flow::publish(cfg, product_id, spec, word("stop_after", stop_after)?)))
-    }
-
-    /// The Partner Center ingestion workflow: `spec` is `{modules, scope, promote, publishOption}`.
-    #[staticmethod]
-    #[pyo3(signature = (options, product_id, spec, stop_after="published", secret=None))]
-    fn ingestion(
-        options: &Bound<'_, PyAny>,
-        product_id: &str,
-        spec: &Bound<'_, PyAny>,
-        stop_after: &str,
-        secret: Option<&Bound<'_, PySecret>>,
-    ) -> PyResult<Self> {
-        let (cfg, spec): (_, IngestionSpec) = (config(options, secret)?, arg("spec", spec)?);
-        Ok(PyFlow::wrap(ingestion::publish(cfg, product_id, spec, word("stop_after", stop_after)?)))
-    }
-
-    /// One call of any operation by id (the `document` of the outcome is the response body).
-    #[staticmethod]
-    #[pyo3(signature = (options, op_id, args, secret=None))]
-    fn call(
-        options: &Bound<'_, PyAny>,
-        op_id: &str,
-        args: &Bound<'_, PyAny>,
-        secret: Option<&Bound<'_, PySecret>>,
-    ) -> PyResult<Self> {
-        Ok(PyFlow::wrap(flow::simple::call(config(options, secret)?, op_id, py_to_json(args)?).py()?))
-    }
-
-    /// Every item of a list operation: the core's paging flow, up to `max_pages` pages (the `document`
-    /// of the outcome is `{value, pages, truncated}`).
-    #[staticmethod]
-    #[pyo3(signature = (options, op_id, args, max_pages=storesubmit::data::limits::LIST_PAGES_DEFAULT, secret=None))]
-    fn list_all(
-        options: &Bound<'_, PyAny>,
-        op_id: &str,
-        args: &Bound<'_, PyAny>,
-        max_pages: u32,
-        secret: Option<&Bound<'_, PySecret>>,
-    ) -> PyResult<Self> {
-        let cfg = config(options, secret)?;
-        Ok(PyFlow::wrap(flow::simple::list_all(cfg, op_id, py_to_json(args)?, max_pages).py()?))
+        Ok(PyFlow::wrap(workflow_from_json(config(options, secret)?, &py_to_json(request)?).py()?))
     }
 
     /// Only an upload (the core's block-upload machine, its retries and progress) over any transport.
     #[staticmethod]
     fn upload(options: &Bound<'_, PyAny>, upload: &Bound<'_, PyUpload>) -> PyResult<Self> {
         Ok(PyFlow::wrap(host::upload(config(options, None)?, upload.get().inner.clone())))
-    }
-
-    /// Continues a workflow stopped early from its resume token (the outcome's `resume` string).
-    #[staticmethod]
-    #[pyo3(signature = (options, token, stop_after="published", secret=None))]
-    fn resume_from(
-        options: &Bound<'_, PyAny>,
-        token: &str,
-        stop_after: &str,
-        secret: Option<&Bound<'_, PySecret>>,
-    ) -> PyResult<Self> {
-        let token = ResumeToken::from_json(token).py()?;
-        Ok(PyFlow::wrap(flow::resume(config(options, secret)?, &token, word("stop_after", stop_after)?).py()?))
     }
 
     /// Begins the workflow with the cache's tokens. `now` is unix seconds, `jitter` a random number in
@@ -425,11 +325,11 @@ impl PyFlow {
         self.advance(py, Some(Completion::Failed(e)), now, jitter)
     }
 
-    /// The progress events emitted since the last call (`{"type": "stage" | "request" | "wait" |
-    /// "upload" | "resumable", …}`: the core's own events).
+    /// The progress events emitted since the last call (`{"kind": "stage" | "request" | "wait" |
+    /// "upload" | "resumable", …}`: the core's own events, `wire::progress_json`).
     fn take_progress<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let events = self.with(Flow::take_progress)?;
-        PyList::new(py, events.iter().map(|p| json_to_py(py, &p.to_json())).collect::<PyResult<Vec<_>>>()?)
+        PyList::new(py, events.iter().map(|p| json_to_py(py, &progress_json(p))).collect::<PyResult<Vec<_>>>()?)
     }
 
     /// Stores the workflow's tokens back into a shared cache (call when it is done).

@@ -23,6 +23,7 @@ use storesubmit::api::Endpoints;
 use storesubmit::client::{check_url_scheme, Client, Progress, ProgressHandler, TokenProvider};
 use storesubmit::flow::FlowConfig;
 use storesubmit::transport::{BlobUploader, ProgressFn, UploadOptions, UploadReport};
+use storesubmit::wire::progress_json;
 use storesubmit::{Error, ErrorKind, Result, Secret};
 use tokio::runtime::Runtime;
 
@@ -114,7 +115,7 @@ impl Hooks {
         let (cb, err) = (Python::attach(|py| self.on_event.as_ref().map(|c| c.clone_ref(py)))?, self.error.clone());
         Some(Arc::new(move |p: &Progress| {
             Python::attach(|py| {
-                if let Err(e) = json_to_py(py, &p.to_json()).and_then(|ev| cb.call1(py, (ev,))) {
+                if let Err(e) = json_to_py(py, &progress_json(p)).and_then(|ev| cb.call1(py, (ev,))) {
                     keep(&err, e);
                 }
             })

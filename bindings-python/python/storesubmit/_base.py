@@ -10,7 +10,7 @@ import logging
 import random
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, Generic, Mapping, Optional, Sequence, Tuple, TypeVar, Union
+from typing import Any, Callable, Dict, Generic, cast, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _native
 from .credentials import AccessTokenLike, ClientSecretCredential
@@ -44,7 +44,7 @@ def failure_args(exc: BaseException) -> Tuple[str, str, Optional[int], Optional[
     return failure
 
 
-def forward(flow: "_native.Flow", on_event: EventCallback) -> None:
+def forward(flow: "_native.Flow", on_event: Callable[[Dict[str, Any]], None]) -> None:
     """Hands the workflow's new progress events to ``on_event``."""
     for event in flow.take_progress():
         on_event(event)
@@ -103,12 +103,14 @@ class ClientBase(Generic[_R]):
 
     # -- events and logs ------------------------------------------------------------------------
 
-    def _events(self, on_progress: Optional[ProgressCallback]) -> EventCallback:
+    def _events(self, on_progress: Optional[ProgressCallback]) -> Callable[[Dict[str, Any]], None]:
         """The receiver of a run's progress events (the core's): logs them, hands them to ``on_event`` and
         upload bytes to ``on_progress``."""
 
-        def forward(event: ProgressEvent) -> None:
-            kind = event["type"]
+        def forward(event: Dict[str, Any]) -> None:
+            kind = event["type"] = event.pop("kind")  # the core's events, in the keys this package has used
+            if kind == "resumable":
+                event["resume"] = event.pop("token")
             if kind == "stage":
                 logger.info("stage %s", event["stage"])
             elif kind == "request":
@@ -119,14 +121,14 @@ class ClientBase(Generic[_R]):
             elif kind == "upload" and on_progress is not None:
                 on_progress(event["done"], event["total"])
             if self._on_event is not None:
-                self._on_event(event)
+                self._on_event(cast(ProgressEvent, event))
 
         return forward
 
     def _upload_events(self, on_progress: Optional[ProgressCallback]) -> ProgressCallback:
         """An ``on_progress`` for a standalone upload that also reports ``upload`` events."""
         events = self._events(on_progress)
-        return lambda done, total: events({"type": "upload", "done": done, "total": total})
+        return lambda done, total: events({"kind": "upload", "done": done, "total": total})
 
     # -- the workflows (the sync client returns their outcome, the asyncio client an awaitable of it) --
 
@@ -198,7 +200,8 @@ class ClientBase(Generic[_R]):
         package rollout of an app's (or, with ``flight_id``, a flight's) submission. A lost answer is checked
         by reading the rollout back; the outcome's ``document`` is the rollout resource."""
         target = {"type": "flight", "app_id": app_id, "flight_id": flight_id} if flight_id else {"type": "app", "app_id": app_id}
-        return self._drive(_native.Flow.rollout(self._cfg, target, submission_id, action, percentage, self._secret))
+        act: Dict[str, Any] = {"action": action} if percentage is None else {"action": action, "percentage": percentage}
+        return self._drive(self._flow({"workflow": "rollout", "target": target, "submissionId": submission_id, "action": act}))
 
     def publish_win32(
         self,
@@ -227,7 +230,8 @@ class ClientBase(Generic[_R]):
         if assets:
             spec["assets"] = [{"language": a["language"], "screenshots": list(a.get("screenshots", [])), "logos": list(a.get("logos", []))} for a in assets]
         _native.preflight_win32(spec, None if files is None else str(files))
-        return self._drive(_native.Flow.win32(self._cfg, product_id, spec, stop_after, self._secret), files, on_progress)
+        flow = self._flow({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop_after})
+        return self._drive(flow, files, on_progress)
 
     def publish_ingestion(
         self,
@@ -246,7 +250,7 @@ class ClientBase(Generic[_R]):
             spec["scope"] = scope
         if publish_option is not None:
             spec["publishOption"] = dict(publish_option)
-        return self._drive(_native.Flow.ingestion(self._cfg, product_id, spec, stop_after, self._secret))
+        return self._drive(self._flow({"workflow": "ingestion", "productId": product_id, "spec": spec, "stopAfter": stop_after}))
 
     def resume(
         self,
@@ -257,7 +261,7 @@ class ClientBase(Generic[_R]):
         on_progress: Optional[ProgressCallback] = None,
     ) -> _R:
         """Continues a workflow stopped early (the ``resume`` string of its outcome) up to ``stop_after``."""
-        return self._drive(_native.Flow.resume_from(self._cfg, token, stop_after, self._secret), files, on_progress)
+        return self._drive(self._flow({"workflow": "resume", "token": token, "stopAfter": stop_after}), files, on_progress)
 
     def _drive(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> _R:
         raise NotImplementedError
@@ -267,13 +271,12 @@ class ClientBase(Generic[_R]):
         files: Optional[PathLike], on_progress: Optional[ProgressCallback],
     ) -> _R:
         _native.preflight_submission(kind, spec, None if files is None else str(files))
-        return self._drive(_native.Flow.submission(self._cfg, target, spec, stop_after, pending, self._secret), files, on_progress)
+        request = {"workflow": "submission", "target": target, "spec": spec, "stopAfter": stop_after, "pending": pending}
+        return self._drive(self._flow(request), files, on_progress)
 
-    def _flow_call(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
-        return _native.Flow.call(self._cfg, op_id, dict(args or {}), self._secret)
-
-    def _flow_list(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
-        return _native.Flow.list_all(self._cfg, op_id, dict(args or {}), secret=self._secret)
+    def _flow(self, request: Dict[str, Any]) -> "_native.Flow":
+        """The core's workflow a request names (``{"workflow": "submission" | "call" | …, …}``)."""
+        return _native.Flow(self._cfg, request, self._secret)
 
 
 def _spec(

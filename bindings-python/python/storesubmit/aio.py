@@ -117,13 +117,13 @@ class Client(ClientBase[Awaitable[Outcome]]):
         """Calls any operation of the route table by id (``devcenter.get_app``, …; see
         :func:`storesubmit.operations`) with its arguments by their documented names
         (``applicationId``, ``top``, ``body``, …); returns the response body."""
-        outcome = await self.run(self._flow_call(op_id, args))
+        outcome = await self.run(self._flow({"workflow": "call", "op": op_id, "args": dict(args or {})}))
         return outcome.get("document")
 
     async def list_all(self, op_id: str, args: Optional[Mapping[str, Any]] = None) -> List[Any]:
         """Every item of a list operation (devcenter or ingestion), following next-page links (the core's
         paging, capped at 1,000 pages)."""
-        outcome = await self.run(self._flow_list(op_id, args))
+        outcome = await self.run(self._flow({"workflow": "listAll", "op": op_id, "args": dict(args or {})}))
         items: List[Any] = outcome["document"]["value"]
         return items
 

@@ -50,24 +50,3 @@ pub enum Progress {
     /// over. Emitted just before the `Done(Err(..))` step.
     Resumable(ResumeToken),
 }
-
-impl Progress {
-    /// The event as a JSON object, the form a binding hands to its language's callback:
-    /// `{"type": "stage", "stage"}`, `{"type": "request", "method", "url", "status", "purpose"}`,
-    /// `{"type": "wait", "seconds", "reason"}`, `{"type": "upload", "done", "total"}` or
-    /// `{"type": "resumable", "resume"}` (the token as a JSON string, as outcomes carry it).
-    pub fn to_json(&self) -> serde_json::Value {
-        use serde_json::json;
-        match self {
-            Progress::Stage(stage) => json!({"type": "stage", "stage": stage}),
-            Progress::Request { method, url, status, purpose } => {
-                json!({"type": "request", "method": method.as_str(), "url": url, "status": status, "purpose": purpose})
-            }
-            Progress::Wait { duration, reason } => {
-                json!({"type": "wait", "seconds": duration.as_secs_f64(), "reason": reason})
-            }
-            Progress::Upload { done, total } => json!({"type": "upload", "done": done, "total": total}),
-            Progress::Resumable(token) => json!({"type": "resumable", "resume": token.to_json()}),
-        }
-    }
-}
