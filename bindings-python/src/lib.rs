@@ -17,7 +17,6 @@ mod tools;
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 use serde_json::Value;
 use storesubmit::api::{self, Endpoints, Family};
 
@@ -83,57 +82,11 @@ fn parse_token_response(response: &Bound<'_, PyResponse>, now: u64) -> PyResult<
     Ok((t.token.expose().to_owned(), t.expires_at))
 }
 
-/// Every operation of the route table: `{id, family, method, path, query, body, summary}` dicts.
+/// The core's manifest (`storesubmit::manifest::manifest`, what `tests/vectors/manifest.json` holds): the
+/// operations, error and issue catalogues, enums, limits and models, which the Python layer reads.
 #[pyfunction]
-fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for op in api::OPERATIONS {
-        let d = PyDict::new(py);
-        d.set_item("id", op.id)?;
-        d.set_item("family", op.family.as_str())?;
-        d.set_item("method", op.method.as_str())?;
-        d.set_item("path", op.path)?;
-        d.set_item("query", op.query.to_vec())?;
-        d.set_item("body", op.body)?;
-        d.set_item("summary", op.summary)?;
-        list.append(d)?;
-    }
-    Ok(list)
-}
-
-/// The production service roots and AAD resources: `{devcenter, win32, ingestion, token}` and
-/// `{family: resource}`.
-#[pyfunction]
-fn service_info(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-    let ep = production();
-    let d = PyDict::new(py);
-    let roots = PyDict::new(py);
-    roots.set_item("devcenter", &ep.devcenter)?;
-    roots.set_item("win32", &ep.win32)?;
-    roots.set_item("ingestion", &ep.ingestion)?;
-    roots.set_item("token", &ep.token)?;
-    d.set_item("endpoints", roots)?;
-    let res = PyDict::new(py);
-    for f in [Family::Devcenter, Family::Win32, Family::Ingestion] {
-        res.set_item(f.as_str(), api::auth::resource_for(f))?;
-    }
-    d.set_item("resources", res)?;
-    Ok(d)
-}
-
-/// The error catalogue: `{code, number, retryable, description}` per code, in catalogue order.
-#[pyfunction]
-fn all_error_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for c in storesubmit::all_error_codes() {
-        let d = PyDict::new(py);
-        d.set_item("code", c.code)?;
-        d.set_item("number", c.number)?;
-        d.set_item("retryable", c.retryable)?;
-        d.set_item("description", c.description)?;
-        list.append(d)?;
-    }
-    Ok(list)
+fn manifest(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(py, &storesubmit::manifest::manifest())
 }
 
 /// The document kinds (`app-submission`, …), as the CLI's `--kind` spells them.
@@ -173,9 +126,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_response, m)?)?;
     m.add_function(wrap_pyfunction!(parse_token_response, m)?)?;
-    m.add_function(wrap_pyfunction!(operations, m)?)?;
-    m.add_function(wrap_pyfunction!(service_info, m)?)?;
-    m.add_function(wrap_pyfunction!(all_error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(manifest, m)?)?;
     m.add_function(wrap_pyfunction!(document_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(data_tables, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;

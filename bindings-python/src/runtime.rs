@@ -66,38 +66,8 @@ fn report_to_py<'py>(py: Python<'py>, r: &UploadReport) -> PyResult<Bound<'py, P
     Ok(d)
 }
 
-/// A progress callback calling a Python callable `(done, total)`; the first exception it raises is kept
-/// and raised when the upload returns.
-struct PyProgress {
-    callback: Py<PyAny>,
-    error: Arc<Mutex<Option<PyErr>>>,
-}
-
-impl PyProgress {
-    fn new(callback: Option<Py<PyAny>>) -> Option<Self> {
-        callback.map(|callback| PyProgress { callback, error: Arc::new(Mutex::new(None)) })
-    }
-
-    fn func(&self) -> ProgressFn {
-        let (cb, err) = (Python::attach(|py| self.callback.clone_ref(py)), self.error.clone());
-        Arc::new(move |done, total| {
-            Python::attach(|py| {
-                if let Err(e) = cb.call1(py, (done, total)) {
-                    if let Ok(mut slot) = err.lock() {
-                        slot.get_or_insert(e);
-                    }
-                }
-            })
-        })
-    }
-
-    fn take_error(&self) -> Option<PyErr> {
-        self.error.lock().ok().and_then(|mut e| e.take())
-    }
-}
-
-/// The Python callbacks of one run: progress events and an outside credential. The first exception
-/// either raises is kept and raised when the run returns (instead of the error it caused).
+/// The Python callbacks of one run: progress events (or an upload's bytes) and an outside credential. The
+/// first exception one raises is kept and raised when the run returns (instead of the error it caused).
 struct Hooks {
     on_event: Option<Py<PyAny>>,
     get_token: Option<Py<PyAny>>,
@@ -119,6 +89,14 @@ impl Hooks {
                     keep(&err, e);
                 }
             })
+        }))
+    }
+
+    /// `on_event` as an uploader's byte counter `(done, total)`.
+    fn bytes(&self) -> Option<ProgressFn> {
+        let (cb, err) = (Python::attach(|py| self.on_event.as_ref().map(|c| c.clone_ref(py)))?, self.error.clone());
+        Some(Arc::new(move |done, total| {
+            Python::attach(|py| cb.call1(py, (done, total)).map(drop).unwrap_or_else(|e| keep(&err, e)))
         }))
     }
 
@@ -279,14 +257,11 @@ impl PyBundled {
     ) -> PyResult<Bound<'py, PyDict>> {
         check_url_scheme(url).py()?;
         let sas = SasUrl::parse(url).py()?;
-        let progress = PyProgress::new(on_progress);
-        let uploader = self.uploader(progress.as_ref().map(PyProgress::func))?;
+        let hooks = Hooks { on_event: on_progress, get_token: None, error: Arc::default() };
+        let uploader = self.uploader(hooks.bytes())?;
         let rt = runtime()?;
         let result = py.detach(|| rt.block_on(uploader.upload_file(&sas, &path)));
-        if let Some(e) = progress.as_ref().and_then(PyProgress::take_error) {
-            return Err(e);
-        }
-        report_to_py(py, &result.py()?)
+        report_to_py(py, &hooks.finish(result)?)
     }
 
     /// Asynchronous `send`: resolves `future` (of `loop`) with the response or the exception.

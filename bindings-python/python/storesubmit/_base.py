@@ -29,7 +29,7 @@ def now() -> int:
 
 
 def jitter() -> float:
-    """A random number in [0, 1) for retry backoff (the core has no randomness)."""
+    """A random number in [0, 1) for the core's retry jitter (the core has no randomness)."""
     return random.random()
 
 
