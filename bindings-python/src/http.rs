@@ -9,8 +9,7 @@ use std::time::Duration;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyTuple};
-use storesubmit::http::is_secret_header;
-use storesubmit::secret::{redact_text, redact_url};
+use storesubmit::secret::redact_url;
 use storesubmit::{HttpRequest, HttpResponse, Method};
 
 use crate::convert::json_to_py;
@@ -28,25 +27,6 @@ fn extract_headers(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<(String, Stri
         out.push((k, v));
     }
     Ok(out)
-}
-
-fn headers_repr(headers: &[(String, String)]) -> String {
-    let parts: Vec<String> = headers
-        .iter()
-        .map(|(n, v)| {
-            let v = if is_secret_header(n) { "<redacted>".to_string() } else { redact_text(v) };
-            format!("{n:?}: {v:?}")
-        })
-        .collect();
-    format!("{{{}}}", parts.join(", "))
-}
-
-fn body_repr(body: &[u8]) -> String {
-    match std::str::from_utf8(body) {
-        Ok(s) if s.len() <= 2048 => format!("{:?}", redact_text(s)),
-        Ok(s) => format!("<{} bytes of text>", s.len()),
-        Err(_) => format!("<{} bytes>", body.len()),
-    }
 }
 
 fn headers_to_py<'py>(py: Python<'py>, headers: &[(String, String)]) -> PyResult<Bound<'py, PyList>> {
@@ -146,13 +126,7 @@ impl PyRequest {
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "Request(method={:?}, url={:?}, headers={}, body={})",
-            self.inner.method.as_str(),
-            redact_url(&self.inner.url),
-            headers_repr(&self.inner.headers),
-            body_repr(&self.inner.body)
-        )
+        format!("{:?}", self.inner) // the core's Debug: every secret redacted
     }
 
     fn __str__(&self) -> String {
@@ -223,11 +197,6 @@ impl PyResponse {
     }
 
     fn __repr__(&self) -> String {
-        format!(
-            "Response(status={}, headers={}, body={})",
-            self.inner.status,
-            headers_repr(&self.inner.headers),
-            body_repr(&self.inner.body)
-        )
+        format!("{:?}", self.inner) // the core's Debug: every secret redacted
     }
 }

@@ -13,12 +13,10 @@ mod http;
 mod runtime;
 mod secret;
 mod tools;
-mod upload;
 
 use std::sync::OnceLock;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyDict, PyList};
 use serde_json::Value;
 use storesubmit::api::{self, Endpoints, Family};
 
@@ -29,36 +27,6 @@ use crate::http::{PyRequest, PyResponse};
 fn production() -> &'static Endpoints {
     static P: OnceLock<Endpoints> = OnceLock::new();
     P.get_or_init(Endpoints::production)
-}
-
-/// Service roots from a dict with any of `devcenter`, `win32`, `ingestion`, `token` (others production).
-fn endpoints_from(obj: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Endpoints>> {
-    let Some(obj) = obj else { return Ok(None) };
-    if obj.is_none() {
-        return Ok(None);
-    }
-    let mut ep = Endpoints::production();
-    let v = py_to_json(obj)?;
-    let Value::Object(m) = v else {
-        return Err(pyo3::exceptions::PyTypeError::new_err("endpoints must be a dict of service roots"));
-    };
-    for (k, v) in m {
-        let Value::String(s) = v else {
-            return Err(pyo3::exceptions::PyTypeError::new_err(format!("endpoints[{k:?}] must be a str")));
-        };
-        match k.as_str() {
-            "devcenter" => ep.devcenter = s,
-            "win32" => ep.win32 = s,
-            "ingestion" => ep.ingestion = s,
-            "token" => ep.token = s,
-            _ => {
-                return Err(pyo3::exceptions::PyValueError::new_err(format!(
-                    "unknown endpoints key {k:?} (expected devcenter, win32, ingestion, token)"
-                )))
-            }
-        }
-    }
-    Ok(Some(ep))
 }
 
 /// Builds the request of any operation from its id and a dict of arguments (`api::build`).
@@ -73,7 +41,10 @@ fn build_request(
         Some(a) => py_to_json(a)?,
         None => Value::Null,
     };
-    let custom = endpoints_from(endpoints)?;
+    let custom = match endpoints.filter(|e| !e.is_none()) {
+        Some(e) => Some(Endpoints::from_json_at(&py_to_json(e)?, "endpoints").py()?),
+        None => None,
+    };
     let ep = custom.as_ref().unwrap_or_else(|| production());
     api::build(ep, op_id, &args).py().map(|inner| PyRequest { inner })
 }
@@ -111,57 +82,11 @@ fn parse_token_response(response: &Bound<'_, PyResponse>, now: u64) -> PyResult<
     Ok((t.token.expose().to_owned(), t.expires_at))
 }
 
-/// Every operation of the route table: `{id, family, method, path, query, body, summary}` dicts.
+/// The core's manifest (`storesubmit::manifest::manifest`, what `tests/vectors/manifest.json` holds): the
+/// operations, error and issue catalogues, enums, limits and models, which the Python layer reads.
 #[pyfunction]
-fn operations(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for op in api::OPERATIONS {
-        let d = PyDict::new(py);
-        d.set_item("id", op.id)?;
-        d.set_item("family", op.family.as_str())?;
-        d.set_item("method", op.method.as_str())?;
-        d.set_item("path", op.path)?;
-        d.set_item("query", op.query.to_vec())?;
-        d.set_item("body", op.body)?;
-        d.set_item("summary", op.summary)?;
-        list.append(d)?;
-    }
-    Ok(list)
-}
-
-/// The production service roots and AAD resources: `{devcenter, win32, ingestion, token}` and
-/// `{family: resource}`.
-#[pyfunction]
-fn service_info(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
-    let ep = production();
-    let d = PyDict::new(py);
-    let roots = PyDict::new(py);
-    roots.set_item("devcenter", &ep.devcenter)?;
-    roots.set_item("win32", &ep.win32)?;
-    roots.set_item("ingestion", &ep.ingestion)?;
-    roots.set_item("token", &ep.token)?;
-    d.set_item("endpoints", roots)?;
-    let res = PyDict::new(py);
-    for f in [Family::Devcenter, Family::Win32, Family::Ingestion] {
-        res.set_item(f.as_str(), api::auth::resource_for(f))?;
-    }
-    d.set_item("resources", res)?;
-    Ok(d)
-}
-
-/// The error catalogue: `{code, number, retryable, description}` per code, in catalogue order.
-#[pyfunction]
-fn all_error_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for c in storesubmit::all_error_codes() {
-        let d = PyDict::new(py);
-        d.set_item("code", c.code)?;
-        d.set_item("number", c.number)?;
-        d.set_item("retryable", c.retryable)?;
-        d.set_item("description", c.description)?;
-        list.append(d)?;
-    }
-    Ok(list)
+fn manifest(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    json_to_py(py, &storesubmit::manifest::manifest())
 }
 
 /// The document kinds (`app-submission`, …), as the CLI's `--kind` spells them.
@@ -196,15 +121,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<secret::PySecret>()?;
     flow::register(m)?;
     runtime::register(m)?;
-    upload::register(m)?;
     tools::register(m)?;
     emulator::register(m)?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_response, m)?)?;
     m.add_function(wrap_pyfunction!(parse_token_response, m)?)?;
-    m.add_function(wrap_pyfunction!(operations, m)?)?;
-    m.add_function(wrap_pyfunction!(service_info, m)?)?;
-    m.add_function(wrap_pyfunction!(all_error_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(manifest, m)?)?;
     m.add_function(wrap_pyfunction!(document_kinds, m)?)?;
     m.add_function(wrap_pyfunction!(data_tables, m)?)?;
     m.add_function(wrap_pyfunction!(redact, m)?)?;

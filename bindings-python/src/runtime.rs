@@ -1,32 +1,35 @@
-//! The bundled transport: the core's reqwest (rustls) client and blob uploader on a tokio runtime.
+//! The bundled transport: the core's reqwest (rustls) client, which runs whole workflows, on a tokio runtime.
 //!
 //! - **No runtime at import.** The runtime is created on first use, not when the module loads.
 //! - **Fork-safe.** The runtime and the HTTP client are remembered with the process id that made them;
 //!   a child process (after `os.fork()`, e.g. multiprocessing's default start method on Linux) sees a
 //!   different id and builds its own. The parent's runtime is leaked in the child, never dropped: its
 //!   threads do not exist there, and dropping it would wait for them.
-//! - **GIL released.** Every send and upload runs with the GIL released (`py.detach`); the sync API
+//! - **GIL released.** Every send, workflow and upload runs with the GIL released (`py.detach`); the sync API
 //!   blocks on the runtime, the async API spawns a task and resolves an asyncio future through
 //!   `loop.call_soon_threadsafe`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
+use storesubmit::api::auth::AccessToken;
 use storesubmit::api::auth::ClientCredentials;
 use storesubmit::api::blob::SasUrl;
 use storesubmit::api::Endpoints;
-use storesubmit::client::{check_url_scheme, perform_upload, Client};
+use storesubmit::client::{check_url_scheme, Client, Progress, ProgressHandler, TokenProvider};
 use storesubmit::flow::FlowConfig;
 use storesubmit::transport::{BlobUploader, ProgressFn, UploadOptions, UploadReport};
-use storesubmit::{Error, ErrorKind, Result};
+use storesubmit::wire::progress_json;
+use storesubmit::{Error, ErrorKind, Result, Secret};
 use tokio::runtime::Runtime;
 
+use crate::convert::json_to_py;
 use crate::errors::{to_py_err, IntoPy};
-use crate::flow::PyUpload;
+use crate::flow::{outcome_to_py, PyFlow, PyTokenCache};
 use crate::http::{PyRequest, PyResponse};
 
 static RUNTIME: Mutex<Option<(u32, &'static Runtime)>> = Mutex::new(None);
@@ -51,15 +54,6 @@ pub fn runtime() -> PyResult<&'static Runtime> {
     Ok(rt)
 }
 
-/// The files folder an upload needs.
-pub fn files_dir(files: Option<&Path>) -> Result<&Path> {
-    files.ok_or_else(|| {
-        Error::invalid_argument(
-            "this workflow uploads files: pass `files=` (the folder the submission's file names are relative to)",
-        )
-    })
-}
-
 fn report_to_py<'py>(py: Python<'py>, r: &UploadReport) -> PyResult<Bound<'py, PyDict>> {
     let d = PyDict::new(py);
     d.set_item("size", r.size)?;
@@ -72,33 +66,58 @@ fn report_to_py<'py>(py: Python<'py>, r: &UploadReport) -> PyResult<Bound<'py, P
     Ok(d)
 }
 
-/// A progress callback calling a Python callable `(done, total)`; the first exception it raises is kept
-/// and raised when the upload returns.
-struct PyProgress {
-    callback: Py<PyAny>,
+/// The Python callbacks of one run: progress events (or an upload's bytes) and an outside credential. The
+/// first exception one raises is kept and raised when the run returns (instead of the error it caused).
+struct Hooks {
+    on_event: Option<Py<PyAny>>,
+    get_token: Option<Py<PyAny>>,
     error: Arc<Mutex<Option<PyErr>>>,
 }
 
-impl PyProgress {
-    fn new(callback: Option<Py<PyAny>>) -> Option<Self> {
-        callback.map(|callback| PyProgress { callback, error: Arc::new(Mutex::new(None)) })
+fn keep(slot: &Mutex<Option<PyErr>>, e: PyErr) {
+    if let Ok(mut s) = slot.lock() {
+        s.get_or_insert(e);
     }
+}
 
-    fn func(&self) -> ProgressFn {
-        let (cb, err) = (Python::attach(|py| self.callback.clone_ref(py)), self.error.clone());
-        Arc::new(move |done, total| {
+impl Hooks {
+    fn progress(&self) -> Option<ProgressHandler> {
+        let (cb, err) = (Python::attach(|py| self.on_event.as_ref().map(|c| c.clone_ref(py)))?, self.error.clone());
+        Some(Arc::new(move |p: &Progress| {
             Python::attach(|py| {
-                if let Err(e) = cb.call1(py, (done, total)) {
-                    if let Ok(mut slot) = err.lock() {
-                        slot.get_or_insert(e);
-                    }
+                if let Err(e) = json_to_py(py, &progress_json(p)).and_then(|ev| cb.call1(py, (ev,))) {
+                    keep(&err, e);
                 }
             })
-        })
+        }))
     }
 
-    fn take_error(&self) -> Option<PyErr> {
-        self.error.lock().ok().and_then(|mut e| e.take())
+    /// `on_event` as an uploader's byte counter `(done, total)`.
+    fn bytes(&self) -> Option<ProgressFn> {
+        let (cb, err) = (Python::attach(|py| self.on_event.as_ref().map(|c| c.clone_ref(py)))?, self.error.clone());
+        Some(Arc::new(move |done, total| {
+            Python::attach(|py| cb.call1(py, (done, total)).map(drop).unwrap_or_else(|e| keep(&err, e)))
+        }))
+    }
+
+    fn credential(&self) -> Option<TokenProvider> {
+        let (cb, err) = (Python::attach(|py| self.get_token.as_ref().map(|c| c.clone_ref(py)))?, self.error.clone());
+        Some(Arc::new(move |_family, scope: &str| {
+            let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+            Python::attach(|py| cb.call1(py, (scope,)).and_then(|t| t.extract::<(String, u64)>(py)))
+                .map(|(token, expires_at)| AccessToken { token: Secret::new(token), obtained_at: now, expires_at })
+                .map_err(|e| {
+                    keep(&err, e);
+                    Error::new(ErrorKind::Auth, "the credential failed")
+                })
+        }))
+    }
+
+    fn finish<T>(&self, result: Result<T>) -> PyResult<T> {
+        match (result, self.error.lock().ok().and_then(|mut e| e.take())) {
+            (_, Some(e)) => Err(e),
+            (r, None) => r.py(),
+        }
     }
 }
 
@@ -204,25 +223,27 @@ impl PyBundled {
         Ok(PyResponse { inner: resp })
     }
 
-    /// Performs a workflow's upload step; `files` is the folder its file names are relative to.
-    #[pyo3(signature = (upload, files=None, on_progress=None))]
-    fn upload(
+    /// Runs a workflow to its end with the core's client (its tasks concurrently, the GIL released),
+    /// with the cache's tokens; returns the outcome dict or raises its error. `on_event` receives each
+    /// progress event dict, `get_token(scope)` answers the token tasks of an outside credential with
+    /// `(token, expires_on)`.
+    #[pyo3(signature = (flow, tokens, files=None, on_event=None, get_token=None))]
+    fn run(
         &self,
         py: Python<'_>,
-        upload: &Bound<'_, PyUpload>,
+        flow: &Bound<'_, PyFlow>,
+        tokens: &Bound<'_, PyTokenCache>,
         files: Option<PathBuf>,
-        on_progress: Option<Py<PyAny>>,
-    ) -> PyResult<()> {
-        let progress = PyProgress::new(on_progress);
-        let func = progress.as_ref().map(PyProgress::func);
-        let uploader = self.uploader(func.clone())?;
-        let rt = runtime()?;
-        let up = upload.get().inner.clone();
-        let result = py.detach(|| rt.block_on(perform_upload(&uploader, up, files.as_deref())));
-        if let Some(e) = progress.as_ref().and_then(PyProgress::take_error) {
-            return Err(e);
-        }
-        result.py()
+        on_event: Option<Py<PyAny>>,
+        get_token: Option<Py<PyAny>>,
+    ) -> PyResult<Py<PyAny>> {
+        let (rt, client) = self.client()?;
+        let mut f = flow.get().take(tokens.get())?;
+        let hooks = Hooks { on_event, get_token, error: Arc::default() };
+        let (progress, credential) = (hooks.progress(), hooks.credential());
+        let result = py.detach(|| rt.block_on(client.run_flow(&mut f, files.as_deref(), progress, credential)));
+        flow.get().put_back(f, tokens.get())?;
+        outcome_to_py(py, &hooks.finish(result)?)
     }
 
     /// Uploads a local file to a blob SAS URL (blocks in parallel, resumable); returns the report.
@@ -236,14 +257,11 @@ impl PyBundled {
     ) -> PyResult<Bound<'py, PyDict>> {
         check_url_scheme(url).py()?;
         let sas = SasUrl::parse(url).py()?;
-        let progress = PyProgress::new(on_progress);
-        let uploader = self.uploader(progress.as_ref().map(PyProgress::func))?;
+        let hooks = Hooks { on_event: on_progress, get_token: None, error: Arc::default() };
+        let uploader = self.uploader(hooks.bytes())?;
         let rt = runtime()?;
         let result = py.detach(|| rt.block_on(uploader.upload_file(&sas, &path)));
-        if let Some(e) = progress.as_ref().and_then(PyProgress::take_error) {
-            return Err(e);
-        }
-        report_to_py(py, &result.py()?)
+        report_to_py(py, &hooks.finish(result)?)
     }
 
     /// Asynchronous `send`: resolves `future` (of `loop`) with the response or the exception.
@@ -265,28 +283,30 @@ impl PyBundled {
         Ok(PyTaskHandle { handle: handle.abort_handle() })
     }
 
-    /// Asynchronous `upload`: resolves `future` with `None` or the exception. `on_progress` is called
-    /// from a runtime thread (the asyncio client hops it onto the loop).
-    #[pyo3(signature = (upload, files, on_progress, event_loop, future))]
-    fn upload_async(
+    /// Asynchronous `run`: resolves `future` (of `loop`) with the outcome or the exception. `on_event`
+    /// and `get_token` are called from runtime threads (the asyncio client hops them onto the loop).
+    #[pyo3(signature = (flow, tokens, files, on_event, get_token, event_loop, future))]
+    #[allow(clippy::too_many_arguments)]
+    fn run_async(
         &self,
-        upload: &Bound<'_, PyUpload>,
+        flow: &Bound<'_, PyFlow>,
+        tokens: &Bound<'_, PyTokenCache>,
         files: Option<PathBuf>,
-        on_progress: Option<Py<PyAny>>,
+        on_event: Option<Py<PyAny>>,
+        get_token: Option<Py<PyAny>>,
         event_loop: Py<PyAny>,
         future: Py<PyAny>,
     ) -> PyResult<PyTaskHandle> {
-        let progress = PyProgress::new(on_progress);
-        let func = progress.as_ref().map(PyProgress::func);
-        let uploader = self.uploader(func.clone())?;
-        let rt = runtime()?;
-        let up = upload.get().inner.clone();
+        let (rt, client) = self.client()?;
+        let mut f = flow.get().take(tokens.get())?;
+        let (flow, tokens) = (flow.clone().unbind(), tokens.clone().unbind());
+        let hooks = Hooks { on_event, get_token, error: Arc::default() };
         let handle = rt.spawn(async move {
-            let result = perform_upload(&uploader, up, files.as_deref()).await;
-            let value = match progress.as_ref().and_then(PyProgress::take_error) {
-                Some(e) => Err(e),
-                None => result.map_err(to_py_err).map(|()| Python::attach(|py| py.None())),
-            };
+            let result = client.run_flow(&mut f, files.as_deref(), hooks.progress(), hooks.credential()).await;
+            let value = Python::attach(|py| {
+                flow.get().put_back(f, tokens.get())?;
+                outcome_to_py(py, &hooks.finish(result)?)
+            });
             deliver(&event_loop, &future, value);
         });
         Ok(PyTaskHandle { handle: handle.abort_handle() })

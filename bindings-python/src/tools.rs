@@ -57,20 +57,6 @@ fn folder_file_names(py: Python<'_>, folder: PathBuf) -> PyResult<Vec<String>> {
     Ok(set.iter().map(str::to_string).collect())
 }
 
-/// The catalogue of validation issue codes: `{code, severity, description}` per code.
-#[pyfunction]
-fn all_issue_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    let list = PyList::empty(py);
-    for c in validate::all_issue_codes() {
-        let d = PyDict::new(py);
-        d.set_item("code", c.code)?;
-        d.set_item("severity", c.severity.as_str())?;
-        d.set_item("description", c.description)?;
-        list.append(d)?;
-    }
-    Ok(list)
-}
-
 /// The kind a document most probably is, or `None`.
 #[pyfunction]
 fn guess_kind(doc: &Bound<'_, PyAny>) -> PyResult<Option<&'static str>> {
@@ -154,7 +140,7 @@ fn blob_crc64(data: &[u8]) -> u64 {
     blob::crc64(data)
 }
 
-/// The checksum header a Put Block of `data` carries with service `version`: `(name, value)`.
+/// The checksum header the core puts on a staged block of `data` for service `version`: `(name, value)`.
 #[pyfunction]
 fn blob_checksum_header(version: &str, data: &[u8]) -> (&'static str, String) {
     blob::BlockChecksum::compute(version, data).header()
@@ -241,11 +227,38 @@ fn blob_sas_error(url: &str, response: &Bound<'_, PyResponse>, now: i64) -> PyRe
     Err(blob::sas_error_from_response(&sas, &response.get().inner, now)).py()
 }
 
+/// Raises the typed blob error (`sas_expired`, `sas_permission`, `checksum_mismatch`, `not_found`, …)
+/// for a failed blob response; returns `None` for a success.
+#[pyfunction]
+fn check_blob_response(response: &Bound<'_, PyResponse>) -> PyResult<()> {
+    blob::check_response(&response.get().inner).py()
+}
+
+/// Mints a service SAS URL (`sr=b`) for a blob with an account key: for tests against Azurite and for
+/// services that hand out keys instead of URLs.
+#[pyfunction]
+#[pyo3(signature = (account_url, account, key, container, blob_name, permissions, expiry_unix, version=None))]
+#[allow(clippy::too_many_arguments)]
+fn blob_sas_url(
+    account_url: &str,
+    account: &str,
+    key: &str,
+    container: &str,
+    blob_name: &str,
+    permissions: &str,
+    expiry_unix: i64,
+    version: Option<&str>,
+) -> PyResult<String> {
+    let version = version.unwrap_or(blob::DEFAULT_VERSION);
+    blob::blob_sas_url(account_url, account, key, container, blob_name, permissions, expiry_unix, version).py()
+}
+
 /// Registers this module's functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_document, m)?)?;
+    m.add_function(wrap_pyfunction!(check_blob_response, m)?)?;
+    m.add_function(wrap_pyfunction!(blob_sas_url, m)?)?;
     m.add_function(wrap_pyfunction!(folder_file_names, m)?)?;
-    m.add_function(wrap_pyfunction!(all_issue_codes, m)?)?;
     m.add_function(wrap_pyfunction!(guess_kind, m)?)?;
     m.add_function(wrap_pyfunction!(package_entries, m)?)?;
     m.add_function(wrap_pyfunction!(pack, m)?)?;

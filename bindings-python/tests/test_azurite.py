@@ -1,5 +1,5 @@
-"""Uploads to a real Azure blob service (Azurite): the bundled parallel uploader and the ZIP block
-stream through the ``requests`` adapter, checked by reading the blobs back."""
+"""Uploads to a real Azure blob service (Azurite): the bundled parallel uploader and a workflow's ZIP
+upload (the core's block machine) through the ``requests`` adapter, checked by reading the blobs back."""
 
 from __future__ import annotations
 
@@ -61,11 +61,20 @@ def test_bundled_upload_to_azurite(azurite: str, tmp_path: Path) -> None:
 def test_zip_blocks_through_requests_adapter_to_azurite(azurite: str, release: Path) -> None:
     create_container(azurite, "adapter")
     url = sas(azurite, "adapter", "submission.zip")
-    # A ZIP upload step as a workflow hands it out, uploaded through the requests adapter.
-    transport = storesubmit.CallableTransport(requests_transport(), upload_block_size=1 << 20)
-    upload = _upload_step(url, ["Contoso.App_1.2.0.0_x64.msixupload", "Images\\Screenshot1.png"])
+    # A ZIP upload as a workflow runs it (the core's block upload inside the flow), through the requests adapter.
+    sent = []
+    adapter = requests_transport()
+
+    def send(request: storesubmit.Request) -> storesubmit.Response:
+        sent.append(request.url)
+        return adapter(request)
+
+    client = storesubmit.Client(storesubmit.ClientSecretCredential("t", "c", "unused"), transport=send, upload_block_size=1 << 20)
+    flow = _native.Flow.upload(client._cfg, _upload_step(url, ["Contoso.App_1.2.0.0_x64.msixupload", "Images\\Screenshot1.png"]))
     progress = []
-    transport.upload(upload, release, lambda d, t: progress.append((d, t)))
+    out = client.run(flow, release, lambda d, t: progress.append((d, t)))
+    assert out["stage"] == "uploaded"
+    assert sum("comp=block&" in u for u in sent) >= 5 and any("comp=blocklist" in u for u in sent)
     got = requests.get(sas(azurite, "adapter", "submission.zip", "r"), timeout=30)
     assert got.status_code == 200
     z = zipfile.ZipFile(io.BytesIO(got.content))

@@ -228,3 +228,29 @@ def test_custom_credential_is_asked_again_when_tokens_expire_mid_workflow(releas
         kinds = {e["type"] for e in events}
         assert {"stage", "request", "wait", "upload"} <= kinds
         assert all("sig=" not in e.get("url", "") or "sig=<redacted>" in e["url"] for e in events)
+
+
+def test_every_transport_reports_the_same_core_events(release: Path) -> None:
+    """The workflow is the core's whatever carries it: the bundled transport (the core's client) and a Python
+    transport (the task loop) see the same stages, the same API and token requests in the same order, and
+    the same upload bytes."""
+    import re
+    from urllib.parse import urlsplit
+
+    import storesubmit.emulator
+
+    seen: Dict[str, Any] = {}
+    for name in ("bundled", "requests"):
+        with storesubmit.emulator.start() as emu:
+            events: List[Any] = []
+            client = emu.client(transport=TRANSPORTS[name](), on_event=events.append)
+            out = client.publish_app_submission(emu.app_id, APP_CHANGES, files=release)
+            assert out["stage"] == "published"
+            paths = [re.sub(r"/\d{6,}", "/{id}", urlsplit(e["url"]).path) for e in events if e["type"] == "request"]
+            kinds = [(e["method"], e["purpose"]["kind"]) for e in events if e["type"] == "request"]
+            requests_ = [(m, p, k) for (m, k), p in zip(kinds, paths)]
+            stages = [e["stage"] for e in events if e["type"] == "stage"]
+            uploads = [e for e in events if e["type"] == "upload"]
+            seen[name] = (list(dict.fromkeys(requests_)), list(dict.fromkeys(stages)), uploads[-1])
+    assert seen["bundled"] == seen["requests"]
+    assert any(kind == "token" for _, _, kind in seen["bundled"][0]) and "upload" in seen["bundled"][1]

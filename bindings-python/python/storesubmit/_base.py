@@ -6,12 +6,11 @@ both build the same core workflows (:class:`storesubmit._native.Flow`) here.
 
 from __future__ import annotations
 
-import json
 import logging
 import random
 import time
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Dict, Generic, cast, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _native
 from .credentials import AccessTokenLike, ClientSecretCredential
@@ -20,13 +19,9 @@ from .types import Outcome, ProgressEvent
 logger = logging.getLogger("storesubmit")
 
 PathLike = Union[str, Path]
+_R = TypeVar("_R")
 EventCallback = Callable[[ProgressEvent], None]
 ProgressCallback = Callable[[int, int], None]
-
-_STOP = ("draft", "committed", "certification", "published")
-_OLD = ("replace", "keep")
-_PENDING = ("fail", "reuse", "recreate")
-
 
 def now() -> int:
     """Unix time, seconds (the core has no clock)."""
@@ -34,25 +29,28 @@ def now() -> int:
 
 
 def jitter() -> float:
-    """A random number in [0, 1) for retry backoff (the core has no randomness)."""
+    """A random number in [0, 1) for the core's retry jitter (the core has no randomness)."""
     return random.random()
 
 
-def _choice(name: str, value: str, allowed: Sequence[str]) -> str:
-    if value not in allowed:
-        from ._errors import InvalidArgumentError
+def failure_args(exc: BaseException) -> Tuple[str, str, Optional[int], Optional[bool]]:
+    """What to tell a workflow when its transport raised instead of answering (re-raises an exception
+    that does not mean "no response")."""
+    from .transport import failure_of
 
-        raise InvalidArgumentError(f"`{name}` must be one of {', '.join(repr(a) for a in allowed)}, not {value!r}")
-    return value
-
-
-def token_response(token: AccessTokenLike) -> "_native.Response":
-    """A token-service answer carrying a credential's token, fed to the workflow instead of a request."""
-    body = json.dumps({"token_type": "Bearer", "access_token": token.token, "expires_on": int(token.expires_on)})
-    return _native.Response(200, [("Content-Type", "application/json")], body.encode())
+    failure = failure_of(exc)
+    if failure is None:
+        raise exc
+    return failure
 
 
-class ClientBase:
+def forward(flow: "_native.Flow", on_event: Callable[[Dict[str, Any]], None]) -> None:
+    """Hands the workflow's new progress events to ``on_event``."""
+    for event in flow.take_progress():
+        on_event(event)
+
+
+class ClientBase(Generic[_R]):
     """Settings and workflow construction shared by the sync and asyncio clients."""
 
     def __init__(
@@ -78,30 +76,22 @@ class ClientBase:
             raise TypeError("credential must be a ClientSecretCredential or an object with get_token(*scopes)")
         self._credential = credential
         eps: Dict[str, str] = dict(endpoints or {})
-        cfg: Dict[str, Any] = {"endpoints": eps, "request_timeout": request_timeout}
+        upload: Dict[str, int] = {"blockSize": upload_block_size, "concurrency": upload_concurrency}
+        opts: Dict[str, Any] = {"endpoints": eps, "requestTimeout": request_timeout, "upload": upload}
         self._secret: Optional["_native.Secret"] = None
         if isinstance(credential, ClientSecretCredential):
-            tenant, client, secret = credential._native_parts()
-            cfg["tenant_id"], cfg["client_id"] = tenant, client
-            self._secret = secret
+            # The flow requests this credential's tokens itself; any other credential answers the flow's
+            # token tasks (its get_token).
+            opts["tenantId"], opts["clientId"], self._secret = credential._native_parts()
             if credential.authority and "token" not in eps:
                 eps["token"] = credential.authority
-            cfg["token_version"] = token_version or credential.token_version
-        else:
-            # Tokens come from credential.get_token: the workflow's token requests are answered here and
-            # never sent, so the placeholder identity below never leaves the process.
-            cfg["tenant_id"] = cfg["client_id"] = "external-credential"
-            cfg["token_version"] = token_version or "v2"
-        if seller_id is not None:
-            cfg["seller_id"] = str(seller_id)
-        if retry:
-            cfg["retry"] = dict(retry)
-        if poll:
-            cfg["poll"] = dict(poll)
-        if deadline is not None:
-            cfg["deadline"] = float(deadline)
-        self._cfg = cfg
-        self._intercept = self._secret is None
+            opts["tokenVersion"] = token_version or credential.token_version
+        elif token_version is not None:
+            opts["tokenVersion"] = token_version
+        for key, value in (("sellerId", seller_id), ("retry", retry), ("poll", poll), ("deadline", deadline)):
+            if value is not None:
+                opts[key] = value
+        self._cfg = opts
         self._tokens = _native.TokenCache()
         self._on_event = on_event
         self._transport = as_transport(
@@ -113,129 +103,192 @@ class ClientBase:
 
     # -- events and logs ------------------------------------------------------------------------
 
-    def _event(self, event: ProgressEvent) -> None:
-        if self._on_event is not None:
-            self._on_event(event)
+    def _events(self, on_progress: Optional[ProgressCallback]) -> Callable[[Dict[str, Any]], None]:
+        """The receiver of a run's progress events (the core's): logs them, hands them to ``on_event`` and
+        upload bytes to ``on_progress``."""
 
-    def _stage(self, stage: str) -> None:
-        logger.info("stage %s", stage)
-        self._event({"type": "stage", "stage": stage})
+        def forward(event: Dict[str, Any]) -> None:
+            kind = event["type"] = event.pop("kind")  # the core's events, in the keys this package has used
+            if kind == "resumable":
+                event["resume"] = event.pop("token")
+            if kind == "stage":
+                logger.info("stage %s", event["stage"])
+            elif kind == "request":
+                status = event["status"]
+                logger.debug("%s %s -> %s", event["method"], event["url"], "no response" if status is None else status)
+            elif kind == "wait":
+                logger.debug("waiting %.3fs", event["seconds"])
+            elif kind == "upload" and on_progress is not None:
+                on_progress(event["done"], event["total"])
+            if self._on_event is not None:
+                self._on_event(cast(ProgressEvent, event))
 
-    def _request_done(self, request: "_native.Request", status: Optional[int], started: float) -> None:
-        elapsed = time.monotonic() - started
-        url = _native.redact_url(request.url)
-        if status is None:
-            logger.debug("%s %s failed after %.3fs", request.method, url, elapsed)
-        else:
-            logger.debug("%s %s -> %d in %.3fs", request.method, url, status, elapsed)
-        self._event({"type": "request", "method": request.method, "url": url, "status": status, "elapsed": elapsed})
+        return forward
 
-    def _wait(self, seconds: float) -> None:
-        logger.debug("waiting %.3fs", seconds)
-        self._event({"type": "wait", "seconds": seconds})
+    def _upload_events(self, on_progress: Optional[ProgressCallback]) -> ProgressCallback:
+        """An ``on_progress`` for a standalone upload that also reports ``upload`` events."""
+        events = self._events(on_progress)
+        return lambda done, total: events({"kind": "upload", "done": done, "total": total})
 
-    def _progress(self, on_progress: Optional[ProgressCallback]) -> Optional[ProgressCallback]:
-        if on_progress is None and self._on_event is None:
-            return None
+    # -- the workflows (the sync client returns their outcome, the asyncio client an awaitable of it) --
 
-        def report(done: int, total: int) -> None:
-            if on_progress is not None:
-                on_progress(done, total)
-            self._event({"type": "upload", "done": done, "total": total})
-
-        return report
-
-    # -- workflows ------------------------------------------------------------------------------
-
-    def _kw(self) -> Dict[str, Any]:
-        return {"secret": self._secret, "intercept_tokens": self._intercept}
-
-    def _flow_call(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
-        return _native.Flow.call(self._cfg, op_id, dict(args or {}), **self._kw())
-
-    def _flow_list(self, op_id: str, args: Optional[Mapping[str, Any]]) -> "_native.Flow":
-        return _native.Flow.list_all(self._cfg, op_id, dict(args or {}), **self._kw())
-
-    @staticmethod
-    def _spec(
-        changes: Optional[Mapping[str, Any]],
-        old_packages: str,
-        rollout_percentage: Optional[float],
-        mandatory_update: Optional[bool],
-        mandatory_update_effective_date: Optional[str],
-    ) -> Dict[str, Any]:
-        spec: Dict[str, Any] = {"changes": dict(changes or {}), "oldPackages": _choice("old_packages", old_packages, _OLD)}
-        if rollout_percentage is not None:
-            spec["rolloutPercentage"] = float(rollout_percentage)
-        if mandatory_update is not None:
-            spec["mandatoryUpdate"] = bool(mandatory_update)
-        if mandatory_update_effective_date is not None:
-            spec["mandatoryUpdateEffectiveDate"] = mandatory_update_effective_date
-        return spec
-
-    def _flow_submission(
+    def publish_app_submission(
         self,
-        kind: str,
-        target: Dict[str, str],
-        spec: Dict[str, Any],
-        stop_after: str,
-        pending: str,
-        files: Optional[PathLike],
-    ) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
-        _choice("pending", pending, _PENDING)
-        _native.preflight_submission(kind, spec, None if files is None else str(files))
-        return _native.Flow.submission(self._cfg, target, spec, stop_after, pending, **self._kw())
+        app_id: str,
+        changes: Optional[Mapping[str, Any]] = None,
+        *,
+        files: Optional[PathLike] = None,
+        old_packages: str = "replace",
+        rollout_percentage: Optional[float] = None,
+        mandatory_update: Optional[bool] = None,
+        mandatory_update_effective_date: Optional[str] = None,
+        pending: str = "reuse",
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes an app submission: pre-flight checks (rules, every named file under ``files``), then
+        create (or reuse the pending one) → apply ``changes`` (GET-modify-PUT, unknown fields kept) → upload
+        the ZIP of new files → commit → poll to ``stop_after``. ``stop_after="draft"`` stops before the
+        commit and returns a ``resume`` token. ``on_progress(done, total)`` reports upload bytes."""
+        spec = _spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
+        return self._submission("app-submission", {"type": "app", "app_id": app_id}, spec, stop_after, pending, files, on_progress)
 
-    def _flow_win32(
+    def publish_addon_submission(
+        self,
+        addon_id: str,
+        changes: Optional[Mapping[str, Any]] = None,
+        *,
+        files: Optional[PathLike] = None,
+        pending: str = "reuse",
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes an add-on (in-app product) submission; see :meth:`publish_app_submission`."""
+        spec = _spec(changes, "replace", None, None, None)
+        return self._submission("addon-submission", {"type": "addon", "addon_id": addon_id}, spec, stop_after, pending, files, on_progress)
+
+    def publish_flight_submission(
+        self,
+        app_id: str,
+        flight_id: str,
+        changes: Optional[Mapping[str, Any]] = None,
+        *,
+        files: Optional[PathLike] = None,
+        old_packages: str = "replace",
+        rollout_percentage: Optional[float] = None,
+        mandatory_update: Optional[bool] = None,
+        mandatory_update_effective_date: Optional[str] = None,
+        pending: str = "reuse",
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes a package flight submission; see :meth:`publish_app_submission`."""
+        spec = _spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
+        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id}
+        return self._submission("flight-submission", target, spec, stop_after, pending, files, on_progress)
+
+    def rollout(
+        self,
+        app_id: str,
+        submission_id: str,
+        action: str = "get",
+        *,
+        percentage: Optional[float] = None,
+        flight_id: Optional[str] = None,
+    ) -> _R:
+        """Reads (``"get"``) or changes (``"update"`` with ``percentage``, ``"halt"``, ``"finalize"``) the gradual
+        package rollout of an app's (or, with ``flight_id``, a flight's) submission. A lost answer is checked
+        by reading the rollout back; the outcome's ``document`` is the rollout resource."""
+        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id} if flight_id else {"type": "app", "app_id": app_id}
+        act: Dict[str, Any] = {"action": action} if percentage is None else {"action": action, "percentage": percentage}
+        return self._drive(self._flow({"workflow": "rollout", "target": target, "submissionId": submission_id, "action": act}))
+
+    def publish_win32(
         self,
         product_id: str,
-        packages: Optional[Mapping[str, Any]],
-        package_patches: Optional[Sequence[Mapping[str, Any]]],
-        metadata: Optional[Mapping[str, Any]],
-        metadata_patch: bool,
-        assets: Optional[Sequence[Mapping[str, Any]]],
-        stop_after: str,
-        files: Optional[PathLike],
-    ) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
+        *,
+        packages: Optional[Mapping[str, Any]] = None,
+        package_patches: Optional[Sequence[Mapping[str, Any]]] = None,
+        metadata: Optional[Mapping[str, Any]] = None,
+        metadata_patch: bool = False,
+        assets: Optional[Sequence[Mapping[str, Any]]] = None,
+        files: Optional[PathLike] = None,
+        stop_after: str = "published",
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Publishes an MSI/EXE product: packages (full ``{"packages": [...]}`` PUT and/or
+        ``[{"package_id", "body"}]`` patches) → commit and poll processing → ``metadata`` (PUT, or PATCH with
+        ``metadata_patch``) → listing ``assets`` (``[{"language", "screenshots", "logos"}]``, files under
+        ``files``) → submit → poll. Needs the client's ``seller_id``."""
         spec: Dict[str, Any] = {"metadataPatch": bool(metadata_patch)}
         if packages is not None:
             spec["packages"] = dict(packages)
         if package_patches:
-            spec["packagePatches"] = [
-                {"packageId": p["package_id"] if "package_id" in p else p["packageId"], "body": dict(p["body"])} for p in package_patches
-            ]
+            spec["packagePatches"] = [{"packageId": p.get("package_id", p.get("packageId")), "body": dict(p["body"])} for p in package_patches]
         if metadata is not None:
             spec["metadata"] = dict(metadata)
         if assets:
-            spec["assets"] = [
-                {"language": a["language"], "screenshots": list(a.get("screenshots", [])), "logos": list(a.get("logos", []))} for a in assets
-            ]
+            spec["assets"] = [{"language": a["language"], "screenshots": list(a.get("screenshots", [])), "logos": list(a.get("logos", []))} for a in assets]
         _native.preflight_win32(spec, None if files is None else str(files))
-        return _native.Flow.win32(self._cfg, product_id, spec, stop_after, **self._kw())
+        flow = self._flow({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop_after})
+        return self._drive(flow, files, on_progress)
 
-    def _flow_ingestion(
+    def publish_ingestion(
         self,
         product_id: str,
-        modules: Optional[Sequence[str]],
-        scope: Optional[str],
-        promote: bool,
-        publish_option: Optional[Mapping[str, Any]],
-        stop_after: str,
-    ) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
+        *,
+        modules: Optional[Sequence[str]] = None,
+        scope: Optional[str] = None,
+        promote: bool = False,
+        publish_option: Optional[Mapping[str, Any]] = None,
+        stop_after: str = "published",
+    ) -> _R:
+        """Submits a Partner Center product's current drafts (``modules``, default Listing, Package,
+        Availability, Property) to ``scope`` (``"Preview"`` by default, or ``"Live"``), polls until ready, and with ``promote`` takes the preview live."""
         spec: Dict[str, Any] = {"modules": list(modules or []), "promote": bool(promote)}
         if scope is not None:
             spec["scope"] = scope
         if publish_option is not None:
             spec["publishOption"] = dict(publish_option)
-        return _native.Flow.ingestion(self._cfg, product_id, spec, stop_after, **self._kw())
+        return self._drive(self._flow({"workflow": "ingestion", "productId": product_id, "spec": spec, "stopAfter": stop_after}))
 
-    def _flow_rollout(self, app_id: str, flight_id: Optional[str], submission_id: str, action: str, percentage: Optional[float]) -> "_native.Flow":
-        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id} if flight_id else {"type": "app", "app_id": app_id}
-        return _native.Flow.rollout(self._cfg, target, submission_id, action, percentage, **self._kw())
+    def resume(
+        self,
+        token: str,
+        *,
+        stop_after: str = "published",
+        files: Optional[PathLike] = None,
+        on_progress: Optional[ProgressCallback] = None,
+    ) -> _R:
+        """Continues a workflow stopped early (the ``resume`` string of its outcome) up to ``stop_after``."""
+        return self._drive(self._flow({"workflow": "resume", "token": token, "stopAfter": stop_after}), files, on_progress)
 
-    def _flow_resume(self, token: str, stop_after: str) -> "_native.Flow":
-        _choice("stop_after", stop_after, _STOP)
-        return _native.Flow.resume_from(self._cfg, token, stop_after, **self._kw())
+    def _drive(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> _R:
+        raise NotImplementedError
+
+    def _submission(
+        self, kind: str, target: Dict[str, Any], spec: Dict[str, Any], stop_after: str, pending: str,
+        files: Optional[PathLike], on_progress: Optional[ProgressCallback],
+    ) -> _R:
+        _native.preflight_submission(kind, spec, None if files is None else str(files))
+        request = {"workflow": "submission", "target": target, "spec": spec, "stopAfter": stop_after, "pending": pending}
+        return self._drive(self._flow(request), files, on_progress)
+
+    def _flow(self, request: Dict[str, Any]) -> "_native.Flow":
+        """The core's workflow a request names (``{"workflow": "submission" | "call" | …, …}``)."""
+        return _native.Flow(self._cfg, request, self._secret)
+
+
+def _spec(
+    changes: Optional[Mapping[str, Any]],
+    old_packages: str,
+    rollout_percentage: Optional[float],
+    mandatory_update: Optional[bool],
+    mandatory_update_effective_date: Optional[str],
+) -> Dict[str, Any]:
+    spec: Dict[str, Any] = {"changes": dict(changes or {}), "oldPackages": old_packages}
+    for key, value in (("rolloutPercentage", rollout_percentage), ("mandatoryUpdate", mandatory_update),
+                       ("mandatoryUpdateEffectiveDate", mandatory_update_effective_date)):
+        if value is not None:
+            spec[key] = value
+    return spec

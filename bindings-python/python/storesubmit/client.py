@@ -1,25 +1,26 @@
 """The synchronous client: :class:`Client`.
 
-It drives the core's workflows step by step: each request goes through the transport (the bundled one
-releases the GIL), each wait is a ``time.sleep``, each upload goes through the transport's uploader, and
-token requests are answered from the credential when it is not a :class:`ClientSecretCredential`.
+The bundled transport runs the core's workflows whole in the extension (GIL released); with any other
+transport the client performs their tasks: each request goes through the transport, each wait is a
+``time.sleep``, and token tasks are answered by the credential when it is not a
+:class:`ClientSecretCredential`. Uploads, retries, token refresh and paging are the workflows' own.
 """
 
 from __future__ import annotations
 
 import time
-from typing import Any, List, Mapping, Optional, Sequence
+from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 from . import _native
-from ._base import ClientBase, PathLike, ProgressCallback, jitter, now, token_response
+from ._base import ClientBase, PathLike, ProgressCallback, failure_args, forward, jitter, now
 from ._ops import DevcenterOperations, IngestionOperations, Win32Operations
-from .transport import failure_of
+from .transport import BundledTransport
 from .types import Outcome
 
 __all__ = ["Client"]
 
 
-class Client(ClientBase):
+class Client(ClientBase[Outcome]):
     """A client for all three Store APIs: typed methods per family (:attr:`devcenter`, :attr:`win32`,
     :attr:`ingestion`), the generic :meth:`call`, and the publishing workflows.
 
@@ -53,67 +54,45 @@ class Client(ClientBase):
 
     # -- the driver -----------------------------------------------------------------------------
 
-    def _token(self, scope: str) -> "_native.Response":
+    def _token(self, scope: str) -> Tuple[str, int]:
         token = self._credential.get_token(scope)
         if hasattr(token, "__await__"):
             raise TypeError("this credential is async: use storesubmit.aio.Client")
-        return token_response(token)
+        return token.token, int(token.expires_on)
 
     def run(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> Outcome:
-        """Runs a workflow to its end and returns its outcome (raises its typed error)."""
-        flow.use_tokens(self._tokens)
-        progress = self._progress(on_progress)
-        stage = ""
+        """Runs a workflow to its end and returns its outcome (raises its typed error): the bundled transport
+        runs it whole in the extension; any other transport performs its tasks one by one."""
+        on_event = self._events(on_progress)
+        folder = None if files is None else str(files)
+        get_token = self._token if self._secret is None else None
+        if isinstance(self._transport, BundledTransport):
+            outcome: Outcome = self._transport._native.run(flow, self._tokens, folder, on_event, get_token)
+            return outcome
         try:
-            step = flow.start(now(), jitter(), None if files is None else str(files))
-            while True:
-                if flow.stage != stage:
-                    stage = flow.stage
-                    self._stage(stage)
-                uploaded = flow.take_upload_progress()
-                if uploaded is not None and progress is not None:
-                    progress(*uploaded)
-                kind = step.kind
-                if kind == "done":
-                    outcome: Outcome = step.outcome
-                    return outcome
-                if kind == "send":
-                    request = step.request
-                    scope = step.token_scope
-                    if scope is not None:
-                        step = flow.respond(self._token(scope), now(), jitter())
-                        continue
-                    _native.check_url(request.url)
-                    started = time.monotonic()
+            step = flow.start(now(), jitter(), self._tokens, folder)
+            while step.kind != "done":
+                forward(flow, on_event)
+                if step.kind == "send":
                     try:
-                        response = self._transport.send(request)
+                        response = self._transport.send(step.request)
                     except Exception as exc:
-                        failure = failure_of(exc)
-                        if failure is None:
-                            raise
-                        self._request_done(request, None, started)
-                        code, message, status, retryable = failure
-                        step = flow.failed(code, message, now(), jitter(), status, retryable)
+                        step = flow.failed(*failure_args(exc), now(), jitter())
                         continue
-                    self._request_done(request, response.status, started)
                     step = flow.respond(response, now(), jitter())
-                elif kind == "wait":
-                    self._wait(step.seconds)
+                elif step.kind == "wait":
                     time.sleep(step.seconds)
                     step = flow.waited(now(), jitter())
                 else:
-                    try:
-                        self._transport.upload(step.upload, files, progress)
-                    except Exception as exc:
-                        failure = failure_of(exc)
-                        if failure is None or failure[0] in ("invalid_argument", "missing_files", "invalid_archive"):
-                            raise
-                        code, message, status, retryable = failure
-                        step = flow.failed(code, message, now(), jitter(), status, retryable)
-                        continue
-                    step = flow.uploaded(now(), jitter())
+                    step = flow.token(*self._token(step.scope), now(), jitter())
+            done: Outcome = step.outcome
+            return done
         finally:
+            forward(flow, on_event)
             flow.save_tokens(self._tokens)
+
+    def _drive(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> Outcome:
+        return self.run(flow, files, on_progress)
 
     # -- one call -------------------------------------------------------------------------------
 
@@ -121,138 +100,17 @@ class Client(ClientBase):
         """Calls any operation of the route table by id (``devcenter.get_app``, …; see
         :func:`storesubmit.operations`) with its arguments by their documented names
         (``applicationId``, ``top``, ``body``, …); returns the response body."""
-        outcome = self.run(self._flow_call(op_id, args))
+        outcome = self.run(self._flow({"workflow": "call", "op": op_id, "args": dict(args or {})}))
         return outcome.get("document")
 
     def list_all(self, op_id: str, args: Optional[Mapping[str, Any]] = None) -> List[Any]:
         """Every item of a list operation (devcenter or ingestion), following next-page links (the core's
         paging, capped at 1,000 pages)."""
-        outcome = self.run(self._flow_list(op_id, args))
+        outcome = self.run(self._flow({"workflow": "listAll", "op": op_id, "args": dict(args or {})}))
         items: List[Any] = outcome["document"]["value"]
         return items
 
-    # -- workflows ------------------------------------------------------------------------------
-
-    def publish_app_submission(
-        self,
-        app_id: str,
-        changes: Optional[Mapping[str, Any]] = None,
-        *,
-        files: Optional[PathLike] = None,
-        old_packages: str = "replace",
-        rollout_percentage: Optional[float] = None,
-        mandatory_update: Optional[bool] = None,
-        mandatory_update_effective_date: Optional[str] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes an app submission: pre-flight checks (rules, every named file under ``files``), then
-        create (or reuse the pending one) → apply ``changes`` (GET-modify-PUT, unknown fields kept) → upload
-        the ZIP of new files → commit → poll to ``stop_after``. ``stop_after="draft"`` stops before the
-        commit and returns a ``resume`` token. ``on_progress(done, total)`` reports upload bytes."""
-        spec = self._spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
-        flow = self._flow_submission("app-submission", {"type": "app", "app_id": app_id}, spec, stop_after, pending, files)
-        return self.run(flow, files, on_progress)
-
-    def publish_addon_submission(
-        self,
-        addon_id: str,
-        changes: Optional[Mapping[str, Any]] = None,
-        *,
-        files: Optional[PathLike] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes an add-on (in-app product) submission; see :meth:`publish_app_submission`."""
-        spec = self._spec(changes, "replace", None, None, None)
-        flow = self._flow_submission("addon-submission", {"type": "addon", "addon_id": addon_id}, spec, stop_after, pending, files)
-        return self.run(flow, files, on_progress)
-
-    def publish_flight_submission(
-        self,
-        app_id: str,
-        flight_id: str,
-        changes: Optional[Mapping[str, Any]] = None,
-        *,
-        files: Optional[PathLike] = None,
-        old_packages: str = "replace",
-        rollout_percentage: Optional[float] = None,
-        mandatory_update: Optional[bool] = None,
-        mandatory_update_effective_date: Optional[str] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes a package flight submission; see :meth:`publish_app_submission`."""
-        spec = self._spec(changes, old_packages, rollout_percentage, mandatory_update, mandatory_update_effective_date)
-        target = {"type": "flight", "app_id": app_id, "flight_id": flight_id}
-        flow = self._flow_submission("flight-submission", target, spec, stop_after, pending, files)
-        return self.run(flow, files, on_progress)
-
-    def rollout(
-        self,
-        app_id: str,
-        submission_id: str,
-        action: str = "get",
-        *,
-        percentage: Optional[float] = None,
-        flight_id: Optional[str] = None,
-    ) -> Outcome:
-        """Reads (``"get"``) or changes (``"update"`` with ``percentage``, ``"halt"``, ``"finalize"``) the gradual
-        package rollout of an app's (or, with ``flight_id``, a flight's) submission. A lost answer is checked
-        by reading the rollout back; the outcome's ``document`` is the rollout resource."""
-        return self.run(self._flow_rollout(app_id, flight_id, submission_id, action, percentage))
-
-    def publish_win32(
-        self,
-        product_id: str,
-        *,
-        packages: Optional[Mapping[str, Any]] = None,
-        package_patches: Optional[Sequence[Mapping[str, Any]]] = None,
-        metadata: Optional[Mapping[str, Any]] = None,
-        metadata_patch: bool = False,
-        assets: Optional[Sequence[Mapping[str, Any]]] = None,
-        files: Optional[PathLike] = None,
-        stop_after: str = "published",
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Publishes an MSI/EXE product: packages (full ``{"packages": [...]}`` PUT and/or
-        ``[{"package_id", "body"}]`` patches) → commit and poll processing → ``metadata`` (PUT, or PATCH with
-        ``metadata_patch``) → listing ``assets`` (``[{"language", "screenshots", "logos"}]``, files under
-        ``files``) → submit → poll. Needs the client's ``seller_id``."""
-        flow = self._flow_win32(product_id, packages, package_patches, metadata, metadata_patch, assets, stop_after, files)
-        return self.run(flow, files, on_progress)
-
-    def publish_ingestion(
-        self,
-        product_id: str,
-        *,
-        modules: Optional[Sequence[str]] = None,
-        scope: Optional[str] = None,
-        promote: bool = False,
-        publish_option: Optional[Mapping[str, Any]] = None,
-        stop_after: str = "published",
-    ) -> Outcome:
-        """Submits a Partner Center product's current drafts (``modules``, default Listing, Package,
-        Availability, Property) to ``scope`` (``"Preview"`` by default, or ``"Live"``), polls until ready, and with ``promote`` takes the preview live."""
-        return self.run(self._flow_ingestion(product_id, modules, scope, promote, publish_option, stop_after))
-
-    def resume(
-        self,
-        token: str,
-        *,
-        stop_after: str = "published",
-        files: Optional[PathLike] = None,
-        on_progress: Optional[ProgressCallback] = None,
-    ) -> Outcome:
-        """Continues a workflow stopped early (the ``resume`` string of its outcome) up to ``stop_after``."""
-        return self.run(self._flow_resume(token, stop_after), files, on_progress)
-
     def upload_file(self, url: str, path: PathLike, on_progress: Optional[ProgressCallback] = None) -> Any:
         """Uploads a local file to a blob SAS URL with the bundled transport (blocks, resumable)."""
-        from .transport import BundledTransport
-
         transport = self._transport if isinstance(self._transport, BundledTransport) else BundledTransport()
-        return transport.upload_file(url, path, self._progress(on_progress))
+        return transport.upload_file(url, path, self._upload_events(on_progress))

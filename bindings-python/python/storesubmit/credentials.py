@@ -4,8 +4,8 @@ Any object with ``get_token(*scopes)`` returning something with ``.token`` and `
 seconds) is accepted as a credential — ``azure.identity`` credentials (managed identity, workload
 identity, certificates, the Azure CLI) work as they are, sync ones with :class:`storesubmit.Client`,
 sync or async ones with :class:`storesubmit.aio.Client`. The workflows ask for one scope per API family
-(``<resource>/.default``, the resource the core's token requests name for devcenter, MSI/EXE or ingestion)
-and refresh before expiry.
+(``<resource>/.default``, the resource the core's token requests name for devcenter, MSI/EXE or ingestion),
+keep the token and ask again before it expires (the core's token cache).
 
 :class:`ClientSecretCredential` is special-cased: the workflows fetch its tokens themselves (v1 or v2
 token endpoint of the client's token service), so the secret goes straight from the extension into the
@@ -15,7 +15,6 @@ token request. Its secret lives in the extension (:class:`storesubmit._native.Se
 
 from __future__ import annotations
 
-import threading
 import time
 from typing import Any, Dict, Iterator, Optional, Protocol, Tuple, Union, runtime_checkable
 
@@ -76,10 +75,6 @@ class AsyncTokenCredential(Protocol):
         """A token for the scopes (storesubmit asks for one scope at a time)."""
 
 
-#: How long before expiry a cached token is replaced (the core's refresh margin).
-_REFRESH_MARGIN = 300
-
-
 class ClientSecretCredential:
     """An Azure AD application's client credentials (tenant id, client id, client secret).
 
@@ -115,8 +110,6 @@ class ClientSecretCredential:
         #: ``"v2"`` or ``"v1"``.
         self.token_version = token_version
         self._secret = _native.Secret(client_secret)
-        self._cache: Dict[str, AccessToken] = {}
-        self._lock = threading.Lock()
         self._transport: Any = None
 
     def __repr__(self) -> str:
@@ -140,28 +133,20 @@ class ClientSecretCredential:
         return _native.build_request("token.v1", dict(args, resource=resource), endpoints)
 
     def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        """A token for ``scopes[0]`` (one API family's ``<resource>/.default``), cached until five
-        minutes before it expires. Raises ``AuthenticationError`` when the service refuses the credentials."""
+        """A new token for ``scopes[0]`` (one API family's ``<resource>/.default``) from the token service
+        (the client's workflows fetch and keep this credential's tokens themselves). Raises
+        ``AuthenticationError`` when the service refuses the credentials."""
         if len(scopes) != 1:
             from ._errors import InvalidArgumentError
 
             raise InvalidArgumentError("ClientSecretCredential.get_token takes exactly one scope")
-        scope = scopes[0]
-        now = int(time.time())
-        with self._lock:
-            cached = self._cache.get(scope)
-            if cached is not None and cached.expires_on - _REFRESH_MARGIN > now:
-                return cached
         if self._transport is None:
             from .transport import BundledTransport
 
             self._transport = BundledTransport()
-        response = self._transport.send(self._token_request(scope, None))
-        token, expires_on = _native.parse_token_response(response, now)
-        result = AccessToken(token, expires_on)
-        with self._lock:
-            self._cache[scope] = result
-        return result
+        now = int(time.time())
+        response = self._transport.send(self._token_request(scopes[0], None))
+        return AccessToken(*_native.parse_token_response(response, now))
 
     def _native_parts(self) -> Tuple[str, str, "_native.Secret"]:
         return self.tenant_id, self.client_id, self._secret

@@ -3,10 +3,10 @@
 A transport is anything with the methods of :class:`BundledTransport` — or simply a callable taking a
 :class:`Request` and returning a :class:`Response` (wrapped by :func:`as_transport`). The core's
 workflows run the same way over every transport: token refresh, retries, verification after ambiguous
-failures and polling are decided in the core, the transport only moves bytes.
+failures, block uploads, paging and polling are decided in the core; the transport only sends requests.
 
-- :class:`BundledTransport`: the extension's reqwest client (rustls, no OpenSSL needed), GIL released,
-  parallel resumable block uploads. The default.
+- :class:`BundledTransport`: the extension's reqwest client (rustls, no OpenSSL needed), which runs whole
+  workflows in the extension (GIL released, several upload blocks in flight). The default.
 - :func:`storesubmit.adapters.requests_transport`, :func:`storesubmit.adapters.httpx_transport`: adapters
   for ``requests`` and ``httpx`` (optional imports).
 - Your own callable: ``transport=lambda request: Response(...)`` (tests, proxies, recording).
@@ -21,13 +21,11 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import random
-import time
 from pathlib import Path
 from typing import Any, Awaitable, Callable, Optional, Tuple, Union
 
 from . import _native
-from ._errors import StoreSubmitError, error_class_for
+from ._errors import StoreSubmitError
 from .types import UploadReport
 
 __all__ = [
@@ -69,7 +67,8 @@ def failure_of(exc: BaseException) -> Optional[Tuple[str, str, Optional[int], Op
 
 class BundledTransport:
     """The extension's HTTP client: https (or http to loopback), rustls, proxies from the environment
-    (``HTTPS_PROXY``/``NO_PROXY``), no redirects. Sends and uploads release the GIL; the I/O runtime is
+    (``HTTPS_PROXY``/``NO_PROXY``), no redirects. It runs workflows whole (the client's ``run``); sends,
+runs and uploads release the GIL; the I/O runtime is
     created on first use and again after ``fork()``."""
 
     def __init__(
@@ -89,10 +88,6 @@ class BundledTransport:
         """Sends one request; returns the response whatever its status."""
         return self._native.send(request)
 
-    def upload(self, upload: "_native.Upload", files: Optional[PathLike], on_progress: Optional[ProgressCallback] = None) -> None:
-        """Performs a workflow's upload step (files under ``files``)."""
-        self._native.upload(upload, None if files is None else str(files), on_progress)
-
     def upload_file(self, url: str, path: PathLike, on_progress: Optional[ProgressCallback] = None) -> UploadReport:
         """Uploads a local file to a blob SAS URL (resumable blocks)."""
         report: UploadReport = self._native.upload_file(url, str(path), on_progress)
@@ -109,26 +104,6 @@ class BundledTransport:
             handle.cancel()
             raise
 
-    async def upload_async(
-        self, upload: "_native.Upload", files: Optional[PathLike], on_progress: Optional[ProgressCallback] = None
-    ) -> None:
-        """``upload`` without blocking the event loop; ``on_progress`` runs on the loop."""
-        loop = asyncio.get_running_loop()
-        future: "asyncio.Future[None]" = loop.create_future()
-        hop: Optional[ProgressCallback] = None
-        if on_progress is not None:
-            callback = on_progress
-
-            def hop(done: int, total: int) -> None:
-                loop.call_soon_threadsafe(callback, done, total)
-
-        handle = self._native.upload_async(upload, None if files is None else str(files), hop, loop, future)
-        try:
-            await future
-        except asyncio.CancelledError:
-            handle.cancel()
-            raise
-
 
 def _as_response(value: Any) -> Response:
     if isinstance(value, _native.Response):
@@ -138,22 +113,15 @@ def _as_response(value: Any) -> Response:
     raise TypeError(f"a transport must return storesubmit.Response (or (status, headers, body)), not {type(value).__name__}")
 
 
-def _check_blob(response: Response) -> None:
-    _native.check_blob_response(response)
-
-
-_BLOB_ATTEMPTS = 4
-
-
 class CallableTransport:
-    """Turns a callable ``fn(request) -> Response`` into a transport. Uploads go through the same
-    callable, one Put Block at a time (each retried alone when the error is retryable)."""
+    """Turns a callable ``fn(request) -> Response`` into a transport: every request of a workflow goes
+    through it, the blocks of its uploads too. (``upload_block_size`` is kept for compatibility: the
+    client's ``upload_block_size`` sets the block size of the workflows' uploads.)"""
 
     def __init__(self, fn: TransportCallable, *, upload_block_size: int = 0) -> None:
         if not callable(fn):
             raise TypeError("transport must be callable")
         self._fn = fn
-        self._block_size = upload_block_size
         #: Whether ``fn`` is a coroutine function (only the asyncio client can use those).
         self.is_async = inspect.iscoroutinefunction(fn) or inspect.iscoroutinefunction(getattr(fn, "__call__", None))
 
@@ -172,47 +140,6 @@ class CallableTransport:
             raise TypeError("this transport is async: use storesubmit.aio.Client")
         return _as_response(result)
 
-    def _send_blob(self, request: Request) -> None:
-        for attempt in range(1, _BLOB_ATTEMPTS + 1):
-            try:
-                _check_blob(self.send(request))
-                return
-            except Exception as exc:  # noqa: BLE001 - classified below
-                failure = failure_of(exc)
-                if failure is None or not failure[3] or attempt == _BLOB_ATTEMPTS:
-                    if failure is not None and not isinstance(exc, StoreSubmitError):
-                        raise error_class_for(failure[0])(failure[1], code=failure[0], retryable=bool(failure[3])) from exc
-                    raise
-                time.sleep(min(8.0, 0.25 * 2**attempt) * (0.5 + random.random() / 2))
-
-    def upload(self, upload: "_native.Upload", files: Optional[PathLike], on_progress: Optional[ProgressCallback] = None) -> None:
-        """Performs an upload step through the callable."""
-        folder = None if files is None else str(files)
-        if upload.kind == "zip":
-            blocks = _native.BlockUpload(upload, folder, self._block_size)
-            while True:
-                request = blocks.next_request()
-                if request is None:
-                    break
-                self._send_blob(request)
-                if on_progress is not None:
-                    on_progress(blocks.done, blocks.total)
-            self._send_blob(blocks.commit_request())
-            if on_progress is not None:
-                on_progress(blocks.total, blocks.total)
-            return
-        requests = _native.asset_requests(upload, folder)
-        for i, request in enumerate(requests):
-            try:
-                self._send_blob(request)
-                if on_progress is not None:
-                    size = len(request.body)
-                    on_progress(size, size)
-                return
-            except StoreSubmitError:
-                if i == len(requests) - 1:
-                    raise
-
     # -- async --------------------------------------------------------------------------------
 
     async def send_async(self, request: Request) -> Response:
@@ -222,58 +149,14 @@ class CallableTransport:
         loop = asyncio.get_running_loop()
         return _as_response(await loop.run_in_executor(None, self._fn, request))
 
-    async def _send_blob_async(self, request: Request) -> None:
-        for attempt in range(1, _BLOB_ATTEMPTS + 1):
-            try:
-                _check_blob(await self.send_async(request))
-                return
-            except Exception as exc:  # noqa: BLE001 - classified below
-                failure = failure_of(exc)
-                if failure is None or not failure[3] or attempt == _BLOB_ATTEMPTS:
-                    if failure is not None and not isinstance(exc, StoreSubmitError):
-                        raise error_class_for(failure[0])(failure[1], code=failure[0], retryable=bool(failure[3])) from exc
-                    raise
-                await asyncio.sleep(min(8.0, 0.25 * 2**attempt) * (0.5 + random.random() / 2))
-
-    async def upload_async(
-        self, upload: "_native.Upload", files: Optional[PathLike], on_progress: Optional[ProgressCallback] = None
-    ) -> None:
-        """Performs an upload step through the callable without blocking the loop."""
-        loop = asyncio.get_running_loop()
-        folder = None if files is None else str(files)
-        if upload.kind == "zip":
-            blocks = await loop.run_in_executor(None, _native.BlockUpload, upload, folder, self._block_size)
-            while True:
-                request = await loop.run_in_executor(None, blocks.next_request)
-                if request is None:
-                    break
-                await self._send_blob_async(request)
-                if on_progress is not None:
-                    on_progress(blocks.done, blocks.total)
-            await self._send_blob_async(blocks.commit_request())
-            if on_progress is not None:
-                on_progress(blocks.total, blocks.total)
-            return
-        requests = await loop.run_in_executor(None, _native.asset_requests, upload, folder)
-        for i, request in enumerate(requests):
-            try:
-                await self._send_blob_async(request)
-                if on_progress is not None:
-                    size = len(request.body)
-                    on_progress(size, size)
-                return
-            except StoreSubmitError:
-                if i == len(requests) - 1:
-                    raise
-
 
 def as_transport(transport: Any, *, upload_block_size: int = 0, upload_concurrency: int = 4, user_agent: Optional[str] = None) -> Any:
     """The transport object for a ``transport=`` argument: ``None`` → :class:`BundledTransport`, an object
-    with ``send`` → itself, a callable → :class:`CallableTransport`."""
+    with ``send`` and ``send_async`` → itself, a callable → :class:`CallableTransport`."""
     if transport is None:
         return BundledTransport(user_agent=user_agent, upload_block_size=upload_block_size, upload_concurrency=upload_concurrency)
-    if hasattr(transport, "send") and hasattr(transport, "upload"):
+    if hasattr(transport, "send") and hasattr(transport, "send_async"):
         return transport
     if callable(transport):
-        return CallableTransport(transport, upload_block_size=upload_block_size)
+        return CallableTransport(transport)
     raise TypeError("transport must be None, a transport object or a callable taking a Request")

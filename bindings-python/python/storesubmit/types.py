@@ -96,11 +96,13 @@ class Outcome(TypedDict, total=False):
 
 
 class ProgressEvent(TypedDict, total=False):
-    """A client event for ``on_event``: ``type`` is ``stage``, ``request``, ``wait`` or ``upload``.
+    """A workflow's progress event (the core emits them, the same for every transport), for ``on_event``:
+    ``type`` is ``stage``, ``request``, ``wait``, ``upload`` or ``resumable``.
 
     ``stage`` has ``stage``; ``request`` has ``method``, ``url`` (redacted), ``status`` (``None`` when no
-    response arrived) and ``elapsed`` (seconds); ``wait`` has ``seconds``; ``upload`` has ``done`` and
-    ``total`` (bytes).
+    response arrived) and ``purpose`` (``{"kind": "token" | "api" | "blob", …}``); ``wait`` has ``seconds``
+    and ``reason`` (``{"kind": "retry" | "poll", …}``); ``upload`` has ``done`` and ``total`` (bytes);
+    ``resumable`` has ``resume`` (the token to continue a workflow stopped after its changes arrived).
     """
 
     type: str
@@ -108,14 +110,16 @@ class ProgressEvent(TypedDict, total=False):
     method: str
     url: str
     status: Optional[int]
-    elapsed: float
+    purpose: Dict[str, Any]
     seconds: float
+    reason: Dict[str, Any]
     done: int
     total: int
+    resume: str
 
 
 class ListPage(TypedDict, total=False):
-    """A page of a devcenter list: ``value`` items, ``totalCount``, ``@nextLink``."""
+    """A page of a devcenter list: ``value`` items, ``totalCount`` and the link to the next page."""
 
     value: List[Dict[str, Any]]
     totalCount: int

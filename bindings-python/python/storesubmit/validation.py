@@ -6,8 +6,9 @@ browser page and the other bindings use).
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union, cast
 
 from . import _native
 from ._errors import ValidationError
@@ -59,14 +60,12 @@ def check(kind: str, doc: Any, *, files: Union[None, str, Path, Sequence[str]] =
 
 def all_issue_codes() -> List[IssueCode]:
     """Every validation issue code with its severity and description (stable; new ones may be added)."""
-    codes: List[IssueCode] = _native.all_issue_codes()
-    return codes
+    return cast(List[IssueCode], _pick("issues", ("code", "severity", "description")))
 
 
 def all_error_codes() -> List[ErrorCode]:
     """Every error code with its default retryability and description; each has an exception class."""
-    codes: List[ErrorCode] = _native.all_error_codes()
-    return codes
+    return cast(List[ErrorCode], _pick("errors", ("code", "number", "retryable", "description")))
 
 
 def document_kinds() -> List[str]:
@@ -96,5 +95,15 @@ def parse_json_lenient(text: str) -> Tuple[Any, List[Issue]]:
 
 def operations() -> List[Dict[str, Any]]:
     """Every operation of the core's route table: ``{id, family, method, path, query, body, summary}``."""
-    ops: List[Dict[str, Any]] = _native.operations()
-    return ops
+    return _pick("operations", ("id", "family", "method", "path", "query", "body", "summary"))
+
+
+@functools.lru_cache(maxsize=None)
+def _manifest() -> Dict[str, Any]:
+    manifest: Dict[str, Any] = _native.manifest()
+    return manifest
+
+
+def _pick(section: str, keys: Sequence[str]) -> List[Dict[str, Any]]:
+    """The items of a manifest section with these keys (copies: callers may change them)."""
+    return [{k: item[k] for k in keys} for item in _manifest()[section]]

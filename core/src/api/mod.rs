@@ -83,8 +83,9 @@ impl Endpoints {
     /// Reads the JSON form found at pointer `at`: missing keys are production.
     ///
     /// # Errors
-    /// `invalid_argument` naming the field's pointer when a root is not a string, not https (plain http
-    /// only to loopback hosts) or the key is unknown.
+    /// `invalid_argument` naming the field's pointer when a root is not a string or the key is unknown;
+    /// `unsupported` (the kind of [`crate::http::check_url_scheme`], so the rule fails alike wherever it
+    /// is applied) naming the pointer when a root is not https (plain http only to loopback hosts).
     pub fn from_json_at(v: &Value, at: &str) -> Result<Endpoints> {
         let mut f = crate::options::Fields::new(v, at)?;
         let mut ep = Endpoints::production();
@@ -97,7 +98,8 @@ impl Endpoints {
             if let Some(x) = f.take(key, &[])? {
                 let url = x.string()?;
                 crate::http::check_url_scheme(url).map_err(|e| {
-                    x.invalid(format!("must be https (plain http only to a loopback host): {}", e.message()))
+                    let rule = format!("must be https (plain http only to a loopback host): {}", e.message());
+                    Error::new(e.kind(), x.invalid(rule).message())
                 })?;
                 *slot = url.to_string();
             }

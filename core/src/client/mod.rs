@@ -237,21 +237,44 @@ impl Client {
     pub async fn run(&self, flow: Flow, files: Option<&Path>) -> Result<Outcome> {
         let tokens = self.inner.tokens.lock().map(|t| t.clone()).unwrap_or_default();
         let mut flow = flow.with_tokens(tokens);
+        let result = self.run_flow(&mut flow, files, None, None).await;
+        if let Ok(mut t) = self.inner.tokens.lock() {
+            *t = flow.tokens().clone();
+        }
+        result
+    }
+
+    /// Runs a workflow as [`Client::run`] does, with the flow's own tokens (the client's cache is neither
+    /// read nor written: the caller keeps them, [`Flow::with_tokens`] / [`Flow::tokens`]) and, for this
+    /// run, an extra progress handler and the credential that answers its token tasks (instead of
+    /// [`ClientBuilder::credential`]). For a binding whose callbacks and token cache belong to each of
+    /// its own clients while the HTTP connections are shared.
+    ///
+    /// # Errors
+    /// Whatever the workflow ends with.
+    pub async fn run_flow(
+        &self,
+        flow: &mut Flow,
+        files: Option<&Path>,
+        progress: Option<ProgressHandler>,
+        credential: Option<TokenProvider>,
+    ) -> Result<Outcome> {
         let files = files.map(|dir| Arc::new(LocalFiles::new(dir)));
+        let credential = credential.or_else(|| self.inner.credential.clone());
         let mut running = FuturesUnordered::new();
         let mut step = flow.resume(Event::Start, tick());
         loop {
             for p in flow.take_progress() {
                 self.forward(&p);
+                if let Some(h) = &progress {
+                    h(&p);
+                }
             }
             match step {
-                Step::Done(result) => {
-                    if let Ok(mut t) = self.inner.tokens.lock() {
-                        *t = flow.tokens().clone();
-                    }
-                    return result;
+                Step::Done(result) => return result,
+                Step::Run(tasks) => {
+                    running.extend(tasks.into_iter().map(|t| self.perform(t, files.clone(), credential.clone())))
                 }
-                Step::Run(tasks) => running.extend(tasks.into_iter().map(|t| self.perform(t, files.clone()))),
                 Step::Pending => {}
             }
             let Some((id, completion)) = running.next().await else {
@@ -279,7 +302,12 @@ impl Client {
     }
 
     /// Performs one task of a flow.
-    async fn perform(&self, task: Task, files: Option<Arc<LocalFiles>>) -> (TaskId, Completion) {
+    async fn perform(
+        &self,
+        task: Task,
+        files: Option<Arc<LocalFiles>>,
+        credential: Option<TokenProvider>,
+    ) -> (TaskId, Completion) {
         let done = match task.work {
             Work::Send { request, .. } => self.send(request).await.map(Completion::Response),
             Work::Wait { duration, .. } => {
@@ -290,7 +318,7 @@ impl Client {
             Work::Read { name, offset, len } => {
                 blocking(files, move |f| f.read(&name, offset, len).map(Completion::Data)).await
             }
-            Work::Token { family, scope } => match self.inner.credential.clone() {
+            Work::Token { family, scope } => match credential {
                 Some(provider) => tokio::task::spawn_blocking(move || provider(family, &scope))
                     .await
                     .unwrap_or_else(|e| Err(Error::new(ErrorKind::Auth, format!("the credential panicked: {e}"))))

@@ -9,7 +9,7 @@
 use std::collections::VecDeque;
 use std::time::Duration;
 
-use super::{Event, Flow, Outcome, Progress, Step};
+use super::{Action, Event, Flow, Machine, Outcome, Progress, Reply, Step, Upload};
 use crate::api::auth::AccessToken;
 use crate::api::Family;
 use crate::error::{Error, ErrorKind, Result};
@@ -144,6 +144,35 @@ impl Flow {
             let t = tick(host);
             step = self.resume(Event::Completed(task.id, completion), t);
         }
+    }
+}
+
+/// A workflow that only performs one [`Upload`] (a submission's ZIP, or a listing asset) with the flow's
+/// block-upload machine, retries and progress: for a host that uploads to a SAS URL it got elsewhere, over
+/// its own transport. The outcome's `stage` is `uploaded`.
+pub fn upload(cfg: super::FlowConfig, upload: Upload) -> Flow {
+    Flow::new(cfg, Box::new(UploadMachine { upload: Some(upload) }))
+}
+
+#[derive(Debug)]
+struct UploadMachine {
+    upload: Option<Upload>,
+}
+
+impl Machine for UploadMachine {
+    fn step(&mut self, reply: Reply, _cfg: &super::FlowConfig) -> Result<Action> {
+        match (reply, self.upload.take()) {
+            (Reply::Start, Some(u)) => Ok(Action::Upload(u)),
+            (Reply::Uploaded, _) => {
+                Ok(Action::Done(Outcome { flow: "upload".into(), stage: "uploaded".into(), ..Outcome::default() }))
+            }
+            (Reply::Failed(e) | Reply::Ambiguous(e), _) => Err(e),
+            (other, _) => Err(Error::invalid_argument(format!("upload: unexpected {other:?}"))),
+        }
+    }
+
+    fn stage(&self) -> String {
+        if self.upload.is_some() { "start" } else { "upload" }.into()
     }
 }
 
