@@ -13,7 +13,7 @@ __all__ = ["ResourceRef", "StatusDetails", "StatusDetail", "CertificationReport"
 
 
 class ResourceRef(TypedDict, total=False):
-    """A reference to another resource: ``{id, resourceLocation}`` (the docs' "submission resource", e.g. ``pendingApplicationSubmission``, and an add-on's application entries). ``resourceLocation`` is relative to the API base, like ``@nextLink``."""
+    """A reference to another resource: ``{id, resourceLocation}`` (the docs' "submission resource", e.g. ``pendingApplicationSubmission``, and an add-on's application entries). ``resourceLocation`` is relative to the API base, like the next-page link of a list."""
 
     id: str
     """The id of the referenced resource."""

@@ -332,7 +332,7 @@ impl<T> PagedList<T> {
 model! {
     /// A reference to another resource: `{id, resourceLocation}` (the docs' "submission resource", e.g.
     /// `pendingApplicationSubmission`, and an add-on's application entries). `resourceLocation` is
-    /// relative to the API base, like `@nextLink`.
+    /// relative to the API base, like the next-page link of a list.
     pub struct ResourceRef {
         /// The id of the referenced resource.
         id: String,
