@@ -281,7 +281,7 @@ fn typed_values_read_as_documented() {
     let rollout = sub.package_delivery_options.get().unwrap().package_rollout.get().unwrap();
     assert_eq!(rollout.package_rollout_status.get(), Some(&PackageRolloutStatus::PackageRolloutNotStarted));
     assert_eq!(rollout.percentage(), Some(0.0));
-    assert_eq!(sub.allow_target_future_device_families.get().unwrap()["Mobile"], true);
+    assert!(sub.allow_target_future_device_families.get().unwrap()["Mobile"]);
     assert!(sub.file_upload_url.get().unwrap().expose().contains("sig="));
 
     let games: AppSubmission = serde_json::from_value(load("app_submission_gaming_options.json")).unwrap();
@@ -526,9 +526,11 @@ fn sas_signatures_never_print() {
 
 #[test]
 fn nullable_helpers() {
-    let mut sub = AppSubmission::default();
-    sub.notes_for_certification = "Use account test@example.com".into();
-    sub.gaming_options = Nullable::Null;
+    let mut sub = AppSubmission {
+        notes_for_certification: "Use account test@example.com".into(),
+        gaming_options: Nullable::Null,
+        ..AppSubmission::default()
+    };
     sub.listings
         .get_or_insert_default()
         .entry("en-us".into())

@@ -59,10 +59,8 @@ fn check_case(ep: &Endpoints, case: &Value) -> Result<(), String> {
                 return Err(format!("{name}: body\n  got      {got}\n  expected {j}"));
             }
         }
-        (None, Some(f)) => {
-            if std::str::from_utf8(&req.body).ok() != f.as_str() {
-                return Err(format!("{name}: form body {:?} != {f}", String::from_utf8_lossy(&req.body)));
-            }
+        (None, Some(f)) if std::str::from_utf8(&req.body).ok() != f.as_str() => {
+            return Err(format!("{name}: form body {:?} != {f}", String::from_utf8_lossy(&req.body)));
         }
         (None, None) if !req.body.is_empty() => return Err(format!("{name}: unexpected body")),
         _ => {}

@@ -138,7 +138,7 @@ impl Script {
         for _ in 0..10_000 {
             match step {
                 Step::Done(r) => {
-                    self.uploads.extend(flow.uploads_started.drain(..));
+                    self.uploads.append(&mut flow.uploads_started);
                     return r;
                 }
                 Step::Run(tasks) => queue.extend(tasks),

@@ -33,11 +33,11 @@ fn push_file(out: &mut Vec<FileRef>, obj: &Value, pointer: String, name_key: &st
     }
 }
 
-fn each_array<'a>(v: Option<&'a Value>) -> impl Iterator<Item = (usize, &'a Value)> {
+fn each_array(v: Option<&Value>) -> impl Iterator<Item = (usize, &Value)> {
     v.and_then(Value::as_array).into_iter().flatten().enumerate()
 }
 
-fn each_object<'a>(v: Option<&'a Value>) -> impl Iterator<Item = (&'a String, &'a Value)> {
+fn each_object(v: Option<&Value>) -> impl Iterator<Item = (&String, &Value)> {
     v.and_then(Value::as_object).into_iter().flatten()
 }
 
