@@ -526,9 +526,11 @@ fn sas_signatures_never_print() {
 
 #[test]
 fn nullable_helpers() {
-    let mut sub =
-        AppSubmission { notes_for_certification: "Use account test@example.com".into(), ..AppSubmission::default() };
-    sub.gaming_options = Nullable::Null;
+    let mut sub = AppSubmission {
+        notes_for_certification: "Use account test@example.com".into(),
+        gaming_options: Nullable::Null,
+        ..AppSubmission::default()
+    };
     sub.listings
         .get_or_insert_default()
         .entry("en-us".into())

@@ -495,12 +495,7 @@ fn cell(wf: Wf, fault: Fault) -> Result<String, String> {
 
 /// Cells that fail today for a reason outside this suite's reach, each with why; counted as failing in
 /// the table (never as passing). The test fails when such a cell starts passing, so the list stays true.
-const KNOWN_GAPS: &[(Fault, Wf, &str)] = &[(
-    Fault::NeverReady,
-    Wf::Ingestion,
-    "the ingestion workflow hands out no resume token, and publishing again after its deadline creates a \
-         second submission instead of adopting the one in progress (core/src/flow/ingestion.rs)",
-)];
+const KNOWN_GAPS: &[(Fault, Wf, &str)] = &[];
 
 fn known_gap(fault: Fault, wf: Wf) -> Option<&'static str> {
     KNOWN_GAPS.iter().find(|(f, w, _)| *f == fault && *w == wf).map(|(_, _, why)| *why)
@@ -574,7 +569,12 @@ fn fault_matrix() {
          {t}\n**{passed} of {applicable} cells pass** ({} faults × {} workflows, {} not applicable).\n\n\
          Hostile input (each with its bound) is tested in `core/tests/hostile_input.rs` and \
          `emulator/tests/reliability_defects.rs`; fuzzing budgets and results are in `fuzz/RESULTS.md`; secrets \
-         are scanned for in `cli/tests/secrets.rs` and `bindings-python/tests/test_secrets.py`.\n",
+         are scanned for in `cli/tests/secrets.rs` and `bindings-python/tests/test_secrets.py`.\n\n\
+         What changed last: the one known gap (ingestion × status never ready: no resume token, and a rerun \
+         created a second submission) is closed. The ingestion workflow hands out a resume token once its \
+         submission exists, `resume` polls that same submission, and a rerun without the token adopts the \
+         submission still in progress that holds the same drafts for the same scope \
+         (`core/src/flow/ingestion.rs`).\n",
         FAULTS.len(),
         WORKFLOWS.len(),
         results.len() - applicable,
@@ -593,4 +593,29 @@ fn fault_matrix() {
     assert!(unexpected.is_empty(), "fault matrix: {passed} of {applicable} cells pass; unexpected: {unexpected:#?}");
     assert_eq!(passed + KNOWN_GAPS.len(), applicable);
     assert!(!stale, "RELIABILITY.md was out of date and has been rewritten: commit it");
+}
+
+/// The other way out of ingestion × status never ready: the same command run again *without* the resume
+/// token adopts the submission the first run created (same drafts, same scope, still in progress) instead
+/// of creating a second one.
+#[test]
+fn ingestion_rerun_without_the_token_adopts_the_submission_in_progress() {
+    let (wf, fault) = (Wf::Ingestion, Fault::NeverReady);
+    let emu = Emulator::start_blocking(Config { durations: quick(), ..Config::default() }).unwrap();
+    let before = submissions(&emu, wf);
+    for r in rules(wf, fault) {
+        emu.add_fault(r).unwrap();
+    }
+    let dir = files("ingestion-rerun");
+    let (c, token) = client(flow_config(&emu, fault));
+    let e = publish(&c, &emu, wf, &dir.0).unwrap_err();
+    assert_eq!(e.kind(), ErrorKind::DeadlineExceeded, "{e}");
+    assert!(token.lock().unwrap().is_some(), "a resume token was offered");
+    assert_eq!(submissions(&emu, wf) - before, 1);
+    emu.clear_faults();
+    let (c2, _) = client(flow_config(&emu, Fault::Status500));
+    let out = publish(&c2, &emu, wf, &dir.0).expect("the rerun publishes");
+    assert_eq!(out.stage, "published");
+    assert!(out.adopted, "the rerun adopted the first run's submission");
+    assert_eq!(submissions(&emu, wf) - before, 1, "one submission in all");
 }

@@ -170,7 +170,12 @@ impl<'a> OpRequest<'a> {
     pub fn new(endpoints: &'a Endpoints, op_id: &str) -> Result<Self> {
         let op =
             routes::operation(op_id).ok_or_else(|| Error::invalid_argument(format!("unknown operation `{op_id}`")))?;
-        Ok(OpRequest { endpoints, op, params: Vec::new(), query: Vec::new(), body: None, headers: Vec::new() })
+        Ok(OpRequest::for_operation(endpoints, op))
+    }
+
+    /// Starts a request for an operation of the table (no lookup, nothing to fail).
+    pub fn for_operation(endpoints: &'a Endpoints, op: &'static Operation) -> Self {
+        OpRequest { endpoints, op, params: Vec::new(), query: Vec::new(), body: None, headers: Vec::new() }
     }
 
     /// Sets a path parameter.
@@ -293,17 +298,30 @@ fn arg_to_string(v: &Value) -> Option<String> {
 /// # Errors
 /// `invalid_argument` naming the argument when one is missing, empty or unknown.
 pub fn build(endpoints: &Endpoints, op_id: &str, args: &Value) -> Result<HttpRequest> {
+    if !matches!(args, Value::Object(_) | Value::Null) {
+        return Err(Error::invalid_argument(format!("{op_id}: arguments must be a JSON object")));
+    }
+    let op = routes::operation(op_id).ok_or_else(|| Error::invalid_argument(format!("unknown operation `{op_id}`")))?;
+    build_operation(endpoints, op, args)
+}
+
+/// [`build`] for an operation of the table itself (the workflows name theirs while compiling, with
+/// [`routes::operation_by_id`]).
+///
+/// # Errors
+/// As [`build`], except that the operation is known.
+pub fn build_operation(endpoints: &Endpoints, op: &'static Operation, args: &Value) -> Result<HttpRequest> {
+    let op_id = op.id;
     let empty = serde_json::Map::new();
     let args = match args {
         Value::Object(m) => m,
         Value::Null => &empty,
         _ => return Err(Error::invalid_argument(format!("{op_id}: arguments must be a JSON object"))),
     };
-    let op = routes::operation(op_id).ok_or_else(|| Error::invalid_argument(format!("unknown operation `{op_id}`")))?;
     if op.family == Family::Token {
         return auth::build_from_args(endpoints, op, args);
     }
-    let mut r = OpRequest::new(endpoints, op_id)?;
+    let mut r = OpRequest::for_operation(endpoints, op);
     let path_params = op.path_params();
     for (k, v) in args {
         let k = k.as_str();

@@ -273,6 +273,51 @@ pub fn operation(id: &str) -> Option<&'static Operation> {
     OPERATIONS.iter().find(|o| o.id == id)
 }
 
+/// The operation with the given id, looked up while compiling: in a `const` (as the workflows name
+/// their operations, through `flow::op!`), an id the table does not hold stops the build, so a
+/// misspelled operation is a compile error rather than a run-time `unknown operation`. Bindings, which
+/// get ids from the manifest at run time, use [`operation`] or [`super::build`].
+///
+/// ```
+/// use storesubmit::api::routes::{operation_by_id, Operation};
+/// const GET_APP: &Operation = operation_by_id("devcenter.get_app");
+/// assert_eq!(GET_APP.id, "devcenter.get_app");
+/// ```
+///
+/// ```compile_fail,E0080
+/// use storesubmit::api::routes::{operation_by_id, Operation};
+/// const TYPO: &Operation = operation_by_id("devcenter.get_ap");
+/// ```
+///
+/// # Panics
+/// When no operation has that id (during compilation, when evaluated in a `const`).
+pub const fn operation_by_id(id: &str) -> &'static Operation {
+    let mut i = 0;
+    while i < OPERATIONS.len() {
+        if same_str(OPERATIONS[i].id, id) {
+            return &OPERATIONS[i];
+        }
+        i += 1;
+    }
+    panic!("no operation of the route table has this id")
+}
+
+/// `a == b` for a `const fn`.
+const fn same_str(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Decoded path placeholder values of a matched route, in template order (`("productId", "9N…")`).
 pub type PathParams = Vec<(&'static str, String)>;
 

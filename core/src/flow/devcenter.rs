@@ -28,6 +28,7 @@ use super::{
     UploadFile,
 };
 use super::{Flow, ResumeToken};
+use crate::api::Operation;
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::devcenter::SubmissionStatus;
 use crate::model::files::{referenced_files, zip_entry_name};
@@ -59,14 +60,14 @@ pub enum Target {
 }
 
 struct Ops {
-    get_parent: &'static str,
+    get_parent: &'static Operation,
     pending_field: &'static str,
-    create: &'static str,
-    get: &'static str,
-    update: &'static str,
-    delete: &'static str,
-    commit: &'static str,
-    status: &'static str,
+    create: &'static Operation,
+    get: &'static Operation,
+    update: &'static Operation,
+    delete: &'static Operation,
+    commit: &'static Operation,
+    status: &'static Operation,
     kind: DocumentKind,
     name: &'static str,
 }
@@ -75,38 +76,38 @@ impl Target {
     fn ops(&self) -> Ops {
         match self {
             Target::App { .. } => Ops {
-                get_parent: "devcenter.get_app",
+                get_parent: op!("devcenter.get_app"),
                 pending_field: "pendingApplicationSubmission",
-                create: "devcenter.create_app_submission",
-                get: "devcenter.get_app_submission",
-                update: "devcenter.update_app_submission",
-                delete: "devcenter.delete_app_submission",
-                commit: "devcenter.commit_app_submission",
-                status: "devcenter.get_app_submission_status",
+                create: op!("devcenter.create_app_submission"),
+                get: op!("devcenter.get_app_submission"),
+                update: op!("devcenter.update_app_submission"),
+                delete: op!("devcenter.delete_app_submission"),
+                commit: op!("devcenter.commit_app_submission"),
+                status: op!("devcenter.get_app_submission_status"),
                 kind: DocumentKind::AppSubmission,
                 name: "app-submission",
             },
             Target::Addon { .. } => Ops {
-                get_parent: "devcenter.get_addon",
+                get_parent: op!("devcenter.get_addon"),
                 pending_field: "pendingInAppProductSubmission",
-                create: "devcenter.create_addon_submission",
-                get: "devcenter.get_addon_submission",
-                update: "devcenter.update_addon_submission",
-                delete: "devcenter.delete_addon_submission",
-                commit: "devcenter.commit_addon_submission",
-                status: "devcenter.get_addon_submission_status",
+                create: op!("devcenter.create_addon_submission"),
+                get: op!("devcenter.get_addon_submission"),
+                update: op!("devcenter.update_addon_submission"),
+                delete: op!("devcenter.delete_addon_submission"),
+                commit: op!("devcenter.commit_addon_submission"),
+                status: op!("devcenter.get_addon_submission_status"),
                 kind: DocumentKind::AddonSubmission,
                 name: "addon-submission",
             },
             Target::Flight { .. } => Ops {
-                get_parent: "devcenter.get_flight",
+                get_parent: op!("devcenter.get_flight"),
                 pending_field: "pendingFlightSubmission",
-                create: "devcenter.create_flight_submission",
-                get: "devcenter.get_flight_submission",
-                update: "devcenter.update_flight_submission",
-                delete: "devcenter.delete_flight_submission",
-                commit: "devcenter.commit_flight_submission",
-                status: "devcenter.get_flight_submission_status",
+                create: op!("devcenter.create_flight_submission"),
+                get: op!("devcenter.get_flight_submission"),
+                update: op!("devcenter.update_flight_submission"),
+                delete: op!("devcenter.delete_flight_submission"),
+                commit: op!("devcenter.commit_flight_submission"),
+                status: op!("devcenter.get_flight_submission_status"),
                 kind: DocumentKind::FlightSubmission,
                 name: "flight-submission",
             },
@@ -252,7 +253,7 @@ impl SubmissionMachine {
         self.submission_id.as_deref().ok_or_else(|| Error::invalid_argument("no submission id"))
     }
 
-    fn call_sub(&self, op: &'static str) -> Result<Action> {
+    fn call_sub(&self, op: &'static Operation) -> Result<Action> {
         Ok(Action::Call(Call::new(op, self.target.sub_args(self.sid()?))))
     }
 
@@ -749,19 +750,19 @@ struct RolloutMachine {
 }
 
 impl RolloutMachine {
-    fn ops(&self) -> (&'static str, &'static str, &'static str, &'static str) {
+    fn ops(&self) -> (&'static Operation, &'static Operation, &'static Operation, &'static Operation) {
         match self.target {
             Target::Flight { .. } => (
-                "devcenter.get_flight_package_rollout",
-                "devcenter.update_flight_package_rollout_percentage",
-                "devcenter.halt_flight_package_rollout",
-                "devcenter.finalize_flight_package_rollout",
+                op!("devcenter.get_flight_package_rollout"),
+                op!("devcenter.update_flight_package_rollout_percentage"),
+                op!("devcenter.halt_flight_package_rollout"),
+                op!("devcenter.finalize_flight_package_rollout"),
             ),
             _ => (
-                "devcenter.get_app_package_rollout",
-                "devcenter.update_app_package_rollout_percentage",
-                "devcenter.halt_app_package_rollout",
-                "devcenter.finalize_app_package_rollout",
+                op!("devcenter.get_app_package_rollout"),
+                op!("devcenter.update_app_package_rollout_percentage"),
+                op!("devcenter.halt_app_package_rollout"),
+                op!("devcenter.finalize_app_package_rollout"),
             ),
         }
     }

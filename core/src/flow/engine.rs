@@ -139,6 +139,7 @@ impl Flow {
                 Box::new(devcenter::SubmissionMachine::from_checkpoint(&token.0, spec)?)
             }
             "win32" => Box::new(win32::Win32Machine::from_checkpoint(&token.0)?),
+            "ingestion" => Box::new(super::ingestion::IngestionMachine::from_checkpoint(&token.0, None)?),
             _ => return Err(Error::invalid_argument(format!("resume token: unknown flow `{name}`"))),
         };
         Ok(Flow::new(cfg, machine))
@@ -442,8 +443,7 @@ impl Flow {
         self.note_stage();
         match action {
             Action::Call(call) => {
-                let op = api::routes::operation(call.op)
-                    .ok_or_else(|| Error::invalid_argument(format!("unknown operation `{}`", call.op)))?;
+                let op = call.op;
                 self.pending = Some(Pending {
                     family: op.family,
                     idempotent: op.is_idempotent(),
@@ -569,12 +569,12 @@ impl Flow {
             }
         }
         let op = p.call.op;
-        let mut req = api::build(&self.cfg.endpoints, op, &args)?;
+        let mut req = api::build_operation(&self.cfg.endpoints, op, &args)?;
         req.authorize(&token);
         if let Some(t) = self.cfg.request_timeout {
             req.timeout = Some(t);
         }
-        let (id, sent) = self.send(req, Purpose::Api { op: op.to_string() }, run)?;
+        let (id, sent) = self.send(req, Purpose::Api { op: op.id.to_string() }, run)?;
         self.state = State::Response(id, sent);
         Ok(())
     }

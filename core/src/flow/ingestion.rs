@@ -17,11 +17,27 @@
 //! A lost answer to the create call is checked by listing the submissions again: a submission whose id
 //! was not there before is the one that was created, and it is adopted (never a second submission).
 //! Promote is checked the same way, by reading the submission back.
+//!
+//! Once the submission exists the workflow is resumable: a run that fails after that (its deadline
+//! passed while the status never became ready, a cancel, a lost connection) hands out a
+//! [`super::ResumeToken`] (flow `ingestion`: the product, the scope, whether to promote, the submission id)
+//! and [`super::resume`] continues by polling that same submission. A run with `stop_after: committed`
+//! returns one too, to continue to `published` later.
+//!
+//! A run started again *without* the token does not create a second submission either: the ingestion API
+//! lists a product's submissions with their `state`, `substate`, `targets` and `resources`, so before
+//! creating, the workflow looks for one still in progress (`state: InProgress`, substate neither `InDraft`,
+//! `Failed` nor `FailedInCertification`) to the same scope and made of exactly the draft instances it is
+//! about to submit. That is the one an earlier run created (a new create would be refused with 409 while
+//! it is `Submitted`/`Publishing`, or duplicate the same drafts when it is `ReadyToPublish`): it is adopted
+//! (`adopted: true` in the outcome) and polled. A submission in progress made of other drafts is left
+//! alone (the create then meets the service's own answer).
 
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use super::{findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, StopAfter};
+use crate::api::Operation;
 use crate::error::{Error, ErrorKind, Result, ServerError};
 
 pub mod edits;
@@ -72,6 +88,8 @@ impl Default for IngestionSpec {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Stage {
     Start,
+    /// Continuing from a resume token: poll the submission it names.
+    Resume,
     ReadProduct,
     ListBefore,
     Edit,
@@ -88,7 +106,7 @@ enum Stage {
 }
 
 #[derive(Debug)]
-struct IngestionMachine {
+pub(crate) struct IngestionMachine {
     product_id: String,
     spec: IngestionSpec,
     stop_after: StopAfter,
@@ -101,12 +119,50 @@ struct IngestionMachine {
     warnings: Vec<super::Finding>,
     failure: Option<Error>,
     existing: Vec<String>,
+    /// The submissions listed before the edits that were still in progress (candidates a rerun adopts).
+    in_progress: Vec<Value>,
     submission_id: Option<String>,
     adopted: bool,
     promoted: bool,
     attempts: u32,
     polls: u32,
     last: Option<Value>,
+    /// Set when the submission failed: nothing a resume could repair (no resume token).
+    dead_end: bool,
+}
+
+/// The resume token's body: what continuing an ingestion workflow needs once its submission exists
+/// (the draft edits are behind it, so no spec changes are carried).
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Checkpoint {
+    flow: String,
+    product_id: String,
+    scope: String,
+    promote: bool,
+    stop_after: StopAfter,
+    submission_id: String,
+    adopted: bool,
+    promoted: bool,
+}
+
+/// Whether a listed submission is still being processed (neither finished nor failed nor a draft).
+fn in_progress(sub: &Value) -> bool {
+    let substate = str_of(sub, "substate").unwrap_or("");
+    str_of(sub, "state").is_some_and(|s| s.eq_ignore_ascii_case("InProgress"))
+        && !["InDraft", "Failed", "FailedInCertification"].iter().any(|x| substate.eq_ignore_ascii_case(x))
+}
+
+/// A list of `{type, value}` pairs as a sorted set of strings (order does not matter when comparing).
+fn pair_set(v: Option<&Value>) -> Vec<String> {
+    let mut out: Vec<String> = v
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .map(|p| format!("{}={}", str_of(p, "type").unwrap_or(""), str_of(p, "value").unwrap_or("")))
+        .collect();
+    out.sort();
+    out
 }
 
 /// The product's main branch of a module: `type: Main` without a `variantID` if there is one, else the
@@ -184,7 +240,7 @@ impl IngestionMachine {
         Ok(a)
     }
 
-    fn call(&mut self, stage: Stage, op: &'static str, args: Value) -> Result<Action> {
+    fn call(&mut self, stage: Stage, op: &'static Operation, args: Value) -> Result<Action> {
         self.stage = stage;
         Ok(Action::Call(Call::new(op, args)))
     }
@@ -193,7 +249,7 @@ impl IngestionMachine {
         if let Some(module) = self.modules.get(self.module_index).cloned() {
             let mut args = self.args();
             args["module"] = Value::String(module);
-            return self.call(Stage::Branches, "ingestion.list_branches_by_module", args);
+            return self.call(Stage::Branches, op!("ingestion.list_branches_by_module"), args);
         }
         if self.resources.is_empty() {
             return Err(Error::invalid_argument(format!(
@@ -205,7 +261,31 @@ impl IngestionMachine {
         self.create()
     }
 
+    /// The submission still in progress that an earlier run made of these same drafts to this scope.
+    fn earlier_submission(&self) -> Option<Value> {
+        let resources = pair_set(Some(&Value::Array(self.resources.clone())));
+        let scope = format!("Scope={}", self.spec.scope);
+        self.in_progress
+            .iter()
+            .rev()
+            .filter(|s| pair_set(s.get("resources")) == resources)
+            .find(|s| {
+                let targets = pair_set(s.get("targets"));
+                targets.is_empty() || targets.iter().any(|t| t.eq_ignore_ascii_case(&scope))
+            })
+            .cloned()
+    }
+
     fn create(&mut self) -> Result<Action> {
+        if self.attempts == 0 {
+            if let Some(sub) = self.earlier_submission() {
+                // A rerun without the resume token: adopt the submission the earlier run created.
+                self.submission_id = str_of(&sub, "id").map(str::to_string);
+                self.adopted = true;
+                self.last = Some(sub);
+                return self.poll();
+            }
+        }
         self.attempts += 1;
         let mut body = json!({
             "resourceType": "SubmissionCreationRequest",
@@ -225,7 +305,7 @@ impl IngestionMachine {
         }
         let mut args = self.args();
         args["body"] = body;
-        self.call(Stage::Create, "ingestion.create_submission", args)
+        self.call(Stage::Create, op!("ingestion.create_submission"), args)
     }
 
     /// Runs the draft edits; then lists the branches.
@@ -248,14 +328,29 @@ impl IngestionMachine {
         Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(items))
     }
 
+    /// Re-creates the workflow from its resume token: it polls the submission (and promotes it when asked).
+    pub(crate) fn from_checkpoint(v: &Value, stop_after: Option<StopAfter>) -> Result<Self> {
+        let c: Checkpoint =
+            serde_json::from_value(v.clone()).map_err(|e| Error::invalid_argument(format!("resume token: {e}")))?;
+        let spec = IngestionSpec { scope: c.scope, promote: c.promote, ..IngestionSpec::default() };
+        let mut m = new_machine(c.product_id, spec, stop_after.unwrap_or(c.stop_after));
+        m.submission_id = Some(c.submission_id);
+        m.adopted = c.adopted;
+        m.promoted = c.promoted;
+        m.stage = Stage::Resume;
+        Ok(m)
+    }
+
     fn poll(&mut self) -> Result<Action> {
         let args = self.sub_args()?;
-        self.call(Stage::Poll, "ingestion.get_submission", args)
+        self.call(Stage::Poll, op!("ingestion.get_submission"), args)
     }
 
     fn outcome(&self, stage: &str) -> Outcome {
         let doc = self.last.clone();
+        let resume = if stage == "committed" { self.checkpoint().map(super::ResumeToken) } else { None };
         Outcome {
+            resume,
             flow: "ingestion".into(),
             stage: stage.into(),
             resource_id: Some(self.product_id.clone()),
@@ -275,7 +370,7 @@ impl IngestionMachine {
         self.last = Some(sub);
         if substate.eq_ignore_ascii_case("Failed") || substate.eq_ignore_ascii_case("FailedInCertification") {
             let args = self.sub_args()?;
-            return self.call(Stage::Validations, "ingestion.get_submission_validations", args);
+            return self.call(Stage::Validations, op!("ingestion.get_submission_validations"), args);
         }
         if self.stop_after == StopAfter::Committed {
             self.stage = Stage::Done;
@@ -290,7 +385,7 @@ impl IngestionMachine {
             self.attempts = 1;
             let args = self.sub_args()?;
             self.promoted = true;
-            return self.call(Stage::Promote, "ingestion.promote_submission", args);
+            return self.call(Stage::Promote, op!("ingestion.promote_submission"), args);
         }
         if (preview && ready) || live {
             self.stage = Stage::Done;
@@ -308,15 +403,43 @@ impl Machine for IngestionMachine {
         format!("{:?}", self.stage).to_ascii_lowercase()
     }
 
+    fn checkpoint(&self) -> Option<Value> {
+        // Resumable once the submission exists (the edits are behind it), unless it failed.
+        if self.dead_end {
+            return None;
+        }
+        let c = Checkpoint {
+            flow: "ingestion".into(),
+            product_id: self.product_id.clone(),
+            scope: self.spec.scope.clone(),
+            promote: self.spec.promote,
+            stop_after: self.stop_after,
+            submission_id: self.submission_id.clone()?,
+            adopted: self.adopted,
+            promoted: self.promoted,
+        };
+        serde_json::to_value(c).ok()
+    }
+
     fn step(&mut self, reply: Reply, cfg: &FlowConfig) -> Result<Action> {
         match self.stage {
-            Stage::Start => self.call(Stage::ReadProduct, "ingestion.get_product", self.args()),
+            Stage::Start => self.call(Stage::ReadProduct, op!("ingestion.get_product"), self.args()),
+            Stage::Resume => self.poll(),
             Stage::ReadProduct => {
                 reply.json()?;
-                self.call(Stage::ListBefore, "ingestion.list_submissions", self.args())
+                self.call(Stage::ListBefore, op!("ingestion.list_submissions"), self.args())
             }
             Stage::ListBefore => {
-                self.existing = ids(&reply.json()?);
+                let page = reply.json()?;
+                self.existing = ids(&page);
+                self.in_progress = page
+                    .get("value")
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .filter(|s| in_progress(s))
+                    .cloned()
+                    .collect();
                 self.stage = Stage::Edit;
                 self.edit(Reply::Start)
             }
@@ -349,7 +472,7 @@ impl Machine for IngestionMachine {
                     if self.attempts > 2 {
                         return Err(e);
                     }
-                    self.call(Stage::VerifyCreate, "ingestion.list_submissions", self.args())
+                    self.call(Stage::VerifyCreate, op!("ingestion.list_submissions"), self.args())
                 }
                 other => {
                     let sub = other.json()?;
@@ -358,7 +481,7 @@ impl Machine for IngestionMachine {
                     self.submission_id = Some(id.to_string());
                     self.last = Some(sub);
                     let args = self.sub_args()?;
-                    self.call(Stage::PreValidate, "ingestion.get_submission_validations", args)
+                    self.call(Stage::PreValidate, op!("ingestion.get_submission_validations"), args)
                 }
             },
             Stage::PreValidate => {
@@ -369,6 +492,7 @@ impl Machine for IngestionMachine {
                     .partition(|i| str_of(i, "severity").is_none_or(|s| s.eq_ignore_ascii_case("Error")));
                 self.warnings = findings(Some(&Value::Array(warnings)));
                 if !errors.is_empty() {
+                    self.dead_end = true;
                     return Err(self.failed(&findings(Some(&Value::Array(errors))), "validation"));
                 }
                 let sub = self.last.clone().unwrap_or(Value::Null);
@@ -394,11 +518,12 @@ impl Machine for IngestionMachine {
                 }
             },
             Stage::Validations => {
+                self.dead_end = true;
                 let page = reply.json().unwrap_or(Value::Null);
                 let substate = self.last.as_ref().and_then(|d| str_of(d, "substate")).unwrap_or("Failed").to_string();
                 self.failure = Some(self.failed(&findings(page.get("value")), &substate));
                 let args = self.sub_args()?;
-                self.call(Stage::Reports, "ingestion.get_submission_reports", args)
+                self.call(Stage::Reports, op!("ingestion.get_submission_reports"), args)
             }
             Stage::Reports => {
                 // The reports add to the error; without them (an older service) the validations stand.
@@ -414,7 +539,7 @@ impl Machine for IngestionMachine {
                         return Err(e);
                     }
                     let args = self.sub_args()?;
-                    self.call(Stage::VerifyPromote, "ingestion.get_submission", args)
+                    self.call(Stage::VerifyPromote, op!("ingestion.get_submission"), args)
                 }
                 other => {
                     other.response()?;
@@ -432,7 +557,7 @@ impl Machine for IngestionMachine {
                 }
                 self.attempts += 1;
                 let args = self.sub_args()?;
-                self.call(Stage::Promote, "ingestion.promote_submission", args)
+                self.call(Stage::Promote, op!("ingestion.promote_submission"), args)
             }
             Stage::Done => Err(Error::invalid_argument("the workflow has finished")),
         }
@@ -442,16 +567,28 @@ impl Machine for IngestionMachine {
 /// Starts the ingestion workflow for a product (stops at `committed` or runs to `published`; `draft`
 /// has no meaning here and is treated as `committed`).
 pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: IngestionSpec, stop_after: StopAfter) -> Flow {
+    Flow::new(cfg, Box::new(new_machine(product_id.into(), spec, stop_after)))
+}
+
+/// Continues an ingestion workflow from its resume token up to `stop_after` (`draft` is `committed`).
+///
+/// # Errors
+/// `invalid_argument` when the token is not an ingestion token this version wrote.
+pub fn resume(cfg: FlowConfig, token: &super::ResumeToken, stop_after: Option<StopAfter>) -> Result<Flow> {
+    let m = IngestionMachine::from_checkpoint(&token.0, stop_after)?;
+    Ok(Flow::new(cfg, Box::new(m)))
+}
+
+fn new_machine(product_id: String, spec: IngestionSpec, stop_after: StopAfter) -> IngestionMachine {
     let modules = if spec.modules.is_empty() {
         DEFAULT_MODULES.iter().map(|s| s.to_string()).collect()
     } else {
         spec.modules.clone()
     };
     let stop_after = if stop_after == StopAfter::Draft { StopAfter::Committed } else { stop_after };
-    let product_id = product_id.into();
     let editor = edits::Editor::new(&product_id, &spec.changes);
-    let m = IngestionMachine {
-        product_id: product_id.clone(),
+    IngestionMachine {
+        product_id,
         spec,
         stop_after,
         stage: Stage::Start,
@@ -463,14 +600,15 @@ pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: IngestionSp
         warnings: Vec::new(),
         failure: None,
         existing: Vec::new(),
+        in_progress: Vec::new(),
         submission_id: None,
         adopted: false,
         promoted: false,
         attempts: 0,
         polls: 0,
         last: None,
-    };
-    Flow::new(cfg, Box::new(m))
+        dead_end: false,
+    }
 }
 
 #[cfg(test)]
@@ -780,6 +918,167 @@ mod tests {
         let out = s.run(&mut publish(cfg(), "P1", spec, StopAfter::Committed)).unwrap();
         assert_eq!(out.stage, "committed");
         assert_eq!(s.count(Method::Put, "/listings/l1"), 1, "only the video's Uploaded update");
+        s.finish();
+    }
+
+    /// The first run of the resume tests: the submission is created, then its status is never ready and
+    /// the deadline passes.
+    fn run_until_deadline(s: &mut Script) -> (Error, Option<crate::flow::ResumeToken>) {
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(
+            Method::Post,
+            "/products/P1/submissions",
+            201,
+            json!({"id": "S1", "state": "InProgress", "substate": "Submitted"}),
+        );
+        s.expect(Method::Get, "/submissions/S1/validations", 200, page(json!([])));
+        for _ in 0..3 {
+            s.expect(
+                Method::Get,
+                "/submissions/S1",
+                200,
+                json!({"id": "S1", "state": "InProgress", "substate": "Submitted"}),
+            );
+        }
+        let mut c = cfg();
+        // Polls after 5, 8 and 12 s; the next (17 s) would end past the deadline.
+        c.deadline = Some(std::time::Duration::from_secs(30));
+        let spec = IngestionSpec { modules: vec!["Listing".into()], promote: true, ..Default::default() };
+        let mut flow = publish(c, "P1", spec, StopAfter::Published);
+        let e = s.run(&mut flow).unwrap_err();
+        (e, flow.resume_token())
+    }
+
+    #[test]
+    fn a_deadline_after_the_create_leaves_a_token_that_resumes_the_same_submission() {
+        let mut s = Script::new();
+        let (e, token) = run_until_deadline(&mut s);
+        s.finish();
+        assert_eq!(e.kind(), ErrorKind::DeadlineExceeded);
+        let token = token.expect("the created submission is resumable");
+        assert_eq!(token.0["flow"], "ingestion");
+        assert_eq!(token.0["submissionId"], "S1");
+        assert!(!token.to_json().contains("CLIENTSECRET"));
+
+        // Resumed: the same submission is polled, promoted and published; nothing is created.
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(
+            Method::Get,
+            "/submissions/S1",
+            200,
+            json!({"id": "S1", "state": "InProgress", "substate": "ReadyToPublish"}),
+        );
+        s.expect(Method::Post, "/submissions/S1/promote", 200, json!({}));
+        s.expect(Method::Get, "/submissions/S1", 200, json!({"id": "S1", "state": "Published", "substate": "InStore"}));
+        let mut flow = crate::flow::resume(cfg(), &token, StopAfter::Published).unwrap();
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!((out.stage.as_str(), out.submission_id.as_deref()), ("published", Some("S1")));
+        assert!(
+            s.sent.iter().all(|r| !r.url.ends_with("/products/P1/submissions") || r.method != Method::Post),
+            "no create"
+        );
+        s.finish();
+        // The same token through Flow::from_resume_token (the bindings' entry point) builds the same flow.
+        assert!(Flow::from_resume_token(cfg(), &token, None).is_ok());
+    }
+
+    #[test]
+    fn committed_returns_a_token_and_a_failed_submission_none() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(
+            Method::Post,
+            "/products/P1/submissions",
+            201,
+            json!({"id": "S1", "state": "InProgress", "substate": "Submitted"}),
+        );
+        s.expect(Method::Get, "/submissions/S1/validations", 200, page(json!([])));
+        let spec = IngestionSpec { modules: vec!["Listing".into()], ..Default::default() };
+        let out = s.run(&mut publish(cfg(), "P1", spec, StopAfter::Committed)).unwrap();
+        assert_eq!(out.stage, "committed");
+        assert_eq!(out.resume.expect("continue later").0["submissionId"], "S1");
+        s.finish();
+
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, page(json!([])));
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(
+            Method::Post,
+            "/products/P1/submissions",
+            201,
+            json!({"id": "S1", "state": "InProgress", "substate": "Submitted"}),
+        );
+        s.expect(
+            Method::Get,
+            "/submissions/S1/validations",
+            200,
+            page(json!([{"errorCode": "Bad", "severity": "Error", "message": "no"}])),
+        );
+        let spec = IngestionSpec { modules: vec!["Listing".into()], ..Default::default() };
+        let mut flow = publish(cfg(), "P1", spec, StopAfter::Published);
+        assert_eq!(s.run(&mut flow).unwrap_err().kind(), ErrorKind::SubmissionFailed);
+        assert!(flow.resume_token().is_none(), "a failed submission cannot be resumed");
+    }
+
+    #[test]
+    fn a_rerun_without_the_token_adopts_the_submission_in_progress() {
+        // The earlier run's submission S1 (of draft L to Preview) is still in progress; an older one of
+        // other drafts too, and a failed one of the same drafts.
+        let listed = page(json!([
+            {"id": "S0", "state": "InProgress", "substate": "ReadyToPublish",
+             "targets": [{"type": "Scope", "value": "Preview"}], "resources": [{"type": "Listing", "value": "OTHER"}]},
+            {"id": "SF", "state": "InProgress", "substate": "Failed",
+             "targets": [{"type": "Scope", "value": "Preview"}], "resources": [{"type": "Listing", "value": "L"}]},
+            {"id": "S1", "state": "InProgress", "substate": "ReadyToPublish",
+             "targets": [{"type": "Scope", "value": "Preview"}], "resources": [{"type": "Listing", "value": "L"}]}
+        ]));
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, listed.clone());
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(
+            Method::Get,
+            "/submissions/S1",
+            200,
+            json!({"id": "S1", "state": "InProgress", "substate": "ReadyToPublish"}),
+        );
+        s.expect(Method::Post, "/submissions/S1/promote", 200, json!({}));
+        s.expect(Method::Get, "/submissions/S1", 200, json!({"id": "S1", "state": "Published", "substate": "InStore"}));
+        let spec = IngestionSpec { modules: vec!["Listing".into()], promote: true, ..Default::default() };
+        let out = s.run(&mut publish(cfg(), "P1", spec.clone(), StopAfter::Published)).unwrap();
+        assert_eq!((out.stage.as_str(), out.submission_id.as_deref(), out.adopted), ("published", Some("S1"), true));
+        assert!(
+            s.sent.iter().all(|r| !r.url.ends_with("/products/P1/submissions") || r.method != Method::Post),
+            "no create"
+        );
+        s.finish();
+
+        // To another scope, the same drafts are a new submission.
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/products/P1", 200, json!({"id": "P1"}));
+        s.expect(Method::Get, "/products/P1/submissions", 200, listed);
+        s.expect(Method::Get, "getByModule(module=Listing)", 200, branches("L"));
+        s.expect(
+            Method::Post,
+            "/products/P1/submissions",
+            201,
+            json!({"id": "S2", "state": "InProgress", "substate": "Submitted"}),
+        );
+        s.expect(Method::Get, "/submissions/S2/validations", 200, page(json!([])));
+        let live = IngestionSpec { scope: "Live".into(), ..spec };
+        let out = s.run(&mut publish(cfg(), "P1", live, StopAfter::Committed)).unwrap();
+        assert_eq!((out.submission_id.as_deref(), out.adopted), (Some("S2"), false));
         s.finish();
     }
 }

@@ -44,6 +44,15 @@
 //! products), [`ingestion`] (Partner Center product → branch → submission) and [`simple`] (one call: get,
 //! list, status).
 
+/// An operation of the route table by id, looked up while compiling
+/// ([`crate::api::routes::operation_by_id`] in a `const`): a misspelled id does not build.
+macro_rules! op {
+    ($id:literal) => {{
+        const OP: &$crate::api::Operation = $crate::api::routes::operation_by_id($id);
+        OP
+    }};
+}
+
 pub mod devcenter;
 mod engine;
 pub mod host;
@@ -61,7 +70,7 @@ use serde_json::Value;
 
 use crate::api::auth::{ClientCredentials, TokenVersion};
 use crate::api::blob::UploadSettings;
-use crate::api::Endpoints;
+use crate::api::{Endpoints, Operation};
 use crate::error::{Error, ErrorKind, Result, ServerError};
 use crate::http::HttpResponse;
 use crate::policy::{PollSchedule, RetryPolicy};
@@ -318,16 +327,16 @@ impl FlowConfig {
 // ---------------------------------------------------------------------------------------------------
 // The interface between the shared engine and one workflow.
 
-/// A call a workflow wants made: an operation id from the route table and its arguments
-/// (see [`crate::api::build`]; `sellerId` is added for win32 calls).
+/// A call a workflow wants made: an operation of the route table (named with `op!`, so checked
+/// while compiling) and its arguments (see [`crate::api::build`]; `sellerId` is added for win32 calls).
 #[derive(Clone, Debug)]
 pub(crate) struct Call {
-    pub op: &'static str,
+    pub op: &'static Operation,
     pub args: Value,
 }
 
 impl Call {
-    pub(crate) fn new(op: &'static str, args: Value) -> Self {
+    pub(crate) fn new(op: &'static Operation, args: Value) -> Self {
         Call { op, args }
     }
 }
@@ -427,7 +436,7 @@ pub(crate) fn to_server_errors(f: &[Finding]) -> Vec<ServerError> {
         .collect()
 }
 
-/// Continues any stopped workflow from its [`ResumeToken`] (devcenter submissions and win32 products)
+/// Continues any stopped workflow from its [`ResumeToken`] (devcenter submissions, win32 and ingestion products)
 /// up to `stop_after` (`draft` is read as `published`: the draft exists already).
 ///
 /// # Errors
@@ -443,6 +452,7 @@ pub fn resume(cfg: FlowConfig, token: &ResumeToken, stop_after: StopAfter) -> Re
             m.set_stop_after(stop_after);
             Ok(Flow::new(cfg, Box::new(m)))
         }
+        "ingestion" => ingestion::resume(cfg, token, Some(stop_after)),
         other => Err(Error::invalid_argument(format!("resume token: unknown flow `{other}`"))),
     }
 }

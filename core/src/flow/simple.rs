@@ -16,14 +16,14 @@ use crate::http::Method;
 
 #[derive(Debug)]
 struct CallMachine {
-    op: &'static str,
+    op: &'static Operation,
     args: Value,
     sent: bool,
 }
 
 impl Machine for CallMachine {
     fn stage(&self) -> String {
-        self.op.to_string()
+        self.op.id.to_string()
     }
 
     fn step(&mut self, reply: Reply, _cfg: &FlowConfig) -> Result<Action> {
@@ -59,7 +59,7 @@ pub fn call(cfg: FlowConfig, op_id: &str, args: Value) -> Result<Flow> {
         return Err(Error::invalid_argument("token operations are made by the workflow itself"));
     }
     let args = if args.is_null() { Value::Object(Default::default()) } else { args };
-    Ok(Flow::new(cfg, Box::new(CallMachine { op: op.id, args, sent: false })))
+    Ok(Flow::new(cfg, Box::new(CallMachine { op, args, sent: false })))
 }
 
 /// The link to a list's next page, if the page has one (`@nextLink`, `@odata.nextLink` or `nextLink`).
@@ -137,7 +137,7 @@ impl Machine for ListMachine {
         if !self.sent {
             self.sent = true;
             self.seen.insert(self.args.to_string());
-            return Ok(Action::Call(Call::new(self.op.id, self.args.clone())));
+            return Ok(Action::Call(Call::new(self.op, self.args.clone())));
         }
         let page = reply.json()?;
         let value = page.get("value").and_then(Value::as_array).ok_or_else(|| {
@@ -157,7 +157,7 @@ impl Machine for ListMachine {
             )));
         }
         self.args = args;
-        Ok(Action::Call(Call::new(self.op.id, self.args.clone())))
+        Ok(Action::Call(Call::new(self.op, self.args.clone())))
     }
 }
 

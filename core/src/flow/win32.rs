@@ -16,6 +16,7 @@ use super::{
     findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, ResumeToken,
     StopAfter, Upload,
 };
+use crate::api::Operation;
 use crate::error::{Error, ErrorKind, Result};
 use crate::policy::retry;
 
@@ -175,7 +176,7 @@ impl Win32Machine {
         json!({ "productId": self.product_id })
     }
 
-    fn call(&mut self, stage: Stage, op: &'static str, args: Value) -> Result<Action> {
+    fn call(&mut self, stage: Stage, op: &'static Operation, args: Value) -> Result<Action> {
         self.stage = stage;
         Ok(Action::Call(Call::new(op, args)))
     }
@@ -212,7 +213,7 @@ impl Win32Machine {
         if after < Stage::Packages {
             if let Some(body) = self.spec.packages.clone() {
                 let args = self.with_body(body);
-                return self.call(Stage::Packages, "win32.put_packages", args);
+                return self.call(Stage::Packages, op!("win32.put_packages"), args);
             }
         }
         if after < Stage::PatchPackages
@@ -221,17 +222,17 @@ impl Win32Machine {
             if let Some(p) = self.spec.package_patches.get(self.patch_index).cloned() {
                 let mut args = self.with_body(p.body);
                 args["packageId"] = Value::String(p.package_id);
-                return self.call(Stage::PatchPackages, "win32.patch_package", args);
+                return self.call(Stage::PatchPackages, op!("win32.patch_package"), args);
             }
         }
         let packages_changed = self.spec.packages.is_some() || !self.spec.package_patches.is_empty();
         if after < Stage::CommitPackages && packages_changed {
             self.attempts = 1;
-            return self.call(Stage::CommitPackages, "win32.commit_packages", self.args());
+            return self.call(Stage::CommitPackages, op!("win32.commit_packages"), self.args());
         }
         if after < Stage::Metadata {
             if let Some(body) = self.spec.metadata.clone() {
-                let op = if self.spec.metadata_patch { "win32.patch_metadata" } else { "win32.put_metadata" };
+                let op = if self.spec.metadata_patch { op!("win32.patch_metadata") } else { op!("win32.put_metadata") };
                 let args = self.with_body(body);
                 return self.call(Stage::Metadata, op, args);
             }
@@ -240,12 +241,12 @@ impl Win32Machine {
             if let Some(set) = self.spec.assets.get(self.asset_index).cloned() {
                 let mut args = self.args();
                 args["languages"] = Value::String(set.language);
-                return self.call(Stage::GetAssets, "win32.get_listing_assets", args);
+                return self.call(Stage::GetAssets, op!("win32.get_listing_assets"), args);
             }
         }
         if after < Stage::Readiness {
             self.polls = 0;
-            return self.call(Stage::Readiness, "win32.get_module_status", self.args());
+            return self.call(Stage::Readiness, op!("win32.get_module_status"), self.args());
         }
         if after < Stage::Drafted && self.stop_after == StopAfter::Draft {
             self.completed = Stage::Drafted;
@@ -256,7 +257,7 @@ impl Win32Machine {
         }
         if after < Stage::Submit {
             self.attempts = 1;
-            return self.call(Stage::Submit, "win32.submit", self.args());
+            return self.call(Stage::Submit, op!("win32.submit"), self.args());
         }
         self.poll_submission()
     }
@@ -270,7 +271,7 @@ impl Win32Machine {
         }
         let mut args = self.args();
         args["submissionId"] = Value::String(sid);
-        self.call(Stage::PollSubmission, "win32.get_submission_status", args)
+        self.call(Stage::PollSubmission, op!("win32.get_submission_status"), args)
     }
 
     /// Sends a call that did not take effect again after a backoff, or fails once
@@ -306,7 +307,7 @@ impl Win32Machine {
             req.insert("Logo".into(), json!(set.logos.len()));
         }
         let args = self.with_body(json!({"language": set.language, "createAssetRequest": req}));
-        self.call(Stage::CreateAssets, "win32.create_listing_assets", args)
+        self.call(Stage::CreateAssets, op!("win32.create_listing_assets"), args)
     }
 
     fn upload_next(&mut self) -> Result<Action> {
@@ -353,7 +354,7 @@ impl Win32Machine {
                     "screenshots": entry("screenshots"),
                 }});
                 let args = self.with_body(body);
-                self.call(Stage::CommitAssets, "win32.commit_listing_assets", args)
+                self.call(Stage::CommitAssets, op!("win32.commit_listing_assets"), args)
             }
         }
     }
@@ -407,12 +408,14 @@ impl Machine for Win32Machine {
                 self.next_from(Stage::PatchPackages, cfg)
             }
             Stage::CommitPackages => match reply {
-                Reply::Ambiguous(_) => self.call(Stage::VerifyCommitPackages, "win32.get_module_status", self.args()),
+                Reply::Ambiguous(_) => {
+                    self.call(Stage::VerifyCommitPackages, op!("win32.get_module_status"), self.args())
+                }
                 other => {
                     let v = other.json()?;
                     self.note(&v);
                     self.polls = 0;
-                    self.call(Stage::PollPackages, "win32.get_module_status", self.args())
+                    self.call(Stage::PollPackages, op!("win32.get_module_status"), self.args())
                 }
             },
             Stage::VerifyCommitPackages => {
@@ -436,12 +439,12 @@ impl Machine for Win32Machine {
             }
             Stage::RecommitPackages => {
                 self.attempts += 1;
-                self.call(Stage::CommitPackages, "win32.commit_packages", self.args())
+                self.call(Stage::CommitPackages, op!("win32.commit_packages"), self.args())
             }
             Stage::PollPackages | Stage::Readiness => {
                 let stage = self.stage;
                 if let Reply::Waited = reply {
-                    return self.call(stage, "win32.get_module_status", self.args());
+                    return self.call(stage, op!("win32.get_module_status"), self.args());
                 }
                 let v = reply.json()?;
                 if let Some(e) = module_errors(&v) {
@@ -570,7 +573,7 @@ impl Machine for Win32Machine {
                 self.next_from(Stage::CommitAssets, cfg)
             }
             Stage::Submit => match reply {
-                Reply::Ambiguous(_) => self.call(Stage::VerifySubmit, "win32.get_module_status", self.args()),
+                Reply::Ambiguous(_) => self.call(Stage::VerifySubmit, op!("win32.get_module_status"), self.args()),
                 other => {
                     let v = other.json()?;
                     self.note(&v);
@@ -597,7 +600,7 @@ impl Machine for Win32Machine {
             }
             Stage::Resubmit => {
                 self.attempts += 1;
-                self.call(Stage::Submit, "win32.submit", self.args())
+                self.call(Stage::Submit, op!("win32.submit"), self.args())
             }
             Stage::PollSubmission => {
                 if let Reply::Waited = reply {

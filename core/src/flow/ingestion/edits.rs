@@ -11,6 +11,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 
+use crate::api::Operation;
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::{str_of, Action, Call, Reply, Upload};
 
@@ -228,18 +229,18 @@ impl Editor {
         a
     }
 
-    fn call(&mut self, phase: Phase, op: &'static str, extra: Value) -> Result<Option<Action>> {
+    fn call(&mut self, phase: Phase, op: &'static Operation, extra: Value) -> Result<Option<Action>> {
         self.phase = phase;
         Ok(Some(Action::Call(Call::new(op, self.args(extra)))))
     }
 
     /// An update with the resource as body and its `@odata.etag` as `If-Match`.
-    fn write(&mut self, phase: Phase, op: &'static str, mut extra: Value, doc: Value) -> Result<Option<Action>> {
+    fn write(&mut self, phase: Phase, op: &'static Operation, mut extra: Value, doc: Value) -> Result<Option<Action>> {
         if let Some(tag) = str_of(&doc, "@odata.etag") {
             extra["ifMatch"] = Value::String(tag.to_string());
         }
         extra["body"] = doc;
-        self.changed.push(op.to_string());
+        self.changed.push(op.id.to_string());
         self.call(phase, op, extra)
     }
 
@@ -264,12 +265,16 @@ impl Editor {
         let Some(job) = self.jobs.last().cloned() else { return Ok(None) };
         let module = job.module();
         if !module.is_empty() && self.instance(module).is_none() {
-            return self.call(Phase::Instance, "ingestion.list_branches_by_module", json!({"module": module}));
+            return self.call(Phase::Instance, op!("ingestion.list_branches_by_module"), json!({"module": module}));
         }
         let listing_needed = matches!(job, Job::Listing { .. } | Job::ReplaceImages { .. } | Job::Media { .. });
         if listing_needed && self.listings.is_none() {
             let inst = self.instance("Listing").unwrap_or_default();
-            return self.call(Phase::ReadListings, "ingestion.get_listings_by_instance", json!({"instanceId": inst}));
+            return self.call(
+                Phase::ReadListings,
+                op!("ingestion.get_listings_by_instance"),
+                json!({"instanceId": inst}),
+            );
         }
         match job {
             Job::Listing { lang, set } => {
@@ -280,7 +285,7 @@ impl Editor {
                         let mut doc = l.clone();
                         merge(&mut doc, &set);
                         let id = str_of(&doc, "id").unwrap_or_default().to_string();
-                        self.write(Phase::WriteListing, "ingestion.update_listing", json!({"listingId": id}), doc)
+                        self.write(Phase::WriteListing, op!("ingestion.update_listing"), json!({"listingId": id}), doc)
                     }
                     None => {
                         let mut body = json!({"resourceType": "AzureListing", "languageCode": lang});
@@ -289,7 +294,7 @@ impl Editor {
                         self.changed.push("ingestion.create_listing_with_instance".into());
                         self.call(
                             Phase::WriteListing,
-                            "ingestion.create_listing_with_instance",
+                            op!("ingestion.create_listing_with_instance"),
                             json!({"instanceId": inst, "body": body}),
                         )
                     }
@@ -297,7 +302,7 @@ impl Editor {
             }
             Job::ReplaceImages { lang, .. } => {
                 let lid = self.listing_for(&lang)?;
-                self.call(Phase::ListImages, "ingestion.list_listing_images", json!({"listingId": lid}))
+                self.call(Phase::ListImages, op!("ingestion.list_listing_images"), json!({"listingId": lid}))
             }
             Job::Media { lang, video, file } => {
                 let lid = self.listing_for(&lang)?;
@@ -313,19 +318,20 @@ impl Editor {
                 if let Some(f) = &file.fields {
                     merge(&mut body, f);
                 }
-                let op = if video { "ingestion.create_listing_video" } else { "ingestion.create_listing_image" };
-                self.changed.push(op.to_string());
+                let op =
+                    if video { op!("ingestion.create_listing_video") } else { op!("ingestion.create_listing_image") };
+                self.changed.push(op.id.to_string());
                 self.call(Phase::CreateMedia, op, json!({"listingId": lid, "body": body}))
             }
             Job::Property(_) => {
                 let inst = self.instance("Property").unwrap_or_default();
-                self.call(Phase::ReadDoc, "ingestion.get_properties_by_instance", json!({"instanceId": inst}))
+                self.call(Phase::ReadDoc, op!("ingestion.get_properties_by_instance"), json!({"instanceId": inst}))
             }
             Job::Availability(_) => {
                 let inst = self.instance("Availability").unwrap_or_default();
                 self.call(
                     Phase::ReadDoc,
-                    "ingestion.get_product_availabilities_by_instance",
+                    op!("ingestion.get_product_availabilities_by_instance"),
                     json!({"instanceId": inst}),
                 )
             }
@@ -342,7 +348,7 @@ impl Editor {
     fn plan(&mut self, plan: &PlanChange) -> Result<Option<Action>> {
         let Some(variants) = &self.variants else {
             // One page of plans (paging: `flow::simple::list_all` once the engine pages).
-            return self.call(Phase::ReadVariants, "ingestion.list_variants", json!({}));
+            return self.call(Phase::ReadVariants, op!("ingestion.list_variants"), json!({}));
         };
         let found = variants.iter().find(|v| {
             [str_of(v, "externalID"), str_of(v, "id"), str_of(v, "friendlyName")].contains(&Some(plan.plan.as_str()))
@@ -358,7 +364,7 @@ impl Editor {
                 let mut body = json!({"resourceType": "AzureSkuVariant", "externalID": plan.plan});
                 merge(&mut body, create);
                 self.changed.push("ingestion.create_variant".into());
-                self.call(Phase::CreateVariant, "ingestion.create_variant", json!({"body": body}))
+                self.call(Phase::CreateVariant, op!("ingestion.create_variant"), json!({"body": body}))
             }
             (Some(v), false) => {
                 self.variant = Some(v.clone());
@@ -367,7 +373,7 @@ impl Editor {
                         let mut doc = v.clone();
                         merge(&mut doc, set);
                         let id = str_of(&v, "id").unwrap_or_default().to_string();
-                        self.write(Phase::UpdateVariant, "ingestion.update_variant", json!({"variantId": id}), doc)
+                        self.write(Phase::UpdateVariant, op!("ingestion.update_variant"), json!({"variantId": id}), doc)
                     }
                     None => self.plan_availability(plan),
                 }
@@ -380,7 +386,7 @@ impl Editor {
         if plan.availability.is_none() {
             return self.done_job();
         }
-        self.call(Phase::PlanBranches, "ingestion.list_branches_by_module", json!({"module": "Availability"}))
+        self.call(Phase::PlanBranches, op!("ingestion.list_branches_by_module"), json!({"module": "Availability"}))
     }
 
     /// Advances on the reply to the last call; `None` when every job is done.
@@ -398,9 +404,9 @@ impl Editor {
                     };
                     // The job says what was created (the answer need not echo its resourceType).
                     let (op, key) = if video {
-                        ("ingestion.update_listing_video", "videoId")
+                        (op!("ingestion.update_listing_video"), "videoId")
                     } else {
-                        ("ingestion.update_listing_image", "imageId")
+                        (op!("ingestion.update_listing_image"), "imageId")
                     };
                     let lid = self.listing_for(&lang)?;
                     let id = str_of(&doc, "id").unwrap_or_default().to_string();
@@ -476,14 +482,13 @@ impl Editor {
             Phase::MarkUploaded | Phase::WriteDoc | Phase::WriteFeature => self.done_job(),
             Phase::ReadDoc => {
                 let (set, op, key) = match &job {
-                    Job::Property(s) => (s, "ingestion.update_property", "propertyId"),
-                    Job::Availability(s) => (s, "ingestion.update_product_availability", "productAvailabilityId"),
+                    Job::Property(s) => (s, op!("ingestion.update_property"), "propertyId"),
+                    Job::Availability(s) => (s, op!("ingestion.update_product_availability"), "productAvailabilityId"),
                     _ => return Err(Error::invalid_response("no document job")),
                 };
-                let mut doc = items(&v)
-                    .first()
-                    .cloned()
-                    .ok_or_else(|| Error::new(ErrorKind::NotFound, format!("the draft has no resource for {op}")))?;
+                let mut doc = items(&v).first().cloned().ok_or_else(|| {
+                    Error::new(ErrorKind::NotFound, format!("the draft has no resource for {}", op.id))
+                })?;
                 merge(&mut doc, set);
                 let id = str_of(&doc, "id").unwrap_or_default().to_string();
                 self.write(Phase::WriteDoc, op, json!({ key: id }), doc)
@@ -520,7 +525,7 @@ impl Editor {
                     .to_string();
                 self.call(
                     Phase::ReadFeature,
-                    "ingestion.get_feature_availabilities_by_instance",
+                    op!("ingestion.get_feature_availabilities_by_instance"),
                     json!({"instanceId": inst, "$expand": FEATURE_EXPAND}),
                 )
             }
@@ -534,7 +539,7 @@ impl Editor {
                 let id = str_of(&doc, "id").unwrap_or_default().to_string();
                 self.write(
                     Phase::WriteFeature,
-                    "ingestion.update_feature_availability",
+                    op!("ingestion.update_feature_availability"),
                     json!({"featureAvailabilityId": id, "$expand": FEATURE_EXPAND}),
                     doc,
                 )
@@ -549,7 +554,7 @@ impl Editor {
                 self.changed.push("ingestion.delete_listing_image".into());
                 self.call(
                     Phase::DeleteImage,
-                    "ingestion.delete_listing_image",
+                    op!("ingestion.delete_listing_image"),
                     json!({"listingId": lid, "imageId": iid}),
                 )
             }
