@@ -93,3 +93,69 @@ fn a_file_shared_by_two_listings_is_uploaded_once_and_publishes() {
     let v: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["stage"], "published", "{v}");
 }
+
+#[test]
+fn typos_and_misplaced_fields_warn_and_an_empty_package_is_refused() {
+    let d = dir("typos");
+    let (emu, cfg) = emulator(&d.0);
+    let files = d.0.join("files");
+    write_file(&files, "flight.msixupload", 1_000);
+    std::fs::write(files.join("empty.msixupload"), b"").unwrap();
+    let flight = write(&d.0, "flight.json", &json!({"applicationPackages": [{"fileName": "flight.msixupload"}]}));
+    let (code, out, err) = run(&["--json", "validate", &flight, "--kind", "flight-submission"]);
+    assert_eq!(code, 0, "a warning does not make the document invalid: {out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    let issue = v["issues"].as_array().unwrap().iter().find(|i| i["code"] == "field.unknown").expect("warned");
+    assert_eq!(issue["path"], "/applicationPackages");
+    assert_eq!(issue["severity"], "warning");
+    assert!(issue["message"].as_str().unwrap().contains("did you mean `flightPackages`"), "{issue}");
+
+    let typo = write(&d.0, "typo.json", &json!({"applicationPackges": [{"fileName": "app.msixupload"}]}));
+    let (_, out, _) = run(&["validate", &typo, "--kind", "app-submission"]);
+    assert!(out.contains("field.unknown") && out.contains("did you mean `applicationPackages`"), "{out}");
+
+    let info = emu.info();
+    let (code, out, err) = run(&[
+        "flight",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &info.app_id,
+        "--flight-id",
+        &info.flight_id,
+        "--submission",
+        &flight,
+        "--files",
+        files.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("field.unknown") && err.contains("flightPackages"), "dry-run shows the warning: {err}");
+
+    let empty = write(
+        &d.0,
+        "empty.json",
+        &json!({"flightPackages": [{"fileName": "empty.msixupload", "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"}]}),
+    );
+    let (code, out, _) = run(&["validate", &empty, "--kind", "flight-submission", "--files", files.to_str().unwrap()]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("files.empty"), "{out}");
+    let (code, out, err) = run(&[
+        "flight",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &info.app_id,
+        "--flight-id",
+        &info.flight_id,
+        "--submission",
+        &empty,
+        "--files",
+        files.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("files.empty") || err.contains("empty (0 bytes)"), "{err}");
+}

@@ -79,6 +79,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     };
     let files = args.files.as_deref();
     let what = label(&target);
+    warn_unknown_fields(mode, target.kind(), &spec);
     if args.dry_run {
         preflight_submission(target.kind(), &spec, files)?;
         let doc = spec.standalone_document(target.kind());
@@ -107,6 +108,15 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     save_resume(mode, &out, args.save_resume.as_deref())?;
     output::print_outcome(mode, &what, &out);
     Ok(0)
+}
+
+/// Shows the spec's `field.unknown` warnings (a typo, a field of another kind): sent as written, so the
+/// run goes on, but a user sees them in dry-run and publish as in `validate`.
+fn warn_unknown_fields(mode: Mode, kind: storesubmit::model::DocumentKind, spec: &SubmissionSpec) {
+    let doc = spec.standalone_document(kind);
+    for i in storesubmit::validate::validate(kind, &doc).issues.iter().filter(|i| i.code == "field.unknown") {
+        output::note(mode, &format!("warning {} at {}: {}", i.code, i.path, i.message));
+    }
 }
 
 /// A writer that only counts: a dry run builds the whole ZIP (reading every file once) without storing it.
