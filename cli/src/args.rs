@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// config file (--config), and can target the local emulator (`storesubmit emulator`) by overriding the
 /// service roots.
 #[derive(Debug, Parser)]
-#[command(name = "storesubmit", version, propagate_version = true, max_term_width = 110)]
+#[command(name = "storesubmit", version, propagate_version = true, max_term_width = 110, after_help = crate::exit::TABLE)]
 pub struct Cli {
     /// More log output on stderr (-v info, -vv debug, -vvv trace). Secrets are never logged.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]

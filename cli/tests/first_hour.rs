@@ -139,7 +139,7 @@ fn typos_and_misplaced_fields_warn_and_an_empty_package_is_refused() {
         &json!({"flightPackages": [{"fileName": "empty.msixupload", "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"}]}),
     );
     let (code, out, _) = run(&["validate", &empty, "--kind", "flight-submission", "--files", files.to_str().unwrap()]);
-    assert_eq!(code, 1, "{out}");
+    assert_eq!(code, 3, "{out}");
     assert!(out.contains("files.empty"), "{out}");
     let (code, out, err) = run(&[
         "flight",
@@ -158,4 +158,90 @@ fn typos_and_misplaced_fields_warn_and_an_empty_package_is_refused() {
     ]);
     assert_ne!(code, 0, "{out}{err}");
     assert!(err.contains("files.empty") || err.contains("empty (0 bytes)"), "{err}");
+}
+
+#[test]
+fn scripting_exit_codes_json_errors_pipes_colours_and_resume_files() {
+    let d = dir("scripting");
+    // `codes | head -1`: the pipe closes early; no panic message.
+    let mut child =
+        bin().arg("codes").stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    {
+        use std::io::Read;
+        let mut first = [0u8; 8];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    }
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+
+    // The table is in --help.
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Exit status:") && out.contains("6  transient"), "{out}");
+
+    // A service nobody answers: transient (6), the error names the URL, JSON on stdout, no colours.
+    let cfg = write(
+        &d.0,
+        "dead.json",
+        &json!({"devcenter_url": "http://127.0.0.1:9/v1.0/my/", "token_url": "http://127.0.0.1:9/", "tenant_id": "t",
+                "client_id": "c", "client_secret": "s3cret-value"}),
+    );
+    let (code, out, err) = run(&["app", "list", "--config", &cfg]);
+    assert_eq!(code, 6, "{out}{err}");
+    assert!(err.contains("http://127.0.0.1:9/"), "the URL is named: {err}");
+    assert!(!err.contains('\u{1b}'), "no ANSI escapes when stderr is not a terminal: {err:?}");
+    assert!(!err.contains("s3cret-value"), "{err}");
+    let (code, out, _) = run(&["--json", "app", "list", "--config", &cfg]);
+    assert_eq!(code, 6);
+    let v: Value = serde_json::from_str(out.trim()).expect("the error is JSON on stdout");
+    assert_eq!(v["error"]["code"], "transport");
+    assert_eq!(v["error"]["retryable"], true);
+
+    // Usage (2) and a missing or garbled resume file named in the message.
+    let missing = d.0.join("no-such-token.json");
+    let (code, _, err) = run(&["resume", missing.to_str().unwrap(), "--config", &cfg]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-token.json") && err.contains("not found"), "{err}");
+    let garbled = d.0.join("garbled.json");
+    std::fs::write(&garbled, "not a token").unwrap();
+    let (code, _, err) = run(&["resume", garbled.to_str().unwrap(), "--config", &cfg]);
+    assert_eq!(code, 2);
+    assert!(err.contains("garbled.json") && err.contains("not a resume token"), "{err}");
+}
+
+#[test]
+fn json_keys_are_camel_case_and_lists_show_addon_and_flight_ids() {
+    let d = dir("camel");
+    let (emu, cfg) = emulator(&d.0);
+    let info = emu.info().clone();
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 10_000);
+    let sub = write(&d.0, "sub.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let (code, out, err) = run(&[
+        "--json",
+        "app",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &info.app_id,
+        "--submission",
+        &sub,
+        "--files",
+        files.to_str().unwrap(),
+        "--draft-only",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(v["submissionId"].is_string(), "{v}");
+    assert!(v.get("submission_id").is_none() && v.get("resource_id").is_none(), "{v}");
+
+    let (code, out, err) = run(&["app", "addons", "--config", &cfg, "--app-id", &info.app_id]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(&info.addon_id) && !out.starts_with('?'), "{out}");
+    let (code, out, err) = run(&["app", "flights", "--config", &cfg, "--app-id", &info.app_id]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(&info.flight_id) && !out.starts_with('?'), "{out}");
 }

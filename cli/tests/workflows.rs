@@ -183,8 +183,7 @@ fn ingestion_product_publishes() {
 
 #[test]
 fn short_lived_tokens_are_refreshed_mid_flow() {
-    let mut config = Config::default();
-    config.token_lifetime_secs = 2;
+    let mut config = Config { token_lifetime_secs: 2, ..Config::default() };
     config.durations.certification = 5.0;
     let emu = start(config);
     let f = files("token");

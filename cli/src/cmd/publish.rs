@@ -206,15 +206,34 @@ pub fn ingestion(
     Ok(0)
 }
 
+/// The resume token in `arg`: a file holding it, or the token itself. A missing or garbled file is
+/// named in the error (not a JSON parser's "expected ident").
+fn read_token(arg: &str) -> Result<ResumeToken> {
+    let path = Path::new(arg);
+    let looks_like_json = arg.trim_start().starts_with('{');
+    if !looks_like_json && !path.is_file() {
+        return Err(Error::invalid_argument(format!(
+            "resume token file {arg} not found (pass the file written by --save-resume, or the token's JSON)"
+        )));
+    }
+    let (text, from) = if looks_like_json {
+        (arg.to_string(), "the token given".to_string())
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the resume token file {arg}: {e}")))?;
+        (text, format!("the resume token file {arg}"))
+    };
+    ResumeToken::from_json(text.trim()).map_err(|e| {
+        Error::invalid_argument(format!(
+            "{from} is not a resume token ({}); write it again with --save-resume",
+            e.message()
+        ))
+    })
+}
+
 /// `resume TOKEN`.
 pub fn resume(mode: Mode, args: &ResumeArgs) -> Result<i32> {
-    let text = if Path::new(&args.token).is_file() {
-        std::fs::read_to_string(&args.token)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the resume token {}: {e}", args.token)))?
-    } else {
-        args.token.clone()
-    };
-    let token = ResumeToken::from_json(text.trim())?;
+    let token = read_token(&args.token)?;
     let cfg = flow_config(&args.conn)?;
     let what = token.0.get("flow").and_then(Value::as_str).unwrap_or("workflow").to_string();
     let (c, reporter) = client(mode, cfg, &what)?;
