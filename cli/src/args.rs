@@ -39,7 +39,7 @@ pub enum Command {
     Emulator(EmulatorArgs),
     /// Check a submission document against every documented Store rule, offline.
     ///
-    /// Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
+    /// Exit status: 0 valid (warnings allowed), 3 invalid, 2 usage or I/O error.
     Validate(ValidateArgs),
     /// Build the ZIP a devcenter submission uploads (stored packages, streamed, deterministic).
     Pack(PackArgs),

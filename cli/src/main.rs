@@ -6,6 +6,7 @@ mod args;
 mod cmd;
 mod connect;
 mod exit;
+mod interrupt;
 mod output;
 
 use clap::Parser;
@@ -89,6 +90,7 @@ fn run(cli: Cli) -> storesubmit::Result<i32> {
 
 fn main() {
     quiet_broken_pipe();
+    interrupt::install();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -224,6 +224,9 @@ impl Reporter {
                 *last = Some((format!("{method} {}", redact(url)), *status));
             }
         }
+        if let Progress::Resumable(token) | Progress::Checkpoint(token) = p {
+            crate::interrupt::remember(token);
+        }
         if self.quiet {
             return;
         }

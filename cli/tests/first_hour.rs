@@ -245,3 +245,52 @@ fn json_keys_are_camel_case_and_lists_show_addon_and_flight_ids() {
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains(&info.flight_id) && !out.starts_with('?'), "{out}");
 }
+
+#[test]
+fn sigterm_while_polling_writes_the_resume_token_and_resume_finishes() {
+    use std::io::{BufRead, BufReader};
+    let d = dir("sigterm");
+    let durations =
+        storesubmit_emulator::Durations { certification: 3.0, ..storesubmit_emulator::Durations::default() };
+    let emu = Emulator::start_blocking(Config { durations, ..Config::default() }).expect("emulator starts");
+    let cfg = d.0.join("emulator.json");
+    std::fs::write(&cfg, serde_json::to_string(emu.info()).unwrap()).unwrap();
+    let cfg = cfg.to_str().unwrap().to_string();
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 10_000);
+    let sub = write(&d.0, "sub.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let token = d.0.join("token.json");
+    let app = emu.info().app_id.clone();
+    let mut child = bin()
+        .args(["app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub, "--files"])
+        .args([files.to_str().unwrap(), "--save-resume", token.to_str().unwrap(), "--poll-interval", "100ms"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    // Wait until it polls (past commit): the submission is on the service.
+    while !seen.contains("stage poll: Certification") {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        seen.push_str(&line);
+    }
+    assert!(!token.exists(), "no token before the interruption");
+    let st = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(st.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(7), "{seen}{rest}");
+    assert!(rest.contains("storesubmit resume") && rest.contains("token.json"), "says how to continue: {rest}");
+    assert!(token.exists(), "the resume token is written: {rest}");
+
+    let (code, out, err) =
+        run(&["--json", "resume", token.to_str().unwrap(), "--config", &cfg, "--poll-interval", "100ms"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["stage"], "published");
+}

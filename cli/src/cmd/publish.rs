@@ -103,6 +103,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     }
     let cfg = flow_config(conn)?;
     let (c, reporter) = client(mode, cfg, &what)?;
+    crate::interrupt::save_to(args.save_resume.clone());
     let result = c.publish_submission(target, spec, options, files);
     let out = finish(mode, &reporter, result, args.save_resume.as_deref())?;
     save_resume(mode, &out, args.save_resume.as_deref())?;
@@ -180,6 +181,7 @@ pub fn win32(
     }
     let cfg = flow_config(conn)?;
     let (c, reporter) = client(mode, cfg, &what)?;
+    crate::interrupt::save_to(save.map(Path::to_path_buf));
     let result = c.publish_win32(product_id, spec, stop, files);
     let out = finish(mode, &reporter, result, save)?;
     save_resume(mode, &out, save)?;

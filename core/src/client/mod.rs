@@ -240,9 +240,17 @@ impl Client {
         let files = files.map(|dir| Arc::new(LocalFiles::new(dir)));
         let mut running = FuturesUnordered::new();
         let mut step = flow.resume(Event::Start, tick());
+        let mut checkpoint: Option<String> = None;
         loop {
             for p in flow.take_progress() {
                 self.forward(&p);
+            }
+            if let Some(token) = flow.resume_token().filter(|_| !matches!(step, Step::Done(_))) {
+                let json = token.to_json();
+                if checkpoint.as_deref() != Some(json.as_str()) {
+                    checkpoint = Some(json);
+                    self.forward(&Progress::Checkpoint(token));
+                }
             }
             match step {
                 Step::Done(result) => {
