@@ -63,6 +63,30 @@ pub enum Command {
     Resume(ResumeArgs),
     /// List every error code and validation issue code with its meaning.
     Codes,
+    /// Write a starter submission (app, add-on or flight) that validates, and its files folder.
+    Init(InitArgs),
+}
+
+/// `storesubmit init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// What to start.
+    #[arg(value_enum)]
+    pub kind: InitKind,
+    /// The folder to write `submission.json` and `files/` into (created).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// The kinds `init` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InitKind {
+    /// An app submission.
+    App,
+    /// An add-on submission.
+    Addon,
+    /// A package flight submission.
+    Flight,
 }
 
 /// `storesubmit emulator`.

@@ -59,6 +59,7 @@ fn run(cli: Cli) -> storesubmit::Result<i32> {
             Ok(storesubmit_emulator::run_cli(&argv))
         }
         Command::Validate(a) => cmd::validate::run(mode, a),
+        Command::Init(a) => cmd::init::run(mode, a),
         Command::Pack(a) => cmd::pack::run(mode, a),
         Command::App(c) => cmd::query::app(mode, c),
         Command::Addon(c) => cmd::query::addon(mode, c),

@@ -294,3 +294,41 @@ fn sigterm_while_polling_writes_the_resume_token_and_resume_finishes() {
     let v: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["stage"], "published");
 }
+
+#[test]
+fn init_writes_a_starter_that_validates_and_dry_runs() {
+    let d = dir("init");
+    for kind in ["app", "addon", "flight"] {
+        let target = d.0.join(kind);
+        let (code, out, err) = run(&["--json", "init", kind, target.to_str().unwrap()]);
+        assert_eq!(code, 0, "{out}{err}");
+        let v: Value = serde_json::from_str(out.trim()).unwrap();
+        let sub = target.join("submission.json");
+        let (code, out, err) = run(&["validate", sub.to_str().unwrap()]);
+        assert_eq!(code, 0, "the {kind} starter validates: {out}{err}");
+        assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+        for name in v["needs"].as_array().unwrap() {
+            write_file(&target.join("files"), name.as_str().unwrap(), 100);
+        }
+        let files = target.join("files");
+        let (code, out, err) = run(&["validate", sub.to_str().unwrap(), "--files", files.to_str().unwrap()]);
+        assert_eq!(code, 0, "{out}{err}");
+        // A second init does not overwrite the submission.
+        let (code, _, err) = run(&["init", kind, target.to_str().unwrap()]);
+        assert_eq!(code, 2, "{err}");
+    }
+    let app = d.0.join("app");
+    let (code, out, err) = run(&[
+        "app",
+        "publish",
+        "--app-id",
+        "9NBLGGH4R315",
+        "--submission",
+        app.join("submission.json").to_str().unwrap(),
+        "--files",
+        app.join("files").to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("dry run passed"), "{out}");
+}

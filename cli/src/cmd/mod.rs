@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod ingestion;
+pub mod init;
 pub mod pack;
 pub mod publish;
 pub mod query;
