@@ -224,7 +224,7 @@ impl Reporter {
                 *last = Some((format!("{method} {}", redact(url)), *status));
             }
         }
-        if let Progress::Resumable(token) | Progress::Checkpoint(token) = p {
+        if let Progress::Resumable(token) = p {
             crate::interrupt::remember(token);
         }
         if self.quiet {

@@ -49,8 +49,4 @@ pub enum Progress {
     /// continuing from this token ([`super::resume`]) finishes the same submission instead of starting
     /// over. Emitted just before the `Done(Err(..))` step.
     Resumable(ResumeToken),
-    /// The workflow is running and could now be continued from this token if the host stopped it (a
-    /// CLI interrupted by SIGINT/SIGTERM writes it). Emitted by the bundled client each time the token
-    /// changes; a successful run may emit several.
-    Checkpoint(ResumeToken),
 }
