@@ -11,7 +11,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// config file (--config), and can target the local emulator (`storesubmit emulator`) by overriding the
 /// service roots.
 #[derive(Debug, Parser)]
-#[command(name = "storesubmit", version, propagate_version = true, max_term_width = 110)]
+#[command(name = "storesubmit", version, propagate_version = true, max_term_width = 110, after_help = crate::exit::TABLE)]
 pub struct Cli {
     /// More log output on stderr (-v info, -vv debug, -vvv trace). Secrets are never logged.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -39,7 +39,7 @@ pub enum Command {
     Emulator(EmulatorArgs),
     /// Check a submission document against every documented Store rule, offline.
     ///
-    /// Exit status: 0 valid (warnings allowed), 1 invalid, 2 usage or I/O error.
+    /// Exit status: 0 valid (warnings allowed), 3 invalid, 2 usage or I/O error.
     Validate(ValidateArgs),
     /// Build the ZIP a devcenter submission uploads (stored packages, streamed, deterministic).
     Pack(PackArgs),
@@ -63,6 +63,30 @@ pub enum Command {
     Resume(ResumeArgs),
     /// List every error code and validation issue code with its meaning.
     Codes,
+    /// Write a starter submission (app, add-on or flight) that validates, and its files folder.
+    Init(InitArgs),
+}
+
+/// `storesubmit init`.
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// What to start.
+    #[arg(value_enum)]
+    pub kind: InitKind,
+    /// The folder to write `submission.json` and `files/` into (created).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+/// The kinds `init` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InitKind {
+    /// An app submission.
+    App,
+    /// An add-on submission.
+    Addon,
+    /// A package flight submission.
+    Flight,
 }
 
 /// `storesubmit emulator`.

@@ -5,6 +5,8 @@
 mod args;
 mod cmd;
 mod connect;
+mod exit;
+mod interrupt;
 mod output;
 
 use clap::Parser;
@@ -24,8 +26,23 @@ fn init_logs(verbose: u8) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new(format!("warn,storesubmit={ours},storesubmit_cli={ours}"))
     });
-    let _ =
-        tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).try_init();
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(output::colours())
+        .with_target(false)
+        .try_init();
+}
+
+/// A closed stdout (`storesubmit codes | head -1`) ends the process quietly, as it does for other Unix
+/// tools, instead of a panic in `println!`.
+fn quiet_broken_pipe() {
+    #[cfg(unix)]
+    // SAFETY: restoring the default disposition of SIGPIPE before any thread starts.
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }
 
 fn run(cli: Cli) -> storesubmit::Result<i32> {
@@ -42,6 +59,7 @@ fn run(cli: Cli) -> storesubmit::Result<i32> {
             Ok(storesubmit_emulator::run_cli(&argv))
         }
         Command::Validate(a) => cmd::validate::run(mode, a),
+        Command::Init(a) => cmd::init::run(mode, a),
         Command::Pack(a) => cmd::pack::run(mode, a),
         Command::App(c) => cmd::query::app(mode, c),
         Command::Addon(c) => cmd::query::addon(mode, c),
@@ -72,26 +90,22 @@ fn run(cli: Cli) -> storesubmit::Result<i32> {
 }
 
 fn main() {
+    quiet_broken_pipe();
+    interrupt::install();
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            std::process::exit(if e.use_stderr() { 2 } else { 0 });
+            std::process::exit(if e.use_stderr() { exit::USAGE } else { exit::OK });
         }
     };
     init_logs(cli.verbose);
     let mode = Mode { json: cli.json, quiet: cli.quiet };
-    let usage_exit = matches!(cli.command, Command::Validate(_));
     let code = match run(cli) {
         Ok(code) => code,
         Err(e) => {
             output::print_error(mode, &e);
-            // `validate` reserves 1 for "invalid": its usage and I/O errors exit with 2.
-            if usage_exit || e.kind() == storesubmit::ErrorKind::InvalidArgument {
-                2
-            } else {
-                1
-            }
+            exit::for_kind(e.kind())
         }
     };
     std::process::exit(code);

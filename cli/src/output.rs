@@ -33,7 +33,7 @@ pub fn print_json(mode: Mode, v: &Value) {
 /// Prints a workflow's outcome: one summary line (and findings) for humans, the whole outcome as JSON.
 pub fn print_outcome(mode: Mode, what: &str, out: &Outcome) {
     if mode.json {
-        print_json(mode, &serde_json::to_value(out).unwrap_or(Value::Null));
+        print_json(mode, &camel_case_keys(serde_json::to_value(out).unwrap_or(Value::Null)));
         return;
     }
     let mut line = format!("{what}: {}", out.stage);
@@ -64,18 +64,40 @@ pub fn print_outcome(mode: Mode, what: &str, out: &Outcome) {
     }
 }
 
+/// The outcome's own keys in camelCase (`submission_id` → `submissionId`), as every other `--json`
+/// key; the documents inside (`document`, reports) are the service's and are left as they are.
+fn camel_case_keys(v: Value) -> Value {
+    let Value::Object(map) = v else { return v };
+    let camel = |k: &str| {
+        let mut out = String::new();
+        let mut up = false;
+        for c in k.chars() {
+            match c {
+                '_' => up = true,
+                c if up => {
+                    out.extend(c.to_uppercase());
+                    up = false;
+                }
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    Value::Object(map.into_iter().map(|(k, v)| (camel(&k), v)).collect())
+}
+
 fn redact(s: &str) -> String {
     storesubmit::secret::redact_text(s)
 }
 
 /// Prints an error: one line `error[code]: message` (plus `status`, correlation id), then each issue and
-/// server error indented, all on stderr and redacted.
+/// server error indented, on stderr and redacted; with `--json`, one `{"error": …}` document on stdout.
 pub fn print_error(mode: Mode, e: &Error) {
     if mode.json {
         let v = serde_json::json!({
             "error": {
                 "code": e.code(),
-                "message": redact(e.message()),
+                "message": format!("{}{}", redact(e.message()), calling(e)),
                 "status": e.status(),
                 "retryable": e.is_retryable(),
                 "correlationId": e.correlation_id(),
@@ -83,11 +105,12 @@ pub fn print_error(mode: Mode, e: &Error) {
                 "issues": e.issues(),
             }
         });
-        let _ = writeln!(std::io::stderr().lock(), "{}", redact_json(&v));
+        // On stdout, like every other `--json` result: a script reads one document whatever happened.
+        let _ = writeln!(std::io::stdout().lock(), "{}", redact_json(&v));
         return;
     }
     let message = redact(e.message());
-    let mut line = format!("error[{}]: {message}", e.code());
+    let mut line = format!("error[{}]: {message}{}", e.code(), calling(e));
     let mut extra = Vec::new();
     if let Some(s) = e.status().filter(|s| !message.contains(&format!("HTTP {s}"))) {
         extra.push(format!("HTTP {s}"));
@@ -116,6 +139,11 @@ pub fn print_error(mode: Mode, e: &Error) {
     }
 }
 
+/// Whether stderr gets ANSI colours: only on a terminal, and never with `NO_COLOR` set (no-color.org).
+pub fn colours() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
 /// A plain stderr line (progress, notes), unless quiet.
 pub fn note(mode: Mode, msg: &str) {
     if !mode.quiet {
@@ -135,6 +163,22 @@ fn human_bytes(n: u64) -> String {
         format!("{n} B")
     } else {
         format!("{v:.1} {}", UNITS[u])
+    }
+}
+
+/// The last request a workflow reported (`GET https://host/path`, its status; `None`: no response), so a
+/// transport error can name what it was calling.
+static LAST_REQUEST: Mutex<Option<(String, Option<u16>)>> = Mutex::new(None);
+
+/// ` (calling GET https://…)` for a transport or timeout error whose request got no response.
+fn calling(e: &Error) -> String {
+    use storesubmit::ErrorKind as K;
+    if !matches!(e.kind(), K::Transport | K::Timeout | K::Unavailable | K::Server) {
+        return String::new();
+    }
+    match LAST_REQUEST.lock().ok().and_then(|l| l.clone()) {
+        Some((req, _)) => format!(" (calling {req})"),
+        None => String::new(),
     }
 }
 
@@ -175,6 +219,14 @@ impl Reporter {
     }
 
     fn on(&self, p: &Progress) {
+        if let Progress::Request { method, url, status, .. } = p {
+            if let Ok(mut last) = LAST_REQUEST.lock() {
+                *last = Some((format!("{method} {}", redact(url)), *status));
+            }
+        }
+        if let Progress::Resumable(token) = p {
+            crate::interrupt::remember(token);
+        }
         if self.quiet {
             return;
         }

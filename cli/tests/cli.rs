@@ -55,7 +55,7 @@ fn validate_exit_codes_and_json_shape() {
     let bad = temp("bad.json", r#"{"applicationIds": [], "productId": "p", "productType": "Forever",}"#);
     let o = run(&["validate", bad.to_str().unwrap(), "--kind", "addon", "--json"]);
     let (out, _) = text(&o);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(3));
     let v: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["valid"], false);
     let issues = v["issues"].as_array().unwrap();
@@ -93,7 +93,7 @@ fn validate_cross_checks_a_folder_and_a_zip() {
         "--json",
     ]);
     let (out, _) = text(&o);
-    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert_eq!(o.status.code(), Some(3), "{out}");
     assert!(out.contains("files.case_mismatch"), "{out}");
 
     let zip = sub.parent().unwrap().join("files.zip");
@@ -112,7 +112,7 @@ fn validate_cross_checks_a_folder_and_a_zip() {
     assert_eq!(o.status.code(), Some(0), "{:?}", text(&o));
     let o = run(&["validate", sub.to_str().unwrap(), "--kind", "app-submission", "--files", zip.to_str().unwrap()]);
     let (out, _) = text(&o);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(3));
     assert!(out.contains("files.case_mismatch"), "{out}");
 }
 
@@ -201,7 +201,7 @@ fn a_secret_never_reaches_the_output_even_at_trace_level() {
     ]);
     let o = run(&args);
     let (out, err) = text(&o);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(4));
     assert!(err.lines().any(|l| l.starts_with("error[auth]:")), "{err}");
     assert!(!out.contains("Wr0ng") && !err.contains("Wr0ng"), "{err}");
 }
@@ -258,7 +258,7 @@ fn proxies_come_from_the_environment() {
         "the token request went through the proxy: {first}"
     );
     let (_, err) = text(&o);
-    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.status.code(), Some(4));
     assert!(err.starts_with("error[auth]:"), "{err}");
 }
 

@@ -196,7 +196,7 @@ fn offer_update_fails_certification_shows_the_report_is_fixed_and_promoted() {
     let out = ok_json(cfg, &args);
     assert_eq!(out["stage"], "published", "{out}");
     assert_eq!(out["status"], "InStore");
-    let sid = out["submission_id"].as_str().unwrap();
+    let sid = out["submissionId"].as_str().unwrap();
     let sub = ok_json(cfg, &["ingestion", "submission", "get", "--product-id", &pid, "--id", sid]);
     assert_eq!(sub["state"], "Published");
     assert_eq!(sub["targets"][0]["value"], "Live");
@@ -257,10 +257,10 @@ fn resource_commands_cover_each_family_and_the_other_deletes() {
     let v = ok_json(cfg, &["addon", "delete", "--addon-id", &info.addon_id]);
     assert!(v.is_null(), "{v}");
     let (code, _, err) = run(cfg, &["addon", "get", "--addon-id", &info.addon_id]);
-    assert_eq!(code, 1, "deleted: {err}");
+    assert_eq!(code, 5, "deleted: not found: {err}");
     ok_json(cfg, &["flight", "delete", "--app-id", &info.app_id, "--flight-id", &info.flight_id]);
     let (code, _, _) = run(cfg, &["flight", "get", "--app-id", &info.app_id, "--flight-id", &info.flight_id]);
-    assert_eq!(code, 1);
+    assert_eq!(code, 5, "not found");
     let packages = ok_json(cfg, &["win32", "packages", "--product-id", &info.win32_product_id]);
     let first = packages["responseData"]["packages"][0].clone();
     let package_id = first["packageId"].as_str().expect("a package id").to_string();

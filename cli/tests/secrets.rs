@@ -154,7 +154,7 @@ fn cli_flows_at_trace_level_print_no_secret() {
     a.extend(["--pending", "recreate"]);
     a.extend(common);
     let (code, out) = run(&d.0, &a);
-    assert_eq!(code, Some(1), "{out}");
+    assert_eq!(code, Some(6), "an expired SAS: retry later: {out}");
     assert!(out.contains("sas_expired") || out.contains("expired"), "{out}");
     outputs.push(("failing app publish", out));
     for (what, out) in &outputs {

@@ -29,6 +29,8 @@ struct Case {
     /// Whether the text parsed (only then is the document validated).
     parsed: bool,
     files: Option<Vec<String>>,
+    /// Names of `files` that are empty (0 bytes): `emptyFiles`.
+    empty_files: Vec<String>,
     expect: BTreeSet<(String, String)>,
 }
 
@@ -68,13 +70,17 @@ fn load_cases() -> Vec<Case> {
             };
             let files =
                 c.get("files").map(|f| f.as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect());
+            let empty_files = c
+                .get("emptyFiles")
+                .map(|f| f.as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect())
+                .unwrap_or_default();
             let expect = c["expect"]
                 .as_array()
                 .unwrap_or_else(|| panic!("{file} / {name}: no expect"))
                 .iter()
                 .map(|e| (e["code"].as_str().unwrap().to_string(), e["path"].as_str().unwrap().to_string()))
                 .collect();
-            cases.push(Case { file: file.clone(), name, kind, doc, read_issues, parsed, files, expect });
+            cases.push(Case { file: file.clone(), name, kind, doc, read_issues, parsed, files, empty_files, expect });
         }
     }
     cases
@@ -87,7 +93,11 @@ fn run(case: &Case) -> (BTreeSet<(String, String)>, Vec<Issue>) {
     }
     issues.extend(validate(case.kind, &case.doc).issues);
     if let Some(files) = &case.files {
-        issues.extend(cross_check_files(case.kind, &case.doc, &FileSet::from_names(files)));
+        let mut set = FileSet::from_names(files);
+        for e in &case.empty_files {
+            set.insert_empty(e);
+        }
+        issues.extend(cross_check_files(case.kind, &case.doc, &set));
     }
     (issues.iter().map(|i| (i.code.clone(), i.path.clone())).collect(), issues)
 }

@@ -2,6 +2,7 @@
 
 pub mod demo;
 pub mod ingestion;
+pub mod init;
 pub mod pack;
 pub mod publish;
 pub mod query;
@@ -59,6 +60,8 @@ pub fn stop_after(wait: WaitArg, draft_only: bool) -> StopAfter {
 /// As [`storesubmit::client::ClientBuilder::build`].
 pub fn client(mode: Mode, cfg: FlowConfig, label: &str) -> Result<(Client, std::sync::Arc<Reporter>)> {
     let reporter = Reporter::new(mode, label);
-    let builder = AsyncClient::builder(cfg).progress(reporter.handler());
+    let builder = AsyncClient::builder(cfg)
+        .progress(reporter.handler())
+        .checkpoint(std::sync::Arc::new(crate::interrupt::remember));
     Ok((Client::from_builder(builder)?, reporter))
 }

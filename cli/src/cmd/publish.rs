@@ -79,6 +79,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     };
     let files = args.files.as_deref();
     let what = label(&target);
+    warn_unknown_fields(mode, target.kind(), &spec);
     if args.dry_run {
         preflight_submission(target.kind(), &spec, files)?;
         let doc = spec.standalone_document(target.kind());
@@ -102,11 +103,21 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     }
     let cfg = flow_config(conn)?;
     let (c, reporter) = client(mode, cfg, &what)?;
+    crate::interrupt::save_to(args.save_resume.clone());
     let result = c.publish_submission(target, spec, options, files);
     let out = finish(mode, &reporter, result, args.save_resume.as_deref())?;
     save_resume(mode, &out, args.save_resume.as_deref())?;
     output::print_outcome(mode, &what, &out);
     Ok(0)
+}
+
+/// Shows the spec's `field.unknown` warnings (a typo, a field of another kind): sent as written, so the
+/// run goes on, but a user sees them in dry-run and publish as in `validate`.
+fn warn_unknown_fields(mode: Mode, kind: storesubmit::model::DocumentKind, spec: &SubmissionSpec) {
+    let doc = spec.standalone_document(kind);
+    for i in storesubmit::validate::validate(kind, &doc).issues.iter().filter(|i| i.code == "field.unknown") {
+        output::note(mode, &format!("warning {} at {}: {}", i.code, i.path, i.message));
+    }
 }
 
 /// A writer that only counts: a dry run builds the whole ZIP (reading every file once) without storing it.
@@ -170,6 +181,7 @@ pub fn win32(
     }
     let cfg = flow_config(conn)?;
     let (c, reporter) = client(mode, cfg, &what)?;
+    crate::interrupt::save_to(save.map(Path::to_path_buf));
     let result = c.publish_win32(product_id, spec, stop, files);
     let out = finish(mode, &reporter, result, save)?;
     save_resume(mode, &out, save)?;
@@ -196,15 +208,34 @@ pub fn ingestion(
     Ok(0)
 }
 
+/// The resume token in `arg`: a file holding it, or the token itself. A missing or garbled file is
+/// named in the error (not a JSON parser's "expected ident").
+fn read_token(arg: &str) -> Result<ResumeToken> {
+    let path = Path::new(arg);
+    let looks_like_json = arg.trim_start().starts_with('{');
+    if !looks_like_json && !path.is_file() {
+        return Err(Error::invalid_argument(format!(
+            "resume token file {arg} not found (pass the file written by --save-resume, or the token's JSON)"
+        )));
+    }
+    let (text, from) = if looks_like_json {
+        (arg.to_string(), "the token given".to_string())
+    } else {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the resume token file {arg}: {e}")))?;
+        (text, format!("the resume token file {arg}"))
+    };
+    ResumeToken::from_json(text.trim()).map_err(|e| {
+        Error::invalid_argument(format!(
+            "{from} is not a resume token ({}); write it again with --save-resume",
+            e.message()
+        ))
+    })
+}
+
 /// `resume TOKEN`.
 pub fn resume(mode: Mode, args: &ResumeArgs) -> Result<i32> {
-    let text = if Path::new(&args.token).is_file() {
-        std::fs::read_to_string(&args.token)
-            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read the resume token {}: {e}", args.token)))?
-    } else {
-        args.token.clone()
-    };
-    let token = ResumeToken::from_json(text.trim())?;
+    let token = read_token(&args.token)?;
     let cfg = flow_config(&args.conn)?;
     let what = token.0.get("flow").and_then(Value::as_str).unwrap_or("workflow").to_string();
     let (c, reporter) = client(mode, cfg, &what)?;

@@ -46,7 +46,11 @@ fn list(mode: Mode, conn: &Connection, op: &str, args: Value) -> Result<i32> {
         output::print_json(mode, &Value::Array(items));
     } else {
         for item in &items {
-            let id = item.get("id").and_then(Value::as_str).unwrap_or("?");
+            // add-ons list as `inAppProductId`, flights as `flightId`; the rest as `id`
+            let id = ["id", "inAppProductId", "flightId", "productId"]
+                .iter()
+                .find_map(|k| item.get(*k).and_then(Value::as_str))
+                .unwrap_or("?");
             let name = ["primaryName", "friendlyName", "productId"]
                 .iter()
                 .find_map(|k| item.get(*k).and_then(Value::as_str))

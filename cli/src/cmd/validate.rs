@@ -10,11 +10,11 @@ use storesubmit::{Error, ErrorKind, Issue, Result};
 use crate::args::ValidateArgs;
 use crate::output::Mode;
 
-/// Exit status: 0 valid, 1 invalid; errors (usage, I/O) are returned and exit with 2.
+/// Exit status: 0 valid, 3 invalid; errors (usage, I/O) are returned and exit with 2.
 pub fn run(mode: Mode, args: &ValidateArgs) -> Result<i32> {
     let (doc, mut issues) = match super::read_document(&args.file) {
         Ok(r) => r,
-        // Not JSON at all: that is an invalid document (exit 1), reported like any other issue.
+        // Not JSON at all: that is an invalid document (exit 3), reported like any other issue.
         Err(e) if e.kind() == ErrorKind::Validation => (serde_json::Value::Null, e.issues().to_vec()),
         Err(e) => return Err(e),
     };
@@ -53,7 +53,7 @@ pub fn run(mode: Mode, args: &ValidateArgs) -> Result<i32> {
             let _ = writeln!(out, "  {} {} at {path}: {}", i.severity.as_str(), i.code, i.message);
         }
     }
-    Ok(if valid { 0 } else { 1 })
+    Ok(if valid { crate::exit::OK } else { crate::exit::INVALID })
 }
 
 /// The names in a folder (recursively) or a ZIP.

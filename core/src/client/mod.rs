@@ -81,8 +81,12 @@ struct Inner {
     upload: UploadOptions,
     tokens: Mutex<TokenCache>,
     progress: Option<ProgressHandler>,
+    checkpoint: Option<CheckpointHandler>,
     credential: Option<TokenProvider>,
 }
+
+/// Receives a running workflow's resume token each time it changes (see [`ClientBuilder::checkpoint`]).
+pub type CheckpointHandler = Arc<dyn Fn(&crate::flow::ResumeToken) + Send + Sync>;
 
 /// The async client: runs workflows against the Store (or the emulator) with the bundled transport.
 /// Cheap to clone (shared state); safe to use from several tasks at once.
@@ -106,6 +110,7 @@ pub struct ClientBuilder {
     cfg: FlowConfig,
     upload: UploadOptions,
     progress: Option<ProgressHandler>,
+    checkpoint: Option<CheckpointHandler>,
     credential: Option<TokenProvider>,
     connect_timeout: Duration,
     user_agent: String,
@@ -123,6 +128,14 @@ impl ClientBuilder {
     /// Receives [`Progress`] events from every workflow the client runs.
     pub fn progress(mut self, handler: ProgressHandler) -> Self {
         self.progress = Some(handler);
+        self
+    }
+
+    /// A handler given the running workflow's resume token each time it changes (once the changes
+    /// reached the service), so a host stopped from outside (a CLI on SIGINT/SIGTERM) can write it and
+    /// the same submission can be continued. Not a progress event: transcripts are unchanged.
+    pub fn checkpoint(mut self, handler: CheckpointHandler) -> Self {
+        self.checkpoint = Some(handler);
         self
     }
 
@@ -168,6 +181,7 @@ impl ClientBuilder {
                 upload: self.upload,
                 tokens: Mutex::new(TokenCache::new()),
                 progress: self.progress,
+                checkpoint: self.checkpoint,
                 credential: self.credential,
             }),
         })
@@ -181,6 +195,7 @@ impl Client {
             cfg,
             upload: UploadOptions::default(),
             progress: None,
+            checkpoint: None,
             credential: None,
             connect_timeout: Duration::from_secs(30),
             user_agent: format!("storesubmit/{}", env!("CARGO_PKG_VERSION")),
@@ -263,11 +278,21 @@ impl Client {
         let credential = credential.or_else(|| self.inner.credential.clone());
         let mut running = FuturesUnordered::new();
         let mut step = flow.resume(Event::Start, tick());
+        let mut checkpoint: Option<String> = None;
         loop {
             for p in flow.take_progress() {
                 self.forward(&p);
                 if let Some(h) = &progress {
                     h(&p);
+                }
+            }
+            if let Some(handler) = self.inner.checkpoint.as_ref().filter(|_| !matches!(step, Step::Done(_))) {
+                if let Some(token) = flow.resume_token() {
+                    let json = token.to_json();
+                    if checkpoint.as_deref() != Some(json.as_str()) {
+                        checkpoint = Some(json);
+                        handler(&token);
+                    }
                 }
             }
             match step {

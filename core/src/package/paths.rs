@@ -13,14 +13,23 @@ pub fn path_under(dir: &Path, name: &str) -> PathBuf {
     name.split(['/', '\\']).filter(|s| !s.is_empty()).fold(dir.to_path_buf(), |acc, seg| acc.join(seg))
 }
 
-/// The archive a flow's [`crate::flow::Upload::Zip`] step asks for, every file found under `dir`.
-/// Native only (it reads file sizes).
+/// The archive a flow's [`crate::flow::Upload::Zip`] step asks for, every file found under `dir`, each
+/// once: a file the submission names twice (one icon in two listings) is one entry, as in
+/// [`super::submission_entries`] and the block-upload machine, so validate, dry-run and every upload
+/// path build the same archive. Native only (it reads file sizes).
 ///
 /// # Errors
 /// `missing_files` naming every missing file, or `invalid_archive`, as [`super::PackagePlan::from_names`].
 #[cfg(not(target_arch = "wasm32"))]
 pub fn zip_plan(files: &[crate::flow::UploadFile], dir: &Path) -> crate::Result<super::PackagePlan> {
-    super::PackagePlan::from_names(dir, files.iter().map(|f| f.name.as_str()))
+    let mut seen = std::collections::HashSet::new();
+    let mut names = Vec::new();
+    for f in files {
+        if seen.insert(super::entry_name(&f.name)?) {
+            names.push(f.name.as_str());
+        }
+    }
+    super::PackagePlan::from_names(dir, names)
 }
 
 #[cfg(test)]
@@ -48,6 +57,19 @@ mod tests {
         let e = zip_plan(&[file("x.msix"), file("y.msix")], &dir).unwrap_err();
         assert_eq!(e.kind(), crate::ErrorKind::MissingFiles);
         assert!(e.message().contains("x.msix, y.msix"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn zip_plan_holds_a_file_named_twice_once() {
+        let dir = std::env::temp_dir().join(format!("storesubmit-zip-plan-twice-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("Images")).unwrap();
+        std::fs::write(dir.join("Images").join("icon.png"), b"png").unwrap();
+        let file = |n: &str| crate::flow::UploadFile { name: n.into(), zip_name: n.replace('\\', "/") };
+        let plan = zip_plan(&[file("Images\\icon.png"), file("Images/icon.png")], &dir).unwrap();
+        assert_eq!(plan.files.len(), 1);
+        assert_eq!(plan.files[0].name, "Images/icon.png");
         std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -162,7 +162,7 @@ mod native {
                 return Err(Error::new(
                     ErrorKind::MissingFiles,
                     format!(
-                        "{} file(s) named by the submission are missing under {}: {}",
+                        "{} problem(s) with the files the submission names under {}: {}",
                         issues.len(),
                         base.display(),
                         list.join("; ")

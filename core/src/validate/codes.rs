@@ -43,6 +43,7 @@ codes! {
     FIELD_READ_ONLY = "field.read_only", Warning, "a read-only field (set by Partner Center) is present in an update; the Store ignores it";
     FIELD_OBSOLETE = "field.obsolete", Warning, "an obsolete or deprecated field has a value; the Store ignores it";
     FIELD_CASE = "field.case", Warning, "a field is spelled in another case than documented (`FileName` for `fileName`); the Store binds it case-insensitively, and so does storesubmit";
+    FIELD_UNKNOWN = "field.unknown", Warning, "a top-level field is not part of this kind's resource (a typo, or a field of another kind); sent as written, ignored by the Store; the message suggests the closest known field";
     FORMAT_URL = "format.url", Error, "a URL field does not hold an absolute http(s) URL";
     FORMAT_URL_OR_EMAIL = "format.url_or_email", Error, "a contact field holds neither an absolute http(s) URL nor an e-mail address";
     FORMAT_DATE = "format.date", Error, "a date field is not an ISO 8601 date-time";
@@ -142,6 +143,7 @@ codes! {
     FILES_UNSAFE_ENTRY = "files.unsafe_entry", Error, "an entry of the folder or ZIP escapes it: a `..` or absolute ZIP entry name, or a symbolic link to outside the folder (pack and publish refuse it)";
     FILES_CASE_DUPLICATE = "files.case_duplicate", Error, "two files (in the folder or ZIP, or named by the submission) differ only in letter case: Windows and the Store treat them as one";
     FILES_CONTROL_CHARACTER = "files.control_character", Error, "a file name holds a NUL or other control character";
+    FILES_EMPTY = "files.empty", Error, "a package the submission uploads (PendingUpload) is empty (0 bytes): the Store cannot accept it";
 }
 
 /// Every issue code with its severity and a one-line description (pydantic-core's `list_all_errors`).

@@ -24,6 +24,8 @@ pub struct FileSet {
     names: BTreeSet<String>,
     /// Entries that escape the folder or ZIP: `..` or absolute entry names, links to outside.
     unsafe_entries: BTreeSet<String>,
+    /// Files known to be empty (0 bytes): a folder's, or what a host marked ([`FileSet::insert_empty`]).
+    empty: BTreeSet<String>,
 }
 
 /// A name as messages show it: control characters (NUL, ESC, newlines, …) escaped as `\u{1b}`, the
@@ -98,6 +100,20 @@ impl FileSet {
         self.names.insert(n);
     }
 
+    /// Adds a file known to be empty (0 bytes): uploading it as a package is `files.empty`.
+    pub fn insert_empty(&mut self, name: &str) {
+        let n = normalise(name);
+        self.insert(&n);
+        if self.names.contains(&n) {
+            self.empty.insert(n);
+        }
+    }
+
+    /// Whether the set holds this name as an empty (0-byte) file.
+    pub fn is_empty_file(&self, name: &str) -> bool {
+        self.empty.contains(&normalise(name))
+    }
+
     /// The entries that escape the folder or ZIP, sorted.
     pub fn unsafe_entries(&self) -> impl Iterator<Item = &str> {
         self.unsafe_entries.iter().map(String::as_str)
@@ -162,16 +178,22 @@ impl FileSet {
                     match std::fs::canonicalize(&path) {
                         Ok(target) if target.starts_with(root) => {
                             if !target.is_dir() {
-                                out.insert(&name);
+                                insert_sized(out, &name, &target);
                             }
                         }
                         _ => out.insert_unsafe(&name),
                     }
                 } else {
-                    out.insert(&name);
+                    insert_sized(out, &name, &path);
                 }
             }
             Ok(())
+        }
+        fn insert_sized(out: &mut FileSet, name: &str, path: &std::path::Path) {
+            match std::fs::metadata(path) {
+                Ok(m) if m.len() == 0 => out.insert_empty(name),
+                _ => out.insert(name),
+            }
         }
         let base = dir.as_ref();
         let root = std::fs::canonicalize(base)?;
@@ -274,6 +296,19 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
                     uploads_by_lower.insert(lower, entry.clone());
                 }
             }
+        }
+        let is_package = r.pointer.starts_with("/applicationPackages/") || r.pointer.starts_with("/flightPackages/");
+        if r.pending_upload && is_package && files.is_empty_file(&entry) {
+            ck.push(
+                c::FILES_EMPTY,
+                &at,
+                format!(
+                    "{}: `{}` is empty (0 bytes); the Store cannot accept an empty package",
+                    at.label(),
+                    shown(&entry)
+                ),
+            );
+            continue;
         }
         if !r.pending_upload || files.contains(&entry) {
             continue;

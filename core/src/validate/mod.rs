@@ -16,6 +16,7 @@ mod addon;
 mod check;
 pub mod codes;
 mod devcenter;
+mod fields;
 mod files;
 mod flight;
 pub mod formats;
@@ -61,6 +62,9 @@ pub fn validate(kind: DocumentKind, doc: &Value) -> Report {
         DocumentKind::Win32Package => win32::single_package(&mut ck, doc),
         DocumentKind::Win32AssetsCreate => win32::assets_create(&mut ck, doc),
         DocumentKind::Win32AssetsCommit => win32::assets_commit(&mut ck, doc),
+    }
+    if let Some(obj) = doc.as_object() {
+        fields::unknown_fields(&mut ck, kind, obj);
     }
     // Paths point into the document as the user wrote it.
     let mut issues = ck.issues;

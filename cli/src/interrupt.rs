@@ -1,0 +1,77 @@
+//! SIGINT/SIGTERM during a workflow: the submission already reached the service, so the resume token is
+//! written (to `--save-resume`, or shown) with the command that continues it, and the process exits with
+//! [`crate::exit::INTERRUPTED`]. Without a token (nothing sent yet) it just exits.
+//!
+//! Both signals are blocked in every thread from the start of `main` and taken by one thread with
+//! `sigwait`, so the handling is ordinary code (locks, files), not an async-signal handler.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use storesubmit::flow::ResumeToken;
+
+/// The latest resume token a workflow reported, and where `--save-resume` wants it.
+static STATE: Mutex<(Option<ResumeToken>, Option<PathBuf>)> = Mutex::new((None, None));
+
+/// Records the token a workflow reported (`Progress::Resumable`).
+pub fn remember(token: &ResumeToken) {
+    if let Ok(mut st) = STATE.lock() {
+        st.0 = Some(token.clone());
+    }
+}
+
+/// Where an interruption writes the token (`--save-resume`).
+pub fn save_to(path: Option<PathBuf>) {
+    if let Ok(mut st) = STATE.lock() {
+        st.1 = path;
+    }
+}
+
+/// What an interruption does: the token written or shown, how to continue; the exit status.
+fn on_signal(name: &str) -> ! {
+    let st = STATE.lock().map(|s| s.clone()).unwrap_or((None, None));
+    let mut err = String::new();
+    match st {
+        (Some(token), Some(path)) => match std::fs::write(&path, token.to_json()) {
+            Ok(()) => err.push_str(&format!(
+                "interrupted by {name}: resume token written to {p}; continue with: storesubmit resume {p}",
+                p = path.display()
+            )),
+            Err(e) => err.push_str(&format!(
+                "interrupted by {name}: cannot write {}: {e}; continue with: storesubmit resume '{}'",
+                path.display(),
+                token.to_json()
+            )),
+        },
+        (Some(token), None) => err.push_str(&format!(
+            "interrupted by {name}; continue this submission with: storesubmit resume '{}'",
+            token.to_json()
+        )),
+        (None, _) => err.push_str(&format!("interrupted by {name} before anything reached the service")),
+    }
+    eprintln!("{err}");
+    std::process::exit(crate::exit::INTERRUPTED)
+}
+
+/// Blocks SIGINT and SIGTERM in this (the main) thread, hence in every thread started later, and
+/// starts the thread that takes them. Call first in `main`.
+pub fn install() {
+    #[cfg(unix)]
+    // SAFETY: plain libc calls on a local signal set, made before any other thread exists.
+    #[allow(unsafe_code)]
+    unsafe {
+        let mut set: libc::sigset_t = std::mem::zeroed();
+        libc::sigemptyset(&mut set);
+        libc::sigaddset(&mut set, libc::SIGINT);
+        libc::sigaddset(&mut set, libc::SIGTERM);
+        if libc::pthread_sigmask(libc::SIG_BLOCK, &set, std::ptr::null_mut()) != 0 {
+            return;
+        }
+        let _ = std::thread::Builder::new().name("signals".into()).spawn(move || {
+            let mut sig: libc::c_int = 0;
+            if libc::sigwait(&set, &mut sig) == 0 {
+                on_signal(if sig == libc::SIGINT { "SIGINT" } else { "SIGTERM" });
+            }
+        });
+    }
+}

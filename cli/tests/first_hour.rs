@@ -1,0 +1,334 @@
+//! A release engineer's first hour (issue 12) through the binary and the emulator: a file shared by two
+//! listings, typos in field names, exit codes by failure class, `--json` on stdout, closed pipes, colours,
+//! interrupted runs, `wait`, `init` and `pack` → `publish --files upload.zip`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::{json, Value};
+use storesubmit_emulator::{Config, Emulator, EmulatorHandle};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_storesubmit"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("STORESUBMIT_") || k == "NO_COLOR" {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+struct Dir(PathBuf);
+
+impl Drop for Dir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn dir(tag: &str) -> Dir {
+    let d = std::env::temp_dir().join(format!("storesubmit-first-hour-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    Dir(d)
+}
+
+fn write(dir: &Path, name: &str, v: &Value) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, serde_json::to_vec_pretty(v).unwrap()).unwrap();
+    p.to_str().unwrap().to_string()
+}
+
+fn write_file(dir: &Path, name: &str, len: usize) {
+    let p = name.split('/').fold(dir.to_path_buf(), |p, s| p.join(s));
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, (0..len).map(|i| (i * 31 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+}
+
+/// An emulator and its first line as a config file.
+fn emulator(d: &Path) -> (EmulatorHandle, String) {
+    let emu = Emulator::start_blocking(Config::default()).expect("emulator starts");
+    let cfg = d.join("emulator.json");
+    std::fs::write(&cfg, serde_json::to_string(emu.info()).unwrap()).unwrap();
+    (emu, cfg.to_str().unwrap().to_string())
+}
+
+/// (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (i32, String, String) {
+    let o: Output = bin().args(args).output().expect("the binary runs");
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn shared_icon_submission() -> Value {
+    let listing = |d: &str| json!({"baseListing": {"description": d, "images": [{"fileName": "Images\\icon.png", "imageType": "Icon"}]}});
+    json!({
+        "applicationPackages": [{"fileName": "app.msixupload"}],
+        "listings": {"en-us": listing("hello"), "de-de": listing("hallo")}
+    })
+}
+
+#[test]
+fn a_file_shared_by_two_listings_is_uploaded_once_and_publishes() {
+    let d = dir("shared");
+    let (emu, cfg) = emulator(&d.0);
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 50_000);
+    write_file(&files, "Images/icon.png", 3_000);
+    let sub = write(&d.0, "sub.json", &shared_icon_submission());
+    let app = emu.info().app_id.clone();
+    let base = ["--json", "app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub];
+    let files_s = files.to_str().unwrap();
+
+    let (code, out, err) = run(&[&base[..], &["--files", files_s, "--dry-run"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["zipEntries"], json!(["app.msixupload", "Images/icon.png"]), "{v}");
+
+    let (code, out, err) = run(&[&base[..], &["--files", files_s, "--poll-interval", "100ms"]].concat());
+    assert_eq!(code, 0, "the real run publishes too:\n{out}\n{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["stage"], "published", "{v}");
+}
+
+#[test]
+fn typos_and_misplaced_fields_warn_and_an_empty_package_is_refused() {
+    let d = dir("typos");
+    let (emu, cfg) = emulator(&d.0);
+    let files = d.0.join("files");
+    write_file(&files, "flight.msixupload", 1_000);
+    std::fs::write(files.join("empty.msixupload"), b"").unwrap();
+    let flight = write(&d.0, "flight.json", &json!({"applicationPackages": [{"fileName": "flight.msixupload"}]}));
+    let (code, out, err) = run(&["--json", "validate", &flight, "--kind", "flight-submission"]);
+    assert_eq!(code, 0, "a warning does not make the document invalid: {out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    let issue = v["issues"].as_array().unwrap().iter().find(|i| i["code"] == "field.unknown").expect("warned");
+    assert_eq!(issue["path"], "/applicationPackages");
+    assert_eq!(issue["severity"], "warning");
+    assert!(issue["message"].as_str().unwrap().contains("did you mean `flightPackages`"), "{issue}");
+
+    let typo = write(&d.0, "typo.json", &json!({"applicationPackges": [{"fileName": "app.msixupload"}]}));
+    let (_, out, _) = run(&["validate", &typo, "--kind", "app-submission"]);
+    assert!(out.contains("field.unknown") && out.contains("did you mean `applicationPackages`"), "{out}");
+
+    let info = emu.info();
+    let (code, out, err) = run(&[
+        "flight",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &info.app_id,
+        "--flight-id",
+        &info.flight_id,
+        "--submission",
+        &flight,
+        "--files",
+        files.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("field.unknown") && err.contains("flightPackages"), "dry-run shows the warning: {err}");
+
+    let empty = write(
+        &d.0,
+        "empty.json",
+        &json!({"flightPackages": [{"fileName": "empty.msixupload", "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"}]}),
+    );
+    let (code, out, _) = run(&["validate", &empty, "--kind", "flight-submission", "--files", files.to_str().unwrap()]);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("files.empty"), "{out}");
+    let (code, out, err) = run(&[
+        "flight",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &info.app_id,
+        "--flight-id",
+        &info.flight_id,
+        "--submission",
+        &empty,
+        "--files",
+        files.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_ne!(code, 0, "{out}{err}");
+    assert!(err.contains("files.empty") || err.contains("empty (0 bytes)"), "{err}");
+}
+
+#[test]
+fn scripting_exit_codes_json_errors_pipes_colours_and_resume_files() {
+    let d = dir("scripting");
+    // `codes | head -1`: the pipe closes early; no panic message.
+    let mut child =
+        bin().arg("codes").stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped()).spawn().unwrap();
+    {
+        use std::io::Read;
+        let mut first = [0u8; 8];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    }
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+
+    // The table is in --help.
+    let (code, out, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Exit status:") && out.contains("6  transient"), "{out}");
+
+    // A service nobody answers: transient (6), the error names the URL, JSON on stdout, no colours.
+    let cfg = write(
+        &d.0,
+        "dead.json",
+        &json!({"devcenter_url": "http://127.0.0.1:9/v1.0/my/", "token_url": "http://127.0.0.1:9/", "tenant_id": "t",
+                "client_id": "c", "client_secret": "s3cret-value"}),
+    );
+    let (code, out, err) = run(&["app", "list", "--config", &cfg]);
+    assert_eq!(code, 6, "{out}{err}");
+    assert!(err.contains("http://127.0.0.1:9/"), "the URL is named: {err}");
+    assert!(!err.contains('\u{1b}'), "no ANSI escapes when stderr is not a terminal: {err:?}");
+    assert!(!err.contains("s3cret-value"), "{err}");
+    let (code, out, _) = run(&["--json", "app", "list", "--config", &cfg]);
+    assert_eq!(code, 6);
+    let v: Value = serde_json::from_str(out.trim()).expect("the error is JSON on stdout");
+    assert_eq!(v["error"]["code"], "transport");
+    assert_eq!(v["error"]["retryable"], true);
+
+    // Usage (2) and a missing or garbled resume file named in the message.
+    let missing = d.0.join("no-such-token.json");
+    let (code, _, err) = run(&["resume", missing.to_str().unwrap(), "--config", &cfg]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-token.json") && err.contains("not found"), "{err}");
+    let garbled = d.0.join("garbled.json");
+    std::fs::write(&garbled, "not a token").unwrap();
+    let (code, _, err) = run(&["resume", garbled.to_str().unwrap(), "--config", &cfg]);
+    assert_eq!(code, 2);
+    assert!(err.contains("garbled.json") && err.contains("not a resume token"), "{err}");
+}
+
+#[test]
+fn json_keys_are_camel_case_and_lists_show_addon_and_flight_ids() {
+    let d = dir("camel");
+    let (emu, cfg) = emulator(&d.0);
+    let info = emu.info().clone();
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 10_000);
+    let sub = write(&d.0, "sub.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let (code, out, err) = run(&[
+        "--json",
+        "app",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &info.app_id,
+        "--submission",
+        &sub,
+        "--files",
+        files.to_str().unwrap(),
+        "--draft-only",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(v["submissionId"].is_string(), "{v}");
+    assert!(v.get("submission_id").is_none() && v.get("resource_id").is_none(), "{v}");
+
+    let (code, out, err) = run(&["app", "addons", "--config", &cfg, "--app-id", &info.app_id]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(&info.addon_id) && !out.starts_with('?'), "{out}");
+    let (code, out, err) = run(&["app", "flights", "--config", &cfg, "--app-id", &info.app_id]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains(&info.flight_id) && !out.starts_with('?'), "{out}");
+}
+
+#[test]
+fn sigterm_while_polling_writes_the_resume_token_and_resume_finishes() {
+    use std::io::{BufRead, BufReader};
+    let d = dir("sigterm");
+    let durations =
+        storesubmit_emulator::Durations { certification: 3.0, ..storesubmit_emulator::Durations::default() };
+    let emu = Emulator::start_blocking(Config { durations, ..Config::default() }).expect("emulator starts");
+    let cfg = d.0.join("emulator.json");
+    std::fs::write(&cfg, serde_json::to_string(emu.info()).unwrap()).unwrap();
+    let cfg = cfg.to_str().unwrap().to_string();
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 10_000);
+    let sub = write(&d.0, "sub.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let token = d.0.join("token.json");
+    let app = emu.info().app_id.clone();
+    let mut child = bin()
+        .args(["app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub, "--files"])
+        .args([files.to_str().unwrap(), "--save-resume", token.to_str().unwrap(), "--poll-interval", "100ms"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut seen = String::new();
+    // Wait until it polls (past commit): the submission is on the service.
+    while !seen.contains("stage poll: Certification") {
+        let mut line = String::new();
+        if stderr.read_line(&mut line).unwrap() == 0 {
+            break;
+        }
+        seen.push_str(&line);
+    }
+    assert!(!token.exists(), "no token before the interruption");
+    let st = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().unwrap();
+    assert!(st.success());
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stderr, &mut rest).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(7), "{seen}{rest}");
+    assert!(rest.contains("storesubmit resume") && rest.contains("token.json"), "says how to continue: {rest}");
+    assert!(token.exists(), "the resume token is written: {rest}");
+
+    let (code, out, err) =
+        run(&["--json", "resume", token.to_str().unwrap(), "--config", &cfg, "--poll-interval", "100ms"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["stage"], "published");
+}
+
+#[test]
+fn init_writes_a_starter_that_validates_and_dry_runs() {
+    let d = dir("init");
+    for kind in ["app", "addon", "flight"] {
+        let target = d.0.join(kind);
+        let (code, out, err) = run(&["--json", "init", kind, target.to_str().unwrap()]);
+        assert_eq!(code, 0, "{out}{err}");
+        let v: Value = serde_json::from_str(out.trim()).unwrap();
+        let sub = target.join("submission.json");
+        let (code, out, err) = run(&["validate", sub.to_str().unwrap()]);
+        assert_eq!(code, 0, "the {kind} starter validates: {out}{err}");
+        assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+        for name in v["needs"].as_array().unwrap() {
+            write_file(&target.join("files"), name.as_str().unwrap(), 100);
+        }
+        let files = target.join("files");
+        let (code, out, err) = run(&["validate", sub.to_str().unwrap(), "--files", files.to_str().unwrap()]);
+        assert_eq!(code, 0, "{out}{err}");
+        // A second init does not overwrite the submission.
+        let (code, _, err) = run(&["init", kind, target.to_str().unwrap()]);
+        assert_eq!(code, 2, "{err}");
+    }
+    let app = d.0.join("app");
+    let (code, out, err) = run(&[
+        "app",
+        "publish",
+        "--app-id",
+        "9NBLGGH4R315",
+        "--submission",
+        app.join("submission.json").to_str().unwrap(),
+        "--files",
+        app.join("files").to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("dry run passed"), "{out}");
+}
