@@ -22,20 +22,33 @@ fn kind_of(kind: &str) -> PyResult<DocumentKind> {
     kind.parse::<DocumentKind>().py()
 }
 
-/// Every issue of `doc` checked as a document of `kind`, plus (with `files`, a list of names as in a
-/// folder or ZIP) the cross-check of the files it names. Issues are dicts `{code, path, message, severity}`.
+/// Every issue of `doc` checked as a document of `kind`, plus the cross-check of the files it names:
+/// `files` is a list of names as in a ZIP, or `folder` a folder (whose listing also knows empty files).
+/// Issues are dicts `{code, path, message, severity}`.
 #[pyfunction]
-#[pyo3(signature = (kind, doc, files=None))]
+#[pyo3(signature = (kind, doc, files=None, folder=None))]
 fn validate_document<'py>(
     py: Python<'py>,
     kind: &str,
     doc: &Bound<'py, PyAny>,
     files: Option<Vec<String>>,
+    folder: Option<PathBuf>,
 ) -> PyResult<Bound<'py, PyList>> {
     let kind = kind_of(kind)?;
     let doc = py_to_json(doc)?;
-    let report = py.detach(|| match &files {
-        Some(f) => validate::validate_with_files(kind, &doc, &FileSet::from_names(f)),
+    let set = match (&files, &folder) {
+        (_, Some(dir)) => Some(
+            py.detach(|| FileSet::from_dir(dir))
+                .map_err(|e| {
+                    storesubmit::Error::new(storesubmit::ErrorKind::Io, format!("cannot list {}: {e}", dir.display()))
+                })
+                .py()?,
+        ),
+        (Some(names), None) => Some(FileSet::from_names(names)),
+        (None, None) => None,
+    };
+    let report = py.detach(|| match &set {
+        Some(s) => validate::validate_with_files(kind, &doc, s),
         None => validate::validate(kind, &doc),
     });
     let list = PyList::empty(py);
@@ -43,18 +56,6 @@ fn validate_document<'py>(
         list.append(issue_to_py(py, i)?)?;
     }
     Ok(list)
-}
-
-/// The names of every file under a folder, as a submission would name them (for `validate(files=…)`).
-#[pyfunction]
-fn folder_file_names(py: Python<'_>, folder: PathBuf) -> PyResult<Vec<String>> {
-    let set = py
-        .detach(|| FileSet::from_dir(&folder))
-        .map_err(|e| {
-            storesubmit::Error::new(storesubmit::ErrorKind::Io, format!("cannot list {}: {e}", folder.display()))
-        })
-        .py()?;
-    Ok(set.iter().map(str::to_string).collect())
 }
 
 /// The kind a document most probably is, or `None`.
@@ -258,7 +259,6 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(validate_document, m)?)?;
     m.add_function(wrap_pyfunction!(check_blob_response, m)?)?;
     m.add_function(wrap_pyfunction!(blob_sas_url, m)?)?;
-    m.add_function(wrap_pyfunction!(folder_file_names, m)?)?;
     m.add_function(wrap_pyfunction!(guess_kind, m)?)?;
     m.add_function(wrap_pyfunction!(package_entries, m)?)?;
     m.add_function(wrap_pyfunction!(pack, m)?)?;

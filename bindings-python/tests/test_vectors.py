@@ -4,6 +4,7 @@ package: the same cases the Rust, Node, browser and .NET suites run."""
 from __future__ import annotations
 
 import json
+import tempfile
 from pathlib import Path
 from typing import Any, Dict, List, Set, Tuple
 
@@ -87,7 +88,16 @@ def test_validation_vector(name: str, path: Path, case: Dict[str, Any]) -> None:
         issues.extend(read)
     else:
         doc = case["doc"]
-    issues.extend(storesubmit.validate(case["kind"], doc, files=case.get("files")))
+    files: Any = case.get("files")
+    if case.get("emptyFiles"):
+        # a folder listing knows sizes: lay the files out, the empty ones with 0 bytes
+        folder = Path(tempfile.mkdtemp(prefix="storesubmit-vector-"))
+        for name in files:
+            target = folder.joinpath(*[p for p in name.replace("\\", "/").split("/") if p])
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(b"" if name in case["emptyFiles"] else b"x")
+        files = folder
+    issues.extend(storesubmit.validate(case["kind"], doc, files=files))
     got: Set[Tuple[str, str]] = {(i["code"], i["path"]) for i in issues}
     assert got == {(e["code"], e["path"]) for e in case["expect"]}
     severities = {c["code"]: c["severity"] for c in storesubmit.all_issue_codes()}

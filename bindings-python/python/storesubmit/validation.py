@@ -32,13 +32,10 @@ def validate(kind: str, doc: Any, *, files: Union[None, str, Path, Sequence[str]
     :func:`document_kinds`: ``app-submission``, ``win32-metadata``, …). With ``files`` (a folder, or a list
     of names as in a ZIP) the files the document names are cross-checked too (``MissingFiles`` before
     the Store says it). An empty list means the document is clean."""
-    names: Optional[List[str]]
-    if files is None:
-        names = None
-    elif isinstance(files, (str, Path)):
-        names = _native.folder_file_names(str(files))
-    else:
-        names = [str(n) for n in files]
+    if isinstance(files, (str, Path)):
+        folder_issues: List[Issue] = _native.validate_document(kind, doc, None, str(files))
+        return folder_issues
+    names = None if files is None else [str(n) for n in files]
     issues: List[Issue] = _native.validate_document(kind, doc, names)
     return issues
 
