@@ -68,6 +68,24 @@ def test_async_with_httpx_and_an_async_credential(emu: Any, release: Path) -> No
     assert cred.calls == 2
 
 
+def test_async_credential_errors_are_authentication_errors(emu: Any, release: Path) -> None:
+    class Refused(Exception):
+        pass
+
+    class AsyncFailing:
+        async def get_token(self, *scopes: str, **kwargs: Any) -> Any:
+            raise Refused("no token today")
+
+    async def main() -> None:
+        for transport in (None, httpx_async_transport()):
+            client = emu.async_client(AsyncFailing(), transport=transport)
+            with pytest.raises(storesubmit.AuthenticationError) as info:
+                await client.publish_app_submission(emu.app_id, {"notesForCertification": "x"}, files=release)
+            assert isinstance(info.value.__cause__, Refused)
+
+    run(main())
+
+
 def test_async_sync_adapter_runs_in_threads_and_calls_are_concurrent(emu: Any) -> None:
     async def main() -> Any:
         client = emu.async_client(transport=requests_transport())

@@ -189,6 +189,25 @@ def test_any_azure_identity_credential(emu: Any, release: Path) -> None:
     assert not any("oauth2" in s for s in sent), "the credential answered every token request"
 
 
+class ClientAuthenticationError(Exception):
+    """Stands for azure.core.exceptions.ClientAuthenticationError."""
+
+
+class FailingCredential:
+    def get_token(self, *scopes: str, **kwargs: Any) -> Any:
+        raise ClientAuthenticationError("AADSTS7000215: Invalid client secret provided: hunter2-secret")
+
+
+def test_a_failing_credential_raises_authentication_error_with_its_cause(emu: Any, release: Path) -> None:
+    for transport in (None, requests_transport()):
+        client = emu.client(FailingCredential(), transport=transport)
+        with pytest.raises(storesubmit.AuthenticationError) as info:
+            client.publish_app_submission(emu.app_id, APP_CHANGES, files=release)
+        assert isinstance(info.value.__cause__, ClientAuthenticationError), transport
+        assert "manage.devcenter.microsoft.com" in str(info.value)
+        assert "hunter2" not in str(info.value) and "hunter2" not in repr(info.value)
+
+
 def test_logs_are_redacted(emu: Any, release: Path, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="storesubmit")
     out = emu.client().publish_app_submission(emu.app_id, APP_CHANGES, files=release)

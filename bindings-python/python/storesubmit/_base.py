@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Generic, cast, Mapping, Optional, Sequence, Tuple, TypeVar, Union
 
 from . import _native
+from ._errors import AuthenticationError
 from .credentials import AccessTokenLike, ClientSecretCredential
 from .types import Outcome, ProgressEvent
 
@@ -42,6 +43,15 @@ def failure_args(exc: BaseException) -> Tuple[str, str, Optional[int], Optional[
     if failure is None:
         raise exc
     return failure
+
+
+def credential_failed(scope: str, exc: BaseException) -> AuthenticationError:
+    """The error a workflow raises when the caller's credential (azure-identity or any ``get_token``) failed:
+    a :class:`storesubmit.AuthenticationError` naming the scope and the credential's exception type (its text
+    is not copied, so nothing it holds leaks into logs; it stays reachable as ``__cause__``)."""
+    return AuthenticationError(
+        f"the credential could not get a token for {scope} ({type(exc).__name__}; see the cause)", code="auth"
+    )
 
 
 def forward(flow: "_native.Flow", on_event: Callable[[Dict[str, Any]], None]) -> None:

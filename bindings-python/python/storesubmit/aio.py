@@ -14,7 +14,8 @@ import inspect
 from typing import Any, Awaitable, List, Mapping, Optional, Tuple
 
 from . import _native
-from ._base import ClientBase, PathLike, ProgressCallback, failure_args, forward, jitter, now
+from ._base import ClientBase, PathLike, ProgressCallback, credential_failed, failure_args, forward, jitter, now
+from ._errors import StoreSubmitError
 from ._ops import AsyncDevcenterOperations, AsyncIngestionOperations, AsyncWin32Operations
 from .transport import BundledTransport
 from .types import Outcome
@@ -55,9 +56,14 @@ class Client(ClientBase[Awaitable[Outcome]]):
     # -- the driver -----------------------------------------------------------------------------
 
     async def _token(self, scope: str) -> Tuple[str, int]:
-        token = self._credential.get_token(scope)
-        if inspect.isawaitable(token):
-            token = await token
+        try:
+            token = self._credential.get_token(scope)
+            if inspect.isawaitable(token):
+                token = await token
+        except StoreSubmitError:
+            raise
+        except Exception as exc:
+            raise credential_failed(scope, exc) from exc
         return token.token, int(token.expires_on)
 
     async def run(self, flow: "_native.Flow", files: Optional[PathLike] = None, on_progress: Optional[ProgressCallback] = None) -> Outcome:

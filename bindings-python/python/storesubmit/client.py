@@ -12,7 +12,8 @@ import time
 from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 from . import _native
-from ._base import ClientBase, PathLike, ProgressCallback, failure_args, forward, jitter, now
+from ._base import ClientBase, PathLike, ProgressCallback, credential_failed, failure_args, forward, jitter, now
+from ._errors import StoreSubmitError
 from ._ops import DevcenterOperations, IngestionOperations, Win32Operations
 from .transport import BundledTransport
 from .types import Outcome
@@ -55,7 +56,12 @@ class Client(ClientBase[Outcome]):
     # -- the driver -----------------------------------------------------------------------------
 
     def _token(self, scope: str) -> Tuple[str, int]:
-        token = self._credential.get_token(scope)
+        try:
+            token = self._credential.get_token(scope)
+        except StoreSubmitError:
+            raise
+        except Exception as exc:
+            raise credential_failed(scope, exc) from exc
         if hasattr(token, "__await__"):
             raise TypeError("this credential is async: use storesubmit.aio.Client")
         return token.token, int(token.expires_on)
