@@ -2,41 +2,18 @@
 //! listings, typos in field names, exit codes by failure class, `--json` on stdout, closed pipes, colours,
 //! interrupted runs, `wait`, `init` and `pack` → `publish --files upload.zip`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use serde_json::{json, Value};
 use storesubmit_emulator::{Config, Emulator, EmulatorHandle};
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_storesubmit"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("STORESUBMIT_") || k == "NO_COLOR" {
-            c.env_remove(k);
-        }
-    }
-    c
-}
+mod common;
 
-struct Dir(PathBuf);
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{bin, write, Dir};
 
 fn dir(tag: &str) -> Dir {
-    let d = std::env::temp_dir().join(format!("storesubmit-first-hour-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    Dir(d)
-}
-
-fn write(dir: &Path, name: &str, v: &Value) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, serde_json::to_vec_pretty(v).unwrap()).unwrap();
-    p.to_str().unwrap().to_string()
+    common::dir("first-hour", tag)
 }
 
 fn write_file(dir: &Path, name: &str, len: usize) {

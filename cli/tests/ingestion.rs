@@ -3,41 +3,18 @@
 //! certification by a fault rule, the report shown, the listing fixed, resubmitted and promoted), plus
 //! `addon delete`, `flight delete` and `win32 package get`.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
 use serde_json::{json, Value};
 use storesubmit_emulator::{Config, Durations, Emulator, EmulatorHandle, FaultRule};
 
-fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_storesubmit"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("STORESUBMIT_") {
-            c.env_remove(k);
-        }
-    }
-    c
-}
+mod common;
 
-struct Dir(PathBuf);
-
-impl Drop for Dir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use common::{bin, write, Dir};
 
 fn dir(tag: &str) -> Dir {
-    let d = std::env::temp_dir().join(format!("storesubmit-cli-ing-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    Dir(d)
-}
-
-fn write(dir: &Path, name: &str, v: &Value) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, serde_json::to_vec_pretty(v).unwrap()).unwrap();
-    p.to_str().unwrap().to_string()
+    common::dir("cli-ing", tag)
 }
 
 /// An emulator with quick ingestion phases, and its first line as a config file.

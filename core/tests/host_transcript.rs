@@ -519,7 +519,7 @@ fn an_external_credential_is_asked_again_after_a_401() {
     assert_eq!(out.stage, "draft");
     let asked = &host.credential.as_ref().unwrap().2;
     assert_eq!(asked.len(), 2, "once at the start, once after the 401: {asked:?}");
-    assert!(asked.iter().all(|s| s == "https://manage.devcenter.microsoft.com/.default"));
+    assert!(asked.iter().all(|s| *s == storesubmit::api::auth::scope_for(Family::Devcenter)));
     // The flow sent no token request of its own.
     assert!(host.progress.iter().all(|p| !matches!(p, Progress::Request { purpose: Purpose::Token { .. }, .. })));
 }

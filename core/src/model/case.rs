@@ -8,6 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::api::Family;
 use crate::manifest::{family_models, field_type, model_name};
+use crate::model::files::pointer_segment;
 use crate::model::{DocumentKind, ModelSchema};
 
 /// One key renamed to its documented spelling.
@@ -57,11 +58,17 @@ fn walk_model(family: Family, m: &ModelSchema, v: &mut Value, at: &str, out: &mu
             if let [one] = given.as_slice() {
                 let value = obj.remove(one).unwrap_or(Value::Null);
                 obj.insert(wire.clone(), value);
-                out.push(Renamed { path: format!("{at}/{}", escape(&wire)), given: one.clone() });
+                out.push(Renamed { path: format!("{at}/{}", pointer_segment(&wire)), given: one.clone() });
             }
         }
         if let Some(child) = obj.get_mut(&wire) {
-            walk_type(family, &field_type(family, f.rust_type), child, &format!("{at}/{}", escape(&wire)), out);
+            walk_type(
+                family,
+                &field_type(family, f.rust_type),
+                child,
+                &format!("{at}/{}", pointer_segment(&wire)),
+                out,
+            );
         }
     }
 }
@@ -81,14 +88,10 @@ fn walk_type(family: Family, ty: &Value, v: &mut Value, at: &str, out: &mut Vec<
     } else if let Some(item) = t.get("map") {
         if let Some(entries) = v.as_object_mut().map(Map::iter_mut) {
             for (k, x) in entries {
-                walk_type(family, item, x, &format!("{at}/{}", escape(k)), out);
+                walk_type(family, item, x, &format!("{at}/{}", pointer_segment(k)), out);
             }
         }
     }
-}
-
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }
 
 #[cfg(test)]

@@ -92,7 +92,7 @@ fn as_written(path: &str, given: &std::collections::HashMap<&str, &str>) -> Stri
         documented.push_str(seg);
         written.push('/');
         match given.get(documented.as_str()) {
-            Some(k) => written.push_str(&k.replace('~', "~0").replace('/', "~1")),
+            Some(k) => written.push_str(&crate::model::files::pointer_segment(k)),
             None => written.push_str(seg),
         }
     }
