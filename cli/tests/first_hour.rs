@@ -327,3 +327,47 @@ fn not_found_and_a_pending_submission_have_their_own_exit_codes() {
     let (code, out, err) = run(&[&base[..], &["--pending", "fail"]].concat());
     assert_eq!(code, 8, "a pending submission is a conflict: {out}{err}");
 }
+
+#[test]
+fn wait_follows_a_submission_committed_by_another_run_and_refuses_a_draft() {
+    let d = dir("wait");
+    let (emu, cfg) = emulator(&d.0);
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 2_000);
+    let sub = write(&d.0, "sub.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let app = emu.info().app_id.clone();
+    let files = files.to_str().unwrap();
+    let publish =
+        ["--json", "app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub, "--files", files];
+    // another job commits and stops watching
+    let (code, out, err) = run(&[&publish[..], &["--wait", "committed"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    let id = v["submissionId"].as_str().expect("a submission id").to_string();
+    let wait = [
+        "--json",
+        "app",
+        "wait",
+        "--config",
+        &cfg,
+        "--app-id",
+        &app,
+        "--submission-id",
+        &id,
+        "--poll-interval",
+        "100ms",
+    ];
+    let (code, out, err) = run(&wait);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!((v["stage"].as_str(), v["submissionId"].as_str()), (Some("published"), Some(id.as_str())), "{v}");
+
+    // a draft is not committed by `wait`
+    let (code, out, err) = run(&[&publish[..], &["--draft-only"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let draft = serde_json::from_str::<Value>(out.trim()).unwrap()["submissionId"].as_str().unwrap().to_string();
+    let wait = ["app", "wait", "--config", &cfg, "--app-id", &app, "--submission-id", &draft];
+    let (code, out, err) = run(&wait);
+    assert_eq!(code, 8, "{out}{err}");
+    assert!(err.contains("draft"), "{err}");
+}
