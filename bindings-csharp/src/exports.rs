@@ -1,0 +1,210 @@
+//! The exported functions (see the crate documentation for the conventions they share). Each is one
+//! `guard` around reading the arguments and calling `storesubmit::wire`.
+#![allow(clippy::missing_safety_doc)] // the safety contract is the crate's conventions, stated once
+
+use std::ffi::c_char;
+use std::sync::{Arc, Mutex};
+
+use crate::shim::{self as wire, PackJob};
+use serde_json::{json, Value};
+use storesubmit::api::auth::TokenCache;
+use storesubmit::secret::Secret;
+use storesubmit::wire::WireFlow;
+
+use crate::abi::{bytes, guard, json, json_bytes, put, put_handle, text, SsBuf};
+use crate::registry::{self, Object};
+
+/// The ABI version ([`crate::ABI_VERSION`]); a host checks it before any other call.
+#[no_mangle]
+pub extern "C" fn storesubmit_abi_version() -> u32 {
+    crate::ABI_VERSION
+}
+
+/// `{"abi": 1, "version": "<crate version>"}` into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_version(out: *mut SsBuf, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_version", err, || {
+        put(out, json_bytes(&json!({"abi": crate::ABI_VERSION, "version": env!("CARGO_PKG_VERSION")})))
+    })
+}
+
+/// One of the core's JSON calls (`storesubmit::wire::call`: `validate`, `buildRequest`, `parseResponse`,
+/// `manifest`, …) with `args` (a JSON object); the result JSON into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_call(
+    name: *const c_char,
+    args: *const c_char,
+    out: *mut SsBuf,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_call", err, || {
+        let name = text("name", name)?;
+        let args = json("args", args)?;
+        let result = wire::call(name, &args)?;
+        put(out, json_bytes(&result))
+    })
+}
+
+/// A new, empty token cache (one per client, shared by its runs) into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_tokens_new(out: *mut u64, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_tokens_new", err, || {
+        put_handle(out, || Ok(registry::insert(Object::Tokens(Arc::new(Mutex::new(TokenCache::new()))))))
+    })
+}
+
+/// Starts a workflow run (`WireFlow::start`): `options` the client options JSON, `secret` the client
+/// secret's UTF-8 bytes (null/0: the host answers `token` tasks), `request` the workflow JSON, `tokens` a
+/// token cache handle or 0. The run's handle into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_flow_start(
+    options: *const c_char,
+    secret: *const u8,
+    secret_len: usize,
+    request: *const c_char,
+    tokens: u64,
+    out: *mut u64,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_flow_start", err, || {
+        let options = json("options", options)?;
+        let request = json("request", request)?;
+        let secret = match bytes("secret", secret, secret_len)? {
+            s if s.is_empty() && secret.is_null() => None,
+            s => Some(Secret::new(
+                String::from_utf8(s).map_err(|_| storesubmit::Error::invalid_argument("secret: is not valid UTF-8"))?,
+            )),
+        };
+        let cache = if tokens == 0 { None } else { Some(registry::tokens(tokens, |t| Ok(t.clone()))?) };
+        put_handle(out, || {
+            let flow = WireFlow::start(&options, secret, &request, cache)?;
+            Ok(registry::insert(Object::Flow(Arc::new(Mutex::new(flow)))))
+        })
+    })
+}
+
+/// Advances a run with one event JSON (`{"kind": "start"}`, `{"kind": "cancel"}`, a completion) and its
+/// bytes (a response body, a file's data), at unix time `now` with `jitter` in [0, 1); the step JSON into
+/// `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_flow_step(
+    flow: u64,
+    event: *const c_char,
+    data: *const u8,
+    data_len: usize,
+    now: u64,
+    jitter: f64,
+    out: *mut SsBuf,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_flow_step", err, || {
+        let event = json("event", event)?;
+        let data = bytes("data", data, data_len)?;
+        if out.is_null() {
+            return put(out, Vec::new());
+        }
+        let step = registry::flow(flow, |f| f.step(&event, data, now, jitter))?;
+        put(out, json_bytes(&step))
+    })
+}
+
+/// The request body of a `send` task (taken once; empty for none) into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_flow_take_body(flow: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_flow_take_body", err, || {
+        if out.is_null() {
+            return put(out, Vec::new());
+        }
+        put(out, registry::flow(flow, |f| Ok(f.take_body(id)))?)
+    })
+}
+
+/// Copies the run's tokens into a token cache handle (after a run, for the client's next one).
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_flow_save_tokens(flow: u64, tokens: u64, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_flow_save_tokens", err, || {
+        let held = registry::flow(flow, |f| Ok(f.tokens()))?;
+        registry::tokens(tokens, |t| {
+            *t = held;
+            Ok(())
+        })
+    })
+}
+
+/// The run's resume token as JSON (its string form, or `null`) into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_flow_resume_token(flow: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_flow_resume_token", err, || {
+        if out.is_null() {
+            return put(out, Vec::new());
+        }
+        let token = registry::flow(flow, |f| Ok(f.resume_token()))?;
+        put(out, json_bytes(&token.map(Value::String).unwrap_or(Value::Null)))
+    })
+}
+
+/// The run's current stage as a JSON string into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_flow_stage(flow: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_flow_stage", err, || {
+        if out.is_null() {
+            return put(out, Vec::new());
+        }
+        put(out, json_bytes(&Value::String(registry::flow(flow, |f| Ok(f.stage()))?)))
+    })
+}
+
+/// Starts a packaging job (`PackJob::start`: `{"kind", "document"}` or `{"names": [...]}`); its handle
+/// into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_pack_start(request: *const c_char, out: *mut u64, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_pack_start", err, || {
+        let request = json("request", request)?;
+        put_handle(out, || Ok(registry::insert(Object::Pack(Arc::new(Mutex::new(PackJob::start(&request)?))))))
+    })
+}
+
+/// Advances a packaging job with one event JSON and its bytes; the step JSON into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_pack_step(
+    pack: u64,
+    event: *const c_char,
+    data: *const u8,
+    data_len: usize,
+    out: *mut SsBuf,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_pack_step", err, || {
+        let event = json("event", event)?;
+        let data = bytes("data", data, data_len)?;
+        if out.is_null() {
+            return put(out, Vec::new());
+        }
+        let step = registry::pack(pack, |p| p.step(&event, data))?;
+        put(out, json_bytes(&step))
+    })
+}
+
+/// The bytes of a packaging job's `write` task (taken once) into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_pack_take_body(pack: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_pack_take_body", err, || {
+        if out.is_null() {
+            return put(out, Vec::new());
+        }
+        put(out, registry::pack(pack, |p| Ok(p.take_body(id)))?)
+    })
+}
+
+/// Frees a handle of any kind (flow, pack, tokens); a second free is refused.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_free(handle: u64, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_free", err, || registry::remove(handle))
+}
+
+/// Frees a buffer this library handed out (`ptr` null: nothing to free, returns 0); an unknown,
+/// already freed or mis-sized buffer is refused.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_buf_free(ptr: *mut u8, len: usize) -> u32 {
+    guard("storesubmit_buf_free", std::ptr::null_mut(), || registry::free_buffer(ptr, len))
+}
