@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use crate::shim::{self as wire, PackJob};
 use serde_json::{json, Value};
 use storesubmit::api::auth::TokenCache;
+use storesubmit::flow::host::LocalFiles;
 use storesubmit::secret::Secret;
 use storesubmit::wire::WireFlow;
 
@@ -193,6 +194,44 @@ pub unsafe extern "C" fn storesubmit_pack_take_body(pack: u64, id: u64, out: *mu
             return put(out, Vec::new());
         }
         put(out, registry::pack(pack, |p| Ok(p.take_body(id)))?)
+    })
+}
+
+/// The sizes of the named files under `folder` (the core's `LocalFiles`: `/` and `\\` separate folders, a
+/// name leaving the folder is refused) as a JSON array (`null` for a missing file) into `out`: a host's
+/// answer to a `stat` task.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_files_stat(
+    folder: *const c_char,
+    names: *const c_char,
+    out: *mut SsBuf,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_files_stat", err, || {
+        let files = LocalFiles::new(text("folder", folder)?);
+        let names: Vec<String> = storesubmit::options::decode("names", &json("names", names)?)?;
+        put(out, json_bytes(&json!(files.stat(&names)?)))
+    })
+}
+
+/// `len` bytes of a named file under `folder` from `offset` (fewer only at its end) into `out`: a host's
+/// answer to a `read` task.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_files_read(
+    folder: *const c_char,
+    name: *const c_char,
+    offset: u64,
+    len: u64,
+    out: *mut SsBuf,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_files_read", err, || {
+        let files = LocalFiles::new(text("folder", folder)?);
+        let name = text("name", name)?;
+        if out.is_null() {
+            return put(out, Vec::new());
+        }
+        put(out, files.read(name, offset, len)?)
     })
 }
 

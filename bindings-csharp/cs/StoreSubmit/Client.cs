@@ -37,7 +37,14 @@ namespace StoreSubmit
         public object Document { get { return Json["document"]; } }
 
         /// <summary>Where the workflow can continue from (<see cref="StoreSubmitClient.ResumeAsync"/>), when it stopped early.</summary>
-        public string ResumeToken { get { return GetString("resume"); } }
+        public string ResumeToken
+        {
+            get
+            {
+                var r = Json["resume"];
+                return r == null || r is string ? (string)r : StoreSubmit.Json.Serialize(r);
+            }
+        }
     }
 
     /// <summary>One progress event of a workflow (the core's): a stage entered, a request answered, a wait, upload bytes, a resume point.</summary>

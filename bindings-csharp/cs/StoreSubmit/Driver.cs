@@ -47,12 +47,12 @@ namespace StoreSubmit
                         evt["kind"] = "waited";
                         break;
                     case "stat":
+                        evt["sizes"] = Interop.Native.FilesStat(Root(), (JsonArray)task["names"]);
                         evt["kind"] = "sizes";
-                        evt["sizes"] = new JsonArray(((JsonArray)task["names"]).Select(n => Size((string)n)));
                         break;
                     case "read":
-                        data = Read(task.GetString("name"), Convert.ToInt64(task["offset"], CultureInfo.InvariantCulture),
-                            Convert.ToInt32(task["length"], CultureInfo.InvariantCulture));
+                        data = Interop.Native.FilesRead(Root(), task.GetString("name"), Convert.ToInt64(task["offset"], CultureInfo.InvariantCulture),
+                            Convert.ToInt64(task["length"], CultureInfo.InvariantCulture));
                         evt["kind"] = "data";
                         break;
                     case "write":
@@ -75,6 +75,11 @@ namespace StoreSubmit
             catch (HostFailure f)
             {
                 Fail(evt, f.Code, f.Message);
+                data = null;
+            }
+            catch (StoreSubmitException e)
+            {
+                Fail(evt, e.Code, e.Message);
                 data = null;
             }
             catch (IOException e)
@@ -166,42 +171,11 @@ namespace StoreSubmit
             return string.Join(": ", parts);
         }
 
-        private string PathOf(string name)
+        private string Root()
         {
             if (Folder == null)
                 throw new HostFailure("invalid_argument", "this workflow reads files: pass the files folder (FilesFolder)");
-            var root = Path.GetFullPath(Folder);
-            var full = Path.GetFullPath(Path.Combine(root, name.Replace('/', Path.DirectorySeparatorChar)));
-            var prefix = root.EndsWith(Path.DirectorySeparatorChar.ToString()) ? root : root + Path.DirectorySeparatorChar;
-            if (!full.StartsWith(prefix, StringComparison.Ordinal))
-                throw new HostFailure("invalid_archive", "the file name '" + name + "' points outside the files folder");
-            return full;
-        }
-
-        private object Size(string name)
-        {
-            var info = new FileInfo(PathOf(name));
-            return info.Exists ? (object)info.Length : null;
-        }
-
-        private byte[] Read(string name, long offset, int length)
-        {
-            using (var f = new FileStream(PathOf(name), FileMode.Open, FileAccess.Read, FileShare.Read))
-            {
-                f.Seek(offset, SeekOrigin.Begin);
-                var buf = new byte[length];
-                var got = 0;
-                while (got < length)
-                {
-                    var n = f.Read(buf, got, length - got);
-                    if (n == 0) break;
-                    got += n;
-                }
-                if (got == length) return buf;
-                var part = new byte[got];
-                Array.Copy(buf, part, got);
-                return part;
-            }
+            return Folder;
         }
 
         private async Task WriteAsync(long offset, byte[] bytes, CancellationToken ct)

@@ -42,11 +42,16 @@ namespace StoreSubmit
             return new NativeFlow(new NativeHandle(h));
         }
 
+        /// <summary>The host's clock (unix seconds); a test replaying a transcript sets its own.</summary>
+        internal Func<ulong> Clock = () => (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        /// <summary>The retry jitter in [0, 1) (the core has no randomness of its own).</summary>
+        internal Func<double> Jitter = () => { lock (Rng) return Rng.NextDouble(); };
+
         public JsonObject Step(JsonObject evt, byte[] data)
         {
-            double jitter;
-            lock (Rng) jitter = Rng.NextDouble();
-            var now = (ulong)DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var jitter = Jitter();
+            var now = Clock();
             SsBuf output, err;
             var len = new UIntPtr(data == null ? 0u : (uint)data.Length);
             var rc = NativeMethods.storesubmit_flow_step(_h.Id, Native.ZJson(evt), data, len, now, jitter, out output, out err);

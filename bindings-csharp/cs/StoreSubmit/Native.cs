@@ -63,6 +63,12 @@ namespace StoreSubmit.Interop
         internal static extern uint storesubmit_pack_take_body(ulong pack, ulong id, out SsBuf output, out SsBuf err);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_files_stat(byte[] folder, byte[] names, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_files_read(byte[] folder, byte[] name, ulong offset, ulong len, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern uint storesubmit_free(ulong handle, out SsBuf err);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -181,6 +187,22 @@ namespace StoreSubmit.Interop
             var rc = NativeMethods.storesubmit_call(Z(name), ZJson(args ?? new JsonObject()), out output, out err);
             Check(rc, err);
             return TakeJson(output);
+        }
+
+        /// <summary>The sizes of files under a folder (the core resolves the names and refuses any leaving it).</summary>
+        internal static JsonArray FilesStat(string folder, JsonArray names)
+        {
+            SsBuf output, err;
+            Check(NativeMethods.storesubmit_files_stat(Z(folder), ZJson(names), out output, out err), err);
+            return (JsonArray)TakeJson(output);
+        }
+
+        /// <summary>Bytes of a file under a folder.</summary>
+        internal static byte[] FilesRead(string folder, string name, long offset, long length)
+        {
+            SsBuf output, err;
+            Check(NativeMethods.storesubmit_files_read(Z(folder), Z(name), (ulong)offset, (ulong)length, out output, out err), err);
+            return Take(output);
         }
 
         internal static NativeHandle NewTokens()

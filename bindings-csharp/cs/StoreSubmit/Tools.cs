@@ -112,6 +112,14 @@ namespace StoreSubmit
             args["text"] = text;
             return (string)Native.Call("redact", args);
         }
+
+        /// <summary>A URL with its secret query parameters (<c>sig</c>, <c>client_secret</c>, …) replaced by <c>&lt;redacted&gt;</c>.</summary>
+        public static string RedactUrl(string url)
+        {
+            var args = new JsonObject();
+            args["url"] = url;
+            return (string)Native.Call("redactUrl", args);
+        }
     }
 
     /// <summary>What <see cref="Packaging.PackAsync"/> wrote.</summary>
