@@ -47,11 +47,17 @@ pub(crate) fn guard(export: &str, err: *mut SsBuf, body: impl FnOnce() -> Result
     }
 }
 
-/// Writes a result buffer into the caller's out-parameter.
-pub(crate) fn put(out: *mut SsBuf, bytes: Vec<u8>) -> Result<()> {
+/// Refuses a null result out-parameter before any work is done (so a refused call changes nothing).
+pub(crate) fn need(out: *mut SsBuf) -> Result<()> {
     if out.is_null() {
         return Err(Error::invalid_argument("out: must point to a buffer (SsBuf) to receive the result"));
     }
+    Ok(())
+}
+
+/// Writes a result buffer into the caller's out-parameter.
+pub(crate) fn put(out: *mut SsBuf, bytes: Vec<u8>) -> Result<()> {
+    need(out)?;
     // SAFETY: checked non-null; the caller promises a writable SsBuf.
     unsafe { out.write(registry::hand_out(bytes)) };
     Ok(())

@@ -12,7 +12,7 @@ use storesubmit::flow::host::LocalFiles;
 use storesubmit::secret::Secret;
 use storesubmit::wire::WireFlow;
 
-use crate::abi::{bytes, guard, json, json_bytes, put, put_handle, text, SsBuf};
+use crate::abi::{bytes, guard, json, json_bytes, need, put, put_handle, text, SsBuf};
 use crate::registry::{self, Object};
 
 /// The ABI version ([`crate::ABI_VERSION`]); a host checks it before any other call.
@@ -41,6 +41,7 @@ pub unsafe extern "C" fn storesubmit_call(
     guard("storesubmit_call", err, || {
         let name = text("name", name)?;
         let args = json("args", args)?;
+        need(out)?;
         let result = wire::call(name, &args)?;
         put(out, json_bytes(&result))
     })
@@ -101,9 +102,7 @@ pub unsafe extern "C" fn storesubmit_flow_step(
     guard("storesubmit_flow_step", err, || {
         let event = json("event", event)?;
         let data = bytes("data", data, data_len)?;
-        if out.is_null() {
-            return put(out, Vec::new());
-        }
+        need(out)?;
         let step = registry::flow(flow, |f| f.step(&event, data, now, jitter))?;
         put(out, json_bytes(&step))
     })
@@ -113,9 +112,7 @@ pub unsafe extern "C" fn storesubmit_flow_step(
 #[no_mangle]
 pub unsafe extern "C" fn storesubmit_flow_take_body(flow: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
     guard("storesubmit_flow_take_body", err, || {
-        if out.is_null() {
-            return put(out, Vec::new());
-        }
+        need(out)?;
         put(out, registry::flow(flow, |f| Ok(f.take_body(id)))?)
     })
 }
@@ -136,9 +133,7 @@ pub unsafe extern "C" fn storesubmit_flow_save_tokens(flow: u64, tokens: u64, er
 #[no_mangle]
 pub unsafe extern "C" fn storesubmit_flow_resume_token(flow: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
     guard("storesubmit_flow_resume_token", err, || {
-        if out.is_null() {
-            return put(out, Vec::new());
-        }
+        need(out)?;
         let token = registry::flow(flow, |f| Ok(f.resume_token()))?;
         put(out, json_bytes(&token.map(Value::String).unwrap_or(Value::Null)))
     })
@@ -148,9 +143,7 @@ pub unsafe extern "C" fn storesubmit_flow_resume_token(flow: u64, out: *mut SsBu
 #[no_mangle]
 pub unsafe extern "C" fn storesubmit_flow_stage(flow: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
     guard("storesubmit_flow_stage", err, || {
-        if out.is_null() {
-            return put(out, Vec::new());
-        }
+        need(out)?;
         put(out, json_bytes(&Value::String(registry::flow(flow, |f| Ok(f.stage()))?)))
     })
 }
@@ -178,9 +171,7 @@ pub unsafe extern "C" fn storesubmit_pack_step(
     guard("storesubmit_pack_step", err, || {
         let event = json("event", event)?;
         let data = bytes("data", data, data_len)?;
-        if out.is_null() {
-            return put(out, Vec::new());
-        }
+        need(out)?;
         let step = registry::pack(pack, |p| p.step(&event, data))?;
         put(out, json_bytes(&step))
     })
@@ -190,9 +181,7 @@ pub unsafe extern "C" fn storesubmit_pack_step(
 #[no_mangle]
 pub unsafe extern "C" fn storesubmit_pack_take_body(pack: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
     guard("storesubmit_pack_take_body", err, || {
-        if out.is_null() {
-            return put(out, Vec::new());
-        }
+        need(out)?;
         put(out, registry::pack(pack, |p| Ok(p.take_body(id)))?)
     })
 }
@@ -228,9 +217,7 @@ pub unsafe extern "C" fn storesubmit_files_read(
     guard("storesubmit_files_read", err, || {
         let files = LocalFiles::new(text("folder", folder)?);
         let name = text("name", name)?;
-        if out.is_null() {
-            return put(out, Vec::new());
-        }
+        need(out)?;
         put(out, files.read(name, offset, len)?)
     })
 }

@@ -1,0 +1,3 @@
+# .NET binding (issue 15): Mono's C# compiler and runtime, System.Net.Http, NUnit 2.6 and its console runner
+# (no .NET SDK is reachable here; the library targets netstandard2.0 and is compiled with mcs).
+apt_install mono-mcs mono-runtime libmono-system-net-http4.0-cil nunit-console libnunit-cil-dev
