@@ -5,12 +5,11 @@
 use std::ffi::c_char;
 use std::sync::{Arc, Mutex};
 
-use crate::shim::{self as wire, PackJob};
 use serde_json::{json, Value};
 use storesubmit::api::auth::TokenCache;
 use storesubmit::flow::host::LocalFiles;
 use storesubmit::secret::Secret;
-use storesubmit::wire::WireFlow;
+use storesubmit::wire::{self, PackJob, WireFlow};
 
 use crate::abi::{bytes, guard, json, json_bytes, need, put, put_handle, text, SsBuf};
 use crate::registry::{self, Object};

@@ -21,8 +21,6 @@
 mod abi;
 mod exports;
 mod registry;
-#[allow(missing_docs)]
-pub mod shim;
 
 pub use abi::SsBuf;
 pub use exports::*;

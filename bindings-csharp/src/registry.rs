@@ -5,10 +5,9 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use crate::shim::PackJob;
 use storesubmit::api::auth::TokenCache;
 use storesubmit::error::{Error, Result};
-use storesubmit::wire::WireFlow;
+use storesubmit::wire::{PackJob, WireFlow};
 
 /// An object behind a handle.
 pub(crate) enum Object {

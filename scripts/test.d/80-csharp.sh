@@ -38,8 +38,8 @@ status=0
   timeout 600 nunit-console -nologo -labels -xml="$work/result.xml" StoreSubmit.Tests.dll >"$work/nunit.out" 2>&1) || status=$?
 [ -f "$work/result.xml" ] || { cat "$work/nunit.out" >&2; die "nunit-console wrote no result (exit $status)"; }
 passed=$(grep -c 'executed="True" result="Success"' "$work/result.xml" || true)
-failed=$(grep -Eo '<test-case [^>]*result="(Failure|Error)"' "$work/result.xml" | wc -l)
-notrun=$(grep -Eo '<test-case [^>]*executed="False"' "$work/result.xml" | wc -l)
+failed=$(grep -Eo '<test-case [^>]*result="(Failure|Error)"' "$work/result.xml" | wc -l || true)
+notrun=$(grep -Eo '<test-case [^>]*executed="False"' "$work/result.xml" | wc -l || true)
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$notrun" -ne 0 ] || [ "$passed" -eq 0 ]; then
   grep -v '^\*\*\*\*\*' "$work/nunit.out" | tail -n 80 >&2
   die "csharp: $passed passed, $failed failed, $notrun not run (nunit-console exit $status)"

@@ -139,6 +139,11 @@ namespace StoreSubmit.Tests
         public void Response(string file, string name)
         {
             var c = Case("responses", file, name);
+            if (c.GetString("op").StartsWith("token.", StringComparison.Ordinal))
+            {
+                TokenResponse(c);
+                return;
+            }
             var args = new JsonObject();
             args["op"] = c["op"];
             args["response"] = ResponseOf(c.GetObject("response"));
@@ -152,6 +157,42 @@ namespace StoreSubmit.Tests
             CheckError(ex, exp);
         }
 
+        /// <summary>
+        /// A token service answer, given to a flow as the answer of its token request (the call has no token
+        /// parser of its own: the flows are where token responses are read).
+        /// </summary>
+        private static void TokenResponse(JsonObject c)
+        {
+            var options = Repo.Obj("{\"tenantId\": \"t\", \"clientId\": \"c\", \"retry\": {\"maxAttempts\": 1}, " +
+                "\"endpoints\": {\"devcenter\": \"http://127.0.0.1:9/d\", \"token\": \"http://127.0.0.1:9/t\"}}");
+            options["tokenVersion"] = c.GetString("op") == "token.v1" ? "v1" : "v2";
+            var request = Repo.Obj("{\"workflow\": \"call\", \"op\": \"devcenter.list_apps\"}");
+            using (var flow = NativeFlow.Start(options, "vector-client-secret", request, null))
+            {
+                var step = flow.Step(Repo.Obj("{\"kind\": \"start\"}"), null);
+                var task = (JsonObject)step.GetArray("tasks")[0];
+                Assert.AreEqual("token", ((JsonObject)task["purpose"]).GetString("kind"), "the first task is the token request");
+                StringAssert.Contains(c.GetString("op") == "token.v1" ? "/oauth2/token" : "/oauth2/v2.0/token", task.GetString("url"));
+                var r = ResponseOf(c.GetObject("response"));
+                var evt = new JsonObject();
+                evt["id"] = task["id"];
+                evt["kind"] = "response";
+                evt["status"] = r["status"];
+                var headers = r["headers"] as JsonObject;
+                evt["headers"] = headers != null ? (object)new JsonArray(headers.Select(h => (object)new JsonArray { h.Key, h.Value })) : r["headers"];
+                var text = r.GetString("text");
+                step = flow.Step(evt, text == null ? null : System.Text.Encoding.UTF8.GetBytes(text));
+                var exp = c.GetObject("expect");
+                if (exp["ok"] is bool && (bool)exp["ok"])
+                {
+                    Assert.AreEqual("run", step.GetString("kind"), "the token was accepted: " + step);
+                    return;
+                }
+                Assert.AreEqual("done", step.GetString("kind"), step.ToString());
+                CheckError(StoreSubmitException.FromJson(step.GetObject("error")), exp);
+            }
+        }
+
         [TestCaseSource("ValidationCases")]
         public void Validation(string file, string name)
         {
@@ -160,6 +201,8 @@ namespace StoreSubmit.Tests
             args["kind"] = c["kind"];
             if (c.ContainsKey("doc_file")) args["text"] = File.ReadAllText(Path.Combine(Repo.Vectors("validation"), c.GetString("doc_file")));
             else if (c.ContainsKey("doc_text")) args["text"] = c["doc_text"];
+            // a JSON null document cannot travel as `document` (the call reads null as absent): its text can
+            else if (c["doc"] == null) args["text"] = "null";
             else args["document"] = c["doc"];
             var files = c.GetArray("files");
             if (files != null)
@@ -188,26 +231,19 @@ namespace StoreSubmit.Tests
             var args = new JsonObject();
             args["file"] = Path.GetFileNameWithoutExtension(file);
             args["case"] = c;
-            if (!c.ContainsKey("expect"))
+            var answer = (JsonObject)Native.Call("blobVector", args);
+            Assert.IsNotEmpty(answer.Keys, "an answer");
+            foreach (var kv in answer)
             {
-                // a refused input (sas.json's refused URLs): the call fails with the case's error code
-                var ex = Assert.Throws(Is.InstanceOf<StoreSubmitException>(), () => Native.Call("blobVector", args)) as StoreSubmitException;
-                Assert.AreEqual(c.GetString("error"), ex.Code);
-                return;
+                if (kv.Key == "failure")
+                {
+                    // the typed error, through this library's exception mapping
+                    CheckError(StoreSubmitException.FromJson((JsonObject)kv.Value), c.GetObject("expect"));
+                    continue;
+                }
+                Assert.IsTrue(c.ContainsKey(kv.Key), "the answer's key " + kv.Key + " is a key of the case");
+                Assert.IsTrue(Json.DeepEquals(c[kv.Key], kv.Value), kv.Key + ": got " + Validator.Redact(Json.Serialize(kv.Value)));
             }
-            var exp = c.GetObject("expect");
-            if (exp != null && exp.ContainsKey("error"))
-            {
-                var ex = Assert.Throws(Is.InstanceOf<StoreSubmitException>(), () => Native.Call("blobVector", args)) as StoreSubmitException;
-                CheckError(ex, exp);
-                return;
-            }
-            var got = Native.Call("blobVector", args);
-            Assert.IsTrue(Json.DeepEquals(c["expect"], got is JsonObject && ((JsonObject)got).ContainsKey("expect") ? ((JsonObject)got)["expect"] : got),
-                "got " + Validator.Redact(Json.Serialize(got)));
-            var checks = c.GetArray("checkWrite");
-            if (checks != null && got is JsonObject && ((JsonObject)got).ContainsKey("checkWrite"))
-                Assert.IsTrue(Json.DeepEquals(checks, ((JsonObject)got)["checkWrite"]), "checkWrite");
         }
     }
 }
