@@ -8,6 +8,11 @@ use std::sync::{Arc, Mutex};
 use serde_json::{json, Value};
 use storesubmit::api::auth::TokenCache;
 use storesubmit::flow::host::LocalFiles;
+use storesubmit::flow::win32::Win32Spec;
+use storesubmit::flow::SubmissionSpec;
+use storesubmit::model::DocumentKind;
+use storesubmit::options::decode;
+use storesubmit::preflight;
 use storesubmit::secret::Secret;
 use storesubmit::wire::{self, PackJob, WireFlow};
 
@@ -197,7 +202,7 @@ pub unsafe extern "C" fn storesubmit_files_stat(
 ) -> u32 {
     guard("storesubmit_files_stat", err, || {
         let files = LocalFiles::new(text("folder", folder)?);
-        let names: Vec<String> = storesubmit::options::decode("names", &json("names", names)?)?;
+        let names: Vec<String> = decode("names", &json("names", names)?)?;
         put(out, json_bytes(&json!(files.stat(&names)?)))
     })
 }
@@ -218,6 +223,31 @@ pub unsafe extern "C" fn storesubmit_files_read(
         let name = text("name", name)?;
         need(out)?;
         put(out, files.read(name, offset, len)?)
+    })
+}
+
+/// The checks a workflow's host makes before its first request (`storesubmit::preflight`): `kind` is
+/// `app-submission`, `addon-submission`, `flight-submission` (then `spec` is the submission spec) or `win32`
+/// (a win32 spec); `folder` the files folder or null. Succeeds (0) when the workflow can start; else the
+/// `validation` or `missing_files` error with its issues.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_preflight(
+    kind: *const c_char,
+    spec: *const c_char,
+    folder: *const c_char,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_preflight", err, || {
+        let kind = text("kind", kind)?;
+        let spec = json("spec", spec)?;
+        let folder = if folder.is_null() { None } else { Some(std::path::PathBuf::from(text("folder", folder)?)) };
+        if kind == "win32" {
+            let spec: Win32Spec = decode("spec", &spec)?;
+            return preflight::preflight_win32(&spec, folder.as_deref());
+        }
+        let kind: DocumentKind = kind.parse()?;
+        let spec: SubmissionSpec = decode("spec", &spec)?;
+        preflight::preflight_submission(kind, &spec, folder.as_deref())
     })
 }
 

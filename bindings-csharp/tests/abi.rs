@@ -264,6 +264,31 @@ fn files_functions_refuse_bad_arguments_and_names_leaving_the_folder() {
 }
 
 #[test]
+fn preflight_refuses_bad_arguments_and_reports_missing_files() {
+    let mut err = SsBuf::EMPTY;
+    let kind = c("app-submission");
+    let spec = c(r#"{"changes": {"applicationPackages": [{"fileName": "app.msixupload"}]}}"#);
+    refused(unsafe { storesubmit_preflight(null(), spec.as_ptr(), null(), &mut err) }, err, "kind");
+    refused(unsafe { storesubmit_preflight(kind.as_ptr(), null(), null(), &mut err) }, err, "spec");
+    let nope = c("no-such-kind");
+    assert_eq!(unsafe { storesubmit_preflight(nope.as_ptr(), spec.as_ptr(), null(), null_mut()) }, INVALID);
+    let bad = c(r#"{"rolloutPercentage": 150}"#);
+    refused(unsafe { storesubmit_preflight(kind.as_ptr(), bad.as_ptr(), null(), &mut err) }, err, "rolloutPercentage");
+    let empty = std::env::temp_dir().join(format!("storesubmit-abi-empty-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).unwrap();
+    let folder = c(empty.to_str().unwrap());
+    let rc = unsafe { storesubmit_preflight(kind.as_ptr(), spec.as_ptr(), folder.as_ptr(), &mut err) };
+    assert_eq!(rc, ErrorKind::MissingFiles.number());
+    let e = json(err);
+    assert_eq!(e["code"], "missing_files");
+    assert!(!e["issues"].as_array().unwrap().is_empty(), "{e}");
+    std::fs::remove_dir_all(&empty).unwrap();
+    let win32 = c("win32");
+    let bad = c(r#"{"metadataPatch": "yes"}"#);
+    refused(unsafe { storesubmit_preflight(win32.as_ptr(), bad.as_ptr(), null(), &mut err) }, err, "metadataPatch");
+}
+
+#[test]
 fn buffers_are_freed_once_and_unknown_pointers_refused() {
     let mut out = SsBuf::EMPTY;
     assert_eq!(unsafe { storesubmit_version(&mut out, null_mut()) }, 0);

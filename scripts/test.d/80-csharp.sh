@@ -28,7 +28,7 @@ awk '/^## \.NET/{s=1;next} /^## /{s=0} s&&/^```csharp/{c=1;next} c&&/^```/{exit}
 [ -s "$work/Quickstart.cs" ] || die "README.md has no \`\`\`csharp block in its .NET section"
 
 log "mcs: StoreSubmit.Tests.dll (NUnit suite + README quickstart)"
-mcs -target:library -langversion:6 -nologo -warnaserror+ -pkg:nunit -r:"$work/StoreSubmit.dll" -r:System.Net.Http.dll \
+mcs -target:library -langversion:6 -nologo -warnaserror+ -pkg:nunit -r:"$work/StoreSubmit.dll" -r:System.Net.Http.dll -r:System.IO.Compression.dll -r:System.IO.Compression.FileSystem.dll \
   -out:"$work/StoreSubmit.Tests.dll" -recurse:'bindings-csharp/cs/Tests/*.cs' "$work/Quickstart.cs" \
   || die "mcs failed to compile the test suite"
 

@@ -219,14 +219,14 @@ namespace StoreSubmit
         public Task<Outcome> PublishAppSubmissionAsync(string appId, object changes, SubmissionOptions options = null,
             CancellationToken cancellationToken = default(CancellationToken))
         {
-            return SubmitAsync(Target("app", "app_id", appId), changes, options, true, cancellationToken);
+            return SubmitAsync("app-submission", Target("app", "app_id", appId), changes, options, true, cancellationToken);
         }
 
         /// <summary>Publishes an add-on (in-app product) submission; see <see cref="PublishAppSubmissionAsync"/>.</summary>
         public Task<Outcome> PublishAddonSubmissionAsync(string addonId, object changes, SubmissionOptions options = null,
             CancellationToken cancellationToken = default(CancellationToken))
         {
-            return SubmitAsync(Target("addon", "addon_id", addonId), changes, options, false, cancellationToken);
+            return SubmitAsync("addon-submission", Target("addon", "addon_id", addonId), changes, options, false, cancellationToken);
         }
 
         /// <summary>Publishes a package flight submission; see <see cref="PublishAppSubmissionAsync"/>.</summary>
@@ -235,7 +235,7 @@ namespace StoreSubmit
         {
             var target = Target("flight", "app_id", appId);
             target["flight_id"] = flightId;
-            return SubmitAsync(target, changes, options, true, cancellationToken);
+            return SubmitAsync("flight-submission", target, changes, options, true, cancellationToken);
         }
 
         /// <summary>Reads or changes the gradual package rollout of an app's (or, with <paramref name="flightId"/>, a flight's) submission; the outcome's document is the rollout.</summary>
@@ -256,16 +256,18 @@ namespace StoreSubmit
         }
 
         /// <summary>Publishes an MSI/EXE product: packages → commit and processing → metadata → listing assets → submit → poll. Needs <see cref="StoreSubmitClientOptions.SellerId"/>.</summary>
-        public Task<Outcome> PublishWin32Async(string productId, Win32PublishOptions options,
+        public async Task<Outcome> PublishWin32Async(string productId, Win32PublishOptions options,
             CancellationToken cancellationToken = default(CancellationToken))
         {
             options = options ?? new Win32PublishOptions();
+            var spec = options.ToSpec();
             var request = new JsonObject();
             request["workflow"] = "win32";
             request["productId"] = productId;
-            request["spec"] = options.ToSpec();
+            request["spec"] = spec;
             request["stopAfter"] = Wire.Name(options.StopAfter);
-            return RunAsync(request, options.FilesFolder, options.Progress, cancellationToken);
+            Native.Preflight("win32", spec, options.FilesFolder);
+            return await RunAsync(request, options.FilesFolder, options.Progress, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Submits a Partner Center product's drafts, polls until ready, and with <see cref="IngestionPublishOptions.Promote"/> takes the preview live.</summary>
@@ -297,7 +299,7 @@ namespace StoreSubmit
             return RunAsync(request, filesFolder, progress, cancellationToken);
         }
 
-        private Task<Outcome> SubmitAsync(JsonObject target, object changes, SubmissionOptions options, bool packages,
+        private async Task<Outcome> SubmitAsync(string kind, JsonObject target, object changes, SubmissionOptions options, bool packages,
             CancellationToken cancellationToken)
         {
             options = options ?? new SubmissionOptions();
@@ -316,7 +318,9 @@ namespace StoreSubmit
             request["spec"] = spec;
             request["stopAfter"] = Wire.Name(options.StopAfter);
             request["pending"] = Wire.Name(options.Pending);
-            return RunAsync(request, options.FilesFolder, options.Progress, cancellationToken);
+            // refused before anything is sent: a broken rule or a missing file would leave a half-done submission
+            Native.Preflight(kind, spec, options.FilesFolder);
+            return await RunAsync(request, options.FilesFolder, options.Progress, cancellationToken).ConfigureAwait(false);
         }
 
         private static JsonObject Target(string type, string key, string id)

@@ -69,6 +69,9 @@ namespace StoreSubmit.Interop
         internal static extern uint storesubmit_files_read(byte[] folder, byte[] name, ulong offset, ulong len, out SsBuf output, out SsBuf err);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_preflight(byte[] kind, byte[] spec, byte[] folder, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         internal static extern uint storesubmit_free(ulong handle, out SsBuf err);
 
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -203,6 +206,14 @@ namespace StoreSubmit.Interop
             SsBuf output, err;
             Check(NativeMethods.storesubmit_files_read(Z(folder), Z(name), (ulong)offset, (ulong)length, out output, out err), err);
             return Take(output);
+        }
+
+        /// <summary>The core's checks before a workflow's first request (rules, and the files under <paramref name="folder"/>).</summary>
+        internal static void Preflight(string kind, JsonObject spec, string folder)
+        {
+            EnsureLoaded();
+            SsBuf err;
+            Check(NativeMethods.storesubmit_preflight(Z(kind), ZJson(spec), Z(folder), out err), err);
         }
 
         internal static NativeHandle NewTokens()

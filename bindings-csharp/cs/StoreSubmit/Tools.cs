@@ -128,15 +128,16 @@ namespace StoreSubmit
         internal PackReport(JsonObject o)
         {
             Size = Wire.ToLong(o["size"] ?? 0L);
-            Entries = Convert.ToInt32(o["entries"] ?? 0L);
+            var names = o.GetArray("entries") ?? new JsonArray();
+            Entries = names.Cast<string>().ToList().AsReadOnly();
             InputBytes = Wire.ToLong(o["inputBytes"] ?? 0L);
         }
 
         /// <summary>Bytes of the ZIP.</summary>
         public long Size { get; private set; }
 
-        /// <summary>Entries in the ZIP.</summary>
-        public int Entries { get; private set; }
+        /// <summary>The entry names, in archive order.</summary>
+        public IReadOnlyList<string> Entries { get; private set; }
 
         /// <summary>Bytes read from the files.</summary>
         public long InputBytes { get; private set; }

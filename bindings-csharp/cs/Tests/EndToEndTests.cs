@@ -266,6 +266,32 @@ namespace StoreSubmit.Tests
         }
 
         [Test]
+        public void MissingFilesAreRefusedBeforeAnyRequest()
+        {
+            using (var emu = Emulator.Start())
+            {
+                var empty = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "storesubmit-cs-empty-" + Guid.NewGuid().ToString("N"));
+                System.IO.Directory.CreateDirectory(empty);
+                var handler = new RecordingHandler();
+                try
+                {
+                    using (var client = emu.Client(null, o => o.HttpMessageHandler = handler))
+                    {
+                        var ex = Assert.Throws<MissingFilesException>(() => client.PublishAppSubmissionAsync(emu["app_id"], AppChanges(),
+                            new SubmissionOptions { FilesFolder = empty }).GetAwaiter().GetResult());
+                        Assert.IsNotEmpty(ex.Issues);
+                        Assert.IsTrue(ex.Issues.All(i => i.Code.StartsWith("files.", StringComparison.Ordinal)), string.Join(", ", ex.Issues));
+                    }
+                    CollectionAssert.IsEmpty(handler.Sent.ToList(), "nothing was sent");
+                }
+                finally
+                {
+                    System.IO.Directory.Delete(empty, true);
+                }
+            }
+        }
+
+        [Test]
         public void TypedErrorsFromTheService()
         {
             using (var emu = Emulator.Start())
