@@ -37,7 +37,7 @@ status=0
 (cd "$work" && STORESUBMIT_ROOT="$STORESUBMIT_ROOT" STORESUBMIT_EMULATOR_BIN="$emulator" LD_LIBRARY_PATH="$work" \
   timeout 600 nunit-console -nologo -labels -xml="$work/result.xml" StoreSubmit.Tests.dll >"$work/nunit.out" 2>&1) || status=$?
 [ -f "$work/result.xml" ] || { cat "$work/nunit.out" >&2; die "nunit-console wrote no result (exit $status)"; }
-passed=$(grep -c 'executed="True" result="Success"' "$work/result.xml" || true)
+passed=$(grep -Eo '<test-case [^>]*executed="True" result="Success"' "$work/result.xml" | wc -l || true)
 failed=$(grep -Eo '<test-case [^>]*result="(Failure|Error)"' "$work/result.xml" | wc -l || true)
 notrun=$(grep -Eo '<test-case [^>]*executed="False"' "$work/result.xml" | wc -l || true)
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$notrun" -ne 0 ] || [ "$passed" -eq 0 ]; then
