@@ -56,7 +56,7 @@ namespace StoreSubmit
         /// <summary>An empty event.</summary>
         public ProgressEvent() { }
 
-        /// <summary><c>stage</c>, <c>request</c>, <c>wait</c>, <c>upload</c> or <c>resumable</c>.</summary>
+        /// <summary><c>stage</c>, <c>request</c>, <c>wait</c>, <c>upload</c> or <c>resumable</c> (<c>pack</c> for <see cref="Packaging"/>).</summary>
         public string Kind { get { return GetString("kind"); } }
 
         /// <summary>The stage entered (<c>stage</c>).</summary>
@@ -74,10 +74,10 @@ namespace StoreSubmit
         /// <summary>The wait (<c>wait</c>).</summary>
         public double? Seconds { get { return GetDouble("seconds"); } }
 
-        /// <summary>Bytes uploaded so far (<c>upload</c>).</summary>
+        /// <summary>Bytes uploaded (<c>upload</c>) or read into the ZIP (<c>pack</c>) so far.</summary>
         public long? Done { get { return GetLong("done"); } }
 
-        /// <summary>Bytes to upload (<c>upload</c>).</summary>
+        /// <summary>Bytes to upload (<c>upload</c>) or to read (<c>pack</c>).</summary>
         public long? Total { get { return GetLong("total"); } }
 
         /// <summary>Where the workflow could continue from (<c>resumable</c>).</summary>

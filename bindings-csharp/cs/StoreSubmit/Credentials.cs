@@ -96,6 +96,6 @@ namespace StoreSubmit
         }
 
         /// <summary><c>TokenCredential(…)</c>.</summary>
-        public override string ToString() { return "TokenCredential(" + _getToken.Method.Name + ")"; }
+        public override string ToString() { return "TokenCredential(<function>)"; }
     }
 }

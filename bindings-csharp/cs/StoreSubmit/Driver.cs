@@ -182,7 +182,7 @@ namespace StoreSubmit
         {
             if (Output == null) throw new HostFailure("invalid_argument", "this job writes output: pass an output stream");
             if (Output.CanSeek) Output.Seek(offset, SeekOrigin.Begin);
-            else if (Output.CanSeek == false && offset != _written)
+            else if (offset != _written)
                 throw new HostFailure("io", "the output stream cannot seek to offset " + offset);
             await Output.WriteAsync(bytes, 0, bytes.Length, ct).ConfigureAwait(false);
             _written = offset + bytes.Length;
@@ -241,6 +241,8 @@ namespace StoreSubmit
                 HostIO.Done done;
                 try
                 {
+                    // a host task that never waits (a stat, a read) does not see the token: look between steps
+                    ct.ThrowIfCancellationRequested();
                     var finished = await Task.WhenAny(running).ConfigureAwait(false);
                     running.Remove(finished);
                     done = await finished.ConfigureAwait(false);

@@ -147,22 +147,24 @@ namespace StoreSubmit
     public static class Packaging
     {
         /// <summary>Writes the ZIP of the files a submission document names (<paramref name="kind"/>: <c>app-submission</c>, …) from <paramref name="folder"/> to <paramref name="output"/>.</summary>
+        /// <param name="progress">Receives <c>pack</c> events (input bytes done and total).</param>
         public static Task<PackReport> PackAsync(string kind, object document, string folder, Stream output,
-            CancellationToken cancellationToken = default(CancellationToken))
+            CancellationToken cancellationToken = default(CancellationToken), IProgress<ProgressEvent> progress = null)
         {
             var request = new JsonObject();
             request["kind"] = kind;
             request["document"] = document;
-            return RunAsync(request, folder, output, cancellationToken);
+            return RunAsync(request, folder, output, progress, cancellationToken);
         }
 
         /// <summary>Writes a ZIP of the named files (relative to <paramref name="folder"/>) to <paramref name="output"/>.</summary>
+        /// <param name="progress">Receives <c>pack</c> events (input bytes done and total).</param>
         public static Task<PackReport> PackFilesAsync(IEnumerable<string> names, string folder, Stream output,
-            CancellationToken cancellationToken = default(CancellationToken))
+            CancellationToken cancellationToken = default(CancellationToken), IProgress<ProgressEvent> progress = null)
         {
             var request = new JsonObject();
             request["names"] = new JsonArray(names);
-            return RunAsync(request, folder, output, cancellationToken);
+            return RunAsync(request, folder, output, progress, cancellationToken);
         }
 
         /// <summary>The ZIP entries a submission document needs: entry name, source file name, and the document pointers naming it.</summary>
@@ -174,13 +176,16 @@ namespace StoreSubmit
             return (JsonArray)Native.Call("packageEntries", args);
         }
 
-        private static async Task<PackReport> RunAsync(JsonObject request, string folder, Stream output, CancellationToken ct)
+        private static async Task<PackReport> RunAsync(JsonObject request, string folder, Stream output, IProgress<ProgressEvent> progress,
+            CancellationToken ct)
         {
             if (output == null) throw new ArgumentNullException("output");
             using (var job = NativePack.Start(request))
             {
                 var io = new HostIO { Folder = folder, Output = output };
-                var done = await Driver.RunAsync(job, io, null, StoreSubmitException.FromJson, ct).ConfigureAwait(false);
+                Action<JsonObject> onProgress = null;
+                if (progress != null) onProgress = e => progress.Report(new ProgressEvent(e));
+                var done = await Driver.RunAsync(job, io, onProgress, StoreSubmitException.FromJson, ct).ConfigureAwait(false);
                 return new PackReport(done.GetObject("report") ?? new JsonObject());
             }
         }

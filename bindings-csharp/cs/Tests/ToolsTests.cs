@@ -35,7 +35,12 @@ namespace StoreSubmit.Tests
                 var doc = Pending();
                 var entries = Packaging.PackageEntries("app-submission", doc);
                 Assert.AreEqual(2, entries.Count, entries.ToString());
-                var report = await Packaging.PackAsync("app-submission", doc, release.Folder, output);
+                var progress = new Recorder();
+                var report = await Packaging.PackAsync("app-submission", doc, release.Folder, output, default(System.Threading.CancellationToken), progress);
+                var last = progress.Events.Last();
+                Assert.AreEqual("pack", last.Kind);
+                Assert.AreEqual(report.InputBytes, last.Done);
+                Assert.AreEqual(report.InputBytes, last.Total);
                 Assert.AreEqual(output.Length, report.Size);
                 CollectionAssert.AreEqual(entries.Cast<JsonObject>().Select(e => e.GetString("name")).ToArray(), report.Entries.ToArray());
                 Assert.AreEqual((5 << 20) + (64 << 10), report.InputBytes);
@@ -69,6 +74,20 @@ namespace StoreSubmit.Tests
                 Assert.AreEqual(new FileInfo(path).Length, report.Size);
                 using (var zip = ZipFile.OpenRead(path))
                     CollectionAssert.AreEquivalent(new[] { "Images/Icon300.png", "Assets/logo-en-us.png" }, zip.Entries.Select(e => e.FullName).ToArray());
+            }
+        }
+
+        [Test]
+        public void ACancelledPackIsACancelledError()
+        {
+            using (var release = new Release())
+            using (var output = new MemoryStream())
+            using (var cts = new System.Threading.CancellationTokenSource())
+            {
+                cts.Cancel();
+                var ex = Assert.Throws<CancelledException>(() =>
+                    Packaging.PackFilesAsync(new[] { "Contoso.App_1.2.0.0_x64.msixupload" }, release.Folder, output, cts.Token).GetAwaiter().GetResult());
+                Assert.AreEqual(CancelledException.ErrorNumber, ex.Number);
             }
         }
 
