@@ -16,6 +16,15 @@
 //!   never dereferenced (handles are registry keys, never reused).
 //! - No panic crosses the boundary: each export runs under `catch_unwind`; a panic is reported as the
 //!   `unsupported` error (number 25) naming the export.
+//!
+//! The exports (declared for C in `include/storesubmit.h`): [`storesubmit_abi_version`],
+//! [`storesubmit_version`], [`storesubmit_call`] (`storesubmit::wire::call`), the workflow runs
+//! (`storesubmit_flow_start` / `_step` / `_take_body` / `_save_tokens` / `_resume_token` / `_stage`, over
+//! `storesubmit::wire::WireFlow`) with their token caches ([`storesubmit_tokens_new`]), packaging jobs
+//! (`storesubmit_pack_start` / `_step` / `_take_body`, over `storesubmit::wire::PackJob`), a host's answers
+//! to `stat` and `read` tasks from a folder ([`storesubmit_files_stat`], [`storesubmit_files_read`], the
+//! core's `LocalFiles`), the checks before a workflow's first request ([`storesubmit_preflight`]), and the
+//! frees ([`storesubmit_free`], [`storesubmit_buf_free`]).
 #![deny(missing_docs)]
 
 mod abi;
