@@ -115,18 +115,25 @@ namespace StoreSubmit.Tests
         }
 
         [Test]
-        public async Task IngestionPublishAndListAll()
+        public async Task IngestionPublishAndListAllThroughTheCallersHttpClient()
         {
+            var handler = new RecordingHandler();
+            using (var http = new HttpClient(handler))
             using (var emu = Emulator.Start())
-            using (var client = emu.Client())
             {
-                var product = await client.Ingestion.GetProductAsync(emu["ingestion_product_id"]);
-                Assert.AreEqual(emu["ingestion_product_id"], product.Id);
-                var outcome = await client.PublishIngestionAsync(emu["ingestion_product_id"], new IngestionPublishOptions { Promote = true });
-                Assert.AreEqual("ingestion", outcome.Flow);
-                Assert.AreEqual("published", outcome.Stage);
-                var apps = await client.ListAllAsync("devcenter.list_apps", Repo.Obj("{\"top\": 1}"));
-                Assert.AreEqual(new[] { emu["app_id"] }, apps.Select(a => ((JsonObject)a).GetString("id")).ToArray());
+                using (var client = emu.Client(null, o => o.HttpClient = http))
+                {
+                    var product = await client.Ingestion.GetProductAsync(emu["ingestion_product_id"]);
+                    Assert.AreEqual(emu["ingestion_product_id"], product.Id);
+                    var outcome = await client.PublishIngestionAsync(emu["ingestion_product_id"], new IngestionPublishOptions { Promote = true });
+                    Assert.AreEqual("ingestion", outcome.Flow);
+                    Assert.AreEqual("published", outcome.Stage);
+                    var apps = await client.ListAllAsync("devcenter.list_apps", Repo.Obj("{\"top\": 1}"));
+                    Assert.AreEqual(new[] { emu["app_id"] }, apps.Select(a => ((JsonObject)a).GetString("id")).ToArray());
+                }
+                Assert.That(handler.Sent.Any(x => x.Contains("/v1.0/ingestion/")), "the caller's HttpClient sent the requests");
+                var after = await http.GetAsync(emu["admin_url"] + "/info");
+                Assert.AreEqual(200, (int)after.StatusCode, "disposing the client leaves the caller's HttpClient usable");
             }
         }
 
