@@ -146,8 +146,7 @@ namespace StoreSubmit
     /// <summary>The ZIP a submission uploads, built by the core from the files folder (memory bounded: reads and writes of at most 1 MiB).</summary>
     public static class Packaging
     {
-        /// <summary>Writes the ZIP of the files a submission document names (<paramref name="kind"/>: <c>app-submission</c>, …) from <paramref name="folder"/> to <paramref name="output"/>.</summary>
-        /// <param name="progress">Receives <c>pack</c> events (input bytes done and total).</param>
+        /// <summary>Writes the ZIP of the files a submission document names (<paramref name="kind"/>: <c>app-submission</c>, …) from <paramref name="folder"/> to <paramref name="output"/>; <paramref name="progress"/> receives <c>pack</c> events (input bytes done and total).</summary>
         public static Task<PackReport> PackAsync(string kind, object document, string folder, Stream output,
             CancellationToken cancellationToken = default(CancellationToken), IProgress<ProgressEvent> progress = null)
         {
@@ -157,8 +156,7 @@ namespace StoreSubmit
             return RunAsync(request, folder, output, progress, cancellationToken);
         }
 
-        /// <summary>Writes a ZIP of the named files (relative to <paramref name="folder"/>) to <paramref name="output"/>.</summary>
-        /// <param name="progress">Receives <c>pack</c> events (input bytes done and total).</param>
+        /// <summary>Writes a ZIP of the named files (relative to <paramref name="folder"/>) to <paramref name="output"/>; <paramref name="progress"/> receives <c>pack</c> events.</summary>
         public static Task<PackReport> PackFilesAsync(IEnumerable<string> names, string folder, Stream output,
             CancellationToken cancellationToken = default(CancellationToken), IProgress<ProgressEvent> progress = null)
         {
