@@ -161,6 +161,11 @@ namespace StoreSubmit
                 {
                     throw new HostFailure("transport", Describe(e));
                 }
+                catch (IOException e)
+                {
+                    // a connection dropped while the body was read: no answer, as for a refused connection
+                    throw new HostFailure("transport", Describe(e));
+                }
             }
         }
 

@@ -233,6 +233,36 @@ namespace StoreSubmit.Tests
         }
 
         [Test]
+        public async Task ADroppedConnectionAndATimedOutRequestAreRetried()
+        {
+            using (var emu = Emulator.Start())
+            {
+                var progress = new Recorder();
+                using (var client = emu.Client(null, o => { o.RequestTimeout = TimeSpan.FromSeconds(0.5); o.Progress = progress; }))
+                {
+                    emu.AddFault("{\"op\": \"devcenter.get_app\", \"drop\": true, \"times\": 1}");
+                    Assert.AreEqual(emu["app_id"], (await client.Devcenter.GetAppAsync(emu["app_id"])).Id);
+                    emu.AddFault("{\"op\": \"devcenter.list_apps\", \"delay_ms\": 3000, \"times\": 1}");
+                    var apps = await client.Devcenter.ListAppsAsync();
+                    Assert.IsNotEmpty(apps.GetArray("value"));
+                }
+                // (Mono's HttpClient itself repeats a GET whose kept-alive connection was dropped; the timeout is the core's retry)
+                var retries = progress.Events.Where(e => e.Kind == "wait").Select(e => ((JsonObject)e.Json["reason"]).GetString("code")).ToList();
+                CollectionAssert.Contains(retries, "timeout", "the timed-out request was retried");
+                // a refused connection is a transport failure, retried, then raised as such
+                using (var refused = emu.Client(null, o =>
+                {
+                    o.Endpoints.Devcenter = "http://127.0.0.1:9";
+                    o.Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromSeconds(0.01), MaxDelay = TimeSpan.FromSeconds(0.01) };
+                }))
+                {
+                    var ex = Assert.Throws<TransportException>(() => refused.Devcenter.ListAppsAsync().GetAwaiter().GetResult());
+                    Assert.IsTrue(ex.Retryable);
+                }
+            }
+        }
+
+        [Test]
         public async Task AnyTokenSourceThroughAFuncCredential()
         {
             using (var emu = Emulator.Start())
