@@ -78,13 +78,14 @@ namespace StoreSubmit
             return new ValidationResult((JsonObject)Native.Call("validate", args));
         }
 
-        /// <summary>Validates a document against the files of a folder (names relative to it; empty files are reported as <c>files.empty</c>).</summary>
+        /// <summary>Validates a document against the files of a folder (listed by the core: names relative to it, empty files reported as <c>files.empty</c>).</summary>
         public static ValidationResult ValidateWithFolder(object document, string folder, string kind = null)
         {
+            if (folder == null) throw new ArgumentNullException("folder");
             var args = new JsonObject();
             if (kind != null) args["kind"] = kind;
             args["document"] = document;
-            args["files"] = Packaging.ListFolder(folder);
+            args["folder"] = folder;
             return new ValidationResult((JsonObject)Native.Call("validate", args));
         }
 
@@ -186,19 +187,6 @@ namespace StoreSubmit
                 var done = await Driver.RunAsync(job, io, onProgress, StoreSubmitException.FromJson, ct).ConfigureAwait(false);
                 return new PackReport(done.GetObject("report") ?? new JsonObject());
             }
-        }
-
-        /// <summary>{name: size} of every file under a folder, names relative and <c>/</c>-separated.</summary>
-        internal static JsonObject ListFolder(string folder)
-        {
-            var root = Path.GetFullPath(folder);
-            var o = new JsonObject();
-            foreach (var f in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).OrderBy(x => x, StringComparer.Ordinal))
-            {
-                var rel = f.Substring(root.Length).TrimStart(Path.DirectorySeparatorChar).Replace(Path.DirectorySeparatorChar, '/');
-                o[rel] = new FileInfo(f).Length;
-            }
-            return o;
         }
     }
 }

@@ -139,11 +139,6 @@ namespace StoreSubmit.Tests
         public void Response(string file, string name)
         {
             var c = Case("responses", file, name);
-            if (c.GetString("op").StartsWith("token.", StringComparison.Ordinal))
-            {
-                TokenResponse(c);
-                return;
-            }
             var args = new JsonObject();
             args["op"] = c["op"];
             args["response"] = ResponseOf(c.GetObject("response"));
@@ -157,42 +152,6 @@ namespace StoreSubmit.Tests
             CheckError(ex, exp);
         }
 
-        /// <summary>
-        /// A token service answer, given to a flow as the answer of its token request (the call has no token
-        /// parser of its own: the flows are where token responses are read).
-        /// </summary>
-        private static void TokenResponse(JsonObject c)
-        {
-            var options = Repo.Obj("{\"tenantId\": \"t\", \"clientId\": \"c\", \"retry\": {\"maxAttempts\": 1}, " +
-                "\"endpoints\": {\"devcenter\": \"http://127.0.0.1:9/d\", \"token\": \"http://127.0.0.1:9/t\"}}");
-            options["tokenVersion"] = c.GetString("op") == "token.v1" ? "v1" : "v2";
-            var request = Repo.Obj("{\"workflow\": \"call\", \"op\": \"devcenter.list_apps\"}");
-            using (var flow = NativeFlow.Start(options, "vector-client-secret", request, null))
-            {
-                var step = flow.Step(Repo.Obj("{\"kind\": \"start\"}"), null);
-                var task = (JsonObject)step.GetArray("tasks")[0];
-                Assert.AreEqual("token", ((JsonObject)task["purpose"]).GetString("kind"), "the first task is the token request");
-                StringAssert.Contains(c.GetString("op") == "token.v1" ? "/oauth2/token" : "/oauth2/v2.0/token", task.GetString("url"));
-                var r = ResponseOf(c.GetObject("response"));
-                var evt = new JsonObject();
-                evt["id"] = task["id"];
-                evt["kind"] = "response";
-                evt["status"] = r["status"];
-                var headers = r["headers"] as JsonObject;
-                evt["headers"] = headers != null ? (object)new JsonArray(headers.Select(h => (object)new JsonArray { h.Key, h.Value })) : r["headers"];
-                var text = r.GetString("text");
-                step = flow.Step(evt, text == null ? null : System.Text.Encoding.UTF8.GetBytes(text));
-                var exp = c.GetObject("expect");
-                if (exp["ok"] is bool && (bool)exp["ok"])
-                {
-                    Assert.AreEqual("run", step.GetString("kind"), "the token was accepted: " + step);
-                    return;
-                }
-                Assert.AreEqual("done", step.GetString("kind"), step.ToString());
-                CheckError(StoreSubmitException.FromJson(step.GetObject("error")), exp);
-            }
-        }
-
         [TestCaseSource("ValidationCases")]
         public void Validation(string file, string name)
         {
@@ -201,8 +160,6 @@ namespace StoreSubmit.Tests
             args["kind"] = c["kind"];
             if (c.ContainsKey("doc_file")) args["text"] = File.ReadAllText(Path.Combine(Repo.Vectors("validation"), c.GetString("doc_file")));
             else if (c.ContainsKey("doc_text")) args["text"] = c["doc_text"];
-            // a JSON null document cannot travel as `document` (the call reads null as absent): its text can
-            else if (c["doc"] == null) args["text"] = "null";
             else args["document"] = c["doc"];
             var files = c.GetArray("files");
             if (files != null)
