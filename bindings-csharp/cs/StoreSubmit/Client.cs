@@ -59,6 +59,12 @@ namespace StoreSubmit
         /// <summary><c>stage</c>, <c>request</c>, <c>wait</c>, <c>upload</c> or <c>resumable</c> (<c>pack</c> for <see cref="Packaging"/>).</summary>
         public string Kind { get { return GetString("kind"); } }
 
+        /// <summary>The event as one log line (the core's wording; URLs redacted).</summary>
+        public string Message { get { return GetString("message"); } }
+
+        /// <summary><see cref="Message"/>, or the event's JSON when it has none.</summary>
+        public override string ToString() { return Message ?? base.ToString(); }
+
         /// <summary>The stage entered (<c>stage</c>).</summary>
         public string Stage { get { return GetString("stage"); } }
 

@@ -70,6 +70,8 @@ namespace StoreSubmit.Tests
                     Assert.AreEqual(uploads.Last().Total, uploads.Last().Done);
                     Assert.Greater(uploads.Last().Total.Value, 5L << 20);
                     Assert.That(progress.Events.Where(e => e.Kind == "stage").Select(e => e.Stage).ToList(), Has.Member("upload"));
+                    Assert.IsTrue(progress.Events.All(e => !string.IsNullOrEmpty(e.Message)), "every event has its log line");
+                    Assert.IsFalse(progress.Events.Any(e => e.ToString().Contains("sig=") && !e.ToString().Contains("sig=<redacted>")), "no SAS signature in a log line");
 
                     var sub = await client.Devcenter.GetAppSubmissionAsync(emu["app_id"], app.SubmissionId);
                     Assert.AreEqual("Uploaded", sub.ApplicationPackages.Single(p => p.FileName == "Contoso.App_1.2.0.0_x64.msixupload").FileStatus);
