@@ -135,7 +135,9 @@ impl PyUpload {
     #[getter]
     fn redacted_url(&self) -> String {
         match &self.inner {
-            Upload::Zip { url, .. } | Upload::Asset { url, .. } => storesubmit::secret::redact_url(url),
+            Upload::Zip { url, .. } | Upload::Archive { url, .. } | Upload::Asset { url, .. } => {
+                storesubmit::secret::redact_url(url)
+            }
         }
     }
 

@@ -256,8 +256,9 @@ pub struct PublishArgs {
     /// `pack` packages). Packages it names replace the current ones.
     #[arg(long, value_name = "FILE")]
     pub submission: PathBuf,
-    /// The folder the submission's file names are relative to.
-    #[arg(long, value_name = "DIR")]
+    /// The folder the submission's file names are relative to, or a ZIP built by `pack` (uploaded as is,
+    /// after checking it holds every file the submission names).
+    #[arg(long, value_name = "DIR|ZIP")]
     pub files: Option<PathBuf>,
     /// Stop after creating, updating and uploading: do not commit (continue with `storesubmit resume`).
     #[arg(long)]

@@ -371,3 +371,60 @@ fn wait_follows_a_submission_committed_by_another_run_and_refuses_a_draft() {
     assert_eq!(code, 8, "{out}{err}");
     assert!(err.contains("draft"), "{err}");
 }
+
+/// The bytes the emulator holds at the `fileUploadUrl` of `app`'s submission `id`.
+fn uploaded(emu: &EmulatorHandle, cfg: &str, app: &str, id: &str) -> Vec<u8> {
+    let (code, out, err) =
+        run(&["--json", "app", "submission", "--config", cfg, "--app-id", app, "--submission-id", id]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    let url = v["fileUploadUrl"].as_str().expect("an upload URL");
+    emu.blob_at(url).expect("something was uploaded")
+}
+
+#[test]
+fn pack_writes_the_bytes_publish_uploads_and_publish_takes_that_zip_as_is() {
+    let d = dir("pack-zip");
+    let (emu, cfg) = emulator(&d.0);
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 300_000);
+    write_file(&files, "Images/icon.png", 5_000);
+    std::fs::write(files.join("notes.txt"), "release notes ".repeat(500)).unwrap();
+    let doc = shared_icon_submission();
+    let mut doc = doc;
+    doc["applicationPackages"].as_array_mut().unwrap().push(json!({"fileName": "notes.txt"}));
+    let sub = write(&d.0, "sub.json", &doc);
+    let zip = d.0.join("upload.zip");
+    let (zip_s, files_s) = (zip.to_str().unwrap(), files.to_str().unwrap());
+    let (code, out, err) = run(&["pack", "--submission", &sub, "--files", files_s, "-o", zip_s]);
+    assert_eq!(code, 0, "{out}{err}");
+    let packed = std::fs::read(&zip).unwrap();
+    let app = emu.info().app_id.clone();
+    let publish =
+        ["--json", "app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub, "--draft-only"];
+
+    let (code, out, err) = run(&[&publish[..], &["--files", files_s]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let id = serde_json::from_str::<Value>(out.trim()).unwrap()["submissionId"].as_str().unwrap().to_string();
+    assert!(uploaded(&emu, &cfg, &app, &id) == packed, "pack's ZIP differs from the one publish uploads");
+
+    // the ZIP itself, after the same cross-check, uploaded as is
+    let (code, out, err) = run(&[&publish[..], &["--files", zip_s, "--dry-run"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["zipEntries"], json!(["app.msixupload", "notes.txt", "Images/icon.png"]), "{v}");
+    assert_eq!(v["zipSize"], packed.len());
+    let (code, out, err) = run(&[&publish[..], &["--files", zip_s, "--pending", "recreate"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let id = serde_json::from_str::<Value>(out.trim()).unwrap()["submissionId"].as_str().unwrap().to_string();
+    assert!(uploaded(&emu, &cfg, &app, &id) == packed, "the ZIP was not uploaded as is");
+
+    // a ZIP that lacks a file the submission names is refused before anything is sent
+    let other = write(&d.0, "other.json", &json!({"applicationPackages": [{"fileName": "missing.msixupload"}]}));
+    let before = emu.requests().len();
+    let (code, _, err) =
+        run(&["app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &other, "--files", zip_s]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("missing.msixupload"), "{err}");
+    assert_eq!(emu.requests().len(), before, "nothing was sent");
+}

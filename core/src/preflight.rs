@@ -135,7 +135,7 @@ fn win32_with(spec: &Win32Spec, files: impl FnOnce() -> Result<Option<FileSet>>)
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{files_in, preflight_submission, preflight_win32};
+pub use native::{files_in, preflight_archive, preflight_submission, preflight_win32};
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
@@ -167,6 +167,20 @@ mod native {
     /// As [`super::check_submission`]; `io` when the folder cannot be read.
     pub fn preflight_submission(kind: DocumentKind, spec: &SubmissionSpec, files: Option<&Path>) -> Result<()> {
         submission_with(kind, spec, || files.map(files_in).transpose())
+    }
+
+    /// [`super::check_submission`] against the entries of a ready ZIP (what a publish with
+    /// [`crate::flow::devcenter::SubmissionOptions::archive`] uploads as is).
+    ///
+    /// # Errors
+    /// As [`super::check_submission`]; `io` when the ZIP cannot be read, `invalid_archive` when it is not
+    /// a ZIP.
+    pub fn preflight_archive(kind: DocumentKind, spec: &SubmissionSpec, zip: &Path) -> Result<()> {
+        submission_with(kind, spec, || {
+            let file = std::fs::File::open(zip)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot open the ZIP {}: {e}", zip.display())))?;
+            FileSet::from_zip(std::io::BufReader::new(file)).map(Some)
+        })
     }
 
     /// [`super::check_win32`] against the folder `files`; an absolute asset name is looked up where it

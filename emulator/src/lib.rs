@@ -230,6 +230,15 @@ impl EmulatorHandle {
         self.shared.lock().dump()
     }
 
+    /// The bytes of the blob behind a SAS URL this emulator issued (a submission's `fileUploadUrl`), or
+    /// `None` when nothing was uploaded there: tests compare what a client uploaded with what it meant to.
+    pub fn blob_at(&self, url: &str) -> Option<Vec<u8>> {
+        let st = self.shared.lock();
+        let root = format!("{}/", st.blob_root());
+        let path = url.strip_prefix(&root)?.split('?').next()?;
+        st.blob_data(path).map(|b| b.to_vec())
+    }
+
     /// The request log (the admin API's `GET /requests`): `{time, ms, method, path, status, op}` per
     /// request, oldest first (fault-injected answers included; status 0 for a dropped connection).
     pub fn requests(&self) -> Vec<serde_json::Value> {

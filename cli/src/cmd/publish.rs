@@ -77,20 +77,40 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
             PendingArg::Reuse => PendingPolicy::Reuse,
             PendingArg::Recreate => PendingPolicy::Recreate,
         },
+        archive: None,
     };
-    let files = args.files.as_deref();
+    // `--files` names the folder of the submission's files, or a ZIP (from `pack`) uploaded as is
+    let (files, options) = match args.files.as_deref() {
+        Some(zip) if zip.is_file() => {
+            let name = zip.file_name().map(|n| n.to_string_lossy().into_owned());
+            let dir = zip.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            (Some(dir), SubmissionOptions { archive: name, ..options })
+        }
+        other => (other, options),
+    };
     let what = label(&target);
     warn_unknown_fields(mode, target.kind(), &spec);
     if args.dry_run {
-        preflight_submission(target.kind(), &spec, files)?;
         let doc = spec.standalone_document(target.kind());
-        let (entries, size) = match files {
-            Some(dir) => {
+        let (entries, size) = match (files, &options.archive) {
+            (Some(dir), Some(zip)) => {
+                let path = dir.join(zip);
+                storesubmit::preflight::preflight_archive(target.kind(), &spec, &path)?;
+                let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+                let file = std::fs::File::open(&path)
+                    .map_err(|e| Error::new(ErrorKind::Io, format!("cannot open {}: {e}", path.display())))?;
+                (storesubmit::package::entry_names(std::io::BufReader::new(file))?, size)
+            }
+            (Some(dir), None) => {
+                preflight_submission(target.kind(), &spec, files)?;
                 let plan = PackagePlan::from_submission(target.kind(), &doc, dir)?;
                 let size = plan.write_to(ByteCount(0), &mut |_, _| {})?.0;
                 (plan.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>(), size)
             }
-            None => (Vec::new(), 0),
+            (None, _) => {
+                preflight_submission(target.kind(), &spec, files)?;
+                (Vec::new(), 0)
+            }
         };
         if mode.json {
             output::print_json(mode, &json!({"dryRun": true, "valid": true, "zipEntries": entries, "zipSize": size}));

@@ -39,7 +39,6 @@ pub use crate::preflight::{preflight_submission, preflight_win32};
 use futures_util::stream::{FuturesUnordered, StreamExt};
 
 use crate::api::auth::{AccessToken, TokenCache};
-use crate::api::blob::SasUrl;
 use crate::api::Family;
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::devcenter::{self, RolloutAction, SubmissionOptions, Target};
@@ -48,11 +47,11 @@ use crate::flow::ingestion::{self, IngestionSpec};
 use crate::flow::win32::{self as win32_flow, Win32Spec};
 use crate::flow::{
     Completion, Event, Flow, FlowConfig, Outcome, ResumeToken, Step, StopAfter, SubmissionSpec, Task, TaskId, Tick,
-    Upload, Work,
+    Work,
 };
 use crate::http::{HttpRequest, HttpResponse};
 use crate::secret::redact_url;
-use crate::transport::upload::{BlobUploader, UploadOptions};
+use crate::transport::upload::UploadOptions;
 
 fn now_secs() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
@@ -415,7 +414,10 @@ impl Client {
         options: SubmissionOptions,
         files: Option<&Path>,
     ) -> Result<Outcome> {
-        preflight_submission(target.kind(), &spec, files)?;
+        match (&options.archive, files) {
+            (Some(zip), Some(dir)) => crate::preflight::preflight_archive(target.kind(), &spec, &path_under(dir, zip))?,
+            _ => preflight_submission(target.kind(), &spec, files)?,
+        }
         let flow = devcenter::submission(self.inner.cfg.clone(), target, spec, options);
         self.run(flow, files).await
     }
@@ -483,38 +485,6 @@ async fn blocking(
     tokio::task::spawn_blocking(move || f(&files))
         .await
         .unwrap_or_else(|e| Err(Error::new(ErrorKind::Io, format!("reading files failed: {e}"))))
-}
-
-/// Performs one [`Upload`] outside a flow with the bundled uploader: a submission's ZIP built while it
-/// uploads, or one listing asset (primary URL, then the secondary). `files` is the folder the names are
-/// relative to. The uploader's progress callback sees the bytes. Flows run their uploads themselves;
-/// this is for hosts that upload on their own (the Python binding's bundled transport, until it drives
-/// the flow's tasks).
-///
-/// # Errors
-/// `invalid_argument` without a files folder; `unsupported` for plain http to a remote host; the
-/// packaging and blob errors of [`BlobUploader`].
-pub async fn perform_upload(uploader: &BlobUploader, upload: Upload, files: Option<&Path>) -> Result<()> {
-    let dir = files.ok_or_else(|| {
-        Error::invalid_argument(
-            "this workflow uploads files: pass the folder the submission's file names are relative to",
-        )
-    })?;
-    match upload {
-        Upload::Zip { url, files: entries } => {
-            check_url_scheme(&url)?;
-            let plan = zip_plan(&entries, dir)?;
-            let report = uploader.upload_zip(&SasUrl::parse(&url)?, &plan).await?;
-            tracing::info!(target: "storesubmit", bytes = report.size, blocks = report.blocks, skipped = report.blocks_skipped, "uploaded the submission's ZIP");
-        }
-        Upload::Asset { file, url, fallback_url, headers } => {
-            check_url_scheme(&url)?;
-            let path = path_under(dir, &file);
-            let used = uploader.upload_asset_file(&url, fallback_url.as_deref(), &path, &headers).await?;
-            tracing::info!(target: "storesubmit", file = %file, secondary = used == 1, "uploaded a listing asset");
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

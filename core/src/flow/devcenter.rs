@@ -150,6 +150,11 @@ pub struct SubmissionOptions {
     pub stop_after: StopAfter,
     /// What to do with an existing pending submission.
     pub pending: PendingPolicy,
+    /// A ZIP already built (by `storesubmit pack`, or by hand), named as the host names its files: uploaded
+    /// as is instead of the ZIP the workflow would write. `None` (the default): the workflow zips the
+    /// files the submission names while uploading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub archive: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -348,7 +353,11 @@ impl SubmissionMachine {
                     Error::invalid_response("the submission names files to upload but has no fileUploadUrl")
                 })?;
                 self.stage = Stage::Upload;
-                return Ok(Action::Upload(Upload::Zip { url: url.to_string(), files }));
+                let url = url.to_string();
+                return Ok(Action::Upload(match &self.options.archive {
+                    Some(file) => Upload::Archive { url, file: file.clone() },
+                    None => Upload::Zip { url, files },
+                }));
             }
             self.completed = Stage::Upload;
         }
@@ -1141,7 +1150,7 @@ mod tests {
         s.expect(Method::Post, "/applications/9APP/submissions", 201, sub("PendingCommit"));
         s.expect(Method::Put, "/submissions/S1", 200, sub("PendingCommit"));
         s.expect_upload();
-        let opts = SubmissionOptions { pending: PendingPolicy::Recreate, stop_after: StopAfter::Draft };
+        let opts = SubmissionOptions { pending: PendingPolicy::Recreate, stop_after: StopAfter::Draft, archive: None };
         let mut flow = submission(cfg(), app(), spec(), opts);
         s.run(&mut flow).unwrap();
         s.finish();

@@ -479,6 +479,9 @@ impl Flow {
             Upload::Zip { url, files } => {
                 check_url_scheme(&url).and_then(|()| BlobUpload::new(&url, UploadSource::Zip(files), settings))
             }
+            Upload::Archive { url, file } => {
+                check_url_scheme(&url).and_then(|()| BlobUpload::new(&url, UploadSource::File(file), settings))
+            }
             Upload::Asset { file, url, fallback_url, headers } => check_url_scheme(&url)
                 .and_then(|()| fallback_url.as_deref().map_or(Ok(()), check_url_scheme))
                 .and_then(|()| BlobUpload::asset(&url, fallback_url.as_deref(), file, headers, settings)),

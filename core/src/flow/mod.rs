@@ -126,6 +126,14 @@ pub enum Upload {
         /// The files to put in the ZIP.
         files: Vec<UploadFile>,
     },
+    /// Upload a ZIP the host already has, as is, as a block blob to `url` (a submission published with
+    /// [`devcenter::SubmissionOptions::archive`]).
+    Archive {
+        /// The submission's SAS `fileUploadUrl` (a secret: `Debug` redacts its signature).
+        url: String,
+        /// The ZIP (as the host names its files).
+        file: String,
+    },
     /// Upload one file as a block blob (`PUT` with `x-ms-blob-type: BlockBlob`): a win32 listing asset.
     Asset {
         /// The file (relative to the host's files folder, or absolute).
@@ -142,6 +150,9 @@ pub enum Upload {
 impl fmt::Debug for Upload {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Upload::Archive { url, file } => {
+                f.debug_struct("Archive").field("url", &redact_url(url)).field("file", file).finish()
+            }
             Upload::Zip { url, files } => {
                 f.debug_struct("Zip").field("url", &redact_url(url)).field("files", files).finish()
             }

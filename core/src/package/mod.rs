@@ -5,7 +5,8 @@
 //!
 //! - [`ZipWriter`] writes to any [`std::io::Write`] (a socket, a channel, a pipe): no seeking, each entry's
 //!   CRC-32 and sizes follow its data in a data descriptor. [`SeekZipWriter`] writes to a
-//!   `Write + Seek` (a file) and patches the local headers instead, so no data descriptors are needed.
+//!   `Write + Seek` and patches the local headers instead, so no data descriptors are needed (for callers that
+//!   want that form; [`PackagePlan`] writes files in the streamed form, the bytes a publish uploads).
 //! - Already-compressed content (packages, images, videos, archives: see [`default_compression`]) is
 //!   *stored*; the rest is deflated. [`EntryOptions::compression`] overrides the choice per entry.
 //! - ZIP64 is used automatically when an entry or the archive passes 4 GiB or the archive has 65,535

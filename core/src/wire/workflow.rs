@@ -18,7 +18,7 @@ pub const WORKFLOWS: &[&str] = &["submission", "rollout", "wait", "win32", "inge
 ///
 /// | `workflow` | other fields |
 /// | --- | --- |
-/// | `submission` | `target` (`{"type": "app", "app_id"}`, `{"type": "addon", "addon_id"}`, `{"type": "flight", "app_id", "flight_id"}`), `spec`, `stopAfter`, `pending` (`fail`, `reuse`, `recreate`) |
+/// | `submission` | `target` (`{"type": "app", "app_id"}`, `{"type": "addon", "addon_id"}`, `{"type": "flight", "app_id", "flight_id"}`), `spec`, `stopAfter`, `pending` (`fail`, `reuse`, `recreate`), `archive` (a ready ZIP to upload as is) |
 /// | `rollout` | `target`, `submissionId`, `action` (`{"action": "get" \| "update" \| "halt" \| "finalize", "percentage"}`) |
 /// | `wait` | `target`, `submissionId`, `stopAfter`: wait for a committed submission started elsewhere |
 /// | `win32` | `productId`, `spec`, `stopAfter` |
@@ -38,7 +38,7 @@ pub fn workflow_from_json(cfg: FlowConfig, request: &Value) -> Result<Flow> {
         Error::invalid_argument(format!("workflow/workflow: must name the workflow, one of {}", WORKFLOWS.join(", ")))
     })?;
     let allowed: &[&str] = match name {
-        "submission" => &["target", "spec", "stopAfter", "pending"],
+        "submission" => &["target", "spec", "stopAfter", "pending", "archive"],
         "rollout" => &["target", "submissionId", "action"],
         "wait" => &["target", "submissionId", "stopAfter"],
         "win32" | "ingestion" => &["productId", "spec", "stopAfter"],
@@ -61,8 +61,12 @@ pub fn workflow_from_json(cfg: FlowConfig, request: &Value) -> Result<Flow> {
     let f = Fields(obj);
     Ok(match name {
         "submission" => {
+            let archive = match obj.get("archive") {
+                None | Some(Value::Null) => None,
+                Some(_) => Some(f.string("archive")?),
+            };
             let options =
-                SubmissionOptions { stop_after: f.stop_after()?, pending: f.opt::<PendingPolicy>("pending")? };
+                SubmissionOptions { stop_after: f.stop_after()?, pending: f.opt::<PendingPolicy>("pending")?, archive };
             devcenter::submission(cfg, f.req("target")?, f.opt::<SubmissionSpec>("spec")?, options)
         }
         "rollout" => {
