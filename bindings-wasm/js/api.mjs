@@ -2,7 +2,7 @@
 // values to the core's JSON and back, feeds the core's machines through the shared host loop
 // (driver.mjs, copied from js-host/ by the build) and reads files by slices; every rule, code and byte
 // layout comes from the core.
-import { drive } from './driver.mjs';
+import { drive, fetchSender, sleep } from './driver.mjs';
 import { raw } from './loaded.mjs';
 
 function wasm() {
@@ -199,6 +199,17 @@ async function readSlice(v, offset, length) {
   return u8.subarray(offset, offset + length);
 }
 
+/** The host's `stat` and `read` over a Map of name → File/Blob/Uint8Array (slices only, never whole files). */
+function fileIo(inputs) {
+  return {
+    stat: async (names) => names.map((n) => (inputs.has(n) ? sizeOf(inputs.get(n)) : null)),
+    read: async (name, offset, length) => {
+      if (!inputs.has(name)) throw new Error(`no file ${name}`);
+      return readSlice(inputs.get(name), offset, length);
+    },
+  };
+}
+
 /**
  * Packages a submission's files into the ZIP the Store expects. `spec` is `{kind, document}` (the entries the
  * submission names) or `{names: [...]}`; `files` as for `validate`. Inputs are read by slices (`Blob.slice`,
@@ -206,7 +217,6 @@ async function readSlice(v, offset, length) {
  * the output chunks); with `write(offset, bytes)` the chunks go there and it answers `{report}`.
  */
 export async function packageZip(spec, files, { write, signal, onProgress } = {}) {
-  const inputs = fileMap(files);
   const parts = [];
   let size = 0;
   const sink =
@@ -223,14 +233,7 @@ export async function packageZip(spec, files, { write, signal, onProgress } = {}
     rethrow(thrown);
   }
   try {
-    const io = {
-      stat: async (names) => names.map((n) => (inputs.has(n) ? sizeOf(inputs.get(n)) : null)),
-      read: async (name, offset, length) => {
-        if (!inputs.has(name)) throw new Error(`no file ${name}`);
-        return readSlice(inputs.get(name), offset, length);
-      },
-      write: sink,
-    };
+    const io = { ...fileIo(fileMap(files)), write: sink };
     const report = await drive(machine(job, false), io, { signal, onProgress, makeError });
     if (write) return { report };
     return { blob: new Blob(parts, { type: 'application/zip' }), report };
@@ -239,20 +242,13 @@ export async function packageZip(spec, files, { write, signal, onProgress } = {}
   }
 }
 
-function headerPairs(headers) {
-  const out = [];
-  headers.forEach((v, k) => out.push([k, v]));
-  return out;
-}
-
 /**
  * Runs a workflow (`{workflow: "submission" | "call" | …}`, as `wire::workflow_from_json` reads it) with the
  * host's `fetch`; `token(scope, family)` answers each token the run needs (`{token, expiresOn}` in unix
  * seconds): the page obtains it itself, no client secret enters the module. Answers the workflow's outcome.
  */
 export async function runWorkflow(request, { options = {}, fetch: fetchFn, token, signal, onProgress, files } = {}) {
-  const send = fetchFn ?? globalThis.fetch;
-  const inputs = fileMap(files);
+  const send = fetchFn ?? globalThis.fetch.bind(globalThis);
   let flow;
   try {
     flow = new (wasm().Flow)(JSON.stringify(options), JSON.stringify(request));
@@ -261,25 +257,9 @@ export async function runWorkflow(request, { options = {}, fetch: fetchFn, token
   }
   try {
     const io = {
-      send: async (task, body, sig) => {
-        const r = await send(task.url, {
-          method: task.method,
-          headers: task.headers,
-          body: body && body.byteLength ? body : undefined,
-          signal: sig,
-        });
-        return { status: r.status, headers: headerPairs(r.headers), body: new Uint8Array(await r.arrayBuffer()) };
-      },
-      wait: (seconds, sig) =>
-        new Promise((resolve, reject) => {
-          const t = setTimeout(resolve, seconds * 1000);
-          sig?.addEventListener('abort', () => {
-            clearTimeout(t);
-            reject(sig.reason);
-          });
-        }),
-      stat: async (names) => names.map((n) => (inputs.has(n) ? sizeOf(inputs.get(n)) : null)),
-      read: async (name, offset, length) => readSlice(inputs.get(name), offset, length),
+      send: fetchSender(send),
+      wait: sleep,
+      ...fileIo(fileMap(files)),
       token: token ? async (scope, family) => token(scope, family) : undefined,
     };
     return await drive(machine(flow, true), io, { signal, onProgress, makeError });
