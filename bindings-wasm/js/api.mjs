@@ -39,11 +39,14 @@ function rethrow(thrown) {
   throw thrown;
 }
 
-/** Runs one of the core's named calls (`manifest`, `validate`, `buildRequest`, …) with JSON-able arguments. */
+/**
+ * Runs one of the core's named calls (`manifest().calls`: `validate`, `buildRequest`, …) with its arguments as
+ * a JSON-able object, or as JSON text (for values a JavaScript number cannot hold, such as 64-bit ids).
+ */
 export function call(name, args = {}) {
   let out;
   try {
-    out = wasm().call(name, JSON.stringify(args));
+    out = wasm().call(name, typeof args === 'string' ? args : JSON.stringify(args));
   } catch (thrown) {
     rethrow(thrown);
   }

@@ -85,14 +85,17 @@ export function parseResponse(op: string | null, response: ResponseInput): unkno
 export function packageEntries(kind: string, document: unknown): { name: string; sourceName: string; pointers: string[] }[];
 export function redact(text: string): string;
 export function redactUrl(url: string): string;
-/** Any named call of the core (`manifest().calls`), arguments and answer as JSON values. */
+/** Any named call of the core (`manifest().calls`): arguments as a JSON value or as JSON text; answers JSON. */
 export function call(name: string, args?: unknown): unknown;
 
 export function fileMap(files: Files): Map<string, FileInput>;
 
 export interface PackReport {
+  /** The archive's size in bytes. */
   size: number;
-  entries: number;
+  /** The entry names, in archive order. */
+  entries: string[];
+  /** The input bytes read. */
   inputBytes: number;
 }
 export interface PackOptions {

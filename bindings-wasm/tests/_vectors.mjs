@@ -7,12 +7,35 @@ import { fileURLToPath } from 'node:url';
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const VECTORS = join(REPO, 'tests/vectors');
 
+// Integers beyond 2^53 (a vector checks that numeric ids are accepted) do not fit a JavaScript number: the
+// vectors are read with such literals as BigInt, and `losslessStringify` writes them back digit for digit.
+const BIG = '@@bigint:';
+const unsafe = (digits) => !Number.isSafeInteger(Number(digits));
+
+/** JSON.parse, with integer literals beyond Number.MAX_SAFE_INTEGER read as BigInt. */
+export function losslessParse(text) {
+  const marked = text.replace(/"(?:[^"\\]|\\.)*"|(?<![\d.eE+-])-?\d+(?![.eE\d])/g, (m) => (m[0] !== '"' && unsafe(m) ? `"${BIG}${m}"` : m));
+  return JSON.parse(marked, (_, v) => (typeof v === 'string' && v.startsWith(BIG) ? BigInt(v.slice(BIG.length)) : v));
+}
+
+/** JSON.stringify that writes BigInt values as JSON integers. */
+export function losslessStringify(value) {
+  const text = JSON.stringify(value, (_, v) => (typeof v === 'bigint' ? `${BIG}${v}` : v));
+  return text.replace(new RegExp(`"${BIG}(-?\\d+)"`, 'g'), '$1');
+}
+
+/** Whether a value holds a BigInt anywhere. */
+export function hasBigInt(value) {
+  if (typeof value === 'bigint') return true;
+  return value !== null && typeof value === 'object' && Object.values(value).some(hasBigInt);
+}
+
 /** `[{file, case, dir}]` of every *.json of tests/vectors/<folder>, with the file's other top-level keys. */
 export function loadCases(folder) {
   const dir = join(VECTORS, folder);
   const out = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const data = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    const data = losslessParse(readFileSync(join(dir, file), 'utf8'));
     for (const c of data.cases) out.push({ file, case: c, dir, data });
   }
   return out;

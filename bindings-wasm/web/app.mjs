@@ -173,7 +173,7 @@ async function download() {
     document.body.append(a);
     a.click();
     a.remove();
-    setStatus(`ZIP ready: ${packed.entries} entries, ${packed.size} bytes.`, 'packed');
+    setStatus(`ZIP ready: ${packed.entries.length} entries, ${packed.size} bytes.`, 'packed');
   } catch (e) {
     setStatus(e instanceof StoreSubmitError ? `Cannot package: ${e.code}: ${e.message}` : String(e), 'error');
   }
