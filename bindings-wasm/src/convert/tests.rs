@@ -10,9 +10,10 @@ fn error_of(f: Failure) -> Value {
 fn a_call_answers_json_text() {
     let kinds: Value = serde_json::from_str(&call_json("documentKinds", "{}").unwrap()).unwrap();
     assert!(kinds.as_array().unwrap().iter().any(|k| k == "app-submission"), "{kinds}");
-    let report: Value =
-        serde_json::from_str(&call_json("validate", r#"{"kind": "app-submission", "text": "{\"listings\": {"}"#).unwrap())
-            .unwrap();
+    let report: Value = serde_json::from_str(
+        &call_json("validate", r#"{"kind": "app-submission", "text": "{\"listings\": {"}"#).unwrap(),
+    )
+    .unwrap();
     assert_eq!(report["valid"], json!(false));
     assert_eq!(report["issues"][0]["code"], json!("json.syntax"));
 }
@@ -42,8 +43,9 @@ fn a_flow_needs_a_known_workflow_and_rejects_malformed_events() {
     let e = error_of(step_json("[1]", |ev| flow.step(ev, Vec::new(), 0, 0.5)).unwrap_err());
     assert_eq!(e["code"], json!("invalid_argument"));
     // the run is unchanged: it still starts, and its first task gets a token from the host
-    let step: Value = serde_json::from_str(&step_json(r#"{"kind": "start"}"#, |ev| flow.step(ev, Vec::new(), 0, 0.5)).unwrap())
-        .unwrap();
+    let step: Value =
+        serde_json::from_str(&step_json(r#"{"kind": "start"}"#, |ev| flow.step(ev, Vec::new(), 0, 0.5)).unwrap())
+            .unwrap();
     assert_eq!(step["kind"], json!("run"));
     assert_eq!(step["tasks"][0]["kind"], json!("token"), "{step}");
 }
