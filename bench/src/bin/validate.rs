@@ -132,6 +132,12 @@ fn main() {
         let (d, _) = lenient_json::parse(std::hint::black_box(&text)).unwrap();
         std::hint::black_box(validate(DocumentKind::Win32Metadata, &d));
     });
+    // what the wasm and other JSON bindings run: the arguments' text parsed, `wire::call`, the answer written
+    let args = serde_json::json!({"kind": "win32-metadata", "text": text}).to_string();
+    let w = measure(iterations, || {
+        let a: serde_json::Value = serde_json::from_str(std::hint::black_box(&args)).unwrap();
+        std::hint::black_box(storesubmit::wire::call("validate", &a).unwrap().to_string());
+    });
     println!(
         "win32-metadata, 200 listings, {} markets, {:.1} MB of JSON, {iterations} iterations",
         markets::MARKETS.len(),
@@ -150,6 +156,13 @@ fn main() {
         ms(p.median),
         ms(p.mean),
         ms(p.p95)
+    );
+    println!(
+        "wire::call validate (text):  min {}  median {}  mean {}  p95 {}",
+        ms(w.min),
+        ms(w.median),
+        ms(w.mean),
+        ms(w.p95)
     );
     let target = Duration::from_millis(5);
     println!("target: validate under {} -> {}", ms(target), if v.median < target { "met" } else { "MISSED" });
