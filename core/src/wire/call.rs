@@ -7,7 +7,7 @@ use serde_json::{json, Map, Value};
 
 use super::json::headers_from_json;
 use super::vectors::blob_vector;
-use crate::api::{self, Endpoints, Family};
+use crate::api::{self, Endpoints};
 use crate::error::{Error, Result};
 use crate::http::HttpResponse;
 use crate::model::DocumentKind;
@@ -36,10 +36,10 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo { name: "documentKinds", args: &[], doc: "the document kinds validate accepts" },
     CallInfo {
         name: "validate",
-        args: &["kind?", "document?", "text?", "files?"],
+        args: &["kind?", "document?", "text?", "files?", "folder?"],
         doc: "{valid, kind, issues: [{code, path, message, severity}]}: the document (or text, read leniently) \
-              checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size), its \
-              files cross-checked",
+              checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size) or \
+              `folder` (a local folder, listed by the core; not in wasm), its files cross-checked",
     },
     CallInfo { name: "guessKind", args: &["document"], doc: "the kind a document most probably is, or null" },
     CallInfo {
@@ -55,8 +55,9 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo {
         name: "parseResponse",
         args: &["op?", "response"],
-        doc: "the JSON result of a response ({status, headers, text | json}), null when empty; an error response \
-              fails with its typed error",
+        doc: "the JSON result of a response ({status, headers, text | json}) read by the parser of the family of \
+              `op`: null when empty, {tokenType, expiresAt} for a token operation (never the token); an error \
+              response fails with its typed error",
     },
     CallInfo {
         name: "parseJson",
@@ -158,13 +159,18 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
         Some(_) => Some(args.kind("kind")?),
         None => None,
     };
-    let input = match (args.get("document"), args.get("text")) {
+    // an explicit `"document": null` is a document (one that fails its rules), not a missing argument
+    let input = match (args.a.get("document"), args.get("text")) {
         (Some(d), None) => Input::Document(d),
         (None, Some(Value::String(t))) => Input::Text(t),
         (None, Some(_)) => return Err(args.bad("text", "must be a string")),
         _ => return Err(args.bad("document", "give exactly one of `document` (JSON) and `text` (a string)")),
     };
     let files = match args.get("files") {
+        None if args.get("folder").is_some() => Some(folder_set(args)?),
+        Some(_) if args.get("folder").is_some() => {
+            return Err(args.bad("folder", "give `files` or `folder`, not both"));
+        }
         None => None,
         Some(Value::Array(items)) => {
             let names: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
@@ -189,6 +195,19 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
         "kind": checked.kind.map(DocumentKind::as_str),
         "issues": checked.issues,
     }))
+}
+
+/// The files of a local folder (what `validate --files DIR` lists: names, empty files, links out of it).
+#[cfg(not(target_arch = "wasm32"))]
+fn folder_set(args: &Args<'_>) -> Result<FileSet> {
+    let dir = std::path::Path::new(args.str("folder")?);
+    FileSet::from_dir(dir)
+        .map_err(|e| Error::new(crate::ErrorKind::Io, format!("cannot list the folder {}: {e}", dir.display())))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn folder_set(args: &Args<'_>) -> Result<FileSet> {
+    Err(args.bad("folder", "has no meaning here (no filesystem): pass `files`"))
 }
 
 fn build_request(args: &Args<'_>) -> Result<Value> {
@@ -231,21 +250,11 @@ fn response_from_json(v: &Value) -> Result<HttpResponse> {
 
 fn parse_response(args: &Args<'_>) -> Result<Value> {
     let resp = response_from_json(args.required("response")?)?;
-    let family = match args.get("op") {
-        Some(_) => {
-            let id = args.str("op")?;
-            Some(
-                api::routes::operation(id)
-                    .ok_or_else(|| args.bad("op", "must be an operation id of the manifest"))?
-                    .family,
-            )
-        }
+    let op = match args.get("op") {
+        Some(_) => Some(args.str("op")?),
         None => None,
     };
-    if family == Some(Family::Win32) {
-        api::win32::parse_envelope::<Value>(&resp)?;
-    }
-    api::parse_json::<Value>(&resp)
+    api::parse_result(op, &resp)
 }
 
 #[cfg(test)]
@@ -279,9 +288,18 @@ mod tests {
         let codes: Vec<&str> = v["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
         assert!(codes.contains(&"files.empty"), "{codes:?}");
         assert!(codes.iter().any(|c| c.starts_with("json.")), "{codes:?}");
+        let null = call("validate", &json!({"document": null, "kind": "win32-metadata"})).unwrap();
+        assert_eq!(null["valid"], false);
         let not_json = call("validate", &json!({"text": "{", "kind": "app-submission"})).unwrap();
         assert_eq!(not_json["valid"], false);
         assert!(not_json["kind"].is_null());
+        let dir = std::env::temp_dir().join(format!("storesubmit-call-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("App.msixupload"), b"").unwrap();
+        let doc: Value = serde_json::from_str(&text.replace(",]", "]").replace(",}", "}")).unwrap();
+        let v = call("validate", &json!({"document": doc, "folder": dir.to_str().unwrap()})).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(v["issues"].as_array().unwrap().iter().any(|i| i["code"] == "files.empty"), "{v}");
         let guess = call("validate", &json!({"document": {"x": 1}})).unwrap_err();
         assert!(guess.message().contains("app-submission"), "{}", guess.message());
     }
@@ -304,5 +322,11 @@ mod tests {
             &json!({"op": "win32.get_packages", "response": {"status": 200, "json": {"isSuccess": false, "errors": []}}}),
         );
         assert!(win32.is_err());
+        let token = call(
+            "parseResponse",
+            &json!({"op": "token.v2", "response": {"status": 200, "json": {"access_token": "SECRETtok", "expires_in": 3599}}}),
+        )
+        .unwrap();
+        assert_eq!(token, json!({"tokenType": "Bearer", "expiresAt": 3599}));
     }
 }
