@@ -141,9 +141,6 @@ test('the page shows every issue next to its field, and the ZIP it downloads has
   assert.match(await page.textContent('#summary .verdict'), /Not valid as app-submission/);
   assert.match(await page.textContent('#summary'), /4 files cross-checked/);
 
-  await page.screenshot({ path: join(OUT, 'page.png'), fullPage: true });
-  assert.ok(statSync(join(OUT, 'page.png')).size > 10_000, 'a screenshot of the page');
-
   // the ZIP, built in the page from the picked files, offline
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
   assert.equal(download.suggestedFilename(), 'submission.zip');
@@ -159,6 +156,10 @@ test('the page shows every issue next to its field, and the ZIP it downloads has
   assert.deepEqual(listing.names.sort(), entries);
   for (const n of entries) assert.ok(listing.same[n], `${n} holds the picked file's bytes`);
   assert.equal(await page.textContent('#status'), `ZIP ready: ${entries.length} entries, ${statSync(zip).size} bytes.`);
+
+  await page.screenshot({ path: join(OUT, 'page.png'), fullPage: true });
+  assert.ok(statSync(join(OUT, 'page.png')).size > 10_000, 'a screenshot of the page');
+
 
   // nothing but the page's own files was requested, all before going offline
   assert.equal(requests.length, loaded, `requests after loading: ${requests.slice(loaded)}`);
