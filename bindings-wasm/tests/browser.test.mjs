@@ -133,6 +133,9 @@ test('the page shows every issue next to its field, and the ZIP it downloads has
   }));
   assert.match(keyword.line, /far longer than thirty/);
   assert.equal(keyword.issue, 'listing.keyword.too_long');
+  // a table row leads to its field
+  await page.click('#issues tbody tr[data-code="listing.keyword.too_long"]');
+  await page.waitForSelector('.field.focus[data-path="/listings/en-us/baseListing/keywords/1"]');
 
   // the summary
   const count = (s) => report.issues.filter((i) => i.severity === s).length;

@@ -130,6 +130,20 @@ function showReport(report, doc) {
   }
   $('tree').replaceChildren(tree);
   $('document-view').hidden = false;
+  // a row of the table leads to its field in the outline
+  for (const tr of body.rows) {
+    tr.tabIndex = 0;
+    tr.title = 'Show the field';
+    const show = () => {
+      const field = fieldOf(nodes, tr.dataset.path);
+      if (!field) return;
+      field.scrollIntoView({ block: 'center' });
+      field.classList.add('focus');
+      setTimeout(() => field.classList.remove('focus'), 1500);
+    };
+    tr.addEventListener('click', show);
+    tr.addEventListener('keydown', (ev) => ev.key === 'Enter' && show());
+  }
 }
 
 function setStatus(text, stateName) {
