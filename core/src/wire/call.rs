@@ -9,8 +9,11 @@ use super::json::headers_from_json;
 use super::vectors::blob_vector;
 use crate::api::{self, Endpoints};
 use crate::error::{Error, Result};
+use crate::flow::win32::Win32Spec;
+use crate::flow::SubmissionSpec;
 use crate::http::HttpResponse;
 use crate::model::DocumentKind;
+use crate::options::decode;
 use crate::package::submission_entries;
 use crate::validate::{self, FileSet, Input};
 
@@ -40,6 +43,12 @@ pub const CALLS: &[CallInfo] = &[
         doc: "{valid, kind, issues: [{code, path, message, severity}]}: the document (or text, read leniently) \
               checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size) or \
               `folder` (a local folder, listed by the core; not in wasm), its files cross-checked",
+    },
+    CallInfo {
+        name: "preflight",
+        args: &["kind", "spec", "files?", "folder?"],
+        doc: "null when a workflow's spec (`kind` a submission kind, or `win32`) passes the checks a publish makes \
+              before its first request (rules, and with `files`/`folder` every named file); else its typed error",
     },
     CallInfo { name: "guessKind", args: &["document"], doc: "the kind a document most probably is, or null" },
     CallInfo {
@@ -105,6 +114,7 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         "tables" => Ok(crate::data::tables_json()),
         "documentKinds" => Ok(json!(DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>())),
         "validate" => validate_call(&args),
+        "preflight" => preflight(&args),
         "guessKind" => Ok(json!(validate::guess_kind(args.required("document")?).map(DocumentKind::as_str))),
         "packageEntries" => {
             let entries = submission_entries(args.kind("kind")?, args.required("document")?)?;
@@ -166,11 +176,21 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
         (None, Some(_)) => return Err(args.bad("text", "must be a string")),
         _ => return Err(args.bad("document", "give exactly one of `document` (JSON) and `text` (a string)")),
     };
-    let files = match args.get("files") {
+    let files = file_set(args)?;
+    let checked = validate::check(input, kind, files.as_ref())?;
+    Ok(json!({
+        "valid": checked.valid(),
+        "kind": checked.kind.map(DocumentKind::as_str),
+        "issues": checked.issues,
+    }))
+}
+
+/// The files of `files` (a list of names, or name → size: 0 is an empty file) or `folder` (listed
+/// here), if either is given.
+fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
+    Ok(match args.get("files") {
         None if args.get("folder").is_some() => Some(folder_set(args)?),
-        Some(_) if args.get("folder").is_some() => {
-            return Err(args.bad("folder", "give `files` or `folder`, not both"));
-        }
+        Some(_) if args.get("folder").is_some() => return Err(args.bad("folder", "give `files` or `folder`, not both")),
         None => None,
         Some(Value::Array(items)) => {
             let names: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
@@ -188,13 +208,7 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
             Some(set)
         }
         Some(_) => return Err(args.bad("files", "must be a list of names or an object of name → size")),
-    };
-    let checked = validate::check(input, kind, files.as_ref())?;
-    Ok(json!({
-        "valid": checked.valid(),
-        "kind": checked.kind.map(DocumentKind::as_str),
-        "issues": checked.issues,
-    }))
+    })
 }
 
 /// The files of a local folder (what `validate --files DIR` lists: names, empty files, links out of it).
@@ -208,6 +222,19 @@ fn folder_set(args: &Args<'_>) -> Result<FileSet> {
 #[cfg(target_arch = "wasm32")]
 fn folder_set(args: &Args<'_>) -> Result<FileSet> {
     Err(args.bad("folder", "has no meaning here (no filesystem): pass `files`"))
+}
+
+fn preflight(args: &Args<'_>) -> Result<Value> {
+    let files = file_set(args)?;
+    let spec = args.required("spec")?;
+    if args.str("kind")? == "win32" {
+        let spec: Win32Spec = decode("preflight/spec", spec)?;
+        crate::preflight::check_win32(&spec, files.as_ref())?;
+    } else {
+        let spec: SubmissionSpec = decode("preflight/spec", spec)?;
+        crate::preflight::check_submission(args.kind("kind")?, &spec, files.as_ref())?;
+    }
+    Ok(Value::Null)
 }
 
 fn build_request(args: &Args<'_>) -> Result<Value> {
@@ -300,6 +327,13 @@ mod tests {
         let v = call("validate", &json!({"document": doc, "folder": dir.to_str().unwrap()})).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(v["issues"].as_array().unwrap().iter().any(|i| i["code"] == "files.empty"), "{v}");
+        let spec = json!({"changes": {"applicationPackages": [{"fileName": "App.msixupload"}]}});
+        assert!(call("preflight", &json!({"kind": "app-submission", "spec": spec, "files": {"App.msixupload": 9}}))
+            .unwrap()
+            .is_null());
+        let e =
+            call("preflight", &json!({"kind": "app-submission", "spec": spec, "files": ["other.bin"]})).unwrap_err();
+        assert_eq!(e.code(), "missing_files");
         let guess = call("validate", &json!({"document": {"x": 1}})).unwrap_err();
         assert!(guess.message().contains("app-submission"), "{}", guess.message());
     }
