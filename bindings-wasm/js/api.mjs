@@ -142,6 +142,18 @@ export function validate(kind, documentOrText, files) {
   return call('validate', args);
 }
 
+/**
+ * The checks a publish makes before its first request, for a workflow's `spec` (`kind` a submission kind, or
+ * `win32`): answers null when they pass, else throws their StoreSubmitError (`missing_files`, `validation`, …).
+ * With `files` (as for `validate`) every file the spec names is checked too.
+ */
+export function preflight(kind, spec, files) {
+  const args = { kind, spec };
+  const f = filesArg(files);
+  if (f !== undefined) args.files = f;
+  return call('preflight', args);
+}
+
 /** Reads JSON as people write it (trailing commas, comments, a BOM): `{document, issues}`. */
 export function parseJson(text) {
   return call('parseJson', { text });

@@ -43,6 +43,8 @@ export class StoreSubmitError extends Error {
 
 export function validate(kind: string | null, documentOrText: unknown, files?: Files): ValidationReport;
 export function guessKind(document: unknown): string | null;
+/** null when a workflow spec passes a publish's first checks; else throws their StoreSubmitError. */
+export function preflight(kind: string, spec: Record<string, unknown>, files?: Files): null;
 export function documentKinds(): string[];
 export function parseJson(text: string): { document: unknown; issues: Issue[] };
 

@@ -104,3 +104,12 @@ test('a missing input or a bad spec rejects with the core error', async () => {
   await assert.rejects(ss.packageZip({ names: ['../up.bin'] }, {}), (e) => e instanceof ss.StoreSubmitError && e.code === 'invalid_archive');
   await assert.rejects(ss.packageZip({ colour: 1 }, {}), (e) => e instanceof ss.StoreSubmitError && e.code === 'invalid_argument' && /pack\/colour/.test(e.message));
 });
+
+test("preflight: a publish's first checks pass with every named file, and name a missing one", () => {
+  const spec = { changes: { applicationPackages: [{ fileName: 'App.msixupload' }] } };
+  assert.equal(ss.preflight('app-submission', spec, { 'App.msixupload': new Uint8Array(9) }), null);
+  assert.throws(
+    () => ss.preflight('app-submission', spec, ['other.bin']),
+    (e) => e instanceof ss.StoreSubmitError && e.code === 'missing_files' && /App\.msixupload/.test(e.message),
+  );
+});
