@@ -171,7 +171,7 @@ test('the page shows every issue next to its field, and the ZIP it downloads has
   await page.close();
 });
 
-test('a pasted text that is not JSON gives its json.syntax issue at the document', async () => {
+test('a pasted text that is not JSON gives its json.syntax issue at the document; an unknown kind is said', async () => {
   const page = await browser.context.newPage();
   await browser.context.setOffline(false);
   await page.goto(`${server.origin}/web/index.html`);
@@ -184,6 +184,14 @@ test('a pasted text that is not JSON gives its json.syntax issue at the document
   assert.deepEqual(rows, ['json.syntax ']);
   assert.equal(await page.$eval('#tree .field-issue', (li) => li.closest('.field').dataset.path), '');
   assert.equal(await page.isDisabled('#download'), true);
+
+  // with no kind chosen and none to guess, the page says so and shows no report
+  await page.selectOption('#kind', '');
+  await page.fill('#doc-text', '{"colour": "blue"}');
+  await page.click('#check');
+  await page.waitForSelector('#status[data-state="error"]');
+  assert.match(await page.textContent('#status'), /^invalid_argument: /);
+  assert.equal(await page.isHidden('#summary'), true);
   await page.close();
 });
 

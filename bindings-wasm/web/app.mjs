@@ -167,6 +167,9 @@ function check() {
   try {
     state.report = validate(kind, text, state.files ?? undefined);
   } catch (e) {
+    // e.g. no kind chosen and none can be guessed: nothing was checked
+    for (const id of ['summary', 'report', 'document-view']) $(id).hidden = true;
+    $('download').disabled = true;
     setStatus(e instanceof StoreSubmitError ? `${e.code}: ${e.message}` : String(e), 'error');
     return;
   }
