@@ -5,12 +5,16 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 
 import * as ss from '../pkg-node/index.mjs';
+import { launch } from './_browser.mjs';
+import { serve } from './_server.mjs';
 
+const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN =
   process.env.STORESUBMIT_EMULATOR_BIN ||
   join(process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/storesubmit/target'), 'debug/storesubmit-emulator');
@@ -148,4 +152,56 @@ test('aborting a run sends cancel to the core and rejects with a cancelled error
   );
   await assert.rejects(run, (e) => e instanceof ss.StoreSubmitError && e.code === 'cancelled');
   assert.deepEqual(h.sent, [], 'nothing sent after the abort');
+});
+
+test("in Chromium: the page's own fetch and token drive a call workflow (the emulator behind a same-origin proxy)", async () => {
+  const emu = new URL(info.devcenter_url).origin;
+  const server = await serve(PACKAGE, {}, emu);
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.origin}/web/index.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const at = (u) => `${server.origin}/proxy${new URL(u).pathname}`;
+    const out = await page.evaluate(
+      async ({ endpoints, tokenUrl, appId, clientId, clientSecret }) => {
+        const ss = await import('/pkg/index.mjs');
+        await ss.init();
+        const token = async (scope) => {
+          const r = await fetch(tokenUrl, {
+            method: 'POST',
+            body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope }),
+          });
+          const j = await r.json();
+          return { token: j.access_token, expiresOn: Math.floor(Date.now() / 1000) + Number(j.expires_in) };
+        };
+        const progress = [];
+        const app = await ss.runWorkflow(
+          { workflow: 'call', op: 'devcenter.get_app', args: { applicationId: appId } },
+          { options: { endpoints }, token, onProgress: (e) => progress.push(e.kind) },
+        );
+        let error = null;
+        try {
+          await ss.runWorkflow({ workflow: 'call', op: 'devcenter.get_app', args: { applicationId: '9NOSUCHAPP00' } }, { options: { endpoints }, token });
+        } catch (e) {
+          error = { isError: e instanceof ss.StoreSubmitError, code: e.code, status: e.status };
+        }
+        return { id: app.document.id, progress, error };
+      },
+      {
+        endpoints: { devcenter: at(info.devcenter_url), win32: at(info.win32_url), ingestion: at(info.ingestion_url), token: at(info.token_url) },
+        tokenUrl: `${at(info.token_url)}/${info.tenant_id}/oauth2/v2.0/token`,
+        appId: info.app_id,
+        clientId: info.client_id,
+        clientSecret: info.client_secret,
+      },
+    );
+    assert.equal(out.id, info.app_id);
+    assert.ok(out.progress.includes('request'), JSON.stringify(out.progress));
+    assert.deepEqual(out.error, { isError: true, code: 'not_found', status: 404 });
+    assert.ok(server.log.some((l) => l.startsWith(`GET /proxy/devcenter/v1.0/my/applications/${info.app_id}`)), server.log.join('\n'));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
