@@ -7,8 +7,9 @@
 //! rather than skipped by the byte-length shortcut. The document must validate clean, so the whole rule
 //! set runs to the end.
 //!
-//! Run: `cargo run --release -p storesubmit-bench --bin validate [-- ITERATIONS]` (default 300).
-//! Results go in BENCHMARKS.md, section "Validation".
+//! Run: `cargo run --release -p storesubmit-bench --bin validate [-- ITERATIONS] [--write FILE]` (default 300
+//! iterations; `--write` also saves the document's text, which `bench/wasm.sh` times in the wasm builds).
+//! Results go in BENCHMARKS.md, sections "Validation" and "wasm".
 
 use std::time::{Duration, Instant};
 
@@ -110,9 +111,13 @@ fn ms(d: Duration) -> String {
 }
 
 fn main() {
-    let iterations: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(300).max(1);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let iterations: usize = args.iter().find_map(|a| a.parse().ok()).unwrap_or(300).max(1);
     let doc = document();
     let text = serde_json::to_string(&doc).unwrap();
+    if let Some(path) = args.iter().position(|a| a == "--write").and_then(|i| args.get(i + 1)) {
+        std::fs::write(path, &text).unwrap_or_else(|e| panic!("write {path}: {e}"));
+    }
     let report = validate(DocumentKind::Win32Metadata, &doc);
     assert!(
         report.issues.is_empty(),
@@ -126,6 +131,12 @@ fn main() {
     let p = measure(iterations, || {
         let (d, _) = lenient_json::parse(std::hint::black_box(&text)).unwrap();
         std::hint::black_box(validate(DocumentKind::Win32Metadata, &d));
+    });
+    // what the wasm and other JSON bindings run: the arguments' text parsed, `wire::call`, the answer written
+    let args = serde_json::json!({"kind": "win32-metadata", "text": text}).to_string();
+    let w = measure(iterations, || {
+        let a: serde_json::Value = serde_json::from_str(std::hint::black_box(&args)).unwrap();
+        std::hint::black_box(storesubmit::wire::call("validate", &a).unwrap().to_string());
     });
     println!(
         "win32-metadata, 200 listings, {} markets, {:.1} MB of JSON, {iterations} iterations",
@@ -145,6 +156,13 @@ fn main() {
         ms(p.median),
         ms(p.mean),
         ms(p.p95)
+    );
+    println!(
+        "wire::call validate (text):  min {}  median {}  mean {}  p95 {}",
+        ms(w.min),
+        ms(w.median),
+        ms(w.mean),
+        ms(w.p95)
     );
     let target = Duration::from_millis(5);
     println!("target: validate under {} -> {}", ms(target), if v.median < target { "met" } else { "MISSED" });
