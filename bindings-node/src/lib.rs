@@ -1,0 +1,82 @@
+//! The native half of the npm package `storesubmit` (napi-rs).
+//!
+//! Thin wrappers over the `storesubmit` core, which holds every Store fact and every workflow:
+//! - [`wire::WireMachine`]: one workflow run as JSON steps (the core's `WireFlow`), driven by the
+//!   package's JavaScript host loop (`js-host/driver.mjs`) when the caller brings a `fetch`;
+//! - [`bundled::Bundled`]: the bundled transport, which runs a whole workflow with the core's reqwest
+//!   client on napi's tokio runtime (off the main thread), with progress, abort and outside credentials;
+//! - [`emulator::Emulator`]: the Store emulator, embedded so `startEmulator()` needs nothing but the addon;
+//! - the core's JSON calls (`callCore`: validation, request building, the manifest…).
+//!
+//! The typed, documented public API is the JavaScript package (`lib/`). Core errors cross into
+//! JavaScript as an `Error` whose message is `storesubmit:` followed by the core's error JSON
+//! (`wire::error_json`); `lib/native.js` turns it into the `StoreSubmitError` subclass of its code.
+#![deny(missing_docs)]
+
+mod bundled;
+mod emulator;
+mod files;
+mod secret;
+mod wire;
+
+use napi::{Error, Status};
+use napi_derive::napi;
+use serde_json::Value;
+
+/// A core error as the JavaScript `Error` `lib/native.js` maps (see the crate documentation).
+pub(crate) fn js_err(e: &storesubmit::Error) -> Error {
+    Error::new(Status::GenericFailure, format!("storesubmit:{}", storesubmit::wire::error_json(e)))
+}
+
+/// Extension trait: `?` on a core result inside a napi function.
+pub(crate) trait IntoJs<T> {
+    /// The value, or the mapped error.
+    fn js(self) -> napi::Result<T>;
+}
+
+impl<T> IntoJs<T> for storesubmit::Result<T> {
+    fn js(self) -> napi::Result<T> {
+        self.map_err(|e| js_err(&e))
+    }
+}
+
+/// Reads a JSON argument handed over as a string, naming it when it does not parse.
+pub(crate) fn parse(what: &str, text: &str) -> napi::Result<Value> {
+    serde_json::from_str(text)
+        .map_err(|e| js_err(&storesubmit::Error::invalid_argument(format!("{what}: not JSON ({e})"))))
+}
+
+/// The core's version (the addon and the core are one build).
+#[napi]
+pub fn core_version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+/// The core's manifest as JSON text: operations, errors, issues, enums, limits, models, workflows.
+#[napi]
+pub fn manifest() -> String {
+    storesubmit::manifest::manifest().to_string()
+}
+
+/// Pre-flight checks of a devcenter submission spec (`spec` JSON) for a document `kind` against the
+/// files under the folder `files`: the same rules and file checks the core's client applies.
+#[napi]
+pub fn preflight_submission(kind: String, spec: String, files: Option<String>) -> napi::Result<()> {
+    let kind: storesubmit::model::DocumentKind = kind.parse().js()?;
+    let spec: storesubmit::flow::SubmissionSpec = storesubmit::options::decode("spec", &parse("spec", &spec)?).js()?;
+    storesubmit::client::preflight_submission(kind, &spec, files.as_deref().map(std::path::Path::new)).js()
+}
+
+/// Pre-flight checks of an MSI/EXE spec (`spec` JSON) against the listing asset files under `files`.
+#[napi]
+pub fn preflight_win32(spec: String, files: Option<String>) -> napi::Result<()> {
+    let spec: storesubmit::flow::win32::Win32Spec =
+        storesubmit::options::decode("spec", &parse("spec", &spec)?).js()?;
+    storesubmit::client::preflight_win32(&spec, files.as_deref().map(std::path::Path::new)).js()
+}
+
+/// Text with embedded secrets (SAS `sig`, form secrets, bearer tokens, JSON token fields) removed.
+#[napi]
+pub fn redact(text: String) -> String {
+    storesubmit::secret::redact_text(&text)
+}
