@@ -134,9 +134,10 @@ class BundledTransport {
       : undefined;
     const onProgress = (text) => run.onProgress(JSON.parse(text));
     try {
-      const text = await guardAsync(
+      const running = guard(() =>
         this._native.run(run.options, run.request, run.secret, run.tokens, run.files, onProgress, getToken, cancel),
       );
+      const text = await guardAsync(running);
       const answer = JSON.parse(text);
       if (answer.error) {
         if (failure && answer.error.code === 'auth') throw credentialFailed(failure.scope, failure.cause);
@@ -165,14 +166,14 @@ class FetchTransport {
   }
 
   async run(run) {
-    const { drive } = await driver();
+    const host = await driver();
     const machine = guard(() => new native.WireMachine(run.options, run.request, run.secret, run.tokens));
     const wrapped = {
       step: (event, data) => JSON.parse(guard(() => machine.step(JSON.stringify(event), data || null))),
       takeBody: (id) => machine.takeBody(id),
     };
     let failure = null;
-    const io = fetchIo(this.fetch, {
+    const io = fetchIo(host, this.fetch, {
       files: run.files,
       credential: run.credential,
       onCredentialError: (scope, cause) => {
@@ -180,7 +181,7 @@ class FetchTransport {
       },
     });
     try {
-      const outcome = await drive(wrapped, io, {
+      const outcome = await host.drive(wrapped, io, {
         signal: run.signal,
         onProgress: run.onProgress,
         makeError: (json) => {
