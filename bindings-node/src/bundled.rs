@@ -188,14 +188,22 @@ impl Bundled {
                 Ok(client) => {
                     let finished = {
                         let files = files.map(PathBuf::from);
-                        let run = client.run_flow(&mut flow, files.as_deref(), progress, credential);
+                        let run = client.run_flow(&mut flow, files.as_deref(), progress.clone(), credential);
                         tokio::pin!(run);
                         tokio::select! {
                             r = &mut run => Some(r),
                             () = cancel.cancelled() => None,
                         }
                     };
-                    finished.unwrap_or_else(|| Err(cancel_flow(&mut flow)))
+                    finished.unwrap_or_else(|| {
+                        let e = cancel_flow(&mut flow);
+                        for p in flow.take_progress() {
+                            if let Some(h) = &progress {
+                                h(&p);
+                            }
+                        }
+                        Err(e)
+                    })
                 }
             };
             save(&cache, flow.tokens().clone());
