@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use napi::bindgen_prelude::{PromiseRaw, Promise};
+use napi::bindgen_prelude::{Promise, PromiseRaw};
 use napi::threadsafe_function::{ThreadsafeFunction, ThreadsafeFunctionCallMode};
 use napi::{Env, Status};
 use napi_derive::napi;
@@ -120,7 +120,9 @@ fn provider(source: Arc<TokenSource>) -> TokenProvider {
             let promise = source.call_async_catch(scope.clone()).await?;
             promise.await
         });
-        let failed = |why: String| Error::new(ErrorKind::Auth, format!("the credential could not get a token for {scope}: {why}"));
+        let failed = |why: String| {
+            Error::new(ErrorKind::Auth, format!("the credential could not get a token for {scope}: {why}"))
+        };
         let text = answer.map_err(|e| failed(e.reason.clone()))?;
         let v: Value = serde_json::from_str(&text).map_err(|e| failed(e.to_string()))?;
         if let Some(why) = v.get("error").and_then(Value::as_str) {
@@ -129,7 +131,9 @@ fn provider(source: Arc<TokenSource>) -> TokenProvider {
         let token = v.get("token").and_then(Value::as_str).filter(|t| !t.is_empty());
         let expires = v.get("expiresOn").and_then(Value::as_f64).filter(|t| t.is_finite() && *t >= 0.0);
         match (token, expires) {
-            (Some(t), Some(e)) => Ok(AccessToken { token: CoreSecret::new(t), obtained_at: now(), expires_at: e as u64 }),
+            (Some(t), Some(e)) => {
+                Ok(AccessToken { token: CoreSecret::new(t), obtained_at: now(), expires_at: e as u64 })
+            }
             _ => Err(failed("getToken must return {token, expiresOnTimestamp}".into())),
         }
     })

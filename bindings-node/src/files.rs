@@ -28,7 +28,13 @@ pub fn stat_files(env: &Env, dir: String, names: Vec<String>) -> napi::Result<Pr
 
 /// `length` bytes of the named file under `dir` from `offset` (fewer only at the end of the file).
 #[napi(ts_return_type = "Promise<Buffer>")]
-pub fn read_file(env: &Env, dir: String, name: String, offset: f64, length: f64) -> napi::Result<PromiseRaw<'_, Buffer>> {
+pub fn read_file(
+    env: &Env,
+    dir: String,
+    name: String,
+    offset: f64,
+    length: f64,
+) -> napi::Result<PromiseRaw<'_, Buffer>> {
     env.spawn_future(async move {
         let data = blocking(move || LocalFiles::new(dir).read(&name, offset as u64, length as u64)).await?;
         Ok(Buffer::from(data))

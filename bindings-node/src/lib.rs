@@ -80,3 +80,9 @@ pub fn preflight_win32(spec: String, files: Option<String>) -> napi::Result<()> 
 pub fn redact(text: String) -> String {
     storesubmit::secret::redact_text(&text)
 }
+
+/// A URL with its secret query values (SAS `sig`, …) removed.
+#[napi]
+pub fn redact_url(url: String) -> String {
+    storesubmit::secret::redact_url(&url)
+}

@@ -18,7 +18,7 @@ pub(crate) fn now() -> u64 {
 
 /// A number in `[0, 1)` for retry jitter, from the clock's sub-second digits mixed by the core's
 /// own jitter function (good enough to spread retries; not for secrets).
-fn jitter() -> f64 {
+fn random() -> f64 {
     let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
     storesubmit::policy::jitter(u64::from(nanos) ^ (u64::from(std::process::id()) << 32))
 }
@@ -34,7 +34,12 @@ impl WireMachine {
     /// The run of `request` (a workflow request JSON) with the client `options` JSON, the client
     /// secret (none: the host answers `token` tasks) and the client's token cache.
     #[napi(constructor)]
-    pub fn new(options: String, request: String, secret: Option<&Secret>, tokens: Option<&TokenCache>) -> napi::Result<Self> {
+    pub fn new(
+        options: String,
+        request: String,
+        secret: Option<&Secret>,
+        tokens: Option<&TokenCache>,
+    ) -> napi::Result<Self> {
         let flow = WireFlow::start(
             &parse("options", &options)?,
             secret.map(|s| s.inner.clone()),
@@ -46,11 +51,19 @@ impl WireMachine {
     }
 
     /// Advances the run with one event JSON (`{"kind": "start"}`, `{"kind": "cancel"}` or a completion)
-    /// and its bytes; answers the next step as JSON.
+    /// and its bytes; answers the next step as JSON. `at` (unix seconds) and `jitter` replace the clock
+    /// and the random jitter (the shared flow vectors replay a fixed clock).
     #[napi]
-    pub fn step(&mut self, event: String, data: Option<Uint8Array>) -> napi::Result<String> {
+    pub fn step(
+        &mut self,
+        event: String,
+        data: Option<Uint8Array>,
+        at: Option<f64>,
+        jitter: Option<f64>,
+    ) -> napi::Result<String> {
         let data = data.map(|d| d.to_vec()).unwrap_or_default();
-        let step = self.flow.step(&parse("event", &event)?, data, now(), jitter()).js()?;
+        let at = at.filter(|t| t.is_finite() && *t >= 0.0).map_or_else(now, |t| t as u64);
+        let step = self.flow.step(&parse("event", &event)?, data, at, jitter.unwrap_or_else(random)).js()?;
         Ok(step.to_string())
     }
 
