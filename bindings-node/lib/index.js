@@ -413,6 +413,11 @@ function redact(text) {
   return native.redact(String(text));
 }
 
+/** A URL with its secret query values (SAS `sig`, …) removed. */
+function redactUrl(url) {
+  return native.redactUrl(String(url));
+}
+
 module.exports = {
   ...errors,
   Client,
@@ -424,6 +429,7 @@ module.exports = {
   allErrorCodes,
   allIssueCodes,
   redact,
+  redactUrl,
   version: VERSION,
   coreVersion: native.coreVersion(),
 };
