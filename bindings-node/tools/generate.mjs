@@ -3,7 +3,7 @@
 //
 // Reads tests/vectors/manifest.json (written by `cargo run -p storesubmit --bin storesubmit-manifest`; the
 // core's test suite fails when it is stale) and writes, under lib/:
-// - errors.js / errors.d.ts: StoreSubmitError and one subclass per error code (manifest `errors`);
+// - errors.js / errors.mjs / errors.d.ts: StoreSubmitError and one subclass per error code (manifest `errors`);
 // - operations.js / operations.d.ts: one client class per API family with a method per operation
 //   (manifest `operations`), each a call of the core's `call` workflow;
 // - models.d.ts: an interface per core model (manifest `models`, enums as open string unions).
@@ -190,6 +190,11 @@ function renderErrorsDts() {
   return out.join('\n') + '\n';
 }
 
+function renderErrorsMjs() {
+  const names = ['StoreSubmitError', ...manifest.errors.map((e) => errorClassName(e.code)), 'errorClassFor'];
+  return [HEADER, "import errors from './errors.js';", '', 'export const {', ...names.map((n) => `  ${n},`), '} = errors;'].join('\n') + '\n';
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Models
 
@@ -321,6 +326,7 @@ function renderOperationsDts() {
 const files = {
   'errors.js': renderErrorsJs(),
   'errors.d.ts': renderErrorsDts(),
+  'errors.mjs': renderErrorsMjs(),
   'models.d.ts': renderModelsDts(),
   'operations.js': renderOperationsJs(),
   'operations.d.ts': renderOperationsDts(),
