@@ -512,6 +512,7 @@ pub fn manifest() -> Value {
         },
         "models": models_json(),
         "workflows": crate::wire::WORKFLOWS,
+        "calls": crate::wire::CALLS.iter().map(|c| json!({"name": c.name, "args": c.args, "doc": c.doc})).collect::<Vec<_>>(),
     })
 }
 

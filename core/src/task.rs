@@ -93,6 +93,15 @@ pub enum Work {
         /// How many bytes.
         len: u64,
     },
+    /// Write these bytes at `offset` of the host's output (a file, a stream, the parts of a `Blob`) and
+    /// report [`Completion::Written`]. Asked only by a packaging job ([`crate::package::PackJob`]), in
+    /// order, one at a time, so a host may simply append.
+    Write {
+        /// Where the bytes go in the output (the sum of the lengths written before).
+        offset: u64,
+        /// The bytes.
+        data: Vec<u8>,
+    },
     /// Get an access token for `scope` from the caller's own credential (azure-identity,
     /// @azure/identity, a .NET delegate) and report [`Completion::Token`]. Asked only when the flow runs
     /// with an external credential; with a client secret the flow sends the token request itself.
@@ -149,7 +158,7 @@ pub enum WaitReason {
 pub enum Completion {
     /// The response to a [`Work::Send`], whatever its status.
     Response(HttpResponse),
-    /// A [`Work::Send`], [`Work::Read`], [`Work::Stat`] or [`Work::Token`] failed without a result
+    /// A [`Work::Send`], [`Work::Read`], [`Work::Stat`], [`Work::Write`] or [`Work::Token`] failed without a result
     /// (timeout, connection, local I/O, the credential's own error).
     Failed(Error),
     /// A [`Work::Wait`] is over.
@@ -160,6 +169,24 @@ pub enum Completion {
     Data(Vec<u8>),
     /// The token a [`Work::Token`] asked for.
     Token(AccessToken),
+    /// A [`Work::Write`] is done.
+    Written,
+}
+
+impl Completion {
+    /// What kind of completion this is, for an error about a host that answered a task with the wrong
+    /// kind ("a response", "sizes", …).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Completion::Response(_) => "a response",
+            Completion::Failed(_) => "a failure",
+            Completion::Waited => "`waited`",
+            Completion::Sizes(_) => "sizes",
+            Completion::Data(_) => "data",
+            Completion::Token(_) => "a token",
+            Completion::Written => "`written`",
+        }
+    }
 }
 
 impl fmt::Debug for Completion {
@@ -171,6 +198,7 @@ impl fmt::Debug for Completion {
             Completion::Sizes(s) => f.debug_tuple("Sizes").field(s).finish(),
             Completion::Data(d) => write!(f, "Data({} bytes)", d.len()),
             Completion::Token(t) => f.debug_tuple("Token").field(t).finish(),
+            Completion::Written => f.write_str("Written"),
         }
     }
 }

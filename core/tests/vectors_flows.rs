@@ -144,7 +144,7 @@ fn task_json(work: &Work) -> Option<Value> {
         }),
         Work::Stat { names } => json!({ "kind": "stat", "names": names }),
         Work::Token { family, scope } => json!({ "kind": "token", "family": family, "scope": scope }),
-        Work::Read { .. } => return None,
+        Work::Read { .. } | Work::Write { .. } => return None,
     })
 }
 

@@ -352,6 +352,7 @@ impl Client {
                     "the workflow uses an external credential: set one with ClientBuilder::credential",
                 )),
             },
+            Work::Write { .. } => Err(Error::new(ErrorKind::Unsupported, "a workflow writes no output")),
         };
         (task.id, done.unwrap_or_else(Completion::Failed))
     }

@@ -589,15 +589,7 @@ fn expect_waited(id: TaskId, completion: Completion) -> Result<()> {
 
 /// A host reported a completion of the wrong kind (a host bug).
 fn mismatch(id: TaskId, what: &str, got: &Completion) -> Error {
-    let got = match got {
-        Completion::Response(_) => "a response",
-        Completion::Failed(_) => "a failure",
-        Completion::Waited => "`waited`",
-        Completion::Sizes(_) => "sizes",
-        Completion::Data(_) => "data",
-        Completion::Token(_) => "a token",
-    };
-    Error::invalid_argument(format!("the {what} task {id} was completed with {got}"))
+    Error::invalid_argument(format!("the {what} task {id} was completed with {}", got.kind_name()))
 }
 
 #[cfg(test)]

@@ -69,6 +69,15 @@ pub trait SyncHost {
         Err(Error::new(ErrorKind::Unsupported, "this host has no external credential"))
     }
 
+    /// Writes `data` at `offset` of the host's output (a packaging job's archive, in order).
+    ///
+    /// # Errors
+    /// `io`; by default `unsupported`.
+    fn write(&mut self, offset: u64, data: &[u8]) -> Result<()> {
+        let _ = (offset, data);
+        Err(Error::new(ErrorKind::Unsupported, "this host has no output to write to"))
+    }
+
     /// Receives the flow's progress events (by default dropped).
     fn progress(&mut self, event: Progress) {
         let _ = event;
@@ -97,6 +106,9 @@ impl<H: SyncHost + ?Sized> SyncHost for &mut H {
     fn token(&mut self, family: Family, scope: &str) -> Result<AccessToken> {
         (**self).token(family, scope)
     }
+    fn write(&mut self, offset: u64, data: &[u8]) -> Result<()> {
+        (**self).write(offset, data)
+    }
     fn progress(&mut self, event: Progress) {
         (**self).progress(event)
     }
@@ -113,6 +125,7 @@ pub fn perform<H: SyncHost + ?Sized>(host: &mut H, work: Work) -> Completion {
         Work::Stat { names } => host.stat(&names).map(Completion::Sizes),
         Work::Read { name, offset, len } => host.read(&name, offset, len).map(Completion::Data),
         Work::Token { family, scope } => host.token(family, &scope).map(Completion::Token),
+        Work::Write { offset, data } => host.write(offset, &data).map(|()| Completion::Written),
     };
     done.unwrap_or_else(Completion::Failed)
 }

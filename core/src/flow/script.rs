@@ -177,6 +177,7 @@ impl Script {
                     let end = FILE_SIZE.min(offset + len);
                     Completion::Data((offset..end).map(|i| (i % 251) as u8).collect())
                 }
+                Work::Write { .. } => panic!("a workflow asked to write output"),
             };
             step = flow.resume(Event::Completed(task.id, completion), Tick::at(self.now));
         }

@@ -23,15 +23,22 @@
 //!   exactly once, with bounded memory (large files through memory-mapped 8 MiB windows, so their bytes
 //!   are copied once, by the write: packing runs at about the speed of `cp`; see BENCHMARKS.md). [`pack`] does all of it in one call (what bindings expose).
 //!
+//! - [`ZipJob`] writes the same archive without a filesystem: a sans-IO machine that asks its host for
+//!   the files' sizes and bytes and to append the output (a browser's `File`s and download, Node or
+//!   .NET streams), with the streaming writer a zip-while-uploading upload uses.
+//!
 //! The writer itself is pure Rust over `Write` and compiles to wasm32; the parts that read the
 //! filesystem are compiled out on `wasm32`.
 
+mod job;
 mod listing;
 mod names;
 mod paths;
+pub(crate) mod stream;
 mod submission;
 mod zip;
 
+pub use job::{ZipJob, ZipReport, ZipStep};
 pub use listing::entry_names;
 pub use names::{default_compression, entry_name, Compression, STORED_EXTENSIONS};
 pub use paths::path_under;

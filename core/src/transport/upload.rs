@@ -259,6 +259,7 @@ async fn perform(client: reqwest::Client, files: Arc<LocalFiles>, task: Task) ->
         Work::Token { .. } => {
             Completion::Failed(Error::new(ErrorKind::Unsupported, "the blob uploader has no credential to ask"))
         }
+        Work::Write { .. } => Completion::Failed(Error::new(ErrorKind::Unsupported, "an upload writes no output")),
     };
     (task.id, done)
 }

@@ -6,6 +6,7 @@
 //! - [`validate`]: the rules of one [`DocumentKind`] → [`Report`].
 //! - [`cross_check_files`]: the files a submission names against a [`FileSet`] (folder or ZIP).
 //! - [`guess_kind`]: which kind a document probably is.
+//! - [`check`]: all of it for a document as a user hands it over (text or JSON, kind or not, files or not).
 //! - [`all_issue_codes`]: the catalogue of codes (see [`codes`]).
 //! - [`lenient_json::parse`]: reads JSON as people write it (trailing commas, comments), with warnings.
 //!
@@ -21,6 +22,7 @@ mod files;
 mod flight;
 pub mod formats;
 mod guess;
+mod input;
 pub mod lenient_json;
 mod report;
 mod win32;
@@ -30,6 +32,7 @@ use serde_json::Value;
 pub use codes::{all_issue_codes, issue_code, IssueCodeInfo};
 pub use files::{cross_check_files, shown, FileSet};
 pub use guess::guess_kind;
+pub use input::{check, Checked, Input};
 pub use report::Report;
 
 use crate::issue::Issue;

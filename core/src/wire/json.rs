@@ -35,6 +35,9 @@ pub fn task_json(task: Task) -> (Value, Vec<u8>) {
         Work::Token { family, scope } => {
             (json!({"id": id, "kind": "token", "family": family, "scope": scope}), Vec::new())
         }
+        Work::Write { offset, data } => {
+            (json!({"id": id, "kind": "write", "offset": offset, "length": data.len()}), data)
+        }
     }
 }
 
@@ -54,7 +57,8 @@ pub fn describe_task(task: &Value) -> String {
     }
 }
 
-/// Reads a completion: `{"id", "kind": "response" | "failed" | "waited" | "sizes" | "data" | "token", …}`,
+/// Reads a completion: `{"id", "kind": "response" | "failed" | "waited" | "sizes" | "data" | "written" |
+/// "token", …}`,
 /// with `data` the response body or the file bytes.
 ///
 /// # Errors
@@ -73,11 +77,12 @@ pub fn completion_from_json(v: &Value, data: Vec<u8>) -> Result<(TaskId, Complet
                 .and_then(Value::as_u64)
                 .filter(|s| (100..=999).contains(s))
                 .ok_or_else(|| Error::invalid_argument("completion/status: must be an HTTP status from 100 to 999"))?;
-            let headers = headers_from_json(obj.get("headers"))?;
+            let headers = headers_from_json(obj.get("headers"), "completion/headers")?;
             Completion::Response(HttpResponse { status: status as u16, headers, body: data })
         }
         "failed" => Completion::Failed(error_from_json(obj.get("error").unwrap_or(&Value::Null))?),
         "waited" => Completion::Waited,
+        "written" => Completion::Written,
         "sizes" => Completion::Sizes(decode("completion/sizes", obj.get("sizes").unwrap_or(&Value::Null))?),
         "data" => Completion::Data(data),
         "token" => {
@@ -96,7 +101,7 @@ pub fn completion_from_json(v: &Value, data: Vec<u8>) -> Result<(TaskId, Complet
         }
         other => {
             return Err(Error::invalid_argument(format!(
-                "completion/kind: must be \"response\", \"failed\", \"waited\", \"sizes\", \"data\" or \"token\", got {other:?}"
+                "completion/kind: must be \"response\", \"failed\", \"waited\", \"sizes\", \"data\", \"written\" or \"token\", got {other:?}"
             )))
         }
     };
@@ -109,8 +114,10 @@ fn str_field<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str> {
         .ok_or_else(|| Error::invalid_argument(format!("completion/{key}: must be a string")))
 }
 
-fn headers_from_json(v: Option<&Value>) -> Result<Vec<(String, String)>> {
-    let rule = || Error::invalid_argument("completion/headers: must be a list of [name, value] string pairs");
+/// Headers as a host passes them: a list of `[name, value]` pairs, or an object of name → value;
+/// errors name the field `at`.
+pub(crate) fn headers_from_json(v: Option<&Value>, at: &str) -> Result<Vec<(String, String)>> {
+    let rule = || Error::invalid_argument(format!("{at}: must be a list of [name, value] string pairs"));
     match v {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) => items

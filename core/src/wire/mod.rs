@@ -26,14 +26,28 @@
 //! "expiresOn"}` (unix seconds).
 //!
 //! Progress events: [`progress_json`]. Errors: [`error_json`] (the manifest's codes and numbers).
+//!
+//! Beside the workflows:
+//! - [`PackJob`]: the ZIP of a submission from the host's files to the host's output, in the same step
+//!   shape, with `{"id", "kind": "write", "offset", "length"}` tasks (bytes from [`PackJob::take_body`],
+//!   completed with `{"id", "kind": "written"}`).
+//! - [`call`]: every offline function (validate, guessKind, packageEntries, buildRequest, parseResponse,
+//!   parseJson, redact, the manifest and tables, the blob vectors' answers) as JSON in, JSON out; the
+//!   list is [`CALLS`].
 
+mod call;
 mod json;
+mod pack;
+mod vectors;
 mod workflow;
 
 use serde_json::{json, Value};
 use std::collections::HashMap;
 
+pub use call::{call, CallInfo, CALLS};
 pub use json::{completion_from_json, describe_task, error_from_json, error_json, progress_json, task_json};
+pub use pack::PackJob;
+pub use vectors::blob_vector;
 pub use workflow::{workflow_from_json, WORKFLOWS};
 
 use crate::api::auth::{ClientCredentials, TokenCache};

@@ -37,7 +37,6 @@
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::fmt;
-use std::io::Write;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -54,7 +53,8 @@ use super::{DEFAULT_BLOCK_SIZE, DEFAULT_SINGLE_PUT_MAX, MAX_BLOCKS, OLDEST_VERSI
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::UploadFile;
 use crate::http::{HttpRequest, HttpResponse};
-use crate::package::{archive_size_bound, default_compression, entry_name, Compression, EntryOptions, ZipWriter};
+use crate::package::stream::{changed_while_read, ZipInput, ZipProducer};
+use crate::package::{archive_size_bound, default_compression, entry_name, Compression};
 use crate::policy::retry::{decide, RetryDecision, RetryPolicy};
 use crate::task::{Completion, Purpose, Task, TaskId, Tick, WaitReason, Work};
 
@@ -67,9 +67,6 @@ pub const MAX_BLOCK_SIZE: u64 = 4000 * MIB;
 pub const MAX_SINGLE_PUT: u64 = 5000 * MIB;
 /// `Read`s asked for at once (enough to keep reading while the previous chunk is checksummed).
 const READ_AHEAD: usize = 2;
-/// A ZIP's chunk is handed to the writer in pieces this size, so that each is checksummed while it is
-/// still in the CPU cache (as `PackagePlan` does).
-const FEED_PIECE: usize = 256 << 10;
 /// Largest read of a ZIP's input: the archive is cut into blocks after the writer, so reads need not be
 /// block-sized, and small reads keep what is read ahead small.
 const ZIP_READ: u64 = 1 << 20;
@@ -363,186 +360,6 @@ pub struct UploadReport {
 
 // ---------------------------------------------------------------------------------------------------
 // Producers: where the bytes of the blob come from
-
-/// A `Write` that cuts the stream into blocks of `block` bytes (`usize::MAX`: one block of everything).
-struct BlockCutter {
-    block: usize,
-    cur: Vec<u8>,
-    /// Buffers of blocks already sent, to fill again (fewer allocations of block-sized buffers).
-    spare: Vec<Vec<u8>>,
-    full: VecDeque<Vec<u8>>,
-    full_bytes: u64,
-    written: u64,
-}
-
-impl BlockCutter {
-    fn new(block: usize) -> Self {
-        BlockCutter { block, cur: Vec::new(), spare: Vec::new(), full: VecDeque::new(), full_bytes: 0, written: 0 }
-    }
-
-    fn push_cur(&mut self) {
-        let b = std::mem::take(&mut self.cur);
-        self.full_bytes += b.len() as u64;
-        self.full.push_back(b);
-    }
-
-    fn buffered(&self) -> u64 {
-        self.full_bytes + self.cur.len() as u64
-    }
-}
-
-impl Write for BlockCutter {
-    fn write(&mut self, data: &[u8]) -> std::io::Result<usize> {
-        if self.cur.capacity() == 0 && self.block != usize::MAX {
-            match self.spare.pop() {
-                Some(mut b) => {
-                    b.clear();
-                    self.cur = b;
-                }
-                None => self.cur.reserve_exact(self.block.min(64 << 20)),
-            }
-        }
-        let n = (self.block - self.cur.len()).min(data.len());
-        self.cur.extend_from_slice(&data[..n]);
-        self.written += n as u64;
-        if self.cur.len() == self.block {
-            self.push_cur();
-        }
-        Ok(n)
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// One file of a ZIP upload, sized.
-struct ZipInput {
-    name: String,
-    entry: String,
-    compression: Compression,
-    size: u64,
-}
-
-/// The ZIP written inside the machine: reads in file order (a few ahead), fed to the writer in order.
-struct ZipProducer {
-    files: Vec<ZipInput>,
-    chunk: u64,
-    /// Next read: file index, offset.
-    read_at: (usize, u64),
-    /// Next data to feed: file index, offset.
-    feed_at: (usize, u64),
-    entry_open: bool,
-    arrived: BTreeMap<(usize, u64), Vec<u8>>,
-    arrived_bytes: u64,
-    zip: Option<ZipWriter<BlockCutter>>,
-    /// The cutter after `finish` (its last blocks).
-    tail: Option<BlockCutter>,
-    next_index: u32,
-}
-
-impl ZipProducer {
-    fn cutter(&self) -> &BlockCutter {
-        match (&self.zip, &self.tail) {
-            (Some(z), _) => z.get_ref(),
-            (None, Some(t)) => t,
-            (None, None) => unreachable!("a ZIP producer always has its writer or its tail"),
-        }
-    }
-
-    fn cutter_mut(&mut self) -> &mut BlockCutter {
-        match (&mut self.zip, &mut self.tail) {
-            (Some(z), _) => z.get_mut(),
-            (None, Some(t)) => t,
-            (None, None) => unreachable!("a ZIP producer always has its writer or its tail"),
-        }
-    }
-
-    fn next_read(&mut self) -> Option<(usize, u64, u64)> {
-        while let Some(f) = self.files.get(self.read_at.0) {
-            if self.read_at.1 >= f.size {
-                self.read_at = (self.read_at.0 + 1, 0);
-                continue;
-            }
-            let (i, off) = self.read_at;
-            let len = self.chunk.min(f.size - off);
-            self.read_at.1 += len;
-            return Some((i, off, len));
-        }
-        None
-    }
-
-    fn on_data(&mut self, file: usize, offset: u64, data: Vec<u8>) -> Result<()> {
-        self.arrived_bytes += data.len() as u64;
-        self.arrived.insert((file, offset), data);
-        self.feed()
-    }
-
-    /// Feeds every chunk that is next in order; finishes the archive after the last file.
-    fn feed(&mut self) -> Result<()> {
-        let Some(zip) = self.zip.as_mut() else { return Ok(()) };
-        loop {
-            let (i, off) = self.feed_at;
-            let Some(f) = self.files.get(i) else {
-                let zip = self.zip.take().expect("checked above");
-                let mut cutter = zip.finish()?;
-                if !cutter.cur.is_empty() {
-                    cutter.push_cur();
-                }
-                self.tail = Some(cutter);
-                return Ok(());
-            };
-            if !self.entry_open {
-                zip.start_entry(&f.entry, EntryOptions { compression: Some(f.compression), size_hint: Some(f.size) })?;
-                self.entry_open = true;
-            }
-            if off >= f.size {
-                zip.finish_entry()?;
-                self.entry_open = false;
-                self.feed_at = (i + 1, 0);
-                continue;
-            }
-            let Some(data) = self.arrived.remove(&(i, off)) else { return Ok(()) };
-            self.arrived_bytes -= data.len() as u64;
-            let want = self.chunk.min(f.size - off);
-            if data.len() as u64 != want {
-                return Err(changed_while_read(&f.name, off, want, data.len()));
-            }
-            for piece in data.chunks(FEED_PIECE) {
-                zip.write_data(piece)?;
-            }
-            self.feed_at.1 += want;
-        }
-    }
-
-    fn take_ready(&mut self) -> Option<(u32, Vec<u8>)> {
-        let c = self.cutter_mut();
-        let b = c.full.pop_front()?;
-        c.full_bytes -= b.len() as u64;
-        let i = self.next_index;
-        self.next_index += 1;
-        Some((i, b))
-    }
-
-    fn buffered(&self) -> u64 {
-        self.arrived_bytes + self.cutter().buffered()
-    }
-
-    fn exhausted(&self) -> bool {
-        self.tail.as_ref().is_some_and(|t| t.full.is_empty())
-    }
-
-    fn produced(&self) -> u64 {
-        self.cutter().written
-    }
-}
-
-fn changed_while_read(name: &str, offset: u64, want: u64, got: usize) -> Error {
-    Error::new(
-        ErrorKind::Io,
-        format!("`{name}` changed while it was uploaded: {got} bytes at offset {offset} where {want} were expected"),
-    )
-}
 
 /// Where the data comes from, once the sizes are known.
 enum Producer {
@@ -1068,14 +885,7 @@ impl BlobUpload {
                     Pending::Send(r) => r.op(false),
                     Pending::Wait(_) => "wait",
                 },
-                match c {
-                    Completion::Response(_) => "a response",
-                    Completion::Failed(_) => "a failure",
-                    Completion::Waited => "waited",
-                    Completion::Sizes(_) => "sizes",
-                    Completion::Data(_) => "data",
-                    Completion::Token(_) => "a token",
-                }
+                c.kind_name()
             ))),
         }
     }
@@ -1141,18 +951,7 @@ impl BlobUpload {
                 let chunk = if plan.single_put { ZIP_READ } else { plan.block_size.min(ZIP_READ) };
                 let cut =
                     if plan.single_put { usize::MAX } else { usize::try_from(plan.block_size).unwrap_or(usize::MAX) };
-                Producer::Zip(Box::new(ZipProducer {
-                    files: zip_inputs(),
-                    chunk,
-                    read_at: (0, 0),
-                    feed_at: (0, 0),
-                    entry_open: false,
-                    arrived: BTreeMap::new(),
-                    arrived_bytes: 0,
-                    zip: Some(ZipWriter::new(BlockCutter::new(cut))),
-                    tail: None,
-                    next_index: 0,
-                }))
+                Producer::Zip(Box::new(ZipProducer::new(zip_inputs(), chunk, cut)))
             }
         };
         let resume =

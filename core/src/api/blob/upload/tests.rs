@@ -169,7 +169,7 @@ impl Host {
                 }
                 self.serve(&request)
             }
-            Work::Token { .. } => panic!("no token task expected"),
+            Work::Token { .. } | Work::Write { .. } => panic!("no token or write task expected"),
         }
     }
 
@@ -254,6 +254,7 @@ fn summary(w: &Work) -> String {
         Work::Stat { names } => format!("stat {}", names.join(",")),
         Work::Read { name, offset, len } => format!("read {name} {offset} {len}"),
         Work::Token { .. } => "token".into(),
+        Work::Write { offset, data } => format!("write {offset} {}", data.len()),
     }
 }
 

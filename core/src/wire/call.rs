@@ -1,0 +1,308 @@
+//! The core's offline functions as JSON in, JSON out: one entry point ([`call`]) that a C ABI, a wasm
+//! module or a Node addon exports once, instead of a wrapper per function in every binding. The names
+//! and their arguments are listed in [`CALLS`] (and in the manifest under `calls`), so generated code
+//! and documentation read them from one place.
+
+use serde_json::{json, Map, Value};
+
+use super::json::headers_from_json;
+use super::vectors::blob_vector;
+use crate::api::{self, Endpoints, Family};
+use crate::error::{Error, Result};
+use crate::http::HttpResponse;
+use crate::model::DocumentKind;
+use crate::package::submission_entries;
+use crate::validate::{self, FileSet, Input};
+
+/// One function of [`call`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CallInfo {
+    /// Its name.
+    pub name: &'static str,
+    /// Its arguments, as the fields of one JSON object (`?` marks an optional one).
+    pub args: &'static [&'static str],
+    /// What it answers.
+    pub doc: &'static str,
+}
+
+/// Every function [`call`] knows.
+pub const CALLS: &[CallInfo] = &[
+    CallInfo {
+        name: "manifest",
+        args: &[],
+        doc: "the manifest: operations, error and issue catalogues, enums, tables, limits, models, workflows, calls",
+    },
+    CallInfo { name: "tables", args: &[], doc: "the reference tables (markets, languages, categories, limits)" },
+    CallInfo { name: "documentKinds", args: &[], doc: "the document kinds validate accepts" },
+    CallInfo {
+        name: "validate",
+        args: &["kind?", "document?", "text?", "files?"],
+        doc: "{valid, kind, issues: [{code, path, message, severity}]}: the document (or text, read leniently) \
+              checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size), its \
+              files cross-checked",
+    },
+    CallInfo { name: "guessKind", args: &["document"], doc: "the kind a document most probably is, or null" },
+    CallInfo {
+        name: "packageEntries",
+        args: &["kind", "document"],
+        doc: "[{name, sourceName, pointers}]: the files a submission needs in its ZIP, in archive order",
+    },
+    CallInfo {
+        name: "buildRequest",
+        args: &["op", "args?", "endpoints?"],
+        doc: "{method, url, headers: [[name, value]], timeout, body}: the request of an operation",
+    },
+    CallInfo {
+        name: "parseResponse",
+        args: &["op?", "response"],
+        doc: "the JSON result of a response ({status, headers, text | json}), null when empty; an error response \
+              fails with its typed error",
+    },
+    CallInfo {
+        name: "parseJson",
+        args: &["text"],
+        doc: "{document, issues}: JSON text read leniently (trailing commas, comments, a BOM are warnings)",
+    },
+    CallInfo { name: "redact", args: &["text"], doc: "the text with secrets (SAS signatures, tokens) removed" },
+    CallInfo { name: "redactUrl", args: &["url"], doc: "the URL with its secret query values removed" },
+    CallInfo {
+        name: "blobVector",
+        args: &["file", "case"],
+        doc: "the core's answer to a case of tests/vectors/blob/<file>.json, in the shape of its `expect`",
+    },
+];
+
+/// Runs the function `name` with the fields of `args` (an object; `null` for none).
+///
+/// # Errors
+/// `invalid_argument` for an unknown name, an unknown or malformed argument (naming it and its rule);
+/// otherwise the function's own error (a `parseResponse` of an error response fails with that error).
+pub fn call(name: &str, args: &Value) -> Result<Value> {
+    let info = CALLS.iter().find(|c| c.name == name).ok_or_else(|| {
+        Error::invalid_argument(format!(
+            "unknown function `{name}`; one of {}",
+            CALLS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+        ))
+    })?;
+    let empty = Map::new();
+    let a = match args {
+        Value::Null => &empty,
+        Value::Object(m) => m,
+        _ => return Err(Error::invalid_argument(format!("{name}: arguments must be a JSON object"))),
+    };
+    for key in a.keys() {
+        if !info.args.iter().any(|k| k.trim_end_matches('?') == key) {
+            return Err(Error::invalid_argument(format!(
+                "{name}/{key}: unknown argument; expected {}",
+                if info.args.is_empty() { "none".to_string() } else { info.args.join(", ") }
+            )));
+        }
+    }
+    let args = Args { name, a };
+    match name {
+        "manifest" => Ok(crate::manifest::manifest()),
+        "tables" => Ok(crate::data::tables_json()),
+        "documentKinds" => Ok(json!(DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>())),
+        "validate" => validate_call(&args),
+        "guessKind" => Ok(json!(validate::guess_kind(args.required("document")?).map(DocumentKind::as_str))),
+        "packageEntries" => {
+            let entries = submission_entries(args.kind("kind")?, args.required("document")?)?;
+            Ok(entries
+                .into_iter()
+                .map(|e| json!({"name": e.name, "sourceName": e.source_name, "pointers": e.pointers}))
+                .collect())
+        }
+        "buildRequest" => build_request(&args),
+        "parseResponse" => parse_response(&args),
+        "parseJson" => {
+            let (document, issues) = validate::lenient_json::parse(args.str("text")?)?;
+            Ok(json!({"document": document, "issues": issues}))
+        }
+        "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
+        "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
+        "blobVector" => blob_vector(args.str("file")?, args.required("case")?),
+        _ => unreachable!("every name of CALLS is handled"),
+    }
+}
+
+/// The arguments of one call, with errors naming `name/field`.
+struct Args<'a> {
+    name: &'a str,
+    a: &'a Map<String, Value>,
+}
+
+impl Args<'_> {
+    fn get(&self, key: &str) -> Option<&Value> {
+        self.a.get(key).filter(|v| !v.is_null())
+    }
+
+    fn required(&self, key: &str) -> Result<&Value> {
+        self.get(key).ok_or_else(|| self.bad(key, "is required"))
+    }
+
+    fn str(&self, key: &str) -> Result<&str> {
+        self.required(key)?.as_str().ok_or_else(|| self.bad(key, "must be a string"))
+    }
+
+    fn kind(&self, key: &str) -> Result<DocumentKind> {
+        self.str(key)?.parse::<DocumentKind>().map_err(|e| self.bad(key, e.message()))
+    }
+
+    fn bad(&self, key: &str, rule: &str) -> Error {
+        Error::invalid_argument(format!("{}/{key}: {rule}", self.name))
+    }
+}
+
+fn validate_call(args: &Args<'_>) -> Result<Value> {
+    let kind = match args.get("kind") {
+        Some(_) => Some(args.kind("kind")?),
+        None => None,
+    };
+    let input = match (args.get("document"), args.get("text")) {
+        (Some(d), None) => Input::Document(d),
+        (None, Some(Value::String(t))) => Input::Text(t),
+        (None, Some(_)) => return Err(args.bad("text", "must be a string")),
+        _ => return Err(args.bad("document", "give exactly one of `document` (JSON) and `text` (a string)")),
+    };
+    let files = match args.get("files") {
+        None => None,
+        Some(Value::Array(items)) => {
+            let names: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
+            Some(FileSet::from_names(names.ok_or_else(|| args.bad("files", "must list names (strings)"))?))
+        }
+        Some(Value::Object(sizes)) => {
+            let mut set = FileSet::new();
+            for (n, size) in sizes {
+                match size.as_u64() {
+                    Some(0) => set.insert_empty(n),
+                    Some(_) => set.insert(n),
+                    None => return Err(args.bad("files", "must map each name to its size in bytes")),
+                }
+            }
+            Some(set)
+        }
+        Some(_) => return Err(args.bad("files", "must be a list of names or an object of name → size")),
+    };
+    let checked = validate::check(input, kind, files.as_ref())?;
+    Ok(json!({
+        "valid": checked.valid(),
+        "kind": checked.kind.map(DocumentKind::as_str),
+        "issues": checked.issues,
+    }))
+}
+
+fn build_request(args: &Args<'_>) -> Result<Value> {
+    let custom = match args.get("endpoints") {
+        Some(e) => Some(Endpoints::from_json_at(e, "buildRequest/endpoints")?),
+        None => None,
+    };
+    let endpoints = custom.unwrap_or_else(Endpoints::production);
+    let req = api::build(&endpoints, args.str("op")?, args.get("args").unwrap_or(&Value::Null))?;
+    let headers: Vec<Value> = req.headers.iter().map(|(k, v)| json!([k, v])).collect();
+    Ok(json!({
+        "method": req.method.as_str(),
+        "url": req.url,
+        "headers": headers,
+        "timeout": req.timeout.map(|t| t.as_secs_f64()),
+        "body": String::from_utf8_lossy(&req.body),
+    }))
+}
+
+/// A response as a host passes it: `{status, headers, text | json}`.
+fn response_from_json(v: &Value) -> Result<HttpResponse> {
+    let bad = |rule: &str| Error::invalid_argument(format!("parseResponse/response: {rule}"));
+    let obj = v.as_object().ok_or_else(|| bad("must be an object {status, headers, text | json}"))?;
+    let status = obj
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok())
+        .filter(|s| (100..=999).contains(s))
+        .ok_or_else(|| bad("status must be an HTTP status from 100 to 999"))?;
+    let body = match (obj.get("json"), obj.get("text")) {
+        (Some(j), _) => serde_json::to_vec(j).unwrap_or_default(),
+        (None, Some(Value::String(t))) => t.as_bytes().to_vec(),
+        (None, Some(_)) => return Err(bad("text must be a string")),
+        (None, None) => Vec::new(),
+    };
+    let mut resp = HttpResponse::new(status, body);
+    resp.headers = headers_from_json(obj.get("headers"), "parseResponse/response/headers")?;
+    Ok(resp)
+}
+
+fn parse_response(args: &Args<'_>) -> Result<Value> {
+    let resp = response_from_json(args.required("response")?)?;
+    let family = match args.get("op") {
+        Some(_) => {
+            let id = args.str("op")?;
+            Some(
+                api::routes::operation(id)
+                    .ok_or_else(|| args.bad("op", "must be an operation id of the manifest"))?
+                    .family,
+            )
+        }
+        None => None,
+    };
+    if family == Some(Family::Win32) {
+        api::win32::parse_envelope::<Value>(&resp)?;
+    }
+    api::parse_json::<Value>(&resp)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_function_answers_and_unknown_input_names_the_field() {
+        for c in CALLS {
+            let r = call(c.name, &Value::Null);
+            if c.args.iter().all(|a| a.ends_with('?')) && c.name != "validate" {
+                assert!(r.is_ok(), "{}: {r:?}", c.name);
+            } else {
+                let e = r.unwrap_err();
+                assert!(e.message().starts_with(c.name), "{}: {}", c.name, e.message());
+            }
+        }
+        let e = call("validate", &json!({"document": {}, "colour": 1})).unwrap_err();
+        assert!(e.message().contains("validate/colour"), "{}", e.message());
+        assert!(call("nope", &Value::Null).unwrap_err().message().contains("buildRequest"));
+        assert!(call("redact", &json!([])).is_err());
+    }
+
+    #[test]
+    fn validate_reads_text_leniently_and_cross_checks_sized_files() {
+        let text = r#"{"applicationCategory": "Games_Fighting", "applicationPackages": [
+            {"fileName": "App.msixupload", "fileStatus": "PendingUpload"},],}"#;
+        let v = call("validate", &json!({"text": text, "files": {"App.msixupload": 0}})).unwrap();
+        assert_eq!(v["kind"], "app-submission");
+        assert_eq!(v["valid"], false);
+        let codes: Vec<&str> = v["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
+        assert!(codes.contains(&"files.empty"), "{codes:?}");
+        assert!(codes.iter().any(|c| c.starts_with("json.")), "{codes:?}");
+        let not_json = call("validate", &json!({"text": "{", "kind": "app-submission"})).unwrap();
+        assert_eq!(not_json["valid"], false);
+        assert!(not_json["kind"].is_null());
+        let guess = call("validate", &json!({"document": {"x": 1}})).unwrap_err();
+        assert!(guess.message().contains("app-submission"), "{}", guess.message());
+    }
+
+    #[test]
+    fn requests_and_responses_round_trip_through_json() {
+        let r = call("buildRequest", &json!({"op": "devcenter.get_app", "args": {"applicationId": "9N1"}})).unwrap();
+        assert_eq!(r["method"], "GET");
+        assert!(r["url"].as_str().unwrap().ends_with("/my/applications/9N1"), "{}", r["url"]);
+        let ok = call("parseResponse", &json!({"response": {"status": 200, "json": {"id": "9N1"}}})).unwrap();
+        assert_eq!(ok["id"], "9N1");
+        let e = call(
+            "parseResponse",
+            &json!({"op": "devcenter.get_app", "response": {"status": 404, "headers": {"MS-CorrelationId": "c1"}}}),
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), "not_found");
+        let win32 = call(
+            "parseResponse",
+            &json!({"op": "win32.get_packages", "response": {"status": 200, "json": {"isSuccess": false, "errors": []}}}),
+        );
+        assert!(win32.is_err());
+    }
+}
