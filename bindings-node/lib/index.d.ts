@@ -218,7 +218,7 @@ export type PackOutput = string | WritableLike;
 /** Builds the ZIP of a submission (`{kind, document}`) or of a list of files (`{names}`) from `files`. */
 export declare function pack(
   what: { kind: DocumentKind; document: JsonValue } | { names: string[] },
-  options: { files: string; output: PackOutput; signal?: AbortSignal },
+  options: { files: string; output: PackOutput; signal?: AbortSignal; onProgress?: (event: ProgressEvent) => void },
 ): Promise<PackReport>;
 
 /** A running emulator; stop() it when done. */

@@ -10,7 +10,7 @@
 //   core workflow step by step and sends each request with the given fetch (global fetch, undici, …).
 
 const { inspect } = require('node:util');
-const { native, guard, guardAsync, mapError } = require('./native');
+const { native, guard, guardAsync, mapError, callCore } = require('./native');
 const errors = require('./errors');
 const { DevcenterOperations, Win32Operations, IngestionOperations } = require('./operations');
 const { fetchIo } = require('./io');
@@ -389,7 +389,7 @@ class Client {
 let manifestCache = null;
 /** The core's manifest: operations, errors, issues, enums, limits, models, workflows. */
 function manifest() {
-  manifestCache = manifestCache || JSON.parse(native.manifest());
+  manifestCache = manifestCache || callCore('manifest');
   return manifestCache;
 }
 
@@ -410,12 +410,12 @@ function operations() {
 
 /** Text with secrets (SAS `sig`, client secrets, bearer tokens) removed. */
 function redact(text) {
-  return native.redact(String(text));
+  return callCore('redact', { text: String(text) });
 }
 
 /** A URL with its secret query values (SAS `sig`, …) removed. */
 function redactUrl(url) {
-  return native.redactUrl(String(url));
+  return callCore('redactUrl', { url: String(url) });
 }
 
 module.exports = {

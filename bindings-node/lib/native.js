@@ -74,4 +74,9 @@ async function guardAsync(promise) {
   }
 }
 
-module.exports = { native, guard, guardAsync, mapError, platformSuffix };
+/** One of the core's JSON calls (storesubmit::wire::call; names and arguments in the manifest's `calls`). */
+function callCore(name, args = {}) {
+  return JSON.parse(guard(() => native.callCore(name, JSON.stringify(args))));
+}
+
+module.exports = { native, guard, guardAsync, mapError, callCore, platformSuffix };

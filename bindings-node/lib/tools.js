@@ -5,13 +5,8 @@
 const { open } = require('node:fs/promises');
 const { readdirSync, statSync } = require('node:fs');
 const { join, relative, sep } = require('node:path');
-const { native, guard, guardAsync, mapError } = require('./native');
+const { native, guard, guardAsync, mapError, callCore } = require('./native');
 const { errorFromJson, InvalidArgumentError, OperationCancelledError } = require('./errors');
-
-/** One of the core's JSON calls (see storesubmit::wire::CALLS). */
-function callCore(name, args = {}) {
-  return JSON.parse(guard(() => native.callCore(name, JSON.stringify(args))));
-}
 
 /** A folder's files as `{name: size}` (names relative, `/`-separated), for the core's files cross-check. */
 function listFolder(dir) {
@@ -30,7 +25,8 @@ function listFolder(dir) {
  * names, or `{name: size}`) cross-checks the files the document names.
  */
 function validate(document, options = {}) {
-  const args = typeof document === 'string' ? { text: document } : { document };
+  // text as it is; null (which the core reads as "no document") as the JSON text of null
+  const args = typeof document === 'string' ? { text: document } : document === null ? { text: 'null' } : { document };
   if (options.kind) args.kind = options.kind;
   if (options.files !== undefined && options.files !== null) {
     args.files = typeof options.files === 'string' ? listFolder(options.files) : options.files;

@@ -69,7 +69,8 @@ export type ProgressEvent =
   | { kind: 'request'; method: string; url: string; status: number | null; purpose: Purpose }
   | { kind: 'wait'; seconds: number; reason: { kind: 'retry'; code: string; attempt: number } | { kind: 'poll'; status: string } }
   | { kind: 'upload'; done: number; total: number }
-  | { kind: 'resumable'; token: string };
+  | { kind: 'resumable'; token: string }
+  | { kind: 'pack'; done: number; total: number };
 
 /** What a finished workflow reports. `resume` (set when it stopped early) continues it: `client.resume(token)`. */
 export interface Outcome<D = JsonValue> {
@@ -180,7 +181,10 @@ export interface ValidationReport {
 
 /** What pack() wrote. */
 export interface PackReport {
+  /** Bytes written. */
   size: number;
-  entries: number;
+  /** The entry names, in archive order. */
+  entries: string[];
+  /** Bytes read from the files. */
   inputBytes: number;
 }

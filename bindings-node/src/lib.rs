@@ -6,7 +6,8 @@
 //! - [`bundled::Bundled`]: the bundled transport, which runs a whole workflow with the core's reqwest
 //!   client on napi's tokio runtime (off the main thread), with progress, abort and outside credentials;
 //! - [`emulator::Emulator`]: the Store emulator, embedded so `startEmulator()` needs nothing but the addon;
-//! - the core's JSON calls (`callCore`: validation, request building, the manifest…).
+//! - [`wire::PackMachine`]: the core's ZIP packaging job, driven by the same loop;
+//! - the core's JSON calls (`callCore`: validation, request building, redaction, the manifest…).
 //!
 //! The typed, documented public API is the JavaScript package (`lib/`). Core errors cross into
 //! JavaScript as an `Error` whose message is `storesubmit:` followed by the core's error JSON
@@ -54,10 +55,11 @@ pub fn core_version() -> &'static str {
     env!("CARGO_PKG_VERSION")
 }
 
-/// The core's manifest as JSON text: operations, errors, issues, enums, limits, models, workflows.
+/// One of the core's JSON calls (`storesubmit::wire::call`: validate, buildRequest, parseResponse,
+/// tables, blobVector, …) with its arguments as JSON text; answers JSON text.
 #[napi]
-pub fn manifest() -> String {
-    storesubmit::manifest::manifest().to_string()
+pub fn call_core(name: String, args: String) -> napi::Result<String> {
+    Ok(storesubmit::wire::call(&name, &parse("args", &args)?).js()?.to_string())
 }
 
 /// Pre-flight checks of a devcenter submission spec (`spec` JSON) for a document `kind` against the
@@ -75,16 +77,4 @@ pub fn preflight_win32(spec: String, files: Option<String>) -> napi::Result<()> 
     let spec: storesubmit::flow::win32::Win32Spec =
         storesubmit::options::decode("spec", &parse("spec", &spec)?).js()?;
     storesubmit::client::preflight_win32(&spec, files.as_deref().map(std::path::Path::new)).js()
-}
-
-/// Text with embedded secrets (SAS `sig`, form secrets, bearer tokens, JSON token fields) removed.
-#[napi]
-pub fn redact(text: String) -> String {
-    storesubmit::secret::redact_text(&text)
-}
-
-/// A URL with its secret query values (SAS `sig`, …) removed.
-#[napi]
-pub fn redact_url(url: String) -> String {
-    storesubmit::secret::redact_url(&url)
 }

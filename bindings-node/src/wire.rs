@@ -6,7 +6,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use napi::bindgen_prelude::{Buffer, Uint8Array};
 use napi_derive::napi;
-use storesubmit::wire::WireFlow;
+use storesubmit::wire::{PackJob, WireFlow};
 
 use crate::secret::{save, Secret, TokenCache};
 use crate::{parse, IntoJs};
@@ -89,5 +89,34 @@ impl WireMachine {
     #[napi]
     pub fn resume_token(&self) -> Option<String> {
         self.flow.resume_token()
+    }
+}
+
+/// A ZIP packaging job (the core's `PackJob`): `{"kind", "document"}` or `{"names"}` in, `stat`, `read`
+/// and `write` tasks out, driven by the same host loop as a workflow.
+#[napi]
+pub struct PackMachine {
+    job: PackJob,
+}
+
+#[napi]
+impl PackMachine {
+    /// The job a request JSON names.
+    #[napi(constructor)]
+    pub fn new(request: String) -> napi::Result<Self> {
+        Ok(PackMachine { job: PackJob::start(&parse("request", &request)?).js()? })
+    }
+
+    /// Advances the job with one event JSON and its bytes; answers the next step as JSON.
+    #[napi]
+    pub fn step(&mut self, event: String, data: Option<Uint8Array>) -> napi::Result<String> {
+        let data = data.map(|d| d.to_vec()).unwrap_or_default();
+        Ok(self.job.step(&parse("event", &event)?, data).js()?.to_string())
+    }
+
+    /// The bytes of a `write` task (handed out once).
+    #[napi]
+    pub fn take_body(&mut self, id: i64) -> Buffer {
+        self.job.take_body(u64::try_from(id).unwrap_or(u64::MAX)).into()
     }
 }

@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const { createHash } = require('node:crypto');
 const { readdirSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { REPO } = require('./helpers');
+const { REPO, storesubmit } = require('./helpers');
 const { native } = require('../lib/native');
 
 const DIR = join(REPO, 'tests', 'vectors', 'flows');
@@ -60,12 +60,12 @@ function checkTask(want, task, body, where) {
   assert.equal(task.kind, want.kind, `${where}: kind`);
   if (want.kind === 'send') {
     assert.equal(task.method, want.method, `${where}: method`);
-    assert.equal(native.redactUrl(task.url), want.url, `${where}: url`);
+    assert.equal(storesubmit.redactUrl(task.url), want.url, `${where}: url`);
     assert.deepStrictEqual(task.purpose, want.purpose, `${where}: purpose`);
     for (const [name, value] of Object.entries(want.headers || {})) {
       const got = task.headers.find(([k]) => k.toLowerCase() === name.toLowerCase());
       assert.ok(got, `${where}: header ${name}`);
-      const v = name.toLowerCase() === 'authorization' ? got[1] : native.redactUrl(got[1]);
+      const v = name.toLowerCase() === 'authorization' ? got[1] : storesubmit.redactUrl(got[1]);
       assert.equal(v, value, `${where}: header ${name}`);
     }
     checkBody(want.body, body, task.headers, where);
@@ -161,7 +161,7 @@ for (const file of files) {
       const body = task.kind === 'send' && task.bodyLength > 0 ? Buffer.from(machine.takeBody(task.id)) : Buffer.alloc(0);
       const where = `${file} exchange ${used}`;
       checkTask(ex.task, task, body, where);
-      shown.push(native.redactUrl(task.url || ''), native.redact(body.toString('latin1')));
+      shown.push(storesubmit.redactUrl(task.url || ''), storesubmit.redact(body.toString('latin1')));
       used++;
       now += ex.advance || 0;
       if (ex.answer.kind === 'waited') now += Math.max(1, Math.floor(task.seconds));
