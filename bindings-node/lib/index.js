@@ -132,12 +132,24 @@ class BundledTransport {
             },
           )
       : undefined;
-    const onProgress = (text) => run.onProgress(JSON.parse(text));
+    // A throwing progress callback must not reach the native callback's caller: the first error is kept,
+    // the run is cancelled, and the run rejects with that error (as the fetch transport's loop does).
+    let thrown = null;
+    const onProgress = (text) => {
+      if (thrown) return;
+      try {
+        run.onProgress(JSON.parse(text));
+      } catch (e) {
+        thrown = { error: e };
+        cancel.cancel();
+      }
+    };
     try {
       const running = guard(() =>
         this._native.run(run.options, run.request, run.secret, run.tokens, run.files, onProgress, getToken, cancel),
       );
       const text = await guardAsync(running);
+      if (thrown) throw thrown.error;
       const answer = JSON.parse(text);
       if (answer.error) {
         if (failure && answer.error.code === 'auth') throw credentialFailed(failure.scope, failure.cause);

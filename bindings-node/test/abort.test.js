@@ -64,3 +64,18 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     assert.equal(done.stage, 'published');
   });
 }
+
+for (const [name, transport] of Object.entries(TRANSPORTS)) {
+  test(`a throwing progress callback stops the run with its error (${name})`, async (t) => {
+    const emu = emulator(t);
+    const files = release(t);
+    const client = emu.client(transport);
+    const boom = new RangeError('callback failed');
+    const err = await client
+      .publishAppSubmission(emu.appId, APP_CHANGES, { files, onProgress: (e) => { if (e.kind === 'upload') throw boom; } })
+      .catch((e) => e);
+    assert.equal(err, boom);
+    // the client still works afterwards
+    assert.equal((await client.devcenter.getApp(emu.appId)).id, emu.appId);
+  });
+}
