@@ -222,3 +222,29 @@ test('pre-flight refuses missing files before any request', async (t) => {
   assert.ok(err.issues.length > 0);
   assert.deepEqual(sent, []);
 });
+
+for (const [name, transport] of Object.entries(TRANSPORTS)) {
+  test(`the event loop keeps running during an upload (${name})`, async (t) => {
+    const emu = emulator(t);
+    const files = release(t, { 'Contoso.App_1.2.0.0_x64.msixupload': 24 << 20 });
+    const client = emu.client(transport);
+    let last = Date.now();
+    let worst = 0;
+    let ticks = 0;
+    const timer = setInterval(() => {
+      const now = Date.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+      ticks++;
+    }, 10);
+    try {
+      const out = await client.publishAppSubmission(emu.appId, APP_CHANGES, { files, stopAfter: 'draft' });
+      assert.equal(out.stage, 'draft');
+    } finally {
+      clearInterval(timer);
+    }
+    assert.ok(ticks > 10, `${ticks} timer ticks during the run`);
+    assert.ok(worst < 500, `the longest pause of the event loop was ${worst} ms`);
+    t.diagnostic(`${name}: ${ticks} ticks, longest event-loop pause ${worst} ms`);
+  });
+}
