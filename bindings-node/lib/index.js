@@ -15,7 +15,7 @@ const errors = require('./errors');
 const { DevcenterOperations, Win32Operations, IngestionOperations } = require('./operations');
 const { fetchIo } = require('./io');
 
-const { StoreSubmitError, OperationCancelledError, AuthenticationError, InvalidArgumentError, errorFromJson } = errors;
+const { OperationCancelledError, AuthenticationError, InvalidArgumentError, errorFromJson } = errors;
 
 const SECRETS = new WeakMap();
 const VERSION = require('../package.json').version;

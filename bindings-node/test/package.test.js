@@ -65,6 +65,18 @@ test('package.json is ready to publish (napi layout, entry points, targets)', ()
   assert.ok(pkg.napi.targets.includes('x86_64-unknown-linux-gnu') && pkg.napi.targets.length >= 5);
   assert.match(pkg.scripts.build, /napi build --platform --release/);
   assert.ok(pkg.files.includes('lib/'));
+  // the prebuilt-binary layout: one npm package per declared target (`napi prepublish` makes each an optional
+  // dependency of the published package, with the addon `napi artifacts` collected into it)
+  const suffix = { 'x86_64-unknown-linux-gnu': 'linux-x64-gnu', 'aarch64-unknown-linux-gnu': 'linux-arm64-gnu', 'x86_64-unknown-linux-musl': 'linux-x64-musl',
+    'x86_64-apple-darwin': 'darwin-x64', 'aarch64-apple-darwin': 'darwin-arm64', 'x86_64-pc-windows-msvc': 'win32-x64-msvc', 'aarch64-pc-windows-msvc': 'win32-arm64-msvc' };
+  for (const target of pkg.napi.targets) {
+    const name = `@storesubmit/binding-${suffix[target]}`;
+    const sub = JSON.parse(readFileSync(join(PKG, 'npm', suffix[target], 'package.json'), 'utf8'));
+    assert.equal(sub.name, name);
+    assert.equal(sub.main, `storesubmit.${suffix[target]}.node`);
+    assert.equal(sub.version, pkg.version);
+  }
+  assert.match(pkg.scripts.prepublishOnly, /napi prepublish/);
   assert.match(storesubmit.version, /^\d+\.\d+\.\d+/);
   assert.equal(storesubmit.coreVersion, pkg.version);
 });
