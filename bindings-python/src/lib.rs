@@ -1,7 +1,7 @@
 //! `storesubmit._native`: the Rust half of the Python package `storesubmit`.
 //!
-//! Thin wrappers over the `storesubmit` core: request building, response parsing, the error catalogue,
-//! validation, reference data and packaging. The typed, documented public API is the pure-Python package
+//! Thin wrappers over the `storesubmit` core: request building, response parsing, the workflows, packaging
+//! and, through one `call`, every offline function of `storesubmit::wire` (validation, reference data, …). The typed, documented public API is the pure-Python package
 //! (`python/storesubmit/`), which re-exports these; no Store fact lives here.
 #![deny(missing_docs)]
 
@@ -14,20 +14,13 @@ mod runtime;
 mod secret;
 mod tools;
 
-use std::sync::OnceLock;
-
 use pyo3::prelude::*;
 use serde_json::Value;
-use storesubmit::api::{self, Endpoints, Family};
+use storesubmit::api::{self, Endpoints};
 
 use crate::convert::{json_to_py, py_to_json};
 use crate::errors::IntoPy;
 use crate::http::{PyRequest, PyResponse};
-
-fn production() -> &'static Endpoints {
-    static P: OnceLock<Endpoints> = OnceLock::new();
-    P.get_or_init(Endpoints::production)
-}
 
 /// Builds the request of any operation from its id and a dict of arguments (`api::build`).
 #[pyfunction]
@@ -41,12 +34,11 @@ fn build_request(
         Some(a) => py_to_json(a)?,
         None => Value::Null,
     };
-    let custom = match endpoints.filter(|e| !e.is_none()) {
-        Some(e) => Some(Endpoints::from_json_at(&py_to_json(e)?, "endpoints").py()?),
-        None => None,
+    let ep = match endpoints.filter(|e| !e.is_none()) {
+        Some(e) => Endpoints::from_json_at(&py_to_json(e)?, "endpoints").py()?,
+        None => Endpoints::production(),
     };
-    let ep = custom.as_ref().unwrap_or_else(|| production());
-    api::build(ep, op_id, &args).py().map(|inner| PyRequest { inner })
+    api::build(&ep, op_id, &args).py().map(|inner| PyRequest { inner })
 }
 
 /// Parses a response: the JSON body on success (`None` when empty), the mapped exception otherwise.
@@ -58,20 +50,7 @@ fn parse_response<'py>(
     response: &Bound<'py, PyResponse>,
     op_id: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let resp = &response.get().inner;
-    let family = match op_id {
-        Some(id) => Some(
-            api::routes::operation(id)
-                .ok_or_else(|| storesubmit::Error::invalid_argument(format!("unknown operation `{id}`")))
-                .py()?
-                .family,
-        ),
-        None => None,
-    };
-    if family == Some(Family::Win32) {
-        api::win32::parse_envelope::<Value>(resp).py()?;
-    }
-    let v: Value = api::parse_json(resp).py()?;
+    let v = api::parse_result(op_id, &response.get().inner).py()?;
     json_to_py(py, &v)
 }
 
@@ -82,35 +61,18 @@ fn parse_token_response(response: &Bound<'_, PyResponse>, now: u64) -> PyResult<
     Ok((t.token.expose().to_owned(), t.expires_at))
 }
 
-/// The core's manifest (`storesubmit::manifest::manifest`, what `tests/vectors/manifest.json` holds): the
-/// operations, error and issue catalogues, enums, limits and models, which the Python layer reads.
+/// Any of the core's offline functions by name (`storesubmit::wire::CALLS`: validate, guessKind,
+/// packageEntries, parseJson, redact, manifest, tables, blobVector, …), arguments and result as Python
+/// values; the Python layer wraps each in a typed, documented function.
 #[pyfunction]
-fn manifest(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    json_to_py(py, &storesubmit::manifest::manifest())
-}
-
-/// The document kinds (`app-submission`, …), as the CLI's `--kind` spells them.
-#[pyfunction]
-fn document_kinds() -> Vec<&'static str> {
-    storesubmit::model::kind::DocumentKind::ALL.iter().map(|k| k.as_str()).collect()
-}
-
-/// The Store's reference tables (markets, languages, categories, limits, enums) as one dict.
-#[pyfunction]
-fn data_tables(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    json_to_py(py, &storesubmit::data::tables_json())
-}
-
-/// Text with embedded secrets (SAS `sig`, form secrets, bearer tokens, JSON token fields) removed.
-#[pyfunction]
-fn redact(text: &str) -> String {
-    storesubmit::secret::redact_text(text)
-}
-
-/// A URL with its secret query values (SAS `sig`, …) removed.
-#[pyfunction]
-fn redact_url(url: &str) -> String {
-    storesubmit::secret::redact_url(url)
+#[pyo3(signature = (name, args=None))]
+fn call<'py>(py: Python<'py>, name: &str, args: Option<&Bound<'py, PyAny>>) -> PyResult<Bound<'py, PyAny>> {
+    let args = match args {
+        Some(a) => py_to_json(a)?,
+        None => Value::Null,
+    };
+    let v = py.detach(|| storesubmit::wire::call(name, &args)).py()?;
+    json_to_py(py, &v)
 }
 
 /// The extension module.
@@ -126,11 +88,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_response, m)?)?;
     m.add_function(wrap_pyfunction!(parse_token_response, m)?)?;
-    m.add_function(wrap_pyfunction!(manifest, m)?)?;
-    m.add_function(wrap_pyfunction!(document_kinds, m)?)?;
-    m.add_function(wrap_pyfunction!(data_tables, m)?)?;
-    m.add_function(wrap_pyfunction!(redact, m)?)?;
-    m.add_function(wrap_pyfunction!(redact_url, m)?)?;
+    m.add_function(wrap_pyfunction!(call, m)?)?;
     m.add("CORE_VERSION", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

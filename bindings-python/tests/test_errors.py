@@ -30,8 +30,7 @@ def test_mapping_covers_every_code() -> None:
 
 
 def test_unknown_code_falls_back_to_the_base_class() -> None:
-    e = _errors._from_native(code="brand_new", message="m", status=None, retryable=False, retry_after=None,
-                             correlation_id=None, server_errors=[], issues=[])
+    e = _errors._from_native({"code": "brand_new", "message": "m", "status": None, "retryable": False})
     assert type(e) is storesubmit.StoreSubmitError and e.code == "brand_new"
 
 

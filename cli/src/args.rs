@@ -288,6 +288,17 @@ pub struct PublishArgs {
     pub save_resume: Option<PathBuf>,
 }
 
+/// `app|addon|flight wait`: follow a committed submission started elsewhere.
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// The submission to follow.
+    #[arg(long, value_name = "ID")]
+    pub submission_id: String,
+    /// How far to follow it.
+    #[arg(long, value_enum, default_value_t = WaitArg::Published)]
+    pub wait: WaitArg,
+}
+
 /// A rollout change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum RolloutArg {
@@ -379,6 +390,17 @@ pub enum AppCommand {
         #[command(flatten)]
         conn: Connection,
     },
+    /// Wait for a committed submission (started by another job, the portal, or an interrupted run) to finish;
+    /// changes and commits nothing.
+    Wait {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        #[command(flatten)]
+        wait: WaitArgs,
+        #[command(flatten)]
+        conn: Connection,
+    },
     /// Delete a pending submission.
     Delete {
         /// The app's Store id.
@@ -444,6 +466,16 @@ pub enum AddonCommand {
         /// The submission id.
         #[arg(long, value_name = "ID")]
         submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Wait for a committed add-on submission to finish; changes and commits nothing.
+    Wait {
+        /// The add-on's Store id.
+        #[arg(long, value_name = "ID")]
+        addon_id: String,
+        #[command(flatten)]
+        wait: WaitArgs,
         #[command(flatten)]
         conn: Connection,
     },
@@ -514,6 +546,19 @@ pub enum FlightCommand {
         /// The submission id.
         #[arg(long, value_name = "ID")]
         submission_id: String,
+        #[command(flatten)]
+        conn: Connection,
+    },
+    /// Wait for a committed flight submission to finish; changes and commits nothing.
+    Wait {
+        /// The app's Store id.
+        #[arg(long, value_name = "ID")]
+        app_id: String,
+        /// The flight id.
+        #[arg(long, value_name = "ID")]
+        flight_id: String,
+        #[command(flatten)]
+        wait: WaitArgs,
         #[command(flatten)]
         conn: Connection,
     },

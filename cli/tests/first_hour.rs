@@ -158,7 +158,7 @@ fn scripting_exit_codes_json_errors_pipes_colours_and_resume_files() {
     assert_eq!(code, 0);
     assert!(out.contains("Exit status:") && out.contains("6  transient"), "{out}");
 
-    // A service nobody answers: transient (6), the error names the URL, JSON on stdout, no colours.
+    // A service nobody answers: no connection (10), the error names the URL, JSON on stdout, no colours.
     let cfg = write(
         &d.0,
         "dead.json",
@@ -166,12 +166,12 @@ fn scripting_exit_codes_json_errors_pipes_colours_and_resume_files() {
                 "client_id": "c", "client_secret": "s3cret-value"}),
     );
     let (code, out, err) = run(&["app", "list", "--config", &cfg]);
-    assert_eq!(code, 6, "{out}{err}");
+    assert_eq!(code, 10, "{out}{err}");
     assert!(err.contains("http://127.0.0.1:9/"), "the URL is named: {err}");
     assert!(!err.contains('\u{1b}'), "no ANSI escapes when stderr is not a terminal: {err:?}");
     assert!(!err.contains("s3cret-value"), "{err}");
     let (code, out, _) = run(&["--json", "app", "list", "--config", &cfg]);
-    assert_eq!(code, 6);
+    assert_eq!(code, 10);
     let v: Value = serde_json::from_str(out.trim()).expect("the error is JSON on stdout");
     assert_eq!(v["error"]["code"], "transport");
     assert_eq!(v["error"]["retryable"], true);
@@ -308,4 +308,66 @@ fn init_writes_a_starter_that_validates_and_dry_runs() {
     ]);
     assert_eq!(code, 0, "{out}{err}");
     assert!(out.contains("dry run passed"), "{out}");
+}
+
+#[test]
+fn not_found_and_a_pending_submission_have_their_own_exit_codes() {
+    let d = dir("exit-classes");
+    let (emu, cfg) = emulator(&d.0);
+    let (code, out, err) = run(&["app", "get", "--config", &cfg, "--app-id", "9NOSUCHAPP000"]);
+    assert_eq!(code, 5, "not found: {out}{err}");
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 1_000);
+    let sub = write(&d.0, "sub.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let app = emu.info().app_id.clone();
+    let files = files.to_str().unwrap();
+    let base = ["app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub, "--files", files];
+    let (code, out, err) = run(&[&base[..], &["--draft-only"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = run(&[&base[..], &["--pending", "fail"]].concat());
+    assert_eq!(code, 8, "a pending submission is a conflict: {out}{err}");
+}
+
+#[test]
+fn wait_follows_a_submission_committed_by_another_run_and_refuses_a_draft() {
+    let d = dir("wait");
+    let (emu, cfg) = emulator(&d.0);
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 2_000);
+    let sub = write(&d.0, "sub.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let app = emu.info().app_id.clone();
+    let files = files.to_str().unwrap();
+    let publish =
+        ["--json", "app", "publish", "--config", &cfg, "--app-id", &app, "--submission", &sub, "--files", files];
+    // another job commits and stops watching
+    let (code, out, err) = run(&[&publish[..], &["--wait", "committed"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    let id = v["submissionId"].as_str().expect("a submission id").to_string();
+    let wait = [
+        "--json",
+        "app",
+        "wait",
+        "--config",
+        &cfg,
+        "--app-id",
+        &app,
+        "--submission-id",
+        &id,
+        "--poll-interval",
+        "100ms",
+    ];
+    let (code, out, err) = run(&wait);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!((v["stage"].as_str(), v["submissionId"].as_str()), (Some("published"), Some(id.as_str())), "{v}");
+
+    // a draft is not committed by `wait`
+    let (code, out, err) = run(&[&publish[..], &["--draft-only"]].concat());
+    assert_eq!(code, 0, "{out}{err}");
+    let draft = serde_json::from_str::<Value>(out.trim()).unwrap()["submissionId"].as_str().unwrap().to_string();
+    let wait = ["app", "wait", "--config", &cfg, "--app-id", &app, "--submission-id", &draft];
+    let (code, out, err) = run(&wait);
+    assert_eq!(code, 8, "{out}{err}");
+    assert!(err.contains("draft"), "{err}");
 }

@@ -67,7 +67,7 @@ def parse_response(response: Response, op_id: object = None) -> object:
 
 def redact(text: str) -> str:
     """``text`` with every secret the core recognises (SAS ``sig``, client secrets, bearer tokens) removed."""
-    return _native.redact(text)
+    return str(_native.call("redact", {"text": text}))
 
 
 __all__ = [

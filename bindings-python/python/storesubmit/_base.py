@@ -121,15 +121,10 @@ class ClientBase(Generic[_R]):
             kind = event["type"] = event.pop("kind")  # the core's events, in the keys this package has used
             if kind == "resumable":
                 event["resume"] = event.pop("token")
-            if kind == "stage":
-                logger.info("stage %s", event["stage"])
-            elif kind == "request":
-                status = event["status"]
-                logger.debug("%s %s -> %s", event["method"], event["url"], "no response" if status is None else status)
-            elif kind == "wait":
-                logger.debug("waiting %.3fs", event["seconds"])
-            elif kind == "upload" and on_progress is not None:
+            if kind == "upload" and on_progress is not None:
                 on_progress(event["done"], event["total"])
+            elif kind != "upload":
+                logger.log(logging.INFO if kind == "stage" else logging.DEBUG, "%s", event["message"])
             if self._on_event is not None:
                 self._on_event(cast(ProgressEvent, event))
 

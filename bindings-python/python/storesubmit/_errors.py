@@ -325,8 +325,11 @@ def error_class_for(code: str) -> Type[StoreSubmitError]:
     return _CLASSES.get(code, StoreSubmitError)
 
 
-def _from_native(**kwargs: Any) -> StoreSubmitError:
-    """Called by the extension with every field of a core error; picks the class by code."""
-    message = kwargs.pop("message")
-    cls = error_class_for(kwargs["code"])
-    return cls(message, **kwargs)
+def _from_native(error: Dict[str, Any]) -> StoreSubmitError:
+    """A core error in its JSON form (``code``, ``message``, ``status``, ``retryAfter``, …), as the extension
+    passes it, as the exception of its code."""
+    return error_class_for(error["code"])(
+        error["message"], code=error["code"], status=error.get("status"), retryable=bool(error.get("retryable")),
+        retry_after=error.get("retryAfter"), correlation_id=error.get("correlationId"),
+        server_errors=error.get("serverErrors") or [], issues=error.get("issues") or [],
+    )

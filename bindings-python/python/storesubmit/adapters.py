@@ -29,7 +29,7 @@ class _RedactSecrets(logging.Filter):
             message = record.getMessage()
         except Exception:  # pragma: no cover - a broken record is left to logging's own handling
             return True
-        record.msg = _native.redact(message)
+        record.msg = _native.call("redact", {"text": message})
         record.args = ()
         return True
 

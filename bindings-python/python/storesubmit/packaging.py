@@ -20,8 +20,8 @@ PathLike = Union[str, Path]
 def package_entries(kind: str, doc: Any) -> List[Dict[str, Any]]:
     """The files a submission needs in its ZIP (``PendingUpload`` packages, images, trailers…):
     ``{name, source_name, pointers}`` per entry, in archive order. Reads no file."""
-    entries: List[Dict[str, Any]] = _native.package_entries(kind, doc)
-    return entries
+    entries = _native.call("packageEntries", {"kind": kind, "document": doc})
+    return [{"name": e["name"], "source_name": e["sourceName"], "pointers": e["pointers"]} for e in entries]
 
 
 def pack(

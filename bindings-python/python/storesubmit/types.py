@@ -103,9 +103,11 @@ class ProgressEvent(TypedDict, total=False):
     response arrived) and ``purpose`` (``{"kind": "token" | "api" | "blob", …}``); ``wait`` has ``seconds``
     and ``reason`` (``{"kind": "retry" | "poll", …}``); ``upload`` has ``done`` and ``total`` (bytes);
     ``resumable`` has ``resume`` (the token to continue a workflow stopped after its changes arrived).
+    Every event has ``message``: the event as one log line (the core's wording, the same in every binding).
     """
 
     type: str
+    message: str
     stage: str
     method: str
     url: str

@@ -32,12 +32,12 @@ def validate(kind: str, doc: Any, *, files: Union[None, str, Path, Sequence[str]
     :func:`document_kinds`: ``app-submission``, ``win32-metadata``, …). With ``files`` (a folder, or a list
     of names as in a ZIP) the files the document names are cross-checked too (``MissingFiles`` before
     the Store says it). An empty list means the document is clean."""
+    args: Dict[str, Any] = {"kind": kind, "document": doc}
     if isinstance(files, (str, Path)):
-        folder_issues: List[Issue] = _native.validate_document(kind, doc, None, str(files))
-        return folder_issues
-    names = None if files is None else [str(n) for n in files]
-    issues: List[Issue] = _native.validate_document(kind, doc, names)
-    return issues
+        args["folder"] = str(files)
+    elif files is not None:
+        args["files"] = [str(n) for n in files]
+    return cast(List[Issue], _native.call("validate", args)["issues"])
 
 
 def check(kind: str, doc: Any, *, files: Union[None, str, Path, Sequence[str]] = None) -> List[Issue]:
@@ -67,27 +67,25 @@ def all_error_codes() -> List[ErrorCode]:
 
 def document_kinds() -> List[str]:
     """The document kinds :func:`validate` knows (as the CLI's ``--kind`` spells them)."""
-    return list(_native.document_kinds())
+    return cast(List[str], _native.call("documentKinds"))
 
 
 def guess_kind(doc: Any) -> Optional[str]:
     """The kind a document most probably is, or ``None``."""
-    kind: Optional[str] = _native.guess_kind(doc)
-    return kind
+    return cast(Optional[str], _native.call("guessKind", {"document": doc}))
 
 
 def tables() -> Dict[str, Any]:
     """The Store's reference tables (markets, languages, categories, limits, value lists) as one dict."""
-    t: Dict[str, Any] = _native.data_tables()
-    return t
+    return cast(Dict[str, Any], _native.call("tables"))
 
 
 def parse_json_lenient(text: str) -> Tuple[Any, List[Issue]]:
     """Reads JSON as people write it (trailing commas, comments, a BOM), as the CLI reads input files:
     returns ``(document, warnings)``; raises :class:`storesubmit.ValidationError` (``json.syntax``) when the
     text is not JSON."""
-    doc, issues = _native.parse_json_lenient(text)
-    return doc, issues
+    parsed = _native.call("parseJson", {"text": text})
+    return parsed["document"], parsed["issues"]
 
 
 def operations() -> List[Dict[str, Any]]:
@@ -97,8 +95,7 @@ def operations() -> List[Dict[str, Any]]:
 
 @functools.lru_cache(maxsize=None)
 def _manifest() -> Dict[str, Any]:
-    manifest: Dict[str, Any] = _native.manifest()
-    return manifest
+    return cast(Dict[str, Any], _native.call("manifest"))
 
 
 def _pick(section: str, keys: Sequence[str]) -> List[Dict[str, Any]]:

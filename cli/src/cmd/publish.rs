@@ -1,4 +1,5 @@
-//! The publishing commands: `app|addon|flight publish`, `win32 publish`, `ingestion publish`, `resume`.
+//! The publishing commands: `app|addon|flight publish`, `win32 publish`, `ingestion publish`, `resume`,
+//! `app|addon|flight wait`.
 //! Each resolves its inputs, runs one core workflow through the blocking client and prints the outcome;
 //! `--dry-run` validates and packages without sending anything.
 
@@ -15,7 +16,7 @@ use storesubmit::package::PackagePlan;
 use storesubmit::{Error, ErrorKind, Result};
 
 use super::{client, read_json, stop_after};
-use crate::args::{Connection, PendingArg, PublishArgs, ResumeArgs, WaitArg};
+use crate::args::{Connection, PendingArg, PublishArgs, ResumeArgs, WaitArg, WaitArgs};
 use crate::connect::flow_config;
 use crate::output::{self, Mode, Reporter};
 
@@ -108,6 +109,18 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     let out = finish(mode, &reporter, result, args.save_resume.as_deref())?;
     save_resume(mode, &out, args.save_resume.as_deref())?;
     output::print_outcome(mode, &what, &out);
+    Ok(0)
+}
+
+/// `app|addon|flight wait`: follows a committed submission to `--wait` without changing it.
+pub fn wait(mode: Mode, target: Target, args: &WaitArgs, conn: &Connection) -> Result<i32> {
+    let cfg = flow_config(conn)?;
+    let what = format!("{} submission {}", label(&target), args.submission_id);
+    let (c, reporter) = client(mode, cfg.clone(), &what)?;
+    let flow = storesubmit::flow::devcenter::wait_for(cfg, target, &args.submission_id, stop_after(args.wait, false));
+    let result = c.run(flow, None);
+    reporter.finish();
+    output::print_outcome(mode, &what, &result?);
     Ok(0)
 }
 

@@ -99,6 +99,9 @@ pub fn app(mode: Mode, cmd: &AppCommand) -> Result<i32> {
             "devcenter.get_app_submission",
             json!({"applicationId": app_id, "submissionId": submission_id}),
         ),
+        AppCommand::Wait { app_id, wait, conn } => {
+            super::publish::wait(mode, Target::App { app_id: app_id.clone() }, wait, conn)
+        }
         AppCommand::Status { app_id, submission_id, conn } => call(
             mode,
             conn,
@@ -132,6 +135,9 @@ pub fn addon(mode: Mode, cmd: &AddonCommand) -> Result<i32> {
         AddonCommand::Publish { addon_id, publish, conn } => {
             super::publish::submission(mode, Target::Addon { addon_id: addon_id.clone() }, publish, conn)
         }
+        AddonCommand::Wait { addon_id, wait, conn } => {
+            super::publish::wait(mode, Target::Addon { addon_id: addon_id.clone() }, wait, conn)
+        }
         AddonCommand::Status { addon_id, submission_id, conn } => call(
             mode,
             conn,
@@ -162,6 +168,12 @@ pub fn flight(mode: Mode, cmd: &FlightCommand) -> Result<i32> {
             mode,
             Target::Flight { app_id: app_id.clone(), flight_id: flight_id.clone() },
             publish,
+            conn,
+        ),
+        FlightCommand::Wait { app_id, flight_id, wait, conn } => super::publish::wait(
+            mode,
+            Target::Flight { app_id: app_id.clone(), flight_id: flight_id.clone() },
+            wait,
             conn,
         ),
         FlightCommand::Status { app_id, flight_id, submission_id, conn } => call(

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use serde_json::json;
 use storesubmit::model::DocumentKind;
-use storesubmit::validate::{cross_check_files, guess_kind, validate, FileSet};
+use storesubmit::validate::{check, FileSet, Input};
 use storesubmit::{Error, ErrorKind, Issue, Result};
 
 use crate::args::ValidateArgs;
@@ -20,22 +20,18 @@ pub fn run(mode: Mode, args: &ValidateArgs) -> Result<i32> {
     };
     let mut kind_name = None;
     if !doc.is_null() {
-        let kind = match &args.kind {
-            Some(k) => k.parse::<DocumentKind>()?,
-            None => guess_kind(&doc).ok_or_else(|| {
-                Error::invalid_argument(format!(
-                    "cannot tell what {} is: pass --kind (one of {})",
-                    args.file.display(),
-                    DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
-                ))
-            })?,
-        };
-        kind_name = Some(kind.as_str());
-        issues.extend(validate(kind, &doc).issues);
-        if let Some(files) = &args.files {
-            let set = file_set(files)?;
-            issues.extend(cross_check_files(kind, &doc, &set));
-        }
+        let kind = args.kind.as_deref().map(str::parse::<DocumentKind>).transpose()?;
+        let files = args.files.as_deref().map(file_set).transpose()?;
+        let checked = check(Input::Document(&doc), kind, files.as_ref()).map_err(|e| match kind {
+            None => Error::invalid_argument(format!(
+                "cannot tell what {} is: pass --kind (one of {})",
+                args.file.display(),
+                DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
+            )),
+            Some(_) => e,
+        })?;
+        kind_name = checked.kind.map(DocumentKind::as_str);
+        issues.extend(checked.issues);
     }
     let valid = !issues.iter().any(Issue::is_error);
     if mode.json {

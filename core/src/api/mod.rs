@@ -355,6 +355,33 @@ pub fn build_operation(endpoints: &Endpoints, op: &'static Operation, args: &Val
     r.build()
 }
 
+/// The JSON result of a response to the operation `op_id` (to any operation when `None`), read by the
+/// parser of its family as the flows read it: the body on success (`null` when empty), its typed error
+/// otherwise; for an MSI/EXE operation a 2xx envelope with `isSuccess: false` is an error too; for a
+/// token operation the token response is checked and answered as `{"tokenType", "expiresAt"}` (read at
+/// time 0: `expires_in` seconds, or the absolute `expires_on`; the token itself is never returned). What a
+/// binding's generic `parse_response` answers.
+///
+/// # Errors
+/// `invalid_argument` for an unknown operation id; otherwise as [`parse_json`],
+/// [`win32::parse_envelope`] and [`auth::parse_token_response`].
+pub fn parse_result(op_id: Option<&str>, resp: &HttpResponse) -> Result<Value> {
+    if let Some(id) = op_id {
+        let op = routes::operation(id).ok_or_else(|| Error::invalid_argument(format!("unknown operation `{id}`")))?;
+        match op.family {
+            Family::Win32 => {
+                win32::parse_envelope::<Value>(resp)?;
+            }
+            Family::Token => {
+                let t = auth::parse_token_response(resp, 0)?;
+                return Ok(serde_json::json!({"tokenType": "Bearer", "expiresAt": t.expires_at}));
+            }
+            Family::Devcenter | Family::Ingestion => {}
+        }
+    }
+    parse_json(resp)
+}
+
 /// Parses a successful JSON response into `T`, or turns an error response into a typed [`Error`].
 ///
 /// # Errors

@@ -205,6 +205,9 @@ pub(crate) struct SubmissionMachine {
     doc: Option<Value>,
     #[serde(skip)]
     resuming: bool,
+    /// Only waiting for a submission started elsewhere ([`wait_for`]): a draft is an error, not committed.
+    #[serde(skip)]
+    wait_only: bool,
 }
 
 impl SubmissionMachine {
@@ -226,6 +229,7 @@ impl SubmissionMachine {
             spec: Some(spec),
             doc: None,
             resuming: false,
+            wait_only: false,
         }
     }
 
@@ -534,6 +538,18 @@ impl Machine for SubmissionMachine {
                 let doc = reply.json()?;
                 let status = str_of(&doc, "status").unwrap_or("PendingCommit").to_string();
                 self.doc = Some(doc);
+                if status == "PendingCommit" && self.wait_only {
+                    self.dead_end = true;
+                    return Err(Error::new(
+                        ErrorKind::Conflict,
+                        format!(
+                            "submission {} of {} is a draft (PendingCommit): nothing to wait for; commit it first \
+                             (publish with --pending reuse, or `storesubmit resume` with its token)",
+                            self.sid()?,
+                            self.target.resource_id()
+                        ),
+                    ));
+                }
                 if status != "PendingCommit" {
                     if self.resuming {
                         // Committed earlier (the resume token predates the commit's answer): just poll.
@@ -644,6 +660,22 @@ pub fn resume_submission(cfg: FlowConfig, token: &ResumeToken, stop_after: StopA
     let mut m = SubmissionMachine::from_checkpoint(&token.0, None)?;
     m.set_stop_after(stop_after);
     Ok(Flow::new(cfg, Box::new(m)))
+}
+
+/// Waits for a committed submission this run did not start — another CI job, the Partner Center portal,
+/// a run interrupted before it could write its resume token — until `stop_after`, polling its status on
+/// the same schedule as a publish. Nothing is changed or committed: a submission still in draft ends the
+/// flow with `conflict`.
+pub fn wait_for(cfg: FlowConfig, target: Target, submission_id: &str, stop_after: StopAfter) -> Flow {
+    let stop_after = if stop_after == StopAfter::Draft { StopAfter::Published } else { stop_after };
+    let options = SubmissionOptions { stop_after, ..SubmissionOptions::default() };
+    let mut m = SubmissionMachine::new(target, SubmissionSpec::default(), options);
+    m.spec = None;
+    m.submission_id = Some(submission_id.to_string());
+    m.completed = Stage::Update;
+    m.resuming = true;
+    m.wait_only = true;
+    Flow::new(cfg, Box::new(m))
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -1066,6 +1098,30 @@ mod tests {
         s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "Published"}));
         let mut flow = resume_submission(cfg(), &token, StopAfter::Published).unwrap();
         assert_eq!(s.run(&mut flow).unwrap().stage, "published");
+        s.finish();
+    }
+
+    #[test]
+    fn wait_for_polls_a_committed_submission_and_refuses_a_draft() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/submissions/S9", 200, json!({"id": "S9", "status": "CommitStarted"}));
+        s.expect(Method::Get, "/submissions/S9/status", 200, json!({"status": "PreProcessing"}));
+        s.expect(Method::Get, "/submissions/S9/status", 200, json!({"status": "Published"}));
+        let mut flow = wait_for(cfg(), app(), "S9", StopAfter::Published);
+        let out = s.run(&mut flow).unwrap();
+        assert_eq!((out.stage.as_str(), out.submission_id.as_deref()), ("published", Some("S9")));
+        assert_eq!(s.count(Method::Post, "/commit"), 0, "waiting commits nothing");
+        s.finish();
+
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/submissions/S9", 200, json!({"id": "S9", "status": "PendingCommit"}));
+        let mut flow = wait_for(cfg(), app(), "S9", StopAfter::Published);
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Conflict);
+        assert!(e.message().contains("draft"), "{}", e.message());
+        assert!(flow.resume_token().is_none());
         s.finish();
     }
 

@@ -5,6 +5,7 @@
 //! [`super::Flow::take_progress`] after each `resume` and forwards them. So the bundled client, the sync
 //! driver and every binding report the same stages, waits and bytes in the same order.
 
+use std::fmt;
 use std::time::Duration;
 
 use crate::flow::ResumeToken;
@@ -49,4 +50,27 @@ pub enum Progress {
     /// continuing from this token ([`super::resume`]) finishes the same submission instead of starting
     /// over. Emitted just before the `Done(Err(..))` step.
     Resumable(ResumeToken),
+}
+
+/// The event as one log line, the same in every binding ("stage commit", "PUT https://… -> 201",
+/// "waiting 30.0 s: polling, status CommitStarted"); URLs stay redacted, no token appears.
+impl fmt::Display for Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Progress::Stage(s) => write!(f, "stage {s}"),
+            Progress::Request { method, url, status, .. } => match status {
+                Some(s) => write!(f, "{} {} -> {s}", method.as_str(), crate::secret::redact_url(url)),
+                None => write!(f, "{} {} -> no response", method.as_str(), crate::secret::redact_url(url)),
+            },
+            Progress::Wait { duration, reason } => {
+                write!(f, "waiting {:.1} s: ", duration.as_secs_f64())?;
+                match reason {
+                    WaitReason::Retry { code, attempt } => write!(f, "retrying after {code} (attempt {attempt})"),
+                    WaitReason::Poll { status } => write!(f, "polling, status {status}"),
+                }
+            }
+            Progress::Upload { done, total } => write!(f, "uploaded {done} of {total} bytes"),
+            Progress::Resumable(_) => f.write_str("stopped after the changes reached the service: resumable"),
+        }
+    }
 }

@@ -7,10 +7,13 @@ use serde_json::{json, Map, Value};
 
 use super::json::headers_from_json;
 use super::vectors::blob_vector;
-use crate::api::{self, Endpoints, Family};
+use crate::api::{self, Endpoints};
 use crate::error::{Error, Result};
+use crate::flow::win32::Win32Spec;
+use crate::flow::SubmissionSpec;
 use crate::http::HttpResponse;
 use crate::model::DocumentKind;
+use crate::options::decode;
 use crate::package::submission_entries;
 use crate::validate::{self, FileSet, Input};
 
@@ -36,10 +39,16 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo { name: "documentKinds", args: &[], doc: "the document kinds validate accepts" },
     CallInfo {
         name: "validate",
-        args: &["kind?", "document?", "text?", "files?"],
+        args: &["kind?", "document?", "text?", "files?", "folder?"],
         doc: "{valid, kind, issues: [{code, path, message, severity}]}: the document (or text, read leniently) \
-              checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size), its \
-              files cross-checked",
+              checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size) or \
+              `folder` (a local folder, listed by the core; not in wasm), its files cross-checked",
+    },
+    CallInfo {
+        name: "preflight",
+        args: &["kind", "spec", "files?", "folder?"],
+        doc: "null when a workflow's spec (`kind` a submission kind, or `win32`) passes the checks a publish makes \
+              before its first request (rules, and with `files`/`folder` every named file); else its typed error",
     },
     CallInfo { name: "guessKind", args: &["document"], doc: "the kind a document most probably is, or null" },
     CallInfo {
@@ -55,8 +64,9 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo {
         name: "parseResponse",
         args: &["op?", "response"],
-        doc: "the JSON result of a response ({status, headers, text | json}), null when empty; an error response \
-              fails with its typed error",
+        doc: "the JSON result of a response ({status, headers, text | json}) read by the parser of the family of \
+              `op`: null when empty, {tokenType, expiresAt} for a token operation (never the token); an error \
+              response fails with its typed error",
     },
     CallInfo {
         name: "parseJson",
@@ -104,6 +114,7 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         "tables" => Ok(crate::data::tables_json()),
         "documentKinds" => Ok(json!(DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>())),
         "validate" => validate_call(&args),
+        "preflight" => preflight(&args),
         "guessKind" => Ok(json!(validate::guess_kind(args.required("document")?).map(DocumentKind::as_str))),
         "packageEntries" => {
             let entries = submission_entries(args.kind("kind")?, args.required("document")?)?;
@@ -158,13 +169,28 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
         Some(_) => Some(args.kind("kind")?),
         None => None,
     };
-    let input = match (args.get("document"), args.get("text")) {
+    // an explicit `"document": null` is a document (one that fails its rules), not a missing argument
+    let input = match (args.a.get("document"), args.get("text")) {
         (Some(d), None) => Input::Document(d),
         (None, Some(Value::String(t))) => Input::Text(t),
         (None, Some(_)) => return Err(args.bad("text", "must be a string")),
         _ => return Err(args.bad("document", "give exactly one of `document` (JSON) and `text` (a string)")),
     };
-    let files = match args.get("files") {
+    let files = file_set(args)?;
+    let checked = validate::check(input, kind, files.as_ref())?;
+    Ok(json!({
+        "valid": checked.valid(),
+        "kind": checked.kind.map(DocumentKind::as_str),
+        "issues": checked.issues,
+    }))
+}
+
+/// The files of `files` (a list of names, or name → size: 0 is an empty file) or `folder` (listed
+/// here), if either is given.
+fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
+    Ok(match args.get("files") {
+        None if args.get("folder").is_some() => Some(folder_set(args)?),
+        Some(_) if args.get("folder").is_some() => return Err(args.bad("folder", "give `files` or `folder`, not both")),
         None => None,
         Some(Value::Array(items)) => {
             let names: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
@@ -182,13 +208,33 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
             Some(set)
         }
         Some(_) => return Err(args.bad("files", "must be a list of names or an object of name → size")),
-    };
-    let checked = validate::check(input, kind, files.as_ref())?;
-    Ok(json!({
-        "valid": checked.valid(),
-        "kind": checked.kind.map(DocumentKind::as_str),
-        "issues": checked.issues,
-    }))
+    })
+}
+
+/// The files of a local folder (what `validate --files DIR` lists: names, empty files, links out of it).
+#[cfg(not(target_arch = "wasm32"))]
+fn folder_set(args: &Args<'_>) -> Result<FileSet> {
+    let dir = std::path::Path::new(args.str("folder")?);
+    FileSet::from_dir(dir)
+        .map_err(|e| Error::new(crate::ErrorKind::Io, format!("cannot list the folder {}: {e}", dir.display())))
+}
+
+#[cfg(target_arch = "wasm32")]
+fn folder_set(args: &Args<'_>) -> Result<FileSet> {
+    Err(args.bad("folder", "has no meaning here (no filesystem): pass `files`"))
+}
+
+fn preflight(args: &Args<'_>) -> Result<Value> {
+    let files = file_set(args)?;
+    let spec = args.required("spec")?;
+    if args.str("kind")? == "win32" {
+        let spec: Win32Spec = decode("preflight/spec", spec)?;
+        crate::preflight::check_win32(&spec, files.as_ref())?;
+    } else {
+        let spec: SubmissionSpec = decode("preflight/spec", spec)?;
+        crate::preflight::check_submission(args.kind("kind")?, &spec, files.as_ref())?;
+    }
+    Ok(Value::Null)
 }
 
 fn build_request(args: &Args<'_>) -> Result<Value> {
@@ -231,21 +277,11 @@ fn response_from_json(v: &Value) -> Result<HttpResponse> {
 
 fn parse_response(args: &Args<'_>) -> Result<Value> {
     let resp = response_from_json(args.required("response")?)?;
-    let family = match args.get("op") {
-        Some(_) => {
-            let id = args.str("op")?;
-            Some(
-                api::routes::operation(id)
-                    .ok_or_else(|| args.bad("op", "must be an operation id of the manifest"))?
-                    .family,
-            )
-        }
+    let op = match args.get("op") {
+        Some(_) => Some(args.str("op")?),
         None => None,
     };
-    if family == Some(Family::Win32) {
-        api::win32::parse_envelope::<Value>(&resp)?;
-    }
-    api::parse_json::<Value>(&resp)
+    api::parse_result(op, &resp)
 }
 
 #[cfg(test)]
@@ -279,9 +315,25 @@ mod tests {
         let codes: Vec<&str> = v["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
         assert!(codes.contains(&"files.empty"), "{codes:?}");
         assert!(codes.iter().any(|c| c.starts_with("json.")), "{codes:?}");
+        let null = call("validate", &json!({"document": null, "kind": "win32-metadata"})).unwrap();
+        assert_eq!(null["valid"], false);
         let not_json = call("validate", &json!({"text": "{", "kind": "app-submission"})).unwrap();
         assert_eq!(not_json["valid"], false);
         assert!(not_json["kind"].is_null());
+        let dir = std::env::temp_dir().join(format!("storesubmit-call-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("App.msixupload"), b"").unwrap();
+        let doc: Value = serde_json::from_str(&text.replace(",]", "]").replace(",}", "}")).unwrap();
+        let v = call("validate", &json!({"document": doc, "folder": dir.to_str().unwrap()})).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(v["issues"].as_array().unwrap().iter().any(|i| i["code"] == "files.empty"), "{v}");
+        let spec = json!({"changes": {"applicationPackages": [{"fileName": "App.msixupload"}]}});
+        assert!(call("preflight", &json!({"kind": "app-submission", "spec": spec, "files": {"App.msixupload": 9}}))
+            .unwrap()
+            .is_null());
+        let e =
+            call("preflight", &json!({"kind": "app-submission", "spec": spec, "files": ["other.bin"]})).unwrap_err();
+        assert_eq!(e.code(), "missing_files");
         let guess = call("validate", &json!({"document": {"x": 1}})).unwrap_err();
         assert!(guess.message().contains("app-submission"), "{}", guess.message());
     }
@@ -304,5 +356,11 @@ mod tests {
             &json!({"op": "win32.get_packages", "response": {"status": 200, "json": {"isSuccess": false, "errors": []}}}),
         );
         assert!(win32.is_err());
+        let token = call(
+            "parseResponse",
+            &json!({"op": "token.v2", "response": {"status": 200, "json": {"access_token": "SECRETtok", "expires_in": 3599}}}),
+        )
+        .unwrap();
+        assert_eq!(token, json!({"tokenType": "Bearer", "expiresAt": 3599}));
     }
 }

@@ -170,9 +170,10 @@ pub fn error_from_json(v: &Value) -> Result<Error> {
 
 /// A progress event as JSON: `{"kind": "stage", "stage"}`, `{"kind": "request", "method", "url" (redacted),
 /// "status", "purpose"}`, `{"kind": "wait", "seconds", "reason"}`, `{"kind": "upload", "done", "total"}`
-/// or `{"kind": "resumable", "token"}` (the resume token's string form).
+/// or `{"kind": "resumable", "token"}` (the resume token's string form); each with `message`, the event
+/// as one log line.
 pub fn progress_json(p: &Progress) -> Value {
-    match p {
+    let mut v = match p {
         Progress::Stage(s) => json!({"kind": "stage", "stage": s}),
         Progress::Request { method, url, status, purpose } => json!({
             "kind": "request", "method": method.as_str(), "url": redact_url(url), "status": status, "purpose": purpose,
@@ -182,5 +183,7 @@ pub fn progress_json(p: &Progress) -> Value {
         }
         Progress::Upload { done, total } => json!({"kind": "upload", "done": done, "total": total}),
         Progress::Resumable(token) => json!({"kind": "resumable", "token": token.to_json()}),
-    }
+    };
+    v["message"] = json!(p.to_string());
+    v
 }

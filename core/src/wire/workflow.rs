@@ -12,7 +12,7 @@ use crate::flow::{self, simple, Flow, FlowConfig, PendingPolicy, ResumeToken, St
 use crate::options::decode;
 
 /// The names [`workflow_from_json`] accepts under `"workflow"`.
-pub const WORKFLOWS: &[&str] = &["submission", "rollout", "win32", "ingestion", "call", "listAll", "resume"];
+pub const WORKFLOWS: &[&str] = &["submission", "rollout", "wait", "win32", "ingestion", "call", "listAll", "resume"];
 
 /// Builds the flow a request names. The request is one object:
 ///
@@ -20,6 +20,7 @@ pub const WORKFLOWS: &[&str] = &["submission", "rollout", "win32", "ingestion", 
 /// | --- | --- |
 /// | `submission` | `target` (`{"type": "app", "app_id"}`, `{"type": "addon", "addon_id"}`, `{"type": "flight", "app_id", "flight_id"}`), `spec`, `stopAfter`, `pending` (`fail`, `reuse`, `recreate`) |
 /// | `rollout` | `target`, `submissionId`, `action` (`{"action": "get" \| "update" \| "halt" \| "finalize", "percentage"}`) |
+/// | `wait` | `target`, `submissionId`, `stopAfter`: wait for a committed submission started elsewhere |
 /// | `win32` | `productId`, `spec`, `stopAfter` |
 /// | `ingestion` | `productId`, `spec`, `stopAfter` |
 /// | `call` | `op` (an operation id of the manifest), `args` |
@@ -39,6 +40,7 @@ pub fn workflow_from_json(cfg: FlowConfig, request: &Value) -> Result<Flow> {
     let allowed: &[&str] = match name {
         "submission" => &["target", "spec", "stopAfter", "pending"],
         "rollout" => &["target", "submissionId", "action"],
+        "wait" => &["target", "submissionId", "stopAfter"],
         "win32" | "ingestion" => &["productId", "spec", "stopAfter"],
         "call" => &["op", "args"],
         "listAll" => &["op", "args", "maxPages"],
@@ -67,6 +69,7 @@ pub fn workflow_from_json(cfg: FlowConfig, request: &Value) -> Result<Flow> {
             let id = f.string("submissionId")?;
             devcenter::rollout(cfg, f.req::<Target>("target")?, id, f.req::<RolloutAction>("action")?)
         }
+        "wait" => devcenter::wait_for(cfg, f.req::<Target>("target")?, &f.string("submissionId")?, f.stop_after()?),
         "win32" => win32::publish(cfg, f.string("productId")?, f.opt::<Win32Spec>("spec")?, f.stop_after()?),
         "ingestion" => {
             ingestion::publish(cfg, f.string("productId")?, f.req::<IngestionSpec>("spec")?, f.stop_after()?)

@@ -1,0 +1,228 @@
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace StoreSubmit.Interop
+{
+    /// <summary>A buffer the native library handed out (<c>{uint8_t *ptr; size_t len;}</c>).</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct SsBuf
+    {
+        public IntPtr Ptr;
+        public UIntPtr Len;
+    }
+
+    /// <summary>
+    /// The C ABI of <c>storesubmit_native</c> (bindings-csharp/src): every function returns 0 or the
+    /// manifest's error number, with the error JSON in <c>err</c>. Strings go in NUL-terminated UTF-8.
+    /// </summary>
+    internal static class NativeMethods
+    {
+        private const string Lib = "storesubmit_native";
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_abi_version();
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_version(out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_call(byte[] name, byte[] args, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_tokens_new(out ulong handle, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_flow_start(byte[] options, byte[] secret, UIntPtr secretLen, byte[] request,
+            ulong tokens, out ulong handle, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_flow_step(ulong flow, byte[] evt, byte[] data, UIntPtr dataLen, ulong now,
+            double jitter, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_flow_take_body(ulong flow, ulong id, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_flow_save_tokens(ulong flow, ulong tokens, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_flow_resume_token(ulong flow, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_flow_stage(ulong flow, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_pack_start(byte[] request, out ulong handle, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_pack_step(ulong pack, byte[] evt, byte[] data, UIntPtr dataLen,
+            out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_pack_take_body(ulong pack, ulong id, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_files_stat(byte[] folder, byte[] names, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_files_read(byte[] folder, byte[] name, ulong offset, ulong len, out SsBuf output, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_preflight(byte[] kind, byte[] spec, byte[] folder, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_free(ulong handle, out SsBuf err);
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        internal static extern uint storesubmit_buf_free(IntPtr ptr, UIntPtr len);
+    }
+
+    /// <summary>
+    /// A native handle (a workflow run, a packaging job, a token cache), freed exactly once by the runtime
+    /// (<see cref="SafeHandle"/>) even when the caller forgets to dispose it.
+    /// </summary>
+    internal sealed class NativeHandle : SafeHandle
+    {
+        internal NativeHandle(ulong id) : base(IntPtr.Zero, true) { SetHandle(new IntPtr((long)id)); }
+
+        /// <summary>Whether the handle has no native object.</summary>
+        public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
+
+        /// <summary>The registry key the native functions take.</summary>
+        internal ulong Id
+        {
+            get
+            {
+                if (IsClosed) throw new ObjectDisposedException("storesubmit native handle");
+                return (ulong)handle.ToInt64();
+            }
+        }
+
+        protected override bool ReleaseHandle()
+        {
+            SsBuf err;
+            var rc = NativeMethods.storesubmit_free((ulong)handle.ToInt64(), out err);
+            Native.Free(err);
+            return rc == 0;
+        }
+    }
+
+    /// <summary>Conversions at the boundary: strings to NUL-terminated UTF-8, buffers to bytes, error JSON to exceptions.</summary>
+    internal static class Native
+    {
+        private static readonly object Checked = new object();
+        private static bool _checked;
+
+        /// <summary>The ABI this library was written for.</summary>
+        internal const uint AbiVersion = 1;
+
+        /// <summary>Fails early (and clearly) when the native library is missing or of another ABI.</summary>
+        internal static void EnsureLoaded()
+        {
+            lock (Checked)
+            {
+                if (_checked) return;
+                uint abi;
+                try { abi = NativeMethods.storesubmit_abi_version(); }
+                catch (DllNotFoundException e)
+                {
+                    throw new DllNotFoundException("storesubmit_native (libstoresubmit_native.so / storesubmit_native.dll) was not found: " +
+                        "put it next to StoreSubmit.dll or on the library path (LD_LIBRARY_PATH)", e);
+                }
+                if (abi != AbiVersion)
+                    throw new InvalidOperationException("storesubmit_native has ABI version " + abi + ", this StoreSubmit.dll needs " + AbiVersion);
+                _checked = true;
+            }
+        }
+
+        internal static byte[] Z(string s)
+        {
+            if (s == null) return null;
+            var n = Encoding.UTF8.GetByteCount(s);
+            var b = new byte[n + 1];
+            Encoding.UTF8.GetBytes(s, 0, s.Length, b, 0);
+            return b;
+        }
+
+        internal static byte[] ZJson(object v) { return Z(Json.Serialize(v)); }
+
+        internal static byte[] Take(SsBuf buf)
+        {
+            var len = (int)buf.Len.ToUInt64();
+            if (buf.Ptr == IntPtr.Zero || len == 0) return new byte[0];
+            var bytes = new byte[len];
+            Marshal.Copy(buf.Ptr, bytes, 0, len);
+            NativeMethods.storesubmit_buf_free(buf.Ptr, buf.Len);
+            return bytes;
+        }
+
+        internal static void Free(SsBuf buf)
+        {
+            if (buf.Ptr != IntPtr.Zero) NativeMethods.storesubmit_buf_free(buf.Ptr, buf.Len);
+        }
+
+        internal static object TakeJson(SsBuf buf)
+        {
+            var bytes = Take(buf);
+            return bytes.Length == 0 ? null : Json.Parse(Encoding.UTF8.GetString(bytes));
+        }
+
+        /// <summary>Throws the typed exception of a failed call (frees <paramref name="err"/>), else frees nothing.</summary>
+        internal static void Check(uint rc, SsBuf err)
+        {
+            if (rc == 0) { Free(err); return; }
+            var json = TakeJson(err) as JsonObject;
+            if (json == null)
+            {
+                json = new JsonObject();
+                json["number"] = (long)rc;
+                json["message"] = "the native library failed with error number " + rc;
+            }
+            throw StoreSubmitException.FromJson(json);
+        }
+
+        /// <summary>One of the core's JSON calls (<c>storesubmit::wire::call</c>).</summary>
+        internal static object Call(string name, object args)
+        {
+            EnsureLoaded();
+            SsBuf output, err;
+            var rc = NativeMethods.storesubmit_call(Z(name), ZJson(args ?? new JsonObject()), out output, out err);
+            Check(rc, err);
+            return TakeJson(output);
+        }
+
+        /// <summary>The sizes of files under a folder (the core resolves the names and refuses any leaving it).</summary>
+        internal static JsonArray FilesStat(string folder, JsonArray names)
+        {
+            SsBuf output, err;
+            Check(NativeMethods.storesubmit_files_stat(Z(folder), ZJson(names), out output, out err), err);
+            return (JsonArray)TakeJson(output);
+        }
+
+        /// <summary>Bytes of a file under a folder.</summary>
+        internal static byte[] FilesRead(string folder, string name, long offset, long length)
+        {
+            SsBuf output, err;
+            Check(NativeMethods.storesubmit_files_read(Z(folder), Z(name), (ulong)offset, (ulong)length, out output, out err), err);
+            return Take(output);
+        }
+
+        /// <summary>The core's checks before a workflow's first request (rules, and the files under <paramref name="folder"/>).</summary>
+        internal static void Preflight(string kind, JsonObject spec, string folder)
+        {
+            EnsureLoaded();
+            SsBuf err;
+            Check(NativeMethods.storesubmit_preflight(Z(kind), ZJson(spec), Z(folder), out err), err);
+        }
+
+        internal static NativeHandle NewTokens()
+        {
+            EnsureLoaded();
+            ulong h;
+            SsBuf err;
+            Check(NativeMethods.storesubmit_tokens_new(out h, out err), err);
+            return new NativeHandle(h);
+        }
+    }
+}

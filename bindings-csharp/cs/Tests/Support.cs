@@ -1,0 +1,187 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Net.Http;
+using System.Text;
+using NUnit.Framework;
+using StoreSubmit;
+
+namespace StoreSubmit.Tests
+{
+    /// <summary>The repository (shared vectors, README) and the emulator binary the suite uses.</summary>
+    internal static class Repo
+    {
+        internal static string Root
+        {
+            get
+            {
+                var env = Environment.GetEnvironmentVariable("STORESUBMIT_ROOT");
+                if (!string.IsNullOrEmpty(env)) return env;
+                for (var d = new DirectoryInfo(Directory.GetCurrentDirectory()); d != null; d = d.Parent)
+                    if (Directory.Exists(Path.Combine(d.FullName, "tests", "vectors"))) return d.FullName;
+                throw new InvalidOperationException("set STORESUBMIT_ROOT to the repository (tests/vectors not found)");
+            }
+        }
+
+        internal static string Vectors(params string[] parts)
+        {
+            var all = new List<string> { Root, "tests", "vectors" };
+            all.AddRange(parts);
+            return Path.Combine(all.ToArray());
+        }
+
+        internal static object ReadJson(string path) { return Json.Parse(File.ReadAllText(path, Encoding.UTF8)); }
+
+        internal static JsonArray Cases(string file) { return ((JsonObject)ReadJson(file)).GetArray("cases"); }
+
+        internal static JsonObject Obj(string json) { return (JsonObject)Json.Parse(json); }
+    }
+
+    /// <summary>
+    /// The <c>storesubmit-emulator</c> binary of the workspace build, started on a free loopback port for one
+    /// test and stopped when disposed (it exits when its stdin closes, so no emulator outlives the suite).
+    /// </summary>
+    internal sealed class Emulator : IDisposable
+    {
+        private readonly Process _process;
+        private readonly string _configPath;
+
+        internal JsonObject Info { get; private set; }
+
+        private Emulator(Process p, JsonObject info, string configPath)
+        {
+            _process = p;
+            Info = info;
+            _configPath = configPath;
+        }
+
+        internal static string Binary
+        {
+            get
+            {
+                var bin = Environment.GetEnvironmentVariable("STORESUBMIT_EMULATOR_BIN");
+                if (string.IsNullOrEmpty(bin))
+                {
+                    var target = Environment.GetEnvironmentVariable("CARGO_TARGET_DIR") ?? Path.Combine(Repo.Root, "target");
+                    bin = Path.Combine(target, "debug", "storesubmit-emulator");
+                }
+                if (!File.Exists(bin)) Assert.Fail("the emulator binary is missing at " + bin + " (cargo build -p storesubmit-emulator)");
+                return bin;
+            }
+        }
+
+        /// <summary>Starts an emulator whose phases take 0.2 s each (a publish takes about a second).</summary>
+        internal static Emulator Start()
+        {
+            var config = Path.GetTempFileName();
+            File.WriteAllText(config, "{\"durations\": {\"commit\": 0.2, \"preprocessing\": 0.2, \"certification\": 0.2, \"release\": 0.2, " +
+                "\"win32_package_processing\": 0.2, \"win32_publishing\": 0.2, \"ingestion_processing\": 0.2, \"ingestion_publishing\": 0.2}}");
+            var psi = new ProcessStartInfo(Binary, "--port 0 --stop-on-stdin-eof --config " + config)
+            {
+                UseShellExecute = false,
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            var p = Process.Start(psi);
+            p.ErrorDataReceived += (s, e) => { };
+            p.BeginErrorReadLine();
+            var line = p.StandardOutput.ReadLine();
+            if (string.IsNullOrEmpty(line))
+            {
+                p.WaitForExit(5000);
+                Assert.Fail("the emulator printed no first line (exit " + (p.HasExited ? p.ExitCode.ToString() : "none") + ")");
+            }
+            return new Emulator(p, (JsonObject)Json.Parse(line), config);
+        }
+
+        internal string this[string key] { get { return Info.GetString(key); } }
+
+        internal ClientSecretCredential Credential(string secret = null)
+        {
+            return new ClientSecretCredential(this["tenant_id"], this["client_id"], secret ?? this["client_secret"], this["token_url"]);
+        }
+
+        internal StoreSubmitClientOptions Options()
+        {
+            return new StoreSubmitClientOptions
+            {
+                Endpoints = new ServiceEndpoints { Devcenter = this["devcenter_url"], Win32 = this["win32_url"], Ingestion = this["ingestion_url"], Token = this["token_url"] },
+                SellerId = this["seller_id"],
+                Poll = new PollOptions { Initial = TimeSpan.FromSeconds(0.05), Factor = 1.5, Max = TimeSpan.FromSeconds(0.5) },
+                Retry = new RetryOptions { BaseDelay = TimeSpan.FromSeconds(0.05), MaxDelay = TimeSpan.FromSeconds(0.5) },
+                Deadline = TimeSpan.FromMinutes(5),
+            };
+        }
+
+        internal StoreSubmitClient Client(StoreCredential credential = null, Action<StoreSubmitClientOptions> tweak = null)
+        {
+            var o = Options();
+            if (tweak != null) tweak(o);
+            return new StoreSubmitClient(credential ?? Credential(), o);
+        }
+
+        /// <summary>Adds a fault rule through the admin API (<c>{op, status, times, after_work, delay_ms, headers}</c>).</summary>
+        internal void AddFault(string ruleJson)
+        {
+            using (var http = new HttpClient())
+            {
+                var r = http.PostAsync(this["admin_url"] + "/faults", new StringContent(ruleJson, Encoding.UTF8, "application/json")).Result;
+                Assert.AreEqual(201, (int)r.StatusCode, "fault rule refused: " + r.Content.ReadAsStringAsync().Result);
+            }
+        }
+
+        public void Dispose()
+        {
+            try { _process.StandardInput.Close(); } catch (IOException) { }
+            if (!_process.WaitForExit(5000)) _process.Kill();
+            _process.Dispose();
+            File.Delete(_configPath);
+        }
+    }
+
+    /// <summary>A release folder: packages, images and listing assets with bytes that do not compress.</summary>
+    internal sealed class Release : IDisposable
+    {
+        internal readonly string Folder;
+
+        internal static readonly KeyValuePair<string, int>[] Files =
+        {
+            new KeyValuePair<string, int>("Contoso.App_1.2.0.0_x64.msixupload", 5 << 20),
+            new KeyValuePair<string, int>("Contoso.App_1.2.1.0_x64.msixupload", 1 << 20),
+            new KeyValuePair<string, int>("Images/Screenshot1.png", 64 << 10),
+            new KeyValuePair<string, int>("Images/Icon300.png", 16 << 10),
+            new KeyValuePair<string, int>("Assets/screenshot-en-us.png", 48 << 10),
+            new KeyValuePair<string, int>("Assets/logo-en-us.png", 8 << 10),
+        };
+
+        internal Release()
+        {
+            Folder = Path.Combine(Path.GetTempPath(), "storesubmit-cs-" + Guid.NewGuid().ToString("N"));
+            var seed = 1UL;
+            foreach (var f in Files)
+            {
+                var path = Path.Combine(Folder, f.Key.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(path));
+                File.WriteAllBytes(path, Filler(f.Value, seed++));
+            }
+        }
+
+        internal static byte[] Filler(int size, ulong seed)
+        {
+            var b = new byte[size];
+            var x = seed | 1;
+            for (var i = 0; i < size; i++)
+            {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                b[i] = (byte)x;
+            }
+            return b;
+        }
+
+        public void Dispose() { if (Directory.Exists(Folder)) Directory.Delete(Folder, true); }
+    }
+}
