@@ -31,6 +31,7 @@ export declare class ClientSecretCredential {
 export type WorkflowRequest =
   | { workflow: 'submission'; target: SubmissionTarget; spec?: JsonObject; stopAfter?: StopAfter; pending?: 'reuse' | 'recreate' | 'fail' }
   | { workflow: 'rollout'; target: SubmissionTarget; submissionId: string; action: RolloutAction }
+  | { workflow: 'wait'; target: SubmissionTarget; submissionId: string; stopAfter?: StopAfter }
   | { workflow: 'win32'; productId: string; spec?: JsonObject; stopAfter?: StopAfter }
   | { workflow: 'ingestion'; productId: string; spec: JsonObject; stopAfter?: StopAfter }
   | { workflow: 'call'; op: string; args?: JsonObject }
@@ -126,6 +127,8 @@ export declare class Client {
   publishFlightSubmission(appId: string, flightId: string, changes?: SubmissionChanges<FlightSubmission>, options?: SubmissionOptions): Promise<Outcome<FlightSubmission>>;
   /** Reads (`get`) or changes (`update` with `percentage`, `halt`, `finalize`) a submission's gradual rollout. */
   rollout(appId: string, submissionId: string, action?: 'get' | 'update' | 'halt' | 'finalize', options?: CallOptions & { percentage?: number; flightId?: string }): Promise<Outcome<PackageRollout>>;
+  /** Waits for a submission committed elsewhere (polls it to `stopAfter`; commits nothing). */
+  waitForSubmission(target: SubmissionTarget, submissionId: string, options?: CallOptions & { stopAfter?: StopAfter }): Promise<Outcome>;
   /** Publishes an MSI/EXE product: packages, metadata, listing assets, submit, poll. Needs `sellerId`. */
   publishWin32(productId: string, options?: Win32Options): Promise<Outcome>;
   /** Submits a Partner Center product's drafts, polls until ready, optionally promotes. */

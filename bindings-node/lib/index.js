@@ -214,6 +214,13 @@ class FetchTransport {
   }
 }
 
+/** The checks a publish makes before its first request (rules, and every named file under `files`). */
+function preflight(kind, spec, files) {
+  const args = { kind, spec };
+  if (files !== undefined && files !== null) args.folder = String(files);
+  callCore('preflight', args);
+}
+
 // ---------------------------------------------------------------------------------------------------
 // The client
 
@@ -346,6 +353,12 @@ class Client {
     return this.run({ workflow: 'rollout', target, submissionId, action: act }, options);
   }
 
+  /** Waits for a submission committed elsewhere (polls it to `stopAfter`; commits nothing). `target` is
+   *  `{type: 'app', app_id}`, `{type: 'addon', addon_id}` or `{type: 'flight', app_id, flight_id}`. */
+  waitForSubmission(target, submissionId, options = {}) {
+    return this.run({ workflow: 'wait', target, submissionId, stopAfter: options.stopAfter || 'published' }, options);
+  }
+
   /** Publishes an MSI/EXE product: packages, metadata, listing assets, submit, poll. Needs `sellerId`. */
   async publishWin32(productId, options = {}) {
     const spec = { metadataPatch: Boolean(options.metadataPatch) };
@@ -353,7 +366,7 @@ class Client {
     if (options.packagePatches) spec.packagePatches = options.packagePatches;
     if (options.metadata) spec.metadata = options.metadata;
     if (options.assets) spec.assets = options.assets;
-    guard(() => native.preflightWin32(JSON.stringify(spec), options.files === undefined ? null : String(options.files)));
+    preflight('win32', spec, options.files);
     return this.run({ workflow: 'win32', productId, spec, stopAfter: options.stopAfter || 'published' }, options);
   }
 
@@ -375,9 +388,7 @@ class Client {
     for (const k of ['rolloutPercentage', 'mandatoryUpdate', 'mandatoryUpdateEffectiveDate']) {
       if (options[k] !== undefined) spec[k] = options[k];
     }
-    guard(() =>
-      native.preflightSubmission(kind, JSON.stringify(spec), options.files === undefined ? null : String(options.files)),
-    );
+    preflight(kind, spec, options.files);
     const request = { workflow: 'submission', target, spec, stopAfter: options.stopAfter || 'published', pending: options.pending || 'reuse' };
     return this.run(request, options);
   }

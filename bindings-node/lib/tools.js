@@ -3,21 +3,8 @@
 // packaging job (storesubmit::wire::PackJob, driven by the shared host loop with native file reads).
 
 const { open } = require('node:fs/promises');
-const { readdirSync, statSync } = require('node:fs');
-const { join, relative, sep } = require('node:path');
 const { native, guard, guardAsync, mapError, callCore } = require('./native');
 const { errorFromJson, InvalidArgumentError, OperationCancelledError } = require('./errors');
-
-/** A folder's files as `{name: size}` (names relative, `/`-separated), for the core's files cross-check. */
-function listFolder(dir) {
-  const out = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = join(entry.parentPath || entry.path, entry.name);
-    out[relative(dir, full).split(sep).join('/')] = statSync(full).size;
-  }
-  return out;
-}
 
 /**
  * Validates a document against the Store's rules: an object, or JSON text (read leniently: trailing
@@ -25,11 +12,12 @@ function listFolder(dir) {
  * names, or `{name: size}`) cross-checks the files the document names.
  */
 function validate(document, options = {}) {
-  // text as it is; null (which the core reads as "no document") as the JSON text of null
-  const args = typeof document === 'string' ? { text: document } : document === null ? { text: 'null' } : { document };
+  const args = typeof document === 'string' ? { text: document } : { document: document === undefined ? null : document };
   if (options.kind) args.kind = options.kind;
   if (options.files !== undefined && options.files !== null) {
-    args.files = typeof options.files === 'string' ? listFolder(options.files) : options.files;
+    // a folder is listed by the core (empty files are `files.empty`)
+    if (typeof options.files === 'string') args.folder = options.files;
+    else args.files = options.files;
   }
   return callCore('validate', args);
 }

@@ -63,14 +63,16 @@ export type Purpose =
   | { kind: 'api'; op: string }
   | { kind: 'blob'; op: string };
 
-/** A workflow's progress event (the core emits them, the same for every transport). */
-export type ProgressEvent =
+/** A workflow's progress event (the core emits them, the same for every transport); `message` is the core's
+ *  one-line description of it (for a log). */
+export type ProgressEvent = { message?: string } & (
   | { kind: 'stage'; stage: string }
   | { kind: 'request'; method: string; url: string; status: number | null; purpose: Purpose }
   | { kind: 'wait'; seconds: number; reason: { kind: 'retry'; code: string; attempt: number } | { kind: 'poll'; status: string } }
   | { kind: 'upload'; done: number; total: number }
   | { kind: 'resumable'; token: string }
-  | { kind: 'pack'; done: number; total: number };
+  | { kind: 'pack'; done: number; total: number }
+);
 
 /** What a finished workflow reports. `resume` (set when it stopped early) continues it: `client.resume(token)`. */
 export interface Outcome<D = JsonValue> {

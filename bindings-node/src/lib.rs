@@ -61,20 +61,3 @@ pub fn core_version() -> &'static str {
 pub fn call_core(name: String, args: String) -> napi::Result<String> {
     Ok(storesubmit::wire::call(&name, &parse("args", &args)?).js()?.to_string())
 }
-
-/// Pre-flight checks of a devcenter submission spec (`spec` JSON) for a document `kind` against the
-/// files under the folder `files`: the same rules and file checks the core's client applies.
-#[napi]
-pub fn preflight_submission(kind: String, spec: String, files: Option<String>) -> napi::Result<()> {
-    let kind: storesubmit::model::DocumentKind = kind.parse().js()?;
-    let spec: storesubmit::flow::SubmissionSpec = storesubmit::options::decode("spec", &parse("spec", &spec)?).js()?;
-    storesubmit::client::preflight_submission(kind, &spec, files.as_deref().map(std::path::Path::new)).js()
-}
-
-/// Pre-flight checks of an MSI/EXE spec (`spec` JSON) against the listing asset files under `files`.
-#[napi]
-pub fn preflight_win32(spec: String, files: Option<String>) -> napi::Result<()> {
-    let spec: storesubmit::flow::win32::Win32Spec =
-        storesubmit::options::decode("spec", &parse("spec", &spec)?).js()?;
-    storesubmit::client::preflight_win32(&spec, files.as_deref().map(std::path::Path::new)).js()
-}

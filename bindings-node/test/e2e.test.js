@@ -121,6 +121,13 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     assert.equal((await client.rollout(emu.appId, sid, 'halt')).status, 'PackageRolloutStopped');
     await assert.rejects(client.rollout(emu.appId, sid, 'update'), storesubmit.InvalidArgumentError);
 
+    // a submission committed elsewhere (here: by a typed call), waited for
+    const other = await client.publishAppSubmission(emu.appId, APP_CHANGES, { files, stopAfter: 'draft' });
+    await client.devcenter.commitAppSubmission(emu.appId, other.submission_id);
+    const waited = await client.waitForSubmission({ type: 'app', app_id: emu.appId }, other.submission_id);
+    assert.equal(waited.stage, 'published');
+    assert.equal(waited.submission_id, other.submission_id);
+
     const apps = await client.listAll('devcenter.list_apps', { top: 1 });
     assert.deepEqual(apps.map((a) => a.id), [emu.appId]);
     const page = await client.devcenter.listApps({ top: 1 });

@@ -78,42 +78,11 @@ test('request vectors: every operation, built as the Store documents it', () => 
   }
 });
 
-/**
- * A token-service answer goes through the core's token parser inside a workflow (the flow's own token
- * request is answered with the case's response; one attempt, so an error ends the run with it).
- */
-function tokenAnswer(name, c) {
-  const version = c.op === 'token.v1' ? 'v1' : 'v2';
-  const options = {
-    tenantId: 't', clientId: 'c', tokenVersion: version, retry: { maxAttempts: 1 },
-    endpoints: { token: 'http://127.0.0.1:9/t', devcenter: 'http://127.0.0.1:9/d', win32: 'http://127.0.0.1:9/w', ingestion: 'http://127.0.0.1:9/i' },
-  };
-  const request = { workflow: 'call', op: 'devcenter.list_apps' };
-  const m = new native.WireMachine(JSON.stringify(options), JSON.stringify(request), new native.Secret('vector-client-secret'), null);
-  const first = JSON.parse(m.step('{"kind":"start"}', null, 1000, 0.5));
-  const task = first.tasks[0];
-  assert.equal(task.purpose.kind, 'token', name);
-  assert.equal(task.url.includes('/oauth2/v2.0/token'), version === 'v2', `${name}: the ${c.op} endpoint`);
-  const r = responseOf(c.response);
-  const next = JSON.parse(m.step(JSON.stringify({ id: task.id, kind: 'response', status: r.status, headers: r.headers }), Buffer.from(r.text), 1000, 0.5));
-  if (c.expect.ok) {
-    assert.equal(next.kind, 'run', `${name}: ${JSON.stringify(next.error)}`);
-    assert.equal(next.tasks[0].purpose.kind, 'api', `${name}: the token was taken`);
-    return;
-  }
-  assert.equal(next.kind, 'done', name);
-  checkError(errorFromJson(next.error), c.expect, name);
-}
-
 test('response vectors: every status and family error body gives its typed error', () => {
   const all = cases('responses');
   assert.ok(all.length >= 60, `${all.length} cases`);
   assert.deepEqual(new Set(all.map((c) => c.case.op.split('.')[0])), new Set(['devcenter', 'win32', 'ingestion', 'token']));
   for (const { name, case: c } of all) {
-    if (c.op.startsWith('token.')) {
-      tokenAnswer(name, c);
-      continue;
-    }
     const args = { op: c.op, response: responseOf(c.response) };
     if (c.expect.ok) {
       callCore('parseResponse', args);
