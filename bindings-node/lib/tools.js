@@ -1,0 +1,115 @@
+'use strict';
+// Validation, reference data and packaging: the core's JSON calls (storesubmit::wire::call) and its ZIP
+// packaging job (storesubmit::wire::PackJob, driven by the shared host loop with native file reads).
+
+const { open } = require('node:fs/promises');
+const { native, guard, guardAsync, mapError, callCore } = require('./native');
+const { errorFromJson, InvalidArgumentError, OperationCancelledError } = require('./errors');
+
+/**
+ * Validates a document against the Store's rules: an object, or JSON text (read leniently: trailing
+ * commas, comments and a BOM are warnings). `kind` is guessed when absent; `files` (a folder, a list of
+ * names, or `{name: size}`) cross-checks the files the document names.
+ */
+function validate(document, options = {}) {
+  const args = typeof document === 'string' ? { text: document } : { document: document === undefined ? null : document };
+  if (options.kind) args.kind = options.kind;
+  if (options.files !== undefined && options.files !== null) {
+    // a folder is listed by the core (empty files are `files.empty`)
+    if (typeof options.files === 'string') args.folder = options.files;
+    else args.files = options.files;
+  }
+  return callCore('validate', args);
+}
+
+/** The document kind a document looks like, or null. */
+function guessKind(document) {
+  return callCore('guessKind', { document });
+}
+
+/** The document kinds (`app-submission`, …). */
+function documentKinds() {
+  return callCore('documentKinds');
+}
+
+/** The ZIP entries a submission needs: `[{name, sourceName, pointers}]`. */
+function packageEntries(kind, document) {
+  return callCore('packageEntries', { kind, document });
+}
+
+/** The Store's reference tables (markets, languages, categories, limits). */
+function tables() {
+  return callCore('tables');
+}
+
+/** Reads JSON leniently: `{document, issues}`. */
+function parseJson(text) {
+  return callCore('parseJson', { text: String(text) });
+}
+
+let driverModule = null;
+function driver() {
+  driverModule = driverModule || import('./host/driver.mjs');
+  return driverModule;
+}
+
+/** Where pack() writes: a file it creates, or a writable stream (backpressure respected). */
+async function sink(output) {
+  if (typeof output === 'string') {
+    const fh = await open(output, 'w');
+    return {
+      write: async (offset, bytes) => {
+        await fh.write(bytes, 0, bytes.length, offset);
+      },
+      close: () => fh.close(),
+    };
+  }
+  if (output && typeof output.write === 'function') {
+    let written = 0;
+    return {
+      write: (offset, bytes) =>
+        new Promise((resolve, reject) => {
+          if (offset !== written) return reject(new InvalidArgumentError(`pack: a stream is written in order (offset ${offset}, at ${written})`));
+          written += bytes.length;
+          const ok = output.write(bytes, (err) => (err ? reject(err) : ok && resolve()));
+          if (!ok) output.once('drain', resolve);
+        }),
+      close: async () => {},
+    };
+  }
+  throw new InvalidArgumentError('pack: output must be a file path or a writable stream');
+}
+
+/**
+ * Builds the ZIP of a submission (`{kind, document}`: the files it names, under the entry names the Store
+ * expects) or of a list of files (`{names}`), reading from the folder `files`, into `output` (a path or a
+ * writable stream). Resolves with `{size, entries, inputBytes}`.
+ */
+async function pack(what, options = {}) {
+  if (!options.files) throw new InvalidArgumentError('pack: `files` (the folder the names are relative to) is required');
+  if (options.signal?.aborted) throw new OperationCancelledError('pack was cancelled before it started');
+  const host = await driver();
+  const job = guard(() => new native.PackMachine(JSON.stringify(what)));
+  const out = await sink(options.output);
+  const files = String(options.files);
+  try {
+    return await host.drive(
+      {
+        step: (event, data) => JSON.parse(guard(() => job.step(JSON.stringify(event), data || null))),
+        takeBody: (id) => job.takeBody(id),
+      },
+      {
+        stat: (names) => guardAsync(native.statFiles(files, names)),
+        read: async (name, offset, length) => new Uint8Array(await guardAsync(native.readFile(files, name, offset, length))),
+        write: out.write,
+      },
+      { signal: options.signal, onProgress: options.onProgress, makeError: (json) => errorFromJson(json) },
+    );
+  } catch (e) {
+    throw mapError(e);
+  } finally {
+    await out.close();
+  }
+}
+
+module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack };
