@@ -136,6 +136,24 @@ def test_examples_run_and_pass_mypy_strict(tmp_path: Path) -> None:
     assert r.returncode == 0, r.stdout + r.stderr
 
 
+def test_option_strings_and_the_emulator_client_are_typed(tmp_path: Path) -> None:
+    """``mypy --strict`` knows the emulator's client and refuses an option value the core does not have."""
+    snippet = tmp_path / "typed_options.py"
+    snippet.write_text(
+        "import storesubmit.emulator\n"
+        "with storesubmit.emulator.start() as emu:\n"
+        "    client = emu.client()\n"
+        "    client.publish_app_submission(emu.app_id, {}, stop_after='draft', pending='recreate')\n"
+        "    client.publish_app_submission(emu.app_id, {}, stop_after='drafted')\n"
+    )
+    r = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(snippet)],
+                       capture_output=True, text=True, timeout=300, cwd=str(tmp_path))
+    errors = [line for line in r.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1, r.stdout
+    assert "typed_options.py:5:" in errors[0] and "stop_after" in errors[0], errors[0]
+    assert "Literal" in errors[0], errors[0]
+
+
 def test_pack_validate_tables(release: Path, tmp_path: Path) -> None:
     doc = {"applicationPackages": [{"fileName": "Contoso.App_1.2.0.0_x64.msixupload", "fileStatus": "PendingUpload"}],
            "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images\\Screenshot1.png", "fileStatus": "PendingUpload", "imageType": "Screenshot"}]}}}}

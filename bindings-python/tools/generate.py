@@ -71,6 +71,15 @@ def parse_models(manifest: Dict[str, Any]) -> List[Tuple[str, str, List[Tuple[st
     ]
 
 
+# The workflow options a caller spells as strings, typed as ``Literal``s of the core's values.
+OPTION_ENUMS = [
+    ("StopAfter", "flow.stopAfter"),
+    ("PendingPolicy", "flow.pendingPolicy"),
+    ("OldPackages", "flow.oldPackages"),
+    ("RolloutActionName", "flow.rolloutAction"),
+]
+
+
 def render_models(manifest: Dict[str, Any]) -> str:
     out = [
         '"""TypedDicts of every Store resource, generated from the core\'s models (``tools/generate.py``).',
@@ -82,11 +91,15 @@ def render_models(manifest: Dict[str, Any]) -> str:
         "",
         "from __future__ import annotations",
         "",
-        "from typing import Any, Dict, List, TypedDict",
+        "from typing import Any, Dict, List, Literal, TypedDict",
         "",
     ]
     models = parse_models(manifest)
-    out.append("__all__ = [" + ", ".join(f'"{n}"' for n, _, _ in models) + "]")
+    options = [(alias, manifest["enums"][key]) for alias, key in OPTION_ENUMS]
+    out.append("__all__ = [" + ", ".join(f'"{n}"' for n in [a for a, _ in options] + [n for n, _, _ in models]) + "]")
+    for alias, values in options:
+        out += ["", f"#: The values of the workflows' ``{alias}`` option (the core's list, from the manifest)."]
+        out.append(f"{alias} = Literal[" + ", ".join(f'"{v}"' for v in values) + "]")
     for name, doc, fields in models:
         out += ["", ""]
         ident_ok = all(re.match(r"^[A-Za-z_]\w*$", w) and w not in ("from", "type", "class") for w, _, _ in fields)

@@ -63,7 +63,7 @@ pub enum Command {
     Resume(ResumeArgs),
     /// List every error code and validation issue code with its meaning.
     Codes,
-    /// Write a starter submission (app, add-on or flight) that validates, and its files folder.
+    /// Write starter documents (app, add-on, flight, MSI/EXE or ingestion) that validate, and their files folder.
     Init(InitArgs),
 }
 
@@ -73,7 +73,8 @@ pub struct InitArgs {
     /// What to start.
     #[arg(value_enum)]
     pub kind: InitKind,
-    /// The folder to write `submission.json` and `files/` into (created).
+    /// The folder to write the documents (`submission.json`; `packages.json` and `metadata.json`;
+    /// `changes.json`) and `files/` into (created).
     #[arg(default_value = ".")]
     pub dir: PathBuf,
 }
@@ -87,6 +88,10 @@ pub enum InitKind {
     Addon,
     /// A package flight submission.
     Flight,
+    /// An MSI/EXE product: a packages update and a listing metadata patch.
+    Win32,
+    /// Partner Center ingestion: changes to a product's drafts (listing text and images).
+    Ingestion,
 }
 
 /// `storesubmit emulator`.
@@ -114,6 +119,11 @@ pub struct ValidateArgs {
     /// A folder or ZIP with the files the submission names (checks MissingFiles, case, unsafe names).
     #[arg(long, value_name = "DIR|ZIP")]
     pub files: Option<PathBuf>,
+    /// Check the document as the changes `publish --submission` applies to the live submission: fields it
+    /// leaves out keep their live values, so only the rules that apply to what it holds are checked —
+    /// exactly what publish and `--dry-run` check before sending anything.
+    #[arg(long)]
+    pub change: bool,
 }
 
 /// `storesubmit pack`.

@@ -311,6 +311,37 @@ fn init_writes_a_starter_that_validates_and_dry_runs() {
 }
 
 #[test]
+fn init_win32_and_ingestion_write_documents_that_validate_and_publish_on_the_emulator() {
+    let d = dir("init-more");
+    let (emu, cfg) = emulator(&d.0);
+    let info = emu.info().clone();
+    for (kind, product) in [("win32", &info.win32_product_id), ("ingestion", &info.ingestion_product_id)] {
+        let target = d.0.join(kind);
+        let (code, out, err) = run(&["--json", "init", kind, target.to_str().unwrap()]);
+        assert_eq!(code, 0, "{out}{err}");
+        let v: Value = serde_json::from_str(out.trim()).unwrap();
+        for doc in v["documents"].as_array().unwrap() {
+            let Some(k) = doc["kind"].as_str() else { continue };
+            let (code, out, err) = run(&["validate", doc["path"].as_str().unwrap(), "--kind", k]);
+            assert_eq!(code, 0, "{kind}: {out}{err}");
+            assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+        }
+        for name in v["needs"].as_array().unwrap() {
+            write_file(&target.join("files"), name.as_str().unwrap(), 100);
+        }
+        // the printed publish command, with the emulator's product, publishes
+        let line = v["next"]["publish"].as_str().unwrap().replace("<PRODUCT ID>", product);
+        let mut args: Vec<&str> = vec!["--json"];
+        args.extend(line.split(' '));
+        args.extend(["--config", &cfg, "--poll-interval", "100ms"]);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 0, "{kind}: {line}\n{out}{err}");
+        let v: Value = serde_json::from_str(out.trim()).unwrap();
+        assert_eq!(v["stage"], "published", "{kind}: {v}");
+    }
+}
+
+#[test]
 fn not_found_and_a_pending_submission_have_their_own_exit_codes() {
     let d = dir("exit-classes");
     let (emu, cfg) = emulator(&d.0);
@@ -427,4 +458,58 @@ fn pack_writes_the_bytes_publish_uploads_and_publish_takes_that_zip_as_is() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("missing.msixupload"), "{err}");
     assert_eq!(emu.requests().len(), before, "nothing was sent");
+}
+
+#[test]
+fn validate_change_and_dry_run_agree_on_a_partial_change() {
+    let d = dir("change");
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 1_000);
+    let files = files.to_str().unwrap();
+    let good = write(&d.0, "good.json", &json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+    let bad = write(
+        &d.0,
+        "bad.json",
+        &json!({"applicationPackages": [{"fileName": "app.msixupload"}], "visibility": "Sometimes"}),
+    );
+    let validate = |file: &str, change: bool| {
+        let mut a = vec!["--json", "validate", file, "--kind", "app-submission", "--files", files];
+        if change {
+            a.push("--change");
+        }
+        run(&a)
+    };
+    let dry_run = |file: &str| {
+        run(&[
+            "--json",
+            "app",
+            "publish",
+            "--app-id",
+            "9NBLGGH4R315",
+            "--submission",
+            file,
+            "--files",
+            files,
+            "--dry-run",
+        ])
+    };
+    // as a whole document the change lacks required fields; as a change it is what publish accepts
+    let (code, out, _) = validate(&good, false);
+    assert_eq!(code, 3, "{out}");
+    assert!(out.contains("required"), "{out}");
+    let (code, out, err) = validate(&good, true);
+    assert_eq!(code, 0, "{out}{err}");
+    let (code, out, err) = dry_run(&good);
+    assert_eq!(code, 0, "{out}{err}");
+    // a broken rule: both refuse, naming the same issue
+    let (code, out, _) = validate(&bad, true);
+    assert_eq!(code, 3, "{out}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    let codes: Vec<&str> = v["issues"].as_array().unwrap().iter().filter_map(|i| i["code"].as_str()).collect();
+    let (code, out, err) = dry_run(&bad);
+    assert_eq!(code, 3, "{out}{err}");
+    let refused: Value = serde_json::from_str(out.trim()).unwrap();
+    let dry_codes: Vec<&str> =
+        refused["error"]["issues"].as_array().unwrap().iter().filter_map(|i| i["code"].as_str()).collect();
+    assert!(!codes.is_empty() && dry_codes.iter().all(|c| codes.contains(c)), "{codes:?} vs {dry_codes:?}");
 }

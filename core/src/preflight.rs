@@ -12,15 +12,9 @@ use crate::flow::SubmissionSpec;
 use crate::issue::Issue;
 use crate::model::files::referenced_files;
 use crate::model::DocumentKind;
-use crate::validate::{cross_check_files, validate};
+use crate::validate::{change_issues, cross_check_files, validate};
 
 pub use crate::validate::FileSet;
-
-/// Whether an issue code is a presence rule (`field.required`, `…required`): a spec is a *partial*
-/// document, so a field it leaves out is kept from the fetched submission and cannot be judged here.
-fn is_presence_rule(code: &str) -> bool {
-    code == "field.required" || code.ends_with(".required")
-}
 
 fn files_error(issues: Vec<Issue>) -> Error {
     let first = issues.first().map(ToString::to_string).unwrap_or_default();
@@ -49,8 +43,7 @@ fn submission_with(
     files: impl FnOnce() -> Result<Option<FileSet>>,
 ) -> Result<()> {
     let doc = spec.standalone_document(kind);
-    let errors: Vec<Issue> =
-        validate(kind, &doc).issues.into_iter().filter(|i| i.is_error() && !is_presence_rule(&i.code)).collect();
+    let errors: Vec<Issue> = change_issues(kind, &doc, None).into_iter().filter(Issue::is_error).collect();
     if !errors.is_empty() {
         return Err(Error::validation(errors));
     }

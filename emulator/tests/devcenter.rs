@@ -671,3 +671,32 @@ async fn pascal_case_updates_from_microsofts_samples_are_bound_case_insensitivel
     assert_eq!(stored["gamingOptions"][0]["isLocalMultiplayer"], true);
     assert!(stored.get("Trailers").is_none() && stored.get("GamingOptions").is_none(), "{stored}");
 }
+
+/// The docs say a trailer's `imageList` holds one image; Microsoft's published samples send two. The
+/// emulator accepts what the samples send (the validator only warns: `trailer.thumbnail.extra`), and a
+/// trailer with no thumbnail is still refused.
+#[tokio::test]
+async fn two_trailer_thumbnails_as_the_samples_send_are_accepted_and_none_is_refused() {
+    let emu = Emu::start();
+    let ep = emu.ep.clone();
+    let app = emu.info.app_id.clone();
+    let r = call(&emu, dc::create_app_submission(&ep, &app)).await;
+    let mut doc = body(&r);
+    let sid = doc["id"].as_str().unwrap().to_string();
+    let update = |doc: &Value| {
+        api::build(
+            &ep,
+            "devcenter.update_app_submission",
+            &json!({"applicationId": app, "submissionId": sid, "body": doc}),
+        )
+    };
+    let images = json!([{"fileName": "trailers/thumb1.png"}, {"fileName": "trailers/thumb2.png"}]);
+    doc["trailers"] = json!([{"videoFileName": "trailers/main.mp4", "trailerAssets": {"en-us": {"title": "T", "imageList": images}}}]);
+    let r = call(&emu, update(&doc)).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let stored = body(&call(&emu, dc::get_app_submission(&ep, &app, &sid)).await);
+    assert_eq!(stored["trailers"][0]["trailerAssets"]["en-us"]["imageList"].as_array().map(Vec::len), Some(2));
+    doc["trailers"][0]["trailerAssets"]["en-us"]["imageList"] = json!([]);
+    let r = call(&emu, update(&doc)).await;
+    assert_eq!(r.status, 400, "{}", String::from_utf8_lossy(&r.body));
+}

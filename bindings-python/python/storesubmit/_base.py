@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, Generic, cast, Mapping, Optional, Sequen
 from . import _native
 from ._errors import AuthenticationError
 from .credentials import AccessTokenLike, ClientSecretCredential
+from ._models import OldPackages, PendingPolicy, StopAfter
 from .types import Outcome, ProgressEvent
 
 logger = logging.getLogger("storesubmit")
@@ -143,12 +144,12 @@ class ClientBase(Generic[_R]):
         changes: Optional[Mapping[str, Any]] = None,
         *,
         files: Optional[PathLike] = None,
-        old_packages: str = "replace",
+        old_packages: OldPackages = "replace",
         rollout_percentage: Optional[float] = None,
         mandatory_update: Optional[bool] = None,
         mandatory_update_effective_date: Optional[str] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
+        pending: PendingPolicy = "reuse",
+        stop_after: StopAfter = "published",
         on_progress: Optional[ProgressCallback] = None,
     ) -> _R:
         """Publishes an app submission: pre-flight checks (rules, every named file under ``files``), then
@@ -164,8 +165,8 @@ class ClientBase(Generic[_R]):
         changes: Optional[Mapping[str, Any]] = None,
         *,
         files: Optional[PathLike] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
+        pending: PendingPolicy = "reuse",
+        stop_after: StopAfter = "published",
         on_progress: Optional[ProgressCallback] = None,
     ) -> _R:
         """Publishes an add-on (in-app product) submission; see :meth:`publish_app_submission`."""
@@ -179,12 +180,12 @@ class ClientBase(Generic[_R]):
         changes: Optional[Mapping[str, Any]] = None,
         *,
         files: Optional[PathLike] = None,
-        old_packages: str = "replace",
+        old_packages: OldPackages = "replace",
         rollout_percentage: Optional[float] = None,
         mandatory_update: Optional[bool] = None,
         mandatory_update_effective_date: Optional[str] = None,
-        pending: str = "reuse",
-        stop_after: str = "published",
+        pending: PendingPolicy = "reuse",
+        stop_after: StopAfter = "published",
         on_progress: Optional[ProgressCallback] = None,
     ) -> _R:
         """Publishes a package flight submission; see :meth:`publish_app_submission`."""
@@ -218,7 +219,7 @@ class ClientBase(Generic[_R]):
         metadata_patch: bool = False,
         assets: Optional[Sequence[Mapping[str, Any]]] = None,
         files: Optional[PathLike] = None,
-        stop_after: str = "published",
+        stop_after: StopAfter = "published",
         on_progress: Optional[ProgressCallback] = None,
     ) -> _R:
         """Publishes an MSI/EXE product: packages (full ``{"packages": [...]}`` PUT and/or
@@ -246,7 +247,7 @@ class ClientBase(Generic[_R]):
         scope: Optional[str] = None,
         promote: bool = False,
         publish_option: Optional[Mapping[str, Any]] = None,
-        stop_after: str = "published",
+        stop_after: StopAfter = "published",
     ) -> _R:
         """Submits a Partner Center product's current drafts (``modules``, default Listing, Package,
         Availability, Property) to ``scope`` (``"Preview"`` by default, or ``"Live"``), polls until ready, and with ``promote`` takes the preview live."""
@@ -261,7 +262,7 @@ class ClientBase(Generic[_R]):
         self,
         token: str,
         *,
-        stop_after: str = "published",
+        stop_after: StopAfter = "published",
         files: Optional[PathLike] = None,
         on_progress: Optional[ProgressCallback] = None,
     ) -> _R:

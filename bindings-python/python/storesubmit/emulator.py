@@ -12,11 +12,15 @@ and a blob store, with an emulated clock and fault injection. Its credentials ar
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, Dict, Mapping, Optional, Type
+from typing import TYPE_CHECKING, Any, Dict, Mapping, Optional, Type
 
 from . import _native
 from .credentials import ClientSecretCredential
 from .types import EmulatorInfo
+
+if TYPE_CHECKING:
+    from .aio import Client as AsyncClient
+    from .client import Client
 
 __all__ = ["Emulator", "start", "FAST"]
 
@@ -89,13 +93,13 @@ class Emulator:
         opts.update(overrides)
         return opts
 
-    def client(self, credential: Any = None, **overrides: Any) -> Any:
+    def client(self, credential: Any = None, **overrides: Any) -> "Client":
         """A :class:`storesubmit.Client` for this emulator (``credential`` defaults to the emulator's)."""
         from .client import Client
 
         return Client(credential or self.credential(), **self.client_options(**overrides))
 
-    def async_client(self, credential: Any = None, **overrides: Any) -> Any:
+    def async_client(self, credential: Any = None, **overrides: Any) -> "AsyncClient":
         """A :class:`storesubmit.aio.Client` for this emulator."""
         from .aio import Client
 

@@ -1,5 +1,5 @@
-//! `storesubmit init app|addon|flight DIR`: a starter submission that validates, the files folder it
-//! names, and the next commands, so a first release starts from something that works.
+//! `storesubmit init app|addon|flight|win32|ingestion DIR`: starter documents that validate, the files
+//! folder they name, and the next commands, so a first release starts from something that works.
 
 use std::path::Path;
 
@@ -10,69 +10,163 @@ use storesubmit::{Error, ErrorKind, Result};
 use crate::args::{InitArgs, InitKind};
 use crate::output::{self, Mode};
 
-/// The starter document of a kind, its kind and the placeholder files it names.
-fn starter(kind: InitKind) -> (DocumentKind, Value, &'static [&'static str]) {
+/// What `init` writes for a kind: the documents (file name, the kind `validate` checks it as, body),
+/// the placeholder files they name (under `files/`), and the publish command line (its arguments
+/// after `storesubmit`, with `{dir}` and `{files}` for the paths).
+struct Starter {
+    documents: Vec<(&'static str, Option<DocumentKind>, Value)>,
+    needs: &'static [&'static str],
+    publish: &'static str,
+    /// Whether that publish command takes `--dry-run` and `--save-resume`.
+    rehearsable: bool,
+}
+
+fn starter(kind: InitKind) -> Starter {
     let package = |name: &str| json!({"fileName": name, "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"});
     match kind {
-        InitKind::App => (
-            DocumentKind::AppSubmission,
-            json!({
-                "applicationPackages": [package("MyApp_1.0.0.0_x64.msixupload")],
-                "listings": {"en-us": {"baseListing": {
-                    "description": "What the app does, in a few sentences.",
-                    "releaseNotes": "What is new in this version.",
-                    "images": [{"fileName": "Images/screenshot1.png", "fileStatus": "PendingUpload", "imageType": "Screenshot"}]
-                }}}
-            }),
-            &["MyApp_1.0.0.0_x64.msixupload", "Images/screenshot1.png"],
-        ),
-        InitKind::Addon => (
-            DocumentKind::AddonSubmission,
-            json!({
-                "listings": {"en-us": {"title": "100 coins", "description": "A bag of 100 coins.",
-                    "icon": {"fileName": "Images/icon.png", "fileStatus": "PendingUpload"}}},
-                "pricing": {"priceId": "Tier2"}
-            }),
-            &["Images/icon.png"],
-        ),
-        InitKind::Flight => (
-            DocumentKind::FlightSubmission,
-            json!({"flightPackages": [package("MyApp_1.0.1.0_x64.msixupload")]}),
-            &["MyApp_1.0.1.0_x64.msixupload"],
-        ),
+        InitKind::App => Starter {
+            documents: vec![(
+                "submission.json",
+                Some(DocumentKind::AppSubmission),
+                json!({
+                    "applicationPackages": [package("MyApp_1.0.0.0_x64.msixupload")],
+                    "listings": {"en-us": {"baseListing": {
+                        "description": "What the app does, in a few sentences.",
+                        "releaseNotes": "What is new in this version.",
+                        "images": [{"fileName": "Images/screenshot1.png", "fileStatus": "PendingUpload", "imageType": "Screenshot"}]
+                    }}}
+                }),
+            )],
+            needs: &["MyApp_1.0.0.0_x64.msixupload", "Images/screenshot1.png"],
+            publish: "app publish --app-id <APP ID> --submission {dir}/submission.json --files {files}",
+            rehearsable: true,
+        },
+        InitKind::Addon => Starter {
+            documents: vec![(
+                "submission.json",
+                Some(DocumentKind::AddonSubmission),
+                json!({
+                    "listings": {"en-us": {"title": "100 coins", "description": "A bag of 100 coins.",
+                        "icon": {"fileName": "Images/icon.png", "fileStatus": "PendingUpload"}}},
+                    "pricing": {"priceId": "Tier2"}
+                }),
+            )],
+            needs: &["Images/icon.png"],
+            publish: "addon publish --addon-id <ADD-ON ID> --submission {dir}/submission.json --files {files}",
+            rehearsable: true,
+        },
+        InitKind::Flight => Starter {
+            documents: vec![(
+                "submission.json",
+                Some(DocumentKind::FlightSubmission),
+                json!({"flightPackages": [package("MyApp_1.0.1.0_x64.msixupload")]}),
+            )],
+            needs: &["MyApp_1.0.1.0_x64.msixupload"],
+            publish: "flight publish --app-id <APP ID> --flight-id <FLIGHT ID> --submission {dir}/submission.json \
+                      --files {files}",
+            rehearsable: true,
+        },
+        InitKind::Win32 => Starter {
+            documents: vec![
+                (
+                    "packages.json",
+                    Some(DocumentKind::Win32Packages),
+                    json!({"packages": [{
+                        "packageUrl": "https://www.example.com/downloads/1.0/setup.exe",
+                        "languages": ["en-us"],
+                        "architectures": ["X64"],
+                        "isSilentInstall": true,
+                        "installerParameters": "/S",
+                        "genericDocUrl": "https://www.example.com/docs/install-errors",
+                        "packageType": "exe"
+                    }]}),
+                ),
+                (
+                    "metadata.json",
+                    Some(DocumentKind::Win32MetadataPatch),
+                    json!({"listings": {
+                        "language": "en-us",
+                        "description": "What the app does, in a few sentences.",
+                        "whatsNew": "What is new in this version.",
+                        "shortDescription": "One line about the app."
+                    }}),
+                ),
+            ],
+            needs: &[],
+            publish: "win32 publish --product-id <PRODUCT ID> --packages {dir}/packages.json --metadata \
+                      {dir}/metadata.json --patch",
+            rehearsable: true,
+        },
+        InitKind::Ingestion => Starter {
+            documents: vec![(
+                "changes.json",
+                None,
+                json!({"listings": [{
+                    "languageCode": "en-us",
+                    "set": {"description": "What the product does, in a few sentences.", "summary": "One line."},
+                    "images": [{"file": "Images/logo.png", "type": "AzureLogoLarge"}]
+                }]}),
+            )],
+            needs: &["Images/logo.png"],
+            publish: "ingestion publish --product-id <PRODUCT ID> --changes {dir}/changes.json --files {files}",
+            rehearsable: false,
+        },
     }
 }
 
-/// Writes `DIR/submission.json` and `DIR/files/`; refuses to overwrite an existing submission.
+/// Writes the starter documents and `DIR/files/`; refuses to overwrite an existing document.
 pub fn run(mode: Mode, args: &InitArgs) -> Result<i32> {
-    let (kind, doc, names) = starter(args.kind);
-    let report = storesubmit::validate::validate(kind, &doc);
-    debug_assert!(report.issues.is_empty(), "the starter validates: {:?}", report.issues);
+    let s = starter(args.kind);
     let io = |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", p.display()));
-    let sub = args.dir.join("submission.json");
-    if sub.exists() {
-        return Err(Error::invalid_argument(format!("{} exists; not overwritten", sub.display())));
+    for (name, kind, doc) in &s.documents {
+        if let Some(kind) = kind {
+            let report = storesubmit::validate::validate(*kind, doc);
+            debug_assert!(report.issues.is_empty(), "the {name} starter validates: {:?}", report.issues);
+        }
+        let path = args.dir.join(name);
+        if path.exists() {
+            return Err(Error::invalid_argument(format!("{} exists; not overwritten", path.display())));
+        }
     }
     let files = args.dir.join("files");
     std::fs::create_dir_all(&files).map_err(|e| io(&files, e))?;
-    let text = serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n";
-    std::fs::write(&sub, text).map_err(|e| io(&sub, e))?;
-    let (sub_s, files_s) = (sub.display(), files.display());
-    let cmd = match args.kind {
-        InitKind::App => "app publish --app-id <APP ID>",
-        InitKind::Addon => "addon publish --addon-id <ADD-ON ID>",
-        InitKind::Flight => "flight publish --app-id <APP ID> --flight-id <FLIGHT ID>",
-    };
+    let mut written = Vec::new();
+    for (name, kind, doc) in &s.documents {
+        let path = args.dir.join(name);
+        let text = serde_json::to_string_pretty(doc).unwrap_or_default() + "\n";
+        std::fs::write(&path, text).map_err(|e| io(&path, e))?;
+        written.push((path, *kind));
+    }
+    let (dir_s, files_s) = (args.dir.display().to_string(), files.display().to_string());
+    let publish = s.publish.replace("{dir}", &dir_s).replace("{files}", &files_s);
+    let validates: Vec<String> = written
+        .iter()
+        .filter_map(|(p, k)| k.map(|k| format!("storesubmit validate {} --kind {}", p.display(), k.as_str())))
+        .collect();
     if mode.json {
-        output::print_json(mode, &json!({"submission": sub, "files": files, "kind": kind.as_str(), "needs": names}));
+        let docs: Vec<Value> =
+            written.iter().map(|(p, k)| json!({"path": p, "kind": k.map(DocumentKind::as_str)})).collect();
+        output::print_json(
+            mode,
+            &json!({"documents": docs, "files": files, "needs": s.needs, "next": {"validate": validates, "publish": publish}}),
+        );
     } else {
-        println!("wrote {sub_s} ({}) and {files_s}/", kind.as_str());
-        println!("put these files under {files_s}: {}", names.join(", "));
+        let names: Vec<String> = written.iter().map(|(p, _)| p.display().to_string()).collect();
+        println!("wrote {} and {files_s}/", names.join(", "));
+        if !s.needs.is_empty() {
+            println!("put these files under {files_s}: {}", s.needs.join(", "));
+        }
         println!("next:");
-        println!("  storesubmit validate {sub_s} --files {files_s}");
-        println!("  storesubmit {cmd} --submission {sub_s} --files {files_s} --dry-run");
+        for v in &validates {
+            println!("  {v} --files {files_s}");
+        }
         println!("  storesubmit emulator --port 0 > emulator.json &   # rehearse, then: --config emulator.json");
-        println!("  storesubmit {cmd} --submission {sub_s} --files {files_s} --save-resume token.json");
+        if s.rehearsable {
+            println!("  storesubmit {publish} --dry-run");
+            println!("  storesubmit {publish} --save-resume token.json");
+        } else {
+            println!("  storesubmit {publish}");
+        }
     }
     Ok(0)
 }

@@ -1,10 +1,10 @@
-//! `storesubmit validate FILE [--kind KIND] [--files DIR|ZIP] [--json]`.
+//! `storesubmit validate FILE [--kind KIND] [--files DIR|ZIP] [--change] [--json]`.
 
 use std::io::Write;
 
 use serde_json::json;
 use storesubmit::model::DocumentKind;
-use storesubmit::validate::{check, FileSet, Input};
+use storesubmit::validate::{check, check_change, FileSet, Input};
 use storesubmit::{Error, ErrorKind, Issue, Result};
 
 use crate::args::ValidateArgs;
@@ -22,7 +22,8 @@ pub fn run(mode: Mode, args: &ValidateArgs) -> Result<i32> {
     if !doc.is_null() {
         let kind = args.kind.as_deref().map(str::parse::<DocumentKind>).transpose()?;
         let files = args.files.as_deref().map(file_set).transpose()?;
-        let checked = check(Input::Document(&doc), kind, files.as_ref()).map_err(|e| match kind {
+        let how = if args.change { check_change } else { check };
+        let checked = how(Input::Document(&doc), kind, files.as_ref()).map_err(|e| match kind {
             None => Error::invalid_argument(format!(
                 "cannot tell what {} is: pass --kind (one of {})",
                 args.file.display(),

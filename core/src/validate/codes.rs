@@ -123,7 +123,8 @@ codes! {
     GAMING_GENRE_INVALID = "gaming.genre.invalid", Error, "gamingOptions[].genres holds a value that is not a documented genre";
     GAMING_KINECT_DATA_INVALID = "gaming.kinect_data.invalid", Error, "kinectDataForExternal is not NotSet, Unknown, Enabled or Disabled";
     TRAILERS_TOO_MANY = "trailers.too_many", Error, "trailers has more than 15 trailers";
-    TRAILER_THUMBNAIL_COUNT = "trailer.thumbnail.count", Error, "a trailer's imageList must hold exactly one thumbnail image per language";
+    TRAILER_THUMBNAIL_COUNT = "trailer.thumbnail.count", Error, "a trailer's imageList must hold a thumbnail image for each language";
+    TRAILER_THUMBNAIL_EXTRA = "trailer.thumbnail.extra", Warning, "a trailer's imageList holds more than the one thumbnail the documentation allows (Microsoft's published samples send two)";
     // ---- devcenter: add-ons ----
     ADDON_CONTENT_TYPE_INVALID = "addon.content_type.invalid", Error, "contentType is not a documented add-on content type";
     ADDON_LIFETIME_INVALID = "addon.lifetime.invalid", Error, "lifetime is not a documented add-on lifetime";

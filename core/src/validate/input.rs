@@ -5,6 +5,7 @@ use serde_json::Value;
 
 use super::{cross_check_files, guess_kind, lenient_json, validate, FileSet};
 use crate::error::{Error, ErrorKind, Result};
+use crate::flow::SubmissionSpec;
 use crate::issue::Issue;
 use crate::model::kind::DocumentKind;
 
@@ -34,12 +35,46 @@ impl Checked {
     }
 }
 
+/// Whether an issue code is a presence rule (`field.required`, `….required`). A *change* — what a publish
+/// applies to the live submission (GET-modify-PUT) — leaves fields out on purpose: they keep their live
+/// values, so presence rules do not apply to it.
+pub fn is_presence_rule(code: &str) -> bool {
+    code == "field.required" || code.ends_with(".required")
+}
+
+/// The one definition of a valid change of a devcenter submission: the document a publish would send
+/// when the live submission is empty (`SubmissionSpec::standalone_document`, packages it names marked
+/// for upload) checked with every rule but the presence rules, and with `files` its files cross-checked.
+/// `storesubmit validate --change`, a publish's pre-flight and every binding's `validate(change=…)` use
+/// it, so they agree. Returns the issues (errors and warnings).
+pub fn change_issues(kind: DocumentKind, standalone: &Value, files: Option<&FileSet>) -> Vec<Issue> {
+    let mut issues: Vec<Issue> =
+        validate(kind, standalone).issues.into_iter().filter(|i| !is_presence_rule(&i.code)).collect();
+    if let Some(set) = files {
+        issues.extend(cross_check_files(kind, standalone, set));
+    }
+    issues
+}
+
 /// Checks `input` as a document of `kind` (guessed when `None`) and, with `files`, cross-checks the files
 /// it names.
 ///
 /// # Errors
 /// `invalid_argument` when the kind is not given and cannot be guessed (the message lists the kinds).
 pub fn check(input: Input<'_>, kind: Option<DocumentKind>, files: Option<&FileSet>) -> Result<Checked> {
+    check_as(input, kind, files, false)
+}
+
+/// [`check`] of a change (see [`change_issues`]): for a devcenter submission kind the document is read as
+/// the changes a publish applies; other kinds are checked as [`check`] does.
+///
+/// # Errors
+/// As [`check`].
+pub fn check_change(input: Input<'_>, kind: Option<DocumentKind>, files: Option<&FileSet>) -> Result<Checked> {
+    check_as(input, kind, files, true)
+}
+
+fn check_as(input: Input<'_>, kind: Option<DocumentKind>, files: Option<&FileSet>, change: bool) -> Result<Checked> {
     let parsed;
     let (doc, mut issues) = match input {
         Input::Document(d) => (d, Vec::new()),
@@ -63,6 +98,13 @@ pub fn check(input: Input<'_>, kind: Option<DocumentKind>, files: Option<&FileSe
             ))
         })?,
     };
+    let submission =
+        matches!(kind, DocumentKind::AppSubmission | DocumentKind::AddonSubmission | DocumentKind::FlightSubmission);
+    if change && submission {
+        let spec = SubmissionSpec { changes: doc.clone(), ..SubmissionSpec::default() };
+        issues.extend(change_issues(kind, &spec.standalone_document(kind), files));
+        return Ok(Checked { kind: Some(kind), issues });
+    }
     issues.extend(validate(kind, doc).issues);
     if let Some(set) = files {
         issues.extend(cross_check_files(kind, doc, set));

@@ -32,7 +32,7 @@ use serde_json::Value;
 pub use codes::{all_issue_codes, issue_code, IssueCodeInfo};
 pub use files::{cross_check_files, shown, FileSet};
 pub use guess::guess_kind;
-pub use input::{check, Checked, Input};
+pub use input::{change_issues, check, check_change, is_presence_rule, Checked, Input};
 pub use report::Report;
 
 use crate::issue::Issue;

@@ -39,10 +39,11 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo { name: "documentKinds", args: &[], doc: "the document kinds validate accepts" },
     CallInfo {
         name: "validate",
-        args: &["kind?", "document?", "text?", "files?", "folder?"],
+        args: &["kind?", "document?", "text?", "files?", "folder?", "change?"],
         doc: "{valid, kind, issues: [{code, path, message, severity}]}: the document (or text, read leniently) \
               checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size) or \
-              `folder` (a local folder, listed by the core; not in wasm), its files cross-checked",
+              `folder` (a local folder, listed by the core; not in wasm), its files cross-checked; with `change: \
+              true` a submission is checked as the changes a publish applies (what its pre-flight checks)",
     },
     CallInfo {
         name: "preflight",
@@ -177,7 +178,11 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
         _ => return Err(args.bad("document", "give exactly one of `document` (JSON) and `text` (a string)")),
     };
     let files = file_set(args)?;
-    let checked = validate::check(input, kind, files.as_ref())?;
+    let checked = match args.get("change") {
+        None | Some(Value::Bool(false)) => validate::check(input, kind, files.as_ref())?,
+        Some(Value::Bool(true)) => validate::check_change(input, kind, files.as_ref())?,
+        Some(_) => return Err(args.bad("change", "must be true or false")),
+    };
     Ok(json!({
         "valid": checked.valid(),
         "kind": checked.kind.map(DocumentKind::as_str),
