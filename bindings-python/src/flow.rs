@@ -20,7 +20,6 @@ use pyo3::types::PyList;
 use serde_json::Value;
 use storesubmit::api::auth::{AccessToken, ClientCredentials, TokenCache};
 use storesubmit::flow::host::{self, LocalFiles};
-use storesubmit::flow::win32::Win32Spec;
 use storesubmit::flow::{
     Completion, Credentials, Event, Flow, FlowConfig, Outcome, Step, SubmissionSpec, Task, TaskId, Tick, Upload,
     UploadFile, Work,
@@ -368,28 +367,6 @@ pub fn standalone_document<'py>(py: Python<'py>, kind: &str, spec: &Bound<'py, P
     json_to_py(py, &spec.standalone_document(kind))
 }
 
-/// Pre-flight checks of a devcenter submission spec (rules and files), as the core client makes them.
-#[pyfunction]
-#[pyo3(signature = (kind, spec, files=None))]
-pub fn preflight_submission(
-    py: Python<'_>,
-    kind: &str,
-    spec: &Bound<'_, PyAny>,
-    files: Option<std::path::PathBuf>,
-) -> PyResult<()> {
-    let kind: storesubmit::model::DocumentKind = kind.parse().py()?;
-    let spec: SubmissionSpec = arg("spec", spec)?;
-    py.detach(|| storesubmit::client::preflight_submission(kind, &spec, files.as_deref())).py()
-}
-
-/// Pre-flight checks of a win32 spec (rules and listing asset files).
-#[pyfunction]
-#[pyo3(signature = (spec, files=None))]
-pub fn preflight_win32(py: Python<'_>, spec: &Bound<'_, PyAny>, files: Option<std::path::PathBuf>) -> PyResult<()> {
-    let spec: Win32Spec = arg("spec", spec)?;
-    py.detach(|| storesubmit::client::preflight_win32(&spec, files.as_deref())).py()
-}
-
 /// Registers this module's classes and functions.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyFlow>()?;
@@ -397,7 +374,5 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<PyUpload>()?;
     m.add_class::<PyTokenCache>()?;
     m.add_function(wrap_pyfunction!(standalone_document, m)?)?;
-    m.add_function(wrap_pyfunction!(preflight_submission, m)?)?;
-    m.add_function(wrap_pyfunction!(preflight_win32, m)?)?;
     Ok(())
 }

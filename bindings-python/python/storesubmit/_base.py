@@ -235,7 +235,7 @@ class ClientBase(Generic[_R]):
             spec["metadata"] = dict(metadata)
         if assets:
             spec["assets"] = [{"language": a["language"], "screenshots": list(a.get("screenshots", [])), "logos": list(a.get("logos", []))} for a in assets]
-        _native.preflight_win32(spec, None if files is None else str(files))
+        _preflight("win32", spec, files)
         flow = self._flow({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop_after})
         return self._drive(flow, files, on_progress)
 
@@ -276,13 +276,18 @@ class ClientBase(Generic[_R]):
         self, kind: str, target: Dict[str, Any], spec: Dict[str, Any], stop_after: str, pending: str,
         files: Optional[PathLike], on_progress: Optional[ProgressCallback],
     ) -> _R:
-        _native.preflight_submission(kind, spec, None if files is None else str(files))
+        _preflight(kind, spec, files)
         request = {"workflow": "submission", "target": target, "spec": spec, "stopAfter": stop_after, "pending": pending}
         return self._drive(self._flow(request), files, on_progress)
 
     def _flow(self, request: Dict[str, Any]) -> "_native.Flow":
         """The core's workflow a request names (``{"workflow": "submission" | "call" | …, …}``)."""
         return _native.Flow(self._cfg, request, self._secret)
+
+
+def _preflight(kind: str, spec: Dict[str, Any], files: Optional[PathLike]) -> None:
+    """The core's checks before a workflow's first request (rules, every named file under ``files``)."""
+    _native.call("preflight", {"kind": kind, "spec": spec, **({} if files is None else {"folder": str(files)})})
 
 
 def _spec(

@@ -230,9 +230,21 @@ fn folder_set(args: &Args<'_>) -> Result<FileSet> {
 }
 
 fn preflight(args: &Args<'_>) -> Result<Value> {
-    let files = file_set(args)?;
     let spec = args.required("spec")?;
-    if args.str("kind")? == "win32" {
+    let win32 = args.str("kind")? == "win32";
+    // a folder is listed as a publish lists it (only when the spec names files; absolute asset paths kept)
+    #[cfg(not(target_arch = "wasm32"))]
+    if args.get("folder").is_some() && args.get("files").is_none() {
+        let dir = std::path::Path::new(args.str("folder")?);
+        if win32 {
+            crate::preflight::preflight_win32(&decode("preflight/spec", spec)?, Some(dir))?;
+        } else {
+            crate::preflight::preflight_submission(args.kind("kind")?, &decode("preflight/spec", spec)?, Some(dir))?;
+        }
+        return Ok(Value::Null);
+    }
+    let files = file_set(args)?;
+    if win32 {
         let spec: Win32Spec = decode("preflight/spec", spec)?;
         crate::preflight::check_win32(&spec, files.as_ref())?;
     } else {
