@@ -170,6 +170,12 @@ def test_pack_validate_tables(release: Path, tmp_path: Path) -> None:
         i["code"] != "files.missing" for i in storesubmit.validate("app-submission", doc, files=release))
     missing = storesubmit.validate("app-submission", doc, files=["other.msix"])
     assert any(i["severity"] == "error" for i in missing)
+    # the same document as a change (what publish applies): presence rules do not apply, broken values do
+    whole = storesubmit.validate("app-submission", doc, files=release)
+    assert any(i["code"].endswith("required") for i in whole)
+    assert not [i for i in storesubmit.validate("app-submission", doc, files=release, change=True) if i["severity"] == "error"]
+    bad = storesubmit.validate("app-submission", dict(doc, visibility="Sometimes"), files=release, change=True)
+    assert [i["path"] for i in bad if i["severity"] == "error"] == ["/visibility"]
     t = storesubmit.tables()
     assert "markets" in t and "languages" in t
     assert "app-submission" in storesubmit.document_kinds()

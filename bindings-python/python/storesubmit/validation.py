@@ -27,12 +27,14 @@ __all__ = [
 ]
 
 
-def validate(kind: str, doc: Any, *, files: Union[None, str, Path, Sequence[str]] = None) -> List[Issue]:
+def validate(kind: str, doc: Any, *, files: Union[None, str, Path, Sequence[str]] = None, change: bool = False) -> List[Issue]:
     """Every issue (errors and warnings) of ``doc`` checked as a ``kind`` document (see
     :func:`document_kinds`: ``app-submission``, ``win32-metadata``, …). With ``files`` (a folder, or a list
     of names as in a ZIP) the files the document names are cross-checked too (``MissingFiles`` before
-    the Store says it). An empty list means the document is clean."""
-    args: Dict[str, Any] = {"kind": kind, "document": doc}
+    the Store says it). With ``change=True`` a submission is checked as the changes a publish applies
+    (fields left out keep their live values): the publish's own pre-flight rules. An empty list means the
+    document is clean."""
+    args: Dict[str, Any] = {"kind": kind, "document": doc, "change": change}
     if isinstance(files, (str, Path)):
         args["folder"] = str(files)
     elif files is not None:
