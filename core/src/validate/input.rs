@@ -22,7 +22,7 @@ pub enum Input<'a> {
 /// What [`check`] found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Checked {
-    /// The kind the document was checked as (`None` when the text was not JSON).
+    /// The kind the document was checked as (`None` when the text was not JSON and no kind was named).
     pub kind: Option<DocumentKind>,
     /// Every issue: reading the text, the rules of the kind, then the files.
     pub issues: Vec<Issue>,
@@ -83,9 +83,8 @@ fn check_as(input: Input<'_>, kind: Option<DocumentKind>, files: Option<&FileSet
                 parsed = d;
                 (&parsed, warnings)
             }
-            Err(e) if e.kind() == ErrorKind::Validation => {
-                return Ok(Checked { kind: None, issues: e.issues().to_vec() })
-            }
+            // the kind the caller named stays the answer's; an unguessable one stays unknown
+            Err(e) if e.kind() == ErrorKind::Validation => return Ok(Checked { kind, issues: e.issues().to_vec() }),
             Err(e) => return Err(e),
         },
     };
