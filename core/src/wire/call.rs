@@ -5,13 +5,12 @@
 
 use serde_json::{json, Map, Value};
 
-use super::json::headers_from_json;
+use super::json::response_from_json;
 use super::vectors::blob_vector;
 use crate::api::{self, Endpoints};
 use crate::error::{Error, Result};
 use crate::flow::win32::Win32Spec;
 use crate::flow::SubmissionSpec;
-use crate::http::HttpResponse;
 use crate::model::DocumentKind;
 use crate::options::decode;
 use crate::package::submission_entries;
@@ -271,29 +270,8 @@ fn build_request(args: &Args<'_>) -> Result<Value> {
     }))
 }
 
-/// A response as a host passes it: `{status, headers, text | json}`.
-fn response_from_json(v: &Value) -> Result<HttpResponse> {
-    let bad = |rule: &str| Error::invalid_argument(format!("parseResponse/response: {rule}"));
-    let obj = v.as_object().ok_or_else(|| bad("must be an object {status, headers, text | json}"))?;
-    let status = obj
-        .get("status")
-        .and_then(Value::as_u64)
-        .and_then(|s| u16::try_from(s).ok())
-        .filter(|s| (100..=999).contains(s))
-        .ok_or_else(|| bad("status must be an HTTP status from 100 to 999"))?;
-    let body = match (obj.get("json"), obj.get("text")) {
-        (Some(j), _) => serde_json::to_vec(j).unwrap_or_default(),
-        (None, Some(Value::String(t))) => t.as_bytes().to_vec(),
-        (None, Some(_)) => return Err(bad("text must be a string")),
-        (None, None) => Vec::new(),
-    };
-    let mut resp = HttpResponse::new(status, body);
-    resp.headers = headers_from_json(obj.get("headers"), "parseResponse/response/headers")?;
-    Ok(resp)
-}
-
 fn parse_response(args: &Args<'_>) -> Result<Value> {
-    let resp = response_from_json(args.required("response")?)?;
+    let resp = response_from_json(args.required("response")?, "parseResponse/response")?;
     let op = match args.get("op") {
         Some(_) => Some(args.str("op")?),
         None => None,

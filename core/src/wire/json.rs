@@ -1,6 +1,7 @@
 //! The JSON forms of the host protocol's values: tasks out, completions in, progress events, errors.
 //! Bodies and file data travel beside the JSON as bytes (see [`super`]).
 
+use std::collections::HashMap;
 use std::time::Duration;
 
 use serde_json::{json, Map, Value};
@@ -39,6 +40,22 @@ pub fn task_json(task: Task) -> (Value, Vec<u8>) {
             (json!({"id": id, "kind": "write", "offset": offset, "length": data.len()}), data)
         }
     }
+}
+
+/// The JSON of the tasks of a `run` step; the bodies of `send` and `write` tasks are kept in `bodies`
+/// under their ids, for the host's `take_body`.
+pub(crate) fn tasks_json(tasks: Vec<Task>, bodies: &mut HashMap<TaskId, Vec<u8>>) -> Vec<Value> {
+    tasks
+        .into_iter()
+        .map(|t| {
+            let id = t.id;
+            let (v, body) = task_json(t);
+            if !body.is_empty() {
+                bodies.insert(id, body);
+            }
+            v
+        })
+        .collect()
 }
 
 /// A task's one-line description without secrets (no header values, the URL redacted), for a host's
@@ -112,6 +129,28 @@ fn str_field<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str> {
     obj.get(key)
         .and_then(Value::as_str)
         .ok_or_else(|| Error::invalid_argument(format!("completion/{key}: must be a string")))
+}
+
+/// A response as a host or a vector writes it: `{status, headers, text | json}` (no body: empty);
+/// errors name the field under `at`.
+pub(crate) fn response_from_json(v: &Value, at: &str) -> Result<HttpResponse> {
+    let bad = |rule: &str| Error::invalid_argument(format!("{at}: {rule}"));
+    let obj = v.as_object().ok_or_else(|| bad("must be an object {status, headers, text | json}"))?;
+    let status = obj
+        .get("status")
+        .and_then(Value::as_u64)
+        .and_then(|s| u16::try_from(s).ok())
+        .filter(|s| (100..=999).contains(s))
+        .ok_or_else(|| bad("status must be an HTTP status from 100 to 999"))?;
+    let body = match (obj.get("json"), obj.get("text")) {
+        (Some(j), _) => serde_json::to_vec(j).unwrap_or_default(),
+        (None, Some(Value::String(t))) => t.as_bytes().to_vec(),
+        (None, Some(_)) => return Err(bad("text must be a string")),
+        (None, None) => Vec::new(),
+    };
+    let mut resp = HttpResponse::new(status, body);
+    resp.headers = headers_from_json(obj.get("headers"), &format!("{at}/headers"))?;
+    Ok(resp)
 }
 
 /// Headers as a host passes them: a list of `[name, value]` pairs, or an object of name → value;

@@ -50,6 +50,8 @@ pub use pack::PackJob;
 pub use vectors::blob_vector;
 pub use workflow::{workflow_from_json, WORKFLOWS};
 
+use json::tasks_json;
+
 use crate::api::auth::{ClientCredentials, TokenCache};
 use crate::error::{Error, Result};
 use crate::flow::{Credentials, Event, Flow, Step, TaskId, Tick};
@@ -114,17 +116,7 @@ impl WireFlow {
         let progress: Vec<Value> = self.flow.take_progress().iter().map(progress_json).collect();
         Ok(match step {
             Step::Run(tasks) => {
-                let tasks: Vec<Value> = tasks
-                    .into_iter()
-                    .map(|t| {
-                        let id = t.id;
-                        let (v, body) = task_json(t);
-                        if !body.is_empty() {
-                            self.bodies.insert(id, body);
-                        }
-                        v
-                    })
-                    .collect();
+                let tasks = tasks_json(tasks, &mut self.bodies);
                 json!({"kind": "run", "tasks": tasks, "progress": progress})
             }
             Step::Pending => json!({"kind": "pending", "progress": progress}),

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use super::json::{completion_from_json, error_json, task_json};
+use super::json::{completion_from_json, error_json, tasks_json};
 use crate::error::{Error, Result};
 use crate::model::DocumentKind;
 use crate::package::{ZipJob, ZipStep};
@@ -82,17 +82,7 @@ impl PackJob {
         }
         Ok(match step {
             ZipStep::Run(tasks) => {
-                let tasks: Vec<Value> = tasks
-                    .into_iter()
-                    .map(|t| {
-                        let id = t.id;
-                        let (v, body) = task_json(t);
-                        if !body.is_empty() {
-                            self.bodies.insert(id, body);
-                        }
-                        v
-                    })
-                    .collect();
+                let tasks = tasks_json(tasks, &mut self.bodies);
                 json!({"kind": "run", "tasks": tasks, "progress": progress})
             }
             ZipStep::Pending => json!({"kind": "pending", "progress": progress}),

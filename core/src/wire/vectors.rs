@@ -12,9 +12,9 @@ use base64::Engine as _;
 use serde_json::{json, Map, Value};
 
 use super::error_json;
+use super::json::response_from_json;
 use crate::api::blob::{self, BlockChecksum, SasUrl};
 use crate::error::{Error, Result};
-use crate::http::HttpResponse;
 use crate::secret::redact_url;
 
 /// The answer to `case` of `tests/vectors/blob/<file>.json` (`file` without `.json`).
@@ -77,15 +77,19 @@ pub fn blob_vector(file: &str, case: &Value) -> Result<Value> {
                 "body": String::from_utf8_lossy(&req.body),
             }}))
         }
-        "block-lists" => match blob::parse_block_list(&response_of(c.get("response")?)?) {
-            Ok(list) => {
-                let blocks = |b: &[blob::Block]| -> Vec<Value> {
-                    b.iter().map(|x| json!({"id": x.id, "size": x.size})).collect()
-                };
-                Ok(json!({"expect": {"committed": blocks(&list.committed), "uncommitted": blocks(&list.uncommitted)}}))
+        "block-lists" => {
+            match blob::parse_block_list(&response_from_json(c.get("response")?, "blobVector/case/response")?) {
+                Ok(list) => {
+                    let blocks = |b: &[blob::Block]| -> Vec<Value> {
+                        b.iter().map(|x| json!({"id": x.id, "size": x.size})).collect()
+                    };
+                    Ok(
+                        json!({"expect": {"committed": blocks(&list.committed), "uncommitted": blocks(&list.uncommitted)}}),
+                    )
+                }
+                Err(e) => Ok(json!({ "failure": error_json(&e) })),
             }
-            Err(e) => Ok(json!({ "failure": error_json(&e) })),
-        },
+        }
         "sas" => {
             let sas = match SasUrl::parse(c.str("url")?) {
                 Ok(s) => s,
@@ -118,7 +122,7 @@ pub fn blob_vector(file: &str, case: &Value) -> Result<Value> {
             }))
         }
         "errors" => {
-            let resp = response_of(c.get("response")?)?;
+            let resp = response_from_json(c.get("response")?, "blobVector/case/response")?;
             let e = match case.get("sasUrl").and_then(Value::as_str) {
                 Some(url) => blob::sas_error_from_response(&SasUrl::parse(url)?, &resp, c.i64("now")?),
                 None => blob::error_from_response(&resp),
@@ -174,23 +178,6 @@ impl Case<'_> {
         }
         Ok(one.repeat(repeat as usize))
     }
-}
-
-/// A case's response: `status`, `headers` (object or pairs), a body as `json`, `text` or none.
-fn response_of(v: &Value) -> Result<HttpResponse> {
-    let status = v
-        .get("status")
-        .and_then(Value::as_u64)
-        .and_then(|s| u16::try_from(s).ok())
-        .ok_or_else(|| Error::invalid_argument("blobVector/case/response/status: must be an HTTP status"))?;
-    let body = match (v.get("json"), v.get("text").and_then(Value::as_str)) {
-        (Some(j), _) => serde_json::to_vec(j).unwrap_or_default(),
-        (None, Some(t)) => t.as_bytes().to_vec(),
-        (None, None) => Vec::new(),
-    };
-    let mut resp = HttpResponse::new(status, body);
-    resp.headers = super::json::headers_from_json(v.get("headers"), "blobVector/case/response/headers")?;
-    Ok(resp)
 }
 
 #[cfg(test)]
