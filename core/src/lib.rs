@@ -18,6 +18,7 @@
 //! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
 //! - [`error`]: the stable error catalogue.
 //! - [`manifest`]: every fact bindings generate code from, as one JSON document.
+//! - [`import`]: another tool's release setup (StoreBroker) turned into a storesubmit project.
 #![warn(missing_docs)]
 
 pub mod api;
@@ -27,6 +28,7 @@ pub mod data;
 pub mod error;
 pub mod flow;
 pub mod http;
+pub mod import;
 pub mod issue;
 pub mod manifest;
 pub mod model;

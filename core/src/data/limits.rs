@@ -109,6 +109,19 @@ pub const DEFAULT_WORKFLOW_DEADLINE_SECS: u64 = 4 * 3600;
 /// [`DEFAULT_WORKFLOW_DEADLINE_SECS`] as a duration.
 pub const DEFAULT_WORKFLOW_DEADLINE: Duration = Duration::from_secs(DEFAULT_WORKFLOW_DEADLINE_SECS);
 
+/// StoreBroker import: largest SBConfig.json or PDP XML file read (StoreBroker's own files are a few
+/// tens of KiB; a larger one is refused with an `import.*.too_large` issue instead of being parsed).
+pub const IMPORT_FILE_MAX_BYTES: usize = 1024 * 1024;
+/// StoreBroker import: deepest element nesting of a PDP file (the schema nests 5 levels).
+pub const IMPORT_XML_MAX_DEPTH: usize = 32;
+/// StoreBroker import: most elements of one PDP file (the schema allows a few hundred).
+pub const IMPORT_XML_MAX_ELEMENTS: usize = 10_000;
+/// StoreBroker import: most folder entries listed to find the PDP files and the media they name; past it
+/// the import has an `import.walk_limit` issue.
+pub const IMPORT_WALK_MAX_ENTRIES: usize = 20_000;
+/// StoreBroker import: deepest folder level walked under the PDP and images roots.
+pub const IMPORT_WALK_MAX_DEPTH: usize = 16;
+
 /// One limit, for pick-lists and documentation in bindings.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Limit {
@@ -164,4 +177,9 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "devcenter.priceTier.advanced.max", value: PRICE_TIERS_ADVANCED.1 as f64 },
     Limit { key: "json.depth.max", value: JSON_MAX_DEPTH as f64 },
     Limit { key: "workflow.deadline.default.secs", value: DEFAULT_WORKFLOW_DEADLINE_SECS as f64 },
+    Limit { key: "import.file.bytes.max", value: IMPORT_FILE_MAX_BYTES as f64 },
+    Limit { key: "import.xml.depth.max", value: IMPORT_XML_MAX_DEPTH as f64 },
+    Limit { key: "import.xml.elements.max", value: IMPORT_XML_MAX_ELEMENTS as f64 },
+    Limit { key: "import.walk.entries.max", value: IMPORT_WALK_MAX_ENTRIES as f64 },
+    Limit { key: "import.walk.depth.max", value: IMPORT_WALK_MAX_DEPTH as f64 },
 ];

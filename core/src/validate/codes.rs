@@ -145,6 +145,31 @@ codes! {
     FILES_CASE_DUPLICATE = "files.case_duplicate", Error, "two files (in the folder or ZIP, or named by the submission) differ only in letter case: Windows and the Store treat them as one";
     FILES_CONTROL_CHARACTER = "files.control_character", Error, "a file name holds a NUL or other control character";
     FILES_EMPTY = "files.empty", Error, "a package the submission uploads (PendingUpload) is empty (0 bytes): the Store cannot accept it";
+    // ---- importing a StoreBroker project (storesubmit::import::storebroker) ----
+    IMPORT_CONFIG_SYNTAX = "import.config.syntax", Error, "SBConfig.json is not JSON, even allowing StoreBroker's `//` comments; the message names the line and column";
+    IMPORT_CONFIG_TOO_LARGE = "import.config.too_large", Error, "SBConfig.json is larger than the import reads (import.file.bytes.max)";
+    IMPORT_CONFIG_KIND = "import.config.kind", Error, "SBConfig.json has neither an appSubmission nor an iapSubmission object (or both): the product kind is unknown";
+    IMPORT_CONFIG_ID_MISSING = "import.config.id_missing", Error, "appSubmission.appId (or iapSubmission.iapId) is missing or empty: the project needs the product id";
+    IMPORT_CONFIG_CREDENTIAL = "import.config.credential", Warning, "SBConfig.json holds a credential (client secret, client id, tenant id, password, token, key); it is not imported and never shown: the project names environment variables instead";
+    IMPORT_CONFIG_FIELD_DROPPED = "import.config.field_dropped", Warning, "a submission field of SBConfig.json is not carried to submission.json (listings and trailers come from the PDP files, packages from [packages])";
+    IMPORT_CONFIG_PARAMETER_UNKNOWN = "import.config.parameter_unknown", Warning, "a packageParameters key is not one StoreBroker documents (a typo?); ignored";
+    IMPORT_PACKAGES_MOVED = "import.packages.moved", Warning, "a package path of SBConfig.json (AppxPath/PackagePath) became a glob under packages/ in the project: put the build's packages there or edit [packages] files";
+    IMPORT_PDP_NONE = "import.pdp.none", Warning, "no PDP file was imported (no PDPRootPath or --pdp, or no file matched PDPInclude): the project has no listings";
+    IMPORT_PDP_FOLDER_MISSING = "import.pdp.folder_missing", Error, "the PDP folder (PDPRootPath or --pdp) does not exist";
+    IMPORT_PDP_TOO_LARGE = "import.pdp.too_large", Error, "a PDP file is larger than the import reads (import.file.bytes.max)";
+    IMPORT_PDP_UNREADABLE = "import.pdp.unreadable", Error, "a PDP file cannot be read or is not UTF-8 text";
+    IMPORT_PDP_XML = "import.pdp.xml", Error, "a PDP file is not well-formed XML (or nests too deep, or has a DOCTYPE); the message names the file, the line and the element";
+    IMPORT_PDP_ROOT = "import.pdp.root", Error, "a PDP file's root element is not ProductDescription (app) or InAppProductDescription (add-on), or not the one of the config's product kind";
+    IMPORT_PDP_NAMESPACE = "import.pdp.namespace", Warning, "a PDP file's root element is not in the namespace of StoreBroker's schema; read anyway";
+    IMPORT_PDP_ELEMENT_UNKNOWN = "import.pdp.element_unknown", Warning, "a PDP element or attribute is not in StoreBroker's schema (a typo, or a newer schema); not imported";
+    IMPORT_PDP_REQUIRED = "import.pdp.required", Error, "a PDP element the schema requires is missing or empty (Description of a ProductDescription, Title of an InAppProductDescription, a trailer's Title and Image)";
+    IMPORT_PDP_LANGUAGE_UNKNOWN = "import.pdp.language_unknown", Error, "the language folder of a PDP file is not in the Store's languages table";
+    IMPORT_PDP_LANGUAGE_DUPLICATE = "import.pdp.language_duplicate", Error, "two PDP files are in one language's folder; the listing would be ambiguous";
+    IMPORT_PDP_LANGUAGE_MISMATCH = "import.pdp.language_mismatch", Warning, "a PDP file's language attribute differs from its folder's language; the folder's is used, as StoreBroker does";
+    IMPORT_MEDIA_FOLDER_MISSING = "import.media.folder_missing", Error, "PDP files name images or trailers but there is no images folder (ImagesRootPath or --images), or it does not exist";
+    IMPORT_MEDIA_MISSING = "import.media.missing", Error, "an image or trailer a PDP file names is not under <images>/<Release>/<language>/ (nor under the fallback language's folder)";
+    IMPORT_MEDIA_AMBIGUOUS = "import.media.ambiguous", Warning, "more than one file of that name is under the language's images folder; the first in path order is taken";
+    IMPORT_WALK_LIMIT = "import.walk_limit", Error, "listing the PDP or images folder visited more entries than the limit (import.walk.entries.max); nothing beyond was read";
 }
 
 /// Every issue code with its severity and a one-line description (pydantic-core's `list_all_errors`).
