@@ -65,6 +65,39 @@ pub enum Command {
     Codes,
     /// Write starter documents (app, add-on, flight, MSI/EXE or ingestion) that validate, and their files folder.
     Init(InitArgs),
+    /// Turn another tool's release setup into a storesubmit project (storesubmit.toml, listings/, images/).
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+/// `storesubmit import`.
+#[derive(Debug, Subcommand)]
+pub enum ImportCommand {
+    /// StoreBroker: SBConfig.json and its PDP XML files (with the screenshots and trailers they name).
+    ///
+    /// Exit status: 0 written (warnings allowed), 2 when a file cannot be read or has errors (nothing is
+    /// written then).
+    Storebroker(StorebrokerArgs),
+}
+
+/// `storesubmit import storebroker`.
+#[derive(Debug, Args)]
+pub struct StorebrokerArgs {
+    /// StoreBroker's config file (`New-StoreBrokerConfigFile` / `New-StoreBrokerInAppProductConfigFile`).
+    #[arg(long)]
+    pub config: PathBuf,
+    /// The PDP root folder (default: the config's PDPRootPath, relative to the config's folder).
+    #[arg(long)]
+    pub pdp: Option<PathBuf>,
+    /// The images root folder (default: the config's ImagesRootPath, relative to the config's folder).
+    #[arg(long)]
+    pub images: Option<PathBuf>,
+    /// The project folder to write (created).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Overwrite files of an earlier import.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `storesubmit init`.

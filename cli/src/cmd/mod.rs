@@ -1,6 +1,7 @@
 //! One module per group of commands; shared helpers here.
 
 pub mod demo;
+pub mod import;
 pub mod ingestion;
 pub mod init;
 pub mod pack;
