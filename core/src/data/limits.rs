@@ -100,6 +100,13 @@ pub const JSON_MAX_WARNINGS: usize = 1_000;
 /// Reading JSON: longest JSON pointer written into a warning (longer ones are cut and end in `…`).
 pub const JSON_MAX_POINTER_CHARS: usize = 1_024;
 
+/// Project files: most folder entries listed to match the packages globs and find the images of one
+/// project (an unbounded walk of a large build folder would stall a pipeline); past it the project has
+/// a `project.walk_limit` issue.
+pub const PROJECT_WALK_MAX_ENTRIES: usize = 20_000;
+/// Project files: deepest folder level a packages glob (`**`) or the images folder is walked to.
+pub const PROJECT_WALK_MAX_DEPTH: usize = 32;
+
 /// Every workflow's overall deadline unless the caller sets another (or none): long enough for a devcenter
 /// submission to reach certification on an ordinary day, short of a CI job's own limit (GitHub Actions
 /// stops a job at 6 h without a word), so a workflow that cannot finish fails with `deadline_exceeded`
@@ -176,6 +183,8 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "devcenter.priceTier.advanced.min", value: PRICE_TIERS_ADVANCED.0 as f64 },
     Limit { key: "devcenter.priceTier.advanced.max", value: PRICE_TIERS_ADVANCED.1 as f64 },
     Limit { key: "json.depth.max", value: JSON_MAX_DEPTH as f64 },
+    Limit { key: "project.walk.entries.max", value: PROJECT_WALK_MAX_ENTRIES as f64 },
+    Limit { key: "project.walk.depth.max", value: PROJECT_WALK_MAX_DEPTH as f64 },
     Limit { key: "workflow.deadline.default.secs", value: DEFAULT_WORKFLOW_DEADLINE_SECS as f64 },
     Limit { key: "import.file.bytes.max", value: IMPORT_FILE_MAX_BYTES as f64 },
     Limit { key: "import.xml.depth.max", value: IMPORT_XML_MAX_DEPTH as f64 },
