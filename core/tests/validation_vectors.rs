@@ -147,7 +147,13 @@ fn every_vector_passes() {
 fn every_code_has_a_vector() {
     let cases = load_cases();
     let covered: HashSet<String> = cases.iter().flat_map(|c| c.expect.iter().map(|(code, _)| code.clone())).collect();
-    let missing: Vec<&str> = all_issue_codes().iter().map(|c| c.code).filter(|c| !covered.contains(*c)).collect();
+    // `import.*` codes are not validation rules: the StoreBroker import reports them, and its tests
+    // (`import::storebroker::tests::every_import_code_is_reported`) produce each one.
+    let missing: Vec<&str> = all_issue_codes()
+        .iter()
+        .map(|c| c.code)
+        .filter(|c| !covered.contains(*c) && !c.starts_with("import."))
+        .collect();
     assert!(missing.is_empty(), "issue codes without a vector: {missing:?}");
     let known: HashSet<&str> = all_issue_codes().iter().map(|c| c.code).collect();
     let unknown: Vec<&String> = covered.iter().filter(|c| !known.contains(c.as_str())).collect();

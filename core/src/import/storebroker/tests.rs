@@ -418,3 +418,78 @@ fn the_sample_addon_round_trips_into_a_submission_that_validates() {
     assert!(errs.is_empty(), "{errs:?}");
     assert_eq!(changes["listings"]["de-de"]["title"], "200 Münzen");
 }
+
+#[test]
+fn every_import_code_is_reported() {
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut add = |issues: &[Issue]| seen.extend(issues.iter().map(|i| i.code.clone()));
+    add(&import_fixture("app").issues);
+    add(&read_config("{", "c").issues);
+    add(&read_config(&" ".repeat(IMPORT_FILE_MAX_BYTES + 1), "c").issues);
+    add(&read_config("{}", "c").issues);
+    let secret = r#"{"appSubmission": {"appId": "", "clientSecret": "x", "listings": {"a": 1}}, "packageParameters": {"Bogus": 1}}"#;
+    add(&read_config(secret, "c").issues);
+    let cfg = read_config(CONFIG, "SBConfig.json");
+    add(&import(&cfg, None, None).issues);
+    add(&import(&cfg, Some(&FsSource::new(fixture("no-such-folder"))), None).issues);
+    let pdp = |name: &str, body: &str| MemSource::new("p").with(name, body.to_string());
+    let doc = |inner: &str| format!("{PDP_HEAD}{inner}</ProductDescription>");
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", "<ProductDescription>")), None).issues);
+    add(&import(&cfg, Some(&MemSource::new("p").with("en-us/PDP.xml", vec![0xff, 0xfe])), None).issues);
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &"x".repeat(IMPORT_FILE_MAX_BYTES + 1))), None).issues);
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", "<Other/>")), None).issues);
+    let foreign = "<ProductDescription language=\"fr-fr\" Release=\"\"><Description>d</Description><X/></ProductDescription>";
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", foreign)), None).issues);
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &doc(""))), None).issues);
+    add(&import(&cfg, Some(&pdp("zz-zz/PDP.xml", &doc("<Description>d</Description>"))), None).issues);
+    let two = MemSource::new("p").with("en-us/a.xml", doc("<Description>d</Description>")).with("en-us/b.xml", doc("<Description>d</Description>"));
+    add(&import(&cfg, Some(&two), None).issues);
+    let assets = doc("<Description>d</Description><AdditionalAssets><Icon FileName=\"i.png\"/></AdditionalAssets>");
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &assets)), None).issues);
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &assets)), Some(&MemSource::new("m").with("fr-fr/i.png", b"p".to_vec()))).issues);
+    let twice = MemSource::new("m").with("en-us/a/i.png", b"p".to_vec()).with("en-us/b/i.png", b"p".to_vec());
+    let r = import(&cfg, Some(&pdp("en-us/PDP.xml", &assets)), Some(&twice));
+    assert!(r.copies.contains(&("en-us/a/i.png".into(), "images/en-us/Icon/01-i.png".into())), "the first in path order");
+    add(&r.issues);
+    let mut crowded = MemSource::new("m");
+    for n in 0..=IMPORT_WALK_MAX_ENTRIES {
+        crowded = crowded.with(&format!("en-us/{n}.png"), Vec::new());
+    }
+    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &assets)), Some(&crowded)).issues);
+    let all: BTreeSet<String> =
+        codes::ALL.iter().map(|c| c.code).filter(|c| c.starts_with("import.")).map(String::from).collect();
+    let missing: Vec<&String> = all.difference(&seen).collect();
+    assert!(missing.is_empty(), "import codes no test produces: {missing:?}");
+}
+
+/// The import written to a folder (with the package the globs name put in place), loaded as a project.
+fn load_imported(which: &str) -> (std::path::PathBuf, crate::project::Resolved) {
+    let r = import_fixture(which);
+    let out = std::env::temp_dir().join(format!("storesubmit-import-load-{which}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let text = std::fs::read_to_string(fixture(&format!("{which}/SBConfig.json"))).unwrap();
+    let cfg = read_config(&text, "c");
+    crate::import::write(&r, Some(&fixture(&format!("{which}/{}", cfg.images_root))), &out, false).unwrap();
+    for glob in package_globs(&cfg) {
+        std::fs::create_dir_all(out.join("packages")).unwrap();
+        std::fs::write(out.join(glob), b"a package").unwrap();
+    }
+    let resolved = crate::project::load(&out.join("storesubmit.toml"), None).unwrap();
+    (out, resolved)
+}
+
+#[test]
+fn the_imported_projects_load_into_requests_whose_spec_validates() {
+    for (which, kind) in [("app", DocumentKind::AppSubmission), ("addon", DocumentKind::AddonSubmission)] {
+        let (out, resolved) = load_imported(which);
+        let errs: Vec<String> = resolved.issues.iter().filter(|i| i.is_error()).map(ToString::to_string).collect();
+        assert!(resolved.valid(), "{which}: {errs:?}");
+        let changes = &resolved.request["spec"]["changes"];
+        let files = FileSet::from_dir(&out).unwrap();
+        let checked = check_change(Input::Document(changes), Some(kind), Some(&files)).unwrap();
+        let errs: Vec<String> = checked.issues.iter().filter(|i| i.is_error()).map(ToString::to_string).collect();
+        assert!(errs.is_empty(), "{which}: {errs:?}");
+        assert_eq!(changes["listings"]["de-de"].is_object(), true, "{which}: {changes}");
+        let _ = std::fs::remove_dir_all(&out);
+    }
+}
