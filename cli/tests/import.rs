@@ -15,7 +15,11 @@ fn fixture(p: &str) -> PathBuf {
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let o = bin().args(args).output().unwrap();
-    (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -44,8 +48,15 @@ fn the_sample_app_imports_into_a_project_that_validates() {
         run(&["import", "storebroker", "--config", config.to_str().unwrap(), "--out", out.to_str().unwrap()]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("--force"), "{stderr}");
-    let (code, _, stderr) =
-        run(&["import", "storebroker", "--config", config.to_str().unwrap(), "--out", out.to_str().unwrap(), "--force"]);
+    let (code, _, stderr) = run(&[
+        "import",
+        "storebroker",
+        "--config",
+        config.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--force",
+    ]);
     assert_eq!(code, 0, "{stderr}");
     // the package the project names, put in place as the next step says; then the project loads and validates
     std::fs::create_dir_all(out.join("packages")).unwrap();
@@ -107,7 +118,15 @@ fn a_secret_in_sbconfig_never_shows_and_broken_pdp_files_write_nothing() {
     .unwrap();
     let out = d.0.join("project");
     for json in [false, true] {
-        let mut args = vec!["import", "storebroker", "--config", config.to_str().unwrap(), "--out", out.to_str().unwrap(), "--force"];
+        let mut args = vec![
+            "import",
+            "storebroker",
+            "--config",
+            config.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+        ];
         if json {
             args.insert(0, "--json");
         }
@@ -120,12 +139,21 @@ fn a_secret_in_sbconfig_never_shows_and_broken_pdp_files_write_nothing() {
         assert!(!String::from_utf8_lossy(&std::fs::read(&entry).unwrap()).contains(secret), "{}", entry.display());
     }
     // a malformed PDP: exit 2, the file, line and element named, nothing written
-    std::fs::write(d.0.join("pdp/en-us/ProductDescription.xml"), "<ProductDescription>\n<Description>broken\n</ProductDescription>").unwrap();
+    std::fs::write(
+        d.0.join("pdp/en-us/ProductDescription.xml"),
+        "<ProductDescription>\n<Description>broken\n</ProductDescription>",
+    )
+    .unwrap();
     let fresh = d.0.join("fresh");
     let (code, _, stderr) =
         run(&["import", "storebroker", "--config", config.to_str().unwrap(), "--out", fresh.to_str().unwrap()]);
     assert_eq!(code, 2, "{stderr}");
-    assert!(stderr.contains("import.pdp.xml") && stderr.contains("ProductDescription.xml line 3") && stderr.contains("<Description>"), "{stderr}");
+    assert!(
+        stderr.contains("import.pdp.xml")
+            && stderr.contains("ProductDescription.xml line 3")
+            && stderr.contains("<Description>"),
+        "{stderr}"
+    );
     assert!(!fresh.exists());
 }
 

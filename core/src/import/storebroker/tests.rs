@@ -438,18 +438,29 @@ fn every_import_code_is_reported() {
     add(&import(&cfg, Some(&MemSource::new("p").with("en-us/PDP.xml", vec![0xff, 0xfe])), None).issues);
     add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &"x".repeat(IMPORT_FILE_MAX_BYTES + 1))), None).issues);
     add(&import(&cfg, Some(&pdp("en-us/PDP.xml", "<Other/>")), None).issues);
-    let foreign = "<ProductDescription language=\"fr-fr\" Release=\"\"><Description>d</Description><X/></ProductDescription>";
+    let foreign =
+        "<ProductDescription language=\"fr-fr\" Release=\"\"><Description>d</Description><X/></ProductDescription>";
     add(&import(&cfg, Some(&pdp("en-us/PDP.xml", foreign)), None).issues);
     add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &doc(""))), None).issues);
     add(&import(&cfg, Some(&pdp("zz-zz/PDP.xml", &doc("<Description>d</Description>"))), None).issues);
-    let two = MemSource::new("p").with("en-us/a.xml", doc("<Description>d</Description>")).with("en-us/b.xml", doc("<Description>d</Description>"));
+    let two = MemSource::new("p")
+        .with("en-us/a.xml", doc("<Description>d</Description>"))
+        .with("en-us/b.xml", doc("<Description>d</Description>"));
     add(&import(&cfg, Some(&two), None).issues);
     let assets = doc("<Description>d</Description><AdditionalAssets><Icon FileName=\"i.png\"/></AdditionalAssets>");
     add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &assets)), None).issues);
-    add(&import(&cfg, Some(&pdp("en-us/PDP.xml", &assets)), Some(&MemSource::new("m").with("fr-fr/i.png", b"p".to_vec()))).issues);
+    add(&import(
+        &cfg,
+        Some(&pdp("en-us/PDP.xml", &assets)),
+        Some(&MemSource::new("m").with("fr-fr/i.png", b"p".to_vec())),
+    )
+    .issues);
     let twice = MemSource::new("m").with("en-us/a/i.png", b"p".to_vec()).with("en-us/b/i.png", b"p".to_vec());
     let r = import(&cfg, Some(&pdp("en-us/PDP.xml", &assets)), Some(&twice));
-    assert!(r.copies.contains(&("en-us/a/i.png".into(), "images/en-us/Icon/01-i.png".into())), "the first in path order");
+    assert!(
+        r.copies.contains(&("en-us/a/i.png".into(), "images/en-us/Icon/01-i.png".into())),
+        "the first in path order"
+    );
     add(&r.issues);
     let mut crowded = MemSource::new("m");
     for n in 0..=IMPORT_WALK_MAX_ENTRIES {
@@ -489,7 +500,16 @@ fn the_imported_projects_load_into_requests_whose_spec_validates() {
         let checked = check_change(Input::Document(changes), Some(kind), Some(&files)).unwrap();
         let errs: Vec<String> = checked.issues.iter().filter(|i| i.is_error()).map(ToString::to_string).collect();
         assert!(errs.is_empty(), "{which}: {errs:?}");
-        assert_eq!(changes["listings"]["de-de"].is_object(), true, "{which}: {changes}");
+        assert!(changes["listings"]["de-de"].is_object(), "{which}: {changes}");
+        if kind == DocumentKind::AppSubmission {
+            let images = changes["listings"]["de-de"]["baseListing"]["images"].as_array().unwrap();
+            assert_eq!(images.len(), 2, "{changes}");
+            assert_eq!(changes["trailers"][0]["videoFileName"], "trailers/en-us/trailer1.mp4");
+            assert_eq!(
+                changes["applicationPackages"][0]["fileName"],
+                "packages/Contoso.VideoEdit_1.4.0.0_x64.msixupload"
+            );
+        }
         let _ = std::fs::remove_dir_all(&out);
     }
 }
