@@ -473,7 +473,10 @@ struct Trailer {
 struct Run<'a> {
     cfg: &'a Config,
     media: Option<Walker<'a>>,
+    /// The images folder given but missing (shown), reported when a PDP first names a media file.
+    media_absent: Option<String>,
     media_missing_reported: bool,
+    walk_limit_reported: bool,
     copies: Vec<(String, String)>,
     claimed: BTreeMap<String, String>,
     issues: Vec<Issue>,
@@ -482,21 +485,26 @@ struct Run<'a> {
 
 impl Run<'_> {
     /// Finds `file` for `lang` (then `fallback`) under the images root; `Some((from, folder language))`.
+    /// `path` is the issue path (the PDP file), `at` where in it (file and line) for messages.
     fn find(
         &mut self,
         release: &str,
         lang: &str,
         fallback: Option<&str>,
         file: &str,
-        at: &str,
+        (path, at): (&str, &str),
     ) -> Option<(String, String)> {
         let Some(media) = self.media.as_mut() else {
             if !self.media_missing_reported {
                 self.media_missing_reported = true;
+                let why = match &self.media_absent {
+                    Some(shown) => format!("the images folder {shown} does not exist"),
+                    None => "there is no images folder: set ImagesRootPath or pass --images".to_string(),
+                };
                 self.issues.push(issue(
                     codes::IMPORT_MEDIA_FOLDER_MISSING,
-                    at,
-                    format!("{at} names media files ({file}, …) but there is no images folder: set ImagesRootPath or pass --images"),
+                    path,
+                    format!("{at} names media files ({file}, …) but {why}"),
                 ));
             }
             return None;
@@ -524,7 +532,7 @@ impl Run<'_> {
                     Err(e) => {
                         self.issues.push(issue(
                             codes::IMPORT_MEDIA_MISSING,
-                            at,
+                            path,
                             format!("{at}: cannot list {}: {e}", media.source.display(&d)),
                         ));
                         return None;
@@ -542,7 +550,7 @@ impl Run<'_> {
                     if hits.len() > 1 {
                         self.issues.push(issue(
                             codes::IMPORT_MEDIA_AMBIGUOUS,
-                            at,
+                            path,
                             format!(
                                 "{at}: {} files named {file} under {}; {} is taken",
                                 hits.len(),
@@ -555,12 +563,13 @@ impl Run<'_> {
                 }
             }
         }
-        if media.exhausted {
-            self.issues.push(walk_limit(at));
+        if media.exhausted && !self.walk_limit_reported {
+            self.walk_limit_reported = true;
+            self.issues.push(walk_limit(path, &media.source.display("")));
         }
         self.issues.push(issue(
             codes::IMPORT_MEDIA_MISSING,
-            at,
+            path,
             format!("{at}: {file} is not under {}", looked.join(" nor ")),
         ));
         None
@@ -584,10 +593,10 @@ impl Run<'_> {
     }
 }
 
-fn walk_limit(at: &str) -> Issue {
+fn walk_limit(path: &str, at: &str) -> Issue {
     issue(
         codes::IMPORT_WALK_LIMIT,
-        at,
+        path,
         format!("{at}: the folders hold more than the {IMPORT_WALK_MAX_ENTRIES} entries an import lists; nothing beyond was read"),
     )
 }
@@ -609,21 +618,18 @@ pub fn import(cfg: &Config, pdp: Option<&dyn Source>, images: Option<&dyn Source
     let mut run = Run {
         cfg,
         media: images.map(Walker::new),
+        media_absent: None,
         media_missing_reported: false,
+        walk_limit_reported: false,
         copies: Vec::new(),
         claimed: BTreeMap::new(),
         issues: cfg.issues.clone(),
         trailers: Vec::new(),
     };
-    if images.is_some() && run.media.as_ref().is_some_and(|m| m.source.list("").ok().flatten().is_none()) {
-        let shown = images.map(|s| s.display("")).unwrap_or_default();
-        run.issues.push(issue(
-            codes::IMPORT_MEDIA_FOLDER_MISSING,
-            "",
-            format!("the images folder {shown} does not exist"),
-        ));
+    if let Some(src) = images.filter(|s| matches!(s.list(""), Ok(None))) {
+        // only an error when a PDP file names a media file (StoreBroker's own check is stricter)
+        run.media_absent = Some(src.display(""));
         run.media = None;
-        run.media_missing_reported = true;
     }
     let Some(kind) = cfg.kind else {
         return ImportResult { issues: run.issues, ..ImportResult::default() };
@@ -758,7 +764,7 @@ fn read_pdps(run: &mut Run<'_>, kind: Kind, src: &dyn Source, listings: &mut BTr
         }
     };
     if walker.exhausted {
-        run.issues.push(walk_limit(&src.display(&base)));
+        run.issues.push(walk_limit("", &src.display(&base)));
     }
     let include: Vec<String> = if cfg.pdp_include.is_empty() { vec!["*.xml".into()] } else { cfg.pdp_include.clone() };
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
@@ -1067,7 +1073,7 @@ fn image(
     ty: &'static str,
     so_far: &[Image],
 ) -> Option<Image> {
-    let (from, _) = run.find(release, pdp.lang, fb, file, &pdp.at(el))?;
+    let (from, _) = run.find(release, pdp.lang, fb, file, (pdp.rel, &pdp.at(el)))?;
     let n = so_far.iter().filter(|i| i.ty == ty).count() + 1;
     let to = run.claim(&from, format!("images/{}/{ty}/{n:02}-{}", pdp.lang, base_name(file)));
     Some(Image { ty, to, caption: None })
@@ -1117,11 +1123,13 @@ fn trailer(run: &mut Run<'_>, pdp: &Pdp<'_>, release: &str, t: &Element, outer: 
         required(run, pdp, t, "Images/Image");
         return;
     }
-    let Some((from, used)) = run.find(release, pdp.lang, fallback(&chain), file, &pdp.at(t)) else { return };
+    let Some((from, used)) = run.find(release, pdp.lang, fallback(&chain), file, (pdp.rel, &pdp.at(t))) else { return };
     let video = run.claim(&from, format!("trailers/{used}/{}", base_name(file)));
     let mut image_list = Vec::new();
     for (el, f, fb, description) in thumbs {
-        let Some((from, used)) = run.find(release, pdp.lang, fb.as_deref(), &f, &pdp.at(el)) else { continue };
+        let Some((from, used)) = run.find(release, pdp.lang, fb.as_deref(), &f, (pdp.rel, &pdp.at(el))) else {
+            continue;
+        };
         let to = run.claim(&from, format!("trailers/{used}/{}", base_name(&f)));
         let mut m = Map::new();
         m.insert("fileName".into(), json!(to));
@@ -1167,7 +1175,7 @@ fn addon_listing(run: &mut Run<'_>, pdp: &Pdp<'_>, root: &Element) -> Value {
                     root.attr("FallbackLanguage"),
                     Some(run.cfg.media_fallback.as_str()),
                 ]);
-                if let Some((from, _)) = run.find(&release, pdp.lang, fb, file, &pdp.at(el)) {
+                if let Some((from, _)) = run.find(&release, pdp.lang, fb, file, (pdp.rel, &pdp.at(el))) {
                     run.claim(&from, format!("images/{}/Icon/01-{}", pdp.lang, base_name(file)));
                 }
             }

@@ -513,3 +513,25 @@ fn the_imported_projects_load_into_requests_whose_spec_validates() {
         let _ = std::fs::remove_dir_all(&out);
     }
 }
+
+#[test]
+fn a_missing_images_folder_matters_only_when_a_pdp_names_media() {
+    let cfg = read_config(CONFIG, "SBConfig.json");
+    let gone = FsSource::new(fixture("no-such-images"));
+    let text = MemSource::new("p")
+        .with("en-us/PDP.xml", format!("{PDP_HEAD}<Description>d</Description></ProductDescription>"));
+    let r = import(&cfg, Some(&text), Some(&gone));
+    assert!(r.valid() && r.issues.is_empty(), "{:?}", r.issues);
+    let named = MemSource::new("p").with(
+        "en-us/PDP.xml",
+        format!("{PDP_HEAD}<Description>d</Description><AdditionalAssets><Icon FileName=\"a.png\"/><StoreLogoSquare FileName=\"b.png\"/></AdditionalAssets></ProductDescription>"),
+    );
+    let r = import(&cfg, Some(&named), Some(&gone));
+    assert_eq!(codes_of(&r), ["import.media.folder_missing"], "reported once");
+    assert!(
+        r.issues[0].message.contains("no-such-images") && r.issues[0].message.contains("line 2"),
+        "{}",
+        r.issues[0]
+    );
+    assert_eq!(r.issues[0].path, "en-us/PDP.xml");
+}
