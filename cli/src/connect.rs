@@ -9,6 +9,7 @@ use storesubmit::api::auth::{ClientCredentials, TokenVersion};
 use storesubmit::api::Endpoints;
 use storesubmit::flow::FlowConfig;
 use storesubmit::policy::PollSchedule;
+use storesubmit::project::CredentialNames;
 use storesubmit::{Error, ErrorKind, Result};
 
 use crate::args::{Connection, TokenVersionArg};
@@ -104,6 +105,54 @@ pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
         cfg.poll = PollSchedule::fast(p.max(Duration::from_millis(10)));
     }
     Ok(cfg)
+}
+
+/// One credential: its field, config key, default variable, the project's variable, project file key.
+type Slot<'a> = (&'a mut Option<String>, &'a str, &'a str, Option<&'a str>, &'a str);
+
+/// The connection of a project publish: each credential not given by a flag (or its `STORESUBMIT_*`
+/// variable) nor by the `--config` file is read from the environment variable the project file names
+/// (`[credentials]`); a `STORESUBMIT_*` value gives way to the project's own variable when that is set.
+///
+/// # Errors
+/// `io` for an unreadable config file; `invalid_argument` naming the project's variable when a credential
+/// is found nowhere.
+pub fn with_project_credentials(conn: &Connection, names: &CredentialNames) -> Result<Connection> {
+    let file = match &conn.config {
+        Some(p) => read_config(p)?,
+        None => Value::Object(Default::default()),
+    };
+    let mut c = conn.clone();
+    let slots: [Slot<'_>; 4] = [
+        (&mut c.tenant_id, "tenantId", "STORESUBMIT_TENANT_ID", Some(names.tenant_id.as_str()), "tenant_id"),
+        (&mut c.client_id, "clientId", "STORESUBMIT_CLIENT_ID", Some(names.client_id.as_str()), "client_id"),
+        (
+            &mut c.client_secret,
+            "clientSecret",
+            "STORESUBMIT_CLIENT_SECRET",
+            Some(names.client_secret.as_str()),
+            "client_secret",
+        ),
+        (&mut c.seller_id, "sellerId", "STORESUBMIT_SELLER_ID", names.seller_id.as_deref(), "seller_id"),
+    ];
+    for (slot, camel, default, var, key) in slots {
+        let Some(var) = var else { continue };
+        let given = slot.as_deref().filter(|s| !s.is_empty());
+        let from_default_env = given.is_some() && std::env::var(default).ok().as_deref() == given;
+        let project_value = std::env::var(var).ok().filter(|v| !v.is_empty());
+        if (given.is_none() || (from_default_env && var != default)) && from_file(&file, camel).is_none() {
+            if let Some(v) = project_value {
+                *slot = Some(v);
+            } else if given.is_none() && key != "seller_id" {
+                return Err(Error::invalid_argument(format!(
+                    "no {camel}: set {var} (the project file's credentials.{key}), pass --{} or put `{camel}` in \
+                     the --config file",
+                    key.replace('_', "-")
+                )));
+            }
+        }
+    }
+    Ok(c)
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ use crate::args::{Connection, PendingArg, PublishArgs, ResumeArgs, WaitArg, Wait
 use crate::connect::flow_config;
 use crate::output::{self, Mode, Reporter};
 
-fn label(target: &Target) -> String {
+pub(crate) fn label(target: &Target) -> String {
     match target {
         Target::App { app_id } => format!("app {app_id}"),
         Target::Addon { addon_id } => format!("add-on {addon_id}"),
@@ -35,7 +35,7 @@ fn write_token(mode: Mode, token: &ResumeToken, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
+pub(crate) fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
     match (&out.resume, path) {
         (Some(token), Some(path)) => write_token(mode, token, path),
         _ => Ok(()),
@@ -44,7 +44,7 @@ fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
 
 /// The workflow's result; when it failed after the changes reached the service, the resume token is
 /// written to `--save-resume` (or shown) so the same submission can be finished with `storesubmit resume`.
-fn finish(mode: Mode, reporter: &Reporter, result: Result<Outcome>, save: Option<&Path>) -> Result<Outcome> {
+pub(crate) fn finish(mode: Mode, reporter: &Reporter, result: Result<Outcome>, save: Option<&Path>) -> Result<Outcome> {
     reporter.finish();
     if result.is_err() {
         if let Some(token) = reporter.resumable() {
