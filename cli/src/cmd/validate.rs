@@ -14,13 +14,22 @@ use crate::output::Mode;
 
 /// Exit status: 0 valid, 3 invalid; errors (usage, I/O) are returned and exit with 2.
 pub fn run(mode: Mode, args: &ValidateArgs) -> Result<i32> {
-    let file = match (&args.project, &args.file) {
-        (Some(p), _) => return super::project::validate(mode, p, args.environment.as_deref()),
-        (None, Some(f)) if super::project::is_project_file(f) => {
-            return super::project::validate(mode, f, args.environment.as_deref())
+    let project = match (&args.project, &args.file) {
+        (Some(p), _) => Some(p),
+        (None, Some(f)) if super::project::is_project_file(f) => Some(f),
+        _ => None,
+    };
+    if let Some(p) = project {
+        if args.kind.is_some() || args.files.is_some() || args.change {
+            return Err(Error::invalid_argument(
+                "--kind, --files and --change apply to a submission document; a project file names its own kind and files",
+            ));
         }
-        (None, Some(f)) => f,
-        (None, None) => return Err(Error::invalid_argument("validate: name the document (or --project FILE)")),
+        return super::project::validate(mode, p, args.environment.as_deref());
+    }
+    let file = match &args.file {
+        Some(f) => f,
+        None => return Err(Error::invalid_argument("validate: name the document (or --project FILE)")),
     };
     if args.environment.is_some() {
         return Err(Error::invalid_argument("--environment applies to a project file (storesubmit.toml)"));
