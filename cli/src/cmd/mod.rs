@@ -4,6 +4,7 @@ pub mod demo;
 pub mod ingestion;
 pub mod init;
 pub mod pack;
+pub mod plan;
 pub mod publish;
 pub mod query;
 pub mod validate;
