@@ -348,7 +348,11 @@ pub struct PublishArgs {
     /// When the mandatory update takes effect (ISO 8601).
     #[arg(long, value_name = "DATE", requires = "mandatory")]
     pub mandatory_from: Option<String>,
-    /// Validate and package without sending anything.
+    /// Change nothing. With connection settings (--config, flags or STORESUBMIT_*): read the current
+    /// state (GET requests only) and print every request the publish would send, in order — method and
+    /// URL, how many fields each body holds (--json prints the whole bodies) — the ZIP's entries and real
+    /// size, the fields that change (JSON pointer: old → new) and the files added and removed. Without
+    /// them: validate and build the ZIP offline.
     #[arg(long)]
     pub dry_run: bool,
     /// Write the resume token here (always printed too).
@@ -730,7 +734,9 @@ pub enum Win32Command {
         /// How far to go after submitting.
         #[arg(long, value_enum, default_value_t = WaitArg::Published)]
         wait: WaitArg,
-        /// Validate without sending anything.
+        /// Change nothing. With connection settings (--config, flags or STORESUBMIT_*): read the current
+        /// draft (GET requests only) and print every request the publish would send, in order (--json
+        /// prints the whole bodies), and the fields and files that change. Without them: validate offline.
         #[arg(long)]
         dry_run: bool,
         /// Write the resume token here.

@@ -12,7 +12,9 @@ use storesubmit::project::Resolved;
 use storesubmit::{Error, ErrorKind, Result};
 
 use super::client;
-use super::publish::{finish, label, save_resume};
+use storesubmit::package::PackagePlan;
+
+use super::publish::{finish, label, plan_zip_entries, run_plan, save_resume, ByteCount};
 use crate::args::ProjectPublishArgs;
 use crate::connect::{flow_config, with_project_credentials};
 use crate::output::{self, Mode};
@@ -98,26 +100,23 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     let conn = with_project_credentials(&args.conn, &r.credentials)?;
     let cfg = flow_config(&conn)?;
     let what = what(&r.request);
-    let (c, reporter) = client(mode, cfg.clone(), &what)?;
     // the diff against the live submission: the plan workflow sends only reads
-    let plan_request = json!({"workflow": "plan", "request": r.request});
-    let planned =
-        storesubmit::wire::workflow_from_json(cfg.clone(), &plan_request).and_then(|f| c.run(f, Some(&r.files)));
-    let plan = match planned {
-        Ok(out) => out.document.unwrap_or(Value::Null),
-        Err(e) => {
-            reporter.finish();
-            return Err(e);
+    let plan = run_plan(mode, &conn, &what, &r.request)?;
+    let zip = match plan_zip_entries(&plan) {
+        Some(names) => {
+            let pack = PackagePlan::from_names(&r.files, names.iter().map(String::as_str))?;
+            let size = pack.write_to(ByteCount(0), &mut |_, _| {})?.0;
+            Some((pack.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>(), size))
         }
+        None => None,
     };
+    let zip = zip.as_ref().map(|(e, s)| (e.as_slice(), *s));
     if args.dry_run {
-        reporter.finish();
-        super::project_show::show(mode, &what, &plan, None);
+        super::plan::show(mode, &what, &plan, zip);
         return Ok(crate::exit::OK);
     }
     if !mode.json {
-        reporter.finish();
-        super::project_show::show(Mode { json: false, ..mode }, &what, &plan, None);
+        super::plan::show(mode, &format!("{what} (before publishing)"), &plan, zip);
     }
     let (c, reporter) = client(mode, cfg.clone(), &what)?;
     crate::interrupt::save_to(args.save_resume.clone());
