@@ -102,12 +102,15 @@ fn dry_run(emu: &EmulatorHandle, cfg: &str, toml: &Path) -> Value {
 }
 
 /// `publish --json`: the outcome (published).
-fn publish(cfg: &str, toml: &Path, env: &[(&str, &str)]) -> Value {
+fn publish(emu: &EmulatorHandle, cfg: &str, toml: &Path, env: &[(&str, &str)]) -> Value {
     let (code, out, err) = run_env(
         &["--json", "publish", "--project", toml.to_str().unwrap(), "--config", cfg, "--poll-interval", "50ms"],
         env,
     );
     assert_eq!(code, 0, "{out}\n{err}");
+    for secret in emu.issued_secrets() {
+        assert!(!out.contains(&secret) && !err.contains(&secret), "a secret the emulator issued is in the output");
+    }
     let v: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["outcome"]["stage"], "published", "{v}");
     assert!(v["plan"]["changes"].is_array(), "the diff comes first: {v}");
@@ -176,7 +179,7 @@ fn an_app_project_from_init_to_published() {
         ("RELEASE_CLIENT", info.client_id.as_str()),
         ("RELEASE_SECRET", info.client_secret.as_str()),
     ];
-    let outcome = publish(urls, &toml, &env);
+    let outcome = publish(&emu, urls, &toml, &env);
     let sid = outcome["submissionId"].as_str().unwrap();
     let app = json_out(&["app", "get", "--config", &cfg, "--app-id", &info.app_id]);
     assert_eq!(app["lastPublishedApplicationSubmission"]["id"], sid);
@@ -215,7 +218,7 @@ fn an_addon_project_from_init_to_published() {
         .iter()
         .all(|c| !c["path"].as_str().unwrap().starts_with("/listings/ru/title")));
 
-    let outcome = publish(&cfg, &project.join("storesubmit.toml"), &[]);
+    let outcome = publish(&emu, &cfg, &project.join("storesubmit.toml"), &[]);
     let sid = outcome["submissionId"].as_str().unwrap();
     let sub =
         get(&emu, "devcenter.get_addon_submission", json!({"inAppProductId": info.addon_id, "submissionId": sid}));
@@ -244,7 +247,7 @@ fn a_flight_project_from_init_to_published() {
     let rollout = change(&plan, "/packageDeliveryOptions/packageRollout/packageRolloutPercentage");
     assert_eq!(rollout["to"].as_f64(), Some(20.0), "{rollout}");
 
-    let outcome = publish(&cfg, &toml, &[]);
+    let outcome = publish(&emu, &cfg, &toml, &[]);
     let sid = outcome["submissionId"].as_str().unwrap();
     let sub = get(
         &emu,
@@ -289,7 +292,7 @@ fn an_msi_exe_project_from_init_to_published() {
     assert_eq!(plan["filesAdded"], json!(["https://www.contoso.com/downloads/2.0/setup.exe"]));
     assert_eq!(plan["filesRemoved"], json!([old_url]));
 
-    publish(&cfg, &toml, &[]);
+    publish(&emu, &cfg, &toml, &[]);
     let packages = json_out(&["win32", "packages", "--config", &cfg, "--product-id", &info.win32_product_id]);
     let text = packages.to_string();
     assert!(text.contains("downloads/2.0/setup.exe") && !text.contains(&old_url), "{packages:#}");
@@ -367,4 +370,44 @@ fn problems_in_a_project_are_issues_with_exit_3_and_environments_switch_the_targ
     let (code, _, err) = run(&["init", "project", d.0.to_str().unwrap(), "--config", &cfg]);
     assert_eq!(code, 2);
     assert!(err.contains("--app-id"), "{err}");
+}
+
+#[test]
+fn a_draft_only_project_publish_saves_the_resume_token() {
+    let d = dir("draft");
+    let (emu, cfg) = emulator(&d.0);
+    let info = emu.info().clone();
+    std::fs::create_dir_all(d.0.join("listings")).unwrap();
+    std::fs::write(d.0.join("listings/en-us.md"), "---\ntitle: Drafted title\n---\nA description from Markdown.\n")
+        .unwrap();
+    let toml = d.0.join("storesubmit.toml");
+    std::fs::write(
+        &toml,
+        format!("[product]\nkind = \"app\"\nid = \"{}\"\n\n[release]\nwait = \"draft\"\n", info.app_id),
+    )
+    .unwrap();
+    let token = d.0.join("token.json");
+    let (code, out, err) = run(&[
+        "--json",
+        "publish",
+        "--project",
+        toml.to_str().unwrap(),
+        "--config",
+        &cfg,
+        "--save-resume",
+        token.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let v: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(v["outcome"]["stage"], "draft", "{v}");
+    assert!(token.is_file(), "the token is written to --save-resume");
+    let sid = v["outcome"]["submissionId"].as_str().unwrap().to_string();
+    let (code, out, err) =
+        run(&["--json", "resume", token.to_str().unwrap(), "--config", &cfg, "--poll-interval", "50ms"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let done: Value = serde_json::from_str(out.trim()).unwrap();
+    assert_eq!(done["stage"], "published", "{done}");
+    let sub = get(&emu, "devcenter.get_app_submission", json!({"applicationId": info.app_id, "submissionId": sid}));
+    assert_eq!(sub["listings"]["en-us"]["baseListing"]["title"], "Drafted title");
+    assert_eq!(sub["listings"]["en-us"]["baseListing"]["description"], "A description from Markdown.");
 }
