@@ -190,6 +190,39 @@ mod tests {
     }
 
     #[test]
+    fn project_variables_fill_in_and_flags_and_the_config_file_win() {
+        // nextest runs each test in its own process: these variables are this test's
+        std::env::set_var("PROJ_TEST_TENANT", "from-project");
+        std::env::set_var("PROJ_TEST_CLIENT", "client-from-project");
+        std::env::set_var("PROJ_TEST_SECRET", "secret-from-project");
+        std::env::set_var("STORESUBMIT_CLIENT_SECRET", "secret-from-default");
+        let names = CredentialNames {
+            tenant_id: "PROJ_TEST_TENANT".into(),
+            client_id: "PROJ_TEST_CLIENT".into(),
+            client_secret: "PROJ_TEST_SECRET".into(),
+            seller_id: None,
+        };
+        let mut c = conn();
+        c.tenant_id = Some("from-flag".into());
+        // clap filled client_secret from STORESUBMIT_CLIENT_SECRET: the project's own variable wins
+        c.client_secret = Some("secret-from-default".into());
+        let dir = std::env::temp_dir().join(format!("storesubmit-cli-proj-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("c.json");
+        std::fs::write(&file, r#"{"clientId": "client-from-config"}"#).unwrap();
+        c.config = Some(file);
+        let out = with_project_credentials(&c, &names).unwrap();
+        assert_eq!(out.tenant_id.as_deref(), Some("from-flag"), "a flag wins");
+        assert_eq!(out.client_id, None, "the config file's value is left for flow_config");
+        assert_eq!(flow_config(&out).unwrap().credentials.client_secret().unwrap().client_id, "client-from-config");
+        assert_eq!(out.client_secret.as_deref(), Some("secret-from-project"));
+        std::env::remove_var("PROJ_TEST_TENANT");
+        let e = with_project_credentials(&Connection::default(), &names).unwrap_err();
+        assert!(e.message().contains("PROJ_TEST_TENANT"), "{e}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
     fn timeout_defaults_to_the_core_deadline_and_none_means_none() {
         let mut c = conn();
         (c.tenant_id, c.client_id, c.client_secret) = (Some("T".into()), Some("C".into()), Some("S".into()));
