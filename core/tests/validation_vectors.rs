@@ -147,7 +147,14 @@ fn every_vector_passes() {
 fn every_code_has_a_vector() {
     let cases = load_cases();
     let covered: HashSet<String> = cases.iter().flat_map(|c| c.expect.iter().map(|(code, _)| code.clone())).collect();
-    let missing: Vec<&str> = all_issue_codes().iter().map(|c| c.code).filter(|c| !covered.contains(*c)).collect();
+    // `project.*` codes are not rules of a document kind: the project file loader (`storesubmit::project`)
+    // reports them about a file and its folder, and its tests
+    // (`project::tests::every_project_code_is_registered_and_tested_here`) produce each one.
+    let missing: Vec<&str> = all_issue_codes()
+        .iter()
+        .map(|c| c.code)
+        .filter(|c| !covered.contains(*c) && !c.starts_with("project."))
+        .collect();
     assert!(missing.is_empty(), "issue codes without a vector: {missing:?}");
     let known: HashSet<&str> = all_issue_codes().iter().map(|c| c.code).collect();
     let unknown: Vec<&String> = covered.iter().filter(|c| !known.contains(c.as_str())).collect();
