@@ -108,4 +108,7 @@ def test_validation_vector(name: str, path: Path, case: Dict[str, Any]) -> None:
 
 def test_every_issue_code_has_a_vector() -> None:
     covered = {e["code"] for _, _, c in VALIDATION_CASES for e in c["expect"]}
-    assert {c["code"] for c in storesubmit.all_issue_codes()} - covered == set()
+    # project.* codes are about a project file and its folder, not a document kind (the core's project tests
+    # produce each one)
+    codes = {c["code"] for c in storesubmit.all_issue_codes() if not c["code"].startswith("project.")}
+    assert codes - covered == set()

@@ -64,6 +64,17 @@ fn the_sample_app_imports_into_a_project_that_validates() {
     let resolved = storesubmit::project::load(&project, None).unwrap();
     assert!(resolved.valid(), "{:?}", resolved.issues);
     assert_eq!(resolved.request["target"]["app_id"], "9NBLGGH4R315");
+    // the next command the import printed
+    let (code, stdout, stderr) = run(&["--json", "validate", "--project", project.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let v: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(v["valid"], true, "{v}");
+    assert!(!v["issues"].as_array().unwrap().iter().any(|i| i["severity"] == "error"), "{v}");
+    // without the package the glob names, validate says so (exit 3)
+    std::fs::remove_file(out.join("packages/Contoso.VideoEdit_1.4.0.0_x64.msixupload")).unwrap();
+    let (code, stdout, _) = run(&["validate", "--project", project.to_str().unwrap()]);
+    assert_eq!(code, 3, "{stdout}");
+    assert!(stdout.contains("project.packages.no_match"), "{stdout}");
 }
 
 #[test]
@@ -96,6 +107,8 @@ fn the_sample_addon_imports_with_pdp_and_images_given_on_the_command_line() {
     let resolved = storesubmit::project::load(&out.join("storesubmit.toml"), None).unwrap();
     assert!(resolved.valid(), "{:?}", resolved.issues);
     assert_eq!(resolved.request["spec"]["changes"]["listings"]["de-de"]["title"], "200 Münzen");
+    let (code, stdout, stderr) = run(&["validate", "--project", out.join("storesubmit.toml").to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
 }
 
 #[test]
