@@ -31,7 +31,8 @@
 //!   keeping the PDP's order (the project takes images in name order).
 //! - Captions are kept in the listing: `listings/<language>.json` holds the Store's own `images` field,
 //!   one entry per image (`fileName` — the copied file —, `imageType` and, for a captioned screenshot,
-//!   `description`: the caption), in the PDP's order.
+//!   `description`: the caption), in the PDP's order. (The project loader takes a listing's images from
+//!   the images folder, so publishing does not send the captions yet.)
 //! - Trailers go to `submission.json`'s `trailers` (the Store keeps them at the submission level), their
 //!   videos and thumbnails copied to `trailers/<language>/`; a trailer shared through a fallback language
 //!   is one trailer with an asset per language.
