@@ -3,10 +3,65 @@
 //! `--dry-run` that has connection settings.
 
 use std::io::Write;
+use std::path::Path;
 
 use serde_json::{json, Value};
+use storesubmit::package::PackagePlan;
+use storesubmit::Result;
 
+use super::client;
+use super::publish::ByteCount;
+use crate::args::Connection;
+use crate::connect::flow_config;
 use crate::output::{self, Mode};
+
+/// Whether connection settings were given (`--config`, credential flags or `STORESUBMIT_*`): then a
+/// dry run reads the live state and prints the plan; otherwise it stays offline.
+pub fn has_connection(conn: &Connection) -> bool {
+    conn.config.is_some() || conn.tenant_id.is_some() || conn.client_id.is_some() || conn.client_secret.is_some()
+}
+
+/// Runs the core's plan of a workflow request (`submission` or `win32`; only reads are sent), with
+/// progress under `what`, and returns the plan document.
+///
+/// # Errors
+/// As [`crate::connect::flow_config`] and [`storesubmit::flow::plan::plan`], and the error the real run
+/// would end with (a `conflict` for `pending: fail` with a pending submission).
+pub fn run(mode: Mode, conn: &Connection, what: &str, request: &Value) -> Result<Value> {
+    let cfg = flow_config(conn)?;
+    let (c, reporter) = client(mode, cfg.clone(), what)?;
+    let flow = storesubmit::flow::plan::plan(cfg, request)?;
+    let result = c.run(flow, None);
+    reporter.finish();
+    Ok(result?.document.unwrap_or(Value::Null))
+}
+
+/// The entries of the plan's ZIP upload (one the run writes), or `None` when it uploads no ZIP.
+pub fn zip_entries(plan: &Value) -> Option<Vec<String>> {
+    let requests = plan.get("requests")?.as_array()?;
+    let upload = requests.iter().find(|r| r.get("zip").is_some() || r.get("archive").is_some())?;
+    Some(
+        upload
+            .pointer("/zip/entries")
+            .and_then(Value::as_array)
+            .map(|e| e.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default(),
+    )
+}
+
+/// The ZIP of the plan's upload built from `files` as the real run builds it (a pending submission's
+/// own `PendingUpload` files included): its entries and real size, for [`show`]. Without a files
+/// folder the entries are listed with size 0.
+///
+/// # Errors
+/// `missing_files` naming each file of the upload not under `files` (the real run would fail the same way).
+pub fn zip_for(plan: &Value, files: Option<&Path>) -> Result<Option<(Vec<String>, u64)>> {
+    let Some(names) = zip_entries(plan) else { return Ok(None) };
+    let Some(dir) = files else { return Ok(Some((names, 0))) };
+    let pack = PackagePlan::from_names(dir, names.iter().map(String::as_str))?;
+    let size = pack.write_to(ByteCount(0), &mut |_, _| {})?.0;
+    Ok(Some((pack.files.iter().map(|f| f.name.clone()).collect(), size)))
+}
 
 /// Longest value shown in a human change line (longer ones are cut, `--json` has them whole).
 const VALUE_WIDTH: usize = 60;
@@ -37,7 +92,11 @@ pub fn show(mode: Mode, what: &str, plan: &Value, zip: Option<(&[String], u64)>)
         let op = r.get("operation").and_then(Value::as_str).unwrap_or("");
         let _ = writeln!(o, "  {method:<6} {url}  [{op}]");
         if let Some(body) = r.get("body") {
-            let _ = writeln!(o, "         body: {} field(s) (--json shows it whole)", leaf_count(body));
+            let _ = writeln!(
+                o,
+                "         body: {} field(s); what changes is below (--json prints it whole)",
+                leaf_count(body)
+            );
         }
         if let Some(names) = r.pointer("/zip/entries").and_then(Value::as_array) {
             let shown: Vec<String> = match zip {

@@ -113,7 +113,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 (Vec::new(), 0)
             }
         };
-        if has_connection(conn) {
+        if super::plan::has_connection(conn) {
             let request = json!({
                 "workflow": "submission",
                 "target": target,
@@ -122,18 +122,11 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 "pending": options.pending,
                 "archive": options.archive,
             });
-            let plan = run_plan(mode, conn, &what, &request)?;
-            // The ZIP the plan's upload names (a pending submission's own PendingUpload files included),
-            // built as the real run builds it, for its real size.
-            let zip = match (plan_zip_entries(&plan), files, &options.archive) {
-                (Some(_), Some(_), Some(_)) => Some((entries, size)),
-                (Some(names), Some(dir), None) => {
-                    let pack = PackagePlan::from_names(dir, names.iter().map(String::as_str))?;
-                    let size = pack.write_to(ByteCount(0), &mut |_, _| {})?.0;
-                    Some((pack.files.iter().map(|f| f.name.clone()).collect(), size))
-                }
-                (Some(names), None, _) => Some((names, 0)),
-                (None, ..) => None,
+            let plan = super::plan::run(mode, conn, &what, &request)?;
+            let zip = match &options.archive {
+                // The ZIP given is uploaded as is: its entries and size, as checked above.
+                Some(_) => super::plan::zip_entries(&plan).map(|_| (entries, size)),
+                None => super::plan::zip_for(&plan, files)?,
             };
             super::plan::show(mode, &what, &plan, zip.as_ref().map(|(e, s)| (e.as_slice(), *s)));
             return Ok(0);
@@ -162,35 +155,6 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
 /// The line an offline dry run adds: how to see the requests.
 const OFFLINE_HINT: &str = "to see the requests the publish would send (read-only: nothing is changed), pass --config \
                             FILE or set STORESUBMIT_TENANT_ID, STORESUBMIT_CLIENT_ID and STORESUBMIT_CLIENT_SECRET";
-
-/// Whether connection settings were given (`--config`, credential flags or `STORESUBMIT_*`): then a
-/// dry run reads the live state and prints the plan; otherwise it stays offline.
-fn has_connection(conn: &Connection) -> bool {
-    conn.config.is_some() || conn.tenant_id.is_some() || conn.client_id.is_some() || conn.client_secret.is_some()
-}
-
-/// Runs the core's plan of `request` (only reads are sent) and returns the plan document.
-pub(crate) fn run_plan(mode: Mode, conn: &Connection, what: &str, request: &Value) -> Result<Value> {
-    let cfg = flow_config(conn)?;
-    let (c, reporter) = client(mode, cfg.clone(), what)?;
-    let flow = storesubmit::flow::plan::plan(cfg, request)?;
-    let result = c.run(flow, None);
-    reporter.finish();
-    Ok(result?.document.unwrap_or(Value::Null))
-}
-
-/// The ZIP entries of the plan's upload, when it uploads a ZIP it writes or one given.
-pub(crate) fn plan_zip_entries(plan: &Value) -> Option<Vec<String>> {
-    let upload =
-        plan.get("requests")?.as_array()?.iter().find(|r| r.get("zip").is_some() || r.get("archive").is_some())?;
-    Some(
-        upload
-            .pointer("/zip/entries")
-            .and_then(Value::as_array)
-            .map(|e| e.iter().filter_map(Value::as_str).map(str::to_string).collect())
-            .unwrap_or_default(),
-    )
-}
 
 /// `app|addon|flight wait`: follows a committed submission to `--wait` without changing it.
 pub fn wait(mode: Mode, target: Target, args: &WaitArgs, conn: &Connection) -> Result<i32> {
@@ -265,9 +229,9 @@ pub fn win32(
     let what = format!("win32 {product_id}");
     if dry_run {
         preflight_win32(&spec, files)?;
-        if has_connection(conn) {
+        if super::plan::has_connection(conn) {
             let request = json!({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop});
-            let plan = run_plan(mode, conn, &what, &request)?;
+            let plan = super::plan::run(mode, conn, &what, &request)?;
             super::plan::show(mode, &what, &plan, None);
             return Ok(0);
         }

@@ -536,7 +536,8 @@ impl PlanMachine {
             flow: "plan".into(),
             stage: "planned".into(),
             resource_id: Some(resource_id),
-            submission_id: self.base_id.clone(),
+            // The submission the run would change, when it exists already (a copied one is the plan's base).
+            submission_id: self.base_id.clone().filter(|_| self.base_source == BaseSource::Pending),
             document: Some(redact_json(&serde_json::to_value(&plan).unwrap_or(Value::Null))),
             ..Outcome::default()
         })
@@ -866,7 +867,10 @@ mod tests {
         let mut flow = plan(cfg(), request)?;
         let out = s.run(&mut flow)?;
         assert_eq!(out.flow, "plan");
-        Ok(serde_json::from_value(out.document.expect("a plan document")).expect("the document is a Plan"))
+        let p: Plan = serde_json::from_value(out.document.expect("a plan document")).expect("the document is a Plan");
+        let changed = if p.base.source == BaseSource::Pending { p.base.submission_id.clone() } else { None };
+        assert_eq!(out.submission_id, changed, "the outcome names the submission the run would change");
+        Ok(p)
     }
 
     fn ops(p: &Plan) -> Vec<(&str, Method, &str)> {
