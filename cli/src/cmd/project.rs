@@ -12,9 +12,7 @@ use storesubmit::project::Resolved;
 use storesubmit::{Error, ErrorKind, Result};
 
 use super::client;
-use storesubmit::package::PackagePlan;
-
-use super::publish::{finish, label, plan_zip_entries, run_plan, save_resume, ByteCount};
+use super::publish::{finish, label, save_resume};
 use crate::args::ProjectPublishArgs;
 use crate::connect::{flow_config, with_project_credentials};
 use crate::output::{self, Mode};
@@ -101,15 +99,8 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     let cfg = flow_config(&conn)?;
     let what = what(&r.request);
     // the diff against the live submission: the plan workflow sends only reads
-    let plan = run_plan(mode, &conn, &what, &r.request)?;
-    let zip = match plan_zip_entries(&plan) {
-        Some(names) => {
-            let pack = PackagePlan::from_names(&r.files, names.iter().map(String::as_str))?;
-            let size = pack.write_to(ByteCount(0), &mut |_, _| {})?.0;
-            Some((pack.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>(), size))
-        }
-        None => None,
-    };
+    let plan = super::plan::run(mode, &conn, &what, &r.request)?;
+    let zip = super::plan::zip_for(&plan, Some(&r.files))?;
     let zip = zip.as_ref().map(|(e, s)| (e.as_slice(), *s));
     if args.dry_run {
         super::plan::show(mode, &what, &plan, zip);

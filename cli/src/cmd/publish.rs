@@ -156,29 +156,6 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
 const OFFLINE_HINT: &str = "to see the requests the publish would send (read-only: nothing is changed), pass --config \
                             FILE or set STORESUBMIT_TENANT_ID, STORESUBMIT_CLIENT_ID and STORESUBMIT_CLIENT_SECRET";
 
-/// Runs the core's plan of `request` (only reads are sent) and returns the plan document.
-pub(crate) fn run_plan(mode: Mode, conn: &Connection, what: &str, request: &Value) -> Result<Value> {
-    let cfg = flow_config(conn)?;
-    let (c, reporter) = client(mode, cfg.clone(), what)?;
-    let flow = storesubmit::flow::plan::plan(cfg, request)?;
-    let result = c.run(flow, None);
-    reporter.finish();
-    Ok(result?.document.unwrap_or(Value::Null))
-}
-
-/// The ZIP entries of the plan's upload, when it uploads a ZIP it writes or one given.
-pub(crate) fn plan_zip_entries(plan: &Value) -> Option<Vec<String>> {
-    let upload =
-        plan.get("requests")?.as_array()?.iter().find(|r| r.get("zip").is_some() || r.get("archive").is_some())?;
-    Some(
-        upload
-            .pointer("/zip/entries")
-            .and_then(Value::as_array)
-            .map(|e| e.iter().filter_map(Value::as_str).map(str::to_string).collect())
-            .unwrap_or_default(),
-    )
-}
-
 /// `app|addon|flight wait`: follows a committed submission to `--wait` without changing it.
 pub fn wait(mode: Mode, target: Target, args: &WaitArgs, conn: &Connection) -> Result<i32> {
     let cfg = flow_config(conn)?;
