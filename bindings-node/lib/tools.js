@@ -47,6 +47,30 @@ function parseJson(text) {
   return callCore('parseJson', { text: String(text) });
 }
 
+/**
+ * Reads a project file (`storesubmit.toml` or `.json`; `environment` picks one of its `[environments.*]`):
+ * `{valid, issues, request, files, credentials}`. `request` is the workflow request the file describes (for
+ * `client.run()`, or `{workflow: 'plan', request}`), `files` the folder its file names are relative to and
+ * `credentials` the NAMES of the environment variables holding the tenant id, client id, client secret and
+ * seller id. Mistakes in the file are `issues` (codes `project.*`); an unreadable file throws `IoError`.
+ */
+function loadProject(path, options = {}) {
+  const args = { path: String(path) };
+  if (options.environment !== undefined && options.environment !== null && options.environment !== '') {
+    args.environment = String(options.environment);
+  }
+  return callCore('project', args);
+}
+
+/**
+ * A workflow's result as Markdown (a CI job summary): the result table of `outcome` (null when nothing
+ * ran, as in a dry run) and, with `plan` (the plan workflow's `document`), its requests and changes
+ * tables. Secrets are redacted and every value escaped for a Markdown table by the core.
+ */
+function summary(outcome, plan = null) {
+  return callCore('summary', { outcome: outcome ?? null, plan: plan ?? null }).markdown;
+}
+
 let driverModule = null;
 function driver() {
   driverModule = driverModule || import('./host/driver.mjs');
@@ -112,4 +136,4 @@ async function pack(what, options = {}) {
   }
 }
 
-module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack };
+module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary };

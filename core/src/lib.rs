@@ -16,6 +16,7 @@
 //! - [`flow`]: multi-step workflows as state machines.
 //! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
 //! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
+//! - [`report`]: a workflow's result and plan as Markdown (job summaries, the same in every front end).
 //! - [`error`]: the stable error catalogue.
 //! - [`manifest`]: every fact bindings generate code from, as one JSON document.
 #![warn(missing_docs)]
@@ -34,6 +35,7 @@ pub mod options;
 pub mod package;
 pub mod policy;
 pub mod preflight;
+pub mod report;
 pub mod secret;
 pub mod task;
 #[cfg(feature = "reqwest")]

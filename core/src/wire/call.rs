@@ -76,6 +76,14 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo { name: "redact", args: &["text"], doc: "the text with secrets (SAS signatures, tokens) removed" },
     CallInfo { name: "redactUrl", args: &["url"], doc: "the URL with its secret query values removed" },
     CallInfo {
+        name: "summary",
+        args: &["outcome?", "plan?"],
+        doc: "{markdown}: a workflow's outcome (null when nothing ran, as in a dry run) and its plan (the plan \
+              workflow's document) as a Markdown job summary: the result table (product, kind, submission id, \
+              status, stage, adopted, errors and warnings with codes, certification report links) and the plan's \
+              requests and changes tables; secrets redacted, values escaped and cut at `summary.cell.chars`",
+    },
+    CallInfo {
         name: "blobVector",
         args: &["file", "case"],
         doc: "the core's answer to a case of tests/vectors/blob/<file>.json, in the shape of its `expect`",
@@ -131,6 +139,10 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         }
         "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
         "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
+        "summary" => Ok(json!({"markdown": crate::report::summary_markdown(
+            args.get("outcome").unwrap_or(&Value::Null),
+            args.get("plan"),
+        )})),
         "blobVector" => blob_vector(args.str("file")?, args.required("case")?),
         _ => unreachable!("every name of CALLS is handled"),
     }
@@ -332,6 +344,20 @@ mod tests {
         assert_eq!(e.code(), "missing_files");
         let guess = call("validate", &json!({"document": {"x": 1}})).unwrap_err();
         assert!(guess.message().contains("app-submission"), "{}", guess.message());
+    }
+
+    #[test]
+    fn summary_answers_markdown_for_an_outcome_a_plan_or_neither() {
+        let outcome =
+            json!({"flow": "app-submission", "stage": "published", "submission_id": "115", "status": "Published"});
+        let plan =
+            json!({"requests": [], "changes": [{"path": "/listings/en-us/baseListing/title", "from": "A", "to": "B"}]});
+        let md = call("summary", &json!({"outcome": outcome, "plan": plan})).unwrap();
+        let md = md["markdown"].as_str().unwrap();
+        assert!(md.contains("| Submission id | 115 |") && md.contains("| A | B |"), "{md}");
+        let none = call("summary", &Value::Null).unwrap();
+        assert!(none["markdown"].as_str().unwrap().contains("nothing ran"));
+        assert!(call("summary", &json!({"result": {}})).unwrap_err().message().contains("summary/result"));
     }
 
     #[test]
