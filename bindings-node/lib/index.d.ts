@@ -220,8 +220,13 @@ export declare function parseJson(text: string): { document: JsonValue | null; i
 
 /** Reads a project file (`storesubmit.toml` or `.json`), optionally one of its environments. */
 export declare function loadProject(path: string, options?: { environment?: string }): Project<PlannableRequest>;
-/** A workflow's outcome (null when nothing ran) and its plan as a Markdown job summary (secrets redacted). */
-export declare function summary(outcome: Outcome | null, plan?: Plan | null): string;
+/** A workflow's outcome (null when nothing ran) and its plan as a Markdown job summary (secrets redacted);
+ *  with `error` (what a run rejected with) instead of an outcome, the failure and the plan. */
+export declare function summary(
+  outcome: Outcome | null,
+  plan?: Plan | null,
+  error?: { code: string; message: string; status?: number | null; correlationId?: string | null; resumeToken?: string | null } | null,
+): string;
 
 /** A writable stream (a Node `Writable`: fs.createWriteStream, an HTTP response, …). */
 export interface WritableLike {

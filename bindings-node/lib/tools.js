@@ -65,10 +65,21 @@ function loadProject(path, options = {}) {
 /**
  * A workflow's result as Markdown (a CI job summary): the result table of `outcome` (null when nothing
  * ran, as in a dry run) and, with `plan` (the plan workflow's `document`), its requests and changes
- * tables. Secrets are redacted and every value escaped for a Markdown table by the core.
+ * tables; with `error` (the StoreSubmitError a run rejected with) instead of an outcome, the failure and
+ * the plan. Secrets are redacted and every value escaped for a Markdown table by the core.
  */
-function summary(outcome, plan = null) {
-  return callCore('summary', { outcome: outcome ?? null, plan: plan ?? null }).markdown;
+function summary(outcome, plan = null, error = null) {
+  const args = { outcome: outcome ?? null, plan: plan ?? null };
+  if (error !== null && error !== undefined) {
+    args.error = {
+      code: error.code || 'unknown',
+      message: String(error.message),
+      status: error.status ?? null,
+      correlationId: error.correlationId ?? null,
+      resumable: Boolean(error.resumeToken),
+    };
+  }
+  return callCore('summary', args).markdown;
 }
 
 let driverModule = null;

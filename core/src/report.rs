@@ -40,6 +40,36 @@ pub fn summary_markdown(outcome: &Value, plan: Option<&Value>) -> String {
     md
 }
 
+/// The Markdown summary of a workflow that failed with `error` (a typed error as JSON: `code`, `message`,
+/// and when known `correlationId`, `status`, `resumable`), with the plan made before it when given: a CI
+/// job that fails still says why, and what it was about to change.
+pub fn failure_markdown(error: &Value, plan: Option<&Value>) -> String {
+    let error = redact_json(error);
+    let plan = plan.filter(|p| !p.is_null()).map(redact_json);
+    let mut md = String::from("## storesubmit: failed\n\n");
+    let mut rows = vec![
+        vec!["Error code".to_string(), cell_of(error.get("code"))],
+        vec!["Message".to_string(), cell_of(error.get("message"))],
+    ];
+    if let Some(p) = plan.as_ref().and_then(plan_product) {
+        rows.insert(0, vec!["Product".to_string(), cell(&p)]);
+    }
+    for (key, label) in [("status", "HTTP status"), ("correlationId", "Correlation id")] {
+        if let Some(v) = field(&error, key, key) {
+            rows.push(vec![label.to_string(), cell(&text_of(v))]);
+        }
+    }
+    if let Some(r) = error.get("resumable").and_then(Value::as_bool) {
+        rows.push(vec!["Resumable".to_string(), yes_no(r).to_string()]);
+    }
+    table(&mut md, &["Field", "Value"], rows, "fields");
+    if let Some(plan) = &plan {
+        md.push_str("The plan made before the run:\n\n");
+        plan_tables(&mut md, plan, false);
+    }
+    md
+}
+
 /// The field `snake` (or its camelCase form `camel`) of an object, when it is not null.
 fn field<'a>(v: &'a Value, snake: &str, camel: &str) -> Option<&'a Value> {
     v.get(snake).or_else(|| v.get(camel)).filter(|x| !x.is_null())
@@ -368,6 +398,28 @@ mod tests {
         assert!(summary_markdown(&Value::Null, None).contains("nothing ran"));
         let empty = summary_markdown(&Value::Null, Some(&json!({"requests": [], "changes": []})));
         assert!(empty.contains("No request would change anything.") && empty.contains("No field changes."), "{empty}");
+    }
+
+    #[test]
+    fn a_failure_names_its_code_and_keeps_the_plan() {
+        let e = json!({"code": "conflict", "message": "a pending | submission\nexists; sig=SIGSECRET9",
+            "correlationId": "c-1", "status": 409, "resumable": true});
+        let md = failure_markdown(&e, Some(&plan()));
+        assert!(md.starts_with("## storesubmit: failed\n"), "{md}");
+        for want in [
+            "| Product | app 9NBLGGH4R315 |",
+            "| Error code | conflict |",
+            "| HTTP status | 409 |",
+            "| Correlation id | c-1 |",
+            "| Resumable | yes |",
+            "a pending \\| submission<br>exists",
+            "### Changes (3)",
+        ] {
+            assert!(md.contains(want), "missing {want:?} in\n{md}");
+        }
+        assert!(!md.contains("SIGSECRET9"), "{md}");
+        let bare = failure_markdown(&json!({"code": "auth", "message": "no token"}), None);
+        assert!(!bare.contains("Requests") && !bare.contains("Product") && bare.contains("| auth |"), "{bare}");
     }
 
     #[test]

@@ -77,11 +77,13 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo { name: "redactUrl", args: &["url"], doc: "the URL with its secret query values removed" },
     CallInfo {
         name: "summary",
-        args: &["outcome?", "plan?"],
+        args: &["outcome?", "plan?", "error?"],
         doc: "{markdown}: a workflow's outcome (null when nothing ran, as in a dry run) and its plan (the plan \
               workflow's document) as a Markdown job summary: the result table (product, kind, submission id, \
               status, stage, adopted, errors and warnings with codes, certification report links) and the plan's \
-              requests and changes tables; secrets redacted, values escaped and cut at `summary.cell.chars`",
+              requests and changes tables; with `error` (a typed error's JSON: code, message, correlationId…) \
+              instead of an outcome, the failure and the plan; secrets redacted, values escaped and cut at \
+              `summary.cell.chars`",
     },
     CallInfo {
         name: "blobVector",
@@ -139,10 +141,7 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         }
         "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
         "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
-        "summary" => Ok(json!({"markdown": crate::report::summary_markdown(
-            args.get("outcome").unwrap_or(&Value::Null),
-            args.get("plan"),
-        )})),
+        "summary" => summary(&args),
         "blobVector" => blob_vector(args.str("file")?, args.required("case")?),
         _ => unreachable!("every name of CALLS is handled"),
     }
@@ -265,6 +264,19 @@ fn preflight(args: &Args<'_>) -> Result<Value> {
     Ok(Value::Null)
 }
 
+fn summary(args: &Args<'_>) -> Result<Value> {
+    let plan = args.get("plan");
+    let markdown = match (args.get("outcome"), args.get("error")) {
+        (Some(_), Some(_)) => {
+            return Err(args.bad("error", "give `outcome` (a run that finished) or `error`, not both"))
+        }
+        (_, Some(e)) if !e.is_object() => return Err(args.bad("error", "must be an error object ({code, message, …})")),
+        (_, Some(e)) => crate::report::failure_markdown(e, plan),
+        (outcome, None) => crate::report::summary_markdown(outcome.unwrap_or(&Value::Null), plan),
+    };
+    Ok(json!({ "markdown": markdown }))
+}
+
 fn build_request(args: &Args<'_>) -> Result<Value> {
     let custom = match args.get("endpoints") {
         Some(e) => Some(Endpoints::from_json_at(e, "buildRequest/endpoints")?),
@@ -358,6 +370,11 @@ mod tests {
         let none = call("summary", &Value::Null).unwrap();
         assert!(none["markdown"].as_str().unwrap().contains("nothing ran"));
         assert!(call("summary", &json!({"result": {}})).unwrap_err().message().contains("summary/result"));
+        let failed =
+            call("summary", &json!({"error": {"code": "not_found", "message": "no app"}, "plan": plan})).unwrap();
+        assert!(failed["markdown"].as_str().unwrap().contains("| Error code | not_found |"), "{failed}");
+        let both = call("summary", &json!({"error": {"code": "x"}, "outcome": {"flow": "f"}})).unwrap_err();
+        assert!(both.message().contains("summary/error"), "{}", both.message());
     }
 
     #[test]

@@ -1,0 +1,224 @@
+// What the GitHub Action and the Azure DevOps task do, the same for both hosts: read the inputs, load the
+// project file, build the client, run the plan (always: the summary shows its changes), then the workflow
+// unless dry-run, and report outputs, annotations and the summary through the host's protocol. Every Store
+// rule (the project file, the workflows, the plan, the summary's Markdown) lives in the core, reached
+// through the npm package; this file only moves values between the host and the package.
+
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import storesubmit from 'storesubmit';
+
+const { Client, ClientSecretCredential, StoreSubmitError, loadProject, summary } = storesubmit;
+
+/** The config file keys (`--config` of the CLI): camelCase or the emulator's snake_case. */
+const CONFIG_KEYS = {
+  tenantId: 'tenant_id',
+  clientId: 'client_id',
+  clientSecret: 'client_secret',
+  sellerId: 'seller_id',
+  devcenterUrl: 'devcenter_url',
+  win32Url: 'win32_url',
+  ingestionUrl: 'ingestion_url',
+  tokenUrl: 'token_url',
+  tokenVersion: 'token_version',
+};
+
+/** An input or configuration mistake of the step itself (not a Store error). */
+class InputError extends Error {}
+
+/** A `true`/`false` input (YAML 1.2 core schema spellings, as the runner accepts them). */
+function bool(host, name) {
+  const v = host.input(name);
+  if (v === '') return false;
+  if (['true', 'True', 'TRUE'].includes(v)) return true;
+  if (['false', 'False', 'FALSE'].includes(v)) return false;
+  throw new InputError(`input ${name}: must be true or false, got "${v}"`);
+}
+
+/** A config file (endpoints for the emulator or another cloud): a JSON object, or the emulator's output
+ *  whose first line is one. */
+function readConfig(path) {
+  let text;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new InputError(`input config: cannot read ${path} (${e.code || e.message})`);
+  }
+  let v;
+  try {
+    v = JSON.parse(text.trim());
+  } catch {
+    try {
+      v = JSON.parse(text.trimStart().split('\n')[0]);
+    } catch (e) {
+      throw new InputError(`input config: ${path} is not a JSON object (${e.message})`);
+    }
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`input config: ${path} is not a JSON object`);
+  const known = new Set(Object.entries(CONFIG_KEYS).flat());
+  for (const k of Object.keys(v)) {
+    // the emulator's line also names its fixtures (app_id, admin_url, …): ignored as the CLI does
+    if (!known.has(k) && !k.endsWith('_id') && !k.endsWith('_url')) {
+      throw new InputError(`input config: unknown key \`${k}\` in ${path} (known: ${Object.keys(CONFIG_KEYS).join(', ')})`);
+    }
+  }
+  const get = (camel) => {
+    const x = v[camel] ?? v[CONFIG_KEYS[camel]];
+    return x === undefined || x === null || x === '' ? null : String(x);
+  };
+  return Object.fromEntries(Object.keys(CONFIG_KEYS).map((k) => [k, get(k)]));
+}
+
+/** The progress log: a group per stage, one line per event (the core's message, already secret-free). */
+function progressLog(host) {
+  let open = false;
+  const close = () => {
+    if (open) host.endGroup();
+    open = false;
+  };
+  const onProgress = (e) => {
+    if (e.kind === 'stage') {
+      close();
+      host.group(`storesubmit: ${e.stage}`);
+      open = true;
+      return;
+    }
+    if (e.kind === 'upload' && e.done !== e.total && e.done !== 0) return; // first and last upload line only
+    host.log(e.message || JSON.stringify(e));
+  };
+  return { onProgress, close };
+}
+
+/** The message of a failure, with its error code (and correlation id) in front. */
+function failureMessage(e) {
+  if (e instanceof StoreSubmitError) {
+    const corr = e.correlationId ? ` (correlation id ${e.correlationId})` : '';
+    return `storesubmit failed: [${e.code}] ${e.message}${corr}`;
+  }
+  if (e instanceof InputError) return `storesubmit: ${e.message}`;
+  return `storesubmit failed: ${e && e.stack ? e.stack : String(e)}`;
+}
+
+/**
+ * Runs the step on `host` (githubHost or devopsHost) and resolves with the process exit code (0 when the
+ * workflow reached the requested stage, or the dry run's plan was made; 1 otherwise).
+ */
+export async function run(host, env = process.env) {
+  const at = (p) => (isAbsolute(p) ? p : resolve(host.workspace, p));
+  let resumePath = null;
+  try {
+    // 1. inputs (secrets are masked before anything else is printed)
+    const secretInput = host.input('client-secret');
+    host.mask(secretInput);
+    const config = host.input('config') ? readConfig(at(host.input('config'))) : {};
+    host.mask(config.clientSecret);
+    const dryRun = bool(host, 'dry-run');
+    const wait = host.input('wait');
+    const savePath = host.input('save-resume');
+    resumePath = savePath ? at(savePath) : null;
+
+    // 2. the project file (its mistakes are annotations on the file, and fail the step)
+    const projectPath = at(host.input('project') || 'storesubmit.toml');
+    const environment = host.input('environment');
+    const project = loadProject(projectPath, environment ? { environment } : {});
+    for (const issue of project.issues) {
+      const where = issue.path ? ` (${issue.path})` : '';
+      host.annotate(issue.severity === 'warning' ? 'warning' : 'error', `${issue.message}${where}`, {
+        file: projectPath,
+        title: issue.code,
+      });
+    }
+    if (!project.valid || !project.request) {
+      const errors = project.issues.filter((i) => i.severity !== 'warning').length;
+      host.fail(`storesubmit: ${projectPath} has ${errors} error(s): ${project.issues.map((i) => i.code).join(', ')}`);
+      return 1;
+    }
+    const request = { ...project.request };
+    if (wait) request.stopAfter = wait;
+
+    // 3. the client: inputs, then the environment variables the project file names, then the config file
+    const names = project.credentials;
+    const pick = (input, envName, key) => host.input(input) || (envName && env[envName]) || config[key] || '';
+    const tenantId = pick('tenant-id', names.tenantId, 'tenantId');
+    const clientId = pick('client-id', names.clientId, 'clientId');
+    const clientSecret = secretInput || (names.clientSecret && env[names.clientSecret]) || config.clientSecret || '';
+    host.mask(clientSecret);
+    const sellerId = pick('seller-id', names.sellerId, 'sellerId');
+    const missing = [
+      ['tenant-id', tenantId, names.tenantId],
+      ['client-id', clientId, names.clientId],
+      ['client-secret', clientSecret, names.clientSecret],
+    ].filter(([, v]) => !v);
+    if (missing.length) {
+      throw new InputError(
+        missing.map(([input, , envName]) => `no ${input}: set the input \`${input}\` or the environment variable ${envName}`).join('; '),
+      );
+    }
+    const endpoints = {};
+    for (const [key, url] of [['devcenter', 'devcenterUrl'], ['win32', 'win32Url'], ['ingestion', 'ingestionUrl'], ['token', 'tokenUrl']]) {
+      if (config[url]) endpoints[key] = config[url];
+    }
+    const options = { endpoints, userAgent: `storesubmit-${host.name}/${storesubmit.version}` };
+    if (sellerId) options.sellerId = sellerId;
+    if (config.tokenVersion) options.tokenVersion = config.tokenVersion.toLowerCase();
+    const poll = host.input('poll-interval');
+    if (poll) {
+      const seconds = Number(poll);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`input poll-interval: must be a number of seconds, got "${poll}"`);
+      options.poll = { initial: seconds };
+    }
+    const client = new Client(new ClientSecretCredential(tenantId, clientId, clientSecret), options);
+
+    // 4. the plan (read-only: GET requests only), then the workflow
+    const log = progressLog(host);
+    let plan = null;
+    try {
+      host.group('storesubmit: plan');
+      const planned = await client.run({ workflow: 'plan', request }, { files: project.files });
+      plan = planned.document;
+      host.log(`${plan.requests.length} request(s) planned, ${plan.changes.length} change(s)`);
+      host.endGroup();
+      if (dryRun) {
+        host.summary(summary(null, plan));
+        host.setOutput('status', 'dry-run');
+        host.setOutput('stage', 'plan');
+        host.log('dry run: nothing was changed');
+        return 0;
+      }
+      let outcome;
+      try {
+        outcome = await client.run(request, { files: project.files, onProgress: log.onProgress });
+      } finally {
+        log.close();
+      }
+      if (outcome.submission_id) host.setOutput('submission-id', outcome.submission_id);
+      host.setOutput('status', outcome.status || '');
+      host.setOutput('stage', outcome.stage);
+      if (outcome.resume && resumePath) {
+        saveResume(resumePath, outcome.resume);
+        host.setOutput('resume-token', resumePath);
+      }
+      host.summary(summary(outcome, plan));
+      for (const f of outcome.errors) host.annotate('error', `${f.code}: ${f.message}`, { title: 'Store' });
+      for (const f of outcome.warnings) host.annotate('warning', `${f.code}: ${f.message}`, { title: 'Store' });
+      host.log(`${outcome.flow}: ${outcome.stage}${outcome.status ? ` (${outcome.status})` : ''}, submission ${outcome.submission_id || '—'}`);
+      return 0;
+    } catch (e) {
+      if (e instanceof StoreSubmitError && e.resumeToken && resumePath) {
+        saveResume(resumePath, e.resumeToken);
+        host.setOutput('resume-token', resumePath);
+      }
+      if (e instanceof StoreSubmitError) host.summary(summary(null, plan, e));
+      throw e;
+    }
+  } catch (e) {
+    host.fail(failureMessage(e));
+    return 1;
+  }
+}
+
+/** Writes a resume token to `path` (the folder is made; the token holds no secret). */
+function saveResume(path, token) {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, typeof token === 'string' ? token : JSON.stringify(token));
+}
