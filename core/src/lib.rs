@@ -15,6 +15,7 @@
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
 //! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
+//! - [`project`]: release as code: the project file (`storesubmit.toml`) resolved into a workflow request.
 //! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
 //! - [`report`]: a workflow's result and plan as Markdown (job summaries, the same in every front end).
 //! - [`error`]: the stable error catalogue.
@@ -35,6 +36,7 @@ pub mod options;
 pub mod package;
 pub mod policy;
 pub mod preflight;
+pub mod project;
 pub mod report;
 pub mod secret;
 pub mod task;

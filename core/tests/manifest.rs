@@ -29,6 +29,17 @@ fn checked_in_manifest_is_up_to_date() {
 }
 
 #[test]
+fn checked_in_project_schema_is_up_to_date() {
+    let path = root().join(storesubmit::project::schema::SCHEMA_PATH);
+    let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        on_disk == storesubmit::project::schema::schema_text(),
+        "{} is stale; regenerate it with\n\n    cargo run -p storesubmit --bin storesubmit-manifest\n\nand commit the result",
+        storesubmit::project::schema::SCHEMA_PATH
+    );
+}
+
+#[test]
 fn every_route_model_column_names_a_listed_model() {
     let m = manifest::manifest();
     let names: BTreeSet<&str> = m["models"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap()).collect();

@@ -106,6 +106,12 @@ pub const SUMMARY_CELL_MAX_CHARS: usize = 200;
 /// A result summary: most rows of one table (requests, changes, findings, files); the rest is counted in
 /// one closing line. GitHub refuses a job summary over 1 MiB; 500 rows of 200 characters stay well under.
 pub const SUMMARY_TABLE_MAX_ROWS: usize = 500;
+/// Project files: most folder entries listed to match the packages globs and find the images of one
+/// project (an unbounded walk of a large build folder would stall a pipeline); past it the project has
+/// a `project.walk_limit` issue.
+pub const PROJECT_WALK_MAX_ENTRIES: usize = 20_000;
+/// Project files: deepest folder level a packages glob (`**`) or the images folder is walked to.
+pub const PROJECT_WALK_MAX_DEPTH: usize = 32;
 
 /// Every workflow's overall deadline unless the caller sets another (or none): long enough for a devcenter
 /// submission to reach certification on an ordinary day, short of a CI job's own limit (GitHub Actions
@@ -172,5 +178,7 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "json.depth.max", value: JSON_MAX_DEPTH as f64 },
     Limit { key: "summary.cell.chars", value: SUMMARY_CELL_MAX_CHARS as f64 },
     Limit { key: "summary.table.rows", value: SUMMARY_TABLE_MAX_ROWS as f64 },
+    Limit { key: "project.walk.entries.max", value: PROJECT_WALK_MAX_ENTRIES as f64 },
+    Limit { key: "project.walk.depth.max", value: PROJECT_WALK_MAX_DEPTH as f64 },
     Limit { key: "workflow.deadline.default.secs", value: DEFAULT_WORKFLOW_DEADLINE_SECS as f64 },
 ];

@@ -59,25 +59,29 @@ pub enum Target {
     },
 }
 
-struct Ops {
-    get_parent: &'static Operation,
-    pending_field: &'static str,
-    create: &'static Operation,
-    get: &'static Operation,
-    update: &'static Operation,
-    delete: &'static Operation,
-    commit: &'static Operation,
-    status: &'static Operation,
-    kind: DocumentKind,
-    name: &'static str,
+/// The operations and fields of one target's submission workflow.
+pub(crate) struct Ops {
+    pub(crate) get_parent: &'static Operation,
+    pub(crate) pending_field: &'static str,
+    /// The parent's field naming the last published submission (the one the service copies on create).
+    pub(crate) published_field: &'static str,
+    pub(crate) create: &'static Operation,
+    pub(crate) get: &'static Operation,
+    pub(crate) update: &'static Operation,
+    pub(crate) delete: &'static Operation,
+    pub(crate) commit: &'static Operation,
+    pub(crate) status: &'static Operation,
+    pub(crate) kind: DocumentKind,
+    pub(crate) name: &'static str,
 }
 
 impl Target {
-    fn ops(&self) -> Ops {
+    pub(crate) fn ops(&self) -> Ops {
         match self {
             Target::App { .. } => Ops {
                 get_parent: op!("devcenter.get_app"),
                 pending_field: "pendingApplicationSubmission",
+                published_field: "lastPublishedApplicationSubmission",
                 create: op!("devcenter.create_app_submission"),
                 get: op!("devcenter.get_app_submission"),
                 update: op!("devcenter.update_app_submission"),
@@ -90,6 +94,7 @@ impl Target {
             Target::Addon { .. } => Ops {
                 get_parent: op!("devcenter.get_addon"),
                 pending_field: "pendingInAppProductSubmission",
+                published_field: "lastPublishedInAppProductSubmission",
                 create: op!("devcenter.create_addon_submission"),
                 get: op!("devcenter.get_addon_submission"),
                 update: op!("devcenter.update_addon_submission"),
@@ -102,6 +107,7 @@ impl Target {
             Target::Flight { .. } => Ops {
                 get_parent: op!("devcenter.get_flight"),
                 pending_field: "pendingFlightSubmission",
+                published_field: "lastPublishedFlightSubmission",
                 create: op!("devcenter.create_flight_submission"),
                 get: op!("devcenter.get_flight_submission"),
                 update: op!("devcenter.update_flight_submission"),
@@ -120,7 +126,7 @@ impl Target {
     }
 
     /// The path arguments naming the parent.
-    fn args(&self) -> Value {
+    pub(crate) fn args(&self) -> Value {
         match self {
             Target::App { app_id } => json!({ "applicationId": app_id }),
             Target::Addon { addon_id } => json!({ "inAppProductId": addon_id }),
@@ -128,13 +134,13 @@ impl Target {
         }
     }
 
-    fn sub_args(&self, submission_id: &str) -> Value {
+    pub(crate) fn sub_args(&self, submission_id: &str) -> Value {
         let mut a = self.args();
         a["submissionId"] = Value::String(submission_id.to_string());
         a
     }
 
-    fn resource_id(&self) -> String {
+    pub(crate) fn resource_id(&self) -> String {
         match self {
             Target::App { app_id } => app_id.clone(),
             Target::Addon { addon_id } => addon_id.clone(),

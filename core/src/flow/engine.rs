@@ -145,6 +145,12 @@ impl Flow {
         Ok(Flow::new(cfg, machine))
     }
 
+    /// The workflow's settings and logic, to run inside another machine (a plan drives a publishing
+    /// workflow's own machine, so that it lists exactly what that workflow would send).
+    pub(crate) fn into_parts(self) -> (FlowConfig, Box<dyn Machine>) {
+        (self.cfg, self.machine)
+    }
+
     /// Uses tokens obtained earlier (a client reuses them across workflows).
     pub fn with_tokens(mut self, tokens: TokenCache) -> Self {
         self.tokens = tokens;
@@ -559,20 +565,8 @@ impl Flow {
             };
             return Ok(());
         };
-        let mut args = p.call.args.clone();
-        if family == Family::Win32 {
-            let seller = self
-                .cfg
-                .seller_id
-                .clone()
-                .filter(|s| !s.trim().is_empty())
-                .ok_or_else(|| Error::invalid_argument("win32 calls need a seller id (X-Seller-Account-Id)"))?;
-            if let Value::Object(m) = &mut args {
-                m.insert("sellerId".into(), Value::String(seller));
-            }
-        }
         let op = p.call.op;
-        let mut req = api::build_operation(&self.cfg.endpoints, op, &args)?;
+        let mut req = call_request(&self.cfg, &p.call)?;
         req.authorize(&token);
         if let Some(t) = self.cfg.request_timeout {
             req.timeout = Some(t);
@@ -581,6 +575,26 @@ impl Flow {
         self.state = State::Response(id, sent);
         Ok(())
     }
+}
+
+/// The request a workflow's call becomes (the seller id added to win32 calls), before it is authorised:
+/// what the engine sends, and what a plan ([`super::plan`]) lists without sending it.
+///
+/// # Errors
+/// `invalid_argument` for a win32 call without a seller id, or arguments the operation refuses.
+pub(crate) fn call_request(cfg: &FlowConfig, call: &Call) -> Result<HttpRequest> {
+    let mut args = call.args.clone();
+    if call.op.family == Family::Win32 {
+        let seller = cfg
+            .seller_id
+            .clone()
+            .filter(|s| !s.trim().is_empty())
+            .ok_or_else(|| Error::invalid_argument("win32 calls need a seller id (X-Seller-Account-Id)"))?;
+        if let Value::Object(m) = &mut args {
+            m.insert("sellerId".into(), Value::String(seller));
+        }
+    }
+    api::build_operation(&cfg.endpoints, call.op, &args)
 }
 
 fn expect_waited(id: TaskId, completion: Completion) -> Result<()> {

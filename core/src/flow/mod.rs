@@ -41,8 +41,9 @@
 //!   serialisable [`ResumeToken`] from which [`Flow::from_resume_token`] continues later.
 //!
 //! The workflows: [`devcenter`] (app, add-on and flight submissions; package rollout), [`win32`] (MSI/EXE
-//! products), [`ingestion`] (Partner Center product → branch → submission) and [`simple`] (one call: get,
-//! list, status).
+//! products), [`ingestion`] (Partner Center product → branch → submission), [`simple`] (one call: get,
+//! list, status) and [`plan`] (a read-only dry run of a submission or win32 publish: the requests it
+//! would send and what they change).
 
 /// An operation of the route table by id, looked up while compiling
 /// ([`crate::api::routes::operation_by_id`] in a `const`): a misspelled id does not build.
@@ -57,6 +58,7 @@ pub mod devcenter;
 mod engine;
 pub mod host;
 pub mod ingestion;
+pub mod plan;
 pub mod progress;
 pub mod simple;
 pub mod spec;

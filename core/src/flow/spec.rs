@@ -111,7 +111,9 @@ pub const READ_ONLY_SUBMISSION_FIELDS: &[&str] = &[
     "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
 ];
 
-fn merge(dst: &mut Value, src: &Value) {
+/// Merges `src` into `dst`: objects recursively, every other value replaced (how a change's fields and a
+/// win32 module patch are applied).
+pub(crate) fn merge(dst: &mut Value, src: &Value) {
     match (dst, src) {
         (Value::Object(d), Value::Object(s)) => {
             for (k, v) in s {

@@ -24,7 +24,10 @@ use crate::policy::retry;
 pub const MAX_COMMIT_ATTEMPTS: u32 = 3;
 
 /// The module-status finding that says the draft's packages changed and were not committed.
-const PACKAGES_NOT_COMMITTED: &str = "packagesnotcommitted";
+pub(crate) const PACKAGES_NOT_COMMITTED: &str = "packagesnotcommitted";
+
+/// The module-status finding that says processing a committed package failed.
+pub(crate) const PACKAGE_UPLOAD_ERROR: &str = "packageuploaderror";
 
 /// A single package patch (`PATCH …/packages/{packageId}`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -367,7 +370,7 @@ fn packages_uncommitted(resp: &Value) -> bool {
 
 fn module_errors(resp: &Value) -> Option<Error> {
     let errs = findings(resp.get("errors"));
-    let bad: Vec<_> = errs.iter().filter(|e| e.code.eq_ignore_ascii_case("packageuploaderror")).cloned().collect();
+    let bad: Vec<_> = errs.iter().filter(|e| e.code.eq_ignore_ascii_case(PACKAGE_UPLOAD_ERROR)).cloned().collect();
     if bad.is_empty() {
         return None;
     }

@@ -135,6 +135,36 @@ codes! {
     // ---- devcenter: flights ----
     FLIGHT_GROUP_IDS_EMPTY = "flight.group_ids.empty", Error, "groupIds is empty: the flight would reach nobody";
     FLIGHT_GROUP_IDS_MISSING = "flight.group_ids.missing", Warning, "groupIds is absent: the flight has no flight group yet";
+    // ---- project files (storesubmit.toml / storesubmit.json: core/src/project) ----
+    PROJECT_SYNTAX = "project.syntax", Error, "the project file is not TOML (storesubmit.toml) or JSON (storesubmit.json): the message names the line and column";
+    PROJECT_FIELD_UNKNOWN = "project.field.unknown", Error, "a project file key is not part of the project format (a typo: the message suggests the closest known key)";
+    PROJECT_FIELD_TYPE = "project.field.type", Error, "a project file value has the wrong type (string, boolean, number, list of strings or table expected)";
+    PROJECT_FIELD_VALUE = "project.field.value", Error, "a project file value is not one of the allowed values or out of range (kind, pending, wait, rollout 0-100)";
+    PROJECT_FIELD_NOT_FOR_KIND = "project.field.not_for_kind", Error, "a project file field has no meaning for the product kind (packages of an add-on, rollout of an MSI/EXE product, keep_old for MSI/EXE, ...)";
+    PROJECT_FIELD_IGNORED = "project.field.ignored", Warning, "a project file field is ignored for the product kind (listings and images of a flight: a flight submission has none)";
+    PROJECT_PRODUCT_KIND_MISSING = "project.product.kind_missing", Error, "product.kind is missing: app, addon, flight or win32";
+    PROJECT_PRODUCT_ID_MISSING = "project.product.id_missing", Error, "product.id is missing or empty: the app, add-on or MSI/EXE product id";
+    PROJECT_PRODUCT_FLIGHT_MISSING = "project.product.flight_missing", Error, "product.flight (the flight id) is missing for kind = \"flight\"";
+    PROJECT_CREDENTIALS_NOT_A_NAME = "project.credentials.not_a_name", Error, "a credentials value is not an environment variable name (letters, digits and _, not starting with a digit); the value is never shown";
+    PROJECT_CREDENTIALS_SECRET = "project.credentials.secret", Error, "a credentials value looks like a secret (long, or mixed letters and digits without _) rather than the NAME of an environment variable; the value is never shown";
+    PROJECT_ENVIRONMENT_UNKNOWN = "project.environment.unknown", Error, "the environment asked for is not a table under [environments]";
+    PROJECT_PACKAGES_GLOB_INVALID = "project.packages.glob_invalid", Error, "a packages glob is empty, absolute, has a `..` segment or an unclosed `[`";
+    PROJECT_PACKAGES_NO_MATCH = "project.packages.no_match", Error, "a packages glob matches no file under the project folder";
+    PROJECT_PACKAGES_WIN32_INVALID = "project.packages.win32_invalid", Error, "a file matched by an MSI/EXE project's packages glob is not a JSON package object ({packageUrl, languages, architectures, ...})";
+    PROJECT_WALK_LIMIT = "project.walk_limit", Error, "listing the project folder for globs or images visited more entries than the limit (project.walk.entries.max); nothing beyond was matched";
+    PROJECT_FOLDER_MISSING = "project.folder.missing", Error, "a folder the project file names (listings.folder, listings.images) does not exist";
+    PROJECT_FILE_UNREADABLE = "project.file.unreadable", Error, "a file the project names or holds (submission file, listing, package file) cannot be read or is not UTF-8";
+    PROJECT_SUBMISSION_FILE_INVALID = "project.submission.file_invalid", Error, "submission.file does not hold a JSON object";
+    PROJECT_LISTINGS_LANGUAGE_UNKNOWN = "project.listings.language_unknown", Error, "a listing file is named for a language that is not in the Store's languages table (listings/<language>.json or .md)";
+    PROJECT_LISTINGS_DUPLICATE = "project.listings.duplicate", Error, "one language has two listing files (en-us.json and en-us.md)";
+    PROJECT_LISTINGS_FILE_IGNORED = "project.listings.file_ignored", Warning, "a file in the listings folder is neither <language>.json nor <language>.md; ignored";
+    PROJECT_LISTINGS_SYNTAX = "project.listings.syntax", Error, "a listing file is not a JSON object, or its Markdown front matter is malformed (key: value, key: with - item lines)";
+    PROJECT_LISTINGS_FIELD_UNKNOWN = "project.listings.field_unknown", Warning, "a listing file has a field the product kind's listing does not document (sent as written; the message suggests the closest field)";
+    PROJECT_IMAGES_LANGUAGE_UNKNOWN = "project.images.language_unknown", Error, "an images folder is named for a language that is not in the Store's languages table (images/<language>/<ImageType>/<file>)";
+    PROJECT_IMAGES_TYPE_UNKNOWN = "project.images.type_unknown", Error, "an images/<language>/<folder> is not an image type of the product kind (app: Screenshot, StoreLogo9x16, ...; add-on: Icon; MSI/EXE: Screenshot, Logo)";
+    PROJECT_IMAGES_TOO_MANY = "project.images.too_many", Error, "an images/<language>/<ImageType> folder holds more files than the listing takes (add-on Icon: 1; MSI/EXE Screenshot: 10, Logo: 2)";
+    PROJECT_IMAGES_MISPLACED = "project.images.misplaced", Warning, "a file in the images folder is not at images/<language>/<ImageType>/<file>; ignored";
+    PROJECT_NOTHING_TO_PUBLISH = "project.nothing_to_publish", Warning, "the project names no package, listing, image or submission file: the publish would change nothing";
     // ---- files cross-check ----
     FILES_MISSING = "files.missing", Error, "a file the submission names (PendingUpload) is not in the folder or ZIP (the Store's MissingFiles)";
     FILES_CASE_MISMATCH = "files.case_mismatch", Error, "a file the submission names is present only with different letter case (names are case-sensitive)";

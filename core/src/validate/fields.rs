@@ -101,7 +101,7 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The field of `fields` a user most probably meant by `key`: the closest within a third of its length
 /// (at least 2 edits), or one sharing its last word (`applicationPackages` → `flightPackages`).
-pub(crate) fn suggestion(key: &str, fields: &[&'static str]) -> Option<&'static str> {
+pub(crate) fn suggestion<'a>(key: &str, fields: &[&'a str]) -> Option<&'a str> {
     let close = fields
         .iter()
         .map(|f| (distance(key, f), *f))

@@ -30,6 +30,7 @@ mod win32;
 use serde_json::Value;
 
 pub use codes::{all_issue_codes, issue_code, IssueCodeInfo};
+pub(crate) use fields::suggestion as fields_suggestion;
 pub use files::{cross_check_files, shown, FileSet};
 pub use guess::guess_kind;
 pub use input::{change_issues, check, check_change, is_presence_rule, Checked, Input};

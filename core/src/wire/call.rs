@@ -73,6 +73,15 @@ pub const CALLS: &[CallInfo] = &[
         args: &["text"],
         doc: "{document, issues}: JSON text read leniently (trailing commas, comments, a BOM are warnings)",
     },
+    CallInfo {
+        name: "project",
+        args: &["path", "environment?"],
+        doc: "{valid, issues, request, files, credentials: {tenantId, clientId, clientSecret, sellerId}, kind, \
+              environment}: the project file (storesubmit.toml or .json) at `path` resolved, with the overrides of \
+              `environment`, into the workflow request it publishes (`null` when an issue is an error); problems in \
+              the file are `project.*` issues, an unreadable file an `io` error; credentials are environment \
+              variable NAMES (not in wasm: no filesystem)",
+    },
     CallInfo { name: "redact", args: &["text"], doc: "the text with secrets (SAS signatures, tokens) removed" },
     CallInfo { name: "redactUrl", args: &["url"], doc: "the URL with its secret query values removed" },
     CallInfo {
@@ -139,6 +148,7 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
             let (document, issues) = validate::lenient_json::parse(args.str("text")?)?;
             Ok(json!({"document": document, "issues": issues}))
         }
+        "project" => project(&args),
         "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
         "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
         "summary" => summary(&args),
@@ -237,6 +247,21 @@ fn folder_set(args: &Args<'_>) -> Result<FileSet> {
 #[cfg(target_arch = "wasm32")]
 fn folder_set(args: &Args<'_>) -> Result<FileSet> {
     Err(args.bad("folder", "has no meaning here (no filesystem): pass `files`"))
+}
+
+/// The project file at `path`, resolved (native: it reads the file and its folder).
+#[cfg(not(target_arch = "wasm32"))]
+fn project(args: &Args<'_>) -> Result<Value> {
+    let environment = match args.get("environment") {
+        Some(_) => Some(args.str("environment")?),
+        None => None,
+    };
+    Ok(crate::project::load(std::path::Path::new(args.str("path")?), environment)?.to_json())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn project(args: &Args<'_>) -> Result<Value> {
+    Err(args.bad("path", "has no meaning here (no filesystem): resolve the text with the core's project::resolve_text"))
 }
 
 fn preflight(args: &Args<'_>) -> Result<Value> {

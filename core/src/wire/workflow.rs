@@ -12,7 +12,8 @@ use crate::flow::{self, simple, Flow, FlowConfig, PendingPolicy, ResumeToken, St
 use crate::options::decode;
 
 /// The names [`workflow_from_json`] accepts under `"workflow"`.
-pub const WORKFLOWS: &[&str] = &["submission", "rollout", "wait", "win32", "ingestion", "call", "listAll", "resume"];
+pub const WORKFLOWS: &[&str] =
+    &["submission", "rollout", "wait", "win32", "ingestion", "call", "listAll", "resume", "plan"];
 
 /// Builds the flow a request names. The request is one object:
 ///
@@ -26,6 +27,7 @@ pub const WORKFLOWS: &[&str] = &["submission", "rollout", "wait", "win32", "inge
 /// | `call` | `op` (an operation id of the manifest), `args` |
 /// | `listAll` | `op`, `args`, `maxPages` |
 /// | `resume` | `token` (the resume token, as its string or its object), `stopAfter` |
+/// | `plan` | `request` (a `submission` or `win32` request as above): a read-only dry run — only GET requests are sent; the outcome's `document` is the plan ([`crate::flow::plan::Plan`]: the requests the real run would send, with their bodies and ZIP entries, and the fields and files it changes) |
 ///
 /// `stopAfter` is `draft`, `committed`, `certification` or `published` (the default).
 ///
@@ -45,6 +47,7 @@ pub fn workflow_from_json(cfg: FlowConfig, request: &Value) -> Result<Flow> {
         "call" => &["op", "args"],
         "listAll" => &["op", "args", "maxPages"],
         "resume" => &["token", "stopAfter"],
+        "plan" => &["request"],
         other => {
             return Err(Error::invalid_argument(format!(
                 "workflow/workflow: must be one of {}, got {other:?}",
@@ -79,6 +82,14 @@ pub fn workflow_from_json(cfg: FlowConfig, request: &Value) -> Result<Flow> {
             ingestion::publish(cfg, f.string("productId")?, f.req::<IngestionSpec>("spec")?, f.stop_after()?)
         }
         "call" => simple::call(cfg, &f.string("op")?, f.args())?,
+        "plan" => match obj.get("request") {
+            Some(r @ Value::Object(_)) => flow::plan::plan(cfg, r)?,
+            _ => {
+                return Err(Error::invalid_argument(
+                    "workflow/request: must be a submission or win32 request (an object)",
+                ))
+            }
+        },
         "listAll" => {
             let pages = match obj.get("maxPages") {
                 None | Some(Value::Null) => LIST_PAGES_DEFAULT,

@@ -1,0 +1,87 @@
+//! `[credentials]`: the NAMES of the environment variables that hold the tenant id, client id, client
+//! secret and seller id. A value that is not a variable name, or that looks like a secret pasted in by
+//! mistake, is an error whose message never shows the value.
+
+use serde::Serialize;
+
+use crate::issue::Issue;
+use crate::validate::codes;
+
+/// The environment variable names of a project's credentials (defaults: `STORESUBMIT_TENANT_ID`,
+/// `STORESUBMIT_CLIENT_ID`, `STORESUBMIT_CLIENT_SECRET`, `STORESUBMIT_SELLER_ID`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CredentialNames {
+    /// The variable holding the Azure AD tenant id.
+    pub tenant_id: String,
+    /// The variable holding the client (application) id.
+    pub client_id: String,
+    /// The variable holding the client secret.
+    pub client_secret: String,
+    /// The variable holding the seller id (MSI/EXE products), when the project names one.
+    pub seller_id: Option<String>,
+}
+
+impl Default for CredentialNames {
+    fn default() -> Self {
+        CredentialNames {
+            tenant_id: "STORESUBMIT_TENANT_ID".into(),
+            client_id: "STORESUBMIT_CLIENT_ID".into(),
+            client_secret: "STORESUBMIT_CLIENT_SECRET".into(),
+            seller_id: None,
+        }
+    }
+}
+
+/// The keys of `[credentials]`, as written in the file.
+pub(crate) const KEYS: &[&str] = &["tenant_id", "client_id", "client_secret", "seller_id"];
+
+/// The default variable of `seller_id` (used when an MSI/EXE project does not name one).
+pub(crate) const DEFAULT_SELLER_ID: &str = "STORESUBMIT_SELLER_ID";
+
+/// Whether `value` is an environment variable name: ASCII letters, digits and `_`, not starting with a
+/// digit.
+fn is_variable_name(value: &str) -> bool {
+    let mut chars = value.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// Whether a value that is a valid variable name still looks like a secret: longer than 64 characters,
+/// or 16 characters or more mixing upper- and lower-case letters and digits without an `_` separating
+/// words (variable names are words; keys and tokens are not).
+pub fn looks_like_secret(value: &str) -> bool {
+    let n = value.chars().count();
+    let lower = value.chars().any(|c| c.is_ascii_lowercase());
+    let upper = value.chars().any(|c| c.is_ascii_uppercase());
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    n > 64 || (n >= 16 && !value.contains('_') && lower && upper && digits >= 2)
+}
+
+/// The issue of one credentials value at `path` (`/credentials/client_secret`), if any.
+pub(crate) fn check(path: &str, value: &str) -> Option<Issue> {
+    let key = path.rsplit('/').next().unwrap_or(path);
+    if !is_variable_name(value) {
+        return Some(Issue::error(
+            codes::PROJECT_CREDENTIALS_NOT_A_NAME.code,
+            path,
+            format!(
+                "credentials.{key} must be the NAME of an environment variable (letters, digits and _, not \
+                 starting with a digit), e.g. \"STORESUBMIT_{}\"; the value (not shown) is not one",
+                key.to_ascii_uppercase()
+            ),
+        ));
+    }
+    if looks_like_secret(value) {
+        return Some(Issue::error(
+            codes::PROJECT_CREDENTIALS_SECRET.code,
+            path,
+            format!(
+                "credentials.{key} looks like a secret, not the NAME of an environment variable; keep secrets \
+                 out of the project file: put the value in a variable and write its name here (the value is \
+                 not shown)"
+            ),
+        ));
+    }
+    None
+}
