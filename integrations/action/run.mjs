@@ -5,7 +5,7 @@
 // through the npm package; this file only moves values between the host and the package.
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import storesubmit from 'storesubmit';
 
 const { Client, ClientSecretCredential, StoreSubmitError, loadProject, summary } = storesubmit;
@@ -69,22 +69,31 @@ function readConfig(path) {
   return Object.fromEntries(Object.keys(CONFIG_KEYS).map((k) => [k, get(k)]));
 }
 
-/** The progress log: a group per stage, one line per event (the core's message, already secret-free). */
+/** The progress log: a group per stage (opened at its first line, so a stage with nothing to say shows
+ *  no empty group), one line per event (the core's message, already secret-free). */
 function progressLog(host) {
+  let pending = null;
   let open = false;
   const close = () => {
     if (open) host.endGroup();
     open = false;
   };
+  const line = (text) => {
+    if (pending !== null) {
+      close();
+      host.group(`storesubmit: ${pending}`);
+      open = true;
+      pending = null;
+    }
+    host.log(text);
+  };
   const onProgress = (e) => {
     if (e.kind === 'stage') {
-      close();
-      host.group(`storesubmit: ${e.stage}`);
-      open = true;
+      pending = e.stage;
       return;
     }
     if (e.kind === 'upload' && e.done !== e.total && e.done !== 0) return; // first and last upload line only
-    host.log(e.message || JSON.stringify(e));
+    line(e.message || JSON.stringify(e));
   };
   return { onProgress, close };
 }
@@ -105,13 +114,23 @@ function failureMessage(e) {
  */
 export async function run(host, env = process.env) {
   const at = (p) => (isAbsolute(p) ? p : resolve(host.workspace, p));
+  // annotations name files relative to the workspace (the runner links them to the repository)
+  const shown = (p) => {
+    const r = relative(host.workspace, p);
+    return r && !r.startsWith(`..${sep}`) && r !== '..' && !isAbsolute(r) ? r : p;
+  };
   let resumePath = null;
+  const masked = new Set();
+  const mask = (secret) => {
+    if (secret && !masked.has(secret)) host.mask(secret);
+    if (secret) masked.add(secret);
+  };
   try {
     // 1. inputs (secrets are masked before anything else is printed)
     const secretInput = host.input('client-secret');
-    host.mask(secretInput);
+    mask(secretInput);
     const config = host.input('config') ? readConfig(at(host.input('config'))) : {};
-    host.mask(config.clientSecret);
+    mask(config.clientSecret);
     const dryRun = bool(host, 'dry-run');
     const wait = host.input('wait');
     const savePath = host.input('save-resume');
@@ -124,7 +143,7 @@ export async function run(host, env = process.env) {
     for (const issue of project.issues) {
       const where = issue.path ? ` (${issue.path})` : '';
       host.annotate(issue.severity === 'warning' ? 'warning' : 'error', `${issue.message}${where}`, {
-        file: projectPath,
+        file: shown(issueFile(projectPath, issue.path)),
         title: issue.code,
       });
     }
@@ -142,7 +161,7 @@ export async function run(host, env = process.env) {
     const tenantId = pick('tenant-id', names.tenantId, 'tenantId');
     const clientId = pick('client-id', names.clientId, 'clientId');
     const clientSecret = secretInput || (names.clientSecret && env[names.clientSecret]) || config.clientSecret || '';
-    host.mask(clientSecret);
+    mask(clientSecret);
     const sellerId = pick('seller-id', names.sellerId, 'sellerId');
     const missing = [
       ['tenant-id', tenantId, names.tenantId],
@@ -215,6 +234,16 @@ export async function run(host, env = process.env) {
     host.fail(failureMessage(e));
     return 1;
   }
+}
+
+/** The file an issue is about: a file the project names (`listings/en-us.md`, `listings/en-us.md#/title`:
+ *  relative to the project's folder) or else the project file itself (JSON pointers into it, `/…`, and
+ *  `resolved:` paths into the resolved submission). */
+function issueFile(projectPath, path) {
+  const p = path || '';
+  if (p === '' || p.startsWith('/') || p.startsWith('resolved:')) return projectPath;
+  const hash = p.indexOf('#');
+  return resolve(dirname(projectPath), hash >= 0 ? p.slice(0, hash) : p);
 }
 
 /** Writes a resume token to `path` (the folder is made; the token holds no secret). */

@@ -197,6 +197,31 @@ test('GitHub Action: a dry run plans, writes the plan and changes nothing', asyn
   assertMasked(emu.clientSecret, r, [env.GITHUB_OUTPUT, env.GITHUB_STEP_SUMMARY], '::add-mask::');
 });
 
+test('GitHub Action: an environment that stops at the draft saves the resume token', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  const project = projectDir(dir, emu.appId);
+  writeFileSync(project, `${readFileSync(project, 'utf8')}\n[environments.beta]\nrelease = { wait = "draft" }\n`);
+  const env = githubEnv(dir, {
+    INPUT_CONFIG: configFile(dir, emu),
+    INPUT_ENVIRONMENT: 'beta',
+    'INPUT_SAVE-RESUME': 'state/resume.json',
+    STORESUBMIT_CLIENT_SECRET: emu.clientSecret,
+  });
+  const r = await runStep(env);
+  assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+  const outputs = githubOutputs(env.GITHUB_OUTPUT);
+  assert.equal(outputs.stage, 'draft');
+  assert.equal(outputs['resume-token'], join(dir, 'state', 'resume.json'), 'relative to the workspace');
+  const token = readFileSync(outputs['resume-token'], 'utf8');
+  assert.ok(!token.includes(emu.clientSecret));
+  assert.notEqual(submissions(emu)[outputs['submission-id']], 'Published', 'stopped before the commit');
+  // the saved token continues the same submission to the end
+  const done = await emu.client({ poll: { initial: 0.05 } }).resume(token);
+  assert.equal(done.submission_id, outputs['submission-id']);
+  assert.equal(done.status, 'Published');
+});
+
 test('GitHub Action: a broken project file is annotated and fails the step', async (t) => {
   const dir = tempDir(t);
   const path = join(dir, 'storesubmit.toml');
@@ -206,7 +231,15 @@ test('GitHub Action: a broken project file is annotated and fails the step', asy
   assert.notEqual(r.code, 0);
   const errors = r.stdout.split('\n').filter((l) => l.startsWith('::error file='));
   assert.ok(errors.length >= 1, r.stdout);
-  for (const e of errors) assert.match(e, new RegExp(`^::error file=${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:/g, '%3A')},title=project\\.[a-z_.]+::`));
+  // the file relative to the workspace, the issue code as the title
+  for (const e of errors) assert.match(e, /^::error file=storesubmit\.toml,title=project\.[a-z_.]+::/);
+  const listing = join(dir, 'listings');
+  mkdirSync(listing);
+  writeFileSync(join(listing, 'en-us.md'), '---\ntitle: A\n');
+  writeFileSync(path, '[product]\nkind = "app"\nid = "9NBLGGH4R315"\n\n[listings]\nfolder = "listings"\n');
+  const broken = await runStep(env);
+  assert.notEqual(broken.code, 0);
+  assert.match(broken.stdout, /^::(error|warning) file=listings\/en-us\.md,title=project\.[a-z_.]+::/m, 'an issue in a named file points at it');
   assert.ok(r.stdout.includes('::error title=storesubmit::'), 'the failure line');
   assert.ok(!existsSync(env.GITHUB_STEP_SUMMARY), 'nothing ran, no summary');
 });
