@@ -5,6 +5,7 @@
 //! (`python/storesubmit/`), which re-exports these; no Store fact lives here.
 #![deny(missing_docs)]
 
+mod cli;
 mod convert;
 mod emulator;
 mod errors;
@@ -85,6 +86,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     runtime::register(m)?;
     tools::register(m)?;
     emulator::register(m)?;
+    m.add_function(wrap_pyfunction!(cli::cli_main, m)?)?;
     m.add_function(wrap_pyfunction!(build_request, m)?)?;
     m.add_function(wrap_pyfunction!(parse_response, m)?)?;
     m.add_function(wrap_pyfunction!(parse_token_response, m)?)?;

@@ -54,8 +54,14 @@ fn on_signal(name: &str) -> ! {
 }
 
 /// Blocks SIGINT and SIGTERM in this (the main) thread, hence in every thread started later, and
-/// starts the thread that takes them. Call first in `main`.
+/// starts the thread that takes them. Call first in `main`; later calls do nothing (a host may run the
+/// command more than once in its process).
 pub fn install() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(install_once);
+}
+
+fn install_once() {
     #[cfg(unix)]
     // SAFETY: plain libc calls on a local signal set, made before any other thread exists.
     #[allow(unsafe_code)]

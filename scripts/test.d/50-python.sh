@@ -18,7 +18,7 @@ house="$STORESUBMIT_CACHE/python-wheelhouse"
 python3 bindings-python/tools/generate.py >/dev/null || die "bindings-python/tools/generate.py failed"
 
 # Everything the wheel is built from; the same hash means the same wheel.
-inputs=$( (git ls-files -co --exclude-standard -- Cargo.toml Cargo.lock core emulator bindings-python/Cargo.toml \
+inputs=$( (git ls-files -co --exclude-standard -- Cargo.toml Cargo.lock core emulator cli bindings-python/Cargo.toml \
              bindings-python/pyproject.toml bindings-python/README.md bindings-python/src bindings-python/python \
            | sort | xargs sha256sum; rustc --version) | sha256sum | cut -c1-16)
 wheels="$STORESUBMIT_CACHE/python-wheels/$inputs"
