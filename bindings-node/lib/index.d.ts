@@ -228,6 +228,21 @@ export declare function summary(
   error?: { code: string; message: string; status?: number | null; correlationId?: string | null; resumeToken?: string | null } | null,
 ): string;
 
+/** A connection file as connectionFile() reads it: each value a string or null. */
+export interface ConnectionFile {
+  tenantId: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  sellerId: string | null;
+  devcenterUrl: string | null;
+  win32Url: string | null;
+  ingestionUrl: string | null;
+  tokenUrl: string | null;
+  tokenVersion: string | null;
+}
+/** Reads a connection file's text (the CLI's --config keys, or the emulator's first output line). */
+export declare function connectionFile(text: string, name?: string): ConnectionFile;
+
 /** A writable stream (a Node `Writable`: fs.createWriteStream, an HTTP response, …). */
 export interface WritableLike {
   write(chunk: Uint8Array, callback?: (error?: Error | null) => void): boolean;

@@ -82,6 +82,18 @@ function summary(outcome, plan = null, error = null) {
   return callCore('summary', args).markdown;
 }
 
+/**
+ * Reads a connection file's text (endpoints and credentials for the emulator or another cloud: the CLI's
+ * --config keys in camelCase or snake_case, or the emulator's output whose first line is one):
+ * `{tenantId, clientId, clientSecret, sellerId, devcenterUrl, win32Url, ingestionUrl, tokenUrl, tokenVersion}`,
+ * each a string or null. `name` names the file in errors.
+ */
+function connectionFile(text, name = undefined) {
+  const args = { text: String(text) };
+  if (name !== undefined && name !== null) args.name = String(name);
+  return callCore('connectionFile', args);
+}
+
 let driverModule = null;
 function driver() {
   driverModule = driverModule || import('./host/driver.mjs');
@@ -147,4 +159,4 @@ async function pack(what, options = {}) {
   }
 }
 
-module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary };
+module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary, connectionFile };

@@ -87,3 +87,12 @@ test('summary: escaped cells, redacted secrets, a failure with its code', () => 
   assert.ok(!failed.includes('TOPSECRETSIG'), failed);
   assert.throws(() => storesubmit.summary(outcome, null, err), storesubmit.InvalidArgumentError);
 });
+
+test('connectionFile: the emulator line and camelCase keys, mistakes named', () => {
+  const emu = storesubmit.connectionFile('{"devcenter_url":"http://127.0.0.1:1/dc","seller_id":7,"app_id":"9N"}\n{"event":"x"}\n', 'emu.out');
+  assert.equal(emu.devcenterUrl, 'http://127.0.0.1:1/dc');
+  assert.equal(emu.sellerId, '7');
+  assert.equal(emu.clientSecret, null);
+  assert.equal(storesubmit.connectionFile('{"tokenUrl":"https://login.example"}').tokenUrl, 'https://login.example');
+  assert.throws(() => storesubmit.connectionFile('{"devcenterURL":"x"}', 'c.json'), (e) => e instanceof storesubmit.InvalidArgumentError && /c\.json.*devcenterURL/.test(e.message));
+});

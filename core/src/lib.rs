@@ -14,6 +14,7 @@
 //! - [`data`]: the Store's reference tables (markets, languages, categories, limits).
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
+//! - [`connection`]: the connection file (endpoints and credentials for the emulator or another cloud).
 //! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
 //! - [`project`]: release as code: the project file (`storesubmit.toml`) resolved into a workflow request.
 //! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
@@ -25,6 +26,7 @@
 pub mod api;
 #[cfg(feature = "reqwest")]
 pub mod client;
+pub mod connection;
 pub mod data;
 pub mod error;
 pub mod flow;

@@ -8,20 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import storesubmit from 'storesubmit';
 
-const { Client, ClientSecretCredential, StoreSubmitError, loadProject, summary } = storesubmit;
-
-/** The config file keys (`--config` of the CLI): camelCase or the emulator's snake_case. */
-const CONFIG_KEYS = {
-  tenantId: 'tenant_id',
-  clientId: 'client_id',
-  clientSecret: 'client_secret',
-  sellerId: 'seller_id',
-  devcenterUrl: 'devcenter_url',
-  win32Url: 'win32_url',
-  ingestionUrl: 'ingestion_url',
-  tokenUrl: 'token_url',
-  tokenVersion: 'token_version',
-};
+const { Client, ClientSecretCredential, StoreSubmitError, connectionFile, loadProject, summary } = storesubmit;
 
 /** An input or configuration mistake of the step itself (not a Store error). */
 class InputError extends Error {}
@@ -35,8 +22,8 @@ function bool(host, name) {
   throw new InputError(`input ${name}: must be true or false, got "${v}"`);
 }
 
-/** A config file (endpoints for the emulator or another cloud): a JSON object, or the emulator's output
- *  whose first line is one. */
+/** A config file (endpoints and credentials for the emulator or another cloud), read by the core's rules
+ *  (`connectionFile`: the CLI's --config keys, camelCase or snake_case, or the emulator's first line). */
 function readConfig(path) {
   let text;
   try {
@@ -44,29 +31,7 @@ function readConfig(path) {
   } catch (e) {
     throw new InputError(`input config: cannot read ${path} (${e.code || e.message})`);
   }
-  let v;
-  try {
-    v = JSON.parse(text.trim());
-  } catch {
-    try {
-      v = JSON.parse(text.trimStart().split('\n')[0]);
-    } catch (e) {
-      throw new InputError(`input config: ${path} is not a JSON object (${e.message})`);
-    }
-  }
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new InputError(`input config: ${path} is not a JSON object`);
-  const known = new Set(Object.entries(CONFIG_KEYS).flat());
-  for (const k of Object.keys(v)) {
-    // the emulator's line also names its fixtures (app_id, admin_url, …): ignored as the CLI does
-    if (!known.has(k) && !k.endsWith('_id') && !k.endsWith('_url')) {
-      throw new InputError(`input config: unknown key \`${k}\` in ${path} (known: ${Object.keys(CONFIG_KEYS).join(', ')})`);
-    }
-  }
-  const get = (camel) => {
-    const x = v[camel] ?? v[CONFIG_KEYS[camel]];
-    return x === undefined || x === null || x === '' ? null : String(x);
-  };
-  return Object.fromEntries(Object.keys(CONFIG_KEYS).map((k) => [k, get(k)]));
+  return connectionFile(text, path);
 }
 
 /** The progress log: a group per stage (opened at its first line, so a stage with nothing to say shows

@@ -305,6 +305,15 @@ test('Azure DevOps task: a broken project file is a logged issue and a failed ta
   assert.match(r.stdout, /^##vso\[task\.complete result=Failed;\]storesubmit: .*storesubmit\.toml has \d+ error/m);
 });
 
+test('GitHub Action: a config file with an unknown key fails before any request', async (t) => {
+  const dir = tempDir(t);
+  projectDir(dir, '9NBLGGH4R315');
+  writeFileSync(join(dir, 'bad.json'), '{"devcenterURL": "http://127.0.0.1:9"}');
+  const r = await runStep(githubEnv(dir, { INPUT_CONFIG: 'bad.json', 'INPUT_CLIENT-SECRET': 's3cr3t-value' }));
+  assert.equal(r.code, 1);
+  assert.match(r.stdout, /::error title=storesubmit::storesubmit failed: \[invalid_argument\] config file .*bad\.json: unknown key `devcenterURL`/);
+});
+
 test('the entry point refuses to run outside a runner', async () => {
   const r = await runStep({});
   assert.equal(r.code, 2);
@@ -333,4 +342,33 @@ test('host protocols: escaping, multi-line outputs, input names', (t) => {
   assert.equal(lines.pop(), '##vso[task.setvariable variable=submissionId;isOutput=true;]42');
   az.fail('bad');
   assert.deepEqual(lines.slice(-2), ['##vso[task.logissue type=error;]bad', '##vso[task.complete result=Failed;]bad']);
+});
+
+test('action.yml and task.json declare the same inputs and outputs, and the entry point reads each', () => {
+  const root = join(HERE, '..', '..');
+  const yml = readFileSync(join(root, 'action.yml'), 'utf8');
+  const block = (name) => {
+    const start = yml.indexOf(`\n${name}:\n`);
+    assert.ok(start >= 0, `action.yml has ${name}`);
+    const rest = yml.slice(start + name.length + 3);
+    const end = rest.search(/\n\S/);
+    return [...rest.slice(0, end < 0 ? undefined : end).matchAll(/^ {2}([a-z][a-z0-9-]*):$/gm)].map((m) => m[1]);
+  };
+  const inputs = block('inputs');
+  const outputs = block('outputs');
+  assert.ok(inputs.length >= 10 && outputs.length === 4, `${inputs} / ${outputs}`);
+  assert.match(yml, /^ {2}using: node20$/m);
+  const main = /^ {2}main: (.+)$/m.exec(yml)[1];
+  assert.equal(join(root, main), MAIN);
+
+  const task = JSON.parse(readFileSync(join(HERE, '..', 'azure-devops', 'task.json'), 'utf8'));
+  assert.deepEqual(task.inputs.map((i) => i.name), inputs.map(taskInputName));
+  assert.deepEqual(task.outputVariables.map((o) => o.name), outputs.map(taskInputName));
+  assert.match(task.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+  assert.equal(task.category, 'Deploy');
+  assert.equal(join(HERE, '..', 'azure-devops', task.execution.Node20_1.target), TASK);
+
+  const run = readFileSync(join(HERE, '..', 'action', 'run.mjs'), 'utf8');
+  for (const name of inputs) assert.ok(run.includes(`'${name}'`), `run.mjs reads the input ${name}`);
+  for (const name of outputs) assert.ok(run.includes(`setOutput('${name}'`), `run.mjs sets the output ${name}`);
 });

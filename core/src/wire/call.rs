@@ -85,6 +85,14 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo { name: "redact", args: &["text"], doc: "the text with secrets (SAS signatures, tokens) removed" },
     CallInfo { name: "redactUrl", args: &["url"], doc: "the URL with its secret query values removed" },
     CallInfo {
+        name: "connectionFile",
+        args: &["text", "name?"],
+        doc: "{tenantId, clientId, clientSecret, sellerId, devcenterUrl, win32Url, ingestionUrl, tokenUrl, \
+              tokenVersion} (each a string or null): a connection file's text (a JSON object, camelCase or \
+              snake_case keys, or the emulator's output whose first line is one) read by its rules; `name` \
+              names the file in errors",
+    },
+    CallInfo {
         name: "summary",
         args: &["outcome?", "plan?", "error?"],
         doc: "{markdown}: a workflow's outcome (null when nothing ran, as in a dry run) and its plan (the plan \
@@ -151,6 +159,13 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         "project" => project(&args),
         "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
         "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
+        "connectionFile" => {
+            let name = match args.get("name") {
+                Some(_) => args.str("name")?,
+                None => "(text)",
+            };
+            crate::connection::read_text(args.str("text")?, name)
+        }
         "summary" => summary(&args),
         "blobVector" => blob_vector(args.str("file")?, args.required("case")?),
         _ => unreachable!("every name of CALLS is handled"),
@@ -392,6 +407,10 @@ mod tests {
         let md = call("summary", &json!({"outcome": outcome, "plan": plan})).unwrap();
         let md = md["markdown"].as_str().unwrap();
         assert!(md.contains("| Submission id | 115 |") && md.contains("| A | B |"), "{md}");
+        let conn = call("connectionFile", &json!({"text": "{\"token_url\": \"http://t\"}", "name": "e.json"})).unwrap();
+        assert_eq!(conn["tokenUrl"], "http://t");
+        let e = call("connectionFile", &json!({"text": "{\"x\": 1}", "name": "e.json"})).unwrap_err();
+        assert!(e.message().contains("e.json") && e.message().contains("`x`"), "{}", e.message());
         let none = call("summary", &Value::Null).unwrap();
         assert!(none["markdown"].as_str().unwrap().contains("nothing ran"));
         assert!(call("summary", &json!({"result": {}})).unwrap_err().message().contains("summary/result"));
