@@ -63,8 +63,34 @@ pub enum Command {
     Resume(ResumeArgs),
     /// List every error code and validation issue code with its meaning.
     Codes,
-    /// Write starter documents (app, add-on, flight, MSI/EXE or ingestion) that validate, and their files folder.
+    /// Write starter documents (app, add-on, flight, MSI/EXE or ingestion) that validate, and their files folder;
+    /// `init project DIR --app-id ID` writes a project file (storesubmit.toml) from a live product.
     Init(InitArgs),
+    /// Publish the release a project file (storesubmit.toml) describes: show the diff against the live
+    /// submission, then publish (`--dry-run`: the diff only, nothing is changed).
+    ///
+    /// Exit status: 3 when the project file has errors (printed like `validate` prints them).
+    Publish(ProjectPublishArgs),
+}
+
+/// `storesubmit publish`.
+#[derive(Debug, Args)]
+pub struct ProjectPublishArgs {
+    /// The project file (default: ./storesubmit.toml, else ./storesubmit.json).
+    #[arg(long, value_name = "FILE")]
+    pub project: Option<PathBuf>,
+    /// Apply the overrides of [environments.NAME] (e.g. beta).
+    #[arg(long, value_name = "NAME")]
+    pub environment: Option<String>,
+    /// Show what the publish would change (requests, fields changed, files added and removed) and stop;
+    /// only reads are sent.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write the resume token here (always printed too).
+    #[arg(long, value_name = "FILE")]
+    pub save_resume: Option<PathBuf>,
+    #[command(flatten)]
+    pub conn: Connection,
 }
 
 /// `storesubmit init`.
@@ -74,9 +100,29 @@ pub struct InitArgs {
     #[arg(value_enum)]
     pub kind: InitKind,
     /// The folder to write the documents (`submission.json`; `packages.json` and `metadata.json`;
-    /// `changes.json`) and `files/` into (created).
+    /// `changes.json`) and `files/` into (created); for `project`: storesubmit.toml and listings/.
     #[arg(default_value = ".")]
     pub dir: PathBuf,
+    /// `init project`: the app (with --flight-id: the flight's app) to read.
+    #[arg(long, value_name = "ID")]
+    pub app_id: Option<String>,
+    /// `init project`: the add-on to read.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["app_id", "win32_product_id"])]
+    pub addon_id: Option<String>,
+    /// `init project`: the package flight to read (with --app-id).
+    #[arg(long, value_name = "ID", requires = "app_id")]
+    pub flight_id: Option<String>,
+    /// `init project`: the MSI/EXE product to read.
+    #[arg(long, value_name = "ID", conflicts_with_all = ["app_id", "addon_id"])]
+    pub win32_product_id: Option<String>,
+    /// `init project`: write the listings as Markdown with front matter (<language>.md) instead of JSON.
+    #[arg(long)]
+    pub markdown: bool,
+    /// `init project`: overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
+    #[command(flatten)]
+    pub conn: Connection,
 }
 
 /// The kinds `init` writes.
@@ -92,6 +138,9 @@ pub enum InitKind {
     Win32,
     /// Partner Center ingestion: changes to a product's drafts (listing text and images).
     Ingestion,
+    /// A project file (storesubmit.toml) and listings/ from a live product (--app-id, --addon-id,
+    /// --app-id with --flight-id, or --win32-product-id), for `storesubmit publish`.
+    Project,
 }
 
 /// `storesubmit emulator`.
@@ -111,8 +160,16 @@ pub struct EmulatorArgs {
 /// `storesubmit validate`.
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// The JSON document (trailing commas are accepted with a warning).
-    pub file: PathBuf,
+    /// The JSON document (trailing commas are accepted with a warning), or a project file
+    /// (storesubmit.toml, storesubmit.json).
+    #[arg(required_unless_present = "project")]
+    pub file: Option<PathBuf>,
+    /// Validate a project file and the submission it resolves to, with the same issue codes.
+    #[arg(long, value_name = "FILE", conflicts_with = "file")]
+    pub project: Option<PathBuf>,
+    /// With a project file: apply the overrides of [environments.NAME].
+    #[arg(long, value_name = "NAME")]
+    pub environment: Option<String>,
     /// What the document is; guessed from its content when omitted.
     #[arg(long, value_name = "KIND", value_parser = kind_names())]
     pub kind: Option<String>,
@@ -291,7 +348,11 @@ pub struct PublishArgs {
     /// When the mandatory update takes effect (ISO 8601).
     #[arg(long, value_name = "DATE", requires = "mandatory")]
     pub mandatory_from: Option<String>,
-    /// Validate and package without sending anything.
+    /// Change nothing. With connection settings (--config, flags or STORESUBMIT_*): read the current
+    /// state (GET requests only) and print every request the publish would send, in order — method and
+    /// URL, how many fields each body holds (--json prints the whole bodies) — the ZIP's entries and real
+    /// size, the fields that change (JSON pointer: old → new) and the files added and removed. Without
+    /// them: validate and build the ZIP offline.
     #[arg(long)]
     pub dry_run: bool,
     /// Write the resume token here (always printed too).
@@ -673,7 +734,9 @@ pub enum Win32Command {
         /// How far to go after submitting.
         #[arg(long, value_enum, default_value_t = WaitArg::Published)]
         wait: WaitArg,
-        /// Validate without sending anything.
+        /// Change nothing. With connection settings (--config, flags or STORESUBMIT_*): read the current
+        /// draft (GET requests only) and print every request the publish would send, in order (--json
+        /// prints the whole bodies), and the fields and files that change. Without them: validate offline.
         #[arg(long)]
         dry_run: bool,
         /// Write the resume token here.

@@ -9,6 +9,7 @@ use storesubmit::api::auth::{ClientCredentials, TokenVersion};
 use storesubmit::api::Endpoints;
 use storesubmit::flow::FlowConfig;
 use storesubmit::policy::PollSchedule;
+use storesubmit::project::CredentialNames;
 use storesubmit::{Error, ErrorKind, Result};
 
 use crate::args::{Connection, TokenVersionArg};
@@ -106,6 +107,54 @@ pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
     Ok(cfg)
 }
 
+/// One credential: its field, config key, default variable, the project's variable, project file key.
+type Slot<'a> = (&'a mut Option<String>, &'a str, &'a str, Option<&'a str>, &'a str);
+
+/// The connection of a project publish: each credential not given by a flag (or its `STORESUBMIT_*`
+/// variable) nor by the `--config` file is read from the environment variable the project file names
+/// (`[credentials]`); a `STORESUBMIT_*` value gives way to the project's own variable when that is set.
+///
+/// # Errors
+/// `io` for an unreadable config file; `invalid_argument` naming the project's variable when a credential
+/// is found nowhere.
+pub fn with_project_credentials(conn: &Connection, names: &CredentialNames) -> Result<Connection> {
+    let file = match &conn.config {
+        Some(p) => read_config(p)?,
+        None => Value::Object(Default::default()),
+    };
+    let mut c = conn.clone();
+    let slots: [Slot<'_>; 4] = [
+        (&mut c.tenant_id, "tenantId", "STORESUBMIT_TENANT_ID", Some(names.tenant_id.as_str()), "tenant_id"),
+        (&mut c.client_id, "clientId", "STORESUBMIT_CLIENT_ID", Some(names.client_id.as_str()), "client_id"),
+        (
+            &mut c.client_secret,
+            "clientSecret",
+            "STORESUBMIT_CLIENT_SECRET",
+            Some(names.client_secret.as_str()),
+            "client_secret",
+        ),
+        (&mut c.seller_id, "sellerId", "STORESUBMIT_SELLER_ID", names.seller_id.as_deref(), "seller_id"),
+    ];
+    for (slot, camel, default, var, key) in slots {
+        let Some(var) = var else { continue };
+        let given = slot.as_deref().filter(|s| !s.is_empty());
+        let from_default_env = given.is_some() && std::env::var(default).ok().as_deref() == given;
+        let project_value = std::env::var(var).ok().filter(|v| !v.is_empty());
+        if (given.is_none() || (from_default_env && var != default)) && from_file(&file, camel).is_none() {
+            if let Some(v) = project_value {
+                *slot = Some(v);
+            } else if given.is_none() && key != "seller_id" {
+                return Err(Error::invalid_argument(format!(
+                    "no {camel}: set {var} (the project file's credentials.{key}), pass --{} or put `{camel}` in \
+                     the --config file",
+                    key.replace('_', "-")
+                )));
+            }
+        }
+    }
+    Ok(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,6 +186,39 @@ mod tests {
 
         std::fs::write(&file, r#"{"tenantId":"T","typo":"x"}"#).unwrap();
         assert!(flow_config(&c).unwrap_err().message().contains("unknown key `typo`"));
+        std::fs::remove_dir_all(&dir).ok();
+    }
+
+    #[test]
+    fn project_variables_fill_in_and_flags_and_the_config_file_win() {
+        // nextest runs each test in its own process: these variables are this test's
+        std::env::set_var("PROJ_TEST_TENANT", "from-project");
+        std::env::set_var("PROJ_TEST_CLIENT", "client-from-project");
+        std::env::set_var("PROJ_TEST_SECRET", "secret-from-project");
+        std::env::set_var("STORESUBMIT_CLIENT_SECRET", "secret-from-default");
+        let names = CredentialNames {
+            tenant_id: "PROJ_TEST_TENANT".into(),
+            client_id: "PROJ_TEST_CLIENT".into(),
+            client_secret: "PROJ_TEST_SECRET".into(),
+            seller_id: None,
+        };
+        let mut c = conn();
+        c.tenant_id = Some("from-flag".into());
+        // clap filled client_secret from STORESUBMIT_CLIENT_SECRET: the project's own variable wins
+        c.client_secret = Some("secret-from-default".into());
+        let dir = std::env::temp_dir().join(format!("storesubmit-cli-proj-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("c.json");
+        std::fs::write(&file, r#"{"clientId": "client-from-config"}"#).unwrap();
+        c.config = Some(file);
+        let out = with_project_credentials(&c, &names).unwrap();
+        assert_eq!(out.tenant_id.as_deref(), Some("from-flag"), "a flag wins");
+        assert_eq!(out.client_id, None, "the config file's value is left for flow_config");
+        assert_eq!(flow_config(&out).unwrap().credentials.client_secret().unwrap().client_id, "client-from-config");
+        assert_eq!(out.client_secret.as_deref(), Some("secret-from-project"));
+        std::env::remove_var("PROJ_TEST_TENANT");
+        let e = with_project_credentials(&Connection::default(), &names).unwrap_err();
+        assert!(e.message().contains("PROJ_TEST_TENANT"), "{e}");
         std::fs::remove_dir_all(&dir).ok();
     }
 

@@ -63,6 +63,7 @@ fn run(cli: Cli) -> storesubmit::Result<i32> {
         }
         Command::Validate(a) => cmd::validate::run(mode, a),
         Command::Init(a) => cmd::init::run(mode, a),
+        Command::Publish(a) => cmd::project::publish(mode, a),
         Command::Pack(a) => cmd::pack::run(mode, a),
         Command::App(c) => cmd::query::app(mode, c),
         Command::Addon(c) => cmd::query::addon(mode, c),

@@ -66,7 +66,7 @@ pub fn print_outcome(mode: Mode, what: &str, out: &Outcome) {
 
 /// The outcome's own keys in camelCase (`submission_id` → `submissionId`), as every other `--json`
 /// key; the documents inside (`document`, reports) are the service's and are left as they are.
-fn camel_case_keys(v: Value) -> Value {
+pub(crate) fn camel_case_keys(v: Value) -> Value {
     let Value::Object(map) = v else { return v };
     let camel = |k: &str| {
         let mut out = String::new();

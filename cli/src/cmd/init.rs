@@ -21,9 +21,11 @@ struct Starter {
     rehearsable: bool,
 }
 
-fn starter(kind: InitKind) -> Starter {
+/// The starter of a kind; `None` for `project` (read from a live product: `project_init`).
+fn starter(kind: InitKind) -> Option<Starter> {
     let package = |name: &str| json!({"fileName": name, "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"});
-    match kind {
+    Some(match kind {
+        InitKind::Project => return None,
         InitKind::App => Starter {
             documents: vec![(
                 "submission.json",
@@ -111,12 +113,13 @@ fn starter(kind: InitKind) -> Starter {
             publish: "ingestion publish --product-id <PRODUCT ID> --changes {dir}/changes.json --files {files}",
             rehearsable: false,
         },
-    }
+    })
 }
 
-/// Writes the starter documents and `DIR/files/`; refuses to overwrite an existing document.
+/// Writes the starter documents and `DIR/files/`; refuses to overwrite an existing document. `init project`
+/// writes a project file from a live product instead.
 pub fn run(mode: Mode, args: &InitArgs) -> Result<i32> {
-    let s = starter(args.kind);
+    let Some(s) = starter(args.kind) else { return super::project_init::init(mode, args) };
     let io = |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", p.display()));
     for (name, kind, doc) in &s.documents {
         if let Some(kind) = kind {

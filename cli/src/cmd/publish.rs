@@ -1,7 +1,8 @@
 //! The publishing commands: `app|addon|flight publish`, `win32 publish`, `ingestion publish`, `resume`,
 //! `app|addon|flight wait`.
 //! Each resolves its inputs, runs one core workflow through the blocking client and prints the outcome;
-//! `--dry-run` validates and packages without sending anything.
+//! `--dry-run` validates and packages without changing anything: with connection settings it also runs
+//! the core's plan (only reads are sent) and prints the requests the publish would send.
 
 use std::path::Path;
 
@@ -20,7 +21,7 @@ use crate::args::{Connection, PendingArg, PublishArgs, ResumeArgs, WaitArg, Wait
 use crate::connect::flow_config;
 use crate::output::{self, Mode, Reporter};
 
-fn label(target: &Target) -> String {
+pub(crate) fn label(target: &Target) -> String {
     match target {
         Target::App { app_id } => format!("app {app_id}"),
         Target::Addon { addon_id } => format!("add-on {addon_id}"),
@@ -35,7 +36,7 @@ fn write_token(mode: Mode, token: &ResumeToken, path: &Path) -> Result<()> {
     Ok(())
 }
 
-fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
+pub(crate) fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
     match (&out.resume, path) {
         (Some(token), Some(path)) => write_token(mode, token, path),
         _ => Ok(()),
@@ -44,7 +45,7 @@ fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
 
 /// The workflow's result; when it failed after the changes reached the service, the resume token is
 /// written to `--save-resume` (or shown) so the same submission can be finished with `storesubmit resume`.
-fn finish(mode: Mode, reporter: &Reporter, result: Result<Outcome>, save: Option<&Path>) -> Result<Outcome> {
+pub(crate) fn finish(mode: Mode, reporter: &Reporter, result: Result<Outcome>, save: Option<&Path>) -> Result<Outcome> {
     reporter.finish();
     if result.is_err() {
         if let Some(token) = reporter.resumable() {
@@ -112,6 +113,31 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 (Vec::new(), 0)
             }
         };
+        if has_connection(conn) {
+            let request = json!({
+                "workflow": "submission",
+                "target": target,
+                "spec": spec,
+                "stopAfter": options.stop_after,
+                "pending": options.pending,
+                "archive": options.archive,
+            });
+            let plan = run_plan(mode, conn, &what, &request)?;
+            // The ZIP the plan's upload names (a pending submission's own PendingUpload files included),
+            // built as the real run builds it, for its real size.
+            let zip = match (plan_zip_entries(&plan), files, &options.archive) {
+                (Some(_), Some(_), Some(_)) => Some((entries, size)),
+                (Some(names), Some(dir), None) => {
+                    let pack = PackagePlan::from_names(dir, names.iter().map(String::as_str))?;
+                    let size = pack.write_to(ByteCount(0), &mut |_, _| {})?.0;
+                    Some((pack.files.iter().map(|f| f.name.clone()).collect(), size))
+                }
+                (Some(names), None, _) => Some((names, 0)),
+                (None, ..) => None,
+            };
+            super::plan::show(mode, &what, &plan, zip.as_ref().map(|(e, s)| (e.as_slice(), *s)));
+            return Ok(0);
+        }
         if mode.json {
             output::print_json(mode, &json!({"dryRun": true, "valid": true, "zipEntries": entries, "zipSize": size}));
         } else {
@@ -120,6 +146,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 entries.len()
             );
         }
+        output::note(mode, OFFLINE_HINT);
         return Ok(0);
     }
     let cfg = flow_config(conn)?;
@@ -130,6 +157,39 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
     save_resume(mode, &out, args.save_resume.as_deref())?;
     output::print_outcome(mode, &what, &out);
     Ok(0)
+}
+
+/// The line an offline dry run adds: how to see the requests.
+const OFFLINE_HINT: &str = "to see the requests the publish would send (read-only: nothing is changed), pass --config \
+                            FILE or set STORESUBMIT_TENANT_ID, STORESUBMIT_CLIENT_ID and STORESUBMIT_CLIENT_SECRET";
+
+/// Whether connection settings were given (`--config`, credential flags or `STORESUBMIT_*`): then a
+/// dry run reads the live state and prints the plan; otherwise it stays offline.
+fn has_connection(conn: &Connection) -> bool {
+    conn.config.is_some() || conn.tenant_id.is_some() || conn.client_id.is_some() || conn.client_secret.is_some()
+}
+
+/// Runs the core's plan of `request` (only reads are sent) and returns the plan document.
+pub(crate) fn run_plan(mode: Mode, conn: &Connection, what: &str, request: &Value) -> Result<Value> {
+    let cfg = flow_config(conn)?;
+    let (c, reporter) = client(mode, cfg.clone(), what)?;
+    let flow = storesubmit::flow::plan::plan(cfg, request)?;
+    let result = c.run(flow, None);
+    reporter.finish();
+    Ok(result?.document.unwrap_or(Value::Null))
+}
+
+/// The ZIP entries of the plan's upload, when it uploads a ZIP it writes or one given.
+pub(crate) fn plan_zip_entries(plan: &Value) -> Option<Vec<String>> {
+    let upload =
+        plan.get("requests")?.as_array()?.iter().find(|r| r.get("zip").is_some() || r.get("archive").is_some())?;
+    Some(
+        upload
+            .pointer("/zip/entries")
+            .and_then(Value::as_array)
+            .map(|e| e.iter().filter_map(Value::as_str).map(str::to_string).collect())
+            .unwrap_or_default(),
+    )
 }
 
 /// `app|addon|flight wait`: follows a committed submission to `--wait` without changing it.
@@ -154,7 +214,7 @@ fn warn_unknown_fields(mode: Mode, kind: storesubmit::model::DocumentKind, spec:
 }
 
 /// A writer that only counts: a dry run builds the whole ZIP (reading every file once) without storing it.
-struct ByteCount(u64);
+pub(crate) struct ByteCount(pub(crate) u64);
 
 impl std::io::Write for ByteCount {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -205,6 +265,13 @@ pub fn win32(
     let what = format!("win32 {product_id}");
     if dry_run {
         preflight_win32(&spec, files)?;
+        if has_connection(conn) {
+            let request = json!({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop});
+            let plan = run_plan(mode, conn, &what, &request)?;
+            super::plan::show(mode, &what, &plan, None);
+            return Ok(0);
+        }
+        output::note(mode, OFFLINE_HINT);
         if mode.json {
             output::print_json(mode, &json!({"dryRun": true, "valid": true}));
         } else {

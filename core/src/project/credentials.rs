@@ -48,14 +48,16 @@ fn is_variable_name(value: &str) -> bool {
 }
 
 /// Whether a value that is a valid variable name still looks like a secret: longer than 64 characters,
-/// or 16 characters or more mixing upper- and lower-case letters and digits without an `_` separating
-/// words (variable names are words; keys and tokens are not).
+/// or a long run of letters and digits with no `_` between words — 20 characters or more with two digits
+/// or more, or 16 or more mixing upper- and lower-case letters with digits (variable names are words
+/// joined by `_`; keys and tokens are not).
 pub fn looks_like_secret(value: &str) -> bool {
     let n = value.chars().count();
     let lower = value.chars().any(|c| c.is_ascii_lowercase());
     let upper = value.chars().any(|c| c.is_ascii_uppercase());
     let digits = value.chars().filter(char::is_ascii_digit).count();
-    n > 64 || (n >= 16 && !value.contains('_') && lower && upper && digits >= 2)
+    let words = value.contains('_');
+    n > 64 || (!words && digits >= 2 && (n >= 20 || (n >= 16 && lower && upper)))
 }
 
 /// The issue of one credentials value at `path` (`/credentials/client_secret`), if any.

@@ -204,6 +204,9 @@ fn credentials_are_variable_names_and_secrets_are_refused_unseen() {
     assert_eq!(r.credentials.client_secret, "STORESUBMIT_CLIENT_SECRET", "a refused value is not used");
     assert!(!looks_like_secret("STORESUBMIT_CLIENT_SECRET") && !looks_like_secret("AZURE_CLIENT_SECRET_PROD2"));
     assert!(looks_like_secret(long_token));
+    assert!(looks_like_secret("a1b2c3d4e5f60718293a4b5c6d7e8f90"), "a hex key");
+    assert!(looks_like_secret(&"A".repeat(65)));
+    assert!(!looks_like_secret("RELEASE2024") && !looks_like_secret("STORE_SECRET_V2_2024_PROD"));
 }
 
 #[test]
