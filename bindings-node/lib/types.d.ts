@@ -41,6 +41,8 @@ export interface IssueCode {
   code: string;
   severity: 'error' | 'warning' | (string & {});
   description: string;
+  /** What the code is about: a document of a kind, a project file, or a StoreBroker import. */
+  subject: 'document' | 'project' | 'import' | (string & {});
 }
 
 /** One error item as the server reported it. */
