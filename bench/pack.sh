@@ -4,7 +4,8 @@
 # One input of $SIZE_MIB MiB (`pack gen`, 1024 by default: a random .msixupload of $SIZE_MIB - 124 MiB,
 # 41 random 3 MiB screenshots, a 1 MiB text file, and a submission naming them), then, interleaved in
 # each of $REPS rounds so that load drift on a shared machine hits every tool alike:
-#   cp -r (the physical limit) · storesubmit pack · Python zipfile DEFLATED · Python zipfile STORED ·
+#   a plain read/write copy (`pack rwcopy`: every byte read and written once, the floor for writing an
+#   archive) · cp -r (may copy in the kernel with copy_file_range, writing no data) · storesubmit pack · Python zipfile DEFLATED · Python zipfile STORED ·
 #   Info-ZIP zip (defaults)
 # and in each of $UPLOAD_REPS rounds, each upload into a fresh Azurite (in-memory, loopback), the order
 # rotating between rounds:
@@ -17,7 +18,7 @@
 # Every command runs under GNU time (`/usr/bin/time -f "%e %U %S %M"`: wall, user, system, peak RSS);
 # the page cache is warm (the input is read once before), `sync` runs before each command.
 #
-# Usage: bash bench/pack.sh   (SIZE_MIB=1024 REPS=5 UPLOAD_REPS=4 BENCH_DIR=~/.cache/storesubmit/bench-pack[-MIB])
+# Usage: bash bench/pack.sh   (SIZE_MIB=1024 REPS=5 UPLOAD_REPS=4 ROWS=… BENCH_DIR=~/.cache/storesubmit/bench-pack[-MIB])
 set -euo pipefail
 source "$(dirname "$0")/../scripts/lib.sh"
 cd "$STORESUBMIT_ROOT"
@@ -80,14 +81,20 @@ measure() {
     || { cat "$WORK/last.err" >&2; die "$name failed"; }
 }
 
+# ROWS: the packaging rows to run (all by default); e.g. ROWS="rw-copy storesubmit-pack" REPS=15 UPLOAD_REPS=0
+ROWS="${ROWS:-rw-copy cp storesubmit-pack python-deflated python-stored info-zip}"
+want() { case " $ROWS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 for rep in $(seq 1 "$REPS"); do
   log "packaging round $rep/$REPS"
-  measure cp cp -r "$IN" "$OUT/copy"
-  measure storesubmit-pack "$PACK" pack "$IN/submission.json" "$IN" "$OUT/ss.zip"
-  [ -z "$BASELINE" ] || measure storesubmit-pack-baseline "$BASELINE" pack "$IN/submission.json" "$IN" "$OUT/ss.zip"
-  measure python-deflated python3 -c "$PY_ZIP" deflated "$IN" "$OUT/py.zip"
-  measure python-stored python3 -c "$PY_ZIP" stored "$IN" "$OUT/py.zip"
-  measure info-zip sh -c 'cd "$1" && zip -q -r "$2" app.msixupload Images notes.txt' sh "$IN" "$OUT/iz.zip"
+  if want rw-copy; then measure rw-copy "$PACK" rwcopy "$IN" "$OUT/copy.bin"; fi
+  if want cp; then measure cp cp -r "$IN" "$OUT/copy"; fi
+  if want storesubmit-pack; then
+    measure storesubmit-pack "$PACK" pack "$IN/submission.json" "$IN" "$OUT/ss.zip"
+    [ -z "$BASELINE" ] || measure storesubmit-pack-baseline "$BASELINE" pack "$IN/submission.json" "$IN" "$OUT/ss.zip"
+  fi
+  if want python-deflated; then measure python-deflated python3 -c "$PY_ZIP" deflated "$IN" "$OUT/py.zip"; fi
+  if want python-stored; then measure python-stored python3 -c "$PY_ZIP" stored "$IN" "$OUT/py.zip"; fi
+  if want info-zip; then measure info-zip sh -c 'cd "$1" && zip -q -r "$2" app.msixupload Images notes.txt' sh "$IN" "$OUT/iz.zip"; fi
 done
 
 AZ_PID=""
@@ -154,13 +161,17 @@ for line in open(sys.argv[1]):
     name, wall, user, system, rss = line.split()
     runs.setdefault(name, []).append((float(wall), float(user) + float(system), int(rss)))
 med = {n: statistics.median(w for w, _, _ in v) for n, v in runs.items()}
-print("| command | runs | median wall | min wall | median CPU | peak RSS | median vs cp |")
+print("| command | runs | median wall | min wall | median CPU | peak RSS | median vs read/write copy |")
 print("| --- | --- | --- | --- | --- | --- | --- |")
 for n, v in runs.items():
     walls = [w for w, _, _ in v]
-    vs = f"{med[n] / med['cp']:.2f} ×" if "cp" in med else ""
+    vs = f"{med[n] / med['rw-copy']:.2f} ×" if "rw-copy" in med else ""
     print(f"| {n} | {len(v)} | {med[n]:.2f} s | {min(walls):.2f} s | {statistics.median(c for _, c, _ in v):.2f} s "
           f"| {max(r for _, _, r in v) / 1024:.1f} MiB | {vs} |")
+if "rw-copy" in med and "storesubmit-pack" in med:
+    mins = {n: min(w for w, _, _ in v) for n, v in runs.items()}
+    print(f"\nstoresubmit pack takes {med['storesubmit-pack'] / med['rw-copy']:.2f} × the time of a read/write copy "
+          f"(median; {mins['storesubmit-pack'] / mins['rw-copy']:.2f} × on the minimums)")
 if "python-deflated" in med and "storesubmit-pack" in med:
     print(f"\nstoresubmit pack is {med['python-deflated'] / med['storesubmit-pack']:.1f} × faster than Python zipfile DEFLATED")
 for n in ("storesubmit-pack", "zip-while-uploading"):

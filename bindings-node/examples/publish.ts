@@ -8,10 +8,15 @@ import {
   startEmulator,
   validate,
   pack,
+  loadProject,
+  summary,
   allErrorCodes,
   allIssueCodes,
   type AppSubmission,
   type Outcome,
+  type Plan,
+  type PlannableRequest,
+  type Project,
   type ProgressEvent,
   type TokenCredential,
   type ValidationReport,
@@ -57,6 +62,17 @@ async function typedCalls(client: Client, appId: string): Promise<void> {
   }
 }
 
+async function dryRun(client: Client, path: string): Promise<string> {
+  const project: Project<PlannableRequest> = loadProject(path, { environment: 'beta' });
+  if (!project.valid || project.request === null) return project.issues.map((i) => i.code).join(', ');
+  const env: string = project.credentials.clientSecret;
+  const planned = await client.run({ workflow: 'plan', request: project.request }, { files: project.files });
+  const plan = planned.document as unknown as Plan;
+  const changed: string[] = plan.changes.map((c) => `${c.path}: ${String(c.from)} -> ${String(c.to)}`);
+  console.log(env, changed, plan.requests.map((r) => r.method));
+  return summary(null, plan);
+}
+
 async function main(): Promise<void> {
   const emu = startEmulator();
   try {
@@ -72,6 +88,7 @@ async function main(): Promise<void> {
     console.log(errors, packed.size, allErrorCodes().length, allIssueCodes()[0]?.code);
     console.log(await release(bundled, emu.appId, 'release', AbortSignal.timeout(60_000)));
     await typedCalls(viaFetch, emu.appId);
+    console.log(await dryRun(bundled, 'storesubmit.toml'));
   } finally {
     emu.stop();
   }
@@ -92,5 +109,9 @@ export async function misuse(client: Client): Promise<void> {
   await client.publishAppSubmission('x', {}, { stopAfter: 'later' });
   // @ts-expect-error a credential needs getToken
   new Client({ token: 'x' });
-  console.log(n);
+  // @ts-expect-error a plan dry-runs a submission or an MSI/EXE request only
+  await client.run({ workflow: 'plan', request: { workflow: 'call', op: 'devcenter.get_app' } });
+  // @ts-expect-error summary() answers Markdown text
+  const table: number = summary(null);
+  console.log(n, table);
 }

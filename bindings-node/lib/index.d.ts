@@ -2,7 +2,7 @@
 
 import type {
   AccessToken, CallOptions, ClientOptions, Endpoints, FetchLike, IssueCode, JsonObject, JsonValue,
-  Outcome, PackReport, ProgressEvent, StopAfter, SubmissionOptions, TokenCredential, ValidationReport,
+  Outcome, PackReport, Plan, Project, ProgressEvent, StopAfter, SubmissionOptions, TokenCredential, ValidationReport,
   WorkflowOptions,
 } from './types';
 import type { DevcenterOperations, IngestionOperations, Win32Operations } from './operations';
@@ -29,14 +29,23 @@ export declare class ClientSecretCredential {
 
 /** A workflow request as the core reads it (every workflow is one JSON object). */
 export type WorkflowRequest =
-  | { workflow: 'submission'; target: SubmissionTarget; spec?: JsonObject; stopAfter?: StopAfter; pending?: 'reuse' | 'recreate' | 'fail' }
+  | SubmissionRequest
   | { workflow: 'rollout'; target: SubmissionTarget; submissionId: string; action: RolloutAction }
   | { workflow: 'wait'; target: SubmissionTarget; submissionId: string; stopAfter?: StopAfter }
-  | { workflow: 'win32'; productId: string; spec?: JsonObject; stopAfter?: StopAfter }
+  | Win32Request
   | { workflow: 'ingestion'; productId: string; spec: JsonObject; stopAfter?: StopAfter }
   | { workflow: 'call'; op: string; args?: JsonObject }
   | { workflow: 'listAll'; op: string; args?: JsonObject; maxPages?: number }
-  | { workflow: 'resume'; token: string; stopAfter?: StopAfter };
+  | { workflow: 'resume'; token: string; stopAfter?: StopAfter }
+  /** A read-only dry run of a submission or MSI/EXE request: only GET requests; the outcome's `document` is its Plan. */
+  | { workflow: 'plan'; request: PlannableRequest };
+
+/** A devcenter submission workflow (app, add-on, flight). */
+export type SubmissionRequest = { workflow: 'submission'; target: SubmissionTarget; spec?: JsonObject; stopAfter?: StopAfter; pending?: 'reuse' | 'recreate' | 'fail' };
+/** An MSI/EXE product workflow. */
+export type Win32Request = { workflow: 'win32'; productId: string; spec?: JsonObject; stopAfter?: StopAfter };
+/** The requests a plan can dry-run (a devcenter submission or an MSI/EXE product). */
+export type PlannableRequest = SubmissionRequest | Win32Request;
 
 /** Which submission a workflow works on. */
 export type SubmissionTarget =
@@ -208,6 +217,31 @@ export declare function packageEntries(kind: DocumentKind, document: JsonValue):
 export declare function tables(): JsonObject;
 /** Reads JSON leniently (trailing commas, comments, a BOM become warnings). */
 export declare function parseJson(text: string): { document: JsonValue | null; issues: import('./types').Issue[] };
+
+/** Reads a project file (`storesubmit.toml` or `.json`), optionally one of its environments. */
+export declare function loadProject(path: string, options?: { environment?: string }): Project<PlannableRequest>;
+/** A workflow's outcome (null when nothing ran) and its plan as a Markdown job summary (secrets redacted);
+ *  with `error` (what a run rejected with) instead of an outcome, the failure and the plan. */
+export declare function summary(
+  outcome: Outcome | null,
+  plan?: Plan | null,
+  error?: { code: string; message: string; status?: number | null; correlationId?: string | null; resumeToken?: string | null } | null,
+): string;
+
+/** A connection file as connectionFile() reads it: each value a string or null. */
+export interface ConnectionFile {
+  tenantId: string | null;
+  clientId: string | null;
+  clientSecret: string | null;
+  sellerId: string | null;
+  devcenterUrl: string | null;
+  win32Url: string | null;
+  ingestionUrl: string | null;
+  tokenUrl: string | null;
+  tokenVersion: string | null;
+}
+/** Reads a connection file's text (the CLI's --config keys, or the emulator's first output line). */
+export declare function connectionFile(text: string, name?: string): ConnectionFile;
 
 /** A writable stream (a Node `Writable`: fs.createWriteStream, an HTTP response, …). */
 export interface WritableLike {

@@ -47,6 +47,53 @@ function parseJson(text) {
   return callCore('parseJson', { text: String(text) });
 }
 
+/**
+ * Reads a project file (`storesubmit.toml` or `.json`; `environment` picks one of its `[environments.*]`):
+ * `{valid, issues, request, files, credentials}`. `request` is the workflow request the file describes (for
+ * `client.run()`, or `{workflow: 'plan', request}`), `files` the folder its file names are relative to and
+ * `credentials` the NAMES of the environment variables holding the tenant id, client id, client secret and
+ * seller id. Mistakes in the file are `issues` (codes `project.*`); an unreadable file throws `IoError`.
+ */
+function loadProject(path, options = {}) {
+  const args = { path: String(path) };
+  if (options.environment !== undefined && options.environment !== null && options.environment !== '') {
+    args.environment = String(options.environment);
+  }
+  return callCore('project', args);
+}
+
+/**
+ * A workflow's result as Markdown (a CI job summary): the result table of `outcome` (null when nothing
+ * ran, as in a dry run) and, with `plan` (the plan workflow's `document`), its requests and changes
+ * tables; with `error` (the StoreSubmitError a run rejected with) instead of an outcome, the failure and
+ * the plan. Secrets are redacted and every value escaped for a Markdown table by the core.
+ */
+function summary(outcome, plan = null, error = null) {
+  const args = { outcome: outcome ?? null, plan: plan ?? null };
+  if (error !== null && error !== undefined) {
+    args.error = {
+      code: error.code || 'unknown',
+      message: String(error.message),
+      status: error.status ?? null,
+      correlationId: error.correlationId ?? null,
+      resumable: Boolean(error.resumeToken),
+    };
+  }
+  return callCore('summary', args).markdown;
+}
+
+/**
+ * Reads a connection file's text (endpoints and credentials for the emulator or another cloud: the CLI's
+ * --config keys in camelCase or snake_case, or the emulator's output whose first line is one):
+ * `{tenantId, clientId, clientSecret, sellerId, devcenterUrl, win32Url, ingestionUrl, tokenUrl, tokenVersion}`,
+ * each a string or null. `name` names the file in errors.
+ */
+function connectionFile(text, name = undefined) {
+  const args = { text: String(text) };
+  if (name !== undefined && name !== null) args.name = String(name);
+  return callCore('connectionFile', args);
+}
+
 let driverModule = null;
 function driver() {
   driverModule = driverModule || import('./host/driver.mjs');
@@ -112,4 +159,4 @@ async function pack(what, options = {}) {
   }
 }
 
-module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack };
+module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary, connectionFile };

@@ -41,6 +41,8 @@ export interface IssueCode {
   code: string;
   severity: 'error' | 'warning' | (string & {});
   description: string;
+  /** What the code is about: a document of a kind, a project file, or a StoreBroker import. */
+  subject: 'document' | 'project' | 'import' | (string & {});
 }
 
 /** One error item as the server reported it. */
@@ -189,4 +191,54 @@ export interface PackReport {
   entries: string[];
   /** Bytes read from the files. */
   inputBytes: number;
+}
+
+/** The environment variable NAMES a project file gives for the credentials (never their values). */
+export interface ProjectCredentials {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  sellerId: string | null;
+}
+
+/** A project file as loadProject() reads it. */
+export interface Project<R = JsonObject> {
+  /** Whether the file has no error issues (then `request` is set). */
+  valid: boolean;
+  /** Its mistakes (codes `project.*`) and warnings. */
+  issues: Issue[];
+  /** The workflow request it describes (a submission or an MSI/EXE request), or null when invalid. */
+  request: R | null;
+  /** The absolute folder its file names are relative to (the `files` option of a run). */
+  files: string;
+  credentials: ProjectCredentials;
+}
+
+/** One request a plan says a real run would send, in order. */
+export interface PlannedRequest {
+  operation: string;
+  method: string;
+  /** The URL (SAS signatures redacted; `{new}` for a submission not yet created). */
+  url: string;
+  body?: JsonValue;
+  zip?: { entries: string[] };
+}
+
+/** One leaf change (JSON pointer): `from` absent = added, `to` absent = removed. */
+export interface PlannedChange {
+  path: string;
+  from?: JsonValue;
+  to?: JsonValue;
+}
+
+/** What the plan workflow reports in its outcome's `document`: a read-only dry run. */
+export interface Plan {
+  workflow: 'submission' | 'win32' | (string & {});
+  target: JsonObject;
+  base: { source: 'pending' | 'lastPublished' | 'draft' | 'none' | (string & {}); submissionId?: string };
+  requests: PlannedRequest[];
+  changes: PlannedChange[];
+  filesAdded: string[];
+  filesRemoved: string[];
+  [field: string]: unknown;
 }

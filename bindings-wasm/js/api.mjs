@@ -67,7 +67,7 @@ export function allErrorCodes() {
 
 /** Every validation issue code with its severity and description. */
 export function allIssueCodes() {
-  return manifest().issues.map(({ code, severity, description }) => ({ code, severity, description }));
+  return manifest().issues.map(({ code, severity, description, subject }) => ({ code, severity, description, subject }));
 }
 
 /** The Store's reference tables (markets, languages, categories, limits) for pick-lists. */

@@ -67,6 +67,8 @@ export interface IssueCode {
   code: string;
   severity: Severity;
   description: string;
+  /** What the code is about: `document` (a document of a kind), `project` (a project file) or `import`. */
+  subject: string;
 }
 export function allErrorCodes(): ErrorCode[];
 export function allIssueCodes(): IssueCode[];

@@ -10,13 +10,15 @@ import * as ss from '../pkg-node/index.mjs';
 import { errorDifferences, hasBigInt, loadCases, losslessParse, losslessStringify, responseOf } from './_vectors.mjs';
 
 const severity = new Map(ss.allIssueCodes().map((i) => [i.code, i.severity]));
+// codes about a project file or an import (not a document kind) are produced by the core's own tests
+const documentCodes = ss.allIssueCodes().filter((i) => i.subject === 'document').map((i) => i.code);
 
 describe('validation vectors', () => {
   const cases = loadCases('validation');
   test('there are at least 150 cases and every issue code has one', () => {
     assert.ok(cases.length >= 150, `only ${cases.length}`);
     const seen = new Set(cases.flatMap(({ case: c }) => c.expect.map((e) => e.code)));
-    assert.deepEqual([...severity.keys()].filter((c) => !seen.has(c)), []);
+    assert.deepEqual(documentCodes.filter((c) => !seen.has(c)), []);
   });
   for (const { file, case: c, dir } of cases) {
     test(`${file}: ${c.name}`, () => {

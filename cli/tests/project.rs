@@ -341,7 +341,9 @@ fn problems_in_a_project_are_issues_with_exit_3_and_environments_switch_the_targ
     assert_eq!(v["valid"], true, "{v}");
     assert_eq!(v["kind"], "flight");
     assert_eq!(v["request"]["target"]["flight_id"], info.flight_id.as_str());
-    let plan = json_out(&[
+    std::fs::create_dir_all(d.0.join("listings")).unwrap();
+    std::fs::write(d.0.join("listings/en-us.json"), r#"{"title": "App"}"#).unwrap();
+    let (code, out, err) = run(&[
         "--json",
         "publish",
         "--project",
@@ -352,6 +354,9 @@ fn problems_in_a_project_are_issues_with_exit_3_and_environments_switch_the_targ
         "beta",
         "--dry-run",
     ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let plan: Value = serde_json::from_str(out.trim()).unwrap();
+    assert!(err.contains("warning project.field.ignored"), "a flight has no listings, said on stderr: {err}");
     assert_eq!(plan["plan"]["filesAdded"], json!(["build/App_1.1.0.0_x64.msixupload"]));
     assert!(plan["plan"]["requests"].to_string().contains("/flights/"), "{plan}");
     let (code, out, _) = run(&["validate", toml.to_str().unwrap(), "--environment", "gamma"]);

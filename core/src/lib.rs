@@ -14,9 +14,11 @@
 //! - [`data`]: the Store's reference tables (markets, languages, categories, limits).
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
+//! - [`connection`]: the connection file (endpoints and credentials for the emulator or another cloud).
 //! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
 //! - [`project`]: release as code: the project file (`storesubmit.toml`) resolved into a workflow request.
 //! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
+//! - [`report`]: a workflow's result and plan as Markdown (job summaries, the same in every front end).
 //! - [`error`]: the stable error catalogue.
 //! - [`manifest`]: every fact bindings generate code from, as one JSON document.
 //! - [`import`]: another tool's release setup (StoreBroker) turned into a storesubmit project.
@@ -25,6 +27,7 @@
 pub mod api;
 #[cfg(feature = "reqwest")]
 pub mod client;
+pub mod connection;
 pub mod data;
 pub mod error;
 pub mod flow;
@@ -38,6 +41,7 @@ pub mod package;
 pub mod policy;
 pub mod preflight;
 pub mod project;
+pub mod report;
 pub mod secret;
 pub mod task;
 #[cfg(feature = "reqwest")]

@@ -17,7 +17,8 @@
 //! - `errors`: the error catalogue by number: `{code, number, retryable, status, description, doc}`
 //!   (`status`: the HTTP status that maps to the kind, `null` for kinds found locally; `doc`: the
 //!   kind's documentation, for exception docstrings).
-//! - `issues`: every validation issue code, sorted: `{code, severity, description}`.
+//! - `issues`: every validation issue code, sorted: `{code, severity, description, subject}` (`subject`:
+//!   `document`, `project` or `import`, what the code is about).
 //! - `enums`: name → documented values, sorted by name: the Store's value lists (`data::ENUMS`, dotted
 //!   field names), every model enum (`model.<family>.<Type>`), the workflow options (`flow.*`), the
 //!   document kinds, and the codes of the markets, languages and categories tables.
@@ -393,7 +394,9 @@ fn issues_json() -> Vec<Value> {
     codes.sort_by_key(|c| c.code);
     codes
         .iter()
-        .map(|c| json!({"code": c.code, "severity": c.severity.as_str(), "description": c.description}))
+        .map(|c| {
+            json!({"code": c.code, "severity": c.severity.as_str(), "description": c.description, "subject": c.subject()})
+        })
         .collect()
 }
 

@@ -8,6 +8,11 @@
 //! - `pack pack SUBMISSION FILES OUT`: [`storesubmit::package::pack`], the one-call packaging API.
 //! - `pack upload FILE SAS_URL`: [`BlobUploader::upload_file`] (the "then upload" half).
 //! - `pack zip-upload SUBMISSION FILES SAS_URL`: zip-while-uploading ([`BlobUploader::upload_zip`]).
+//! - `pack rwcopy FILES OUT`: the reference for "as fast as the disk takes the bytes": every file under
+//!   `FILES` (but `submission.json`), in name order, copied into the one file `OUT` by a plain
+//!   `read(2)`/`write(2)` loop with a 1 MiB buffer. `cp` (and `std::io::copy`) may hand the copy to the
+//!   kernel (`copy_file_range`) and skip writing data at all, so it is not a fair floor for a tool that
+//!   writes a new archive.
 //! - `pack sas ACCOUNT_URL CONTAINER BLOB`: creates the container on Azurite (development account) and
 //!   prints a write SAS URL for the blob, signed with the core's service-SAS signer.
 //!
@@ -99,6 +104,44 @@ fn now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
+/// The files under `dir` (but `submission.json`), sorted by path.
+fn input_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    entries.sort();
+    for p in entries {
+        if p.is_dir() {
+            input_files(&p, out)?;
+        } else if p.file_name().is_some_and(|n| n != "submission.json") {
+            out.push(p);
+        }
+    }
+    Ok(())
+}
+
+/// `pack rwcopy`: a plain read/write copy of the inputs into one file (no `copy_file_range`, no mmap).
+fn rw_copy(dir: &Path, out: &Path) -> std::io::Result<u64> {
+    use std::io::Read;
+    let mut files = Vec::new();
+    input_files(dir, &mut files)?;
+    let mut dst = std::fs::File::create(out)?;
+    let mut buf = vec![0u8; MIB];
+    let mut total = 0u64;
+    for f in files {
+        let mut src = std::fs::File::open(f)?;
+        loop {
+            let n = src.read(&mut buf)?;
+            if n == 0 {
+                break;
+            }
+            dst.write_all(&buf[..n])?;
+            total += n as u64;
+        }
+    }
+    // flushed, not fsynced: as `pack` leaves its archive
+    dst.flush()?;
+    Ok(total)
+}
+
 fn mib_s(bytes: u64, secs: f64) -> f64 {
     bytes as f64 / (1 << 20) as f64 / secs.max(1e-9)
 }
@@ -147,6 +190,12 @@ async fn run(args: &[String]) -> Result<(), String> {
                 r.blocks,
                 mib_s(r.size, s)
             );
+            Ok(())
+        }
+        ["rwcopy", files, out] => {
+            let bytes = rw_copy(Path::new(files), Path::new(out)).map_err(|e| e.to_string())?;
+            let s = t0.elapsed().as_secs_f64();
+            eprintln!("copied {bytes} bytes with read/write in {s:.2} s ({:.0} MiB/s)", mib_s(bytes, s));
             Ok(())
         }
         ["sas", account_url, container, blob_name] => {

@@ -47,6 +47,7 @@ class IssueCode(TypedDict):
     code: str
     severity: str
     description: str
+    subject: str
 
 
 class ErrorCode(TypedDict):

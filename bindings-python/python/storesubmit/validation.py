@@ -59,7 +59,7 @@ def check(kind: str, doc: Any, *, files: Union[None, str, Path, Sequence[str]] =
 
 def all_issue_codes() -> List[IssueCode]:
     """Every validation issue code with its severity and description (stable; new ones may be added)."""
-    return cast(List[IssueCode], _pick("issues", ("code", "severity", "description")))
+    return cast(List[IssueCode], _pick("issues", ("code", "severity", "description", "subject")))
 
 
 def all_error_codes() -> List[ErrorCode]:

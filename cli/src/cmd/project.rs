@@ -90,10 +90,9 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
         super::validate::print_report(mode, &described, None, &r.issues, true);
         return Ok(crate::exit::INVALID);
     }
-    if !mode.json {
-        for i in &r.issues {
-            output::note(mode, &format!("warning {} at {}: {}", i.code, i.path, i.message));
-        }
+    // warnings on stderr (with --json too: stdout holds the one result document)
+    for i in &r.issues {
+        output::note(mode, &format!("warning {} at {}: {}", i.code, i.path, i.message));
     }
     let conn = with_project_credentials(&args.conn, &r.credentials)?;
     let cfg = flow_config(&conn)?;

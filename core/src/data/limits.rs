@@ -100,6 +100,12 @@ pub const JSON_MAX_WARNINGS: usize = 1_000;
 /// Reading JSON: longest JSON pointer written into a warning (longer ones are cut and end in `…`).
 pub const JSON_MAX_POINTER_CHARS: usize = 1_024;
 
+/// A result summary (`report::summary_markdown`): longest value written into one table cell (longer ones are
+/// cut and end in `…`): a listing description or a whole PUT body must not turn a CI job summary into pages.
+pub const SUMMARY_CELL_MAX_CHARS: usize = 200;
+/// A result summary: most rows of one table (requests, changes, findings, files); the rest is counted in
+/// one closing line. GitHub refuses a job summary over 1 MiB; 500 rows of 200 characters stay well under.
+pub const SUMMARY_TABLE_MAX_ROWS: usize = 500;
 /// Project files: most folder entries listed to match the packages globs and find the images of one
 /// project (an unbounded walk of a large build folder would stall a pipeline); past it the project has
 /// a `project.walk_limit` issue.
@@ -183,6 +189,8 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "devcenter.priceTier.advanced.min", value: PRICE_TIERS_ADVANCED.0 as f64 },
     Limit { key: "devcenter.priceTier.advanced.max", value: PRICE_TIERS_ADVANCED.1 as f64 },
     Limit { key: "json.depth.max", value: JSON_MAX_DEPTH as f64 },
+    Limit { key: "summary.cell.chars", value: SUMMARY_CELL_MAX_CHARS as f64 },
+    Limit { key: "summary.table.rows", value: SUMMARY_TABLE_MAX_ROWS as f64 },
     Limit { key: "project.walk.entries.max", value: PROJECT_WALK_MAX_ENTRIES as f64 },
     Limit { key: "project.walk.depth.max", value: PROJECT_WALK_MAX_DEPTH as f64 },
     Limit { key: "workflow.deadline.default.secs", value: DEFAULT_WORKFLOW_DEADLINE_SECS as f64 },

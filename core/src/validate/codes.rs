@@ -17,6 +17,19 @@ pub struct IssueCodeInfo {
     pub description: &'static str,
 }
 
+/// What an issue code is about, by its prefix: `project` (a project file and its folder,
+/// `storesubmit::project`), `import` (a StoreBroker configuration being imported), or `document` (every
+/// other code: a rule of a document kind, which the shared validation vectors cover one by one).
+pub const SUBJECTS: &[(&str, &str)] = &[("project.", "project"), ("import.", "import")];
+
+impl IssueCodeInfo {
+    /// `document`, `project` or `import` (see [`SUBJECTS`]): a host or a test runner that checks
+    /// documents takes the `document` codes, without knowing the prefixes.
+    pub fn subject(&self) -> &'static str {
+        SUBJECTS.iter().find(|(prefix, _)| self.code.starts_with(prefix)).map_or("document", |(_, s)| s)
+    }
+}
+
 macro_rules! codes {
     ($( $konst:ident = $code:literal, $sev:ident, $desc:literal; )*) => {
         $(

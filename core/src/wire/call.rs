@@ -85,6 +85,24 @@ pub const CALLS: &[CallInfo] = &[
     CallInfo { name: "redact", args: &["text"], doc: "the text with secrets (SAS signatures, tokens) removed" },
     CallInfo { name: "redactUrl", args: &["url"], doc: "the URL with its secret query values removed" },
     CallInfo {
+        name: "connectionFile",
+        args: &["text", "name?"],
+        doc: "{tenantId, clientId, clientSecret, sellerId, devcenterUrl, win32Url, ingestionUrl, tokenUrl, \
+              tokenVersion} (each a string or null): a connection file's text (a JSON object, camelCase or \
+              snake_case keys, or the emulator's output whose first line is one) read by its rules; `name` \
+              names the file in errors",
+    },
+    CallInfo {
+        name: "summary",
+        args: &["outcome?", "plan?", "error?"],
+        doc: "{markdown}: a workflow's outcome (null when nothing ran, as in a dry run) and its plan (the plan \
+              workflow's document) as a Markdown job summary: the result table (product, kind, submission id, \
+              status, stage, adopted, errors and warnings with codes, certification report links) and the plan's \
+              requests and changes tables; with `error` (a typed error's JSON: code, message, correlationId…) \
+              instead of an outcome, the failure and the plan; secrets redacted, values escaped and cut at \
+              `summary.cell.chars`",
+    },
+    CallInfo {
         name: "blobVector",
         args: &["file", "case"],
         doc: "the core's answer to a case of tests/vectors/blob/<file>.json, in the shape of its `expect`",
@@ -141,6 +159,14 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         "project" => project(&args),
         "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
         "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
+        "connectionFile" => {
+            let name = match args.get("name") {
+                Some(_) => args.str("name")?,
+                None => "(text)",
+            };
+            crate::connection::read_text(args.str("text")?, name)
+        }
+        "summary" => summary(&args),
         "blobVector" => blob_vector(args.str("file")?, args.required("case")?),
         _ => unreachable!("every name of CALLS is handled"),
     }
@@ -278,6 +304,19 @@ fn preflight(args: &Args<'_>) -> Result<Value> {
     Ok(Value::Null)
 }
 
+fn summary(args: &Args<'_>) -> Result<Value> {
+    let plan = args.get("plan");
+    let markdown = match (args.get("outcome"), args.get("error")) {
+        (Some(_), Some(_)) => {
+            return Err(args.bad("error", "give `outcome` (a run that finished) or `error`, not both"))
+        }
+        (_, Some(e)) if !e.is_object() => return Err(args.bad("error", "must be an error object ({code, message, …})")),
+        (_, Some(e)) => crate::report::failure_markdown(e, plan),
+        (outcome, None) => crate::report::summary_markdown(outcome.unwrap_or(&Value::Null), plan),
+    };
+    Ok(json!({ "markdown": markdown }))
+}
+
 fn build_request(args: &Args<'_>) -> Result<Value> {
     let custom = match args.get("endpoints") {
         Some(e) => Some(Endpoints::from_json_at(e, "buildRequest/endpoints")?),
@@ -357,6 +396,29 @@ mod tests {
         assert_eq!(e.code(), "missing_files");
         let guess = call("validate", &json!({"document": {"x": 1}})).unwrap_err();
         assert!(guess.message().contains("app-submission"), "{}", guess.message());
+    }
+
+    #[test]
+    fn summary_answers_markdown_for_an_outcome_a_plan_or_neither() {
+        let outcome =
+            json!({"flow": "app-submission", "stage": "published", "submission_id": "115", "status": "Published"});
+        let plan =
+            json!({"requests": [], "changes": [{"path": "/listings/en-us/baseListing/title", "from": "A", "to": "B"}]});
+        let md = call("summary", &json!({"outcome": outcome, "plan": plan})).unwrap();
+        let md = md["markdown"].as_str().unwrap();
+        assert!(md.contains("| Submission id | 115 |") && md.contains("| A | B |"), "{md}");
+        let conn = call("connectionFile", &json!({"text": "{\"token_url\": \"http://t\"}", "name": "e.json"})).unwrap();
+        assert_eq!(conn["tokenUrl"], "http://t");
+        let e = call("connectionFile", &json!({"text": "{\"x\": 1}", "name": "e.json"})).unwrap_err();
+        assert!(e.message().contains("e.json") && e.message().contains("`x`"), "{}", e.message());
+        let none = call("summary", &Value::Null).unwrap();
+        assert!(none["markdown"].as_str().unwrap().contains("nothing ran"));
+        assert!(call("summary", &json!({"result": {}})).unwrap_err().message().contains("summary/result"));
+        let failed =
+            call("summary", &json!({"error": {"code": "not_found", "message": "no app"}, "plan": plan})).unwrap();
+        assert!(failed["markdown"].as_str().unwrap().contains("| Error code | not_found |"), "{failed}");
+        let both = call("summary", &json!({"error": {"code": "x"}, "outcome": {"flow": "f"}})).unwrap_err();
+        assert!(both.message().contains("summary/error"), "{}", both.message());
     }
 
     #[test]
