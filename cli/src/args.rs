@@ -122,6 +122,10 @@ pub struct ProjectPublishArgs {
     /// Write the resume token here (always printed too).
     #[arg(long, value_name = "FILE")]
     pub save_resume: Option<PathBuf>,
+    /// Also write a Markdown summary here: the result table, the requests and the changes (the GitHub
+    /// Action's job summary; e.g. `--summary "$GITHUB_STEP_SUMMARY"`). Written on failure too.
+    #[arg(long, value_name = "FILE")]
+    pub summary: Option<PathBuf>,
     #[command(flatten)]
     pub conn: Connection,
 }

@@ -14,49 +14,16 @@ use storesubmit::{Error, ErrorKind, Result};
 
 use crate::args::{Connection, TokenVersionArg};
 
-/// The keys a config file may use, each in camelCase and snake_case (the emulator's first line uses
-/// snake_case, so its output is a valid config file).
-const KEYS: &[(&str, &str)] = &[
-    ("tenantId", "tenant_id"),
-    ("clientId", "client_id"),
-    ("clientSecret", "client_secret"),
-    ("sellerId", "seller_id"),
-    ("devcenterUrl", "devcenter_url"),
-    ("win32Url", "win32_url"),
-    ("ingestionUrl", "ingestion_url"),
-    ("tokenUrl", "token_url"),
-];
-
+/// The config file, read by the core's rules (`storesubmit::connection`, shared with the GitHub Action
+/// and the Azure DevOps task): every known key in camelCase, `null` when absent.
 fn read_config(path: &Path) -> Result<Value> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read config file {}: {e}", path.display())))?;
-    // The emulator prints one JSON object per line; the first one is the config.
-    let first = text.trim_start().lines().next().unwrap_or("");
-    let v: Value = serde_json::from_str(text.trim())
-        .or_else(|_| serde_json::from_str(first))
-        .map_err(|e| Error::invalid_argument(format!("config file {}: not a JSON object: {e}", path.display())))?;
-    if !v.is_object() {
-        return Err(Error::invalid_argument(format!("config file {}: not a JSON object", path.display())));
-    }
-    let known: Vec<&str> = KEYS.iter().flat_map(|(a, b)| [*a, *b]).collect();
-    if let Some(m) = v.as_object() {
-        for k in m.keys() {
-            let ignored_emulator_key = k.ends_with("_id") || k.ends_with("_url");
-            if !known.contains(&k.as_str()) && !ignored_emulator_key && k != "tokenVersion" {
-                return Err(Error::invalid_argument(format!(
-                    "config file {}: unknown key `{k}` (known: {})",
-                    path.display(),
-                    KEYS.iter().map(|(a, _)| *a).collect::<Vec<_>>().join(", ")
-                )));
-            }
-        }
-    }
-    Ok(v)
+    storesubmit::connection::read_text(&text, &path.display().to_string())
 }
 
 fn from_file(file: &Value, camel: &str) -> Option<String> {
-    let snake = KEYS.iter().find(|(c, _)| *c == camel).map(|(_, s)| *s).unwrap_or(camel);
-    file.get(camel).or_else(|| file.get(snake)).and_then(Value::as_str).map(str::to_string).filter(|s| !s.is_empty())
+    file.get(camel).and_then(Value::as_str).map(str::to_string).filter(|s| !s.is_empty())
 }
 
 /// Builds the flow settings. `need_credentials` is false for commands that never call a service.

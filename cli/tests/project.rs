@@ -416,3 +416,59 @@ fn a_draft_only_project_publish_saves_the_resume_token() {
     assert_eq!(sub["listings"]["en-us"]["baseListing"]["title"], "Drafted title");
     assert_eq!(sub["listings"]["en-us"]["baseListing"]["description"], "A description from Markdown.");
 }
+
+#[test]
+fn publish_writes_the_markdown_summary_for_a_dry_run_a_publish_and_a_failure() {
+    let d = dir("summary");
+    let (emu, cfg) = emulator(&d.0);
+    let info = emu.info().clone();
+    let project = d.0.join("coins");
+    init(&cfg, &project, &["--addon-id", &info.addon_id]);
+    let toml = project.join("storesubmit.toml");
+    edit(&project.join("listings/en.json"), "Add-on Title (English)", "100 | coins");
+    let summary = d.0.join("summary.md");
+    let s = summary.to_str().unwrap();
+
+    let (code, out, err) =
+        run(&["publish", "--project", toml.to_str().unwrap(), "--config", &cfg, "--dry-run", "--summary", s]);
+    assert_eq!(code, 0, "{out}{err}");
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("/listings/en/title") && md.contains("100 \\| coins"), "the changes table, escaped:\n{md}");
+
+    let (code, out, err) = run(&[
+        "publish",
+        "--project",
+        toml.to_str().unwrap(),
+        "--config",
+        &cfg,
+        "--poll-interval",
+        "50ms",
+        "--summary",
+        s,
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    let md = std::fs::read_to_string(&summary).unwrap();
+    let app = get(&emu, "devcenter.get_addon", json!({"inAppProductId": info.addon_id}));
+    let sid = app["lastPublishedInAppProductSubmission"]["id"].as_str().unwrap();
+    assert!(md.contains(sid) && md.contains("Published"), "the result table follows the dry run's:\n{md}");
+    for secret in emu.issued_secrets() {
+        assert!(!md.contains(&secret), "no secret in the summary");
+    }
+
+    // a product that does not exist: the failure summary names the error code
+    edit(&toml, &format!("id = \"{}\"", info.addon_id), "id = \"9NOTHERE0000\"");
+    let (code, _, _) = run(&[
+        "publish",
+        "--project",
+        toml.to_str().unwrap(),
+        "--config",
+        &cfg,
+        "--poll-interval",
+        "50ms",
+        "--summary",
+        s,
+    ]);
+    assert_ne!(code, 0);
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("failed") && md.contains("not_found"), "{md}");
+}

@@ -98,11 +98,19 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     let cfg = flow_config(&conn)?;
     let what = what(&r.request);
     // the diff against the live submission: the plan workflow sends only reads
-    let plan = super::plan::run(mode, &conn, &what, &r.request)?;
+    let plan = match super::plan::run(mode, &conn, &what, &r.request) {
+        Ok(plan) => plan,
+        Err(e) => {
+            let markdown = storesubmit::report::failure_markdown(&storesubmit::wire::error_json(&e), None);
+            write_summary(args.summary.as_deref(), &markdown)?;
+            return Err(e);
+        }
+    };
     let zip = super::plan::zip_for(&plan, Some(&r.files))?;
     let zip = zip.as_ref().map(|(e, s)| (e.as_slice(), *s));
     if args.dry_run {
         super::plan::show(mode, &what, &plan, zip);
+        write_summary(args.summary.as_deref(), &storesubmit::report::summary_markdown(&Value::Null, Some(&plan)))?;
         return Ok(crate::exit::OK);
     }
     if !mode.json {
@@ -111,6 +119,13 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     let (c, reporter) = client(mode, cfg.clone(), &what)?;
     crate::interrupt::save_to(args.save_resume.clone());
     let result = storesubmit::wire::workflow_from_json(cfg, &r.request).and_then(|f| c.run(f, Some(&r.files)));
+    let markdown = match &result {
+        Ok(out) => {
+            storesubmit::report::summary_markdown(&serde_json::to_value(out).unwrap_or(Value::Null), Some(&plan))
+        }
+        Err(e) => storesubmit::report::failure_markdown(&storesubmit::wire::error_json(e), Some(&plan)),
+    };
+    write_summary(args.summary.as_deref(), &markdown)?;
     let out = finish(mode, &reporter, result, args.save_resume.as_deref())?;
     save_resume(mode, &out, args.save_resume.as_deref())?;
     if mode.json {
@@ -120,6 +135,18 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
         output::print_outcome(mode, &what, &out);
     }
     Ok(crate::exit::OK)
+}
+
+/// Appends the Markdown summary to `path` (a job summary file collects every step's).
+fn write_summary(path: Option<&Path>, markdown: &str) -> Result<()> {
+    let Some(path) = path else { return Ok(()) };
+    use std::io::Write;
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut f| f.write_all(markdown.as_bytes()))
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot write the summary to {}: {e}", path.display())))
 }
 
 /// A file `init project` writes, refusing to overwrite one that exists unless `force`.
