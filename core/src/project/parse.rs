@@ -7,6 +7,7 @@ use serde_json::{Map, Value};
 use super::credentials::{self, CredentialNames};
 use super::schema::{fields_of, quoted, FieldType, ENVIRONMENTS, FIELDS, SCHEMA_KEY, TABLES};
 use super::{Format, ProductKind};
+use crate::flow::spec::merge;
 use crate::issue::Issue;
 use crate::model::files::pointer_segment;
 use crate::validate::codes;
@@ -220,23 +221,6 @@ fn check_value(path: &str, table: &str, key: &str, ty: FieldType, v: &Value, iss
             }
         }
         _ => wrong(issues),
-    }
-}
-
-/// Recursive merge of `src` over `dst` (tables merged, other values replaced).
-fn merge(dst: &mut Value, src: &Value) {
-    match (dst, src) {
-        (Value::Object(d), Value::Object(s)) => {
-            for (k, v) in s {
-                match d.get_mut(k) {
-                    Some(existing) if existing.is_object() && v.is_object() => merge(existing, v),
-                    _ => {
-                        d.insert(k.clone(), v.clone());
-                    }
-                }
-            }
-        }
-        (d, s) => *d = s.clone(),
     }
 }
 
