@@ -4,7 +4,7 @@
 //!
 //! Conventions (ABI version [`ABI_VERSION`]):
 //! - Every export returns a `uint32_t`: `0` on success, else the stable error number of the manifest
-//!   (`tests/vectors/manifest.json` `errors[].number`; `1` = `invalid_argument` for a null, malformed or
+//!   (`surface/manifest.json` `errors[].number`; `1` = `invalid_argument` for a null, malformed or
 //!   stale argument). On failure the `err` out-parameter (may be null) receives the error as JSON
 //!   (`{code, number, message, status, retryable, retryAfter, correlationId, serverErrors, issues}`).
 //! - Strings in are NUL-terminated UTF-8 (`const char*`); bytes in are a pointer and a length (the pointer

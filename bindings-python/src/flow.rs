@@ -24,7 +24,8 @@ use storesubmit::flow::{
     Completion, Credentials, Event, Flow, FlowConfig, Outcome, Step, SubmissionSpec, Task, TaskId, Tick, Upload,
     UploadFile, Work,
 };
-use storesubmit::options::{decode, ClientOptions};
+use storesubmit::json::decode;
+use storesubmit::options::ClientOptions;
 use storesubmit::wire::{progress_json, workflow_from_json};
 use storesubmit::{Error, ErrorKind, Secret};
 

@@ -1,4 +1,4 @@
-"""The core's manifest (``tests/vectors/manifest.json``) agrees with the installed package: the route
+"""The core's manifest (``surface/manifest.json``) agrees with the installed package: the route
 table, the error catalogue (codes, numbers, classes) and the issue catalogue."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from conftest import REPO
 
 @pytest.fixture(scope="module")
 def manifest() -> Dict[str, Any]:
-    data: Dict[str, Any] = json.loads((REPO / "tests/vectors/manifest.json").read_text(encoding="utf-8"))
+    data: Dict[str, Any] = json.loads((REPO / "surface/manifest.json").read_text(encoding="utf-8"))
     return data
 
 

@@ -1,6 +1,6 @@
 """Generates the package's typed layer from the core's manifest, so no Store fact is written twice.
 
-Reads ``tests/vectors/manifest.json`` (written by ``cargo run -p storesubmit --bin storesubmit-manifest``;
+Reads ``surface/manifest.json`` (written by ``cargo run -p storesubmit --bin storesubmit-manifest``;
 the core's test suite fails when it is stale) and writes:
 
 - ``python/storesubmit/_models.py``: a ``TypedDict`` per core model (the manifest's ``models``).

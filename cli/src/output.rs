@@ -58,7 +58,7 @@ pub fn print_outcome(mode: Mode, what: &str, out: &Outcome) {
     for r in &out.certification_reports {
         let _ = writeln!(so, "  certification report: {}", redact_json(r));
     }
-    if let Some(token) = &out.resume {
+    if let Some(token) = &out.resume_token {
         let _ = writeln!(so, "  resume token: {}", token.to_json());
         let _ = writeln!(so, "  continue with: storesubmit resume '<token or file>'");
     }

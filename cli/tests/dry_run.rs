@@ -82,7 +82,7 @@ fn put_body(plan: &Value) -> Value {
 
 /// A submission as the service holds it, without the fields it writes itself (never part of a PUT body).
 fn without_read_only(mut doc: Value) -> Value {
-    for ptr in storesubmit::flow::spec::READ_ONLY_SUBMISSION_FIELDS {
+    for ptr in storesubmit::spec::READ_ONLY_SUBMISSION_FIELDS {
         let (parent, key) = ptr.rsplit_once('/').unwrap();
         if let Some(o) = doc.pointer_mut(parent).and_then(Value::as_object_mut) {
             o.remove(key);

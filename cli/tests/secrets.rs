@@ -176,7 +176,7 @@ fn client_results_and_errors_carry_no_secret() {
     let target = Target::App { app_id: info.app_id.clone() };
     let draft = SubmissionOptions { stop_after: StopAfter::Draft, ..SubmissionOptions::default() };
     let out = c.publish_submission(target.clone(), spec.clone(), draft, Some(&d.0.join("files"))).unwrap();
-    let token = out.resume.clone().expect("a draft hands out a resume token");
+    let token = out.resume_token.clone().expect("a draft hands out a resume token");
     let done = c.resume(&token, StopAfter::Published, Some(&d.0.join("files"))).unwrap();
     let mut texts = vec![
         ("draft outcome", serde_json::to_string(&out).unwrap()),

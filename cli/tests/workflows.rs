@@ -280,7 +280,7 @@ fn draft_only_then_resume_publishes_the_same_submission() {
     let opts = SubmissionOptions { stop_after: StopAfter::Draft, ..SubmissionOptions::default() };
     let draft = c.publish_submission(app(&emu), app_spec(), opts, Some(&f.0)).unwrap();
     assert_eq!(draft.stage, "draft");
-    let token = draft.resume.clone().expect("a resume token");
+    let token = draft.resume_token.clone().expect("a resume token");
     assert!(!token.to_json().contains("sig="), "no SAS in the token");
     let status = c
         .call(
@@ -303,7 +303,7 @@ fn win32_draft_only_then_resume() {
     let (c, _) = client(cfg(&emu));
     let draft = c.publish_win32(&emu.info().win32_product_id, win32_spec(), StopAfter::Draft, Some(&f.0)).unwrap();
     assert_eq!(draft.stage, "draft");
-    let token = draft.resume.unwrap();
+    let token = draft.resume_token.unwrap();
     let done = c.resume(&token, StopAfter::Published, Some(Path::new(&f.0))).unwrap();
     assert_eq!(done.stage, "published");
 }

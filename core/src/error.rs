@@ -10,14 +10,13 @@
 //! codes) report. Numbers are part of the public contract: **never renumber a kind and never reuse a
 //! number**, even of a kind that is removed; a new kind takes the next unused number. The numbers are
 //! written once, in the `error_kinds!` table below, and pinned by the `error_numbers_are_pinned` test;
-//! `tests/vectors/manifest.json` (`errors[].number`) publishes them to every binding.
+//! `surface/manifest.json` (`errors[].number`) publishes them to every binding.
 
 use std::fmt;
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use crate::http::HttpResponse;
 use crate::issue::Issue;
 use crate::secret::redact_text;
 
@@ -141,6 +140,23 @@ pub struct ServerError {
     pub target: Option<String>,
 }
 
+/// The request an error is about: what every surface shows so a failure names what it was calling.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequestRef {
+    /// The operation id (`devcenter.get_app`, `token.devcenter`, `put_block`, …).
+    pub op: String,
+    /// The HTTP method.
+    pub method: String,
+    /// The URL with secrets (SAS signatures) removed.
+    pub url: String,
+}
+
+impl fmt::Display for RequestRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.url)
+    }
+}
+
 /// The error type of every fallible storesubmit call.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Error {
@@ -152,6 +168,8 @@ pub struct Error {
     correlation_id: Option<String>,
     server_errors: Vec<ServerError>,
     issues: Vec<Issue>,
+    request: Option<RequestRef>,
+    resume_token: Option<String>,
 }
 
 /// `Result` with storesubmit's [`Error`].
@@ -169,6 +187,8 @@ impl Error {
             correlation_id: None,
             server_errors: Vec::new(),
             issues: Vec::new(),
+            request: None,
+            resume_token: None,
         }
     }
 
@@ -231,6 +251,35 @@ impl Error {
         self
     }
 
+    /// Names the request the error is about (kept when one is named already: the first is the cause).
+    /// The URL is redacted here.
+    pub fn with_request(mut self, op: impl Into<String>, method: &str, url: &str) -> Self {
+        if self.request.is_none() {
+            self.request =
+                Some(RequestRef { op: op.into(), method: method.to_string(), url: crate::secret::redact_url(url) });
+        }
+        self
+    }
+
+    /// Attaches the resume token (its string form) of the workflow the error stopped, when it can
+    /// continue: every surface hands it to the user with the error.
+    pub fn with_resume_token(mut self, token: Option<impl Into<String>>) -> Self {
+        if let Some(t) = token {
+            self.resume_token = Some(t.into());
+        }
+        self
+    }
+
+    /// The request the error is about, when it came from one.
+    pub fn request(&self) -> Option<&RequestRef> {
+        self.request.as_ref()
+    }
+
+    /// The resume token (string form) of the workflow this error stopped, when it can continue.
+    pub fn resume_token(&self) -> Option<&str> {
+        self.resume_token.as_deref()
+    }
+
     /// The kind.
     pub fn kind(&self) -> ErrorKind {
         self.kind
@@ -275,134 +324,17 @@ impl Error {
     pub fn issues(&self) -> &[Issue] {
         &self.issues
     }
-
-    /// Builds the error for a non-success response, or for a success status whose body reports failure
-    /// (the win32 envelope with `isSuccess: false`). Understands every error body shape of the three
-    /// families and of Azure AD, the correlation-id headers and the retry-after headers.
-    pub fn from_response(resp: &HttpResponse) -> Self {
-        let server_errors = parse_server_errors(&resp.body);
-        let kind = kind_for_status(resp.status, &server_errors);
-        let mut message = match server_errors.first() {
-            Some(e) if !e.message.is_empty() => format!("HTTP {}: {}: {}", resp.status, e.code, e.message),
-            Some(e) => format!("HTTP {}: {}", resp.status, e.code),
-            None => {
-                let text = String::from_utf8_lossy(&resp.body);
-                let text = text.trim();
-                if text.is_empty() {
-                    format!("HTTP {}", resp.status)
-                } else {
-                    let short: String = text.chars().take(300).collect();
-                    format!("HTTP {}: {short}", resp.status)
-                }
-            }
-        };
-        if server_errors.len() > 1 {
-            message.push_str(&format!(" (and {} more)", server_errors.len() - 1));
-        }
-        if let Some(to) = resp.header("Location").filter(|_| (300..400).contains(&resp.status)) {
-            // Redirects are never followed (they could carry the token elsewhere): say where it pointed.
-            message.push_str(&format!(
-                " (a redirect to {}, not followed: check the service URL)",
-                crate::secret::redact_url(to.trim())
-            ));
-        }
-        let mut e = Error::new(kind, message).with_status(resp.status).with_server_errors(
-            server_errors.into_iter().map(|s| ServerError { message: redact_text(&s.message), ..s }).collect(),
-        );
-        if let Some(id) = resp.correlation_id() {
-            e.correlation_id = Some(id.to_string());
-        }
-        e.retry_after = retry_after_from_headers(resp);
-        e
-    }
-}
-
-/// The error kind for an HTTP status (and, for 400/401, the server's code).
-pub fn kind_for_status(status: u16, server_errors: &[ServerError]) -> ErrorKind {
-    match status {
-        400 | 422 => {
-            if server_errors.iter().any(|e| e.code.eq_ignore_ascii_case("invalid_client")) {
-                ErrorKind::Auth
-            } else {
-                ErrorKind::BadRequest
-            }
-        }
-        401 => ErrorKind::Auth,
-        403 => ErrorKind::Forbidden,
-        404 => ErrorKind::NotFound,
-        408 => ErrorKind::Timeout,
-        409 => ErrorKind::Conflict,
-        412 => ErrorKind::PreconditionFailed,
-        429 => ErrorKind::RateLimited,
-        503 => ErrorKind::Unavailable,
-        500..=599 => ErrorKind::Server,
-        // A 2xx with a failure body: the win32 envelope.
-        200..=299 => ErrorKind::BadRequest,
-        _ => ErrorKind::InvalidResponse,
-    }
-}
-
-/// The delay a response asks for: `retry-after-ms` / `x-ms-retry-after-ms` (milliseconds), or
-/// `Retry-After` as delay-seconds or as an HTTP-date (IMF-fixdate, `Sun, 06 Nov 1994 08:49:37 GMT`, as
-/// azure-core honours it). A date is read relative to the response's own `Date` header (the server's
-/// clock, so the client's clock skew does not matter); without a `Date` header a date cannot be turned
-/// into a delay here and the retry policy's backoff applies. A date in the past means "now" (zero).
-pub fn retry_after_from_headers(resp: &HttpResponse) -> Option<Duration> {
-    for h in ["retry-after-ms", "x-ms-retry-after-ms"] {
-        if let Some(ms) = resp.header(h).and_then(|v| v.trim().parse::<f64>().ok()) {
-            if ms.is_finite() && ms >= 0.0 {
-                return Some(Duration::from_millis(ms as u64));
-            }
-        }
-    }
-    let value = resp.header("Retry-After")?.trim();
-    if let Some(secs) = value.parse::<f64>().ok().filter(|s| s.is_finite() && *s >= 0.0) {
-        return Some(Duration::try_from_secs_f64(secs).unwrap_or(Duration::MAX));
-    }
-    let imf = time::macros::format_description!(
-        "[weekday repr:short], [day] [month repr:short] [year] [hour]:[minute]:[second] GMT"
-    );
-    let parse = |v: &str| time::PrimitiveDateTime::parse(v.trim(), imf).ok().map(|t| t.assume_utc());
-    let (at, now) = (parse(value)?, parse(resp.header("Date")?)?);
-    let delta = (at - now).whole_seconds();
-    Some(Duration::from_secs(u64::try_from(delta).unwrap_or(0)))
-}
-
-fn str_field<'a>(v: &'a serde_json::Value, keys: &[&str]) -> Option<&'a str> {
-    keys.iter().find_map(|k| v.get(*k).and_then(|x| x.as_str()))
-}
-
-fn server_error_from(v: &serde_json::Value) -> Option<ServerError> {
-    let code = str_field(v, &["code", "Code", "error"])?;
-    Some(ServerError {
-        code: code.to_string(),
-        message: str_field(v, &["message", "Message", "error_description", "details"]).unwrap_or("").to_string(),
-        target: str_field(v, &["target", "Target"]).map(str::to_string),
-    })
-}
-
-/// Reads the server's error items from any of the documented body shapes.
-pub fn parse_server_errors(body: &[u8]) -> Vec<ServerError> {
-    let Ok(v) = serde_json::from_slice::<serde_json::Value>(body) else { return Vec::new() };
-    // win32 envelope: {isSuccess, errors: [{code, message, target}]}
-    if let Some(errors) = v.get("errors").and_then(|e| e.as_array()) {
-        return errors.iter().filter_map(server_error_from).collect();
-    }
-    // ingestion / OData: {error: {code, message}}
-    if let Some(inner) = v.get("error").filter(|e| e.is_object()) {
-        return server_error_from(inner).into_iter().collect();
-    }
-    // devcenter {code, message, target} or AAD {error, error_description}
-    server_error_from(&v).into_iter().collect()
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.kind.code(), self.message)?;
-        if let Some(id) = &self.correlation_id {
-            write!(f, " (correlation id {id})")?;
+        match (&self.request, &self.correlation_id) {
+            (Some(r), Some(id)) => write!(f, " ({r}; correlation id {id})"),
+            (Some(r), None) => write!(f, " ({r})"),
+            (None, Some(id)) => write!(f, " (correlation id {id})"),
+            (None, None) => Ok(()),
         }
-        Ok(())
     }
 }
 
@@ -417,6 +349,8 @@ impl fmt::Debug for Error {
             .field("correlation_id", &self.correlation_id)
             .field("server_errors", &self.server_errors)
             .field("issues", &self.issues)
+            .field("request", &self.request)
+            .field("resumable", &self.resume_token.is_some())
             .finish()
     }
 }
@@ -446,7 +380,7 @@ impl From<std::io::Error> for Error {
 
 impl ErrorKind {
     /// The HTTP status that a server answer maps to this kind, for the kinds a status maps to
-    /// ([`kind_for_status`]); `None` for kinds found locally (validation, SAS checks, I/O, …).
+    /// ([`crate::http::kind_for_status`]); `None` for kinds found locally (validation, SAS checks, I/O, …).
     pub fn http_status(self) -> Option<u16> {
         Some(match self {
             ErrorKind::BadRequest => 400,
@@ -493,6 +427,7 @@ pub fn all_error_codes() -> Vec<ErrorCodeInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::{kind_for_status, HttpResponse};
 
     #[test]
     fn codes_are_unique_and_round_trip() {

@@ -63,3 +63,12 @@ impl fmt::Display for Issue {
         write!(f, "{} {} at {}: {}", self.severity.as_str(), self.code, path, self.message)
     }
 }
+
+/// A name as messages show it: control characters (NUL, ESC, newlines, …) escaped as `\u{1b}`, the
+/// rest as is.
+pub fn shown(name: &str) -> String {
+    if !name.chars().any(char::is_control) {
+        return name.to_string();
+    }
+    name.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
+}

@@ -13,13 +13,20 @@
 //! - [`package`]: streaming ZIP packaging of submissions.
 //! - [`data`]: the Store's reference tables (markets, languages, categories, limits).
 //! - [`policy`]: retry and poll decisions.
-//! - [`flow`]: multi-step workflows as state machines.
+//! - [`task`]: the host protocol: the one [`task::Machine`] interface every machine speaks.
+//! - [`upload`]: the block upload of a blob as a machine (files, a streamed ZIP, listing assets).
+//! - [`spec`]: the changes a publishing workflow applies to a submission (GET-modify-PUT).
+//! - [`flow`]: multi-step workflows as state machines (pre-flight checks first).
+//! - [`files`] (native): the host's files on disk, with one confinement rule.
+//! - [`host`] (feature `reqwest`): the native executor that runs any machine, and the sessions bindings
+//!   drive.
 //! - [`connection`]: the connection file (endpoints and credentials for the emulator or another cloud).
+//! - [`json`]: reading JSON arguments with errors that name the field, and the one deep merge.
 //! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
 //! - [`project`]: release as code: the project file (`storesubmit.toml`) resolved into a workflow request.
-//! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).
 //! - [`report`]: a workflow's result and plan as Markdown (job summaries, the same in every front end).
 //! - [`error`]: the stable error catalogue.
+//! - [`surface`]: the contract of every binding's facade: methods, parameters, defaults, returned values.
 //! - [`manifest`]: every fact bindings generate code from, as one JSON document.
 //! - [`import`]: another tool's release setup (StoreBroker) turned into a storesubmit project.
 #![warn(missing_docs)]
@@ -30,22 +37,29 @@ pub mod client;
 pub mod connection;
 pub mod data;
 pub mod error;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod files;
 pub mod flow;
+#[cfg(feature = "reqwest")]
+pub mod host;
 pub mod http;
 pub mod import;
 pub mod issue;
+pub mod json;
 pub mod manifest;
 pub mod model;
 pub mod options;
 pub mod package;
 pub mod policy;
-pub mod preflight;
 pub mod project;
 pub mod report;
 pub mod secret;
+pub mod spec;
+pub mod surface;
 pub mod task;
 #[cfg(feature = "reqwest")]
 pub mod transport;
+pub mod upload;
 pub mod validate;
 pub mod wire;
 

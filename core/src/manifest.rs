@@ -1,6 +1,6 @@
 //! The manifest: every fact a binding generates code from, as one JSON document.
 //!
-//! `tests/vectors/manifest.json` is this module's output, checked in (regenerate with
+//! `surface/manifest.json` is this module's output, checked in (regenerate with
 //! `cargo run -p storesubmit --bin storesubmit-manifest`; `core/tests/manifest.rs` fails when it is
 //! stale). Bindings read it instead of parsing Rust: the Python generator (`bindings-python/tools/
 //! generate.py`) writes its typed methods, `TypedDict`s and exception classes from it, and the Node, wasm
@@ -32,7 +32,10 @@
 //!   JSON key. A field `type` is `"string"`, `"boolean"`, `"integer"`, `"number"`, `"stringOrNumber"`,
 //!   `"any"`, or an object: `{"array": type}`, `{"map": type}` (string keys), `{"page": type}`
 //!   (a devcenter page of items), `{"model": name}`, `{"enum": name}` (a key of `enums`).
-//! - `workflows`: the workflow names a [`crate::wire`] request takes under `"workflow"`.
+//! - `surface`: the contract of every binding's facade ([`crate::surface`]): `workflows` and `calls`
+//!   (each `{name, facade, params: [{name, type, required, default, doc}], host, returns, doc}`), `types`
+//!   (outcome, progress event, error, validation report… `{name, doc, fields: [{name, type, optional,
+//!   doc}]}`) and `clientOptions` (the client's options with their defaults).
 
 use std::collections::BTreeMap;
 
@@ -43,279 +46,18 @@ use crate::data;
 use crate::error::ErrorKind;
 use crate::flow::devcenter::RolloutAction;
 use crate::flow::{OldPackages, PendingPolicy, StopAfter};
-use crate::model::{devcenter as dc, ingestion as ing, win32, DocumentKind, ModelSchema};
+use crate::model::catalogue::doc_lines;
+pub use crate::model::catalogue::{
+    family_enums, family_models, field_type, model_name, resolve_model, split_wrapper, MODEL_FAMILIES,
+};
+use crate::model::{DocumentKind, ModelSchema};
 use crate::validate;
 
 /// The format version of the manifest; bumped when a key changes meaning.
-pub const MANIFEST_VERSION: u32 = 1;
+pub const MANIFEST_VERSION: u32 = 2;
 
 /// The path of the checked-in manifest, relative to the repository root.
-pub const MANIFEST_PATH: &str = "tests/vectors/manifest.json";
-
-/// The model families, in manifest order.
-const MODEL_FAMILIES: [Family; 3] = [Family::Devcenter, Family::Win32, Family::Ingestion];
-
-/// Every devcenter model, in declaration order.
-const DEVCENTER_MODELS: &[ModelSchema] = &[
-    dc::ResourceRef::SCHEMA,
-    dc::StatusDetails::SCHEMA,
-    dc::StatusDetail::SCHEMA,
-    dc::CertificationReport::SCHEMA,
-    dc::SubmissionStatusResource::SCHEMA,
-    dc::Pricing::SCHEMA,
-    dc::Sale::SCHEMA,
-    dc::PackageDeliveryOptions::SCHEMA,
-    dc::PackageRollout::SCHEMA,
-    dc::Application::SCHEMA,
-    dc::AppAddonRef::SCHEMA,
-    dc::AppSubmission::SCHEMA,
-    dc::Listing::SCHEMA,
-    dc::BaseListing::SCHEMA,
-    dc::Image::SCHEMA,
-    dc::GamingOptions::SCHEMA,
-    dc::ApplicationPackage::SCHEMA,
-    dc::Trailer::SCHEMA,
-    dc::TrailerAssets::SCHEMA,
-    dc::TrailerImage::SCHEMA,
-    dc::Addon::SCHEMA,
-    dc::AddonCreate::SCHEMA,
-    dc::AddonSubmission::SCHEMA,
-    dc::AddonListing::SCHEMA,
-    dc::AddonIcon::SCHEMA,
-    dc::Flight::SCHEMA,
-    dc::FlightCreate::SCHEMA,
-    dc::FlightSubmission::SCHEMA,
-];
-
-/// Every win32 model, in declaration order.
-const WIN32_MODELS: &[ModelSchema] = &[
-    win32::ResponseMessage::SCHEMA,
-    win32::PollingData::SCHEMA,
-    win32::Availability::SCHEMA,
-    win32::ProductDeclarations::SCHEMA,
-    win32::SystemFeature::SCHEMA,
-    win32::SystemRequirement::SCHEMA,
-    win32::Properties::SCHEMA,
-    win32::HardwareRequirement::SCHEMA,
-    win32::Listing::SCHEMA,
-    win32::ListingLanguage::SCHEMA,
-    win32::DraftMetadata::SCHEMA,
-    win32::MetadataUpdate::SCHEMA,
-    win32::ErrorScenarioDetail::SCHEMA,
-    win32::ErrorDetail::SCHEMA,
-    win32::Package::SCHEMA,
-    win32::PackageList::SCHEMA,
-    win32::ImageSize::SCHEMA,
-    win32::Asset::SCHEMA,
-    win32::ListingAssets::SCHEMA,
-    win32::ListingAssetsData::SCHEMA,
-    win32::AssetCounts::SCHEMA,
-    win32::CreateAssetsRequest::SCHEMA,
-    win32::AssetUpload::SCHEMA,
-    win32::CreatedAssets::SCHEMA,
-    win32::CreateAssetsData::SCHEMA,
-    win32::CommitAssetsRequest::SCHEMA,
-    win32::ModuleStatus::SCHEMA,
-    win32::SubmitData::SCHEMA,
-    win32::SubmissionStatus::SCHEMA,
-];
-
-/// Every ingestion model, in declaration order.
-const INGESTION_MODELS: &[ModelSchema] = &[
-    ing::TypeValuePair::SCHEMA,
-    ing::Product::SCHEMA,
-    ing::ProductSetup::SCHEMA,
-    ing::Branch::SCHEMA,
-    ing::PublishOption::SCHEMA,
-    ing::PendingUpdateInfo::SCHEMA,
-    ing::VariantResource::SCHEMA,
-    ing::Submission::SCHEMA,
-    ing::SubmissionCreationRequest::SCHEMA,
-    ing::ValidationItem::SCHEMA,
-    ing::WorkflowStepDetail::SCHEMA,
-    ing::WorkflowDetail::SCHEMA,
-    ing::PublishTarget::SCHEMA,
-    ing::Package::SCHEMA,
-    ing::ListingUri::SCHEMA,
-    ing::ListingContact::SCHEMA,
-    ing::Listing::SCHEMA,
-    ing::ListingImage::SCHEMA,
-    ing::PackageConfiguration::SCHEMA,
-    ing::AudienceMember::SCHEMA,
-    ing::AzureGovernmentCertification::SCHEMA,
-    ing::CertificationReport::SCHEMA,
-    ing::CosellAsset::SCHEMA,
-    ing::CosellContact::SCHEMA,
-    ing::CosellListing::SCHEMA,
-    ing::CosellSolutionArea::SCHEMA,
-    ing::CustomAmendment::SCHEMA,
-    ing::CustomMeter::SCHEMA,
-    ing::FeatureAvailability::SCHEMA,
-    ing::IncludedBaseQuantity::SCHEMA,
-    ing::LeadConfiguration::SCHEMA,
-    ing::ListingAsset::SCHEMA,
-    ing::ListingVideo::SCHEMA,
-    ing::ListingVideoThumbnail::SCHEMA,
-    ing::LocalizedDateTime::SCHEMA,
-    ing::LocalizedDateTimeRange::SCHEMA,
-    ing::MarketState::SCHEMA,
-    ing::Price::SCHEMA,
-    ing::PriceSchedule::SCHEMA,
-    ing::PriceScheduleInfo::SCHEMA,
-    ing::PricingCadence::SCHEMA,
-    ing::PricingUnit::SCHEMA,
-    ing::ProductAvailability::SCHEMA,
-    ing::Property::SCHEMA,
-    ing::ResellerConfiguration::SCHEMA,
-    ing::SupplementalContent::SCHEMA,
-    ing::SupplementalContentAsset::SCHEMA,
-    ing::Tenant::SCHEMA,
-    ing::Trial::SCHEMA,
-    ing::ValidationResult::SCHEMA,
-    ing::Variant::SCHEMA,
-];
-
-/// `(type name, documented values)` of string enums.
-type EnumTable = &'static [(&'static str, &'static [&'static str])];
-
-macro_rules! enum_table {
-    ($module:ident: $($name:ident),* $(,)?) => {
-        &[$((stringify!($name), $module::$name::VALUES)),*]
-    };
-}
-
-const DEVCENTER_ENUMS: EnumTable = enum_table!(dc:
-    Visibility, TargetPublishMode, HardwarePreference, SubmissionStatus, SubmissionStatusCode, TrialPeriod,
-    FileStatus, ImageType, GameGenre, KinectDataForExternal, MinimumDirectXVersion, MinimumSystemRam,
-    PackageRolloutStatus, EnterpriseLicensing, ListingPlatform, DeviceFamily, ProductType, AddonContentType,
-    AddonLifetime,
-);
-
-const WIN32_ENUMS: EnumTable = enum_table!(win32:
-    MetadataModule, Pricing, FreeTrial, Discoverability, PackageType, Architecture, ErrorScenario,
-    HardwareFeature, SystemRequirementItem, MemoryRequirement, DirectXRequirement, VideoMemoryRequirement,
-    Category, Subcategory, PublishingStatus, UploadMethod,
-);
-
-const INGESTION_ENUMS: EnumTable = enum_table!(ing:
-    ProductType, SellingOption, CallToAction, BranchType, BranchModule, SubmissionState, SubmissionSubstate,
-    UploadState, PackageResourceType, ContactType, PackageConfigurationType, CertificationStatus,
-    LeadConfigurationType, MarketStateValue, ResellerChannelState, VariantType,
-);
-
-/// Type aliases a model field may use, resolved to the model they name.
-const ALIASES: &[(Family, &str, &str)] = &[(Family::Devcenter, "FlightPackage", "ApplicationPackage")];
-
-/// The models of a family, in declaration order.
-pub fn family_models(family: Family) -> &'static [ModelSchema] {
-    match family {
-        Family::Devcenter => DEVCENTER_MODELS,
-        Family::Win32 => WIN32_MODELS,
-        Family::Ingestion => INGESTION_MODELS,
-        Family::Token => &[],
-    }
-}
-
-/// The string enums of a family's models: `(type name, values)`.
-pub fn family_enums(family: Family) -> EnumTable {
-    match family {
-        Family::Devcenter => DEVCENTER_ENUMS,
-        Family::Win32 => WIN32_ENUMS,
-        Family::Ingestion => INGESTION_ENUMS,
-        Family::Token => &[],
-    }
-}
-
-/// The manifest name of a family's model: devcenter names as they are, win32 and ingestion names with
-/// their family as a prefix (`Win32Package`), so names are unique across families.
-pub fn model_name(family: Family, rust_name: &str) -> String {
-    match family {
-        Family::Win32 => format!("Win32{rust_name}"),
-        Family::Ingestion => format!("Ingestion{rust_name}"),
-        _ => rust_name.to_string(),
-    }
-}
-
-/// What a route table model column holds: the wrapper around the model and the model's Rust name.
-/// `PagedList<Application>` → `("page", "Application")`, `Envelope<PollingData>` → `("envelope", …)`,
-/// `Page<Product>` → `("odataPage", …)`, `Addon` → `(None, "Addon")`.
-pub fn split_wrapper(column: &str) -> (Option<&'static str>, &str) {
-    for (wrapper, name) in [("PagedList<", "page"), ("Page<", "odataPage"), ("Envelope<", "envelope")] {
-        if let Some(inner) = column.strip_prefix(wrapper).and_then(|r| r.strip_suffix('>')) {
-            return (Some(name), inner);
-        }
-    }
-    (None, column)
-}
-
-/// The manifest name of a model named in the route table for an operation of `family`, when that
-/// model exists.
-pub fn resolve_model(family: Family, rust_name: &str) -> Option<String> {
-    let rust_name = ALIASES.iter().find(|(f, a, _)| *f == family && *a == rust_name).map_or(rust_name, |a| a.2);
-    family_models(family).iter().any(|m| m.name == rust_name).then(|| model_name(family, rust_name))
-}
-
-fn family_label(family: Family) -> &'static str {
-    family.as_str()
-}
-
-fn doc_lines(doc: &str) -> String {
-    doc.lines().map(str::trim).collect::<Vec<_>>().join("\n").trim_end().to_string()
-}
-
-/// Splits `A, B<C, D>` at top-level commas.
-fn split_top_level(s: &str) -> Vec<&str> {
-    let (mut depth, mut start, mut out) = (0i32, 0usize, Vec::new());
-    for (i, c) in s.char_indices() {
-        match c {
-            '<' => depth += 1,
-            '>' => depth -= 1,
-            ',' if depth == 0 => {
-                out.push(s[start..i].trim());
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(s[start..].trim());
-    out
-}
-
-/// The language-neutral type of a model field's Rust type (see the module documentation); a type it
-/// cannot resolve is `{"rust": "<type>"}` (the manifest tests fail on it).
-pub fn field_type(family: Family, rust: &str) -> Value {
-    let rust = rust.trim();
-    if let Some(open) = rust.find('<') {
-        let outer = rust[..open].rsplit("::").next().unwrap_or("");
-        let inner = rust[open + 1..].strip_suffix('>').unwrap_or("");
-        let args = split_top_level(inner);
-        return match (outer, args.as_slice()) {
-            ("Vec", [t]) => json!({"array": field_type(family, t)}),
-            ("Option" | "Box" | "Nullable" | "Field", [t]) => field_type(family, t),
-            ("BTreeMap" | "HashMap" | "Map", [_, v]) => json!({"map": field_type(family, v)}),
-            ("PagedList", [t]) => json!({"page": field_type(family, t)}),
-            _ => json!({"rust": rust}),
-        };
-    }
-    let name = rust.rsplit("::").next().unwrap_or(rust);
-    match name {
-        "String" | "SasUrl" | "HiddenText" => return json!("string"),
-        "bool" => return json!("boolean"),
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" => return json!("integer"),
-        "f32" | "f64" | "Number" => return json!("number"),
-        "StringOrNumber" => return json!("stringOrNumber"),
-        "Value" => return json!("any"),
-        "Extra" => return json!({"map": "any"}),
-        _ => {}
-    }
-    if let Some(model) = resolve_model(family, name) {
-        return json!({ "model": model });
-    }
-    if family_enums(family).iter().any(|(n, _)| *n == name) {
-        return json!({ "enum": format!("model.{}.{name}", family_label(family)) });
-    }
-    json!({ "rust": rust })
-}
+pub const MANIFEST_PATH: &str = "surface/manifest.json";
 
 fn model_json(family: Family, m: &ModelSchema) -> Value {
     let fields: Vec<Value> = m
@@ -332,8 +74,8 @@ fn model_json(family: Family, m: &ModelSchema) -> Value {
         .collect();
     json!({
         "name": model_name(family, m.name),
-        "family": family_label(family),
-        "rustType": format!("{}::{}", family_label(family), m.name),
+        "family": family.as_str(),
+        "rustType": format!("{}::{}", family.as_str(), m.name),
         "doc": doc_lines(m.doc),
         "fields": fields,
     })
@@ -458,10 +200,10 @@ fn enums_json() -> Map<String, Value> {
     }
     for family in MODEL_FAMILIES {
         for (name, values) in family_enums(family) {
-            all.insert(format!("model.{}.{name}", family_label(family)), json!(values));
+            all.insert(format!("model.{}.{name}", family.as_str()), json!(values));
         }
     }
-    for (name, values) in flow_enums() {
+    for (name, values) in flow_enums().into_iter().chain(crate::surface::enums()) {
         all.insert(name.to_string(), json!(values));
     }
     all.insert("documentKinds".into(), json!(DocumentKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>()));
@@ -514,8 +256,7 @@ pub fn manifest() -> Value {
             "token": crate::api::TOKEN_ROOT,
         },
         "models": models_json(),
-        "workflows": crate::wire::WORKFLOWS,
-        "calls": crate::wire::CALLS.iter().map(|c| json!({"name": c.name, "args": c.args, "doc": c.doc})).collect::<Vec<_>>(),
+        "surface": crate::surface::surface_json(),
     })
 }
 

@@ -5,6 +5,10 @@
 //! scrub text that may embed one (a SAS URL, a form body, a JSON token response) before it is shown.
 
 use std::fmt;
+use std::time::Duration;
+
+/// How long before expiry a cached token is replaced.
+pub const REFRESH_MARGIN: Duration = Duration::from_secs(5 * 60);
 
 /// What a redacted value is replaced with.
 pub const REDACTED: &str = "<redacted>";
@@ -230,6 +234,41 @@ fn redact_json_keys(text: &str) -> String {
         }
     }
     out
+}
+
+/// An access token and when it expires. `Debug` never shows the token.
+#[derive(Clone, PartialEq, Eq)]
+pub struct AccessToken {
+    /// The bearer token.
+    pub token: Secret,
+    /// Unix time (seconds) at which it was obtained (as told to the parser).
+    pub obtained_at: u64,
+    /// Unix time (seconds) at which it expires.
+    pub expires_at: u64,
+}
+
+impl AccessToken {
+    /// Lifetime in seconds.
+    pub fn lifetime(&self) -> u64 {
+        self.expires_at.saturating_sub(self.obtained_at)
+    }
+
+    /// Whether the token should be replaced at `now` (unix seconds): five minutes before expiry, or at
+    /// half its lifetime for short-lived tokens (emulator tests use lifetimes of seconds).
+    pub fn needs_refresh(&self, now: u64) -> bool {
+        let margin = REFRESH_MARGIN.as_secs().min(self.lifetime() / 2);
+        now + margin >= self.expires_at
+    }
+}
+
+impl fmt::Debug for AccessToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("AccessToken")
+            .field("token", &self.token)
+            .field("obtained_at", &self.obtained_at)
+            .field("expires_at", &self.expires_at)
+            .finish()
+    }
 }
 
 #[cfg(test)]

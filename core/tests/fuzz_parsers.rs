@@ -349,8 +349,8 @@ fn fuzz_response_parsers() {
         |r| {
             let e = Error::from_response(r);
             check_error(&e);
-            let _ = storesubmit::error::retry_after_from_headers(r);
-            let _ = storesubmit::error::parse_server_errors(&r.body);
+            let _ = storesubmit::http::retry_after_from_headers(r);
+            let _ = storesubmit::http::parse_server_errors(&r.body);
             macro_rules! each {
                 ($($f:expr),* $(,)?) => { $( if let Err(e) = $f(r) { check_error(&e); } )* };
             }

@@ -1,5 +1,5 @@
 //! The host kit's acceptance test: a whole app publish (token, create, update, ZIP upload in blocks,
-//! commit, poll) against the emulator, once through `Flow::run_sync` with a host that only moves bytes
+//! commit, poll) against the emulator, once through `run_sync` with a host that only moves bytes
 //! (a plain HTTP/1.1 exchange over `std::net::TcpStream`, `std::thread::sleep`, `LocalFiles`: no
 //! uploader, retry or token code of its own) and once through the bundled `Client`. A recording proxy
 //! in front of each emulator writes down every request; both transcripts (method, path, query without
@@ -19,19 +19,21 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 use storesubmit::api::auth::{parse_token_response, token_request, AccessToken, ClientCredentials, TokenVersion};
-use storesubmit::api::blob::UploadSettings;
 use storesubmit::api::{Endpoints, Family};
 use storesubmit::client::blocking::Client;
 use storesubmit::client::Client as AsyncClient;
+use storesubmit::files::LocalFiles;
 use storesubmit::flow::devcenter::{self, SubmissionOptions, Target};
-use storesubmit::flow::host::{perform, LocalFiles, SyncHost};
 use storesubmit::flow::{
     Credentials, Event, FlowConfig, Progress, Purpose, Step, StopAfter, SubmissionSpec, Tick, WaitReason, Work,
 };
 use storesubmit::options::ClientOptions;
 use storesubmit::policy::PollSchedule;
 use storesubmit::secret::Secret;
-use storesubmit::wire::WireFlow;
+use storesubmit::task::{perform, run_sync, Machine, SyncHost};
+use storesubmit::upload::UploadSettings;
+use storesubmit::validate::FileSet;
+use storesubmit::wire::Run;
 use storesubmit::{ErrorKind, HttpRequest, HttpResponse, Result};
 use storesubmit_emulator::{Config, Emulator, EmulatorHandle, FaultRule};
 
@@ -265,6 +267,9 @@ impl SyncHost for BytesHost {
     fn sleep(&mut self, duration: Duration, _reason: &WaitReason) {
         std::thread::sleep(duration);
     }
+    fn list(&mut self, archive: Option<&str>) -> Result<FileSet> {
+        self.files.list(archive)
+    }
     fn stat(&mut self, names: &[String]) -> Result<Vec<Option<u64>>> {
         self.files.stat(names)
     }
@@ -395,7 +400,7 @@ fn a_host_that_only_moves_bytes_sends_what_the_bundled_client_sends() {
     let config = cfg(&emu, rec.endpoints(&emu));
     let mut host = BytesHost::new(&f.0);
     let mut flow = devcenter::submission(config, app(&emu), spec(), SubmissionOptions::default());
-    let out = flow.run_sync(&mut host).expect("published through the byte-moving host");
+    let out = run_sync(&mut flow, &mut host).expect("published through the byte-moving host");
     assert_eq!(out.stage, "published");
     let (sync_requests, sync_blocks) = rec.transcript(out.submission_id.as_deref().unwrap());
     let (sync_progress, sync_upload) = comparable(&host.progress, out.submission_id.as_deref().unwrap());
@@ -481,7 +486,7 @@ fn cancelled_mid_upload_the_resume_token_completes_the_publish() {
     // Later (another process, say): continue from the token.
     rec.log.lock().unwrap().clear();
     let mut resumed = storesubmit::flow::resume(config, &token, StopAfter::Published).unwrap();
-    let out = resumed.run_sync(&mut BytesHost::new(&f.0)).expect("the resumed publish completes");
+    let out = run_sync(&mut resumed, &mut BytesHost::new(&f.0)).expect("the resumed publish completes");
     assert_eq!(out.stage, "published");
     let (requests, blocks) = rec.transcript(out.submission_id.as_deref().unwrap());
     assert!(
@@ -515,7 +520,7 @@ fn an_external_credential_is_asked_again_after_a_401() {
     host.credential = Some((creds, info.endpoints(), Vec::new()));
     let options = SubmissionOptions { stop_after: StopAfter::Draft, ..SubmissionOptions::default() };
     let mut flow = devcenter::submission(config, app(&emu), spec(), options);
-    let out = flow.run_sync(&mut host).unwrap();
+    let out = run_sync(&mut flow, &mut host).unwrap();
     assert_eq!(out.stage, "draft");
     let asked = &host.credential.as_ref().unwrap().2;
     assert_eq!(asked.len(), 2, "once at the start, once after the 401: {asked:?}");
@@ -527,7 +532,7 @@ fn an_external_credential_is_asked_again_after_a_401() {
 // ---------------------------------------------------------------------------------------------------
 // A host that sees only the JSON form (`storesubmit::wire`), as the C ABI, wasm and Node hosts do.
 
-/// Runs `request` through a [`WireFlow`] whose host reads each task's JSON, moves the bytes with the
+/// Runs `request` through a [`Run`] whose host reads each task's JSON, moves the bytes with the
 /// same plain HTTP exchange and files as [`BytesHost`], and answers with completion JSON. Returns the
 /// outcome JSON and the stages and wait reasons the steps reported.
 fn run_json_host(
@@ -538,7 +543,7 @@ fn run_json_host(
 ) -> (serde_json::Value, Vec<String>) {
     let local = LocalFiles::new(files);
     let now = || SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
-    let mut flow = WireFlow::start(options, Some(Secret::new(secret)), request, None).expect("the run starts");
+    let mut flow = Run::start(options, Some(Secret::new(secret)), request, None).expect("the run starts");
     let mut step = flow.step(&json!({"kind": "start"}), Vec::new(), now(), 0.5).unwrap();
     let mut queue = std::collections::VecDeque::new();
     let mut seen = Vec::new();
@@ -584,6 +589,12 @@ fn run_json_host(
                 std::thread::sleep(Duration::from_secs_f64(task["seconds"].as_f64().unwrap()));
                 (json!({"id": id, "kind": "waited"}), Vec::new())
             }
+            "list" => {
+                let set = local.list(None).unwrap();
+                let files: Vec<serde_json::Value> =
+                    set.iter().map(|n| json!({"name": n, "size": if set.is_empty_file(n) { 0 } else { 1 }})).collect();
+                (json!({"id": id, "kind": "files", "files": files}), Vec::new())
+            }
             "stat" => {
                 let names: Vec<String> = serde_json::from_value(task["names"].clone()).unwrap();
                 (json!({"id": id, "kind": "sizes", "sizes": local.stat(&names).unwrap()}), Vec::new())
@@ -615,7 +626,7 @@ fn a_host_that_speaks_only_json_sends_what_the_byte_moving_host_sends() {
     let mut host = BytesHost::new(&f.0);
     let mut flow =
         devcenter::submission(cfg(&emu, rec.endpoints(&emu)), app(&emu), spec(), SubmissionOptions::default());
-    let out = flow.run_sync(&mut host).expect("published through the byte-moving host");
+    let out = run_sync(&mut flow, &mut host).expect("published through the byte-moving host");
     let (sync_requests, sync_blocks) = rec.transcript(out.submission_id.as_deref().unwrap());
     let sync_seen: Vec<String> = host
         .progress

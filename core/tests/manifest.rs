@@ -1,4 +1,4 @@
-//! The checked-in manifest (`tests/vectors/manifest.json`) matches the code, and the manifest is
+//! The checked-in manifest (`surface/manifest.json`) matches the code, and the manifest is
 //! complete: every model and string enum declared under `core/src/model/` is listed, every route table
 //! model column names a listed model, every error and issue code is there.
 

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use storesubmit::error::retry_after_from_headers;
+use storesubmit::http::retry_after_from_headers;
 use storesubmit::policy::{retry, RetryDecision, RetryPolicy};
 use storesubmit::{Error, HttpResponse};
 

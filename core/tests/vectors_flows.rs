@@ -10,9 +10,12 @@ use std::path::{Path, PathBuf};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
 use storesubmit::api::auth::{AccessToken, ClientCredentials};
-use storesubmit::flow::{self, Completion, Credentials, Event, Flow, Progress, Step, Tick, Work};
-use storesubmit::options::{decode, ClientOptions};
+use storesubmit::flow::{self, Completion, Credentials, Event, Flow, Progress, ResumeToken, Step, Tick, Work};
+use storesubmit::json::decode;
+use storesubmit::options::ClientOptions;
 use storesubmit::secret::redact_url;
+use storesubmit::task::Machine;
+use storesubmit::validate::FileSet;
 use storesubmit::{Error, ErrorKind, HttpRequest, HttpResponse};
 
 /// The client secret every `clientSecret` vector runs with (a placeholder, never a real one).
@@ -54,7 +57,10 @@ fn build_flow(v: &Value) -> Flow {
             decode("spec", &w["spec"]).expect("spec"),
             stop_after("stopAfter"),
         ),
-        "resume" => flow::resume(cfg, &flow::ResumeToken(w["token"].clone()), stop_after("stopAfter")).expect("resume"),
+        "resume" => {
+            let token: ResumeToken = decode("token", &w["token"]).expect("token");
+            flow::resume(cfg, &token, stop_after("stopAfter")).expect("resume")
+        }
         other => panic!("workflow kind {other:?}"),
     }
 }
@@ -142,6 +148,7 @@ fn task_json(work: &Work) -> Option<Value> {
             "seconds": duration.as_secs_f64(),
             "reason": reason,
         }),
+        Work::List { archive } => json!({ "kind": "list", "archive": archive }),
         Work::Stat { names } => json!({ "kind": "stat", "names": names }),
         Work::Token { family, scope } => json!({ "kind": "token", "family": family, "scope": scope }),
         Work::Read { .. } | Work::Write { .. } => return None,
@@ -199,6 +206,17 @@ fn completion(answer: &Value, work: &Work, files: &BTreeMap<String, u64>, now: u
             Completion::Failed(Error::new(kind, answer["message"].as_str().unwrap_or("")))
         }
         "waited" => Completion::Waited,
+        "files" => {
+            let mut set = FileSet::new();
+            for (name, size) in files {
+                if *size == 0 {
+                    set.insert_empty(name);
+                } else {
+                    set.insert(name);
+                }
+            }
+            Completion::Files(set)
+        }
         "sizes" => match work {
             Work::Stat { names } => Completion::Sizes(names.iter().map(|n| files.get(n).copied()).collect()),
             _ => panic!("`sizes` answers a stat"),
@@ -292,7 +310,7 @@ fn drive(v: &Value, answers: &mut dyn Answers) -> std::result::Result<Run, Strin
             if let Some(s) = e.status() {
                 err["status"] = json!(s);
             }
-            err["resume"] = flow.resume_token().map_or(Value::Null, |t| t.0);
+            err["resumeToken"] = flow.resume_token().map_or(Value::Null, |t| Value::String(t.to_json()));
             json!({ "error": err })
         }
     };
@@ -431,8 +449,9 @@ fn the_vectors_are_what_the_flows_do_today() {
         let mut v = s.head.clone();
         if let Some(from) = s.token_from {
             let o = &outcomes[from];
-            let token = o["ok"].get("resume").or_else(|| o["error"].get("resume")).cloned().unwrap_or(Value::Null);
-            assert!(token.is_object(), "{from} ended without a resume token: {o}");
+            let token =
+                o["ok"].get("resumeToken").or_else(|| o["error"].get("resumeToken")).cloned().unwrap_or(Value::Null);
+            assert!(token.is_string(), "{from} ended without a resume token: {o}");
             v["workflow"]["token"] = token;
         }
         let mut responder = s.responder;

@@ -12,7 +12,7 @@ house="$STORESUBMIT_CACHE/python-wheelhouse"
 [ -f "$house/.storesubmit-stamp" ] || die "python wheelhouse missing ($house): run scripts/setup.sh"
 [ -x tests/tools/node_modules/.bin/azurite-blob ] || die "Azurite missing (tests/tools): run scripts/setup.sh"
 
-# The typed layer is generated from the core's manifest (tests/vectors/manifest.json, kept current by the core's
+# The typed layer is generated from the core's manifest (surface/manifest.json, kept current by the core's
 # staleness test): regenerate so the wheel always matches the core (a developer sees the rewritten files in
 # `git status` and commits them).
 python3 bindings-python/tools/generate.py >/dev/null || die "bindings-python/tools/generate.py failed"

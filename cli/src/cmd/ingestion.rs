@@ -6,6 +6,7 @@
 
 use serde_json::{json, Value};
 use storesubmit::api::routes;
+use storesubmit::json::merge;
 use storesubmit::{Error, ErrorKind, Result};
 
 use super::{client, read_json};
@@ -243,23 +244,6 @@ fn op_args(op_id: &str, a: &ResourceArgs) -> Result<Value> {
         }
     }
     Ok(args)
-}
-
-/// Merges `set` into `doc` (objects recursively, anything else replaced).
-fn merge(doc: &mut Value, set: &Value) {
-    match (doc, set) {
-        (Value::Object(d), Value::Object(s)) => {
-            for (k, v) in s {
-                match d.get_mut(k) {
-                    Some(cur) if cur.is_object() && v.is_object() => merge(cur, v),
-                    _ => {
-                        d.insert(k.clone(), v.clone());
-                    }
-                }
-            }
-        }
-        (d, s) => *d = s.clone(),
-    }
 }
 
 /// Runs `storesubmit ingestion <family> <action>`.

@@ -27,11 +27,12 @@ pub fn has_connection(conn: &Connection) -> bool {
 /// # Errors
 /// As [`crate::connect::flow_config`] and [`storesubmit::flow::plan::plan`], and the error the real run
 /// would end with (a `conflict` for `pending: fail` with a pending submission).
-pub fn run(mode: Mode, conn: &Connection, what: &str, request: &Value) -> Result<Value> {
+pub fn run(mode: Mode, conn: &Connection, what: &str, request: &Value, files: Option<&Path>) -> Result<Value> {
     let cfg = flow_config(conn)?;
     let (c, reporter) = client(mode, cfg.clone(), what)?;
-    let flow = storesubmit::flow::plan::plan(cfg, request)?;
-    let result = c.run(flow, None);
+    let plan = json!({"workflow": "plan", "request": request});
+    let flow = storesubmit::wire::workflow_from_json(cfg, &plan)?;
+    let result = c.run(flow, files);
     reporter.finish();
     Ok(result?.document.unwrap_or(Value::Null))
 }

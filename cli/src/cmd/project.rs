@@ -98,7 +98,7 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     let cfg = flow_config(&conn)?;
     let what = what(&r.request);
     // the diff against the live submission: the plan workflow sends only reads
-    let plan = match super::plan::run(mode, &conn, &what, &r.request) {
+    let plan = match super::plan::run(mode, &conn, &what, &r.request, Some(&r.files)) {
         Ok(plan) => plan,
         Err(e) => {
             let markdown = storesubmit::report::failure_markdown(&storesubmit::wire::error_json(&e), None);

@@ -7,13 +7,13 @@
 use std::path::Path;
 
 use serde_json::{json, Value};
-use storesubmit::client::{preflight_submission, preflight_win32};
 use storesubmit::flow::devcenter::{SubmissionOptions, Target};
 use storesubmit::flow::ingestion::IngestionSpec;
-use storesubmit::flow::spec::{OldPackages, PendingPolicy};
+use storesubmit::flow::preflight::Check;
 use storesubmit::flow::win32::Win32Spec;
 use storesubmit::flow::{Outcome, ResumeToken, StopAfter, SubmissionSpec};
 use storesubmit::package::PackagePlan;
+use storesubmit::spec::{OldPackages, PendingPolicy};
 use storesubmit::{Error, ErrorKind, Result};
 
 use super::{client, read_json, stop_after};
@@ -37,7 +37,7 @@ fn write_token(mode: Mode, token: &ResumeToken, path: &Path) -> Result<()> {
 }
 
 pub(crate) fn save_resume(mode: Mode, out: &Outcome, path: Option<&Path>) -> Result<()> {
-    match (&out.resume, path) {
+    match (&out.resume_token, path) {
         (Some(token), Some(path)) => write_token(mode, token, path),
         _ => Ok(()),
     }
@@ -96,20 +96,23 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
         let (entries, size) = match (files, &options.archive) {
             (Some(dir), Some(zip)) => {
                 let path = dir.join(zip);
-                storesubmit::preflight::preflight_archive(target.kind(), &spec, &path)?;
+                Check::Submission { kind: target.kind(), spec: Box::new(spec.clone()), archive: Some(zip.clone()) }
+                    .check_local(Some(dir))?;
                 let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
                 let file = std::fs::File::open(&path)
                     .map_err(|e| Error::new(ErrorKind::Io, format!("cannot open {}: {e}", path.display())))?;
                 (storesubmit::package::entry_names(std::io::BufReader::new(file))?, size)
             }
             (Some(dir), None) => {
-                preflight_submission(target.kind(), &spec, files)?;
+                Check::Submission { kind: target.kind(), spec: Box::new(spec.clone()), archive: None }
+                    .check_local(files)?;
                 let plan = PackagePlan::from_submission(target.kind(), &doc, dir)?;
                 let size = plan.write_to(ByteCount(0), &mut |_, _| {})?.0;
                 (plan.files.iter().map(|f| f.name.clone()).collect::<Vec<_>>(), size)
             }
             (None, _) => {
-                preflight_submission(target.kind(), &spec, files)?;
+                Check::Submission { kind: target.kind(), spec: Box::new(spec.clone()), archive: None }
+                    .check_local(files)?;
                 (Vec::new(), 0)
             }
         };
@@ -122,7 +125,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 "pending": options.pending,
                 "archive": options.archive,
             });
-            let plan = super::plan::run(mode, conn, &what, &request)?;
+            let plan = super::plan::run(mode, conn, &what, &request, files)?;
             let zip = match &options.archive {
                 // The ZIP given is uploaded as is: its entries and size, as checked above.
                 Some(_) => super::plan::zip_entries(&plan).map(|_| (entries, size)),
@@ -228,10 +231,10 @@ pub fn win32(
     }
     let what = format!("win32 {product_id}");
     if dry_run {
-        preflight_win32(&spec, files)?;
+        Check::Win32(Box::new(spec.clone())).check_local(files)?;
         if super::plan::has_connection(conn) {
             let request = json!({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop});
-            let plan = super::plan::run(mode, conn, &what, &request)?;
+            let plan = super::plan::run(mode, conn, &what, &request, files)?;
             super::plan::show(mode, &what, &plan, None);
             return Ok(0);
         }

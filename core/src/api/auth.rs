@@ -6,7 +6,6 @@
 //! (msstore-cli #50).
 
 use std::fmt;
-use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -14,6 +13,7 @@ use serde_json::{Map, Value};
 use super::{Endpoints, Family, Operation};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{HttpRequest, HttpResponse, Method};
+pub use crate::secret::AccessToken;
 use crate::secret::Secret;
 
 /// AAD resource of the classic Store submission API (v1 `resource=`).
@@ -23,8 +23,7 @@ pub const WIN32_RESOURCE: &str = "https://api.store.microsoft.com";
 /// AAD resource of the Partner Center ingestion API.
 pub const INGESTION_RESOURCE: &str = "https://api.partner.microsoft.com";
 
-/// How long before expiry a cached token is replaced.
-pub const REFRESH_MARGIN: Duration = Duration::from_secs(5 * 60);
+pub use crate::secret::REFRESH_MARGIN;
 
 /// The AAD resource a family's tokens are issued for.
 pub fn resource_for(family: Family) -> &'static str {
@@ -159,41 +158,6 @@ pub(crate) fn build_from_args(endpoints: &Endpoints, op: &Operation, args: &Map<
         }
     }
     token_request_raw(endpoints, version, get("tenantId")?, get("clientId")?, get("clientSecret")?, get(key)?)
-}
-
-/// An access token and when it expires. `Debug` never shows the token.
-#[derive(Clone, PartialEq, Eq)]
-pub struct AccessToken {
-    /// The bearer token.
-    pub token: Secret,
-    /// Unix time (seconds) at which it was obtained (as told to the parser).
-    pub obtained_at: u64,
-    /// Unix time (seconds) at which it expires.
-    pub expires_at: u64,
-}
-
-impl AccessToken {
-    /// Lifetime in seconds.
-    pub fn lifetime(&self) -> u64 {
-        self.expires_at.saturating_sub(self.obtained_at)
-    }
-
-    /// Whether the token should be replaced at `now` (unix seconds): five minutes before expiry, or at
-    /// half its lifetime for short-lived tokens (emulator tests use lifetimes of seconds).
-    pub fn needs_refresh(&self, now: u64) -> bool {
-        let margin = REFRESH_MARGIN.as_secs().min(self.lifetime() / 2);
-        now + margin >= self.expires_at
-    }
-}
-
-impl fmt::Debug for AccessToken {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("AccessToken")
-            .field("token", &self.token)
-            .field("obtained_at", &self.obtained_at)
-            .field("expires_at", &self.expires_at)
-            .finish()
-    }
 }
 
 fn number_field(v: &Value, key: &str) -> Option<u64> {

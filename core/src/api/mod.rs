@@ -87,7 +87,7 @@ impl Endpoints {
     /// `unsupported` (the kind of [`crate::http::check_url_scheme`], so the rule fails alike wherever it
     /// is applied) naming the pointer when a root is not https (plain http only to loopback hosts).
     pub fn from_json_at(v: &Value, at: &str) -> Result<Endpoints> {
-        let mut f = crate::options::Fields::new(v, at)?;
+        let mut f = crate::json::Fields::new(v, at)?;
         let mut ep = Endpoints::production();
         for (key, slot) in [
             ("devcenter", &mut ep.devcenter),

@@ -1,4 +1,4 @@
-//! Writes the manifest (`storesubmit::manifest`) to `tests/vectors/manifest.json`, or to the path given
+//! Writes the manifest (`storesubmit::manifest`) to `surface/manifest.json`, or to the path given
 //! as the only argument (`-` for standard output), and — without an argument — the project file's JSON
 //! Schema (`storesubmit::project::schema`) to `schema/storesubmit.schema.json`. `core/tests/manifest.rs`
 //! fails when a checked-in file differs from what this writes:

@@ -80,6 +80,14 @@ impl Client {
         self.block(self.inner.run(flow, files))
     }
 
+    /// See [`super::Client::run_until`].
+    ///
+    /// # Errors
+    /// As the async method.
+    pub fn run_until(&self, flow: Flow, files: Option<&Path>, cancel: &super::Cancel) -> Result<Outcome> {
+        self.block(self.inner.run_until(flow, files, cancel))
+    }
+
     /// See [`super::Client::call`].
     ///
     /// # Errors

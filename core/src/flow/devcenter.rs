@@ -22,10 +22,10 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::spec::{apply, PendingPolicy, SubmissionSpec};
+use super::preflight::Check;
 use super::{
-    findings, str_of, to_server_errors, Action, Call, FlowConfig, Machine, Outcome, Reply, StopAfter, Upload,
-    UploadFile,
+    findings, str_of, to_server_errors, Action, Call, FlowConfig, Outcome, Reply, StopAfter, Upload, UploadFile,
+    Workflow,
 };
 use super::{Flow, ResumeToken};
 use crate::api::Operation;
@@ -35,26 +35,32 @@ use crate::model::files::{referenced_files, zip_entry_name};
 use crate::model::DocumentKind;
 use crate::policy::retry;
 use crate::secret::redact_json;
+use crate::spec::{apply, PendingPolicy, SubmissionSpec};
 
-/// Which submission a workflow works on.
+/// Which submission a workflow works on. JSON: `{"type": "app", "appId"}`, `{"type": "addon", "addonId"}`,
+/// `{"type": "flight", "appId", "flightId"}` (the snake_case spellings are read too).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum Target {
     /// An app's submission.
     App {
         /// Store id of the app.
+        #[serde(rename = "appId", alias = "app_id")]
         app_id: String,
     },
     /// An add-on's submission.
     Addon {
         /// Store id of the add-on.
+        #[serde(rename = "addonId", alias = "addon_id")]
         addon_id: String,
     },
     /// A package flight's submission.
     Flight {
         /// Store id of the app.
+        #[serde(rename = "appId", alias = "app_id")]
         app_id: String,
         /// Id of the flight.
+        #[serde(rename = "flightId", alias = "flight_id")]
         flight_id: String,
     },
 }
@@ -289,7 +295,7 @@ impl SubmissionMachine {
                 .cloned()
                 .unwrap_or_default(),
             document: status_doc.map(redact_json),
-            resume: None,
+            resume_token: None,
         }
     }
 
@@ -377,7 +383,7 @@ impl SubmissionMachine {
             let mut out = self.outcome("draft", None);
             out.document = self.doc.as_ref().map(redact_json);
             out.status = self.doc.as_ref().and_then(|d| str_of(d, "status")).map(str::to_string);
-            out.resume = self.checkpoint().map(ResumeToken);
+            out.resume_token = self.checkpoint().map(ResumeToken);
             return Ok(Action::Done(out));
         }
         self.commit()
@@ -437,7 +443,7 @@ impl SubmissionMachine {
     }
 }
 
-impl Machine for SubmissionMachine {
+impl Workflow for SubmissionMachine {
     fn stage(&self) -> String {
         let name =
             serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
@@ -664,14 +670,17 @@ impl Machine for SubmissionMachine {
 
 /// Starts a submission workflow for an app, add-on or flight.
 pub fn submission(cfg: FlowConfig, target: Target, spec: SubmissionSpec, options: SubmissionOptions) -> Flow {
-    Flow::new(cfg, Box::new(SubmissionMachine::new(target, spec, options)))
+    let check =
+        Check::Submission { kind: target.kind(), spec: Box::new(spec.clone()), archive: options.archive.clone() };
+    Flow::new(cfg, Box::new(SubmissionMachine::new(target, spec, options))).with_preflight(check)
 }
 
-/// Continues a submission workflow from a resume token (e.g. after "draft only"), up to `stop_after`.
+/// Continues a submission workflow from a resume token (e.g. after "draft only"), up to `stop_after`
+/// (through [`super::resume`], the one entry point).
 ///
 /// # Errors
 /// `invalid_argument` when the token is not a devcenter submission token.
-pub fn resume_submission(cfg: FlowConfig, token: &ResumeToken, stop_after: StopAfter) -> Result<Flow> {
+pub(crate) fn resume_submission(cfg: FlowConfig, token: &ResumeToken, stop_after: StopAfter) -> Result<Flow> {
     let mut m = SubmissionMachine::from_checkpoint(&token.0, None)?;
     m.set_stop_after(stop_after);
     Ok(Flow::new(cfg, Box::new(m)))
@@ -857,7 +866,7 @@ impl RolloutMachine {
     }
 }
 
-impl Machine for RolloutMachine {
+impl Workflow for RolloutMachine {
     fn stage(&self) -> String {
         ["start", "change", "verify"][usize::from(self.stage.min(2))].to_string()
     }
@@ -903,6 +912,7 @@ mod tests {
     use crate::flow::script::{cfg, Script};
     use crate::flow::{Completion, Event, Purpose, Step, Tick, Work};
     use crate::http::{HttpResponse, Method};
+    use crate::task::Machine;
 
     fn app() -> Target {
         Target::App { app_id: "9APP".into() }
@@ -1090,6 +1100,7 @@ mod tests {
                     Completion::Response(HttpResponse::json(200, &sub("PendingCommit")))
                 }
                 Work::Send { request, purpose } => s.answer_for_test(request, &purpose),
+                Work::List { .. } => Completion::Files(crate::validate::FileSet::from_names(flow.preflight_names())),
                 Work::Stat { names } => Completion::Sizes(names.iter().map(|_| Some(10)).collect()),
                 Work::Read { len, .. } => Completion::Data(vec![7; len.min(10) as usize]),
                 Work::Wait { .. } => Completion::Waited,
@@ -1192,7 +1203,7 @@ mod tests {
         let opts = SubmissionOptions { stop_after: StopAfter::Draft, ..Default::default() };
         let mut flow = submission(cfg(), app(), spec(), opts);
         let out = s.run(&mut flow).unwrap();
-        let token = out.resume.expect("a draft returns a resume token");
+        let token = out.resume_token.expect("a draft returns a resume token");
         let text = token.to_json();
         assert!(!text.contains("SECRET"), "no SAS in the token: {text}");
         s.finish();
@@ -1203,7 +1214,7 @@ mod tests {
         s.expect(Method::Get, "/submissions/S1", 200, sub("PendingCommit"));
         s.expect(Method::Post, "/submissions/S1/commit", 202, json!({"status": "CommitStarted"}));
         s.expect(Method::Get, "/submissions/S1/status", 200, json!({"status": "Published"}));
-        let mut flow = Flow::from_resume_token(cfg(), &token, None).unwrap();
+        let mut flow = crate::flow::resume(cfg(), &token, StopAfter::Published).unwrap();
         let out = s.run(&mut flow).unwrap();
         assert_eq!(out.stage, "published");
         s.finish();
@@ -1218,7 +1229,7 @@ mod tests {
         s.expect(Method::Put, "/inappproducts/AO1/submissions/S2", 200, json!({"id": "S2"}));
         s.expect(Method::Post, "/inappproducts/AO1/submissions/S2/commit", 202, json!({}));
         s.expect(Method::Get, "/inappproducts/AO1/submissions/S2/status", 200, json!({"status": "Published"}));
-        let spec = SubmissionSpec::from_changes(json!({"contentType": "Consumable"}));
+        let spec = SubmissionSpec::from_changes(json!({"contentType": "OnlineDownload"}));
         let mut flow = submission(cfg(), Target::Addon { addon_id: "AO1".into() }, spec, SubmissionOptions::default());
         s.run(&mut flow).unwrap();
         s.finish();

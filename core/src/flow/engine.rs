@@ -1,6 +1,7 @@
-//! The engine every workflow shares: it turns a [`Machine`]'s actions into host [`Task`]s and the
-//! host's [`Completion`]s back into [`Reply`]s, with tokens, retries, polling, deadlines, cancellation,
-//! the URL scheme rule and progress done once for all workflows.
+//! The engine every workflow shares: it turns a [`Workflow`]'s actions into host [`Task`]s and the
+//! host's [`Completion`]s back into [`Reply`]s, with pre-flight checks, tokens, retries, polling,
+//! deadlines, cancellation, the URL scheme rule, the request named in every error and progress done once
+//! for all workflows. [`Flow`] is the [`Machine`] a host drives.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
@@ -8,24 +9,27 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::{
-    devcenter, envelope_failed, win32, Action, Call, Credentials, Event, FlowConfig, Machine, Outcome, Progress, Reply,
-    ResumeToken, Step, SubmissionSpec, Upload,
-};
+use super::preflight::Check;
+use super::types::{Credentials, FlowConfig, Outcome, Upload};
+use super::workflow::{envelope_failed, Action, Call, Reply, Workflow};
 use crate::api::auth::{self, AccessToken, TokenCache};
-use crate::api::blob::{BlobUpload, UploadSource, UploadStep};
 use crate::api::{self, Family};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{check_url_scheme, HttpRequest, Method};
 use crate::policy::{retry, RetryDecision};
 use crate::secret::redact_url;
-use crate::task::{Completion, Purpose, Task, TaskId, Tick, WaitReason, Work};
+use crate::task::{
+    Completion, Event, Machine, Progress, Purpose, ResumeToken, Step, Task, TaskId, Tick, WaitReason, Work,
+};
+use crate::upload::{BlobUpload, UploadSource};
 
 /// What the engine waits for.
 #[derive(Debug)]
 enum State {
     /// Not started yet.
     New,
+    /// The pre-flight stage waits for the host's list of files.
+    Preflight(TaskId),
     /// Transient, while an event is handled.
     Idle,
     /// The token for the pending call is being obtained: a token request (`Some`) or a [`Work::Token`].
@@ -42,13 +46,11 @@ enum State {
     Finished,
 }
 
-/// An upload in progress: h-blob's [`BlobUpload`] machine, whose local task ids are mapped to the flow's.
+/// An upload in progress: the [`BlobUpload`] machine, whose local task ids are mapped to the flow's.
 struct UploadRun {
     machine: BlobUpload,
     /// The flow's id of each task of the machine still running → the machine's own id.
     ids: HashMap<TaskId, TaskId>,
-    /// The last bytes reported as [`Progress::Upload`].
-    reported: (u64, u64),
 }
 
 impl fmt::Debug for UploadRun {
@@ -57,12 +59,23 @@ impl fmt::Debug for UploadRun {
     }
 }
 
-/// What a sent request was, for its [`Progress::Request`] event.
+/// What a sent request was, for its [`Progress::Request`] event and the errors about it.
 #[derive(Debug)]
 struct Sent {
     method: Method,
     url: String,
     purpose: Purpose,
+}
+
+impl Sent {
+    /// The error about this request: it names the operation and the redacted URL.
+    fn about(&self, e: Error) -> Error {
+        let op = match &self.purpose {
+            Purpose::Api { op } | Purpose::Blob { op } => op.clone(),
+            Purpose::Token { family, .. } => format!("token.{}", family.as_str()),
+        };
+        e.with_request(op, self.method.as_str(), &self.url)
+    }
 }
 
 /// The call in progress, with its retry bookkeeping.
@@ -76,11 +89,13 @@ struct Pending {
     token_attempt: u32,
 }
 
-/// A running workflow: feed it [`Event`]s, start the [`Task`]s of the [`Step`]s it returns, forward its
-/// [`Progress`].
+/// A running workflow: the [`Machine`] a host drives (feed it [`Event`]s, start the [`Task`]s of the
+/// [`Step`]s it returns, forward its [`Progress`]).
 pub struct Flow {
     cfg: FlowConfig,
-    machine: Box<dyn Machine>,
+    machine: Box<dyn Workflow>,
+    /// The checks before the first request, until they passed.
+    preflight: Option<Check>,
     tokens: TokenCache,
     state: State,
     pending: Option<Pending>,
@@ -108,10 +123,11 @@ impl fmt::Debug for Flow {
 }
 
 impl Flow {
-    pub(crate) fn new(cfg: FlowConfig, machine: Box<dyn Machine>) -> Flow {
+    pub(crate) fn new(cfg: FlowConfig, machine: Box<dyn Workflow>) -> Flow {
         Flow {
             cfg,
             machine,
+            preflight: None,
             tokens: TokenCache::new(),
             state: State::New,
             pending: None,
@@ -127,28 +143,22 @@ impl Flow {
         }
     }
 
-    /// Re-creates a stopped workflow from its [`ResumeToken`]. `spec` is applied again only when the
-    /// workflow had not updated the submission yet.
-    ///
-    /// # Errors
-    /// `invalid_argument` when the token is not one this version wrote.
-    pub fn from_resume_token(cfg: FlowConfig, token: &ResumeToken, spec: Option<SubmissionSpec>) -> Result<Flow> {
-        let name = token.0.get("flow").and_then(Value::as_str).unwrap_or("");
-        let machine: Box<dyn Machine> = match name {
-            "app-submission" | "addon-submission" | "flight-submission" => {
-                Box::new(devcenter::SubmissionMachine::from_checkpoint(&token.0, spec)?)
-            }
-            "win32" => Box::new(win32::Win32Machine::from_checkpoint(&token.0)?),
-            "ingestion" => Box::new(super::ingestion::IngestionMachine::from_checkpoint(&token.0, None)?),
-            _ => return Err(Error::invalid_argument(format!("resume token: unknown flow `{name}`"))),
-        };
-        Ok(Flow::new(cfg, machine))
+    /// The files the pre-flight stage will look for (the scripted test host has them all by default).
+    #[cfg(test)]
+    pub(crate) fn preflight_names(&self) -> Vec<String> {
+        self.preflight.as_ref().map(Check::names).unwrap_or_default()
+    }
+
+    /// The same workflow with pre-flight checks as its first stage: nothing is sent before they pass.
+    pub(crate) fn with_preflight(mut self, check: Check) -> Flow {
+        self.preflight = Some(check);
+        self
     }
 
     /// The workflow's settings and logic, to run inside another machine (a plan drives a publishing
     /// workflow's own machine, so that it lists exactly what that workflow would send).
-    pub(crate) fn into_parts(self) -> (FlowConfig, Box<dyn Machine>) {
-        (self.cfg, self.machine)
+    pub(crate) fn into_parts(self) -> (FlowConfig, Box<dyn Workflow>, Option<Check>) {
+        (self.cfg, self.machine, self.preflight)
     }
 
     /// Uses tokens obtained earlier (a client reuses them across workflows).
@@ -167,20 +177,10 @@ impl Flow {
         &self.cfg
     }
 
-    /// A short name of the current stage (also reported as [`Progress::Stage`]).
-    pub fn stage(&self) -> String {
-        self.machine.stage()
-    }
-
     /// How many requests (token requests included, blob requests not) the workflow has asked the host
     /// to send.
     pub fn requests_sent(&self) -> u32 {
         self.requests_sent
-    }
-
-    /// A token from which the workflow can continue later (when it supports resuming).
-    pub fn resume_token(&self) -> Option<ResumeToken> {
-        self.machine.checkpoint().map(ResumeToken)
     }
 
     /// Whether the workflow has finished.
@@ -188,34 +188,12 @@ impl Flow {
         self.result.is_some()
     }
 
-    /// The progress events emitted since the last call, oldest first. Hosts call it after every
-    /// [`Flow::resume`] and forward the events.
-    pub fn take_progress(&mut self) -> Vec<Progress> {
-        std::mem::take(&mut self.progress)
-    }
-
-    /// Advances the workflow with what happened since the last step; returns what to do next.
-    pub fn resume(&mut self, event: Event, tick: Tick) -> Step {
-        if let Some(result) = &self.result {
-            return Step::Done(result.clone());
+    fn fail(&mut self, e: Error) -> Step<Outcome> {
+        let token = self.resume_token();
+        if let Some(token) = &token {
+            self.progress.push(Progress::Resumable(token.clone()));
         }
-        if self.deadline_at.is_none() {
-            self.deadline_at = self.cfg.deadline.map(|d| tick.now.saturating_add(d.as_secs().max(1)));
-        }
-        let mut run = Vec::new();
-        match self.advance(event, tick, &mut run) {
-            Ok(()) if self.result.is_some() => Step::Done(self.result.clone().unwrap_or_else(|| unreachable!())),
-            Ok(()) if run.is_empty() => Step::Pending,
-            Ok(()) => Step::Run(run),
-            Err(e) => self.fail(e),
-        }
-    }
-
-    fn fail(&mut self, e: Error) -> Step {
-        if let Some(token) = self.resume_token() {
-            self.progress.push(Progress::Resumable(token));
-        }
-        self.finish(Err(e));
+        self.finish(Err(e.with_resume_token(token.map(|t| t.to_json()))));
         Step::Done(self.result.clone().unwrap_or_else(|| unreachable!()))
     }
 
@@ -227,10 +205,7 @@ impl Flow {
     }
 
     fn deadline_error(&self) -> Error {
-        Error::new(
-            ErrorKind::DeadlineExceeded,
-            format!("workflow deadline passed during stage `{}`", self.machine.stage()),
-        )
+        Error::new(ErrorKind::DeadlineExceeded, format!("workflow deadline passed during stage `{}`", self.stage()))
     }
 
     fn check_deadline(&self, now: u64, extra: Duration) -> Result<()> {
@@ -253,13 +228,30 @@ impl Flow {
     }
 
     /// Hands out a request, after the URL scheme check every request passes.
-    fn send(&mut self, request: HttpRequest, purpose: Purpose, run: &mut Vec<Task>) -> Result<(TaskId, Sent)> {
+    fn send(
+        &mut self,
+        mut request: HttpRequest,
+        purpose: Purpose,
+        now: u64,
+        run: &mut Vec<Task>,
+    ) -> Result<(TaskId, Sent)> {
         check_url_scheme(&request.url)?;
+        self.bound_timeout(&mut request, now);
         if !matches!(purpose, Purpose::Blob { .. }) {
             self.requests_sent += 1;
         }
         let sent = Sent { method: request.method, url: redact_url(&request.url), purpose: purpose.clone() };
         Ok((self.task(Work::Send { request, purpose }, run), sent))
+    }
+
+    /// Bounds a request's timeout by the time the workflow has left, so the deadline cuts a request in
+    /// flight instead of waiting for the per-request timeout (at least one second, so a request can be
+    /// made at all).
+    fn bound_timeout(&self, request: &mut HttpRequest, now: u64) {
+        if let Some(at) = self.deadline_at {
+            let left = Duration::from_secs(at.saturating_sub(now).max(1));
+            request.timeout = Some(request.timeout.map_or(left, |t| t.min(left)));
+        }
     }
 
     fn wait(&mut self, duration: Duration, reason: WaitReason, run: &mut Vec<Task>) -> TaskId {
@@ -268,7 +260,7 @@ impl Flow {
     }
 
     fn note_stage(&mut self) {
-        let stage = self.machine.stage();
+        let stage = self.stage();
         if self.stage_seen.as_deref() != Some(stage.as_str()) {
             self.progress.push(Progress::Stage(stage.clone()));
             self.stage_seen = Some(stage);
@@ -286,7 +278,7 @@ impl Flow {
             Event::Cancel => {
                 return Err(Error::new(
                     ErrorKind::Cancelled,
-                    format!("the workflow was cancelled during stage `{}`", self.machine.stage()),
+                    format!("the workflow was cancelled during stage `{}`", self.stage()),
                 ))
             }
             Event::Start => {
@@ -294,7 +286,7 @@ impl Flow {
                 if matches!(self.state, State::New) {
                     self.state = State::Idle;
                     self.note_stage();
-                    return self.ask(Reply::Start, tick, run);
+                    return self.start_preflight(tick, run);
                 }
                 // Started already: nothing new.
                 return Ok(());
@@ -307,6 +299,7 @@ impl Flow {
         self.check_deadline(tick.now, Duration::ZERO)?;
         let state = std::mem::replace(&mut self.state, State::Idle);
         match state {
+            State::Preflight(t) if t == id => self.preflight_done(id, completion, tick, run),
             State::Token(t, sent) if t == id => self.token_done(id, sent, completion, tick, run),
             State::Response(t, sent) if t == id => self.response_done(id, sent, completion, tick, run),
             State::Retry(t) if t == id => {
@@ -333,6 +326,36 @@ impl Flow {
         }
     }
 
+    /// The pre-flight stage: the rules first (nothing asked of the host), then, when the workflow uploads
+    /// files, the host's list of files; the workflow starts only when both pass.
+    fn start_preflight(&mut self, tick: Tick, run: &mut Vec<Task>) -> Result<()> {
+        let Some(check) = &self.preflight else { return self.ask(Reply::Start, tick, run) };
+        match check.rules()? {
+            Some(archive) => {
+                let id = self.task(Work::List { archive }, run);
+                self.state = State::Preflight(id);
+                Ok(())
+            }
+            None => self.preflight_passed(tick, run),
+        }
+    }
+
+    fn preflight_done(&mut self, id: TaskId, completion: Completion, tick: Tick, run: &mut Vec<Task>) -> Result<()> {
+        let check = self.preflight.as_ref().ok_or_else(|| Error::invalid_argument("no pre-flight check runs"))?;
+        match completion {
+            Completion::Files(files) => check.files(&files)?,
+            Completion::Failed(e) => return Err(check.no_files(e)),
+            other => return Err(mismatch(id, "list", &other)),
+        }
+        self.preflight_passed(tick, run)
+    }
+
+    fn preflight_passed(&mut self, tick: Tick, run: &mut Vec<Task>) -> Result<()> {
+        self.preflight = None;
+        self.note_stage();
+        self.ask(Reply::Start, tick, run)
+    }
+
     fn token_done(
         &mut self,
         id: TaskId,
@@ -343,16 +366,19 @@ impl Flow {
     ) -> Result<()> {
         let token: Result<AccessToken> = match (completion, sent) {
             (Completion::Response(resp), Some(sent)) => {
+                let parsed = auth::parse_token_response(&resp, tick.now).map_err(|e| sent.about(e));
                 self.note_request(sent, Some(resp.status));
-                auth::parse_token_response(&resp, tick.now)
+                parsed
             }
             (Completion::Token(t), None) => Ok(t),
-            (Completion::Failed(e), sent) => {
-                if let Some(sent) = sent {
+            (Completion::Failed(e), sent) => match sent {
+                Some(sent) => {
+                    let e = sent.about(e);
                     self.note_request(sent, None);
+                    Err(e)
                 }
-                Err(e)
-            }
+                None => Err(e),
+            },
             (other, _) => return Err(mismatch(id, "token", &other)),
         };
         match token {
@@ -375,13 +401,14 @@ impl Flow {
     ) -> Result<()> {
         match completion {
             Completion::Response(resp) => {
+                let err = Error::from_response(&resp);
+                let err = sent.about(err);
                 self.note_request(sent, Some(resp.status));
                 let is_win32 = self.pending.as_ref().map(|p| p.family) == Some(Family::Win32);
                 if resp.is_success() && !(is_win32 && envelope_failed(&resp)) {
                     self.pending = None;
                     return self.ask(Reply::Ok(resp), tick, run);
                 }
-                let err = Error::from_response(&resp);
                 if resp.status == 401 {
                     if let Some(p) = self.pending.as_mut() {
                         if !p.refreshed_after_401 {
@@ -395,6 +422,7 @@ impl Flow {
                 self.call_failed(err, tick, run)
             }
             Completion::Failed(e) => {
+                let e = sent.about(e);
                 self.note_request(sent, None);
                 self.call_failed(e, tick, run)
             }
@@ -494,7 +522,7 @@ impl Flow {
         };
         match machine {
             Ok(machine) => {
-                let up = Box::new(UploadRun { machine, ids: HashMap::new(), reported: (0, 0) });
+                let up = Box::new(UploadRun { machine, ids: HashMap::new() });
                 self.drive_upload(up, None, tick, run)
             }
             Err(e) => self.ask(Reply::Failed(e), tick, run),
@@ -510,20 +538,18 @@ impl Flow {
         tick: Tick,
         run: &mut Vec<Task>,
     ) -> Result<()> {
-        let step = up.machine.resume(completion, tick);
-        let progress = up.machine.progress();
-        if progress != up.reported && progress.1 > 0 {
-            up.reported = progress;
-            self.progress.push(Progress::Upload { done: progress.0, total: progress.1 });
-        }
+        let event = completion.map_or(Event::Start, |(id, c)| Event::Completed(id, c));
+        let step = up.machine.resume(event, tick);
+        self.progress.extend(up.machine.take_progress());
         match step {
-            UploadStep::Run(tasks) => {
-                for task in tasks {
-                    match &task.work {
+            Step::Run(tasks) => {
+                for mut task in tasks {
+                    match &mut task.work {
                         Work::Send { request, .. } => {
                             if let Err(e) = check_url_scheme(&request.url) {
                                 return self.ask(Reply::Failed(e), tick, run);
                             }
+                            self.bound_timeout(request, tick.now);
                         }
                         Work::Wait { duration, reason } => {
                             self.check_deadline(tick.now, *duration)?;
@@ -537,12 +563,12 @@ impl Flow {
                 self.state = State::Upload(up);
                 Ok(())
             }
-            UploadStep::Pending => {
+            Step::Pending => {
                 self.state = State::Upload(up);
                 Ok(())
             }
-            UploadStep::Done(Ok(_)) => self.ask(Reply::Uploaded, tick, run),
-            UploadStep::Done(Err(e)) => self.ask(Reply::Failed(e), tick, run),
+            Step::Done(Ok(_)) => self.ask(Reply::Uploaded, tick, run),
+            Step::Done(Err(e)) => self.ask(Reply::Failed(e), tick, run),
         }
     }
 
@@ -558,7 +584,7 @@ impl Flow {
                     if let Some(t) = self.cfg.request_timeout {
                         req.timeout = Some(t);
                     }
-                    let (id, sent) = self.send(req, Purpose::Token { family, scope }, run)?;
+                    let (id, sent) = self.send(req, Purpose::Token { family, scope }, tick.now, run)?;
                     State::Token(id, Some(sent))
                 }
                 Credentials::External => State::Token(self.task(Work::Token { family, scope }, run), None),
@@ -571,9 +597,46 @@ impl Flow {
         if let Some(t) = self.cfg.request_timeout {
             req.timeout = Some(t);
         }
-        let (id, sent) = self.send(req, Purpose::Api { op: op.id.to_string() }, run)?;
+        let (id, sent) = self.send(req, Purpose::Api { op: op.id.to_string() }, tick.now, run)?;
         self.state = State::Response(id, sent);
         Ok(())
+    }
+}
+
+impl Machine for Flow {
+    type Output = Outcome;
+
+    /// Advances the workflow with what happened since the last step; returns what to do next.
+    fn resume(&mut self, event: Event, tick: Tick) -> Step<Outcome> {
+        if let Some(result) = &self.result {
+            return Step::Done(result.clone());
+        }
+        if self.deadline_at.is_none() {
+            self.deadline_at = self.cfg.deadline.map(|d| tick.now.saturating_add(d.as_secs().max(1)));
+        }
+        let mut run = Vec::new();
+        match self.advance(event, tick, &mut run) {
+            Ok(()) if self.result.is_some() => Step::Done(self.result.clone().unwrap_or_else(|| unreachable!())),
+            Ok(()) if run.is_empty() => Step::Pending,
+            Ok(()) => Step::Run(run),
+            Err(e) => self.fail(e),
+        }
+    }
+
+    fn take_progress(&mut self) -> Vec<Progress> {
+        std::mem::take(&mut self.progress)
+    }
+
+    /// `preflight` until the checks passed, then the workflow's own stage (`create`, `upload`, …).
+    fn stage(&self) -> String {
+        if self.preflight.is_some() {
+            return "preflight".into();
+        }
+        self.machine.stage()
+    }
+
+    fn resume_token(&self) -> Option<ResumeToken> {
+        self.machine.checkpoint().map(ResumeToken)
     }
 }
 
@@ -611,6 +674,7 @@ fn mismatch(id: TaskId, what: &str, got: &Completion) -> Error {
 
 #[cfg(test)]
 mod tests {
+    use crate::task::Machine;
     use serde_json::json;
 
     use super::*;
@@ -734,6 +798,80 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(flow.requests_sent(), 0);
+    }
+
+    fn app_publish(changes: serde_json::Value) -> Flow {
+        use crate::flow::devcenter::{submission, SubmissionOptions, Target};
+        let spec = crate::spec::SubmissionSpec::from_changes(changes);
+        submission(cfg(), Target::App { app_id: "9APP".into() }, spec, SubmissionOptions::default())
+    }
+
+    #[test]
+    fn a_publish_checks_its_files_before_any_request() {
+        let mut s = Script::new();
+        s.files(&["other.bin", "Images/shot.png"]);
+        let changes = json!({"applicationPackages": [{"fileName": "app.msixupload"}],
+            "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images\\Shot.png", "imageType": "Screenshot"}]}}}});
+        let mut flow = app_publish(changes);
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::MissingFiles, "{e}");
+        let codes: Vec<&str> = e.issues().iter().map(|i| i.code.as_str()).collect();
+        assert_eq!(codes, ["files.missing", "files.case_mismatch"], "{e}");
+        assert!(s.sent.is_empty(), "nothing was sent: {:?}", s.sent);
+        let p = flow.take_progress();
+        assert_eq!(p.first(), Some(&Progress::Stage("preflight".into())), "{p:?}");
+        assert!(e.resume_token().is_none() && e.request().is_none(), "{e:?}");
+    }
+
+    #[test]
+    fn a_broken_document_fails_in_preflight_and_a_host_without_files_is_told_to_pass_them() {
+        let mut s = Script::new();
+        let mut flow = app_publish(json!({"visibility": "Sometimes"}));
+        let e = s.run(&mut flow).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Validation, "{e}");
+        assert!(s.sent.is_empty());
+
+        // A host that has no files at all (no folder given) answers the list with `unsupported`.
+        let mut flow = app_publish(json!({"applicationPackages": [{"fileName": "app.msixupload"}]}));
+        let Step::Run(tasks) = flow.resume(Event::Start, Tick::at(100)) else { panic!("a list task first") };
+        assert!(matches!(tasks[0].work, Work::List { archive: None }), "{:?}", tasks[0].work);
+        let none = Completion::Failed(Error::new(ErrorKind::Unsupported, "this host has no files"));
+        let Step::Done(Err(e)) = flow.resume(Event::Completed(tasks[0].id, none), Tick::at(100)) else { panic!() };
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert!(e.message().contains("pass the folder"), "{e}");
+        assert_eq!(flow.requests_sent(), 0);
+
+        // Nothing to upload: no list task, the workflow starts at once.
+        let mut flow = app_publish(json!({"applicationCategory": "Games"}));
+        let Step::Run(tasks) = flow.resume(Event::Start, Tick::at(100)) else { panic!() };
+        assert!(matches!(&tasks[0].work, Work::Send { purpose: Purpose::Token { .. }, .. }), "{:?}", tasks[0].work);
+    }
+
+    #[test]
+    fn errors_name_the_request_and_a_cancelled_run_carries_its_resume_token() {
+        let mut s = Script::new();
+        s.token(3600);
+        s.expect(Method::Get, "/applications/9APP", 404, json!({"code": "NotFound", "message": "no app"}));
+        let e = s.run(&mut get_app(cfg())).unwrap_err();
+        let r = e.request().expect("the request is named");
+        assert_eq!((r.op.as_str(), r.method.as_str()), ("devcenter.get_app", "GET"));
+        assert!(r.url.ends_with("/applications/9APP"), "{r:?}");
+        assert!(e.to_string().contains("(GET http://127.0.0.1:1"), "{e}");
+    }
+
+    #[test]
+    fn the_deadline_bounds_every_request_timeout() {
+        let mut c = cfg();
+        c.deadline = Some(Duration::from_secs(30));
+        c.request_timeout = Some(Duration::from_secs(120));
+        let mut flow = get_app(c);
+        let Step::Run(tasks) = flow.resume(Event::Start, Tick::at(1_000)) else { panic!() };
+        let Work::Send { request, .. } = &tasks[0].work else { panic!() };
+        assert_eq!(request.timeout, Some(Duration::from_secs(30)), "the time left, not the 120 s per request");
+        let token = Completion::Response(HttpResponse::json(200, &json!({"access_token": "t", "expires_in": 3600})));
+        let Step::Run(tasks) = flow.resume(Event::Completed(tasks[0].id, token), Tick::at(1_020)) else { panic!() };
+        let Work::Send { request, .. } = &tasks[0].work else { panic!() };
+        assert_eq!(request.timeout, Some(Duration::from_secs(10)), "20 s later, 10 s are left");
     }
 
     #[test]

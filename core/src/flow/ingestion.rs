@@ -36,7 +36,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use super::{findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, StopAfter};
+use super::{findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Outcome, Reply, StopAfter, Workflow};
 use crate::api::Operation;
 use crate::error::{Error, ErrorKind, Result, ServerError};
 
@@ -350,7 +350,7 @@ impl IngestionMachine {
         let doc = self.last.clone();
         let resume = if stage == "committed" { self.checkpoint().map(super::ResumeToken) } else { None };
         Outcome {
-            resume,
+            resume_token: resume,
             flow: "ingestion".into(),
             stage: stage.into(),
             resource_id: Some(self.product_id.clone()),
@@ -398,7 +398,7 @@ impl IngestionMachine {
     }
 }
 
-impl Machine for IngestionMachine {
+impl Workflow for IngestionMachine {
     fn stage(&self) -> String {
         format!("{:?}", self.stage).to_ascii_lowercase()
     }
@@ -616,6 +616,7 @@ mod tests {
     use super::*;
     use crate::flow::script::{cfg, Script};
     use crate::http::Method;
+    use crate::task::Machine;
 
     fn branches(instance: &str) -> Value {
         json!({"value": [{"id": "b0", "type": "Private", "currentDraftInstanceID": "nope"},
@@ -983,7 +984,7 @@ mod tests {
         );
         s.finish();
         // The same token through Flow::from_resume_token (the bindings' entry point) builds the same flow.
-        assert!(Flow::from_resume_token(cfg(), &token, None).is_ok());
+        assert!(crate::flow::resume(cfg(), &token, StopAfter::Published).is_ok());
     }
 
     #[test]
@@ -1003,7 +1004,7 @@ mod tests {
         let spec = IngestionSpec { modules: vec!["Listing".into()], ..Default::default() };
         let out = s.run(&mut publish(cfg(), "P1", spec, StopAfter::Committed)).unwrap();
         assert_eq!(out.stage, "committed");
-        assert_eq!(out.resume.expect("continue later").0["submissionId"], "S1");
+        assert_eq!(out.resume_token.expect("continue later").0["submissionId"], "S1");
         s.finish();
 
         let mut s = Script::new();

@@ -29,16 +29,17 @@ use serde_json::{json, Map, Value};
 
 use super::devcenter::Target;
 use super::engine::call_request;
-use super::spec::{apply, merge, SubmissionSpec};
 use super::win32::{Win32Spec, PACKAGES_NOT_COMMITTED, PACKAGE_UPLOAD_ERROR};
-use super::{str_of, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, Upload};
+use super::{str_of, Action, Call, Flow, FlowConfig, Outcome, Reply, Upload, Workflow};
 use crate::api::Operation;
 use crate::error::{Error, Result};
 use crate::http::{HttpResponse, Method};
+use crate::json::decode;
+use crate::json::merge;
 use crate::model::files::{pointer_segment, referenced_files};
 use crate::model::DocumentKind;
-use crate::options::decode;
 use crate::secret::{redact_json, redact_url};
+use crate::spec::{apply, SubmissionSpec};
 
 /// The id a plan gives a submission the real run would create (it appears in URLs as `…/submissions/{new}`).
 pub const NEW_ID: &str = "{new}";
@@ -155,32 +156,83 @@ pub struct Change {
     pub to: Option<Value>,
 }
 
-/// Plans the workflow `request` names (`submission` or `win32`, as [`crate::wire::workflow_from_json`]
-/// reads it): a flow that sends only reads and ends with an [`Outcome`] whose `document` is the [`Plan`].
+/// The workflows a plan is made for: a devcenter submission or an MSI/EXE publish, in their facade or
+/// project-file forms.
+pub const PLANNABLE: &[&str] = &[
+    "submission",
+    "publishAppSubmission",
+    "publishAddonSubmission",
+    "publishFlightSubmission",
+    "win32",
+    "publishWin32",
+];
+
+/// Whether a request names a workflow a plan is made for; else the error naming it.
 ///
 /// # Errors
-/// `invalid_argument` for another workflow, or the errors of [`crate::wire::workflow_from_json`].
-pub fn plan(cfg: FlowConfig, request: &Value) -> Result<Flow> {
+/// `invalid_argument` naming the workflow.
+pub fn check_plannable(request: &Value) -> Result<()> {
     let name = request.get("workflow").and_then(Value::as_str).unwrap_or("");
-    if !matches!(name, "submission" | "win32") {
-        return Err(Error::invalid_argument(format!(
-            "workflow/request/workflow: a plan is made for a \"submission\" or \"win32\" request, got {name:?}"
-        )));
-    }
-    // The real run's parsing and machine: same checks, same errors, same requests.
-    let (cfg, inner) = crate::wire::workflow_from_json(cfg, request)?.into_parts();
-    let subject = if name == "submission" {
-        let target: Target = decode("workflow/target", request.get("target").unwrap_or(&Value::Null))?;
-        Subject::Submission { kind: target.kind(), target }
+    if PLANNABLE.contains(&name) {
+        Ok(())
     } else {
-        let spec: Win32Spec = match request.get("spec") {
-            None | Some(Value::Null) => Win32Spec::default(),
-            Some(v) => decode("workflow/spec", v)?,
-        };
-        let product_id = request.get("productId").and_then(Value::as_str).unwrap_or("").trim().to_string();
-        Subject::Win32 { product_id, spec: Box::new(spec) }
+        Err(Error::invalid_argument(format!(
+            "workflow/request/workflow: a plan is made for a submission or win32 request ({}), got {name:?}",
+            PLANNABLE.join(", ")
+        )))
+    }
+}
+
+/// Plans `inner`, the publishing workflow `request` names (a `submission` or `win32` request, or their
+/// facade forms, as [`crate::wire::workflow_from_json`] read it into `inner`): a flow that runs the same
+/// pre-flight checks, sends only reads and ends with an [`Outcome`] whose `document` is the [`Plan`].
+///
+/// # Errors
+/// `invalid_argument` for another workflow.
+pub fn plan(inner: Flow, request: &Value) -> Result<Flow> {
+    let name = request.get("workflow").and_then(Value::as_str).unwrap_or("");
+    let subject = match name {
+        "submission" => {
+            let target: Target = decode("workflow/request/target", request.get("target").unwrap_or(&Value::Null))?;
+            Subject::Submission { kind: target.kind(), target }
+        }
+        "publishAppSubmission" | "publishAddonSubmission" | "publishFlightSubmission" => {
+            let id = |k: &str| request.get(k).and_then(Value::as_str).unwrap_or("").trim().to_string();
+            let target = match name {
+                "publishAppSubmission" => Target::App { app_id: id("appId") },
+                "publishAddonSubmission" => Target::Addon { addon_id: id("addonId") },
+                _ => Target::Flight { app_id: id("appId"), flight_id: id("flightId") },
+            };
+            Subject::Submission { kind: target.kind(), target }
+        }
+        "win32" | "publishWin32" => {
+            let spec: Win32Spec = if name == "win32" {
+                match request.get("spec") {
+                    None | Some(Value::Null) => Win32Spec::default(),
+                    Some(v) => decode("workflow/request/spec", v)?,
+                }
+            } else {
+                let mut m = request.as_object().cloned().unwrap_or_default();
+                m.retain(|k, _| {
+                    ["packages", "packagePatches", "metadata", "metadataPatch", "assets"].contains(&k.as_str())
+                });
+                decode("workflow/request", &Value::Object(m))?
+            };
+            let product_id = request.get("productId").and_then(Value::as_str).unwrap_or("").trim().to_string();
+            Subject::Win32 { product_id, spec: Box::new(spec) }
+        }
+        _ => {
+            return Err(Error::invalid_argument(format!(
+                "workflow/request/workflow: a plan is made for a submission or win32 request, got {name:?}"
+            )))
+        }
     };
-    Ok(Flow::new(cfg, Box::new(PlanMachine::new(inner, subject))))
+    let (cfg, inner, preflight) = inner.into_parts();
+    let flow = Flow::new(cfg, Box::new(PlanMachine::new(inner, subject)));
+    Ok(match preflight {
+        Some(check) => flow.with_preflight(check),
+        None => flow,
+    })
 }
 
 #[derive(Debug)]
@@ -206,7 +258,7 @@ const WIN32_BASE_READS: [&str; 3] = ["win32.get_module_status", "win32.get_packa
 
 #[derive(Debug)]
 struct PlanMachine {
-    inner: Box<dyn Machine>,
+    inner: Box<dyn Workflow>,
     subject: Subject,
     waiting: Waiting,
     deferred: Option<Action>,
@@ -237,7 +289,7 @@ fn response_data(v: &Value) -> Value {
 }
 
 impl PlanMachine {
-    fn new(inner: Box<dyn Machine>, subject: Subject) -> Self {
+    fn new(inner: Box<dyn Workflow>, subject: Subject) -> Self {
         PlanMachine {
             inner,
             base_source: match subject {
@@ -544,7 +596,7 @@ impl PlanMachine {
     }
 }
 
-impl Machine for PlanMachine {
+impl Workflow for PlanMachine {
     fn step(&mut self, reply: Reply, cfg: &FlowConfig) -> Result<Action> {
         match self.waiting {
             Waiting::Start => match self.subject {
@@ -864,7 +916,7 @@ mod tests {
     }
 
     fn planned(s: &mut Script, request: &Value) -> Result<Plan> {
-        let mut flow = plan(cfg(), request)?;
+        let mut flow = crate::wire::workflow_from_json(cfg(), &json!({"workflow": "plan", "request": request}))?;
         let out = s.run(&mut flow)?;
         assert_eq!(out.flow, "plan");
         let p: Plan = serde_json::from_value(out.document.expect("a plan document")).expect("the document is a Plan");
@@ -896,7 +948,7 @@ mod tests {
             "only reads were sent"
         );
         assert_eq!(p.workflow, "submission");
-        assert_eq!(p.target, json!({"type": "app", "app_id": "9APP"}));
+        assert_eq!(p.target, json!({"type": "app", "appId": "9APP"}));
         assert_eq!(p.base, PlanBase { source: BaseSource::Pending, submission_id: Some("S1".into()) });
         assert_eq!(
             ops(&p),
@@ -1107,7 +1159,7 @@ mod tests {
 
     fn win32_request() -> Value {
         json!({"workflow": "win32", "productId": "PROD1", "spec": {
-            "packages": {"packages": [{"packageUrl": "https://x/app-2.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true}]},
+            "packages": {"packages": [{"packageUrl": "https://x/app-2.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true, "packageType": "msi"}]},
             "metadata": {"listings": {"language": "en-us", "description": "New description"}},
             "metadataPatch": true,
             "assets": [{"language": "en-us", "screenshots": ["s1.png"]}]}})

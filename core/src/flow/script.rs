@@ -12,6 +12,8 @@ use crate::api::{Endpoints, Family};
 use crate::error::Result;
 use crate::http::{HttpRequest, HttpResponse, Method};
 use crate::policy::PollSchedule;
+use crate::task::Machine;
+use crate::validate::FileSet;
 
 pub(crate) fn cfg() -> FlowConfig {
     let mut c =
@@ -38,6 +40,8 @@ pub(crate) struct Script {
     pub blob_requests: Vec<(Method, String)>,
     /// The token tasks answered (external credential), in order.
     pub tokens_asked: Vec<(Family, String)>,
+    /// The host's files, as the pre-flight stage lists them (a flow that uploads asks for them).
+    pub files: Option<FileSet>,
 }
 
 /// The size of every file an upload of the script reads (its bytes are a fixed pattern).
@@ -53,7 +57,13 @@ impl Script {
             uploads: Vec::new(),
             blob_requests: Vec::new(),
             tokens_asked: Vec::new(),
+            files: None,
         }
+    }
+
+    /// The host's files: these names (what a flow's pre-flight stage lists).
+    pub fn files(&mut self, names: &[&str]) {
+        self.files = Some(FileSet::from_names(names));
     }
 
     pub fn token(&mut self, lifetime: u64) {
@@ -134,6 +144,7 @@ impl Script {
     /// Runs the flow to its end, answering its tasks one at a time in the order they were handed out.
     pub fn run(&mut self, flow: &mut Flow) -> Result<Outcome> {
         let mut queue = VecDeque::new();
+        let named = FileSet::from_names(flow.preflight_names());
         let mut step = flow.resume(Event::Start, Tick::at(self.now));
         for _ in 0..10_000 {
             match step {
@@ -178,6 +189,8 @@ impl Script {
                     Completion::Data((offset..end).map(|i| (i % 251) as u8).collect())
                 }
                 Work::Write { .. } => panic!("a workflow asked to write output"),
+                // By default the host has every file the flow names.
+                Work::List { .. } => Completion::Files(self.files.clone().unwrap_or_else(|| named.clone())),
             };
             step = flow.resume(Event::Completed(task.id, completion), Tick::at(self.now));
         }

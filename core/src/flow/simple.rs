@@ -7,7 +7,7 @@
 use percent_encoding::percent_decode_str;
 use serde_json::{json, Map, Value};
 
-use super::{Action, Call, Flow, FlowConfig, Machine, Outcome, Reply};
+use super::{Action, Call, Flow, FlowConfig, Outcome, Reply, Workflow};
 use crate::api::routes::{self, Family, Operation};
 use crate::api::{accepts_query, Endpoints};
 use crate::data::limits::LIST_PAGES_MAX;
@@ -21,7 +21,7 @@ struct CallMachine {
     sent: bool,
 }
 
-impl Machine for CallMachine {
+impl Workflow for CallMachine {
     fn stage(&self) -> String {
         self.op.id.to_string()
     }
@@ -128,7 +128,7 @@ impl ListMachine {
     }
 }
 
-impl Machine for ListMachine {
+impl Workflow for ListMachine {
     fn stage(&self) -> String {
         format!("{} page {}", self.op.id, self.pages + 1)
     }

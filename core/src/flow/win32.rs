@@ -12,9 +12,10 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
+use super::preflight::Check;
 use super::{
-    findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Machine, Outcome, Reply, ResumeToken,
-    StopAfter, Upload,
+    findings, str_of, to_server_errors, Action, Call, Flow, FlowConfig, Outcome, Reply, ResumeToken, StopAfter, Upload,
+    Workflow,
 };
 use crate::api::Operation;
 use crate::error::{Error, ErrorKind, Result};
@@ -255,7 +256,7 @@ impl Win32Machine {
             self.completed = Stage::Drafted;
             self.stage = Stage::Done;
             let mut out = self.outcome("draft", None);
-            out.resume = self.checkpoint().map(ResumeToken);
+            out.resume_token = self.checkpoint().map(ResumeToken);
             return Ok(Action::Done(out));
         }
         if after < Stage::Submit {
@@ -378,7 +379,7 @@ fn module_errors(resp: &Value) -> Option<Error> {
     Some(Error::new(ErrorKind::SubmissionFailed, msg).with_server_errors(to_server_errors(&bad)))
 }
 
-impl Machine for Win32Machine {
+impl Workflow for Win32Machine {
     fn stage(&self) -> String {
         let name =
             serde_json::to_value(self.stage).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
@@ -637,6 +638,7 @@ impl Machine for Win32Machine {
 
 /// Starts the win32 workflow for a product.
 pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: Win32Spec, stop_after: StopAfter) -> Flow {
+    let check = Check::Win32(Box::new(spec.clone()));
     let m = Win32Machine {
         flow: "win32".into(),
         product_id: product_id.into(),
@@ -657,7 +659,7 @@ pub fn publish(cfg: FlowConfig, product_id: impl Into<String>, spec: Win32Spec, 
         slot_requests: 0,
         warnings: Vec::new(),
     };
-    Flow::new(cfg, Box::new(m))
+    Flow::new(cfg, Box::new(m)).with_preflight(check)
 }
 
 #[cfg(test)]
@@ -673,7 +675,7 @@ mod tests {
     fn spec() -> Win32Spec {
         Win32Spec {
             packages: Some(
-                json!({"packages": [{"packageUrl": "https://x/app.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true}]}),
+                json!({"packages": [{"packageUrl": "https://x/app.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true, "packageType": "msi"}]}),
             ),
             metadata: Some(json!({"listings": {"language": "en-us", "description": "d"}})),
             metadata_patch: true,
@@ -744,12 +746,12 @@ mod tests {
         let out = s.run(&mut flow).unwrap();
         assert_eq!(out.stage, "draft");
         s.finish();
-        let token = out.resume.unwrap();
+        let token = out.resume_token.unwrap();
         let mut s = Script::new();
         s.token(3600);
         s.expect(Method::Post, "/submit", 200, ok(json!({"submissionId": "SUB1"})));
         s.expect(Method::Get, "/submission/SUB1/status", 200, ok(json!({"publishingStatus": "PUBLISHED"})));
-        let mut flow = Flow::from_resume_token(cfg(), &token, None).unwrap();
+        let mut flow = crate::flow::resume(cfg(), &token, StopAfter::Published).unwrap();
         assert_eq!(s.run(&mut flow).unwrap().stage, "published");
         s.finish();
     }

@@ -6,10 +6,9 @@
 
 use serde_json::{Map, Value};
 
-use crate::api::Family;
-use crate::manifest::{family_models, field_type, model_name};
+use crate::model::catalogue::{family_models, field_type, model_name};
 use crate::model::files::pointer_segment;
-use crate::model::{DocumentKind, ModelSchema};
+use crate::model::{DocumentKind, Family, ModelSchema};
 
 /// One key renamed to its documented spelling.
 #[derive(Clone, Debug, PartialEq, Eq)]

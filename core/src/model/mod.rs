@@ -7,13 +7,16 @@
 //!   `Other(String)` variant for values the documentation does not list.
 
 pub mod case;
+pub mod catalogue;
 pub mod devcenter;
+mod family;
 pub mod files;
 pub mod ingestion;
 pub mod kind;
 pub mod win32;
 
 pub use case::{canonicalize_case, Renamed};
+pub use family::Family;
 pub use files::{referenced_files, FileRef};
 pub use kind::DocumentKind;
 

@@ -22,7 +22,7 @@ use super::stream::{changed_while_read, ZipInput, ZipProducer};
 use super::{default_compression, entry_name, submission_entries};
 use crate::error::{Error, ErrorKind, Result};
 use crate::model::DocumentKind;
-use crate::task::{Completion, Task, TaskId, Work};
+use crate::task::{Completion, Event, Machine, Progress, Step, Task, TaskId, Tick, Work};
 
 /// Largest read, and largest write, of a job (1 MiB).
 pub const CHUNK: u64 = 1 << 20;
@@ -40,18 +40,6 @@ pub struct ZipReport {
     pub entries: Vec<String>,
     /// Bytes of input read (the sum of the files' sizes).
     pub input_bytes: u64,
-}
-
-/// What [`ZipJob::resume`] asks of the host.
-#[derive(Debug)]
-pub enum ZipStep {
-    /// Start these tasks and report each completion (reads may run concurrently; writes come one at a
-    /// time, in output order).
-    Run(Vec<Task>),
-    /// Nothing new: report a completion of a task already started.
-    Pending,
-    /// Finished (returned again by every later call).
-    Done(Result<ZipReport>),
 }
 
 /// A task the job waits for.
@@ -75,6 +63,64 @@ pub struct ZipJob {
     input_done: u64,
     started: bool,
     done: Option<Result<ZipReport>>,
+    /// The input bytes last reported as [`Progress::Pack`].
+    reported: (u64, u64),
+}
+
+impl Machine for ZipJob {
+    type Output = ZipReport;
+
+    /// Advances the job: [`Event::Start`] first, then each completion; [`Event::Cancel`] stops it (the
+    /// host's output then holds a partial archive, which it should discard). The tick is unused: the job
+    /// has no clock.
+    fn resume(&mut self, event: Event, _tick: Tick) -> Step<ZipReport> {
+        if self.done.is_none() {
+            let completion = match event {
+                Event::Cancel => {
+                    self.done = Some(Err(Error::new(ErrorKind::Cancelled, "packaging was cancelled")));
+                    None
+                }
+                Event::Start => None,
+                Event::Completed(id, c) => Some((id, c)),
+            };
+            if self.done.is_none() {
+                let mut tasks = Vec::new();
+                match self.advance(completion, &mut tasks) {
+                    Err(e) => self.done = Some(Err(e)),
+                    Ok(()) if tasks.is_empty() && self.out.is_empty() => {
+                        let size = self.producer.as_ref().map_or(0, ZipProducer::produced);
+                        self.done = Some(Ok(ZipReport {
+                            size,
+                            entries: self.files.iter().map(|(n, _)| n.clone()).collect(),
+                            input_bytes: self.input_total,
+                        }));
+                    }
+                    Ok(()) if tasks.is_empty() => return Step::Pending,
+                    Ok(()) => return Step::Run(tasks),
+                }
+            }
+        }
+        Step::Done(self.done.clone().expect("set above"))
+    }
+
+    /// A [`Progress::Pack`] event when the input bytes read changed since the last call.
+    fn take_progress(&mut self) -> Vec<Progress> {
+        let now = self.progress();
+        if now == self.reported || now.1 == 0 {
+            return Vec::new();
+        }
+        self.reported = now;
+        vec![Progress::Pack { done: now.0, total: now.1 }]
+    }
+
+    fn stage(&self) -> String {
+        match (&self.done, self.started) {
+            (Some(_), _) => "done",
+            (None, false) => "start",
+            (None, true) => "pack",
+        }
+        .into()
+    }
 }
 
 impl std::fmt::Debug for ZipJob {
@@ -130,42 +176,13 @@ impl ZipJob {
             input_done: 0,
             started: false,
             done: None,
+            reported: (0, 0),
         }
     }
 
     /// Input bytes read so far and in total (the total is known once the sizes are in).
     pub fn progress(&self) -> (u64, u64) {
         (self.input_done, self.input_total)
-    }
-
-    /// Stops the job: the next step is `Done(Err(cancelled))`. The host's output holds a partial
-    /// archive, which it should discard.
-    pub fn cancel(&mut self) {
-        if self.done.is_none() {
-            self.done = Some(Err(Error::new(ErrorKind::Cancelled, "packaging was cancelled")));
-        }
-    }
-
-    /// Advances the job: call first with `None`, then with each completion.
-    pub fn resume(&mut self, completion: Option<(TaskId, Completion)>) -> ZipStep {
-        if self.done.is_none() {
-            let mut tasks = Vec::new();
-            let r = self.advance(completion, &mut tasks);
-            match r {
-                Err(e) => self.done = Some(Err(e)),
-                Ok(()) if tasks.is_empty() && self.out.is_empty() => {
-                    let size = self.producer.as_ref().map_or(0, ZipProducer::produced);
-                    self.done = Some(Ok(ZipReport {
-                        size,
-                        entries: self.files.iter().map(|(n, _)| n.clone()).collect(),
-                        input_bytes: self.input_total,
-                    }));
-                }
-                Ok(()) if tasks.is_empty() => return ZipStep::Pending,
-                Ok(()) => return ZipStep::Run(tasks),
-            }
-        }
-        ZipStep::Done(self.done.clone().expect("set above"))
     }
 
     fn task(&mut self, work: Work, out: Out, tasks: &mut Vec<Task>) {
@@ -293,12 +310,12 @@ mod tests {
         let mut out = Vec::new();
         let mut queue: Vec<Task> = Vec::new();
         let mut most_reads = 0;
-        let mut step = job.resume(None);
+        let mut step = job.resume(Event::Start, Tick::at(0));
         loop {
             match step {
-                ZipStep::Done(r) => return (r, out, most_reads),
-                ZipStep::Run(t) => queue.extend(t),
-                ZipStep::Pending => {}
+                Step::Done(r) => return (r, out, most_reads),
+                Step::Run(t) => queue.extend(t),
+                Step::Pending => {}
             }
             most_reads = most_reads.max(queue.iter().filter(|t| matches!(t.work, Work::Read { .. })).count());
             let task = queue.pop().expect("a task to answer");
@@ -318,7 +335,7 @@ mod tests {
                 }
                 other => panic!("unexpected {other:?}"),
             };
-            step = job.resume(Some((task.id, c)));
+            step = job.resume(Event::Completed(task.id, c), Tick::at(0));
         }
     }
 
@@ -352,9 +369,14 @@ mod tests {
     #[test]
     fn a_file_that_shrinks_while_read_fails_the_job() {
         let mut job = ZipJob::for_names(["a.bin"]).unwrap();
-        let ZipStep::Run(t) = job.resume(None) else { panic!() };
-        let ZipStep::Run(t) = job.resume(Some((t[0].id, Completion::Sizes(vec![Some(10)])))) else { panic!() };
-        let ZipStep::Done(Err(e)) = job.resume(Some((t[0].id, Completion::Data(vec![0; 4])))) else { panic!() };
+        let Step::Run(t) = job.resume(Event::Start, Tick::at(0)) else { panic!() };
+        let Step::Run(t) = job.resume(Event::Completed(t[0].id, Completion::Sizes(vec![Some(10)])), Tick::at(0)) else {
+            panic!()
+        };
+        let Step::Done(Err(e)) = job.resume(Event::Completed(t[0].id, Completion::Data(vec![0; 4])), Tick::at(0))
+        else {
+            panic!()
+        };
         assert_eq!(e.kind(), ErrorKind::Io);
     }
 
@@ -367,9 +389,8 @@ mod tests {
     #[test]
     fn cancel_ends_the_job() {
         let mut job = ZipJob::for_names(["a.bin"]).unwrap();
-        let _ = job.resume(None);
-        job.cancel();
-        let ZipStep::Done(Err(e)) = job.resume(None) else { panic!() };
+        let _ = job.resume(Event::Start, Tick::at(0));
+        let Step::Done(Err(e)) = job.resume(Event::Cancel, Tick::at(0)) else { panic!() };
         assert_eq!(e.kind(), ErrorKind::Cancelled);
     }
 }

@@ -3,6 +3,7 @@
 //! the emulator can check an uploaded archive. Only the directory is read, never the data: a 4 GiB
 //! archive costs a few reads. ZIP64 archives (more than 65,535 entries or beyond 4 GiB) are supported.
 
+use crate::validate::FileSet;
 use std::io::{Read, Seek, SeekFrom};
 
 use crate::error::{Error, ErrorKind, Result};
@@ -94,6 +95,22 @@ pub fn entry_names<R: Read + Seek>(mut r: R) -> Result<Vec<String>> {
         at = end + x + c;
     }
     Ok(names)
+}
+
+/// A ZIP's entries as the file set a submission is checked against (defined here, beside the reader of
+/// entry names, so the validator does not depend on packaging).
+impl FileSet {
+    /// The entry names of a ZIP archive (read from its central directory only; ZIP64 included), e.g. the
+    /// ZIP about to be uploaded. Errors: `invalid_archive` when `zip` is not a readable ZIP, `io`.
+    pub fn from_zip<R: std::io::Read + std::io::Seek>(zip: R) -> crate::Result<Self> {
+        // Folder entries (`Images/`) hold no file: only files can be named by a submission.
+        Ok(FileSet::from_names(entry_names(zip)?.into_iter().filter(|n| !n.ends_with('/'))))
+    }
+
+    /// [`FileSet::from_zip`] for a ZIP held in memory (the browser page, bindings handed bytes).
+    pub fn from_zip_bytes(zip: &[u8]) -> crate::Result<Self> {
+        FileSet::from_zip(std::io::Cursor::new(zip))
+    }
 }
 
 #[cfg(test)]

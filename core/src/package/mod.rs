@@ -39,12 +39,12 @@ pub(crate) mod stream;
 mod submission;
 mod zip;
 
-pub use job::{ZipJob, ZipReport, ZipStep};
+pub use job::{ZipJob, ZipReport};
 pub use listing::entry_names;
 pub use names::{default_compression, entry_name, Compression, STORED_EXTENSIONS};
-pub use paths::path_under;
 #[cfg(not(target_arch = "wasm32"))]
 pub use paths::zip_plan;
+pub use paths::{path_under, UploadFile};
 pub use submission::{submission_entries, SubmissionEntry};
 #[cfg(not(target_arch = "wasm32"))]
 pub use submission::{PackagePlan, PlannedFile};

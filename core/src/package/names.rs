@@ -79,7 +79,7 @@ pub fn default_compression(name: &str) -> Compression {
 
 fn invalid(name: &str, why: &str) -> Error {
     // Control characters escaped: a hostile name must not reach a terminal raw.
-    let name = crate::validate::shown(name);
+    let name = crate::issue::shown(name);
     Error::new(ErrorKind::InvalidArchive, format!("unsafe or invalid entry name `{name}`: {why}"))
 }
 

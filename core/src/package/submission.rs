@@ -50,8 +50,8 @@ fn case_duplicate(a: &str, b: &str) -> crate::error::Error {
         crate::error::ErrorKind::InvalidArchive,
         format!(
             "entry names `{}` and `{}` differ only in letter case; Windows and the Store treat them as one file",
-            crate::validate::shown(a),
-            crate::validate::shown(b)
+            crate::issue::shown(a),
+            crate::issue::shown(b)
         ),
     )
 }
@@ -90,7 +90,7 @@ mod native {
                 format!(
                     "`{}` resolves to a file outside the files folder {} (a symbolic link?); refused: copy the file \
                      into the folder instead",
-                    crate::validate::shown(name),
+                    crate::issue::shown(name),
                     base.display()
                 ),
             )

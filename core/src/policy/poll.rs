@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::data::limits as lim;
 use crate::error::Result;
-use crate::options::{seconds, Fields};
+use crate::json::{seconds, Fields};
 
 /// A geometric poll schedule. JSON (`poll` of [`crate::options::ClientOptions`]): `{initial, factor, max}`,
 /// delays in seconds, every key optional.

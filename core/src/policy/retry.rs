@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use crate::data::limits as lim;
 use crate::error::{Error, ErrorKind, Result};
-use crate::options::{seconds, Fields};
+use crate::json::{seconds, Fields};
 
 /// Retry limits. JSON (`retry` of [`crate::options::ClientOptions`]): `{maxAttempts, baseDelay, maxDelay,
 /// maxRetryAfter}`, delays in seconds, every key optional.

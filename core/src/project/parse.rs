@@ -7,8 +7,8 @@ use serde_json::{Map, Value};
 use super::credentials::{self, CredentialNames};
 use super::schema::{fields_of, quoted, FieldType, ENVIRONMENTS, FIELDS, SCHEMA_KEY, TABLES};
 use super::{Format, ProductKind};
-use crate::flow::spec::merge;
 use crate::issue::Issue;
+use crate::json::merge;
 use crate::model::files::pointer_segment;
 use crate::validate::codes;
 

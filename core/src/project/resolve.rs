@@ -11,6 +11,7 @@ use super::files::ProjectFiles;
 use super::parse::{self, Origin, Project};
 use super::{images, listings, packages, Format, ProductKind, Resolved};
 use crate::issue::Issue;
+use crate::json::merge;
 use crate::validate::{codes, FileSet, Input};
 
 /// The default folders, used when they exist and the file does not name others.
@@ -331,23 +332,6 @@ fn submission_file(
     }
 }
 
-/// `src` merged over `dst`: objects recursively, other values replaced.
-fn merge(dst: &mut Value, src: Value) {
-    match (dst, src) {
-        (Value::Object(d), Value::Object(s)) => {
-            for (k, v) in s {
-                match d.get_mut(&k) {
-                    Some(existing) if existing.is_object() && v.is_object() => merge(existing, v),
-                    _ => {
-                        d.insert(k, v);
-                    }
-                }
-            }
-        }
-        (d, s) => *d = s,
-    }
-}
-
 fn too_many(issues: &mut Vec<Issue>, lang: &str, ty: &str, max: usize, n: usize) {
     issues.push(error(
         &codes::PROJECT_IMAGES_TOO_MANY,
@@ -401,7 +385,7 @@ fn devcenter_changes(
         generated.insert("listings".into(), Value::Object(out_listings));
     }
     let mut changes = Value::Object(extra.unwrap_or_default());
-    merge(&mut changes, Value::Object(generated));
+    merge(&mut changes, &Value::Object(generated));
     changes
 }
 

@@ -467,12 +467,13 @@ fn load_reads_the_folder_and_the_wire_call_answers() {
     assert_eq!(r.files, dir.canonicalize().unwrap());
     assert_eq!(r.request["spec"]["changes"]["flightPackages"][0]["fileName"], "build/App_1.0.0.0_x64.msixupload");
     let path = dir.join("storesubmit.toml");
-    let v = crate::wire::call("project", &json!({"path": path.to_str().unwrap()})).unwrap();
+    let v = crate::wire::call("loadProject", &json!({"path": path.to_str().unwrap()})).unwrap();
     assert_eq!(v["valid"], true);
     assert_eq!(v["credentials"]["clientSecret"], "STORESUBMIT_CLIENT_SECRET");
     assert_eq!(v["credentials"]["sellerId"], Value::Null);
     assert_eq!(v["request"]["spec"]["changes"]["listings"]["en-us"]["baseListing"]["title"], "Hello");
-    let missing = crate::wire::call("project", &json!({"path": dir.join("nope.toml").to_str().unwrap()})).unwrap_err();
+    let missing =
+        crate::wire::call("loadProject", &json!({"path": dir.join("nope.toml").to_str().unwrap()})).unwrap_err();
     assert_eq!(missing.code(), "io");
     std::fs::remove_dir_all(&dir).unwrap();
 }

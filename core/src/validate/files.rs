@@ -28,14 +28,7 @@ pub struct FileSet {
     empty: BTreeSet<String>,
 }
 
-/// A name as messages show it: control characters (NUL, ESC, newlines, …) escaped as `\u{1b}`, the
-/// rest as is.
-pub fn shown(name: &str) -> String {
-    if !name.chars().any(char::is_control) {
-        return name.to_string();
-    }
-    name.chars().map(|c| if c.is_control() { c.escape_unicode().to_string() } else { c.to_string() }).collect()
-}
+pub use crate::issue::shown;
 
 /// Whether a `/`-separated name leaves its root (`..` segment or absolute).
 fn escapes(name: &str) -> bool {
@@ -137,18 +130,6 @@ impl FileSet {
     /// The names, sorted.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.names.iter().map(String::as_str)
-    }
-
-    /// The entry names of a ZIP archive (read from its central directory only; ZIP64 included), e.g. the
-    /// ZIP about to be uploaded. Errors: `invalid_archive` when `zip` is not a readable ZIP, `io`.
-    pub fn from_zip<R: std::io::Read + std::io::Seek>(zip: R) -> crate::Result<Self> {
-        // Folder entries (`Images/`) hold no file: only files can be named by a submission.
-        Ok(FileSet::from_names(crate::package::entry_names(zip)?.into_iter().filter(|n| !n.ends_with('/'))))
-    }
-
-    /// [`FileSet::from_zip`] for a ZIP held in memory (the browser page, bindings handed bytes).
-    pub fn from_zip_bytes(zip: &[u8]) -> crate::Result<Self> {
-        FileSet::from_zip(std::io::Cursor::new(zip))
     }
 
     /// Every file under `dir`, recursively, as `/`-separated paths relative to `dir`. Native only.

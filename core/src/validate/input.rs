@@ -5,9 +5,9 @@ use serde_json::Value;
 
 use super::{cross_check_files, guess_kind, lenient_json, validate, FileSet};
 use crate::error::{Error, ErrorKind, Result};
-use crate::flow::SubmissionSpec;
 use crate::issue::Issue;
 use crate::model::kind::DocumentKind;
+use crate::spec::SubmissionSpec;
 
 /// The document to check.
 #[derive(Clone, Copy, Debug)]

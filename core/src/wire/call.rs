@@ -1,7 +1,7 @@
 //! The core's offline functions as JSON in, JSON out: one entry point ([`call`]) that a C ABI, a wasm
-//! module or a Node addon exports once, instead of a wrapper per function in every binding. The names
-//! and their arguments are listed in [`CALLS`] (and in the manifest under `calls`), so generated code
-//! and documentation read them from one place.
+//! module or a Node addon exports once, instead of a wrapper per function in every binding. The names,
+//! parameters and defaults are the surface's ([`crate::surface::CALLS`], in the manifest under
+//! `surface.calls`), so generated code and documentation read them from one place.
 
 use serde_json::{json, Map, Value};
 
@@ -9,105 +9,14 @@ use super::json::response_from_json;
 use super::vectors::blob_vector;
 use crate::api::{self, Endpoints};
 use crate::error::{Error, Result};
+use crate::flow::preflight;
 use crate::flow::win32::Win32Spec;
-use crate::flow::SubmissionSpec;
+use crate::json::decode;
 use crate::model::DocumentKind;
-use crate::options::decode;
 use crate::package::submission_entries;
+use crate::spec::SubmissionSpec;
+use crate::surface;
 use crate::validate::{self, FileSet, Input};
-
-/// One function of [`call`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CallInfo {
-    /// Its name.
-    pub name: &'static str,
-    /// Its arguments, as the fields of one JSON object (`?` marks an optional one).
-    pub args: &'static [&'static str],
-    /// What it answers.
-    pub doc: &'static str,
-}
-
-/// Every function [`call`] knows.
-pub const CALLS: &[CallInfo] = &[
-    CallInfo {
-        name: "manifest",
-        args: &[],
-        doc: "the manifest: operations, error and issue catalogues, enums, tables, limits, models, workflows, calls",
-    },
-    CallInfo { name: "tables", args: &[], doc: "the reference tables (markets, languages, categories, limits)" },
-    CallInfo { name: "documentKinds", args: &[], doc: "the document kinds validate accepts" },
-    CallInfo {
-        name: "validate",
-        args: &["kind?", "document?", "text?", "files?", "folder?", "change?"],
-        doc: "{valid, kind, issues: [{code, path, message, severity}]}: the document (or text, read leniently) \
-              checked as `kind` (guessed when absent) and, with `files` (a list of names, or name → size) or \
-              `folder` (a local folder, listed by the core; not in wasm), its files cross-checked; with `change: \
-              true` a submission is checked as the changes a publish applies (what its pre-flight checks)",
-    },
-    CallInfo {
-        name: "preflight",
-        args: &["kind", "spec", "files?", "folder?"],
-        doc: "null when a workflow's spec (`kind` a submission kind, or `win32`) passes the checks a publish makes \
-              before its first request (rules, and with `files`/`folder` every named file); else its typed error",
-    },
-    CallInfo { name: "guessKind", args: &["document"], doc: "the kind a document most probably is, or null" },
-    CallInfo {
-        name: "packageEntries",
-        args: &["kind", "document"],
-        doc: "[{name, sourceName, pointers}]: the files a submission needs in its ZIP, in archive order",
-    },
-    CallInfo {
-        name: "buildRequest",
-        args: &["op", "args?", "endpoints?"],
-        doc: "{method, url, headers: [[name, value]], timeout, body}: the request of an operation",
-    },
-    CallInfo {
-        name: "parseResponse",
-        args: &["op?", "response"],
-        doc: "the JSON result of a response ({status, headers, text | json}) read by the parser of the family of \
-              `op`: null when empty, {tokenType, expiresAt} for a token operation (never the token); an error \
-              response fails with its typed error",
-    },
-    CallInfo {
-        name: "parseJson",
-        args: &["text"],
-        doc: "{document, issues}: JSON text read leniently (trailing commas, comments, a BOM are warnings)",
-    },
-    CallInfo {
-        name: "project",
-        args: &["path", "environment?"],
-        doc: "{valid, issues, request, files, credentials: {tenantId, clientId, clientSecret, sellerId}, kind, \
-              environment}: the project file (storesubmit.toml or .json) at `path` resolved, with the overrides of \
-              `environment`, into the workflow request it publishes (`null` when an issue is an error); problems in \
-              the file are `project.*` issues, an unreadable file an `io` error; credentials are environment \
-              variable NAMES (not in wasm: no filesystem)",
-    },
-    CallInfo { name: "redact", args: &["text"], doc: "the text with secrets (SAS signatures, tokens) removed" },
-    CallInfo { name: "redactUrl", args: &["url"], doc: "the URL with its secret query values removed" },
-    CallInfo {
-        name: "connectionFile",
-        args: &["text", "name?"],
-        doc: "{tenantId, clientId, clientSecret, sellerId, devcenterUrl, win32Url, ingestionUrl, tokenUrl, \
-              tokenVersion} (each a string or null): a connection file's text (a JSON object, camelCase or \
-              snake_case keys, or the emulator's output whose first line is one) read by its rules; `name` \
-              names the file in errors",
-    },
-    CallInfo {
-        name: "summary",
-        args: &["outcome?", "plan?", "error?"],
-        doc: "{markdown}: a workflow's outcome (null when nothing ran, as in a dry run) and its plan (the plan \
-              workflow's document) as a Markdown job summary: the result table (product, kind, submission id, \
-              status, stage, adopted, errors and warnings with codes, certification report links) and the plan's \
-              requests and changes tables; with `error` (a typed error's JSON: code, message, correlationId…) \
-              instead of an outcome, the failure and the plan; secrets redacted, values escaped and cut at \
-              `summary.cell.chars`",
-    },
-    CallInfo {
-        name: "blobVector",
-        args: &["file", "case"],
-        doc: "the core's answer to a case of tests/vectors/blob/<file>.json, in the shape of its `expect`",
-    },
-];
 
 /// Runs the function `name` with the fields of `args` (an object; `null` for none).
 ///
@@ -115,10 +24,10 @@ pub const CALLS: &[CallInfo] = &[
 /// `invalid_argument` for an unknown name, an unknown or malformed argument (naming it and its rule);
 /// otherwise the function's own error (a `parseResponse` of an error response fails with that error).
 pub fn call(name: &str, args: &Value) -> Result<Value> {
-    let info = CALLS.iter().find(|c| c.name == name).ok_or_else(|| {
+    let info = surface::call(name).ok_or_else(|| {
         Error::invalid_argument(format!(
             "unknown function `{name}`; one of {}",
-            CALLS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
+            surface::CALLS.iter().map(|c| c.name).collect::<Vec<_>>().join(", ")
         ))
     })?;
     let empty = Map::new();
@@ -128,10 +37,11 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         _ => return Err(Error::invalid_argument(format!("{name}: arguments must be a JSON object"))),
     };
     for key in a.keys() {
-        if !info.args.iter().any(|k| k.trim_end_matches('?') == key) {
+        if info.param(key).is_none() {
+            let known: Vec<&str> = info.params.iter().map(|p| p.name).collect();
             return Err(Error::invalid_argument(format!(
                 "{name}/{key}: unknown argument; expected {}",
-                if info.args.is_empty() { "none".to_string() } else { info.args.join(", ") }
+                if known.is_empty() { "none".to_string() } else { known.join(", ") }
             )));
         }
     }
@@ -156,7 +66,7 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
             let (document, issues) = validate::lenient_json::parse(args.str("text")?)?;
             Ok(json!({"document": document, "issues": issues}))
         }
-        "project" => project(&args),
+        "loadProject" => project(&args),
         "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
         "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
         "connectionFile" => {
@@ -168,7 +78,7 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         }
         "summary" => summary(&args),
         "blobVector" => blob_vector(args.str("file")?, args.required("case")?),
-        _ => unreachable!("every name of CALLS is handled"),
+        other => Err(Error::invalid_argument(format!("{other}: is not an offline function"))),
     }
 }
 
@@ -205,12 +115,12 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
         Some(_) => Some(args.kind("kind")?),
         None => None,
     };
-    // an explicit `"document": null` is a document (one that fails its rules), not a missing argument
-    let input = match (args.a.get("document"), args.get("text")) {
-        (Some(d), None) => Input::Document(d),
-        (None, Some(Value::String(t))) => Input::Text(t),
-        (None, Some(_)) => return Err(args.bad("text", "must be a string")),
-        _ => return Err(args.bad("document", "give exactly one of `document` (JSON) and `text` (a string)")),
+    // an explicit `"document": null` is a document (one that fails its rules), not a missing argument; a
+    // string is the document's text, read leniently
+    let input = match args.a.get("document") {
+        Some(Value::String(t)) => Input::Text(t),
+        Some(d) => Input::Document(d),
+        None => return Err(args.bad("document", "is required: the document (JSON) or its text (a string)")),
     };
     let files = file_set(args)?;
     let checked = match args.get("change") {
@@ -225,13 +135,12 @@ fn validate_call(args: &Args<'_>) -> Result<Value> {
     }))
 }
 
-/// The files of `files` (a list of names, or name → size: 0 is an empty file) or `folder` (listed
-/// here), if either is given.
+/// The files of `files` (a folder, listed here; a list of names; or name → size: 0 is an empty file), if
+/// given.
 fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
     Ok(match args.get("files") {
-        None if args.get("folder").is_some() => Some(folder_set(args)?),
-        Some(_) if args.get("folder").is_some() => return Err(args.bad("folder", "give `files` or `folder`, not both")),
         None => None,
+        Some(Value::String(dir)) => Some(folder_set(args, dir)?),
         Some(Value::Array(items)) => {
             let names: Option<Vec<&str>> = items.iter().map(Value::as_str).collect();
             Some(FileSet::from_names(names.ok_or_else(|| args.bad("files", "must list names (strings)"))?))
@@ -247,21 +156,19 @@ fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
             }
             Some(set)
         }
-        Some(_) => return Err(args.bad("files", "must be a list of names or an object of name → size")),
+        Some(_) => return Err(args.bad("files", "must be a folder, a list of names or an object of name → size")),
     })
 }
 
-/// The files of a local folder (what `validate --files DIR` lists: names, empty files, links out of it).
+/// The files of a local folder, as a publish lists them (names, empty files, links out of it).
 #[cfg(not(target_arch = "wasm32"))]
-fn folder_set(args: &Args<'_>) -> Result<FileSet> {
-    let dir = std::path::Path::new(args.str("folder")?);
-    FileSet::from_dir(dir)
-        .map_err(|e| Error::new(crate::ErrorKind::Io, format!("cannot list the folder {}: {e}", dir.display())))
+fn folder_set(_args: &Args<'_>, dir: &str) -> Result<FileSet> {
+    crate::files::LocalFiles::new(dir).list(None)
 }
 
 #[cfg(target_arch = "wasm32")]
-fn folder_set(args: &Args<'_>) -> Result<FileSet> {
-    Err(args.bad("folder", "has no meaning here (no filesystem): pass `files`"))
+fn folder_set(args: &Args<'_>, _dir: &str) -> Result<FileSet> {
+    Err(args.bad("files", "cannot be a folder here (no filesystem): pass a list of names or name → size"))
 }
 
 /// The project file at `path`, resolved (native: it reads the file and its folder).
@@ -281,25 +188,13 @@ fn project(args: &Args<'_>) -> Result<Value> {
 
 fn preflight(args: &Args<'_>) -> Result<Value> {
     let spec = args.required("spec")?;
-    let win32 = args.str("kind")? == "win32";
-    // a folder is listed as a publish lists it (only when the spec names files; absolute asset paths kept)
-    #[cfg(not(target_arch = "wasm32"))]
-    if args.get("folder").is_some() && args.get("files").is_none() {
-        let dir = std::path::Path::new(args.str("folder")?);
-        if win32 {
-            crate::preflight::preflight_win32(&decode("preflight/spec", spec)?, Some(dir))?;
-        } else {
-            crate::preflight::preflight_submission(args.kind("kind")?, &decode("preflight/spec", spec)?, Some(dir))?;
-        }
-        return Ok(Value::Null);
-    }
     let files = file_set(args)?;
-    if win32 {
+    if args.str("kind")? == "win32" {
         let spec: Win32Spec = decode("preflight/spec", spec)?;
-        crate::preflight::check_win32(&spec, files.as_ref())?;
+        preflight::check_win32(&spec, files.as_ref())?;
     } else {
         let spec: SubmissionSpec = decode("preflight/spec", spec)?;
-        crate::preflight::check_submission(args.kind("kind")?, &spec, files.as_ref())?;
+        preflight::check_submission(args.kind("kind")?, &spec, files.as_ref())?;
     }
     Ok(Value::Null)
 }
@@ -349,9 +244,9 @@ mod tests {
 
     #[test]
     fn every_listed_function_answers_and_unknown_input_names_the_field() {
-        for c in CALLS {
+        for c in surface::CALLS {
             let r = call(c.name, &Value::Null);
-            if c.args.iter().all(|a| a.ends_with('?')) && c.name != "validate" {
+            if c.params.iter().all(|p| !p.required) {
                 assert!(r.is_ok(), "{}: {r:?}", c.name);
             } else {
                 let e = r.unwrap_err();
@@ -368,7 +263,7 @@ mod tests {
     fn validate_reads_text_leniently_and_cross_checks_sized_files() {
         let text = r#"{"applicationCategory": "Games_Fighting", "applicationPackages": [
             {"fileName": "App.msixupload", "fileStatus": "PendingUpload"},],}"#;
-        let v = call("validate", &json!({"text": text, "files": {"App.msixupload": 0}})).unwrap();
+        let v = call("validate", &json!({"document": text, "files": {"App.msixupload": 0}})).unwrap();
         assert_eq!(v["kind"], "app-submission");
         assert_eq!(v["valid"], false);
         let codes: Vec<&str> = v["issues"].as_array().unwrap().iter().map(|i| i["code"].as_str().unwrap()).collect();
@@ -376,15 +271,15 @@ mod tests {
         assert!(codes.iter().any(|c| c.starts_with("json.")), "{codes:?}");
         let null = call("validate", &json!({"document": null, "kind": "win32-metadata"})).unwrap();
         assert_eq!(null["valid"], false);
-        let not_json = call("validate", &json!({"text": "{", "kind": "app-submission"})).unwrap();
+        let not_json = call("validate", &json!({"document": "{", "kind": "app-submission"})).unwrap();
         assert_eq!(not_json["valid"], false);
         assert_eq!(not_json["kind"], "app-submission", "the kind named stays the answer's");
-        assert!(call("validate", &json!({"text": "{"})).unwrap()["kind"].is_null());
+        assert!(call("validate", &json!({"document": "{"})).unwrap()["kind"].is_null());
         let dir = std::env::temp_dir().join(format!("storesubmit-call-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("App.msixupload"), b"").unwrap();
         let doc: Value = serde_json::from_str(&text.replace(",]", "]").replace(",}", "}")).unwrap();
-        let v = call("validate", &json!({"document": doc, "folder": dir.to_str().unwrap()})).unwrap();
+        let v = call("validate", &json!({"document": doc, "files": dir.to_str().unwrap()})).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert!(v["issues"].as_array().unwrap().iter().any(|i| i["code"] == "files.empty"), "{v}");
         let spec = json!({"changes": {"applicationPackages": [{"fileName": "App.msixupload"}]}});

@@ -6,12 +6,13 @@ use std::time::Duration;
 
 use serde_json::{json, Map, Value};
 
-use crate::api::auth::AccessToken;
 use crate::error::{Error, ErrorKind, Result};
-use crate::flow::{Completion, Progress, Task, TaskId, Work};
+use crate::flow::Outcome;
 use crate::http::HttpResponse;
-use crate::options::decode;
-use crate::secret::redact_url;
+use crate::json::decode;
+use crate::secret::{redact_url, AccessToken};
+use crate::task::{Completion, Progress, Task, TaskId, Work};
+use crate::validate::FileSet;
 
 /// A task as JSON, and the request body that goes with a `send` task (empty for others).
 pub fn task_json(task: Task) -> (Value, Vec<u8>) {
@@ -29,6 +30,7 @@ pub fn task_json(task: Task) -> (Value, Vec<u8>) {
         Work::Wait { duration, reason } => {
             (json!({"id": id, "kind": "wait", "seconds": duration.as_secs_f64(), "reason": reason}), Vec::new())
         }
+        Work::List { archive } => (json!({"id": id, "kind": "list", "archive": archive}), Vec::new()),
         Work::Stat { names } => (json!({"id": id, "kind": "stat", "names": names}), Vec::new()),
         Work::Read { name, offset, len } => {
             (json!({"id": id, "kind": "read", "name": name, "offset": offset, "length": len}), Vec::new())
@@ -74,8 +76,8 @@ pub fn describe_task(task: &Value) -> String {
     }
 }
 
-/// Reads a completion: `{"id", "kind": "response" | "failed" | "waited" | "sizes" | "data" | "written" |
-/// "token", …}`,
+/// Reads a completion: `{"id", "kind": "response" | "failed" | "waited" | "files" | "sizes" | "data" |
+/// "written" | "token", …}`,
 /// with `data` the response body or the file bytes.
 ///
 /// # Errors
@@ -101,6 +103,7 @@ pub fn completion_from_json(v: &Value, data: Vec<u8>) -> Result<(TaskId, Complet
         "waited" => Completion::Waited,
         "written" => Completion::Written,
         "sizes" => Completion::Sizes(decode("completion/sizes", obj.get("sizes").unwrap_or(&Value::Null))?),
+        "files" => Completion::Files(files_from_json(obj.get("files"))?),
         "data" => Completion::Data(data),
         "token" => {
             let token = str_field(obj, "token")?;
@@ -118,11 +121,32 @@ pub fn completion_from_json(v: &Value, data: Vec<u8>) -> Result<(TaskId, Complet
         }
         other => {
             return Err(Error::invalid_argument(format!(
-                "completion/kind: must be \"response\", \"failed\", \"waited\", \"sizes\", \"data\", \"written\" or \"token\", got {other:?}"
+                "completion/kind: must be \"response\", \"failed\", \"waited\", \"files\", \"sizes\", \"data\", \"written\" or \"token\", got {other:?}"
             )))
         }
     };
     Ok((TaskId(id), completion))
+}
+
+/// The host's files, as a `list` task's completion gives them: `[{"name", "size"}…]` (`size` 0: an empty
+/// file; `size` null: present but unsafe, a link leaving the folder).
+fn files_from_json(v: Option<&Value>) -> Result<FileSet> {
+    let items = v
+        .and_then(Value::as_array)
+        .ok_or_else(|| Error::invalid_argument("completion/files: must be a list of {name, size}"))?;
+    let mut set = FileSet::new();
+    for (i, item) in items.iter().enumerate() {
+        let name = item
+            .get("name")
+            .and_then(Value::as_str)
+            .ok_or_else(|| Error::invalid_argument(format!("completion/files/{i}/name: must be a string")))?;
+        match item.get("size") {
+            Some(Value::Null) => set.insert_unsafe(name),
+            Some(n) if n.as_u64() == Some(0) => set.insert_empty(name),
+            _ => set.insert(name),
+        }
+    }
+    Ok(set)
 }
 
 fn str_field<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str> {
@@ -175,13 +199,21 @@ pub(crate) fn headers_from_json(v: Option<&Value>, at: &str) -> Result<Vec<(Stri
 }
 
 /// An error as JSON: `{code, number, message, status, retryable, retryAfter, correlationId, serverErrors,
-/// issues}` (secrets already scrubbed from the message by [`Error::new`]).
+/// issues, request, resumeToken}` (secrets already scrubbed from the message by [`Error::new`];
+/// `request` is `{op, method, url}` with the URL redacted, or null; `resumeToken` the string a resume
+/// takes, or null).
 pub fn error_json(e: &Error) -> Value {
     json!({
         "code": e.code(), "number": e.kind().number(), "message": e.message(), "status": e.status(),
         "retryable": e.is_retryable(), "retryAfter": e.retry_after().map(|d| d.as_secs_f64()),
         "correlationId": e.correlation_id(), "serverErrors": e.server_errors(), "issues": e.issues(),
+        "request": e.request(), "resumeToken": e.resume_token(),
     })
+}
+
+/// A workflow's outcome as JSON, camelCase, its resume token in string form (what every surface hands out).
+pub fn outcome_json(o: &Outcome) -> Value {
+    serde_json::to_value(o).unwrap_or(Value::Null)
 }
 
 /// A host's failure (`{"code": "transport" | "timeout" | "io" | …, "message"}`) as an [`Error`]; the code
@@ -209,8 +241,8 @@ pub fn error_from_json(v: &Value) -> Result<Error> {
 
 /// A progress event as JSON: `{"kind": "stage", "stage"}`, `{"kind": "request", "method", "url" (redacted),
 /// "status", "purpose"}`, `{"kind": "wait", "seconds", "reason"}`, `{"kind": "upload", "done", "total"}`
-/// or `{"kind": "resumable", "token"}` (the resume token's string form); each with `message`, the event
-/// as one log line.
+/// `{"kind": "pack", "done", "total"}` or `{"kind": "resumable", "resumeToken"}` (the resume token's string
+/// form); each with `message`, the event as one log line.
 pub fn progress_json(p: &Progress) -> Value {
     let mut v = match p {
         Progress::Stage(s) => json!({"kind": "stage", "stage": s}),
@@ -221,7 +253,8 @@ pub fn progress_json(p: &Progress) -> Value {
             json!({"kind": "wait", "seconds": duration.as_secs_f64(), "reason": reason})
         }
         Progress::Upload { done, total } => json!({"kind": "upload", "done": done, "total": total}),
-        Progress::Resumable(token) => json!({"kind": "resumable", "token": token.to_json()}),
+        Progress::Pack { done, total } => json!({"kind": "pack", "done": done, "total": total}),
+        Progress::Resumable(token) => json!({"kind": "resumable", "resumeToken": token.to_json()}),
     };
     v["message"] = json!(p.to_string());
     v

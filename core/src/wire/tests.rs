@@ -1,8 +1,10 @@
 use serde_json::{json, Value};
 
 use super::*;
-use crate::error::ErrorKind;
-use crate::flow::Completion;
+use crate::error::{ErrorKind, Result};
+use crate::flow::{Completion, Credentials, TaskId};
+use crate::options::ClientOptions;
+use crate::secret::Secret;
 
 fn options() -> Value {
     json!({"tenantId": "t", "clientId": "c", "endpoints": {
@@ -11,7 +13,7 @@ fn options() -> Value {
 }
 
 fn app_request() -> Value {
-    json!({"workflow": "submission", "target": {"type": "app", "app_id": "9NBLGGH4R315"}, "stopAfter": "draft"})
+    json!({"workflow": "submission", "target": {"type": "app", "appId": "9NBLGGH4R315"}, "stopAfter": "draft"})
 }
 
 fn err(r: Result<impl std::fmt::Debug>) -> String {
@@ -20,7 +22,7 @@ fn err(r: Result<impl std::fmt::Debug>) -> String {
 
 #[test]
 fn the_first_step_asks_for_a_token_with_the_secret_only_in_the_body() {
-    let mut w = WireFlow::start(&options(), Some(Secret::new("S3cret+Value")), &app_request(), None).unwrap();
+    let mut w = Run::start(&options(), Some(Secret::new("S3cret+Value")), &app_request(), None).unwrap();
     let step = w.step(&json!({"kind": "start"}), Vec::new(), 1_000, 0.5).unwrap();
     assert_eq!(step["kind"], "run");
     let task = &step["tasks"][0];
@@ -38,7 +40,7 @@ fn the_first_step_asks_for_a_token_with_the_secret_only_in_the_body() {
 
 #[test]
 fn an_external_credential_gets_token_tasks_and_a_bad_completion_is_named() {
-    let mut w = WireFlow::start(&options(), None, &app_request(), None).unwrap();
+    let mut w = Run::start(&options(), None, &app_request(), None).unwrap();
     let step = w.step(&json!({"kind": "start"}), Vec::new(), 1_000, 0.5).unwrap();
     let task = &step["tasks"][0];
     assert_eq!(task["kind"], "token");
@@ -128,14 +130,17 @@ fn workflow_requests_name_the_bad_field() {
             json!({"workflow": "submission", "target": {"type": "app", "app_id": "x"}, "stopAfter": "later"}),
             "workflow/stopAfter",
         ),
+        (json!({"workflow": "rollout", "appId": "x", "action": "halt"}), "workflow/submissionId"),
         (
-            json!({"workflow": "rollout", "target": {"type": "app", "app_id": "x"}, "action": {"action": "halt"}}),
-            "workflow/submissionId",
+            json!({"workflow": "rollout", "appId": "x", "submissionId": "1", "action": "update", "percentage": 101}),
+            "workflow",
         ),
+        (json!({"workflow": "publishAppSubmission", "changes": {}}), "workflow/appId: is required"),
         (
-            json!({"workflow": "rollout", "target": {"type": "app", "app_id": "x"}, "submissionId": "1", "action": {"action": "update", "percentage": 101}}),
-            "workflow/action",
+            json!({"workflow": "publishAppSubmission", "appId": "x", "rolloutPercentage": 150}),
+            "workflow/rolloutPercentage",
         ),
+        (json!({"workflow": "waitForSubmission", "submissionId": "1", "appId": "a", "addonId": "b"}), "workflow/appId"),
         (json!({"workflow": "win32", "productId": " "}), "workflow/productId"),
         (json!({"workflow": "call", "op": "noSuchOp"}), "unknown operation"),
         (json!({"workflow": "listAll", "op": "devcenter.list_apps", "maxPages": 0}), "workflow/maxPages"),
@@ -147,14 +152,16 @@ fn workflow_requests_name_the_bad_field() {
     }
     for ok in [
         app_request(),
-        json!({"workflow": "rollout", "target": {"type": "flight", "app_id": "a", "flight_id": "f"}, "submissionId": "1", "action": {"action": "get"}}),
+        json!({"workflow": "rollout", "appId": "a", "flightId": "f", "submissionId": "1"}),
+        json!({"workflow": "publishAppSubmission", "appId": "a", "changes": {"applicationCategory": "Games"}}),
+        json!({"workflow": "waitForSubmission", "submissionId": "1", "addonId": "b", "stopAfter": "committed"}),
         json!({"workflow": "win32", "productId": "p", "spec": {}}),
         json!({"workflow": "listAll", "op": "devcenter.list_apps"}),
     ] {
         workflow_from_json(cfg(), &ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
     }
-    let e = err(WireFlow::start(&json!({"tenantId": "t"}), Some(Secret::new("s")), &app_request(), None));
+    let e = err(Run::start(&json!({"tenantId": "t"}), Some(Secret::new("s")), &app_request(), None));
     assert!(e.contains("options/clientId"), "{e}");
-    let e = err(WireFlow::start(&json!({"retry": {"maxAttempts": "x"}}), None, &app_request(), None));
+    let e = err(Run::start(&json!({"retry": {"maxAttempts": "x"}}), None, &app_request(), None));
     assert!(e.starts_with("/retry"), "{e}");
 }

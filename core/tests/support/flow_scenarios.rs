@@ -52,6 +52,7 @@ impl Answers for Service {
         let answer = match task["kind"].as_str().unwrap_or("") {
             "wait" => json!({"kind": "waited"}),
             "stat" => json!({"kind": "sizes"}),
+            "list" => json!({"kind": "files"}),
             "token" => {
                 self.tokens += 1;
                 json!({"kind": "token", "token": format!("vector-token-{}", self.tokens), "expiresIn": 3600})
@@ -302,7 +303,7 @@ fn win32_publish() -> Scenario {
                 "kind": "win32.publish",
                 "productId": "PROD1",
                 "spec": {
-                    "packages": {"packages": [{"packageUrl": "https://downloads.example/app.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true}]},
+                    "packages": {"packages": [{"packageUrl": "https://downloads.example/app.msi", "languages": ["en-us"], "architectures": ["X64"], "isSilentInstall": true, "packageType": "msi"}]},
                     "metadata": {"listings": {"language": "en-us", "description": "d"}},
                     "metadataPatch": true,
                     "assets": [{"language": "en-us", "screenshots": ["s1.png"], "logos": []}]

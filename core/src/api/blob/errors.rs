@@ -3,7 +3,8 @@
 
 use super::responses::xml_text;
 use super::sas::SasUrl;
-use crate::error::{retry_after_from_headers, Error, ErrorKind, Result, ServerError};
+use crate::error::{Error, ErrorKind, Result, ServerError};
+use crate::http::retry_after_from_headers;
 use crate::http::HttpResponse;
 
 /// `Ok` for a 2xx response, else the typed error.
@@ -41,7 +42,7 @@ pub fn error_from_response(resp: &HttpResponse) -> Error {
         | "AuthorizationSourceIPMismatch"
         | "AuthorizationProtocolMismatch" => ErrorKind::SasPermission,
         "AuthenticationFailed" if detail.to_ascii_lowercase().contains("expir") => ErrorKind::SasExpired,
-        _ => crate::error::kind_for_status(resp.status, &[]),
+        _ => crate::http::kind_for_status(resp.status, &[]),
     };
     let mut text = format!("HTTP {}", resp.status);
     if !code.is_empty() {

@@ -1,14 +1,11 @@
 //! Azure Blob storage, sans-IO: SAS URLs, the block blob requests an upload needs, their responses,
-//! an upload plan, CRC-64, a service-SAS signer, and the upload itself as a state machine.
+//! an upload plan, CRC-64 and a service-SAS signer: the pure parts the block-upload machine
+//! ([`crate::upload`]) is written with.
 //!
 //! Submission ZIPs go to the SAS URL in `fileUploadUrl` as a block blob; win32 listing assets go to
-//! `primaryAssetUploadUrl` with a single Put Blob. Nothing here opens a socket: the bundled transport
-//! (`transport::upload`, feature `reqwest`) and every binding run [`BlobUpload`] and do its tasks.
+//! `primaryAssetUploadUrl` with a single Put Blob. Nothing here opens a socket or keeps state between
+//! requests: the machine that runs an upload is [`crate::upload::BlobUpload`].
 //!
-//! - [`BlobUpload`] ([`upload`]): the whole upload — SAS check, plan, resume, Put Block ×N with bounded
-//!   concurrency and memory, per-request retry, Put Block List; a ZIP streamed from the host's files;
-//!   listing assets with their fallback URL — speaking the host protocol of [`crate::task`]
-//!   ([`UploadSettings`], [`UploadSource`], [`UploadStep`], [`UploadReport`]).
 //! - [`SasUrl`]: parses a SAS URL (repairs a `sig` whose `+` was left unescaped, reads `se`, `sv`, `sp`);
 //!   `Debug`/`Display` never show `sig`; [`SasUrl::check_write`] refuses an expired or read-only SAS
 //!   before any byte is sent (`sas_expired`, `sas_permission`).
@@ -28,7 +25,7 @@
 //!
 //! Modules by concern: `sas` (SAS URLs, ISO 8601), `checksum` (CRC-64, MD5, block ids), `requests`,
 //! `responses` (block lists), `errors` (responses to typed errors), `plan` (limits, plan, staged blocks),
-//! `dev` (signers, Create Container), [`upload`] (the machine).
+//! `dev` (signers, Create Container).
 
 mod checksum;
 mod dev;
@@ -37,7 +34,6 @@ mod plan;
 mod requests;
 mod responses;
 mod sas;
-pub mod upload;
 
 pub use checksum::{block_id, content_md5, crc64, crc64_header, BlockChecksum, Crc64};
 pub use dev::{blob_sas_url, create_container, sign_account_sas, sign_blob_sas, DEV_ACCOUNT, DEV_ACCOUNT_KEY};
@@ -48,8 +44,7 @@ pub use requests::{
     put_block_request,
 };
 pub use responses::{parse_block_list, Block, BlockList};
-pub use sas::{format_iso8601, parse_iso8601, SasUrl};
-pub use upload::{BlobUpload, UploadReport, UploadSettings, UploadSource, UploadStep, ZipEntry};
+pub use sas::{format_iso8601, is_version, parse_iso8601, SasUrl};
 
 /// The `x-ms-version` sent when the SAS names no usable version.
 pub const DEFAULT_VERSION: &str = "2021-12-02";

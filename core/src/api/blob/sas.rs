@@ -162,7 +162,8 @@ impl fmt::Debug for SasUrl {
     }
 }
 
-pub(super) fn is_version(v: &str) -> bool {
+/// Whether `v` is a service version string (`YYYY-MM-DD`).
+pub fn is_version(v: &str) -> bool {
     let b = v.as_bytes();
     b.len() == 10
         && b[4] == b'-'

@@ -14,6 +14,7 @@ use serde_json::{json, Map, Value};
 use crate::api::Operation;
 use crate::error::{Error, ErrorKind, Result};
 use crate::flow::{str_of, Action, Call, Reply, Upload};
+use crate::json::merge;
 
 /// Changes to an offer's drafts, applied before the submission is created.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -97,23 +98,6 @@ pub struct PlanChange {
 
 /// `$expand` that makes a feature availability answer its markets, prices and trial.
 const FEATURE_EXPAND: &str = "MarketStates,PriceSchedules,Trial";
-
-/// Merges `set` into `doc`: objects recursively, anything else replaced.
-fn merge(doc: &mut Value, set: &Value) {
-    match (doc, set) {
-        (Value::Object(d), Value::Object(s)) => {
-            for (k, v) in s {
-                match d.get_mut(k) {
-                    Some(cur) if cur.is_object() && v.is_object() => merge(cur, v),
-                    _ => {
-                        d.insert(k.clone(), v.clone());
-                    }
-                }
-            }
-        }
-        (d, s) => *d = s.clone(),
-    }
-}
 
 /// One unit of work.
 #[derive(Clone, Debug)]

@@ -11,6 +11,11 @@ use crate::api::blob::{content_md5, crc64_header, sign_blob_sas, DEV_ACCOUNT, DE
 use crate::http::Method;
 
 const NOW: u64 = 1_800_000_000;
+
+/// The event for a completion (`None`: start, or look again).
+fn ev(c: Option<(TaskId, Completion)>) -> Event {
+    c.map_or(Event::Start, |(id, c)| Event::Completed(id, c))
+}
 const KIB: u64 = 1024;
 
 fn sas(perms: &str, expiry: i64) -> String {
@@ -107,18 +112,18 @@ impl Host {
         let mut queue: Vec<Task> = Vec::new();
         let mut completion = None;
         for _ in 0..100_000 {
-            let step = up.resume(completion.take(), Tick { now: self.now, jitter: 0.5 });
+            let step = up.resume(ev(completion.take()), Tick { now: self.now, jitter: 0.5 });
             self.progress.push(up.progress());
             match step {
-                UploadStep::Done(r) => return r,
-                UploadStep::Run(tasks) => {
+                Step::Done(r) => return r,
+                Step::Run(tasks) => {
                     assert!(!tasks.is_empty(), "Run with no task");
                     for t in &tasks {
                         self.log.push(summary(&t.work));
                     }
                     queue.extend(tasks);
                 }
-                UploadStep::Pending => {}
+                Step::Pending => {}
             }
             let puts = queue.iter().filter(|t| is_put_block(&t.work)).count();
             self.max_puts = self.max_puts.max(puts);
@@ -143,6 +148,7 @@ impl Host {
 
     fn answer(&mut self, work: Work) -> Completion {
         match work {
+            Work::List { .. } => panic!("an upload does not list files"),
             Work::Stat { names } => {
                 Completion::Sizes(names.iter().map(|n| self.files.get(n).map(|d| d.len() as u64)).collect())
             }
@@ -252,6 +258,7 @@ fn summary(w: &Work) -> String {
         Work::Send { .. } => "send ?".into(),
         Work::Wait { duration, .. } => format!("wait {duration:?}"),
         Work::Stat { names } => format!("stat {}", names.join(",")),
+        Work::List { .. } => "list".into(),
         Work::Read { name, offset, len } => format!("read {name} {offset} {len}"),
         Work::Token { .. } => "token".into(),
         Work::Write { offset, data } => format!("write {offset} {}", data.len()),
@@ -405,10 +412,10 @@ fn a_file_changed_between_attempts_is_an_io_error() {
     let mut queue: Vec<Task> = Vec::new();
     let mut completion = None;
     let e = loop {
-        match up.resume(completion.take(), Tick::at(NOW)) {
-            UploadStep::Done(r) => break r.unwrap_err(),
-            UploadStep::Run(t) => queue.extend(t),
-            UploadStep::Pending => {}
+        match up.resume(ev(completion.take()), Tick::at(NOW)) {
+            Step::Done(r) => break r.unwrap_err(),
+            Step::Run(t) => queue.extend(t),
+            Step::Pending => {}
         }
         let t = queue.remove(0);
         if matches!(t.work, Work::Wait { .. }) {
@@ -437,17 +444,17 @@ fn failures_give_typed_errors() {
     host.fault = Some(Box::new(|_, op| (op == "put_block").then(|| xml_error(403, "AuthorizationFailure"))));
     let mut up = BlobUpload::new(&u, UploadSource::File("p".into()), &small_blocks(KIB)).unwrap();
     // start at NOW, then the clock passes the expiry
-    let first = up.resume(None, Tick::at(NOW));
-    assert!(matches!(first, UploadStep::Run(_)));
+    let first = up.resume(Event::Start, Tick::at(NOW));
+    assert!(matches!(first, Step::Run(_)));
     host.now = NOW + 20;
-    let UploadStep::Run(tasks) = first else { unreachable!() };
+    let Step::Run(tasks) = first else { unreachable!() };
     let mut completion = Some((tasks[0].id, host.answer(tasks.into_iter().next().unwrap().work)));
     let mut queue = Vec::new();
     let e = loop {
-        match up.resume(completion.take(), Tick::at(host.now)) {
-            UploadStep::Done(r) => break r.unwrap_err(),
-            UploadStep::Run(t) => queue.extend(t),
-            UploadStep::Pending => {}
+        match up.resume(ev(completion.take()), Tick::at(host.now)) {
+            Step::Done(r) => break r.unwrap_err(),
+            Step::Run(t) => queue.extend(t),
+            Step::Pending => {}
         }
         let t: Task = queue.remove(0);
         completion = Some((t.id, host.answer(t.work)));
@@ -461,13 +468,13 @@ fn failures_give_typed_errors() {
         [(sas("rcw", NOW as i64 - 1), ErrorKind::SasExpired), (sas("r", NOW as i64 + 60), ErrorKind::SasPermission)]
     {
         let mut up = BlobUpload::new(&u, UploadSource::Bytes(b"x".to_vec()), &UploadSettings::default()).unwrap();
-        match up.resume(None, Tick::at(NOW)) {
-            UploadStep::Done(Err(e)) => assert_eq!(e.kind(), kind),
+        match up.resume(Event::Start, Tick::at(NOW)) {
+            Step::Done(Err(e)) => assert_eq!(e.kind(), kind),
             other => panic!("{other:?}"),
         }
-        assert!(matches!(up.resume(None, Tick::at(NOW)), UploadStep::Done(Err(_))), "done stays done");
+        assert!(matches!(up.resume(Event::Start, Tick::at(NOW)), Step::Done(Err(_))), "done stays done");
         let mut up = BlobUpload::asset(&u, None, "i.png".into(), vec![], &UploadSettings::default()).unwrap();
-        assert!(matches!(up.resume(None, Tick::at(NOW)), UploadStep::Done(Err(e)) if e.kind() == kind));
+        assert!(matches!(up.resume(Event::Start, Tick::at(NOW)), Step::Done(Err(e)) if e.kind() == kind));
     }
 }
 
@@ -496,7 +503,7 @@ fn bad_input_is_a_typed_error_never_a_panic() {
     // a file that shrinks while it is read
     let mut host = Host::new(&[("p", data(7, 4000))]);
     let mut up = BlobUpload::new(&url(), UploadSource::File("p".into()), &s).unwrap();
-    let UploadStep::Run(t) = up.resume(None, Tick::at(NOW)) else { panic!() };
+    let Step::Run(t) = up.resume(Event::Start, Tick::at(NOW)) else { panic!() };
     let sizes = host.answer(t.into_iter().next().unwrap().work);
     host.files.insert("p".into(), data(7, 1500));
     let e = host.run_from(&mut up, t_id(1), sizes).unwrap_err();
@@ -504,26 +511,30 @@ fn bad_input_is_a_typed_error_never_a_panic() {
     assert!(e.message().contains("changed"), "{e}");
     // a host answering with the wrong kind of completion, twice, or for a task never handed out
     let mut up = BlobUpload::new(&url(), UploadSource::File("p".into()), &s).unwrap();
-    let UploadStep::Run(t) = up.resume(None, Tick::at(NOW)) else { panic!() };
-    match up.resume(Some((t[0].id, Completion::Data(vec![1]))), Tick::at(NOW)) {
-        UploadStep::Done(Err(e)) => assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}"),
+    let Step::Run(t) = up.resume(Event::Start, Tick::at(NOW)) else { panic!() };
+    match up.resume(Event::Completed(t[0].id, Completion::Data(vec![1])), Tick::at(NOW)) {
+        Step::Done(Err(e)) => assert_eq!(e.kind(), ErrorKind::InvalidArgument, "{e}"),
         other => panic!("{other:?}"),
     }
     let mut up = BlobUpload::new(&url(), UploadSource::File("p".into()), &s).unwrap();
-    let _ = up.resume(None, Tick::at(NOW));
-    assert!(matches!(up.resume(Some((TaskId(99), Completion::Waited)), Tick::at(NOW)), UploadStep::Done(Err(_))));
+    let _ = up.resume(Event::Start, Tick::at(NOW));
+    assert!(matches!(up.resume(Event::Completed(TaskId(99), Completion::Waited), Tick::at(NOW)), Step::Done(Err(_))));
     let mut up = BlobUpload::new(&url(), UploadSource::File("p".into()), &s).unwrap();
-    let _ = up.resume(None, Tick::at(NOW));
-    assert!(matches!(up.resume(Some((TaskId(1), Completion::Sizes(vec![]))), Tick::at(NOW)), UploadStep::Done(Err(_))));
+    let _ = up.resume(Event::Start, Tick::at(NOW));
+    assert!(matches!(
+        up.resume(Event::Completed(TaskId(1), Completion::Sizes(vec![])), Tick::at(NOW)),
+        Step::Done(Err(_))
+    ));
     // a host's own failure of a read passes through
     let mut up = BlobUpload::new(&url(), UploadSource::File("p".into()), &s).unwrap();
-    let _ = up.resume(None, Tick::at(NOW));
-    let UploadStep::Run(t) = up.resume(Some((TaskId(1), Completion::Sizes(vec![Some(3000)]))), Tick::at(NOW)) else {
+    let _ = up.resume(Event::Start, Tick::at(NOW));
+    let Step::Run(t) = up.resume(Event::Completed(TaskId(1), Completion::Sizes(vec![Some(3000)])), Tick::at(NOW))
+    else {
         panic!()
     };
     let read = t.iter().find(|t| matches!(t.work, Work::Read { .. })).unwrap().id;
-    match up.resume(Some((read, Completion::Failed(Error::new(ErrorKind::Io, "disk gone")))), Tick::at(NOW)) {
-        UploadStep::Done(Err(e)) => assert_eq!((e.kind(), e.message()), (ErrorKind::Io, "disk gone")),
+    match up.resume(Event::Completed(read, Completion::Failed(Error::new(ErrorKind::Io, "disk gone"))), Tick::at(NOW)) {
+        Step::Done(Err(e)) => assert_eq!((e.kind(), e.message()), (ErrorKind::Io, "disk gone")),
         other => panic!("{other:?}"),
     }
 }
@@ -538,10 +549,10 @@ impl Host {
         let mut queue: Vec<Task> = Vec::new();
         let mut completion = Some((id, c));
         loop {
-            match up.resume(completion.take(), Tick::at(self.now)) {
-                UploadStep::Done(r) => return r,
-                UploadStep::Run(t) => queue.extend(t),
-                UploadStep::Pending => {}
+            match up.resume(ev(completion.take()), Tick::at(self.now)) {
+                Step::Done(r) => return r,
+                Step::Run(t) => queue.extend(t),
+                Step::Pending => {}
             }
             let t = queue.swap_remove(0);
             completion = Some((t.id, self.answer(t.work)));

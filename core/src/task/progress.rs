@@ -1,16 +1,15 @@
-//! What a running workflow reports about itself, for progress bars, log lines and bindings'
+//! What a running machine reports about itself, for progress bars, log lines and bindings'
 //! `on_progress` callbacks.
 //!
-//! The [`super::Flow`] emits these events itself, whatever host drives it: a host drains them with
-//! [`super::Flow::take_progress`] after each `resume` and forwards them. So the bundled client, the sync
-//! driver and every binding report the same stages, waits and bytes in the same order.
+//! A machine emits these events itself, whatever host drives it: a host drains them with
+//! [`super::Machine::take_progress`] after each `resume` and forwards them. So the native executor, the
+//! sync loop and every binding report the same stages, waits and bytes in the same order.
 
 use std::fmt;
 use std::time::Duration;
 
-use crate::flow::ResumeToken;
+use super::{Purpose, ResumeToken, WaitReason};
 use crate::http::Method;
-use crate::task::{Purpose, WaitReason};
 
 /// One thing that happened while a workflow ran. URLs are redacted (no SAS signature), tokens never
 /// appear.
@@ -46,6 +45,13 @@ pub enum Progress {
         /// Bytes in total.
         total: u64,
     },
+    /// Packaging progress: bytes of the input files read so far and in total (a ZIP job).
+    Pack {
+        /// Bytes read.
+        done: u64,
+        /// Bytes in total (known once the files' sizes are in).
+        total: u64,
+    },
     /// The workflow stopped (failed or was cancelled) after the user's changes reached the service:
     /// continuing from this token ([`super::resume`]) finishes the same submission instead of starting
     /// over. Emitted just before the `Done(Err(..))` step.
@@ -70,6 +76,7 @@ impl fmt::Display for Progress {
                 }
             }
             Progress::Upload { done, total } => write!(f, "uploaded {done} of {total} bytes"),
+            Progress::Pack { done, total } => write!(f, "packed {done} of {total} bytes"),
             Progress::Resumable(_) => f.write_str("stopped after the changes reached the service: resumable"),
         }
     }

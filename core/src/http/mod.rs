@@ -12,6 +12,10 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, ErrorKind, Result};
 use crate::secret::redact_url;
 
+mod errors;
+
+pub use errors::{kind_for_status, parse_server_errors, retry_after_from_headers};
+
 /// HTTP method of a request. Only the methods the Store APIs use.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]

@@ -22,6 +22,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use crate::json::merge;
 use crate::model::files::PENDING_UPLOAD;
 use crate::model::{strip_read_only, DocumentKind};
 
@@ -52,7 +53,7 @@ pub enum PendingPolicy {
 
 /// The changes to apply to a fetched submission. JSON: `{changes, oldPackages, rolloutPercentage,
 /// mandatoryUpdate, mandatoryUpdateEffectiveDate}`, every key optional, an unknown key refused; read it
-/// with [`crate::options::decode`] for errors naming the field.
+/// with [`crate::json::decode`] for errors naming the field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SubmissionSpec {
@@ -110,24 +111,6 @@ pub const READ_ONLY_SUBMISSION_FIELDS: &[&str] = &[
     "/packageDeliveryOptions/packageRollout/packageRolloutStatus",
     "/packageDeliveryOptions/packageRollout/fallbackSubmissionId",
 ];
-
-/// Merges `src` into `dst`: objects recursively, every other value replaced (how a change's fields and a
-/// win32 module patch are applied).
-pub(crate) fn merge(dst: &mut Value, src: &Value) {
-    match (dst, src) {
-        (Value::Object(d), Value::Object(s)) => {
-            for (k, v) in s {
-                match d.get_mut(k) {
-                    Some(existing) if existing.is_object() && v.is_object() => merge(existing, v),
-                    _ => {
-                        d.insert(k.clone(), v.clone());
-                    }
-                }
-            }
-        }
-        (d, s) => *d = s.clone(),
-    }
-}
 
 fn set_status(item: &mut Value, status: &str) {
     if let Value::Object(m) = item {

@@ -1,4 +1,4 @@
-//! Sending core `HttpRequest`s with reqwest.
+//! Sending core `HttpRequest`s with reqwest: what the native executor sends every request with.
 
 use bytes::Bytes;
 

@@ -32,7 +32,7 @@
 //! - **Assets**: [`BlobUpload::asset`] is one Put Blob of a win32 listing asset with the service's
 //!   `httpHeaders` and the file's content type, to the primary URL and, when that fails, the fallback.
 //!
-//! Once [`UploadStep::Done`] is returned the host may drop the tasks still running; their completions
+//! Once [`Step::Done`] is returned the host may drop the tasks still running; their completions
 //! are ignored. Nothing here reads a clock, a file or a socket: it compiles for wasm32.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -41,22 +41,18 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
-use super::checksum::{block_id, crc64, BlockChecksum};
-use super::errors::sas_error_from_response;
-use super::plan::{limits, StagedBlocks, UploadPlan};
-use super::requests::{
-    content_type_for, get_block_list, put_asset_request, put_blob_request, put_block_list, put_block_request,
+use crate::api::blob::{
+    block_id, content_type_for, crc64, get_block_list, is_version, limits, parse_block_list, put_asset_request,
+    put_blob_request, put_block_list, put_block_request, sas_error_from_response, BlockChecksum, SasUrl, StagedBlocks,
+    UploadPlan, DEFAULT_BLOCK_SIZE, DEFAULT_SINGLE_PUT_MAX, MAX_BLOCKS, OLDEST_VERSION,
 };
-use super::responses::parse_block_list;
-use super::sas::{is_version, SasUrl};
-use super::{DEFAULT_BLOCK_SIZE, DEFAULT_SINGLE_PUT_MAX, MAX_BLOCKS, OLDEST_VERSION};
 use crate::error::{Error, ErrorKind, Result};
-use crate::flow::UploadFile;
 use crate::http::{HttpRequest, HttpResponse};
 use crate::package::stream::{changed_while_read, ZipInput, ZipProducer};
+use crate::package::UploadFile;
 use crate::package::{archive_size_bound, default_compression, entry_name, Compression};
 use crate::policy::retry::{decide, RetryDecision, RetryPolicy};
-use crate::task::{Completion, Purpose, Task, TaskId, Tick, WaitReason, Work};
+use crate::task::{Completion, Event, Machine, Progress, Purpose, Step, Task, TaskId, Tick, WaitReason, Work};
 
 const MIB: u64 = 1 << 20;
 /// Most blocks in flight [`UploadSettings::validate`] accepts.
@@ -324,17 +320,6 @@ pub struct ZipEntry {
     pub entry: String,
     /// Stored or deflated; `None` picks by extension ([`default_compression`]).
     pub compression: Option<Compression>,
-}
-
-/// What [`BlobUpload::resume`] asks of the host.
-#[derive(Debug)]
-pub enum UploadStep {
-    /// Start these tasks (any order, concurrently or not) and report each completion.
-    Run(Vec<Task>),
-    /// Nothing new: report a completion of a task already started.
-    Pending,
-    /// Finished (returned again by every later call). Tasks still running may be dropped.
-    Done(Result<UploadReport>),
 }
 
 /// What an upload did.
@@ -613,6 +598,58 @@ pub struct BlobUpload {
     out: Vec<Task>,
     now: i64,
     jitter: f64,
+    /// The bytes last reported as [`Progress::Upload`].
+    reported: (u64, u64),
+}
+
+impl Machine for BlobUpload {
+    type Output = UploadReport;
+
+    /// Advances the machine with a completion of a task handed out earlier ([`Event::Start`] to begin);
+    /// [`Event::Cancel`] ends it with `cancelled`.
+    fn resume(&mut self, event: Event, tick: Tick) -> Step<UploadReport> {
+        if let Some(r) = &self.result {
+            return Step::Done(r.clone());
+        }
+        self.now = i64::try_from(tick.now).unwrap_or(i64::MAX);
+        self.jitter = tick.jitter;
+        let r = match event {
+            Event::Completed(id, c) => self.complete(id, c),
+            Event::Start => Ok(()),
+            Event::Cancel => Err(Error::new(ErrorKind::Cancelled, "the upload was cancelled")),
+        }
+        .and_then(|()| self.advance());
+        if let Err(e) = r {
+            self.finish(Err(e));
+        }
+        if let Some(r) = &self.result {
+            self.out.clear();
+            return Step::Done(r.clone());
+        }
+        if self.out.is_empty() {
+            if self.pending.is_empty() {
+                // cannot happen: every phase but Done has a task out or one to hand out
+                self.finish(Err(Error::invalid_argument("internal: the upload has nothing to wait for")));
+                return Step::Done(self.result.clone().expect("just set"));
+            }
+            return Step::Pending;
+        }
+        Step::Run(std::mem::take(&mut self.out))
+    }
+
+    /// An [`Progress::Upload`] event when the bytes done or the total changed since the last call.
+    fn take_progress(&mut self) -> Vec<Progress> {
+        let now = self.progress();
+        if now == self.reported || (now.1 == 0 && self.result.is_none()) {
+            return Vec::new();
+        }
+        self.reported = now;
+        vec![Progress::Upload { done: now.0, total: now.1 }]
+    }
+
+    fn stage(&self) -> String {
+        format!("{:?}", self.phase).to_lowercase()
+    }
 }
 
 impl fmt::Debug for BlobUpload {
@@ -723,6 +760,7 @@ impl BlobUpload {
             plan: None,
             producer: None,
             phase: Phase::Start,
+            reported: (0, 0),
             next_id: 0,
             pending: HashMap::new(),
             attempts: HashMap::new(),
@@ -769,37 +807,6 @@ impl BlobUpload {
             _ => 0,
         };
         (self.done_bytes, total.max(self.done_bytes))
-    }
-
-    /// Advances the machine: `completion` is the result of a task handed out earlier (`None` to start,
-    /// or to poll again); `tick` is the host's clock and jitter now.
-    pub fn resume(&mut self, completion: Option<(TaskId, Completion)>, tick: Tick) -> UploadStep {
-        if let Some(r) = &self.result {
-            return UploadStep::Done(r.clone());
-        }
-        self.now = i64::try_from(tick.now).unwrap_or(i64::MAX);
-        self.jitter = tick.jitter;
-        let r = match completion {
-            Some((id, c)) => self.complete(id, c),
-            None => Ok(()),
-        }
-        .and_then(|()| self.advance());
-        if let Err(e) = r {
-            self.finish(Err(e));
-        }
-        if let Some(r) = &self.result {
-            self.out.clear();
-            return UploadStep::Done(r.clone());
-        }
-        if self.out.is_empty() {
-            if self.pending.is_empty() {
-                // cannot happen: every phase but Done has a task out or one to hand out
-                self.finish(Err(Error::invalid_argument("internal: the upload has nothing to wait for")));
-                return UploadStep::Done(self.result.clone().expect("just set"));
-            }
-            return UploadStep::Pending;
-        }
-        UploadStep::Run(std::mem::take(&mut self.out))
     }
 
     fn finish(&mut self, r: Result<UploadReport>) {

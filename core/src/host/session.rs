@@ -1,0 +1,261 @@
+//! A [`Job`] running on the executor for a binding: the binding starts it, then loops on
+//! [`Session::next`] — which hands it, as JSON, the run's progress events, the tasks it keeps (sends
+//! through its own HTTP client, tokens from its own credential, writes to its own output) and finally the
+//! outcome or the error — answers each task with [`Session::complete`], and may [`Session::cancel`] at any
+//! time. Every other task (the bundled HTTP client's sends, waits, file reads) runs here.
+//!
+//! So a binding's whole host loop is a few lines in its own language, the same in all of them, and no
+//! runtime thread ever calls into the binding's language: a Python interpreter or a .NET runtime may shut
+//! down while a run is still going.
+//!
+//! `next` answers `{"progress": [event…], "tasks": [task…], "done": null | {"outcome": …} | {"error": …}}`
+//! (the JSON of [`crate::wire`]); a task's bytes come from [`Session::take_body`].
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use tokio::sync::{oneshot, Notify};
+
+use super::io::{DelegateKinds, Delegated, NativeIo};
+use super::{drive, runtime, Cancel, Hooks};
+use crate::api::auth::TokenCache;
+use crate::error::{Error, ErrorKind, Result};
+use crate::files::LocalFiles;
+use crate::task::{Completion, Progress, ResumeToken, Task};
+use crate::wire::{completion_from_json, error_json, progress_json, task_json, Job};
+
+/// What a binding brings to a run besides the job.
+#[derive(Clone, Debug)]
+pub struct SessionHost {
+    /// The folder the job's file names are relative to.
+    pub files: Option<PathBuf>,
+    /// The file a packaging job writes, when the binding does not keep the writes.
+    pub output: Option<PathBuf>,
+    /// The kinds of task the binding performs itself.
+    pub keep: DelegateKinds,
+    /// The `User-Agent` of the bundled HTTP client.
+    pub user_agent: String,
+    /// The bundled HTTP client's connect timeout.
+    pub connect_timeout: Duration,
+}
+
+impl Default for SessionHost {
+    fn default() -> Self {
+        SessionHost {
+            files: None,
+            output: None,
+            keep: DelegateKinds::default(),
+            user_agent: format!("storesubmit/{}", env!("CARGO_PKG_VERSION")),
+            connect_timeout: Duration::from_secs(30),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Outbox {
+    progress: Vec<Value>,
+    tasks: Vec<Value>,
+    bodies: HashMap<u64, Vec<u8>>,
+    done: Option<Value>,
+    delivered: bool,
+    tokens: Option<TokenCache>,
+}
+
+#[derive(Default)]
+struct Shared {
+    outbox: Mutex<Outbox>,
+    cond: Condvar,
+    notify: Notify,
+    waiting: Mutex<HashMap<u64, oneshot::Sender<Completion>>>,
+}
+
+impl Shared {
+    fn push(&self, f: impl FnOnce(&mut Outbox)) {
+        f(&mut self.outbox.lock().unwrap_or_else(|p| p.into_inner()));
+        self.cond.notify_all();
+        self.notify.notify_waiters();
+    }
+
+    /// Takes what is ready; `None` when nothing is.
+    fn take(&self, o: &mut Outbox) -> Option<Value> {
+        let ready = !o.progress.is_empty() || !o.tasks.is_empty() || (o.done.is_some() && !o.delivered);
+        if !ready {
+            return None;
+        }
+        let done = if o.delivered { None } else { o.done.clone() };
+        o.delivered |= done.is_some();
+        Some(json!({
+            "progress": std::mem::take(&mut o.progress),
+            "tasks": std::mem::take(&mut o.tasks),
+            "done": done,
+        }))
+    }
+}
+
+struct SessionHooks(Arc<Shared>);
+
+impl Hooks for SessionHooks {
+    fn progress(&mut self, event: &Progress) {
+        let v = progress_json(event);
+        self.0.push(|o| o.progress.push(v));
+    }
+
+    fn checkpoint(&mut self, _token: &ResumeToken) {}
+}
+
+/// A job running on the executor for a binding (see the module documentation).
+pub struct Session {
+    shared: Arc<Shared>,
+    cancel: Cancel,
+}
+
+impl std::fmt::Debug for Session {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Session").field("cancelled", &self.cancel.is_cancelled()).finish_non_exhaustive()
+    }
+}
+
+/// One HTTP client per settings and process (connections are pooled across runs).
+fn http_client(user_agent: &str, connect_timeout: Duration) -> Result<reqwest::Client> {
+    type Clients = HashMap<(String, u128), reqwest::Client>;
+    static CLIENTS: Mutex<Option<(u32, Clients)>> = Mutex::new(None);
+    let pid = std::process::id();
+    let mut g = CLIENTS.lock().unwrap_or_else(|p| p.into_inner());
+    if g.as_ref().map(|(p, _)| *p) != Some(pid) {
+        // made in a parent process: its connections belong to a runtime that does not run here
+        if let Some(old) = g.take() {
+            std::mem::forget(old);
+        }
+        *g = Some((pid, HashMap::new()));
+    }
+    let clients = &mut g.as_mut().expect("set above").1;
+    let key = (user_agent.to_string(), connect_timeout.as_millis());
+    if let Some(c) = clients.get(&key) {
+        return Ok(c.clone());
+    }
+    let _guard = runtime()?.enter();
+    let c = NativeIo::http_client(user_agent, connect_timeout)?;
+    clients.insert(key, c.clone());
+    Ok(c)
+}
+
+impl Session {
+    /// Starts `job` on the process's runtime with what the binding brings.
+    ///
+    /// # Errors
+    /// `transport` when the runtime or the HTTP client cannot start.
+    pub fn start(job: Job, host: SessionHost) -> Result<Session> {
+        let shared = Arc::new(Shared::default());
+        let cancel = Cancel::new();
+        let rt = runtime()?;
+        let hand_over: Delegated = {
+            let shared = shared.clone();
+            Arc::new(move |task: Task| {
+                let (tx, rx) = oneshot::channel();
+                let id = task.id.0;
+                shared.waiting.lock().unwrap_or_else(|p| p.into_inner()).insert(id, tx);
+                let (v, body) = task_json(task);
+                shared.push(|o| {
+                    if !body.is_empty() {
+                        o.bodies.insert(id, body);
+                    }
+                    o.tasks.push(v);
+                });
+                Box::pin(async move {
+                    rx.await.unwrap_or_else(|_| {
+                        Completion::Failed(Error::new(ErrorKind::Cancelled, "the host dropped the task"))
+                    })
+                })
+            })
+        };
+        let io = NativeIo::new(http_client(&host.user_agent, host.connect_timeout)?)
+            .with_files(host.files.map(LocalFiles::new))
+            .with_output(host.output)
+            .with_delegate(host.keep, hand_over);
+        let (run_shared, run_cancel) = (shared.clone(), cancel.clone());
+        rt.spawn(async move {
+            let mut job = job;
+            let mut hooks = SessionHooks(run_shared.clone());
+            let result = drive(&mut job, &io, &run_cancel, &mut hooks).await;
+            let done = match result {
+                Ok(outcome) => json!({ "outcome": outcome }),
+                Err(e) => json!({ "error": error_json(&e) }),
+            };
+            let tokens = job.tokens();
+            run_shared.waiting.lock().unwrap_or_else(|p| p.into_inner()).clear();
+            run_shared.push(|o| {
+                o.done = Some(done);
+                o.tokens = tokens;
+                o.bodies.clear();
+            });
+        });
+        Ok(Session { shared, cancel })
+    }
+
+    /// What the run has for the binding, waiting up to `timeout` for something (an empty answer on
+    /// timeout, so a binding can look at its own signals between calls). Blocking: call it without
+    /// holding an interpreter lock.
+    pub fn next(&self, timeout: Duration) -> Value {
+        let deadline = Instant::now() + timeout;
+        let mut o = self.shared.outbox.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if let Some(v) = self.shared.take(&mut o) {
+                return v;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return json!({"progress": [], "tasks": [], "done": null});
+            }
+            o = self.shared.cond.wait_timeout(o, left).unwrap_or_else(|p| p.into_inner()).0;
+        }
+    }
+
+    /// [`Session::next`] for an async host: resolves when the run has something.
+    pub async fn next_async(&self) -> Value {
+        loop {
+            let notified = self.shared.notify.notified();
+            if let Some(v) = self.shared.take(&mut self.shared.outbox.lock().unwrap_or_else(|p| p.into_inner())) {
+                return v;
+            }
+            notified.await;
+        }
+    }
+
+    /// The bytes of a `send` or `write` task handed out (taken: a second call gives nothing).
+    pub fn take_body(&self, id: u64) -> Vec<u8> {
+        self.shared.outbox.lock().unwrap_or_else(|p| p.into_inner()).bodies.remove(&id).unwrap_or_default()
+    }
+
+    /// Answers a task the binding performed: a completion as [`crate::wire::completion_from_json`] reads
+    /// it, with its bytes. A completion for a task that is no longer waited for (the run ended) is ignored.
+    ///
+    /// # Errors
+    /// `invalid_argument` naming the field of a malformed completion.
+    pub fn complete(&self, completion: &Value, data: Vec<u8>) -> Result<()> {
+        let (id, c) = completion_from_json(completion, data)?;
+        if let Some(tx) = self.shared.waiting.lock().unwrap_or_else(|p| p.into_inner()).remove(&id.0) {
+            let _ = tx.send(c);
+        }
+        Ok(())
+    }
+
+    /// Asks the run to stop: it ends with `cancelled`, carrying its resume token when it can continue.
+    pub fn cancel(&self) {
+        self.cancel.cancel();
+    }
+
+    /// The tokens the run held when it ended, to share with the client's next run.
+    pub fn tokens(&self) -> Option<TokenCache> {
+        self.shared.outbox.lock().unwrap_or_else(|p| p.into_inner()).tokens.clone()
+    }
+}
+
+impl Drop for Session {
+    /// A session dropped before its end (the binding's object collected) stops its run.
+    fn drop(&mut self) {
+        self.cancel.cancel();
+    }
+}
