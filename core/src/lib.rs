@@ -20,8 +20,10 @@
 //! - [`files`] (native): the host's files on disk, with one confinement rule.
 //! - [`host`] (feature `reqwest`): the native executor that runs any machine, and the sessions bindings
 //!   drive.
-//! - [`connection`]: the connection file (endpoints and credentials for the emulator or another cloud).
 //! - [`json`]: reading JSON arguments with errors that name the field, and the one deep merge.
+//! - [`flow`]: multi-step workflows as state machines.
+//! - [`connection`]: the connection settings (credentials, service roots) chosen from every source by one
+//!   rule, and the config file.
 //! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
 //! - [`project`]: release as code: the project file (`storesubmit.toml`) resolved into a workflow request.
 //! - [`report`]: a workflow's result and plan as Markdown (job summaries, the same in every front end).

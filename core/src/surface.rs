@@ -417,6 +417,31 @@ pub const CALLS: &[Method] = &[
               its rules.",
     },
     Method {
+        name: "resolveConnection",
+        facade: true,
+        params: &[
+            opt("explicit", ANY, "values given explicitly (flags, inputs, arguments): {tenantId, clientId, …}"),
+            opt("configText", STRING, "the config file's text (the emulator's first line, another cloud's)"),
+            opt("configName", STRING, "the config file's name, for messages"),
+            opt(
+                "credentialNames",
+                ANY,
+                "the project file's variable names: {tenantId, clientId, clientSecret, sellerId}",
+            ),
+            opt("env", ANY, "the environment: name → value"),
+            opt(
+                "naming",
+                STRING,
+                "how the host names its explicit values in messages: flag, input, taskInput, argument",
+            ),
+        ],
+        host: &[],
+        returns: ANY,
+        doc: "The connection chosen from every source by one precedence (explicit > config file > the project's \
+              variables > STORESUBMIT_* > production defaults): {values, sources, description, clientSecret}; a \
+              missing credential is an invalid_argument naming every way to give it.",
+    },
+    Method {
         name: "summary",
         facade: true,
         params: &[

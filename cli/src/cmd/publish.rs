@@ -116,7 +116,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 (Vec::new(), 0)
             }
         };
-        if super::plan::has_connection(conn) {
+        if crate::connect::has_connection(conn) {
             let request = json!({
                 "workflow": "submission",
                 "target": target,
@@ -125,7 +125,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 "pending": options.pending,
                 "archive": options.archive,
             });
-            let plan = super::plan::run(mode, conn, &what, &request, files)?;
+            let plan = super::plan::run(mode, flow_config(conn)?, &what, &request, files)?;
             let zip = match &options.archive {
                 // The ZIP given is uploaded as is: its entries and size, as checked above.
                 Some(_) => super::plan::zip_entries(&plan).map(|_| (entries, size)),
@@ -232,9 +232,9 @@ pub fn win32(
     let what = format!("win32 {product_id}");
     if dry_run {
         Check::Win32(Box::new(spec.clone())).check_local(files)?;
-        if super::plan::has_connection(conn) {
+        if crate::connect::has_connection(conn) {
             let request = json!({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop});
-            let plan = super::plan::run(mode, conn, &what, &request, files)?;
+            let plan = super::plan::run(mode, flow_config(conn)?, &what, &request, files)?;
             super::plan::show(mode, &what, &plan, None);
             return Ok(0);
         }
