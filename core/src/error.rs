@@ -165,9 +165,16 @@ pub struct Error {
     status: Option<u16>,
     retryable: bool,
     retry_after: Option<Duration>,
-    correlation_id: Option<String>,
     server_errors: Vec<ServerError>,
     issues: Vec<Issue>,
+    /// What an error carries about its circumstances (boxed: most errors have none).
+    context: Option<Box<Context>>,
+}
+
+/// The service's correlation id, the request an error is about and the resume token of the run it stopped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Context {
+    correlation_id: Option<String>,
     request: Option<RequestRef>,
     resume_token: Option<String>,
 }
@@ -184,11 +191,9 @@ impl Error {
             status: None,
             retryable: kind.default_retryable(),
             retry_after: None,
-            correlation_id: None,
             server_errors: Vec::new(),
             issues: Vec::new(),
-            request: None,
-            resume_token: None,
+            context: None,
         }
     }
 
@@ -234,7 +239,7 @@ impl Error {
 
     /// Sets the correlation id.
     pub fn with_correlation_id(mut self, id: impl Into<String>) -> Self {
-        self.correlation_id = Some(id.into());
+        self.context.get_or_insert_with(Box::default).correlation_id = Some(id.into());
         self
     }
 
@@ -254,9 +259,9 @@ impl Error {
     /// Names the request the error is about (kept when one is named already: the first is the cause).
     /// The URL is redacted here.
     pub fn with_request(mut self, op: impl Into<String>, method: &str, url: &str) -> Self {
-        if self.request.is_none() {
-            self.request =
-                Some(RequestRef { op: op.into(), method: method.to_string(), url: crate::secret::redact_url(url) });
+        let c = self.context.get_or_insert_with(Box::default);
+        if c.request.is_none() {
+            c.request = Some(RequestRef { op: op.into(), method: method.to_string(), url: crate::secret::redact_url(url) });
         }
         self
     }
@@ -265,19 +270,19 @@ impl Error {
     /// continue: every surface hands it to the user with the error.
     pub fn with_resume_token(mut self, token: Option<impl Into<String>>) -> Self {
         if let Some(t) = token {
-            self.resume_token = Some(t.into());
+            self.context.get_or_insert_with(Box::default).resume_token = Some(t.into());
         }
         self
     }
 
     /// The request the error is about, when it came from one.
     pub fn request(&self) -> Option<&RequestRef> {
-        self.request.as_ref()
+        self.context.as_ref().and_then(|c| c.request.as_ref())
     }
 
     /// The resume token (string form) of the workflow this error stopped, when it can continue.
     pub fn resume_token(&self) -> Option<&str> {
-        self.resume_token.as_deref()
+        self.context.as_ref().and_then(|c| c.resume_token.as_deref())
     }
 
     /// The kind.
@@ -312,7 +317,7 @@ impl Error {
 
     /// The server's correlation id, for support requests.
     pub fn correlation_id(&self) -> Option<&str> {
-        self.correlation_id.as_deref()
+        self.context.as_ref().and_then(|c| c.correlation_id.as_deref())
     }
 
     /// The server's own error items.
@@ -329,7 +334,7 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.kind.code(), self.message)?;
-        match (&self.request, &self.correlation_id) {
+        match (self.request(), self.correlation_id()) {
             (Some(r), Some(id)) => write!(f, " ({r}; correlation id {id})"),
             (Some(r), None) => write!(f, " ({r})"),
             (None, Some(id)) => write!(f, " (correlation id {id})"),
@@ -346,11 +351,11 @@ impl fmt::Debug for Error {
             .field("status", &self.status)
             .field("retryable", &self.retryable)
             .field("retry_after", &self.retry_after)
-            .field("correlation_id", &self.correlation_id)
+            .field("correlation_id", &self.correlation_id())
             .field("server_errors", &self.server_errors)
             .field("issues", &self.issues)
-            .field("request", &self.request)
-            .field("resumable", &self.resume_token.is_some())
+            .field("request", &self.request())
+            .field("resumable", &self.resume_token().is_some())
             .finish()
     }
 }

@@ -55,7 +55,7 @@ struct Inner {
     cfg: FlowConfig,
     io: NativeIo,
     upload: UploadOptions,
-    tokens: Mutex<TokenCache>,
+    tokens: Arc<Mutex<TokenCache>>,
     progress: Option<ProgressHandler>,
     checkpoint: Option<CheckpointHandler>,
 }
@@ -141,7 +141,7 @@ impl ClientBuilder {
                 cfg: self.cfg,
                 io: NativeIo::new(http).with_credential(self.credential),
                 upload: self.upload,
-                tokens: Mutex::new(TokenCache::new()),
+                tokens: Arc::new(Mutex::new(TokenCache::new())),
                 progress: self.progress,
                 checkpoint: self.checkpoint,
             }),
@@ -199,6 +199,22 @@ impl Client {
     /// As [`ClientBuilder::build`].
     pub fn new(cfg: FlowConfig) -> Result<Client> {
         Client::builder(cfg).build()
+    }
+
+    /// The same client (its connections and token cache shared) with another progress handler: a caller
+    /// that watches one run.
+    pub fn with_progress(&self, handler: ProgressHandler) -> Client {
+        let i = &self.inner;
+        Client {
+            inner: Arc::new(Inner {
+                cfg: i.cfg.clone(),
+                io: i.io.clone(),
+                upload: i.upload.clone(),
+                tokens: i.tokens.clone(),
+                progress: Some(handler),
+                checkpoint: i.checkpoint.clone(),
+            }),
+        }
     }
 
     /// The settings every workflow of this client gets.
