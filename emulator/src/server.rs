@@ -87,10 +87,25 @@ fn fault_response(svc: Svc, action: &crate::faults::FaultAction) -> Resp {
     resp
 }
 
-fn operation_for(svc: Svc, method: Method, rest: &str) -> Option<&'static str> {
+fn operation_for(svc: Svc, method: Method, rest: &str, query: &str) -> Option<&'static str> {
     match svc {
         Svc::Api(f) => match_route(f, method, rest).map(|(op, _)| op.id),
+        Svc::Blob => Some(blob_operation(method, query)),
         _ => None,
+    }
+}
+
+/// The blob request's operation, named as the core's uploader names its requests (`blob.put_block`, …),
+/// so fault rules and the request log can name it whatever the blob's path.
+fn blob_operation(method: Method, query: &str) -> &'static str {
+    let comp = query.split('&').find_map(|p| p.strip_prefix("comp=")).map(str::to_ascii_lowercase).unwrap_or_default();
+    match (method, comp.as_str()) {
+        (Method::Put, "block") => "blob.put_block",
+        (Method::Put, "blocklist") => "blob.put_block_list",
+        (Method::Get, "blocklist") => "blob.get_block_list",
+        (Method::Put, _) => "blob.put_blob",
+        (Method::Get | Method::Head, _) => "blob.get_blob",
+        _ => "blob.other",
     }
 }
 
@@ -261,7 +276,8 @@ async fn serve_routed(
     // cannot make the emulator buffer a large body it would reject anyway.
     let max_body = body_limit(&shared.lock(), svc);
     if let Some(r) = refuse_early(shared, svc, &req, max_body) {
-        shared.lock().record(method.as_str(), &full_path, r.status, operation_for(svc, method, &rest));
+        let op = operation_for(svc, method, &rest, &req.raw_query);
+        shared.lock().record(method.as_str(), &full_path, r.status, op);
         return Ok(r);
     }
     req.body = match Limited::new(body, max_body).collect().await {
@@ -280,7 +296,7 @@ async fn serve_routed(
             ));
         }
     };
-    let op = operation_for(svc, method, &rest);
+    let op = operation_for(svc, method, &rest, &req.raw_query);
     let mut prefetched = std::collections::HashMap::new();
     let (external, wanted) = {
         let st = shared.lock();
@@ -325,7 +341,10 @@ async fn serve_routed(
             }
         }
     };
-    shared.lock().record(method.as_str(), &full_path, resp.status, op);
+    // The log is what the services saw: the admin API's own calls are not in it.
+    if svc != Svc::Admin {
+        shared.lock().record(method.as_str(), &full_path, resp.status, op);
+    }
     Ok(resp)
 }
 
