@@ -340,7 +340,7 @@ fn problems_in_a_project_are_issues_with_exit_3_and_environments_switch_the_targ
     let v = json_out(&["--json", "validate", toml.to_str().unwrap(), "--environment", "beta"]);
     assert_eq!(v["valid"], true, "{v}");
     assert_eq!(v["kind"], "flight");
-    assert_eq!(v["request"]["target"]["flight_id"], info.flight_id.as_str());
+    assert_eq!(v["request"]["target"]["flightId"], info.flight_id.as_str());
     std::fs::create_dir_all(d.0.join("listings")).unwrap();
     std::fs::write(d.0.join("listings/en-us.json"), r#"{"title": "App"}"#).unwrap();
     let (code, out, err) = run(&[

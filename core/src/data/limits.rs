@@ -112,6 +112,10 @@ pub const SUMMARY_TABLE_MAX_ROWS: usize = 500;
 pub const PROJECT_WALK_MAX_ENTRIES: usize = 20_000;
 /// Project files: deepest folder level a packages glob (`**`) or the images folder is walked to.
 pub const PROJECT_WALK_MAX_DEPTH: usize = 32;
+/// The largest text file a project reads (a listing, a submission file, release notes): 8 MiB, far above
+/// any real listing (the Store's text limits add up to well under 100 KB), so a runaway file is refused
+/// before it is read instead of costing memory.
+pub const PROJECT_FILE_MAX_BYTES: u64 = 8 << 20;
 
 /// Every workflow's overall deadline unless the caller sets another (or none): long enough for a devcenter
 /// submission to reach certification on an ordinary day, short of a CI job's own limit (GitHub Actions
@@ -193,6 +197,7 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "summary.table.rows", value: SUMMARY_TABLE_MAX_ROWS as f64 },
     Limit { key: "project.walk.entries.max", value: PROJECT_WALK_MAX_ENTRIES as f64 },
     Limit { key: "project.walk.depth.max", value: PROJECT_WALK_MAX_DEPTH as f64 },
+    Limit { key: "project.file.bytes.max", value: PROJECT_FILE_MAX_BYTES as f64 },
     Limit { key: "workflow.deadline.default.secs", value: DEFAULT_WORKFLOW_DEADLINE_SECS as f64 },
     Limit { key: "import.file.bytes.max", value: IMPORT_FILE_MAX_BYTES as f64 },
     Limit { key: "import.xml.depth.max", value: IMPORT_XML_MAX_DEPTH as f64 },
