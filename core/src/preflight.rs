@@ -113,6 +113,14 @@ fn win32_with(spec: &Win32Spec, files: impl FnOnce() -> Result<Option<FileSet>>)
             named.len()
         ))
     })?;
+    if let Some(folder) = set.missing() {
+        let message = format!(
+            "the files folder `{}` does not exist; the spec names {} listing asset file(s) to upload from it",
+            crate::validate::shown(folder),
+            named.len()
+        );
+        return Err(files_error(vec![Issue::error(crate::validate::codes::FILES_FOLDER_MISSING.code, "", message)]));
+    }
     let missing: Vec<Issue> = named
         .into_iter()
         .filter(|(_, _, f)| !set.contains(f))
@@ -141,16 +149,13 @@ mod native {
     use crate::model::DocumentKind;
 
     /// The files under `dir`, recursively, as a [`FileSet`]. A folder that does not exist holds none
-    /// of the files (every named file is then reported missing).
+    /// of the files and is reported once (`files.folder_missing`, naming it).
     ///
     /// # Errors
     /// `io` when the folder cannot be read.
     pub fn files_in(dir: &Path) -> Result<FileSet> {
-        match FileSet::from_dir(dir) {
-            Ok(set) => Ok(set),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(FileSet::new()),
-            Err(e) => Err(Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", dir.display()))),
-        }
+        FileSet::from_dir_or_missing(dir)
+            .map_err(|e| Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", dir.display())))
     }
 
     /// [`super::check_submission`] against the files under the folder `files` (listed only when the
@@ -258,7 +263,10 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("storesubmit-preflight-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("Images")).unwrap();
         std::fs::write(dir.join("app.msix"), b"x").unwrap();
-        std::fs::write(dir.join("Images").join("Shot.png"), b"x").unwrap();
+        // a PNG header of a 1366 x 768 image: what the media rules read
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        png.extend_from_slice(&[0, 0, 5, 86, 0, 0, 3, 0, 8, 6, 0, 0, 0]);
+        std::fs::write(dir.join("Images").join("Shot.png"), &png).unwrap();
         let spec = SubmissionSpec::from_changes(json!({
             "applicationPackages": [{"fileName": "app.msix"}],
             "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images\\Shot.png", "imageType": "Screenshot"}]}}}
@@ -266,7 +274,10 @@ mod tests {
         preflight_submission(DocumentKind::AppSubmission, &spec, Some(&dir)).unwrap();
         let nowhere = dir.join("no-such-folder");
         let e = preflight_submission(DocumentKind::AppSubmission, &spec, Some(&nowhere)).unwrap_err();
-        assert_eq!((e.kind(), e.issues().len()), (ErrorKind::MissingFiles, 2), "{e}");
+        // one error naming the folder, not one per file
+        assert_eq!((e.kind(), e.issues().len()), (ErrorKind::MissingFiles, 1), "{e}");
+        assert_eq!(e.issues()[0].code, "files.folder_missing");
+        assert!(e.issues()[0].message.contains("no-such-folder"), "{e}");
         let bad = SubmissionSpec { rollout_percentage: Some(-1.0), ..spec.clone() };
         assert_eq!(
             preflight_submission(DocumentKind::AppSubmission, &bad, None).unwrap_err().kind(),

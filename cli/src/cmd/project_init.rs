@@ -152,14 +152,26 @@ fn read_with(
             {
                 let s = c.call("devcenter.get_app_submission", json!({"applicationId": id, "submissionId": sid}))?;
                 live.packages = file_names(&s, "applicationPackages");
+                // Obsolete fields the live listing may still carry (the Store ignores them, and every later
+                // run would warn about them) are not written, nor are images (the images folder holds those).
+                let mut drop = vec!["images"];
+                drop.extend_from_slice(storesubmit::data::enums::BASE_LISTING_OBSOLETE);
                 for (lang, l) in s.get("listings").and_then(Value::as_object).into_iter().flatten() {
                     let mut m = l.get("baseListing").and_then(Value::as_object).cloned().unwrap_or_default();
                     if let Some(Value::Object(po)) = l.get("platformOverrides") {
+                        let po: Map<String, Value> = po
+                            .iter()
+                            .map(|(k, v)| match v {
+                                Value::Object(o) => (k.clone(), Value::Object(tidy(o.clone(), &drop))),
+                                other => (k.clone(), other.clone()),
+                            })
+                            .filter(|(_, v)| !matches!(v, Value::Object(o) if o.is_empty()))
+                            .collect();
                         if !po.is_empty() {
-                            m.insert("platformOverrides".into(), Value::Object(po.clone()));
+                            m.insert("platformOverrides".into(), Value::Object(po));
                         }
                     }
-                    live.listings.push((lang.clone(), tidy(m, &["images"])));
+                    live.listings.push((lang.clone(), tidy(m, &drop)));
                 }
                 live.source = format!("{from} {sid}");
             }

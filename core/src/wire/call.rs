@@ -241,7 +241,7 @@ fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
             for (n, size) in sizes {
                 match size.as_u64() {
                     Some(0) => set.insert_empty(n),
-                    Some(_) => set.insert(n),
+                    Some(size) => set.insert_sized(n, size),
                     None => return Err(args.bad("files", "must map each name to its size in bytes")),
                 }
             }
@@ -251,11 +251,12 @@ fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
     })
 }
 
-/// The files of a local folder (what `validate --files DIR` lists: names, empty files, links out of it).
+/// The files of a local folder (what `validate --files DIR` lists: names, sizes, empty files, links out of
+/// it, the first bytes of media files); a folder that does not exist is one `files.folder_missing` issue.
 #[cfg(not(target_arch = "wasm32"))]
 fn folder_set(args: &Args<'_>) -> Result<FileSet> {
     let dir = std::path::Path::new(args.str("folder")?);
-    FileSet::from_dir(dir)
+    FileSet::from_dir_or_missing(dir)
         .map_err(|e| Error::new(crate::ErrorKind::Io, format!("cannot list the folder {}: {e}", dir.display())))
 }
 
