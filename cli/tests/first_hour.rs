@@ -530,3 +530,72 @@ fn validate_change_and_dry_run_agree_on_a_partial_change() {
         refused["error"]["issues"].as_array().unwrap().iter().filter_map(|i| i["code"].as_str()).collect();
     assert!(!codes.is_empty() && dry_codes.iter().all(|c| codes.contains(c)), "{codes:?} vs {dry_codes:?}");
 }
+
+/// Issue 25: a typo nested in a listing was sent without a word (the dry run even showed it as a change);
+/// `--files` naming a missing folder gave one `files.missing` per file; an offer-changes document could
+/// not be validated at all.
+#[test]
+fn nested_typos_a_missing_files_folder_and_offer_changes() {
+    let d = dir("nested");
+    let (emu, cfg) = emulator(&d.0);
+    let sub = write(
+        &d.0,
+        "sub.json",
+        &json!({"applicationPackages": [{"fileName": "app.msixupload", "fileStatus": "PendingUpload",
+                   "minimumDirectXVersion": "None", "minimumSystemRam": "None"}],
+                "listings": {"en-us": {"baseListing": {"relaseNotes": "Faster."}}},
+                "packageDeliveryOptions": {"packageRollout": {"packageRolloutPercentag": 10}}}),
+    );
+    let missing = d.0.join("no-such-folder");
+    let (code, out, err) = run(&["validate", &sub, "--files", missing.to_str().unwrap()]);
+    assert_eq!(code, 3, "{out}{err}");
+    let errors: Vec<&str> = out.lines().filter(|l| l.trim_start().starts_with("error ")).collect();
+    assert_eq!(errors.len(), 1, "one error for the folder: {out}");
+    assert!(errors[0].contains("files.folder_missing") && errors[0].contains("no-such-folder"), "{out}");
+    assert!(
+        out.contains("field.unknown at /listings/en-us/baseListing/relaseNotes")
+            && out.contains("did you mean `releaseNotes`")
+            && out.contains("did you mean `packageRolloutPercentage`"),
+        "{out}"
+    );
+    // the dry run shows the nested typo as a warning before the plan
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 1_000);
+    let app = emu.info().app_id.clone();
+    let (code, out, err) = run(&[
+        "app",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &app,
+        "--submission",
+        &sub,
+        "--files",
+        files.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("field.unknown") && err.contains("relaseNotes") && err.contains("releaseNotes"), "{err}");
+    // publish with the missing folder: refused before anything is sent, one error naming it
+    let (code, out, err) = run(&[
+        "app",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &app,
+        "--submission",
+        &sub,
+        "--files",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("files.folder_missing") && !err.contains("files.missing "), "{err}");
+    // an offer-changes document is recognised and checked against the ingestion resources
+    let changes =
+        write(&d.0, "changes.json", &json!({"listings": [{"languageCode": "en-us", "set": {"descripton": "d"}}]}));
+    let (code, out, err) = run(&["validate", &changes]);
+    assert_eq!(code, 0, "a warning only: {out}{err}");
+    assert!(out.contains("(ingestion-changes)") && out.contains("did you mean `description`"), "{out}");
+}

@@ -339,6 +339,24 @@ mod tests {
         );
     }
 
+    /// Issue 25: a misspelt applicationCategory got no suggestion; enum values everywhere get one.
+    #[test]
+    fn misspelt_categories_and_enum_values_get_a_suggestion() {
+        let doc = serde_json::json!({"applicationCategory": "Productivty", "visibility": "Pubic",
+            "pricing": {"trialPeriod": "SevenDay"}});
+        let issues = crate::validate::validate(DocumentKind::AppSubmission, &doc).issues;
+        let msg = |code: &str| issues.iter().find(|i| i.code == code).map(|i| i.message.clone()).unwrap_or_default();
+        assert!(msg("app.application_category.unrecognized").contains("did you mean `Productivity`"), "{issues:#?}");
+        assert!(msg("submission.visibility.invalid").contains("did you mean `Public`"), "{issues:#?}");
+        assert!(msg("pricing.trial_period.invalid").contains("did you mean `SevenDays`"), "{issues:#?}");
+        let sub = serde_json::json!({"applicationCategory": "Business_CMR"});
+        let issues = crate::validate::validate(DocumentKind::AppSubmission, &sub).issues;
+        assert!(issues[0].message.contains("did you mean `Business_CRM`"), "{issues:#?}");
+        let win32 = serde_json::json!({"properties": {"category": "Productiviti", "subcategory": "x"}});
+        let issues = crate::validate::validate(DocumentKind::Win32MetadataPatch, &win32).issues;
+        assert!(issues.iter().any(|i| i.message.contains("did you mean `Productivity`")), "{issues:#?}");
+    }
+
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn an_empty_package_is_an_error() {

@@ -218,12 +218,73 @@ pub(crate) fn check_files(ck: &mut Ck, kind: DocumentKind, doc: &Value, refs: &[
 mod tests {
     use super::*;
 
-    pub(crate) fn png(w: u32, h: u32) -> Vec<u8> {
+    fn png(w: u32, h: u32) -> Vec<u8> {
         let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
         b.extend_from_slice(&w.to_be_bytes());
         b.extend_from_slice(&h.to_be_bytes());
         b.extend_from_slice(&[8, 6, 0, 0, 0]);
         b
+    }
+
+    /// Issue 25: images the Store rejects (a text file named .png, a JPEG named .png, an 800 x 600
+    /// desktop screenshot, a 640 x 360 trailer thumbnail, a 256 x 256 add-on icon) validated; read from a
+    /// folder, each is an error now, and no more than the first bytes of any file are read.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_folder_is_read_for_the_first_bytes_of_its_media() {
+        let dir = std::env::temp_dir().join(format!("storesubmit-media-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("Images")).unwrap();
+        let write = |name: &str, bytes: &[u8]| std::fs::write(dir.join(name), bytes).unwrap();
+        write("Images/text.png", b"not a picture at all, just some words");
+        write("Images/photo.png", b"\xFF\xD8\xFF\xE0\0\x10JFIF\0");
+        write("Images/small.png", &png(800, 600));
+        let mut big = png(1920, 1080);
+        big.resize(10 << 20, 7); // 10 MiB: only the header is read
+        write("Images/big.png", &big);
+        write("thumb.png", &png(640, 360));
+        write("t.mp4", b"\0\0\0\x18ftypmp42\0\0\0\0mp42isom");
+        let set = FileSet::from_dir(&dir).unwrap();
+        assert_eq!(set.header("Images/big.png").unwrap().len(), MEDIA_HEADER_BYTES);
+        assert_eq!(set.size("Images/big.png"), Some(10 << 20));
+        let img = |name: &str| serde_json::json!({"fileName": name, "fileStatus": "PendingUpload", "imageType": "Screenshot"});
+        let doc = serde_json::json!({
+            "listings": {"en-us": {"baseListing": {"images": [img("Images/text.png"), img("Images/photo.png"), img("Images/small.png"), img("Images/big.png")]}}},
+            "trailers": [{"videoFileName": "t.mp4", "trailerAssets": {"en-us": {"title": "t", "imageList": [{"fileName": "thumb.png"}]}}}]
+        });
+        let issues = crate::validate::cross_check_files(DocumentKind::AppSubmission, &doc, &set);
+        let found: Vec<(&str, &str)> = issues.iter().map(|i| (i.code.as_str(), i.path.as_str())).collect();
+        assert_eq!(
+            found,
+            [
+                ("image.format", "/listings/en-us/baseListing/images/0/fileName"),
+                ("image.format", "/listings/en-us/baseListing/images/1/fileName"),
+                ("image.dimensions", "/listings/en-us/baseListing/images/2/fileName"),
+                ("image.dimensions", "/trailers/0/trailerAssets/en-us/imageList/0/fileName"),
+            ],
+            "{issues:#?}"
+        );
+        assert!(issues[0].message.contains("is text, not a PNG"), "{}", issues[0].message);
+        assert!(issues[1].message.contains("a JPEG image"), "{}", issues[1].message);
+        assert!(
+            issues[2].message.contains("800 x 600") && issues[2].message.contains("1366 x 768"),
+            "{}",
+            issues[2].message
+        );
+        let icon = serde_json::json!({"listings": {"en-us": {"icon": {"fileName": "Images/icon.png", "fileStatus": "PendingUpload"}}}});
+        write("Images/icon.png", &png(256, 256));
+        let set = FileSet::from_dir(&dir).unwrap();
+        let issues = crate::validate::cross_check_files(DocumentKind::AddonSubmission, &icon, &set);
+        assert!(
+            issues.iter().any(|i| i.code == "image.dimensions" && i.message.contains("exactly 300 x 300")),
+            "{issues:?}"
+        );
+        // names only (a binding given a list): nothing is read, nothing is judged from bytes
+        let names = FileSet::from_names(set.iter().map(String::from).collect::<Vec<_>>());
+        assert!(crate::validate::cross_check_files(DocumentKind::AppSubmission, &doc, &names)
+            .iter()
+            .all(|i| !i.code.starts_with("image.")));
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

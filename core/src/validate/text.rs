@@ -19,14 +19,7 @@ pub fn is_placeholder_text(s: &str) -> bool {
 /// The host of an http(s) URL when it is a `.invalid` host (RFC 2606 reserves the name so that it never
 /// resolves: a URL there is always a stand-in, as the MSI/EXE starter's package URL is).
 fn invalid_host(s: &str) -> Option<&str> {
-    let lower = s.get(..8)?.to_ascii_lowercase();
-    let rest = if lower.starts_with("https://") {
-        &s[8..]
-    } else if lower.starts_with("http://") {
-        &s[7..]
-    } else {
-        return None;
-    };
+    let rest = super::formats::after_http_scheme(s)?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit('@').next()?.split(':').next()?;
     let h = host.trim_end_matches('.').to_ascii_lowercase();
