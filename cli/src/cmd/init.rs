@@ -1,6 +1,6 @@
 //! `storesubmit init app|addon|flight|win32|ingestion DIR`: starter documents, the files folder they
 //! name, and the next commands, so a first release starts from something that works. The text a user must
-//! write (descriptions, release notes, titles) is marked `TODO:` and the MSI/EXE URLs are on a `.invalid`
+//! write (descriptions, release notes, titles) is marked `TODO:` and the MSI/EXE URLs are on the `todo.invalid`
 //! host, so `validate` reports each (`field.placeholder`) until it is replaced: a starter never publishes
 //! as it is. Everything else in a starter validates.
 
@@ -175,7 +175,7 @@ pub fn run(mode: Mode, args: &InitArgs) -> Result<i32> {
         println!("wrote {} and {files_s}/", names.join(", "));
         println!(
             "replace each text marked `{PLACEHOLDER_MARK}`{}: validate reports each until you do",
-            if args.kind == InitKind::Win32 { " and each URL on a .invalid host" } else { "" }
+            if args.kind == InitKind::Win32 { " and each URL on todo.invalid" } else { "" }
         );
         if !s.needs.is_empty() {
             println!("put these files under {files_s}: {}", s.needs.join(", "));

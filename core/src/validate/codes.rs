@@ -58,7 +58,7 @@ codes! {
     FIELD_OBSOLETE = "field.obsolete", Warning, "an obsolete or deprecated field has a value; the Store ignores it";
     FIELD_CASE = "field.case", Warning, "a field is spelled in another case than documented (`FileName` for `fileName`); the Store binds it case-insensitively, and so does storesubmit";
     FIELD_UNKNOWN = "field.unknown", Warning, "a field, at any depth, is not part of the resource that holds it (a typo, or a field of another kind); sent as written, ignored by the Store; the message suggests the closest known field";
-    FIELD_PLACEHOLDER = "field.placeholder", Error, "a field holds a placeholder the Store would take as meant: a StoreBroker template value (visibility or applicationCategory `NotSet`, pricing.priceId `NotAvailable`, targetPublishMode `NotSet`), text a `storesubmit init` starter marked `TODO:`, or a URL on a `.invalid` host; the message says what to put instead";
+    FIELD_PLACEHOLDER = "field.placeholder", Error, "a field holds a placeholder the Store would take as meant: a StoreBroker template value (visibility or applicationCategory `NotSet`, pricing.priceId `NotAvailable`, targetPublishMode `NotSet`), text a `storesubmit init` starter marked `TODO:`, or a URL on the starters' placeholder host (`todo.invalid`); the message says what to put instead";
     TEXT_MARKDOWN = "text.markdown", Warning, "a plain-text field holds Markdown (`## heading`, `**bold**`, `[text](url)`, a code fence): the Store shows plain text, so the marks appear as written";
     FORMAT_URL = "format.url", Error, "a URL field does not hold an absolute http(s) URL";
     FORMAT_URL_OR_EMAIL = "format.url_or_email", Error, "a contact field holds neither an absolute http(s) URL nor an e-mail address";

@@ -16,18 +16,21 @@ pub fn is_placeholder_text(s: &str) -> bool {
     s.trim_start().starts_with(PLACEHOLDER_MARK)
 }
 
-/// The host of an http(s) URL when it is a `.invalid` host (RFC 2606 reserves the name so that it never
-/// resolves: a URL there is always a stand-in, as the MSI/EXE starter's package URL is).
+/// The host a starter puts in the URLs the user must replace (`https://downloads.todo.invalid/…`): under
+/// `.invalid`, which RFC 2606 reserves so that it never resolves, and named for what it is.
+pub const PLACEHOLDER_HOST: &str = "todo.invalid";
+
+/// The host of an http(s) URL when it is [`PLACEHOLDER_HOST`] or a name under it.
 fn invalid_host(s: &str) -> Option<&str> {
     let rest = super::formats::after_http_scheme(s)?;
     let authority = rest.split(['/', '?', '#']).next()?;
     let host = authority.rsplit('@').next()?.split(':').next()?;
     let h = host.trim_end_matches('.').to_ascii_lowercase();
-    (h == "invalid" || h.ends_with(".invalid")).then_some(host)
+    (h == PLACEHOLDER_HOST || h.ends_with(&format!(".{PLACEHOLDER_HOST}"))).then_some(host)
 }
 
 /// `field.placeholder` for every string of `doc`, at any depth, that is a starter's placeholder text or a
-/// URL on a `.invalid` host.
+/// URL on the starters' placeholder host.
 pub(crate) fn placeholders(ck: &mut Ck, doc: &Value) {
     fn walk(ck: &mut Ck, v: &Value, at: &At) {
         match v {
@@ -48,7 +51,7 @@ pub(crate) fn placeholders(ck: &mut Ck, doc: &Value) {
                         c::FIELD_PLACEHOLDER,
                         at,
                         format!(
-                            "{}: `{host}` is a placeholder host (.invalid never resolves); put the real https URL",
+                            "{}: `{host}` is a starter's placeholder host (.invalid never resolves); put the real https URL",
                             at.name()
                         ),
                     );
@@ -191,7 +194,9 @@ mod tests {
         assert!(is_placeholder_text("  TODO: write me"));
         assert!(!is_placeholder_text("Things TODO: none"));
         assert_eq!(invalid_host("https://downloads.todo.invalid/1.0/setup.exe"), Some("downloads.todo.invalid"));
-        assert_eq!(invalid_host("http://x.invalid:8080/a"), Some("x.invalid"));
+        assert_eq!(invalid_host("HTTP://Docs.TODO.invalid:8080/a"), Some("Docs.TODO.invalid"));
+        // another .invalid host is the emulator's way to name a URL that cannot be downloaded: not a placeholder
+        assert_eq!(invalid_host("https://downloads.contoso.invalid/setup.exe"), None);
         assert_eq!(invalid_host("https://www.contoso.com/setup.exe"), None);
         assert_eq!(invalid_host("not a url"), None);
     }
