@@ -243,6 +243,42 @@ export interface ConnectionFile {
 /** Reads a connection file's text (the CLI's --config keys, or the emulator's first output line). */
 export declare function connectionFile(text: string, name?: string): ConnectionFile;
 
+/** The settings of a connection, in the config file's camelCase keys. */
+export type ConnectionKey =
+  | 'tenantId' | 'clientId' | 'clientSecret' | 'sellerId'
+  | 'devcenterUrl' | 'win32Url' | 'ingestionUrl' | 'tokenUrl' | 'tokenVersion';
+/** Where a resolved setting came from: the kind of source and the flag, input, file or variable. */
+export interface ConnectionSource {
+  from: 'explicit' | 'config' | 'project' | 'environment' | 'default';
+  name: string;
+}
+/** What resolveConnection() chooses from. */
+export interface ConnectionSources {
+  /** Values given explicitly (inputs, arguments); an empty string is not a value. */
+  explicit?: { [K in ConnectionKey]?: string | null };
+  /** The config file's text (the CLI's --config keys, or the emulator's output). */
+  configText?: string | null;
+  /** The config file's name, for messages. */
+  configName?: string | null;
+  /** The environment variables a project names (loadProject().credentials). */
+  credentialNames?: { tenantId?: string | null; clientId?: string | null; clientSecret?: string | null; sellerId?: string | null } | null;
+  /** The environment to read STORESUBMIT_* and the project's variables from (default: process.env). */
+  env?: { [name: string]: string | undefined };
+  /** How messages name explicit values: `argument` (default), `flag`, `input`, `taskInput`. */
+  naming?: 'argument' | 'flag' | 'input' | 'taskInput';
+}
+/** A resolved connection; `clientSecret` is not enumerable (logging the object never shows it). */
+export interface ResolvedConnection {
+  values: { [K in Exclude<ConnectionKey, 'clientSecret'>]: string | null };
+  sources: { [K in ConnectionKey]: ConnectionSource | null };
+  /** One line for a log: each setting, its value (never the secret's) and its source. */
+  description: string;
+  readonly clientSecret: string;
+}
+/** Chooses the connection settings from every source by the one precedence of the CLI and the Action:
+ *  explicit > config file > the project's variables > STORESUBMIT_* > production. */
+export declare function resolveConnection(sources?: ConnectionSources): ResolvedConnection;
+
 /** A writable stream (a Node `Writable`: fs.createWriteStream, an HTTP response, …). */
 export interface WritableLike {
   write(chunk: Uint8Array, callback?: (error?: Error | null) => void): boolean;

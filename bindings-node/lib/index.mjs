@@ -6,7 +6,7 @@ export * from './errors.mjs';
 export default storesubmit;
 export const {
   Client, ClientSecretCredential, BundledTransport, FetchTransport, manifest, operations, allErrorCodes, allIssueCodes, redact, redactUrl, version, coreVersion,
-  validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary, connectionFile,
+  validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary, connectionFile, resolveConnection,
   startEmulator, Emulator, FAST_DURATIONS,
   DevcenterOperations, Win32Operations, IngestionOperations,
 } = storesubmit;

@@ -94,6 +94,29 @@ function connectionFile(text, name = undefined) {
   return callCore('connectionFile', args);
 }
 
+/**
+ * Chooses the connection settings from every source by the core's one rule (the CLI's and the GitHub
+ * Action's): `explicit` (camelCase key → value) > the config file (`configText`, named `configName` in
+ * messages) > the variables the project names (`credentialNames`, as loadProject() answers them) >
+ * `STORESUBMIT_*` in `env` (default: process.env) > production's; an empty string is not a value. Answers
+ * `{values, sources, description, clientSecret}`: `values` every setting but the secret, `sources` where
+ * each came from (`{from, name}`), `description` one line for a log; `clientSecret` is not enumerable, so
+ * logging or serialising the answer never shows it. A missing credential throws InvalidArgumentError
+ * naming every way to give it. `naming` (`argument`, `flag`, `input`, `taskInput`) words the messages.
+ */
+function resolveConnection(sources = {}) {
+  const { explicit, configText, configName, credentialNames, env = process.env, naming } = sources;
+  const strings = (o) => Object.fromEntries(Object.entries(o || {}).filter(([, v]) => typeof v === 'string'));
+  const args = { env: strings(env) };
+  if (explicit) args.explicit = explicit;
+  if (configText !== undefined && configText !== null) args.configText = String(configText);
+  if (configName !== undefined && configName !== null) args.configName = String(configName);
+  if (credentialNames) args.credentialNames = credentialNames;
+  if (naming) args.naming = naming;
+  const { clientSecret, ...answer } = callCore('resolveConnection', args);
+  return Object.defineProperty(answer, 'clientSecret', { value: clientSecret, enumerable: false });
+}
+
 let driverModule = null;
 function driver() {
   driverModule = driverModule || import('./host/driver.mjs');
@@ -159,4 +182,4 @@ async function pack(what, options = {}) {
   }
 }
 
-module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary, connectionFile };
+module.exports = { validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary, connectionFile, resolveConnection };

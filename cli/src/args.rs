@@ -7,9 +7,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Ship apps to the Microsoft Store from release pipelines: the classic submission API (apps, add-ons,
 /// package flights, gradual rollout), the MSI/EXE API and the Partner Center ingestion API.
 ///
-/// Every API command reads credentials from flags, from STORESUBMIT_* environment variables or from a
-/// config file (--config), and can target the local emulator (`storesubmit emulator`) by overriding the
-/// service roots.
+/// Every API command takes each connection setting from its flag, else the config file (--config), else
+/// the variable the project file names, else its STORESUBMIT_* environment variable, else production's;
+/// it can target the local emulator (`storesubmit emulator`) through the service roots.
 #[derive(Debug, Parser)]
 #[command(name = "storesubmit", version, propagate_version = true, max_term_width = 110, after_help = crate::exit::TABLE)]
 pub struct Cli {
@@ -241,42 +241,44 @@ fn kind_names() -> Vec<&'static str> {
     storesubmit::model::DocumentKind::ALL.iter().map(|k| k.as_str()).collect()
 }
 
-/// Where to find the services and the credentials. Flags beat environment variables, which beat the
-/// config file.
+/// Where to find the services and the credentials. Each setting is taken from its flag, else the --config
+/// file, else the variable the project file names (`publish --project`), else its STORESUBMIT_* variable,
+/// else production's (the one rule of `storesubmit::connection`, shared with the GitHub Action).
 #[derive(Debug, Args, Clone, Default)]
 pub struct Connection {
-    /// Azure AD tenant (directory) id.
-    #[arg(long, env = "STORESUBMIT_TENANT_ID", value_name = "ID")]
+    /// Azure AD tenant (directory) id [else: --config, the project's variable, STORESUBMIT_TENANT_ID].
+    #[arg(long, value_name = "ID")]
     pub tenant_id: Option<String>,
-    /// Azure AD application (client) id.
-    #[arg(long, env = "STORESUBMIT_CLIENT_ID", value_name = "ID")]
+    /// Azure AD application (client) id [else: --config, the project's variable, STORESUBMIT_CLIENT_ID].
+    #[arg(long, value_name = "ID")]
     pub client_id: Option<String>,
-    /// Azure AD client secret (prefer the environment variable or the config file: flags show up in
-    /// process lists).
-    #[arg(long, env = "STORESUBMIT_CLIENT_SECRET", hide_env_values = true, value_name = "SECRET")]
+    /// Azure AD client secret (prefer a variable or the config file: flags show up in process lists) [else:
+    /// --config, the project's variable, STORESUBMIT_CLIENT_SECRET].
+    #[arg(long, value_name = "SECRET")]
     pub client_secret: Option<String>,
-    /// Seller id (X-Seller-Account-Id), needed by the MSI/EXE API.
-    #[arg(long, env = "STORESUBMIT_SELLER_ID", value_name = "ID")]
+    /// Seller id (X-Seller-Account-Id), needed by the MSI/EXE API [else: --config, the project's variable,
+    /// STORESUBMIT_SELLER_ID].
+    #[arg(long, value_name = "ID")]
     pub seller_id: Option<String>,
-    /// Root of the classic submission API.
-    #[arg(long, env = "STORESUBMIT_DEVCENTER_URL", value_name = "URL")]
+    /// Root of the classic submission API [else: --config, STORESUBMIT_DEVCENTER_URL, production].
+    #[arg(long, value_name = "URL")]
     pub devcenter_url: Option<String>,
-    /// Root of the MSI/EXE submission API.
-    #[arg(long, env = "STORESUBMIT_WIN32_URL", value_name = "URL")]
+    /// Root of the MSI/EXE submission API [else: --config, STORESUBMIT_WIN32_URL, production].
+    #[arg(long, value_name = "URL")]
     pub win32_url: Option<String>,
-    /// Root of the Partner Center ingestion API.
-    #[arg(long, env = "STORESUBMIT_INGESTION_URL", value_name = "URL")]
+    /// Root of the Partner Center ingestion API [else: --config, STORESUBMIT_INGESTION_URL, production].
+    #[arg(long, value_name = "URL")]
     pub ingestion_url: Option<String>,
-    /// Root of the Azure AD token service.
-    #[arg(long, env = "STORESUBMIT_TOKEN_URL", value_name = "URL")]
+    /// Root of the Azure AD token service [else: --config, STORESUBMIT_TOKEN_URL, production].
+    #[arg(long, value_name = "URL")]
     pub token_url: Option<String>,
-    /// Config file (JSON): tenantId, clientId, clientSecret, sellerId and the *Url roots; the emulator's
-    /// first stdout line is accepted as is.
-    #[arg(long, env = "STORESUBMIT_CONFIG", value_name = "FILE")]
+    /// Config file (JSON): tenantId, clientId, clientSecret, sellerId, the *Url roots and tokenVersion; the
+    /// emulator's first stdout line is accepted as is [else: STORESUBMIT_CONFIG].
+    #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Token endpoint version.
-    #[arg(long, value_enum, default_value_t = TokenVersionArg::V2)]
-    pub token_version: TokenVersionArg,
+    /// Token endpoint version [else: --config, STORESUBMIT_TOKEN_VERSION, v2].
+    #[arg(long, value_enum)]
+    pub token_version: Option<TokenVersionArg>,
     /// Give up when the whole workflow takes longer (e.g. 90s, 30m, 2h; `none` for no limit). Default: 4h
     /// (the core's default workflow deadline).
     #[arg(long, value_name = "DURATION|none", value_parser = parse_timeout)]
@@ -287,12 +289,11 @@ pub struct Connection {
 }
 
 /// `--token-version`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TokenVersionArg {
     /// `/{tenant}/oauth2/token` with `resource=`.
     V1,
     /// `/{tenant}/oauth2/v2.0/token` with `scope=`.
-    #[default]
     V2,
 }
 

@@ -1,12 +1,13 @@
-//! Turns `--tenant-id …`/`STORESUBMIT_*`/`--config FILE` into the core's [`FlowConfig`]: flags and
-//! environment variables (clap reads both) beat the config file, which beats the production defaults.
+//! Turns the connection flags, `--config FILE`, a project's `[credentials]` and the process environment
+//! into the core's [`FlowConfig`], by the core's one rule (`storesubmit::connection`, shared with the
+//! GitHub Action, the Azure DevOps task and the bindings): flag > config file > the project's variable >
+//! `STORESUBMIT_*` > production.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::time::Duration;
 
-use serde_json::Value;
-use storesubmit::api::auth::{ClientCredentials, TokenVersion};
-use storesubmit::api::Endpoints;
+use storesubmit::connection::{self, ConfigText, Naming, Resolved, Sources};
 use storesubmit::flow::FlowConfig;
 use storesubmit::policy::PollSchedule;
 use storesubmit::project::CredentialNames;
@@ -14,56 +15,63 @@ use storesubmit::{Error, ErrorKind, Result};
 
 use crate::args::{Connection, TokenVersionArg};
 
-/// The config file, read by the core's rules (`storesubmit::connection`, shared with the GitHub Action
-/// and the Azure DevOps task): every known key in camelCase, `null` when absent.
-fn read_config(path: &Path) -> Result<Value> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read config file {}: {e}", path.display())))?;
-    storesubmit::connection::read_text(&text, &path.display().to_string())
+/// The process environment as the core reads it: a map (variables that are not Unicode are left out).
+fn process_env() -> BTreeMap<String, String> {
+    std::env::vars_os().filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))).collect()
 }
 
-fn from_file(file: &Value, camel: &str) -> Option<String> {
-    file.get(camel).and_then(Value::as_str).map(str::to_string).filter(|s| !s.is_empty())
+/// The config file's path: `--config`, else `STORESUBMIT_CONFIG`.
+fn config_path(conn: &Connection, env: &BTreeMap<String, String>) -> Option<PathBuf> {
+    let from_env = || env.get(connection::CONFIG_VARIABLE).filter(|v| !v.trim().is_empty()).map(PathBuf::from);
+    conn.config.clone().or_else(from_env)
 }
 
-/// Builds the flow settings. `need_credentials` is false for commands that never call a service.
+/// Every source of the connection, as the core takes them.
 ///
 /// # Errors
-/// `invalid_argument` naming the missing setting and the three ways to give it; `io` for an unreadable
-/// config file.
-pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
-    let file = match &conn.config {
-        Some(p) => read_config(p)?,
-        None => Value::Object(Default::default()),
+/// `io` for an unreadable config file.
+fn sources(conn: &Connection, names: Option<&CredentialNames>, env: BTreeMap<String, String>) -> Result<Sources> {
+    let version = conn.token_version.map(|v| match v {
+        TokenVersionArg::V1 => "v1".to_string(),
+        TokenVersionArg::V2 => "v2".to_string(),
+    });
+    let flags = [
+        ("tenantId", &conn.tenant_id),
+        ("clientId", &conn.client_id),
+        ("clientSecret", &conn.client_secret),
+        ("sellerId", &conn.seller_id),
+        ("devcenterUrl", &conn.devcenter_url),
+        ("win32Url", &conn.win32_url),
+        ("ingestionUrl", &conn.ingestion_url),
+        ("tokenUrl", &conn.token_url),
+        ("tokenVersion", &version),
+    ];
+    let explicit = flags.into_iter().filter_map(|(k, v)| Some((k, v.clone()?))).collect();
+    let config = match config_path(conn, &env) {
+        Some(p) => Some(ConfigText {
+            text: std::fs::read_to_string(&p)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read config file {}: {e}", p.display())))?,
+            name: p.display().to_string(),
+        }),
+        None => None,
     };
-    let pick =
-        |flag: &Option<String>, camel: &str| flag.clone().filter(|s| !s.is_empty()).or_else(|| from_file(&file, camel));
-    let need = |flag: &Option<String>, camel: &str, flag_name: &str, env: &str| {
-        pick(flag, camel).ok_or_else(|| {
-            Error::invalid_argument(format!(
-                "no {camel}: pass --{flag_name}, set {env} or put `{camel}` in the --config file"
-            ))
-        })
-    };
-    let prod = Endpoints::production();
-    let endpoints = Endpoints {
-        devcenter: pick(&conn.devcenter_url, "devcenterUrl").unwrap_or(prod.devcenter),
-        win32: pick(&conn.win32_url, "win32Url").unwrap_or(prod.win32),
-        ingestion: pick(&conn.ingestion_url, "ingestionUrl").unwrap_or(prod.ingestion),
-        token: pick(&conn.token_url, "tokenUrl").unwrap_or(prod.token),
-    };
-    let credentials = ClientCredentials::new(
-        need(&conn.tenant_id, "tenantId", "tenant-id", "STORESUBMIT_TENANT_ID")?,
-        need(&conn.client_id, "clientId", "client-id", "STORESUBMIT_CLIENT_ID")?,
-        need(&conn.client_secret, "clientSecret", "client-secret", "STORESUBMIT_CLIENT_SECRET")?,
-    );
-    let mut cfg = FlowConfig::new(endpoints, credentials);
-    cfg.seller_id = pick(&conn.seller_id, "sellerId");
-    let file_version = file.get("tokenVersion").and_then(Value::as_str).map(str::to_ascii_lowercase);
-    cfg.token_version = match (conn.token_version, file_version.as_deref()) {
-        (TokenVersionArg::V1, _) | (TokenVersionArg::V2, Some("v1")) => TokenVersion::V1,
-        _ => TokenVersion::V2,
-    };
+    Ok(Sources { explicit, config, credential_names: names.cloned(), env, naming: Naming::Flag })
+}
+
+/// Resolves the connection from `conn`, the project's variable names and `env`.
+///
+/// # Errors
+/// As [`connection::resolve`] (a missing credential is `invalid_argument` naming each way to give it);
+/// `io` for an unreadable config file.
+fn resolve(conn: &Connection, names: Option<&CredentialNames>, env: BTreeMap<String, String>) -> Result<Resolved> {
+    connection::resolve(&sources(conn, names, env)?)
+}
+
+/// The flow settings of a resolved connection, with the run's own flags (`--timeout`, `--poll-interval`).
+fn settings(conn: &Connection, r: &Resolved) -> FlowConfig {
+    let mut cfg = FlowConfig::new(r.endpoints.clone(), r.credentials());
+    cfg.seller_id = r.seller_id.clone();
+    cfg.token_version = r.token_version;
     if let Some(t) = conn.timeout {
         // Without --timeout the core's default deadline (set by FlowConfig::new) stays.
         cfg.deadline = t.0;
@@ -71,121 +79,164 @@ pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
     if let Some(p) = conn.poll_interval {
         cfg.poll = PollSchedule::fast(p.max(Duration::from_millis(10)));
     }
-    Ok(cfg)
+    cfg
 }
 
-/// One credential: its field, config key, default variable, the project's variable, project file key.
-type Slot<'a> = (&'a mut Option<String>, &'a str, &'a str, Option<&'a str>, &'a str);
-
-/// The connection of a project publish: each credential not given by a flag (or its `STORESUBMIT_*`
-/// variable) nor by the `--config` file is read from the environment variable the project file names
-/// (`[credentials]`); a `STORESUBMIT_*` value gives way to the project's own variable when that is set.
+/// Builds the flow settings of a command, and remembers the connection for error messages (which
+/// setting came from where: a failure to sign in or to connect shows it).
 ///
 /// # Errors
-/// `io` for an unreadable config file; `invalid_argument` naming the project's variable when a credential
-/// is found nowhere.
-pub fn with_project_credentials(conn: &Connection, names: &CredentialNames) -> Result<Connection> {
-    let file = match &conn.config {
-        Some(p) => read_config(p)?,
-        None => Value::Object(Default::default()),
-    };
-    let mut c = conn.clone();
-    let slots: [Slot<'_>; 4] = [
-        (&mut c.tenant_id, "tenantId", "STORESUBMIT_TENANT_ID", Some(names.tenant_id.as_str()), "tenant_id"),
-        (&mut c.client_id, "clientId", "STORESUBMIT_CLIENT_ID", Some(names.client_id.as_str()), "client_id"),
-        (
-            &mut c.client_secret,
-            "clientSecret",
-            "STORESUBMIT_CLIENT_SECRET",
-            Some(names.client_secret.as_str()),
-            "client_secret",
-        ),
-        (&mut c.seller_id, "sellerId", "STORESUBMIT_SELLER_ID", names.seller_id.as_deref(), "seller_id"),
-    ];
-    for (slot, camel, default, var, key) in slots {
-        let Some(var) = var else { continue };
-        let given = slot.as_deref().filter(|s| !s.is_empty());
-        let from_default_env = given.is_some() && std::env::var(default).ok().as_deref() == given;
-        let project_value = std::env::var(var).ok().filter(|v| !v.is_empty());
-        if (given.is_none() || (from_default_env && var != default)) && from_file(&file, camel).is_none() {
-            if let Some(v) = project_value {
-                *slot = Some(v);
-            } else if given.is_none() && key != "seller_id" {
-                return Err(Error::invalid_argument(format!(
-                    "no {camel}: set {var} (the project file's credentials.{key}), pass --{} or put `{camel}` in \
-                     the --config file",
-                    key.replace('_', "-")
-                )));
-            }
-        }
-    }
-    Ok(c)
+/// `invalid_argument` naming each missing credential and every way to give it; `io` for an unreadable
+/// config file; the config file's own mistakes.
+pub fn flow_config(conn: &Connection) -> Result<FlowConfig> {
+    config_for(conn, None)
+}
+
+/// As [`flow_config`], for a project publish: the variables the project file names (`[credentials]`)
+/// come after the flags and the config file, before `STORESUBMIT_*`.
+///
+/// # Errors
+/// As [`flow_config`]; a missing credential's message names the project's variable too.
+pub fn project_flow_config(conn: &Connection, names: &CredentialNames) -> Result<FlowConfig> {
+    config_for(conn, Some(names))
+}
+
+fn config_for(conn: &Connection, names: Option<&CredentialNames>) -> Result<FlowConfig> {
+    let r = resolve(conn, names, process_env())?;
+    crate::output::connection_used(r.to_json());
+    Ok(settings(conn, &r))
+}
+
+/// Whether connection settings were given at all (a credential flag, `--config`, `STORESUBMIT_CONFIG` or
+/// a credential's `STORESUBMIT_*` variable): then a dry run reads the live state and prints the plan;
+/// otherwise it stays offline.
+pub fn has_connection(conn: &Connection) -> bool {
+    let env = process_env();
+    let credentials = connection::SETTINGS.iter().filter(|s| s.required);
+    config_path(conn, &env).is_some()
+        || conn.tenant_id.is_some()
+        || conn.client_id.is_some()
+        || conn.client_secret.is_some()
+        || credentials.into_iter().any(|s| env.get(s.variable).is_some_and(|v| !v.trim().is_empty()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use storesubmit::api::auth::TokenVersion;
 
     fn conn() -> Connection {
         Connection::default()
     }
 
+    fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    /// `tests/vectors/connection/precedence.json`: the flow settings the CLI builds are the resolved
+    /// values of each row (flags for `explicit`, a file for the config, the row's environment).
     #[test]
-    fn flags_beat_the_file_and_missing_ones_are_named() {
-        let dir = std::env::temp_dir().join(format!("storesubmit-cli-conn-{}", std::process::id()));
+    fn the_flow_settings_are_the_resolved_values_of_every_vector_row() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/vectors/connection/precedence.json");
+        let doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let dir = std::env::temp_dir().join(format!("storesubmit-cli-vectors-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("emu.json");
-        std::fs::write(&file, r#"{"devcenter_url":"http://127.0.0.1:9/dc","token_url":"http://127.0.0.1:9/t","tenant_id":"T","client_id":"C","client_secret":"S","seller_id":"42","app_id":"9N"}"#).unwrap();
-        let mut c = conn();
-        c.config = Some(file.clone());
-        c.tenant_id = Some("FLAG".into());
-        let cfg = flow_config(&c).unwrap();
-        let creds = cfg.credentials.client_secret().unwrap();
-        assert_eq!(creds.tenant_id, "FLAG");
-        assert_eq!(creds.client_secret.expose(), "S");
-        assert_eq!(cfg.endpoints.devcenter, "http://127.0.0.1:9/dc");
-        assert_eq!(cfg.endpoints.win32, storesubmit::api::WIN32_ROOT);
-        assert_eq!(cfg.seller_id.as_deref(), Some("42"));
-
-        let e = flow_config(&conn()).unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
-        assert!(e.message().contains("--tenant-id") && e.message().contains("STORESUBMIT_TENANT_ID"), "{e}");
-
-        std::fs::write(&file, r#"{"tenantId":"T","typo":"x"}"#).unwrap();
-        assert!(flow_config(&c).unwrap_err().message().contains("unknown key `typo`"));
+        let text = |v: &serde_json::Value| v.as_str().map(str::to_string);
+        let mut checked = 0;
+        for row in doc["rows"].as_array().unwrap() {
+            let e = &row["explicit"];
+            let version = match e["tokenVersion"].as_str() {
+                Some("v1") => Some(TokenVersionArg::V1),
+                Some(_) => Some(TokenVersionArg::V2),
+                None => None,
+            };
+            let mut c = Connection {
+                tenant_id: text(&e["tenantId"]),
+                client_id: text(&e["clientId"]),
+                client_secret: text(&e["clientSecret"]),
+                seller_id: text(&e["sellerId"]),
+                devcenter_url: text(&e["devcenterUrl"]),
+                win32_url: text(&e["win32Url"]),
+                ingestion_url: text(&e["ingestionUrl"]),
+                token_url: text(&e["tokenUrl"]),
+                token_version: version,
+                ..conn()
+            };
+            if let Some(t) = row
+                .get("configText")
+                .and_then(|t| t.as_str().map(str::to_string))
+                .or_else(|| row.get("config").map(|c| c.to_string()))
+            {
+                let p = dir.join(row.get("configName").and_then(|n| n.as_str()).unwrap_or("config.json"));
+                std::fs::write(&p, t).unwrap();
+                c.config = Some(p);
+            }
+            let names = row.get("credentialNames").map(|n| CredentialNames {
+                tenant_id: n["tenantId"].as_str().unwrap_or("STORESUBMIT_TENANT_ID").into(),
+                client_id: n["clientId"].as_str().unwrap_or("STORESUBMIT_CLIENT_ID").into(),
+                client_secret: n["clientSecret"].as_str().unwrap_or("STORESUBMIT_CLIENT_SECRET").into(),
+                seller_id: text(&n["sellerId"]),
+            });
+            let vars = row["env"]
+                .as_object()
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect())
+                .unwrap_or_default();
+            let Ok(r) = resolve(&c, names.as_ref(), vars) else {
+                assert!(row["expect"].get("error").is_some(), "{}", row["name"]);
+                continue;
+            };
+            let cfg = settings(&c, &r);
+            let creds = cfg.credentials.client_secret().unwrap();
+            let x = &row["expect"];
+            let is = |k: &str, got: &str| assert_eq!(x[k]["value"].as_str().unwrap(), got, "{}: {k}", row["name"]);
+            is("tenantId", &creds.tenant_id);
+            is("clientId", &creds.client_id);
+            is("clientSecret", creds.client_secret.expose());
+            assert_eq!(x["sellerId"]["value"].as_str(), cfg.seller_id.as_deref(), "{}", row["name"]);
+            is("devcenterUrl", &cfg.endpoints.devcenter);
+            is("win32Url", &cfg.endpoints.win32);
+            is("ingestionUrl", &cfg.endpoints.ingestion);
+            is("tokenUrl", &cfg.endpoints.token);
+            is("tokenVersion", if cfg.token_version == TokenVersion::V1 { "v1" } else { "v2" });
+            checked += 1;
+        }
         std::fs::remove_dir_all(&dir).ok();
+        assert!(checked >= 15, "{checked}");
     }
 
     #[test]
-    fn project_variables_fill_in_and_flags_and_the_config_file_win() {
-        // nextest runs each test in its own process: these variables are this test's
-        std::env::set_var("PROJ_TEST_TENANT", "from-project");
-        std::env::set_var("PROJ_TEST_CLIENT", "client-from-project");
-        std::env::set_var("PROJ_TEST_SECRET", "secret-from-project");
-        std::env::set_var("STORESUBMIT_CLIENT_SECRET", "secret-from-default");
-        let names = CredentialNames {
-            tenant_id: "PROJ_TEST_TENANT".into(),
-            client_id: "PROJ_TEST_CLIENT".into(),
-            client_secret: "PROJ_TEST_SECRET".into(),
-            seller_id: None,
-        };
+    fn a_missing_credential_names_the_flag_the_config_key_and_the_variables() {
+        let names = CredentialNames { client_secret: "PROJ_SECRET".into(), ..CredentialNames::default() };
         let mut c = conn();
-        c.tenant_id = Some("from-flag".into());
-        // clap filled client_secret from STORESUBMIT_CLIENT_SECRET: the project's own variable wins
-        c.client_secret = Some("secret-from-default".into());
-        let dir = std::env::temp_dir().join(format!("storesubmit-cli-proj-{}", std::process::id()));
+        (c.tenant_id, c.client_id) = (Some("T".into()), Some("C".into()));
+        let e = resolve(&c, Some(&names), env(&[("STORESUBMIT_CLIENT_ID", "x")])).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        for word in
+            ["--client-secret", "`clientSecret` in the --config file", "PROJ_SECRET", "STORESUBMIT_CLIENT_SECRET"]
+        {
+            assert!(e.message().contains(word), "{word}: {e}");
+        }
+        c.config = Some(std::env::temp_dir().join("storesubmit-no-such-config.json"));
+        assert_eq!(resolve(&c, None, env(&[])).unwrap_err().kind(), ErrorKind::Io);
+    }
+
+    #[test]
+    fn storesubmit_config_names_the_config_file_when_no_flag_does() {
+        let dir = std::env::temp_dir().join(format!("storesubmit-cli-conn-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let file = dir.join("c.json");
-        std::fs::write(&file, r#"{"clientId": "client-from-config"}"#).unwrap();
-        c.config = Some(file);
-        let out = with_project_credentials(&c, &names).unwrap();
-        assert_eq!(out.tenant_id.as_deref(), Some("from-flag"), "a flag wins");
-        assert_eq!(out.client_id, None, "the config file's value is left for flow_config");
-        assert_eq!(flow_config(&out).unwrap().credentials.client_secret().unwrap().client_id, "client-from-config");
-        assert_eq!(out.client_secret.as_deref(), Some("secret-from-project"));
-        std::env::remove_var("PROJ_TEST_TENANT");
-        let e = with_project_credentials(&Connection::default(), &names).unwrap_err();
-        assert!(e.message().contains("PROJ_TEST_TENANT"), "{e}");
+        let file = dir.join("emu.json");
+        std::fs::write(
+            &file,
+            r#"{"tenant_id":"T","client_id":"C","client_secret":"S","devcenter_url":"http://127.0.0.1:9/dc"}"#,
+        )
+        .unwrap();
+        let vars = env(&[(connection::CONFIG_VARIABLE, file.to_str().unwrap())]);
+        let r = resolve(&conn(), None, vars.clone()).unwrap();
+        assert_eq!(r.endpoints.devcenter, "http://127.0.0.1:9/dc");
+        assert_eq!(r.source("tenantId").unwrap().name, format!("--config {}", file.display()));
+        let mut c = conn();
+        c.config = Some(dir.join("missing.json"));
+        assert_eq!(resolve(&c, None, vars).unwrap_err().kind(), ErrorKind::Io, "--config beats STORESUBMIT_CONFIG");
         std::fs::remove_dir_all(&dir).ok();
     }
 
@@ -193,12 +244,13 @@ mod tests {
     fn timeout_defaults_to_the_core_deadline_and_none_means_none() {
         let mut c = conn();
         (c.tenant_id, c.client_id, c.client_secret) = (Some("T".into()), Some("C".into()), Some("S".into()));
-        let default = flow_config(&c).unwrap().deadline;
+        let r = resolve(&c, None, env(&[])).unwrap();
+        let default = settings(&c, &r).deadline;
         assert_eq!(default, Some(storesubmit::data::limits::DEFAULT_WORKFLOW_DEADLINE));
         c.timeout = Some(crate::args::parse_timeout("none").unwrap());
-        assert_eq!(flow_config(&c).unwrap().deadline, None);
+        assert_eq!(settings(&c, &r).deadline, None);
         c.timeout = Some(crate::args::parse_timeout("90s").unwrap());
-        assert_eq!(flow_config(&c).unwrap().deadline, Some(Duration::from_secs(90)));
+        assert_eq!(settings(&c, &r).deadline, Some(Duration::from_secs(90)));
         assert!(crate::args::parse_timeout("forever").is_err());
     }
 }

@@ -94,7 +94,7 @@ fn redact(s: &str) -> String {
 /// server error indented, on stderr and redacted; with `--json`, one `{"error": …}` document on stdout.
 pub fn print_error(mode: Mode, e: &Error) {
     if mode.json {
-        let v = serde_json::json!({
+        let mut v = serde_json::json!({
             "error": {
                 "code": e.code(),
                 "message": format!("{}{}", redact(e.message()), calling(e)),
@@ -105,6 +105,9 @@ pub fn print_error(mode: Mode, e: &Error) {
                 "issues": e.issues(),
             }
         });
+        if let Some(c) = CONNECTION.lock().ok().and_then(|c| c.clone()) {
+            v["error"]["connection"] = c;
+        }
         // On stdout, like every other `--json` result: a script reads one document whatever happened.
         let _ = writeln!(std::io::stdout().lock(), "{}", redact_json(&v));
         return;
@@ -136,6 +139,26 @@ pub fn print_error(mode: Mode, e: &Error) {
     for s in e.server_errors().iter().filter(|s| !message.contains(&redact(&s.message))) {
         let target = s.target.as_deref().map(|t| format!(" ({t})")).unwrap_or_default();
         let _ = writeln!(err, "  server {}{target}: {}", s.code, redact(&s.message));
+    }
+    // a failure to sign in or to reach a service: show which settings were used, and from where
+    use storesubmit::ErrorKind as K;
+    if matches!(e.kind(), K::Auth | K::Forbidden | K::Transport) {
+        let described = CONNECTION.lock().ok().and_then(|c| c.as_ref()?["description"].as_str().map(str::to_string));
+        if let Some(d) = described {
+            let _ = writeln!(err, "  connection: {}", redact(&d));
+        }
+    }
+}
+
+/// The connection the command resolved (`storesubmit::connection::Resolved::to_json`: values but the
+/// secret, sources, description), shown with its errors.
+static CONNECTION: Mutex<Option<Value>> = Mutex::new(None);
+
+/// Remembers the connection a command resolved, so an error can say which setting came from where
+/// (`--json`: `error.connection`; otherwise a `connection:` line under a sign-in or connection failure).
+pub fn connection_used(resolved: Value) {
+    if let Ok(mut c) = CONNECTION.lock() {
+        *c = Some(resolved);
     }
 }
 

@@ -1,30 +1,509 @@
-//! The connection file: a JSON object naming the service roots and credentials to use instead of
-//! production's (the emulator, another cloud). The GitHub Action and the Azure DevOps task read it (their
-//! `config` input) through the wire call `connectionFile`, so its keys and rules live here once.
+//! Connection settings: where the services are and which credentials to use, resolved by one rule that
+//! the CLI, the GitHub Action, the Azure DevOps task and every binding share ([`resolve`], and the wire
+//! call `resolveConnection`), so a pipeline that moves from one to another keeps its meaning.
 //!
+//! # Precedence
+//! Each setting — the credentials `tenantId`, `clientId`, `clientSecret`, `sellerId`, the service roots
+//! `devcenterUrl`, `win32Url`, `ingestionUrl`, `tokenUrl` and `tokenVersion` — is taken from the first of
+//! these that gives it a value (an empty or blank string counts as not given):
+//!
+//! | | source | CLI | Action (DevOps task) | bindings (`resolveConnection`) |
+//! |---|---|---|---|---|
+//! | 1 | an explicit value | `--tenant-id` … | input `tenant-id` (`tenantId`) | `explicit` |
+//! | 2 | the config file | `--config FILE` | input `config` | `configText` |
+//! | 3 | the project's named variables | `[credentials]` of the project file | the same | `credentialNames` |
+//! | 4 | the `STORESUBMIT_*` variables | `STORESUBMIT_TENANT_ID` … | the same | `env` |
+//! | 5 | production defaults | | | |
+//!
+//! Why this order: an explicit value is the most specific thing a run says. A config file describes one
+//! whole target (the emulator, another cloud) chosen for this run, so its settings stay together and beat
+//! whatever happens to be in the environment. The project file's variable names are the release's own
+//! choice, more specific than the tool's generic `STORESUBMIT_*` names, which are the fallback of every
+//! host. The project names variables for the four credentials only; a project variable named like the
+//! default (`STORESUBMIT_TENANT_ID`) is simply the default. The service roots default to production's and
+//! `tokenVersion` to `v2`; the three credentials have no default: when one is missing, [`resolve`] fails
+//! with `invalid_argument` naming every way to give it (never a value). A resolved setting remembers where
+//! it came from ([`Source`]), for messages; a client secret is never shown, in errors or descriptions.
+//!
+//! The environment is data here (a map the host passes), never read from the process: the rule is the
+//! same in tests, in wasm and in every host.
+//!
+//! # The config file
+//! A JSON object naming the service roots and credentials to use instead of production's ([`read_text`]).
 //! Each key is accepted in camelCase or snake_case: the emulator prints one JSON object per line and its
-//! first line (snake_case, with its fixture ids and admin URL too) is a valid connection file as it is.
+//! first line (snake_case, with its fixture ids and admin URL too) is a valid config file as it is.
 
-use serde_json::{Map, Value};
+use std::collections::BTreeMap;
 
+use serde_json::{json, Map, Value};
+
+use crate::api::auth::{ClientCredentials, TokenVersion};
+use crate::api::{self, Endpoints};
 use crate::error::{Error, Result};
+use crate::project::CredentialNames;
+use crate::secret::{redact_url, Secret};
 
-/// The keys of a connection file, camelCase and snake_case.
-pub const KEYS: &[(&str, &str)] = &[
-    ("tenantId", "tenant_id"),
-    ("clientId", "client_id"),
-    ("clientSecret", "client_secret"),
-    ("sellerId", "seller_id"),
-    ("devcenterUrl", "devcenter_url"),
-    ("win32Url", "win32_url"),
-    ("ingestionUrl", "ingestion_url"),
-    ("tokenUrl", "token_url"),
-    ("tokenVersion", "token_version"),
+/// One connection setting and every name it goes by, so messages, help texts and tests read them from one
+/// table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Setting {
+    /// Its camelCase name: the config file's key, the wire call's key, a binding's argument.
+    pub key: &'static str,
+    /// Its snake_case name: the config file's other spelling (the emulator's line), and the key of the
+    /// project file's `[credentials]` when the project may name a variable for it.
+    pub snake: &'static str,
+    /// Its default environment variable.
+    pub variable: &'static str,
+    /// The CLI flag and the GitHub Action input (without `--`).
+    pub flag: &'static str,
+    /// Whether every connection needs it (the three credentials).
+    pub required: bool,
+    /// Whether a project file may name the variable that holds it.
+    pub project: bool,
+    /// Whether its value is a secret (never shown).
+    pub secret: bool,
+    /// Its production default.
+    pub default: Option<&'static str>,
+}
+
+const fn setting(key: &'static str, snake: &'static str, variable: &'static str, flag: &'static str) -> Setting {
+    Setting { key, snake, variable, flag, required: false, project: false, secret: false, default: None }
+}
+
+const fn credential(key: &'static str, snake: &'static str, variable: &'static str, flag: &'static str) -> Setting {
+    Setting { required: true, project: true, ..setting(key, snake, variable, flag) }
+}
+
+const fn root(
+    key: &'static str,
+    snake: &'static str,
+    variable: &'static str,
+    flag: &'static str,
+    default: &'static str,
+) -> Setting {
+    Setting { default: Some(default), ..setting(key, snake, variable, flag) }
+}
+
+/// Every connection setting, in the order messages list them.
+pub const SETTINGS: &[Setting] = &[
+    credential("tenantId", "tenant_id", "STORESUBMIT_TENANT_ID", "tenant-id"),
+    credential("clientId", "client_id", "STORESUBMIT_CLIENT_ID", "client-id"),
+    Setting {
+        secret: true,
+        ..credential("clientSecret", "client_secret", "STORESUBMIT_CLIENT_SECRET", "client-secret")
+    },
+    Setting { required: false, ..credential("sellerId", "seller_id", "STORESUBMIT_SELLER_ID", "seller-id") },
+    root("devcenterUrl", "devcenter_url", "STORESUBMIT_DEVCENTER_URL", "devcenter-url", api::DEVCENTER_ROOT),
+    root("win32Url", "win32_url", "STORESUBMIT_WIN32_URL", "win32-url", api::WIN32_ROOT),
+    root("ingestionUrl", "ingestion_url", "STORESUBMIT_INGESTION_URL", "ingestion-url", api::INGESTION_ROOT),
+    root("tokenUrl", "token_url", "STORESUBMIT_TOKEN_URL", "token-url", api::TOKEN_ROOT),
+    root("tokenVersion", "token_version", "STORESUBMIT_TOKEN_VERSION", "token-version", "v2"),
 ];
 
-/// Reads the text of a connection file named `name` (for messages): a JSON object, or lines whose first is
-/// one. Answers every key of [`KEYS`] in camelCase, `null` when absent or empty; numbers (a seller id) are
-/// given as strings. Other keys ending in `_id` or `_url` (the emulator's fixtures) are ignored.
+/// The variable naming the config file's path for the CLI (`--config`).
+pub const CONFIG_VARIABLE: &str = "STORESUBMIT_CONFIG";
+
+/// The setting called `key` (camelCase).
+pub fn setting_named(key: &str) -> Option<&'static Setting> {
+    SETTINGS.iter().find(|s| s.key == key)
+}
+
+/// How the host calls its explicit values and its config file, so messages use the words its user typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Naming {
+    /// Command-line flags: `--tenant-id`, `--config`.
+    Flag,
+    /// GitHub Action inputs: `tenant-id`, `config`.
+    Input,
+    /// Azure DevOps task inputs: `tenantId`, `config`.
+    TaskInput,
+    /// A binding's arguments: `tenantId`, `configText`.
+    #[default]
+    Argument,
+}
+
+impl Naming {
+    /// The wire spelling: `flag`, `input`, `taskInput`, `argument`.
+    pub const NAMES: &'static [&'static str] = &["flag", "input", "taskInput", "argument"];
+
+    /// Reads the wire spelling.
+    pub fn parse(s: &str) -> Option<Naming> {
+        [Naming::Flag, Naming::Input, Naming::TaskInput, Naming::Argument]
+            .into_iter()
+            .zip(Self::NAMES)
+            .find_map(|(n, name)| (*name == s).then_some(n))
+    }
+
+    /// What the host calls the explicit value of `s` (`--tenant-id`, `input tenant-id`).
+    fn explicit(self, s: &Setting) -> String {
+        match self {
+            Naming::Flag => format!("--{}", s.flag),
+            Naming::Input => format!("input {}", s.flag),
+            Naming::TaskInput => format!("input {}", s.key),
+            Naming::Argument => s.key.to_string(),
+        }
+    }
+
+    /// How to give the explicit value of `s`.
+    fn give(self, s: &Setting) -> String {
+        match self {
+            Naming::Flag | Naming::Argument => format!("pass {}", self.explicit(s)),
+            Naming::Input | Naming::TaskInput => format!("set the {}", self.explicit(s)),
+        }
+    }
+
+    /// The config file, as the host's user names it.
+    fn config(self) -> &'static str {
+        match self {
+            Naming::Flag => "the --config file",
+            Naming::Input | Naming::TaskInput => "the config file (input config)",
+            Naming::Argument => "the config file",
+        }
+    }
+}
+
+/// Where a resolved setting came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// A flag, an input or a binding's argument.
+    Explicit,
+    /// The config file.
+    Config,
+    /// The environment variable the project file names.
+    Project,
+    /// Its `STORESUBMIT_*` variable.
+    Environment,
+    /// The production default.
+    Default,
+}
+
+impl Origin {
+    /// Its wire name: `explicit`, `config`, `project`, `environment`, `default`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Explicit => "explicit",
+            Origin::Config => "config",
+            Origin::Project => "project",
+            Origin::Environment => "environment",
+            Origin::Default => "default",
+        }
+    }
+}
+
+/// Where one setting came from: the kind of source and its name (`--tenant-id`, `--config emu.json`,
+/// the variable `STORE_TENANT_ID`). Never a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Source {
+    /// The kind of source.
+    pub origin: Origin,
+    /// The flag, input, file or variable, as the host's user would name it.
+    pub name: String,
+}
+
+impl Source {
+    /// `{from, name}`.
+    pub fn to_json(&self) -> Value {
+        json!({"from": self.origin.as_str(), "name": self.name})
+    }
+
+    /// The source in a sentence (`STORE_TENANT (the project's credentials.tenant_id)`).
+    fn describe(&self, s: &Setting) -> String {
+        match self.origin {
+            Origin::Project => format!("{} (the project's credentials.{})", self.name, s.snake),
+            _ => self.name.clone(),
+        }
+    }
+}
+
+/// The config file's text and the name it goes by in messages (its path).
+#[derive(Clone, Debug, Default)]
+pub struct ConfigText {
+    /// The file's text.
+    pub text: String,
+    /// Its name for messages.
+    pub name: String,
+}
+
+/// Every source of a connection, as data: what [`resolve`] chooses from.
+#[derive(Clone, Default)]
+pub struct Sources {
+    /// Values given explicitly (flags, inputs, arguments), by camelCase key ([`SETTINGS`]).
+    pub explicit: BTreeMap<&'static str, String>,
+    /// The config file, when one is given.
+    pub config: Option<ConfigText>,
+    /// The environment variables the project file names, when a project is published.
+    pub credential_names: Option<CredentialNames>,
+    /// The environment (the host's process environment, or any map): name → value.
+    pub env: BTreeMap<String, String>,
+    /// How the host names its flags or inputs, for messages.
+    pub naming: Naming,
+}
+
+impl Sources {
+    /// The variable the project names for `s`, unless it is the default one (then it is simply the default).
+    fn project_variable(&self, s: &Setting) -> Option<&str> {
+        let names = self.credential_names.as_ref()?;
+        let var = match s.key {
+            "tenantId" => Some(names.tenant_id.as_str()),
+            "clientId" => Some(names.client_id.as_str()),
+            "clientSecret" => Some(names.client_secret.as_str()),
+            "sellerId" => names.seller_id.as_deref(),
+            _ => None,
+        }?;
+        (!var.is_empty() && var != s.variable).then_some(var)
+    }
+
+    fn env(&self, name: &str) -> Option<&str> {
+        self.env.get(name).map(String::as_str).filter(|v| !v.trim().is_empty())
+    }
+
+    fn config_name(&self) -> String {
+        let name = self.config.as_ref().map_or("", |c| c.name.as_str());
+        match self.naming {
+            Naming::Flag => format!("--config {name}"),
+            _ => format!("config file {name}"),
+        }
+    }
+
+    /// The first source that gives `s` a value.
+    fn pick(&self, config: &Value, s: &Setting) -> Option<(String, Source)> {
+        let source = |origin, name: String| Source { origin, name };
+        if let Some(v) = self.explicit.get(s.key).filter(|v| !v.trim().is_empty()) {
+            return Some((v.clone(), source(Origin::Explicit, self.naming.explicit(s))));
+        }
+        if let Some(v) = config.get(s.key).and_then(Value::as_str) {
+            return Some((v.to_string(), source(Origin::Config, self.config_name())));
+        }
+        if let Some(var) = self.project_variable(s) {
+            if let Some(v) = self.env(var) {
+                return Some((v.to_string(), source(Origin::Project, var.to_string())));
+            }
+        }
+        if let Some(v) = self.env(s.variable) {
+            return Some((v.to_string(), source(Origin::Environment, s.variable.to_string())));
+        }
+        s.default.map(|d| (d.to_string(), source(Origin::Default, "production default".to_string())))
+    }
+
+    /// The `invalid_argument` error of settings found nowhere: each one with every way to give it.
+    fn missing(&self, missing: &[&Setting]) -> Error {
+        let ways = missing.iter().map(|s| {
+            let mut ways = vec![self.naming.give(s), format!("put `{}` in {}", s.key, self.naming.config())];
+            if let Some(v) = self.project_variable(s) {
+                ways.push(format!("set {v} (the project's credentials.{})", s.snake));
+            }
+            ways.push(format!("set {}", s.variable));
+            let last = ways.pop().unwrap_or_default();
+            format!("no {}: {} or {last}", s.key, ways.join(", "))
+        });
+        Error::invalid_argument(ways.collect::<Vec<_>>().join("; "))
+    }
+}
+
+/// A resolved connection: the values to use and where each came from.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    /// The Azure AD tenant id.
+    pub tenant_id: String,
+    /// The Azure AD application (client) id.
+    pub client_id: String,
+    /// The client secret.
+    pub client_secret: Secret,
+    /// The seller id (MSI/EXE), when one was given.
+    pub seller_id: Option<String>,
+    /// The service roots.
+    pub endpoints: Endpoints,
+    /// The token endpoint version.
+    pub token_version: TokenVersion,
+    sources: BTreeMap<&'static str, Source>,
+}
+
+impl Resolved {
+    /// The client credentials to sign in with.
+    pub fn credentials(&self) -> ClientCredentials {
+        ClientCredentials::new(self.tenant_id.clone(), self.client_id.clone(), self.client_secret.clone())
+    }
+
+    /// Where the setting `key` (camelCase) came from; `None` when it was given nowhere (a seller id).
+    pub fn source(&self, key: &str) -> Option<&Source> {
+        self.sources.get(key)
+    }
+
+    /// The value of a setting that is not secret (`None` for the client secret and unset settings).
+    pub fn value(&self, key: &str) -> Option<&str> {
+        match key {
+            "tenantId" => Some(&self.tenant_id),
+            "clientId" => Some(&self.client_id),
+            "sellerId" => self.seller_id.as_deref(),
+            "devcenterUrl" => Some(&self.endpoints.devcenter),
+            "win32Url" => Some(&self.endpoints.win32),
+            "ingestionUrl" => Some(&self.endpoints.ingestion),
+            "tokenUrl" => Some(&self.endpoints.token),
+            "tokenVersion" => Some(match self.token_version {
+                TokenVersion::V1 => "v1",
+                TokenVersion::V2 => "v2",
+            }),
+            _ => None,
+        }
+    }
+
+    /// One line for logs and error hints: each setting, its value (never the secret's) and its source.
+    /// `tenantId 7f… from --tenant-id; clientSecret (hidden) from STORE_SECRET (the project's
+    /// credentials.client_secret); sellerId not set; devcenterUrl production default; …`.
+    pub fn describe(&self) -> String {
+        let parts = SETTINGS.iter().map(|s| match (self.source(s.key), self.value(s.key)) {
+            (None, _) => format!("{} not set", s.key),
+            (Some(src), _) if src.origin == Origin::Default => format!("{} production default", s.key),
+            (Some(src), _) if s.secret => format!("{} (hidden) from {}", s.key, src.describe(s)),
+            (Some(src), v) => format!("{} {} from {}", s.key, redact_url(v.unwrap_or("")), src.describe(s)),
+        });
+        parts.collect::<Vec<_>>().join("; ")
+    }
+
+    /// `{values, sources, description}`: every value but the secret's (`null` when unset), each
+    /// setting's source (`{from, name}`, `null` when unset) and [`Resolved::describe`]. Holds no secret.
+    pub fn to_json(&self) -> Value {
+        let values: Map<String, Value> =
+            SETTINGS.iter().filter(|s| !s.secret).map(|s| (s.key.to_string(), json!(self.value(s.key)))).collect();
+        let sources: Map<String, Value> = SETTINGS
+            .iter()
+            .map(|s| (s.key.to_string(), self.source(s.key).map_or(Value::Null, Source::to_json)))
+            .collect();
+        json!({"values": values, "sources": sources, "description": self.describe()})
+    }
+}
+
+/// Resolves a connection from every source by the one precedence (see the module documentation).
+///
+/// # Errors
+/// `invalid_argument` naming every required credential found nowhere and each way to give it; the config
+/// file's own errors ([`read_text`]); `invalid_argument` for a `tokenVersion` that is not `v1` or `v2` and
+/// `unsupported` for a service root that is not https (plain http only to a loopback host), each naming
+/// the setting and where it came from. No error shows a secret.
+pub fn resolve(sources: &Sources) -> Result<Resolved> {
+    let config = match &sources.config {
+        Some(c) => read_text(&c.text, &c.name)?,
+        None => Value::Null,
+    };
+    let mut picked: BTreeMap<&'static str, (String, Source)> = BTreeMap::new();
+    let mut missing = Vec::new();
+    for s in SETTINGS {
+        match sources.pick(&config, s) {
+            Some(v) => {
+                picked.insert(s.key, v);
+            }
+            None if s.required => missing.push(s),
+            None => {}
+        }
+    }
+    if !missing.is_empty() {
+        return Err(sources.missing(&missing));
+    }
+    for s in SETTINGS.iter().filter(|s| s.key.ends_with("Url")) {
+        let (url, src) = &picked[s.key];
+        crate::http::check_url_scheme(url)
+            .map_err(|e| Error::new(e.kind(), format!("{} from {}: {}", s.key, src.describe(s), e.message())))?;
+    }
+    let value = |key: &str| picked.get(key).map(|(v, _)| v.clone()).unwrap_or_default();
+    let token_version = match value("tokenVersion").trim().to_ascii_lowercase().as_str() {
+        "v1" => TokenVersion::V1,
+        "v2" => TokenVersion::V2,
+        other => {
+            let s = setting_named("tokenVersion").expect("a known key");
+            let from = picked.get(s.key).map(|(_, src)| src.describe(s)).unwrap_or_default();
+            return Err(Error::invalid_argument(format!("tokenVersion from {from}: must be v1 or v2, not `{other}`")));
+        }
+    };
+    Ok(Resolved {
+        tenant_id: value("tenantId"),
+        client_id: value("clientId"),
+        client_secret: Secret::new(value("clientSecret")),
+        seller_id: picked.get("sellerId").map(|(v, _)| v.clone()),
+        endpoints: Endpoints {
+            devcenter: value("devcenterUrl"),
+            win32: value("win32Url"),
+            ingestion: value("ingestionUrl"),
+            token: value("tokenUrl"),
+        },
+        token_version,
+        sources: picked.into_iter().map(|(k, (_, src))| (k, src)).collect(),
+    })
+}
+
+/// The wire call `resolveConnection`: `args` holds `explicit` (camelCase key → string or null),
+/// `configText`/`configName`, `credentialNames` (`{tenantId, clientId, clientSecret, sellerId}`: the
+/// project's variable names, as the `project` call answers them), `env` (name → value) and `naming`
+/// (`flag`, `input`, `taskInput` or `argument`, the default). Answers [`Resolved::to_json`] plus
+/// `clientSecret`, the one field that holds the secret (bindings keep it out of logs).
+///
+/// # Errors
+/// `invalid_argument` naming `resolveConnection/<field>` for malformed arguments; otherwise as [`resolve`].
+pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
+    let bad = |field: &str, rule: &str| Error::invalid_argument(format!("resolveConnection/{field}: {rule}"));
+    let object = |field: &str| -> Result<Option<&Map<String, Value>>> {
+        match args.get(field) {
+            None | Some(Value::Null) => Ok(None),
+            Some(Value::Object(m)) => Ok(Some(m)),
+            Some(_) => Err(bad(field, "must be an object")),
+        }
+    };
+    let string = |field: &str, v: &Value| -> Result<Option<String>> {
+        match v {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s.clone())),
+            Value::Number(n) => Ok(Some(n.to_string())),
+            _ => Err(bad(field, "must be a string")),
+        }
+    };
+    let known = |field: &str, keys: &mut dyn Iterator<Item = &'static str>, k: &str| {
+        bad(&format!("{field}/{k}"), &format!("unknown key; expected one of {}", keys.collect::<Vec<_>>().join(", ")))
+    };
+    let mut sources = Sources::default();
+    for (k, v) in object("explicit")?.into_iter().flatten() {
+        let s = setting_named(k).ok_or_else(|| known("explicit", &mut SETTINGS.iter().map(|s| s.key), k))?;
+        if let Some(v) = string(&format!("explicit/{k}"), v)? {
+            sources.explicit.insert(s.key, v);
+        }
+    }
+    if let Some(text) = args.get("configText").map(|v| string("configText", v)).transpose()?.flatten() {
+        let name = args.get("configName").map(|v| string("configName", v)).transpose()?.flatten();
+        sources.config = Some(ConfigText { text, name: name.unwrap_or_else(|| "(text)".to_string()) });
+    }
+    if let Some(m) = object("credentialNames")? {
+        let mut names = CredentialNames::default();
+        for (k, v) in m {
+            let v = string(&format!("credentialNames/{k}"), v)?;
+            match k.as_str() {
+                "tenantId" => names.tenant_id = v.unwrap_or(names.tenant_id),
+                "clientId" => names.client_id = v.unwrap_or(names.client_id),
+                "clientSecret" => names.client_secret = v.unwrap_or(names.client_secret),
+                "sellerId" => names.seller_id = v,
+                _ => {
+                    let mut keys = SETTINGS.iter().filter(|s| s.project).map(|s| s.key);
+                    return Err(known("credentialNames", &mut keys, k));
+                }
+            }
+        }
+        sources.credential_names = Some(names);
+    }
+    for (k, v) in object("env")?.into_iter().flatten() {
+        if let Some(v) = string(&format!("env/{k}"), v)? {
+            sources.env.insert(k.clone(), v);
+        }
+    }
+    if let Some(n) = args.get("naming").map(|v| string("naming", v)).transpose()?.flatten() {
+        sources.naming = Naming::parse(&n)
+            .ok_or_else(|| bad("naming", &format!("must be one of {}, not `{n}`", Naming::NAMES.join(", "))))?;
+    }
+    let resolved = resolve(&sources)?;
+    let mut out = resolved.to_json();
+    out["clientSecret"] = json!(resolved.client_secret.expose());
+    Ok(out)
+}
+
+/// Reads the text of a config file named `name` (for messages): a JSON object, or lines whose first is
+/// one. Answers every key of [`SETTINGS`] in camelCase, `null` when absent or empty; numbers (a seller
+/// id) are given as strings. Other keys ending in `_id` or `_url` (the emulator's fixtures) are ignored.
 ///
 /// # Errors
 /// `invalid_argument` naming the file when it is not a JSON object, or for an unknown key (listing the
@@ -38,26 +517,26 @@ pub fn read_text(text: &str, name: &str) -> Result<Value> {
         return Err(Error::invalid_argument(format!("config file {name}: not a JSON object")));
     };
     for k in m.keys() {
-        let known = KEYS.iter().any(|(c, s)| c == k || s == k);
+        let known = SETTINGS.iter().any(|s| s.key == k || s.snake == k);
         if !known && !k.ends_with("_id") && !k.ends_with("_url") {
             return Err(Error::invalid_argument(format!(
                 "config file {name}: unknown key `{k}` (known: {})",
-                KEYS.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ")
+                SETTINGS.iter().map(|s| s.key).collect::<Vec<_>>().join(", ")
             )));
         }
     }
     let mut out = Map::new();
-    for (camel, snake) in KEYS {
-        let value = match m.get(*camel).or_else(|| m.get(*snake)) {
+    for s in SETTINGS {
+        let value = match m.get(s.key).or_else(|| m.get(s.snake)) {
             None | Some(Value::Null) => Value::Null,
-            Some(Value::String(s)) if s.trim().is_empty() => Value::Null,
-            Some(Value::String(s)) => Value::String(s.clone()),
+            Some(Value::String(v)) if v.trim().is_empty() => Value::Null,
+            Some(Value::String(v)) => Value::String(v.clone()),
             Some(Value::Number(n)) => Value::String(n.to_string()),
             Some(_) => {
-                return Err(Error::invalid_argument(format!("config file {name}: `{camel}` must be a string")));
+                return Err(Error::invalid_argument(format!("config file {name}: `{}` must be a string", s.key)));
             }
         };
-        out.insert((*camel).to_string(), value);
+        out.insert(s.key.to_string(), value);
     }
     Ok(Value::Object(out))
 }

@@ -14,7 +14,8 @@
 //! - [`data`]: the Store's reference tables (markets, languages, categories, limits).
 //! - [`policy`]: retry and poll decisions.
 //! - [`flow`]: multi-step workflows as state machines.
-//! - [`connection`]: the connection file (endpoints and credentials for the emulator or another cloud).
+//! - [`connection`]: the connection settings (credentials, service roots) chosen from every source by one
+//!   rule, and the config file.
 //! - [`options`]: the one JSON options object every binding passes ([`options::ClientOptions`]).
 //! - [`project`]: release as code: the project file (`storesubmit.toml`) resolved into a workflow request.
 //! - [`preflight`]: the checks made before a workflow's first request (against a [`validate::FileSet`]).

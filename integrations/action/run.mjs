@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import storesubmit from 'storesubmit';
 
-const { Client, ClientSecretCredential, StoreSubmitError, connectionFile, loadProject, summary } = storesubmit;
+const { Client, ClientSecretCredential, StoreSubmitError, connectionFile, loadProject, resolveConnection, summary } = storesubmit;
 
 /** An input or configuration mistake of the step itself (not a Store error). */
 class InputError extends Error {}
@@ -22,16 +22,14 @@ function bool(host, name) {
   throw new InputError(`input ${name}: must be true or false, got "${v}"`);
 }
 
-/** A config file (endpoints and credentials for the emulator or another cloud), read by the core's rules
- *  (`connectionFile`: the CLI's --config keys, camelCase or snake_case, or the emulator's first line). */
+/** The text of the config file (endpoints and credentials for the emulator or another cloud: the CLI's
+ *  --config keys, camelCase or snake_case, or the emulator's first line; the core reads it). */
 function readConfig(path) {
-  let text;
   try {
-    text = readFileSync(path, 'utf8');
+    return readFileSync(path, 'utf8');
   } catch (e) {
     throw new InputError(`input config: cannot read ${path} (${e.code || e.message})`);
   }
-  return connectionFile(text, path);
 }
 
 /** The progress log: a group per stage (opened at its first line, so a stage with nothing to say shows
@@ -94,8 +92,9 @@ export async function run(host, env = process.env) {
     // 1. inputs (secrets are masked before anything else is printed)
     const secretInput = host.input('client-secret');
     mask(secretInput);
-    const config = host.input('config') ? readConfig(at(host.input('config'))) : {};
-    mask(config.clientSecret);
+    const configPath = host.input('config') ? at(host.input('config')) : null;
+    const configText = configPath ? readConfig(configPath) : null;
+    if (configText !== null) mask(connectionFile(configText, configPath).clientSecret);
     const dryRun = bool(host, 'dry-run');
     const wait = host.input('wait');
     const savePath = host.input('save-resume');
@@ -120,38 +119,39 @@ export async function run(host, env = process.env) {
     const request = { ...project.request };
     if (wait) request.stopAfter = wait;
 
-    // 3. the client: inputs, then the environment variables the project file names, then the config file
-    const names = project.credentials;
-    const pick = (input, envName, key) => host.input(input) || (envName && env[envName]) || config[key] || '';
-    const tenantId = pick('tenant-id', names.tenantId, 'tenantId');
-    const clientId = pick('client-id', names.clientId, 'clientId');
-    const clientSecret = secretInput || (names.clientSecret && env[names.clientSecret]) || config.clientSecret || '';
-    mask(clientSecret);
-    const sellerId = pick('seller-id', names.sellerId, 'sellerId');
-    const missing = [
-      ['tenant-id', tenantId, names.tenantId],
-      ['client-id', clientId, names.clientId],
-      ['client-secret', clientSecret, names.clientSecret],
-    ].filter(([, v]) => !v);
-    if (missing.length) {
-      throw new InputError(
-        missing.map(([input, , envName]) => `no ${input}: set the input \`${input}\` or the environment variable ${envName}`).join('; '),
-      );
-    }
-    const endpoints = {};
-    for (const [key, url] of [['devcenter', 'devcenterUrl'], ['win32', 'win32Url'], ['ingestion', 'ingestionUrl'], ['token', 'tokenUrl']]) {
-      if (config[url]) endpoints[key] = config[url];
-    }
-    const options = { endpoints, userAgent: `storesubmit-${host.name}/${storesubmit.version}` };
-    if (sellerId) options.sellerId = sellerId;
-    if (config.tokenVersion) options.tokenVersion = config.tokenVersion.toLowerCase();
+    // 3. the connection, by the core's one rule (the CLI's): inputs > the config file > the variables the
+    //    project file names > STORESUBMIT_* > production; then the client
+    const connection = resolveConnection({
+      explicit: {
+        tenantId: host.input('tenant-id'),
+        clientId: host.input('client-id'),
+        clientSecret: secretInput,
+        sellerId: host.input('seller-id'),
+      },
+      configText,
+      configName: configPath,
+      credentialNames: project.credentials,
+      env,
+      naming: host.name === 'azure-devops' ? 'taskInput' : 'input',
+    });
+    mask(connection.clientSecret);
+    host.log(`storesubmit: connection: ${connection.description}`);
+    const settings = connection.values;
+    const endpoints = {
+      devcenter: settings.devcenterUrl,
+      win32: settings.win32Url,
+      ingestion: settings.ingestionUrl,
+      token: settings.tokenUrl,
+    };
+    const options = { endpoints, tokenVersion: settings.tokenVersion, userAgent: `storesubmit-${host.name}/${storesubmit.version}` };
+    if (settings.sellerId) options.sellerId = settings.sellerId;
     const poll = host.input('poll-interval');
     if (poll) {
       const seconds = Number(poll);
       if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`input poll-interval: must be a number of seconds, got "${poll}"`);
       options.poll = { initial: seconds };
     }
-    const client = new Client(new ClientSecretCredential(tenantId, clientId, clientSecret), options);
+    const client = new Client(new ClientSecretCredential(settings.tenantId, settings.clientId, connection.clientSecret), options);
 
     // 4. the plan (read-only: GET requests only), then the workflow
     const log = progressLog(host);

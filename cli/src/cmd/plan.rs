@@ -6,29 +6,21 @@ use std::io::Write;
 use std::path::Path;
 
 use serde_json::{json, Value};
+use storesubmit::flow::FlowConfig;
 use storesubmit::package::PackagePlan;
 use storesubmit::Result;
 
 use super::client;
 use super::publish::ByteCount;
-use crate::args::Connection;
-use crate::connect::flow_config;
 use crate::output::{self, Mode};
-
-/// Whether connection settings were given (`--config`, credential flags or `STORESUBMIT_*`): then a
-/// dry run reads the live state and prints the plan; otherwise it stays offline.
-pub fn has_connection(conn: &Connection) -> bool {
-    conn.config.is_some() || conn.tenant_id.is_some() || conn.client_id.is_some() || conn.client_secret.is_some()
-}
 
 /// Runs the core's plan of a workflow request (`submission` or `win32`; only reads are sent), with
 /// progress under `what`, and returns the plan document.
 ///
 /// # Errors
-/// As [`crate::connect::flow_config`] and [`storesubmit::flow::plan::plan`], and the error the real run
-/// would end with (a `conflict` for `pending: fail` with a pending submission).
-pub fn run(mode: Mode, conn: &Connection, what: &str, request: &Value) -> Result<Value> {
-    let cfg = flow_config(conn)?;
+/// As [`storesubmit::flow::plan::plan`], and the error the real run would end with (a `conflict` for
+/// `pending: fail` with a pending submission).
+pub fn run(mode: Mode, cfg: FlowConfig, what: &str, request: &Value) -> Result<Value> {
     let (c, reporter) = client(mode, cfg.clone(), what)?;
     let flow = storesubmit::flow::plan::plan(cfg, request)?;
     let result = c.run(flow, None);

@@ -14,7 +14,7 @@ use storesubmit::{Error, ErrorKind, Result};
 use super::client;
 use super::publish::{finish, label, save_resume};
 use crate::args::ProjectPublishArgs;
-use crate::connect::{flow_config, with_project_credentials};
+use crate::connect::project_flow_config;
 use crate::output::{self, Mode};
 
 /// The file names `publish` looks for when `--project` is not given, in order.
@@ -94,11 +94,10 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     for i in &r.issues {
         output::note(mode, &format!("warning {} at {}: {}", i.code, i.path, i.message));
     }
-    let conn = with_project_credentials(&args.conn, &r.credentials)?;
-    let cfg = flow_config(&conn)?;
+    let cfg = project_flow_config(&args.conn, &r.credentials)?;
     let what = what(&r.request);
     // the diff against the live submission: the plan workflow sends only reads
-    let plan = match super::plan::run(mode, &conn, &what, &r.request) {
+    let plan = match super::plan::run(mode, cfg.clone(), &what, &r.request) {
         Ok(plan) => plan,
         Err(e) => {
             let markdown = storesubmit::report::failure_markdown(&storesubmit::wire::error_json(&e), None);

@@ -113,7 +113,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 (Vec::new(), 0)
             }
         };
-        if super::plan::has_connection(conn) {
+        if crate::connect::has_connection(conn) {
             let request = json!({
                 "workflow": "submission",
                 "target": target,
@@ -122,7 +122,7 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
                 "pending": options.pending,
                 "archive": options.archive,
             });
-            let plan = super::plan::run(mode, conn, &what, &request)?;
+            let plan = super::plan::run(mode, flow_config(conn)?, &what, &request)?;
             let zip = match &options.archive {
                 // The ZIP given is uploaded as is: its entries and size, as checked above.
                 Some(_) => super::plan::zip_entries(&plan).map(|_| (entries, size)),
@@ -229,9 +229,9 @@ pub fn win32(
     let what = format!("win32 {product_id}");
     if dry_run {
         preflight_win32(&spec, files)?;
-        if super::plan::has_connection(conn) {
+        if crate::connect::has_connection(conn) {
             let request = json!({"workflow": "win32", "productId": product_id, "spec": spec, "stopAfter": stop});
-            let plan = super::plan::run(mode, conn, &what, &request)?;
+            let plan = super::plan::run(mode, flow_config(conn)?, &what, &request)?;
             super::plan::show(mode, &what, &plan, None);
             return Ok(0);
         }

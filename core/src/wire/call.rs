@@ -93,6 +93,16 @@ pub const CALLS: &[CallInfo] = &[
               names the file in errors",
     },
     CallInfo {
+        name: "resolveConnection",
+        args: &["explicit?", "configText?", "configName?", "credentialNames?", "env?", "naming?"],
+        doc: "{values, sources, description, clientSecret}: the connection chosen from every source by one \
+              precedence (explicit > config file > the project's credentialNames variables > STORESUBMIT_* in \
+              `env` > production defaults; an empty string is absent): `values` the settings but the secret, \
+              `sources` where each came from ({from, name}), `clientSecret` the secret alone (keep it out of \
+              logs); a missing credential is an `invalid_argument` naming every way to give it \
+              (`naming`: flag | input | taskInput | argument)",
+    },
+    CallInfo {
         name: "summary",
         args: &["outcome?", "plan?", "error?"],
         doc: "{markdown}: a workflow's outcome (null when nothing ran, as in a dry run) and its plan (the plan \
@@ -166,6 +176,7 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
             };
             crate::connection::read_text(args.str("text")?, name)
         }
+        "resolveConnection" => crate::connection::wire_call(args.a),
         "summary" => summary(&args),
         "blobVector" => blob_vector(args.str("file")?, args.required("case")?),
         _ => unreachable!("every name of CALLS is handled"),
@@ -352,6 +363,11 @@ mod tests {
     fn every_listed_function_answers_and_unknown_input_names_the_field() {
         for c in CALLS {
             let r = call(c.name, &Value::Null);
+            if c.name == "resolveConnection" {
+                // every argument is optional, and nothing given is a missing credential
+                assert_eq!(r.unwrap_err().code(), "invalid_argument");
+                continue;
+            }
             if c.args.iter().all(|a| a.ends_with('?')) && c.name != "validate" {
                 assert!(r.is_ok(), "{}: {r:?}", c.name);
             } else {
