@@ -204,7 +204,12 @@ fn an_addon_project_from_init_to_published() {
     edit(&md, "title: Add-on Title (English)", "title: 100 coins");
     // a new icon through the images folder convention
     std::fs::create_dir_all(project.join("images/en/Icon")).unwrap();
-    std::fs::write(project.join("images/en/Icon/coins.png"), b"\x89PNG\r\n\x1a\n icon").unwrap();
+    // a 300 x 300 PNG header: what the media rules read
+    std::fs::write(
+        project.join("images/en/Icon/coins.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x01\x2c\0\0\x01\x2c\x08\x06\0\0\0 icon",
+    )
+    .unwrap();
     edit(&project.join("storesubmit.toml"), "# images = \"images\"", "images = \"images\"");
 
     let plan = dry_run(&emu, &cfg, &project.join("storesubmit.toml"));
