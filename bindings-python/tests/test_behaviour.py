@@ -2,11 +2,13 @@
 surface, sync and asyncio: each scenario against a fresh emulator through the generated facade method its
 request names, cancelled the surface's own way (Ctrl-C, a SIGINT to this process, for the sync client;
 ``task.cancel()`` for the asyncio one), then resumed or run again; what the service saw is checked from
-the emulator's request log. And every validation case through ``storesubmit.validate``."""
+the emulator's request log, and no secret it issued may show in an error. And every validation case
+through ``storesubmit.validate``."""
 
 from __future__ import annotations
 
 import asyncio
+import inspect
 import json
 import os
 import re
@@ -51,10 +53,11 @@ def lay_out(folder: Path, files: Dict[str, int]) -> Path:
 
 
 def method_of(client: Any, request: Dict[str, Any]) -> Callable[..., Any]:
-    """The facade method a request names, taking the request's parameters as keywords."""
+    """The facade method a request names, taking the request's parameters and the host's it has as keywords."""
     method = getattr(client, re.sub(r"([A-Z])", r"_\1", request["workflow"]).lower())
     params = {re.sub(r"([A-Z])", r"_\1", k).lower(): v for k, v in request.items() if k != "workflow"}
-    return lambda **host: method(**params, **host)
+    takes = inspect.signature(method).parameters
+    return lambda **host: method(**params, **{k: v for k, v in host.items() if k in takes})
 
 
 def matches(event: Dict[str, Any], want: Optional[Dict[str, Any]]) -> bool:
@@ -122,10 +125,14 @@ def test_scenario(name: str, mode: str, tmp_path: Path) -> None:
             last = run(client, again, files, None)
             assert not isinstance(last, Exception), f"{name}: the {s['then']} failed: {last}"
             assert {k: last[k] for k in s["final"]} == s["final"], name
+        if s.get("secretsAbsent"):
+            shown = f"{first} {first!r} {json.dumps(first.info)} {first.server_errors!r}"
+            assert not [v for v in admin(emu, "GET", "issued") if v in shown], f"{name}: a secret in {shown}"
         log: List[Dict[str, Any]] = [r for r in admin(emu, "GET", "requests") if "_emulator" not in r["path"]]
-        if "requests" in s["service"]:
-            assert len(log) == s["service"]["requests"], f"{name}: {log}"
-        for op, n in s["service"].get("ops", {}).items():
+        service = s.get("service", {})
+        if "requests" in service:
+            assert len(log) == service["requests"], f"{name}: {log}"
+        for op, n in service.get("ops", {}).items():
             ok = [r for r in log if r.get("op") == op and 200 <= r["status"] < 300]
             assert len(ok) == n, f"{name}: {op} answered 2xx {len(ok)} time(s)"
 

@@ -440,6 +440,7 @@ HOST = {
                  "upload bytes, ``resumable``)"),
 }
 CANCEL = {False: "Ctrl-C stops the run cleanly", True: "``task.cancel()`` stops the run cleanly"}
+CANCELLED = ": it raises ``OperationCancelledError``, with the ``resume_token`` to continue from when it can."
 #: The client's own options (the host's, beside ``surface.clientOptions``): (name, annotation, default, doc).
 CLIENT_HOST_OPTIONS = [
     ("transport", "Optional[Transport]", "None", "``None`` for the bundled HTTP client, or a callable (sync, or async "
@@ -500,13 +501,13 @@ def render_method(m: Dict[str, Any], types: Dict[str, Any], is_async: bool) -> L
     ann, conv = returns_of(m, types)
     text = doc_text(m["doc"]) + " " + " ".join(docs)
     if "cancel" in m["host"]:
-        text += f" {CANCEL[is_async]}: it raises ``OperationCancelledError`` with the ``resume_token`` to continue from."
+        text += f" {CANCEL[is_async]}{CANCELLED}"
     request = [f'"workflow": "{m["name"]}"'] + [f'"{p["name"]}": {arg_value(p, types)}' for p in m["params"]]
     host = [HOST[k][0] if k in m["host"] else "None" for k in ("files", "output", "progress")]
-    run = f"self._{'a' if is_async else ''}run(request, {conv!r}, {', '.join(host)})".replace("'", '"')
+    run = f"self._{'a' if is_async else ''}run(run_request, {conv!r}, {', '.join(host)})".replace("'", '"')
     out = ["", f"    {'async ' if is_async else ''}def {snake(m['name'])}("] + [f"        {a}," for a in sig] + [f"    ) -> {ann}:"]
-    out += docstring(text, "        ") + ["        request = {"] + [f"            {r}," for r in request] + ["        }"]
-    return out + [f"        return cast({ann!r}, {'await ' if is_async else ''}{run})"]
+    out += docstring(text, "        ") + ["        run_request = {"] + [f"            {r}," for r in request] + ["        }"]
+    return out + [f"        return cast({ann}, {'await ' if is_async else ''}{run})"]
 
 
 def render_client(manifest: Dict[str, Any], is_async: bool) -> str:
@@ -576,7 +577,7 @@ def render_calls(manifest: Dict[str, Any]) -> str:
         ann, conv = returns_of(c, types)
         args = ", ".join(f'"{p["name"]}": {arg_value(p, types)}' for p in c["params"])
         out += ["", ""] + one_def(snake(c["name"]), sig, ann) + docstring(doc_text(c["doc"]) + " " + " ".join(docs), "    ")
-        out.append(f'    return cast({ann!r}, call("{c["name"]}", {{{args}}}, {conv!r}))'.replace("'", '"'))
+        out.append(f'    return cast({ann}, call("{c["name"]}", {{{args}}}, {conv!r}))'.replace("'", '"'))
     for m in (w for w in s["workflows"] if w["name"] in MODULE_WORKFLOWS):
         sig, docs = signature(m, types, m["host"], [])
         ann, _ = returns_of(m, types)

@@ -26,19 +26,19 @@ def validate(
     folder (native), a list of names, or name → size. ``change``: check a submission as the changes a publish
     applies (fields left out keep their live values).
     """
-    return cast("ValidationReport", call("validate", {"document": document, "kind": kind, "files": files, "change": change}, "ValidationReport"))
+    return cast(ValidationReport, call("validate", {"document": document, "kind": kind, "files": files, "change": change}, "ValidationReport"))
 
 
 def guess_kind(document: Any) -> Optional[DocumentKind]:
     """The kind a document most probably is, or null. ``document``: a document."""
-    return cast("Optional[DocumentKind]", call("guessKind", {"document": document}, None))
+    return cast(Optional[DocumentKind], call("guessKind", {"document": document}, None))
 
 
 def package_entries(kind: DocumentKind, document: Any) -> List[Any]:
     """The files a submission needs in its ZIP, in archive order: [{name, sourceName, pointers}]. ``kind``: the
     kind. ``document``: the submission.
     """
-    return cast("List[Any]", call("packageEntries", {"kind": kind, "document": document}, None))
+    return cast(List[Any], call("packageEntries", {"kind": kind, "document": document}, None))
 
 
 def preflight(
@@ -51,7 +51,7 @@ def preflight(
     pass, else the typed error. ``kind``: a submission kind, or ``win32``. ``spec``: the workflow's spec.
     ``files``: its files: a folder (native), a list of names, or name → size.
     """
-    return cast("Any", call("preflight", {"kind": kind, "spec": spec, "files": files}, None))
+    return cast(Any, call("preflight", {"kind": kind, "spec": spec, "files": files}, None))
 
 
 def load_project(path: str, *, environment: Optional[str] = None) -> Any:
@@ -59,14 +59,14 @@ def load_project(path: str, *, environment: Optional[str] = None) -> Any:
     credentials (variable names), kind, environment}. Native only. ``path``: the project file. ``environment``:
     an environment of the file.
     """
-    return cast("Any", call("loadProject", {"path": path, "environment": environment}, None))
+    return cast(Any, call("loadProject", {"path": path, "environment": environment}, None))
 
 
 def connection_file(text: str, *, name: Optional[str] = None) -> Any:
     """A connection file (endpoints and credentials: the emulator's first line, another cloud) read by its rules.
     ``text``: the file's text. ``name``: the file's name, for messages.
     """
-    return cast("Any", call("connectionFile", {"text": text, "name": name}, None))
+    return cast(Any, call("connectionFile", {"text": text, "name": name}, None))
 
 
 def resolve_connection(
@@ -86,46 +86,46 @@ def resolve_connection(
     file's variable names: {tenantId, clientId, clientSecret, seller_id}. ``env``: the environment: name →
     value. ``naming``: how the host names its explicit values in messages: flag, input, taskInput, argument.
     """
-    return cast("Any", call("resolveConnection", {"explicit": explicit, "configText": config_text, "configName": config_name, "credentialNames": credential_names, "env": env, "naming": naming}, None))
+    return cast(Any, call("resolveConnection", {"explicit": explicit, "configText": config_text, "configName": config_name, "credentialNames": credential_names, "env": env, "naming": naming}, None))
 
 
 def summary(*, outcome: Optional[Outcome] = None, plan: Any = None, error: Optional[ErrorInfo] = None) -> Any:
     """A run's result and plan as a Markdown job summary: {markdown}. ``outcome``: a finished run's outcome.
     ``plan``: the plan workflow's document. ``error``: instead of an outcome: the error.
     """
-    return cast("Any", call("summary", {"outcome": to_json(outcome, "Outcome"), "plan": plan, "error": to_json(error, "ErrorInfo")}, None))
+    return cast(Any, call("summary", {"outcome": to_json(outcome, "Outcome"), "plan": plan, "error": to_json(error, "ErrorInfo")}, None))
 
 
 def tables() -> Any:
     """The reference tables: markets, languages, categories, limits."""
-    return cast("Any", call("tables", {}, None))
+    return cast(Any, call("tables", {}, None))
 
 
 def document_kinds() -> List[str]:
     """The document kinds validate accepts."""
-    return cast("List[str]", call("documentKinds", {}, None))
+    return cast(List[str], call("documentKinds", {}, None))
 
 
 def manifest() -> Any:
     """This manifest."""
-    return cast("Any", call("manifest", {}, None))
+    return cast(Any, call("manifest", {}, None))
 
 
 def redact(text: str) -> str:
     """The text with secrets (SAS signatures, tokens, client secrets) removed. ``text``: any text."""
-    return cast("str", call("redact", {"text": text}, None))
+    return cast(str, call("redact", {"text": text}, None))
 
 
 def redact_url(url: str) -> str:
     """The URL with its secret query values removed. ``url``: a URL."""
-    return cast("str", call("redactUrl", {"url": url}, None))
+    return cast(str, call("redactUrl", {"url": url}, None))
 
 
 def parse_json(text: str) -> Any:
     """JSON read leniently (comments, trailing commas, a BOM are warnings): {document, issues}. ``text``: JSON
     text.
     """
-    return cast("Any", call("parseJson", {"text": text}, None))
+    return cast(Any, call("parseJson", {"text": text}, None))
 
 
 def pack(

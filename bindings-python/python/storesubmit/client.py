@@ -104,10 +104,10 @@ class Client(ClientBase):
         ``certification`` or ``published``. ``archive``: a ready ZIP (from ``pack``), named as the files are:
         uploaded as is, after its entries are checked. ``files``: the folder the file names of the request are
         relative to. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits, upload bytes,
-        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with the
-        ``resume_token`` to continue from.
+        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with the
+        ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "publishAppSubmission",
             "appId": app_id,
             "changes": changes,
@@ -119,7 +119,7 @@ class Client(ClientBase):
             "stopAfter": stop_after,
             "archive": archive,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
 
     def publish_addon_submission(
         self,
@@ -140,10 +140,10 @@ class Client(ClientBase):
         ``published``. ``archive``: a ready ZIP (from ``pack``), named as the files are: uploaded as is, after
         its entries are checked. ``files``: the folder the file names of the request are relative to.
         ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits, upload bytes, ``resumable``).
-        Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with the ``resume_token`` to
-        continue from.
+        Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with the ``resume_token`` to
+        continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "publishAddonSubmission",
             "addonId": addon_id,
             "changes": changes,
@@ -151,7 +151,7 @@ class Client(ClientBase):
             "stopAfter": stop_after,
             "archive": archive,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
 
     def publish_flight_submission(
         self,
@@ -181,10 +181,10 @@ class Client(ClientBase):
         ``certification`` or ``published``. ``archive``: a ready ZIP (from ``pack``), named as the files are:
         uploaded as is, after its entries are checked. ``files``: the folder the file names of the request are
         relative to. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits, upload bytes,
-        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with the
-        ``resume_token`` to continue from.
+        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with the
+        ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "publishFlightSubmission",
             "appId": app_id,
             "flightId": flight_id,
@@ -197,7 +197,7 @@ class Client(ClientBase):
             "stopAfter": stop_after,
             "archive": archive,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
 
     def rollout(
         self,
@@ -214,10 +214,10 @@ class Client(ClientBase):
         submission whose rollout is read or changed. ``action``: ``get``, ``update``, ``halt`` or ``finalize``.
         ``percentage``: the new percentage (0–100), with ``update``. ``flight_id``: the flight, for a flight
         submission's rollout. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits, upload
-        bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with the
-        ``resume_token`` to continue from.
+        bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with the
+        ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "rollout",
             "appId": app_id,
             "submissionId": submission_id,
@@ -225,7 +225,7 @@ class Client(ClientBase):
             "percentage": percentage,
             "flightId": flight_id,
         }
-        return cast('Outcome', self._run(request, "Outcome", None, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", None, None, on_progress))
 
     def wait_for_submission(
         self,
@@ -243,10 +243,10 @@ class Client(ClientBase):
         ``flight_id``: the flight (with app_id). ``stop_after``: where the workflow stops: ``draft`` (uploaded
         and updated, not committed: the outcome carries a resume token), ``committed``, ``certification`` or
         ``published``. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits, upload bytes,
-        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with the
-        ``resume_token`` to continue from.
+        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with the
+        ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "waitForSubmission",
             "submissionId": submission_id,
             "appId": app_id,
@@ -254,7 +254,7 @@ class Client(ClientBase):
             "flightId": flight_id,
             "stopAfter": stop_after,
         }
-        return cast('Outcome', self._run(request, "Outcome", None, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", None, None, on_progress))
 
     def publish_win32(
         self,
@@ -278,10 +278,10 @@ class Client(ClientBase):
         where the workflow stops: ``draft`` (uploaded and updated, not committed: the outcome carries a resume
         token), ``committed``, ``certification`` or ``published``. ``files``: the folder the file names of the
         request are relative to. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits,
-        upload bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with
-        the ``resume_token`` to continue from.
+        upload bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with
+        the ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "publishWin32",
             "productId": product_id,
             "packages": packages,
@@ -291,7 +291,7 @@ class Client(ClientBase):
             "assets": assets,
             "stopAfter": stop_after,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
 
     def publish_ingestion(
         self,
@@ -314,10 +314,10 @@ class Client(ClientBase):
         where the workflow stops: ``draft`` (uploaded and updated, not committed: the outcome carries a resume
         token), ``committed``, ``certification`` or ``published``. ``files``: the folder the file names of the
         request are relative to. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits,
-        upload bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with
-        the ``resume_token`` to continue from.
+        upload bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with
+        the ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "publishIngestion",
             "productId": product_id,
             "modules": modules,
@@ -327,7 +327,7 @@ class Client(ClientBase):
             "changes": changes,
             "stopAfter": stop_after,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
 
     def resume(
         self,
@@ -343,14 +343,14 @@ class Client(ClientBase):
         committed: the outcome carries a resume token), ``committed``, ``certification`` or ``published``.
         ``files``: the folder the file names of the request are relative to. ``on_progress``: receives each
         ``ProgressEvent`` (stages, requests, waits, upload bytes, ``resumable``). Ctrl-C stops the run cleanly:
-        it raises ``OperationCancelledError`` with the ``resume_token`` to continue from.
+        it raises ``OperationCancelledError``, with the ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "resume",
             "token": token,
             "stopAfter": stop_after,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
 
     def call(
         self,
@@ -363,14 +363,14 @@ class Client(ClientBase):
         is the response body. ``op``: an operation id of the manifest (``devcenter.get_app``, …). ``args``: the
         operation's arguments by their documented names. ``on_progress``: receives each ``ProgressEvent``
         (stages, requests, waits, upload bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises
-        ``OperationCancelledError`` with the ``resume_token`` to continue from.
+        ``OperationCancelledError``, with the ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "call",
             "op": op,
             "args": args,
         }
-        return cast('Outcome', self._run(request, "Outcome", None, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", None, None, on_progress))
 
     def list_all(
         self,
@@ -384,15 +384,15 @@ class Client(ClientBase):
         [...]}``. ``op``: a list operation id (``devcenter.list_apps``, ``ingestion.list_products``, …).
         ``args``: the operation's arguments. ``max_pages``: the most pages followed. ``on_progress``: receives
         each ``ProgressEvent`` (stages, requests, waits, upload bytes, ``resumable``). Ctrl-C stops the run
-        cleanly: it raises ``OperationCancelledError`` with the ``resume_token`` to continue from.
+        cleanly: it raises ``OperationCancelledError``, with the ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "listAll",
             "op": op,
             "args": args,
             "maxPages": max_pages,
         }
-        return cast('Outcome', self._run(request, "Outcome", None, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", None, None, on_progress))
 
     def plan(
         self,
@@ -405,14 +405,14 @@ class Client(ClientBase):
         run would send, the fields and files it changes). ``request``: a ``submission`` or ``win32`` request (as
         a project file resolves). ``files``: the folder the file names of the request are relative to.
         ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits, upload bytes, ``resumable``).
-        Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with the ``resume_token`` to
-        continue from.
+        Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with the ``resume_token`` to
+        continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "plan",
             "request": request,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
 
     def pack(
         self,
@@ -429,16 +429,16 @@ class Client(ClientBase):
         submission whose files are packed. ``names``: instead of a submission: these files, each its own entry.
         ``files``: the folder the file names of the request are relative to. ``output``: the file the ZIP is
         written to. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits, upload bytes,
-        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with the
-        ``resume_token`` to continue from.
+        ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with the
+        ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "pack",
             "kind": kind,
             "document": document,
             "names": names,
         }
-        return cast('PackReport', self._run(request, "PackReport", files, output, on_progress))
+        return cast(PackReport, self._run(run_request, "PackReport", files, output, on_progress))
 
     def upload(
         self,
@@ -451,12 +451,12 @@ class Client(ClientBase):
         """Uploads one file to a blob SAS URL in resumable blocks, with the workflows' retries. ``url``: a blob SAS
         URL. ``file``: the file, named as the host's files are. ``files``: the folder the file names of the
         request are relative to. ``on_progress``: receives each ``ProgressEvent`` (stages, requests, waits,
-        upload bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError`` with
-        the ``resume_token`` to continue from.
+        upload bytes, ``resumable``). Ctrl-C stops the run cleanly: it raises ``OperationCancelledError``, with
+        the ``resume_token`` to continue from when it can.
         """
-        request = {
+        run_request = {
             "workflow": "upload",
             "url": url,
             "file": file,
         }
-        return cast('Outcome', self._run(request, "Outcome", files, None, on_progress))
+        return cast(Outcome, self._run(run_request, "Outcome", files, None, on_progress))
