@@ -44,11 +44,22 @@ def fill(value: Any, emu: Any) -> Any:
     return json.loads(text)
 
 
+def file_bytes(name: str, size: int) -> bytes:
+    """A vector file's bytes: byte ``i`` is ``i % 251``, the start overwritten by the ``fileHeaders`` entry of
+    the name's extension (a real PNG header for a ``.png``, which the media rules read)."""
+    body = bytearray(i % 251 for i in range(size))
+    for ext, hex_head in VECTORS.get("fileHeaders", {}).items():
+        if name.lower().endswith(ext):
+            head = bytes.fromhex(hex_head)[:size]
+            body[: len(head)] = head
+    return bytes(body)
+
+
 def lay_out(folder: Path, files: Dict[str, int]) -> Path:
     for name, size in files.items():
         path = folder.joinpath(*name.replace("\\", "/").split("/"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(bytes(i % 251 for i in range(size)))
+        path.write_bytes(file_bytes(name, size))
     return folder
 
 

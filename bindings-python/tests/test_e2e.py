@@ -155,6 +155,28 @@ def test_typed_errors_from_the_service(emu: Any) -> None:
         emu.client(seller_id=None).win32.get_packages(emu.win32_product_id)
 
 
+def test_a_connection_error_names_its_request_sync_and_asyncio(emu: Any, transport_name: str) -> None:
+    """Nothing listens at the devcenter endpoint: the error (sync and asyncio, every transport) names the
+    operation, its method and its URL, as every error from a request does."""
+    import asyncio
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    opts = {"endpoints": dict(emu.endpoints, devcenter=f"http://127.0.0.1:{port}"), "retry": {"maxAttempts": 1},
+            "transport": TRANSPORTS[transport_name]()}
+
+    async def in_asyncio() -> Any:
+        return await emu.async_client(**opts).devcenter.get_app(emu.app_id)
+
+    for run in (lambda: emu.client(**opts).devcenter.get_app(emu.app_id), lambda: asyncio.run(in_asyncio())):
+        with pytest.raises(storesubmit.StoreSubmitError) as info:
+            run()
+        assert info.value.request and info.value.request["op"] == "devcenter.get_app", repr(info.value)
+        assert f"GET http://127.0.0.1:{port}/" in str(info.value) and f"/applications/{emu.app_id}" in str(info.value)
+
+
 def test_preflight_refuses_missing_files_before_any_request(emu: Any, tmp_path: Path) -> None:
     sent: List[str] = []
 
