@@ -110,7 +110,7 @@ namespace StoreSubmit
     /// <summary>
     /// Reads and writes JSON text (RFC 8259). netstandard2.0 has no JSON library of its own; this one is
     /// small and strict, for the documents the core exchanges (lenient reading of user files is the
-    /// core's: <see cref="Validator.ParseJson"/>).
+    /// core's: <see cref="Offline.ParseJson"/>).
     /// </summary>
     public static class Json
     {
