@@ -155,14 +155,14 @@ test('aborting a run sends cancel to the core and rejects with a cancelled error
 });
 
 test("in Chromium: the page's own fetch and token drive a call workflow (the emulator behind a same-origin proxy)", async () => {
-  const emu = new URL(info.devcenter_url).origin;
+  const emu = info.base_url; // the one-port layout: every service under its prefix (/devcenter, /token, …)
   const server = await serve(PACKAGE, {}, emu);
   const browser = await launch();
   try {
     const page = await browser.context.newPage();
     await page.goto(`${server.origin}/web/index.html`);
     await page.waitForSelector('body[data-ready="true"]');
-    const at = (u) => `${server.origin}/proxy${new URL(u).pathname}`;
+    const at = (service) => `${server.origin}/proxy/${service}`;
     const out = await page.evaluate(
       async ({ endpoints, tokenUrl, appId, clientId, clientSecret }) => {
         const ss = await import('/pkg/index.mjs');
@@ -189,8 +189,8 @@ test("in Chromium: the page's own fetch and token drive a call workflow (the emu
         return { id: app.document.id, progress, error };
       },
       {
-        endpoints: { devcenter: at(info.devcenter_url), win32: at(info.win32_url), ingestion: at(info.ingestion_url), token: at(info.token_url) },
-        tokenUrl: `${at(info.token_url)}/${info.tenant_id}/oauth2/v2.0/token`,
+        endpoints: { devcenter: at('devcenter'), win32: at('win32'), ingestion: at('ingestion'), token: at('token') },
+        tokenUrl: `${at('token')}/${info.tenant_id}/oauth2/v2.0/token`,
         appId: info.app_id,
         clientId: info.client_id,
         clientSecret: info.client_secret,

@@ -50,7 +50,12 @@ fn validate_exit_codes_and_json_shape() {
     let v: Value = serde_json::from_str(out.trim()).unwrap();
     assert_eq!(v["valid"], true);
     assert!(v["issues"].is_array());
-    assert_eq!(v.as_object().unwrap().len(), 2, "exactly valid and issues: {v}");
+    assert_eq!(
+        v.as_object().unwrap().len(),
+        3,
+        "exactly valid, kind and issues (the ValidationReport of every surface): {v}"
+    );
+    assert_eq!(v["kind"], "addon", "{v}");
 
     let bad = temp("bad.json", r#"{"applicationIds": [], "productId": "p", "productType": "Forever",}"#);
     let o = run(&["validate", bad.to_str().unwrap(), "--kind", "addon", "--json"]);

@@ -261,7 +261,8 @@ impl Error {
     pub fn with_request(mut self, op: impl Into<String>, method: &str, url: &str) -> Self {
         let c = self.context.get_or_insert_with(Box::default);
         if c.request.is_none() {
-            c.request = Some(RequestRef { op: op.into(), method: method.to_string(), url: crate::secret::redact_url(url) });
+            c.request =
+                Some(RequestRef { op: op.into(), method: method.to_string(), url: crate::secret::redact_url(url) });
         }
         self
     }

@@ -195,7 +195,7 @@ impl Recorder {
     fn endpoints(&self, emu: &EmulatorHandle) -> Endpoints {
         let to_me =
             |u: &str| u.replacen(&format!("127.0.0.1:{}", emu.addr().port()), &format!("127.0.0.1:{}", self.port), 1);
-        let e = emu.info().endpoints();
+        let e = emu.info().prefixed_endpoints();
         Endpoints {
             devcenter: to_me(&e.devcenter),
             win32: to_me(&e.win32),

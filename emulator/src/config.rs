@@ -156,8 +156,15 @@ impl std::fmt::Debug for ExternalBlob {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
-    /// TCP port on 127.0.0.1; 0 picks a free one.
+    /// Main TCP port (the admin API and every service under its path prefix); 0 picks free ports for
+    /// it and for each service's own origin, N > 0 puts the services on N+1 … N+5.
     pub port: u16,
+    /// The IP address every port binds (`127.0.0.1`; another one to serve a test network: a network
+    /// namespace, a container). The announced URLs name it (loopback for `0.0.0.0` / `::`).
+    pub host: String,
+    /// Origins (`http://127.0.0.1:5173`, or `*` for any) whose pages may call the APIs and the blob
+    /// store from a browser: their requests get CORS headers and their preflights are answered.
+    pub cors_origins: Vec<String>,
     /// Accepted client credentials (first one is printed in the first line).
     pub clients: Vec<ClientConfig>,
     /// Lifetime of issued access tokens, seconds.
@@ -193,6 +200,8 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             port: 0,
+            host: "127.0.0.1".into(),
+            cors_origins: Vec::new(),
             clients: vec![ClientConfig::default()],
             token_lifetime_secs: 3600,
             strict_audience: true,
@@ -247,6 +256,14 @@ impl Config {
         for (i, rule) in self.faults.iter().enumerate() {
             rule.check().map_err(|e| format!("faults[{i}]: {e}"))?;
         }
+        self.bind_ip()?;
+        for (i, o) in self.cors_origins.iter().enumerate() {
+            if !is_origin(o) {
+                return Err(format!(
+                    "cors_origins[{i}]: `{o}` is not an origin (scheme://host[:port] with http or https and no path, or *)"
+                ));
+            }
+        }
         if self.clients.is_empty() {
             return Err("clients: at least one client is required".into());
         }
@@ -256,6 +273,22 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The address to bind ([`Config::host`]).
+    ///
+    /// # Errors
+    /// A message naming `host` when it is not an IP address.
+    pub fn bind_ip(&self) -> Result<std::net::IpAddr, String> {
+        self.host
+            .trim()
+            .parse()
+            .map_err(|_| format!("host: `{}` is not an IP address (such as 127.0.0.1 or ::1)", self.host))
+    }
+
+    /// Whether a page of `origin` (a request's `Origin` header) may call the emulator from a browser.
+    pub fn cors_allows(&self, origin: &str) -> bool {
+        self.cors_origins.iter().any(|o| o == "*" || o.eq_ignore_ascii_case(origin))
     }
 
     /// The fixture to load (the configured one or the default).
@@ -274,4 +307,20 @@ pub fn secs_to_ms(s: f64) -> u64 {
     } else {
         0
     }
+}
+
+/// Whether `s` is `*` or a serialized origin as browsers send it: `http(s)://host[:port]`, nothing after.
+fn is_origin(s: &str) -> bool {
+    if s == "*" {
+        return true;
+    }
+    let Some((scheme, authority)) = s.split_once("://") else { return false };
+    let scheme_ok = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    // The port follows the last ':' that is not inside an IPv6 literal's brackets.
+    let (host, port) = match authority.rfind(':') {
+        Some(i) if !authority[i..].contains(']') => (&authority[..i], Some(&authority[i + 1..])),
+        _ => (authority, None),
+    };
+    let bad = |c: char| matches!(c, '/' | '?' | '#' | '@') || c.is_whitespace();
+    scheme_ok && !host.is_empty() && !host.contains(bad) && port.is_none_or(|p| p.parse::<u16>().is_ok())
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use serde_json::{json, Map, Value};
-use storesubmit::model::devcenter::{read_only_pointers, SubmissionStatus};
+use storesubmit::model::devcenter::{read_only_pointers, MinimumDirectXVersion, MinimumSystemRam, SubmissionStatus};
 use storesubmit::model::{referenced_files, strip_read_only, DocumentKind};
 use storesubmit::validate::{codes, FileSet};
 
@@ -336,7 +336,7 @@ pub fn handle(st: &mut State, req: &Req, op: &str, params: &[(&'static str, Stri
                 return delete_parent(st, kind, &parent);
             }
             if action.starts_with("create_") {
-                return create_submission(st, kind, &parent);
+                return create_from_request(st, req, kind, &parent);
             }
             let sid = match resolve_sub(st, kind, &parent, &sid) {
                 Ok(s) => s,
@@ -530,9 +530,8 @@ fn create_flight(st: &mut State, req: &Req, app: &str) -> Resp {
     // will be created together with the flight"); the method's page shows only the four fields. Both
     // hold: the flight comes with its first pending submission, and the response adds the pointers of
     // get-a-flight (see emulator/README.md).
-    let first = create_submission(st, Kind::Flight, &id);
-    if first.status != 200 {
-        return first;
+    if let Err(refused) = create_submission(st, Kind::Flight, &id) {
+        return refused;
     }
     Resp::json(200, &st.dc.parent_view(st.dc.parent(Kind::Flight, &id).expect("just created")))
 }
@@ -592,10 +591,49 @@ fn blank_submission(kind: Kind, parent: &Parent) -> Value {
     }
 }
 
-fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
+/// Create a submission as the request asks: without a body (the documented call) a copy of the last
+/// published submission, or the template of a first add-on or flight submission. With a JSON submission
+/// body — Microsoft's add-on create sample posts a whole submission ("you can always post the new
+/// submission entirely") — that body's fields replace the copy's, checked as an update's are; an invalid
+/// body creates nothing.
+fn create_from_request(st: &mut State, req: &Req, kind: Kind, parent_id: &str) -> Resp {
+    let body = match req.json() {
+        None if req.body.iter().all(u8::is_ascii_whitespace) => None,
+        Some(Value::Null) => None,
+        Some(Value::Object(o)) if o.is_empty() => None,
+        Some(Value::Object(o)) => Some(Value::Object(o)),
+        _ => {
+            let message = "The request body must be empty or a JSON submission resource.";
+            return dc_err(400, "InvalidParameterValue", message, kind.target());
+        }
+    };
+    let sid = match create_submission(st, kind, parent_id) {
+        Ok(sid) => sid,
+        Err(refused) => return refused,
+    };
+    let Some(mut body) = body else { return Resp::json(200, &st.dc.subs[&sid].doc) };
+    storesubmit::model::canonicalize_case(kind.doc_kind(), &mut body);
+    let mut doc = st.dc.subs[&sid].doc.clone();
+    if let (Some(doc), Value::Object(fields)) = (doc.as_object_mut(), body) {
+        doc.extend(fields);
+    }
+    let answer = apply_update(st, kind, &sid, doc);
+    if answer.status != 200 {
+        st.dc.subs.remove(&sid);
+        if let Some(p) = st.dc.parent_mut(kind, parent_id) {
+            p.pending = None;
+            p.created = p.created.saturating_sub(1);
+        }
+    }
+    answer
+}
+
+/// Creates the pending submission of a parent (a copy of its last published submission, or the template
+/// of a first add-on or flight submission); answers its id, or the refusal.
+fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Result<String, Resp> {
     let parent = st.dc.parent(kind, parent_id).expect("resolved").clone();
     if let Some(p) = &parent.pending {
-        return dc_err(
+        return Err(dc_err(
             409,
             "InvalidState",
             format!(
@@ -603,16 +641,16 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
                 kind.noun()
             ),
             kind.target(),
-        );
+        ));
     }
     let mut doc = match parent.last_published.as_ref().and_then(|s| st.dc.subs.get(s)) {
         Some(s) => s.doc.clone(),
-        None if kind == Kind::App => return dc_err(
+        None if kind == Kind::App => return Err(dc_err(
             409,
             "InvalidState",
             "The app has no published submission to copy. The first submission must be completed in Partner Center.",
             kind.target(),
-        ),
+        )),
         None => blank_submission(kind, &parent),
     };
     let id = numeric_id();
@@ -636,13 +674,36 @@ fn create_submission(st: &mut State, kind: Kind, parent_id: &str) -> Resp {
     let now = st.now();
     st.dc.subs.insert(
         id.clone(),
-        Submission { kind, parent: parent.id.clone(), doc: doc.clone(), blob, since: now, commit_errors: Vec::new() },
+        Submission { kind, parent: parent.id.clone(), doc, blob, since: now, commit_errors: Vec::new() },
     );
     if let Some(p) = st.dc.parent_mut(kind, parent_id) {
-        p.pending = Some(id);
+        p.pending = Some(id.clone());
         p.created = created;
     }
-    Resp::json(200, &doc)
+    Ok(id)
+}
+
+/// Fills what the service fills in a package that leaves it out: `minimumDirectXVersion` and
+/// `minimumSystemRam` are `None` (they apply to Windows 8.x packages only). The docs call both required
+/// in an update, yet Microsoft's app and flight update samples add packages without them and the
+/// service takes those; the validator warns instead.
+fn default_package_fields(kind: Kind, body: &mut Value) {
+    let key = match kind {
+        Kind::App => "applicationPackages",
+        Kind::Flight => "flightPackages",
+        Kind::Addon => return,
+    };
+    let defaults = [
+        ("minimumDirectXVersion", MinimumDirectXVersion::None.as_str()),
+        ("minimumSystemRam", MinimumSystemRam::None.as_str()),
+    ];
+    for package in body.get_mut(key).and_then(Value::as_array_mut).into_iter().flatten() {
+        if let Some(p) = package.as_object_mut() {
+            for (field, value) in defaults {
+                p.entry(field).or_insert_with(|| json!(value));
+            }
+        }
+    }
 }
 
 /// Validation of an update body: the core's rules for the submission kind, plus the core's file-name
@@ -659,7 +720,7 @@ fn validate(kind: DocumentKind, doc: &Value) -> Vec<storesubmit::Issue> {
 }
 
 fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
-    let Some(mut body) = req.json().filter(Value::is_object) else {
+    let Some(body) = req.json().filter(Value::is_object) else {
         return dc_err(
             400,
             "InvalidParameterValue",
@@ -667,6 +728,12 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
             kind.target(),
         );
     };
+    apply_update(st, kind, sid, body)
+}
+
+/// Replaces a pending submission's resource with `body` (an update's body, or a create's body over the
+/// copy): read-only fields come from the stored resource, the core's rules check the rest.
+fn apply_update(st: &mut State, kind: Kind, sid: &str, mut body: Value) -> Resp {
     let old = st.dc.subs[sid].doc.clone();
     let status = old.get("status").and_then(Value::as_str).unwrap_or("");
     if !SubmissionStatus::parse(status).is_editable() {
@@ -682,6 +749,7 @@ fn update_submission(st: &mut State, req: &Req, kind: Kind, sid: &str) -> Resp {
     storesubmit::model::canonicalize_case(kind.doc_kind(), &mut body);
     let read_only = read_only_pointers(kind.doc_kind());
     strip_read_only(&mut body, read_only);
+    default_package_fields(kind, &mut body);
     let issues: Vec<_> = validate(kind.doc_kind(), &body).into_iter().filter(|i| i.is_error()).collect();
     if let Some(first) = issues.first() {
         let msg = issues.iter().map(|i| i.message.as_str()).collect::<Vec<_>>().join("; ");

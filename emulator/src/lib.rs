@@ -2,7 +2,8 @@
 //!
 //! A local, stateful stand-in for the Microsoft Store submission services: the classic devcenter API,
 //! the MSI/EXE ("win32") API, the Partner Center ingestion API, an Azure AD token service and an Azure
-//! blob store, all on one loopback port, with fault injection and an emulated clock.
+//! blob store, each at the root of its own loopback origin (and all under path prefixes on a main port),
+//! with fault injection and an emulated clock.
 //!
 //! Every API request is routed with the core's route table (`storesubmit::api::routes::match_route`):
 //! the emulator holds state and transitions only; URLs, file-name fields and rules come from the core.
@@ -48,10 +49,14 @@ pub struct Info {
     pub ingestion_url: String,
     /// Root of the token service (`{token_url}/{tenant}/oauth2/v2.0/token`).
     pub token_url: String,
-    /// Root of the blob store.
+    /// Root of the blob store (`{blob_url}/{container}/{blob}`).
     pub blob_url: String,
     /// Root of the admin API.
     pub admin_url: String,
+    /// The main origin, where every service also answers under its path prefix (`{base_url}/devcenter`,
+    /// …, `{base_url}/blob`) and the admin API under `/_emulator`: one port to forward or record.
+    #[serde(default)]
+    pub base_url: String,
     /// Tenant of the first configured client.
     pub tenant_id: String,
     /// Client id of the first configured client.
@@ -91,19 +96,33 @@ impl Info {
             token: self.token_url.clone(),
         }
     }
+
+    /// The core's endpoints on the main origin, each service under its path prefix: for a proxy or a
+    /// recorder that forwards one port (absolute-path clients need [`Info::endpoints`] instead).
+    pub fn prefixed_endpoints(&self) -> storesubmit::api::Endpoints {
+        let at = |prefix: &str| format!("{}{prefix}", self.base_url);
+        storesubmit::api::Endpoints {
+            devcenter: at(server::DEVCENTER_PREFIX),
+            win32: at(server::WIN32_PREFIX),
+            ingestion: at(server::INGESTION_PREFIX),
+            token: at(server::TOKEN_PREFIX),
+        }
+    }
 }
 
 /// The [`Info`] of a running state.
 pub fn info_of(st: &state::State) -> Info {
     let base = &st.base_url;
+    let o = &st.origins;
     let client = st.config.clients.first().cloned().unwrap_or_default();
     Info {
-        devcenter_url: format!("{base}{}", server::DEVCENTER_PREFIX),
-        win32_url: format!("{base}{}", server::WIN32_PREFIX),
-        ingestion_url: format!("{base}{}", server::INGESTION_PREFIX),
-        token_url: format!("{base}{}", server::TOKEN_PREFIX),
-        blob_url: format!("{base}{}", server::BLOB_PREFIX),
+        devcenter_url: o.devcenter.clone(),
+        win32_url: o.win32.clone(),
+        ingestion_url: o.ingestion.clone(),
+        token_url: o.token.clone(),
+        blob_url: format!("{}{}", o.blob, server::BLOB_PREFIX),
         admin_url: format!("{base}{}", server::ADMIN_PREFIX),
+        base_url: base.clone(),
         tenant_id: client.tenant_id,
         client_id: client.client_id,
         client_secret: client.client_secret,
@@ -135,7 +154,53 @@ fn invalid(e: impl Into<String>) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidInput, e.into())
 }
 
-async fn bind(config: Config) -> std::io::Result<(tokio::net::TcpListener, Arc<server::Shared>, Info)> {
+/// The listeners of a started emulator: the main port first, then one per service ([`svc::SERVICES`]).
+type Listeners = Vec<(tokio::net::TcpListener, server::Layout)>;
+
+/// The host part of a URL for a bound address: loopback for an unspecified one, brackets for IPv6.
+fn url_host(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) if v4.is_unspecified() => "127.0.0.1".into(),
+        std::net::IpAddr::V6(v6) if v6.is_unspecified() => "[::1]".into(),
+        std::net::IpAddr::V4(v4) => v4.to_string(),
+        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+    }
+}
+
+/// Binds the main port and one port per service: all free ports for port 0, else N, N+1 … N+5.
+async fn listen(config: &Config) -> std::io::Result<(Listeners, String, state::Origins)> {
+    let ip = config.bind_ip().map_err(invalid)?;
+    let host = url_host(ip);
+    let port_for = |i: usize| -> std::io::Result<u16> {
+        match config.port {
+            0 => Ok(0),
+            n => u16::try_from(usize::from(n) + i)
+                .map_err(|_| invalid(format!("port: {n} leaves no room for the services' ports {n}+1 … {n}+5"))),
+        }
+    };
+    let mut listeners = Vec::new();
+    let mut urls = Vec::new();
+    let layouts =
+        std::iter::once(server::Layout::Prefixed).chain(svc::SERVICES.iter().map(|s| server::Layout::Origin(*s)));
+    for (i, layout) in layouts.enumerate() {
+        let port = port_for(i)?;
+        let listener = tokio::net::TcpListener::bind((ip, port)).await.map_err(|e| {
+            std::io::Error::new(e.kind(), format!("cannot bind {host}:{port} ({}): {e}", layout.describe()))
+        })?;
+        urls.push(format!("http://{host}:{}", listener.local_addr()?.port()));
+        listeners.push((listener, layout));
+    }
+    let origins = state::Origins {
+        devcenter: urls[1].clone(),
+        win32: urls[2].clone(),
+        ingestion: urls[3].clone(),
+        token: urls[4].clone(),
+        blob: urls[5].clone(),
+    };
+    Ok((listeners, urls[0].clone(), origins))
+}
+
+async fn bind(config: Config) -> std::io::Result<(Listeners, Arc<server::Shared>, Info)> {
     config.check().map_err(invalid)?;
     let external = match &config.external_blob {
         Some(x) => {
@@ -145,26 +210,25 @@ async fn bind(config: Config) -> std::io::Result<(tokio::net::TcpListener, Arc<s
         }
         None => None,
     };
-    let listener = tokio::net::TcpListener::bind(("127.0.0.1", config.port)).await?;
-    let addr = listener.local_addr()?;
-    let base = format!("http://127.0.0.1:{}", addr.port());
-    let mut st = state::State::new(config, base, external).map_err(invalid)?;
+    let (listeners, base, origins) = listen(&config).await?;
+    let mut st = state::State::new(config, base, origins, external).map_err(invalid)?;
     st.tick();
     let info = info_of(&st);
-    Ok((listener, Arc::new(server::Shared { state: Mutex::new(st) }), info))
+    Ok((listeners, Arc::new(server::Shared { state: Mutex::new(st) }), info))
 }
 
 impl Emulator {
-    /// Binds 127.0.0.1 (the configured port, 0 for any free one), loads the fixture and serves on the
-    /// current tokio runtime until the handle is dropped.
+    /// Binds the configured host (127.0.0.1 by default): the main port (the configured one, 0 for any
+    /// free one) and one port per service, loads the fixture and serves on the current tokio runtime
+    /// until the handle is dropped.
     ///
     /// # Errors
-    /// The port cannot be bound or the fixture/config is invalid.
+    /// A port cannot be bound or the fixture/config is invalid.
     pub async fn start(config: Config) -> std::io::Result<EmulatorHandle> {
-        let (listener, shared, info) = bind(config).await?;
-        let addr = listener.local_addr()?;
+        let (listeners, shared, info) = bind(config).await?;
+        let addr = listeners[0].0.local_addr()?;
         let (tx, rx) = tokio::sync::watch::channel(false);
-        let task = tokio::spawn(server::run(listener, shared.clone(), rx));
+        let task = tokio::spawn(server::run(listeners, shared.clone(), rx));
         Ok(EmulatorHandle { info, addr, shared, shutdown: Some(tx), thread: None, task: Some(task) })
     }
 
@@ -172,7 +236,7 @@ impl Emulator {
     /// and tests that run their own runtime).
     ///
     /// # Errors
-    /// The port cannot be bound or the fixture/config is invalid.
+    /// A port cannot be bound or the fixture/config is invalid.
     pub fn start_blocking(config: Config) -> std::io::Result<EmulatorHandle> {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel();
         let thread = std::thread::Builder::new().name("storesubmit-emulator".into()).spawn(move || {
@@ -185,9 +249,9 @@ impl Emulator {
             };
             rt.block_on(async move {
                 match bind(config).await {
-                    Ok((listener, shared, info)) => {
+                    Ok((listeners, shared, info)) => {
                         let (tx, rx) = tokio::sync::watch::channel(false);
-                        let addr = match listener.local_addr() {
+                        let addr = match listeners[0].0.local_addr() {
                             Ok(a) => a,
                             Err(e) => {
                                 let _ = ready_tx.send(Err(e));
@@ -195,7 +259,7 @@ impl Emulator {
                             }
                         };
                         let _ = ready_tx.send(Ok((info, addr, shared.clone(), tx)));
-                        server::run(listener, shared, rx).await;
+                        server::run(listeners, shared, rx).await;
                     }
                     Err(e) => {
                         let _ = ready_tx.send(Err(e));
@@ -220,7 +284,7 @@ impl EmulatorHandle {
         self.info.endpoints()
     }
 
-    /// The bound address.
+    /// The main port's address (every service under its path prefix, and the admin API).
     pub fn addr(&self) -> SocketAddr {
         self.addr
     }
@@ -234,9 +298,8 @@ impl EmulatorHandle {
     /// `None` when nothing was uploaded there: tests compare what a client uploaded with what it meant to.
     pub fn blob_at(&self, url: &str) -> Option<Vec<u8>> {
         let st = self.shared.lock();
-        let root = format!("{}/", st.blob_root());
-        let path = url.strip_prefix(&root)?.split('?').next()?;
-        st.blob_data(path).map(|b| b.to_vec())
+        let path = util::decode(st.blob_path_of(url)?.split('?').next()?);
+        st.blob_data(&path).map(|b| b.to_vec())
     }
 
     /// The request log (the admin API's `GET /requests`): `{time, ms, method, path, status, op}` per
@@ -324,12 +387,14 @@ impl Drop for EmulatorHandle {
     }
 }
 
-const USAGE: &str =
-    "usage: storesubmit-emulator [--port N] [--config FILE] [--blob-endpoint URL --blob-account NAME --blob-key KEY]
+const USAGE: &str = "usage: storesubmit-emulator [--port N] [--host ADDR] [--cors-origin ORIGIN]... [--config FILE]
+       [--blob-endpoint URL --blob-account NAME --blob-key KEY] [--stop-on-stdin-eof]
 
-Starts the storesubmit Store emulator on 127.0.0.1. The first stdout line is one JSON object with the
-service roots, the fixture's ids and the emulator-only credentials. Stops on Ctrl-C or when stdin closes
-with --stop-on-stdin-eof.";
+Starts the storesubmit Store emulator on 127.0.0.1 (--host: another address, for a test network): each
+service at the root of its own port, and all of them under path prefixes on the main port (--port, 0 for
+free ports). --cors-origin lets pages of that origin (or * for any) call it from a browser. The first
+stdout line is one JSON object with the service roots, the fixture's ids and the emulator-only
+credentials. Stops on Ctrl-C or when stdin closes with --stop-on-stdin-eof.";
 
 /// Parses command-line arguments (without the program name) into a config.
 ///
@@ -338,6 +403,8 @@ with --stop-on-stdin-eof.";
 pub fn parse_args(args: &[String]) -> Result<(Config, bool), String> {
     let mut config = Config::default();
     let mut port: Option<u16> = None;
+    let mut host: Option<String> = None;
+    let mut cors = Vec::new();
     let (mut endpoint, mut account, mut key) = (None, None, None);
     let mut stop_on_eof = false;
     let mut it = args.iter();
@@ -345,6 +412,8 @@ pub fn parse_args(args: &[String]) -> Result<(Config, bool), String> {
         let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
         match a.as_str() {
             "--port" => port = Some(value("--port")?.parse().map_err(|_| "--port: not a port number".to_string())?),
+            "--host" => host = Some(value("--host")?),
+            "--cors-origin" => cors.push(value("--cors-origin")?),
             "--config" => {
                 let path = value("--config")?;
                 let text = std::fs::read_to_string(&path).map_err(|e| format!("--config {path}: {e}"))?;
@@ -361,6 +430,10 @@ pub fn parse_args(args: &[String]) -> Result<(Config, bool), String> {
     if let Some(p) = port {
         config.port = p;
     }
+    if let Some(h) = host {
+        config.host = h;
+    }
+    config.cors_origins.extend(cors);
     match (endpoint, account, key) {
         (None, None, None) => {}
         (Some(endpoint), Some(account), Some(key)) => {

@@ -1,5 +1,6 @@
-//! The HTTP server: one loopback port, one path prefix per service, fault injection, rate limiting,
-//! correlation ids, and dispatch of every API request through the core's route table.
+//! The HTTP server: each service at the root of its own port, all of them under path prefixes on the
+//! main port, fault injection, rate limiting, correlation ids, CORS, and dispatch of every API request
+//! through the core's route table.
 
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
@@ -13,11 +14,11 @@ use storesubmit::api::Family;
 use storesubmit::Method;
 
 use crate::state::State;
-use crate::svc::split_prefix;
 pub use crate::svc::{
     code_for_status, error, Svc, ADMIN_PREFIX, BLOB_PREFIX, DEVCENTER_PREFIX, DEVCENTER_SOURCE, INGESTION_PREFIX,
     TOKEN_PREFIX, WIN32_PREFIX,
 };
+use crate::svc::{prefix_of, split_prefix};
 use crate::util::{self, Req, Resp};
 
 /// State shared by all connections.
@@ -86,39 +87,177 @@ fn fault_response(svc: Svc, action: &crate::faults::FaultAction) -> Resp {
     resp
 }
 
-fn operation_for(svc: Svc, method: Method, rest: &str) -> Option<&'static str> {
+fn operation_for(svc: Svc, method: Method, rest: &str, query: &str) -> Option<&'static str> {
     match svc {
         Svc::Api(f) => match_route(f, method, rest).map(|(op, _)| op.id),
+        Svc::Blob => Some(blob_operation(method, query)),
         _ => None,
     }
 }
 
-/// Serves one request.
+/// The blob request's operation, named as the core's uploader names its requests (`blob.put_block`, …),
+/// so fault rules and the request log can name it whatever the blob's path.
+fn blob_operation(method: Method, query: &str) -> &'static str {
+    let comp = query.split('&').find_map(|p| p.strip_prefix("comp=")).map(str::to_ascii_lowercase).unwrap_or_default();
+    match (method, comp.as_str()) {
+        (Method::Put, "block") => "blob.put_block",
+        (Method::Put, "blocklist") => "blob.put_block_list",
+        (Method::Get, "blocklist") => "blob.get_block_list",
+        (Method::Put, _) => "blob.put_blob",
+        (Method::Get | Method::Head, _) => "blob.get_blob",
+        _ => "blob.other",
+    }
+}
+
+/// How a listener maps request paths to services.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// The main port: every service under its path prefix (`/devcenter`, …, `/blob`) and the admin API
+    /// under `/_emulator`.
+    Prefixed,
+    /// A service's own origin: the service answers at the root, as Microsoft's does (the blob store under
+    /// its account segment `/blob`, as path-style blob URLs on an IP address have).
+    Origin(Svc),
+}
+
+impl Layout {
+    /// The service a request path is for and the path below the service root.
+    pub fn route(self, path: &str) -> Option<(Svc, &str)> {
+        match self {
+            Layout::Prefixed => split_prefix(path),
+            Layout::Origin(Svc::Blob) => split_prefix(path).filter(|(svc, _)| *svc == Svc::Blob),
+            Layout::Origin(svc) => Some((svc, path)),
+        }
+    }
+
+    /// What the listener serves, for messages (`the devcenter port`).
+    pub fn describe(self) -> String {
+        match self {
+            Layout::Prefixed => "the main port".into(),
+            Layout::Origin(svc) => format!("the {} port", prefix_of(svc).trim_start_matches('/')),
+        }
+    }
+}
+
+/// The headers a browser page may read from an answer (`Access-Control-Expose-Headers`): what the
+/// core's parsers and Azure's blob clients look at.
+const CORS_EXPOSE: &str = "ETag, Last-Modified, Location, Retry-After, Date, WWW-Authenticate, MS-CorrelationId, \
+MS-RequestId, X-Correlation-ID, x-ms-request-id, x-ms-version, x-ms-error-code, x-ms-content-crc64, Content-MD5, \
+x-ms-request-server-encrypted";
+
+/// The answer to a CORS preflight (`OPTIONS` with `Origin` and `Access-Control-Request-Method`): the
+/// requested method and headers allowed for an allowed origin; 403 otherwise, as Azure storage answers a
+/// preflight no CORS rule matches.
+fn preflight(svc: Option<Svc>, allowed: bool, request_headers: Option<String>, private_network: bool) -> Resp {
+    if !allowed {
+        let svc = svc.unwrap_or(Svc::Blob);
+        return error(
+            svc,
+            403,
+            "CorsPreflightFailure",
+            "CORS is not enabled for this origin (start the emulator with --cors-origin).",
+            "",
+        );
+    }
+    let mut r = Resp::empty(200)
+        .with_header("Access-Control-Allow-Methods", "GET, HEAD, PUT, POST, PATCH, DELETE")
+        .with_header("Access-Control-Max-Age", "600");
+    if let Some(h) = request_headers {
+        r = r.with_header("Access-Control-Allow-Headers", h);
+    }
+    if private_network {
+        r = r.with_header("Access-Control-Allow-Private-Network", "true");
+    }
+    r
+}
+
+/// Serves one request on a listener of the given layout: routing, CORS, correlation headers around
+/// [`serve_routed`].
 ///
 /// # Errors
 /// [`DropConnection`] when a fault rule says to drop the connection.
 pub async fn serve(
     shared: Arc<Shared>,
+    layout: Layout,
     req: hyper::Request<Incoming>,
 ) -> Result<hyper::Response<Full<Bytes>>, DropConnection> {
-    let correlation = util::guid();
     if shared.lock().down_until.is_some_and(|t| std::time::Instant::now() < t) {
         // Restarting: no answer at all.
         return Err(DropConnection);
     }
-    let (parts, body) = req.into_parts();
-    let full_path = parts.uri.path().to_string();
-    let raw_query = parts.uri.query().unwrap_or("").to_string();
-    let Some((svc, rest)) = split_prefix(&full_path) else {
-        let r = Resp::json(404, &json!({"error": "unknown service prefix", "services": [DEVCENTER_PREFIX, WIN32_PREFIX, INGESTION_PREFIX, TOKEN_PREFIX, BLOB_PREFIX, ADMIN_PREFIX]}))
-            .with_header("X-Correlation-ID", correlation);
-        return Ok(to_hyper(r));
+    let header = |n: &str| req.headers().get(n).and_then(|v| v.to_str().ok()).map(str::to_string);
+    let origin = header("origin").filter(|o| shared.lock().config.cors_allows(o));
+    let asked_origin = header("origin").is_some();
+    let (correlation_id, request_id) = (header("ms-correlationid"), header("ms-requestid"));
+    let routed = layout.route(req.uri().path()).map(|(svc, rest)| (svc, rest.to_string()));
+    let is_preflight =
+        req.method() == hyper::Method::OPTIONS && asked_origin && header("access-control-request-method").is_some();
+    let (svc, mut resp) = if is_preflight {
+        let svc = routed.as_ref().map(|(s, _)| *s);
+        let private_network = header("access-control-request-private-network").is_some();
+        (svc, preflight(svc, origin.is_some(), header("access-control-request-headers"), private_network))
+    } else {
+        match routed {
+            Some((svc, rest)) => (Some(svc), serve_routed(&shared, layout, svc, rest, req).await?),
+            None => (None, unknown_path(layout)),
+        }
     };
-    let rest = rest.to_string();
+    let correlation = match resp.header("X-Correlation-ID") {
+        Some(c) => c.to_string(),
+        None => {
+            let c = util::guid();
+            resp.headers.push(("X-Correlation-ID".into(), c.clone()));
+            c
+        }
+    };
+    // The Partner Center front door (the classic API and the ingestion API) answers with the client's
+    // MS-CorrelationId and MS-RequestId, or ids of its own when the client sent none.
+    if matches!(svc, Some(Svc::Api(Family::Devcenter | Family::Ingestion))) {
+        for (name, sent, own) in
+            [("MS-CorrelationId", correlation_id, correlation), ("MS-RequestId", request_id, util::guid())]
+        {
+            if resp.header(name).is_none() {
+                resp.headers.push((name.into(), sent.filter(|v| !v.trim().is_empty()).unwrap_or(own)));
+            }
+        }
+    }
+    if let Some(o) = origin {
+        resp.headers.push(("Access-Control-Allow-Origin".into(), o));
+        resp.headers.push(("Access-Control-Expose-Headers".into(), CORS_EXPOSE.into()));
+        resp.headers.push(("Vary".into(), "Origin".into()));
+    }
+    Ok(to_hyper(resp))
+}
+
+/// The answer to a path no service of this listener serves.
+fn unknown_path(layout: Layout) -> Resp {
+    match layout {
+        Layout::Origin(svc) => {
+            let message = format!("No such resource: this origin serves {}/….", prefix_of(svc));
+            error(svc, 404, code_for_status(svc, 404), &message, "")
+        }
+        Layout::Prefixed => {
+            let prefixes = [DEVCENTER_PREFIX, WIN32_PREFIX, INGESTION_PREFIX, TOKEN_PREFIX, BLOB_PREFIX, ADMIN_PREFIX];
+            Resp::json(404, &json!({"error": "unknown service prefix", "services": prefixes}))
+        }
+    }
+}
+
+/// Serves one request for a service: `rest` is its path below the service root. Fault rules and the
+/// request log see the path with the service's prefix, whichever origin the request came in on.
+async fn serve_routed(
+    shared: &Arc<Shared>,
+    layout: Layout,
+    svc: Svc,
+    rest: String,
+    req: hyper::Request<Incoming>,
+) -> Result<Resp, DropConnection> {
+    let (parts, body) = req.into_parts();
+    let one_port = layout == Layout::Prefixed;
+    let full_path = format!("{}{rest}", prefix_of(svc));
+    let raw_query = parts.uri.query().unwrap_or("").to_string();
     let Some(method) = Method::parse(parts.method.as_str()) else {
-        let r = error(svc, 405, "MethodNotAllowed", "The HTTP method is not supported.", "")
-            .with_header("X-Correlation-ID", correlation);
-        return Ok(to_hyper(r));
+        return Ok(error(svc, 405, "MethodNotAllowed", "The HTTP method is not supported.", ""));
     };
     let headers: Vec<(String, String)> = parts
         .headers
@@ -136,10 +275,10 @@ pub async fn serve(
     // Refuse what can be refused from the head alone before reading a byte of the body: a hostile client
     // cannot make the emulator buffer a large body it would reject anyway.
     let max_body = body_limit(&shared.lock(), svc);
-    if let Some(r) = refuse_early(&shared, svc, &req, max_body) {
-        let r = r.with_header("X-Correlation-ID", correlation);
-        shared.lock().record(method.as_str(), &full_path, r.status, operation_for(svc, method, &rest));
-        return Ok(to_hyper(r));
+    if let Some(r) = refuse_early(shared, svc, &req, max_body) {
+        let op = operation_for(svc, method, &rest, &req.raw_query);
+        shared.lock().record(method.as_str(), &full_path, r.status, op);
+        return Ok(r);
     }
     req.body = match Limited::new(body, max_body).collect().await {
         Ok(b) => b.to_bytes(),
@@ -148,12 +287,16 @@ pub async fn serve(
             if !too_big {
                 return Err(DropConnection);
             }
-            let r = error(svc, 413, "RequestBodyTooLarge", "The request body is larger than the emulator accepts.", "")
-                .with_header("X-Correlation-ID", correlation);
-            return Ok(to_hyper(r));
+            return Ok(error(
+                svc,
+                413,
+                "RequestBodyTooLarge",
+                "The request body is larger than the emulator accepts.",
+                "",
+            ));
         }
     };
-    let op = operation_for(svc, method, &rest);
+    let op = operation_for(svc, method, &rest, &req.raw_query);
     let mut prefetched = std::collections::HashMap::new();
     let (external, wanted) = {
         let st = shared.lock();
@@ -166,15 +309,8 @@ pub async fn serve(
                     prefetched.insert(path, data);
                 }
                 Err(e) => {
-                    let r = error(
-                        svc,
-                        502,
-                        code_for_status(svc, 502),
-                        &format!("The blob store could not be read: {e}"),
-                        "",
-                    )
-                    .with_header("X-Correlation-ID", correlation);
-                    return Ok(to_hyper(r));
+                    let message = format!("The blob store could not be read: {e}");
+                    return Ok(error(svc, 502, code_for_status(svc, 502), &message, ""));
                 }
             }
         }
@@ -190,27 +326,26 @@ pub async fn serve(
             return Err(DropConnection);
         }
     }
-    let mut resp = match &action {
+    let resp = match &action {
         Some(a) if a.status.is_some() && !a.after_work => fault_response(svc, a),
         _ => {
             let mut st = shared.lock();
             st.prefetched = prefetched;
+            st.one_port = one_port;
             let r = handle(&mut st, svc, &req);
             st.prefetched.clear();
+            st.one_port = false;
             match &action {
                 Some(a) if a.after_work => fault_response(svc, a),
                 _ => r,
             }
         }
     };
-    if resp.header("X-Correlation-ID").is_none() {
-        resp.headers.push(("X-Correlation-ID".into(), correlation.clone()));
+    // The log is what the services saw: the admin API's own calls are not in it.
+    if svc != Svc::Admin {
+        shared.lock().record(method.as_str(), &full_path, resp.status, op);
     }
-    if svc == Svc::Api(Family::Devcenter) && resp.header("MS-CorrelationId").is_none() {
-        resp.headers.push(("MS-CorrelationId".into(), correlation));
-    }
-    shared.lock().record(method.as_str(), &full_path, resp.status, op);
-    Ok(to_hyper(resp))
+    Ok(resp)
 }
 
 /// Largest API request body (JSON documents), bytes: no Store document comes near it, so a larger body
@@ -326,9 +461,23 @@ fn unreachable_token() -> Resp {
     Resp::json(500, &json!({"error": "internal routing error"}))
 }
 
-/// Accept loop: serves connections until `shutdown` fires.
+/// Accept loops, one per listener: serve connections until `shutdown` fires.
 pub async fn run(
+    listeners: Vec<(tokio::net::TcpListener, Layout)>,
+    shared: Arc<Shared>,
+    shutdown: tokio::sync::watch::Receiver<bool>,
+) {
+    // Dropping the set (when this task is aborted) aborts every accept loop.
+    let mut loops = tokio::task::JoinSet::new();
+    for (listener, layout) in listeners {
+        loops.spawn(accept(listener, layout, shared.clone(), shutdown.clone()));
+    }
+    while loops.join_next().await.is_some() {}
+}
+
+async fn accept(
     listener: tokio::net::TcpListener,
+    layout: Layout,
     shared: Arc<Shared>,
     mut shutdown: tokio::sync::watch::Receiver<bool>,
 ) {
@@ -341,7 +490,7 @@ pub async fn run(
                 let mut stop = shutdown.clone();
                 tokio::spawn(async move {
                     let io = hyper_util::rt::TokioIo::new(stream);
-                    let svc = hyper::service::service_fn(move |req| serve(shared.clone(), req));
+                    let svc = hyper::service::service_fn(move |req| serve(shared.clone(), layout, req));
                     let conn = hyper::server::conn::http1::Builder::new().keep_alive(true).serve_connection(io, svc);
                     tokio::pin!(conn);
                     tokio::select! {

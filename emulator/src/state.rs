@@ -67,8 +67,13 @@ pub struct State {
     pub config: Config,
     /// Phase durations.
     pub durations: DurationsMs,
-    /// `http://127.0.0.1:PORT`.
+    /// The main origin (`http://127.0.0.1:PORT`): the admin API and every service under its path prefix.
     pub base_url: String,
+    /// The origin of each service's own port.
+    pub origins: Origins,
+    /// Whether the request being handled came in on the main origin: URLs made for it (upload URLs) then
+    /// point at the main origin's `/blob` too, so a client behind one forwarded port reaches them.
+    pub one_port: bool,
     /// How far the emulated clock is ahead of real time, ms.
     pub clock_offset_ms: u64,
     /// Issued tokens.
@@ -100,6 +105,7 @@ impl std::fmt::Debug for State {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("State")
             .field("base_url", &self.base_url)
+            .field("origins", &self.origins)
             .field("clock_offset_ms", &self.clock_offset_ms)
             .field("tokens", &self.tokens.len())
             .field("faults", &self.faults.rules.len())
@@ -107,6 +113,24 @@ impl std::fmt::Debug for State {
             .field("external", &self.external)
             .finish_non_exhaustive()
     }
+}
+
+/// The origin (`http://host:port`, no trailing slash) of each service's own port, where the service
+/// answers at the root as Microsoft's does: clients that join absolute paths (`/v1.0/my/…`) onto a service
+/// root, as .NET's `Uri` does, keep every segment. The blob store keeps its account segment (`/blob`),
+/// as path-style blob URLs on an IP address have (Azurite's `/devstoreaccount1`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origins {
+    /// The classic devcenter API.
+    pub devcenter: String,
+    /// The MSI/EXE API.
+    pub win32: String,
+    /// The ingestion API.
+    pub ingestion: String,
+    /// The token service.
+    pub token: String,
+    /// The blob store (its root is `{blob}/blob`).
+    pub blob: String,
 }
 
 static ID_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -138,11 +162,16 @@ pub fn store_id() -> String {
 }
 
 impl State {
-    /// Builds the state from a config and the base URL the server listens on.
+    /// Builds the state from a config, the main origin and the services' origins.
     ///
     /// # Errors
     /// A message when the fixture is malformed.
-    pub fn new(config: Config, base_url: String, external: Option<crate::external::External>) -> Result<State, String> {
+    pub fn new(
+        config: Config,
+        base_url: String,
+        origins: Origins,
+        external: Option<crate::external::External>,
+    ) -> Result<State, String> {
         let fixture = config.fixture_value();
         let mut faults = Faults::default();
         for rule in &config.faults {
@@ -153,6 +182,8 @@ impl State {
             durations: DurationsMs::from(&config.durations),
             config,
             base_url,
+            origins,
+            one_port: false,
             clock_offset_ms: 0,
             tokens: HashMap::new(),
             faults,
@@ -189,9 +220,19 @@ impl State {
         real + self.clock_offset_ms
     }
 
-    /// The blob service root URL.
+    /// The blob service root URL for the request being handled: on the blob store's own origin, or on the
+    /// main origin for a request that came in there (see [`State::one_port`]).
     pub fn blob_root(&self) -> String {
-        format!("{}/blob", self.base_url)
+        let origin = if self.one_port { &self.base_url } else { &self.origins.blob };
+        format!("{origin}{}", crate::svc::BLOB_PREFIX)
+    }
+
+    /// The blob path (`container/name`, still percent-encoded, query kept) of a URL on either root of
+    /// the built-in blob store; `None` for any other URL.
+    pub fn blob_path_of<'a>(&self, url: &'a str) -> Option<&'a str> {
+        [&self.origins.blob, &self.base_url]
+            .into_iter()
+            .find_map(|o| url.strip_prefix(o.as_str())?.strip_prefix(crate::svc::BLOB_PREFIX)?.strip_prefix('/'))
     }
 
     /// Issues a SAS upload URL for a new blob in `container` (on the outside store when one is

@@ -32,6 +32,29 @@ pub enum Svc {
     Admin,
 }
 
+/// The services that get an origin (a port) of their own, in the order of their ports after the main one
+/// (`--port N` puts them on N+1 … N+5).
+pub const SERVICES: [Svc; 5] = [
+    Svc::Api(Family::Devcenter),
+    Svc::Api(Family::Win32),
+    Svc::Api(Family::Ingestion),
+    Svc::Api(Family::Token),
+    Svc::Blob,
+];
+
+/// The path prefix of a service in the one-port layout (`/devcenter`, …). Fault rules and the request log
+/// name paths with it whichever origin a request came in on, so one rule covers both layouts.
+pub fn prefix_of(svc: Svc) -> &'static str {
+    match svc {
+        Svc::Api(Family::Devcenter) => DEVCENTER_PREFIX,
+        Svc::Api(Family::Win32) => WIN32_PREFIX,
+        Svc::Api(Family::Ingestion) => INGESTION_PREFIX,
+        Svc::Api(Family::Token) => TOKEN_PREFIX,
+        Svc::Blob => BLOB_PREFIX,
+        Svc::Admin => ADMIN_PREFIX,
+    }
+}
+
 /// The service a path is for and the rest of the path after its prefix.
 pub fn split_prefix(path: &str) -> Option<(Svc, &str)> {
     let table = [

@@ -234,8 +234,7 @@ fn package_url_ok(st: &State, url: &str) -> bool {
     if host == "invalid" || host.ends_with(".invalid") {
         return false;
     }
-    let blob_root = st.blob_root();
-    if let Some(path) = url.strip_prefix(&format!("{blob_root}/")) {
+    if let Some(path) = st.blob_path_of(url) {
         let path = util::decode(path.split('?').next().unwrap_or(""));
         return st.blobs.get(&path).is_some();
     }

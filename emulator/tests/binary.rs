@@ -3,15 +3,15 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::Write;
+use std::process::{Command, Stdio};
 
 use serde_json::{json, Value};
 use storesubmit::api::auth::{self, ClientCredentials, TokenVersion};
-use storesubmit::api::{devcenter as dc, Endpoints, Family};
+use storesubmit::api::{devcenter as dc, Family};
 use storesubmit::{HttpRequest, HttpResponse, Method};
 
-const BIN: &str = env!("CARGO_BIN_EXE_storesubmit-emulator");
+use common::{Proc, BIN};
 
 /// The keys the issue documents, plus `ingestion_product_id` (documented in emulator/README.md).
 const KEYS: &[&str] = &[
@@ -21,6 +21,7 @@ const KEYS: &[&str] = &[
     "token_url",
     "blob_url",
     "admin_url",
+    "base_url",
     "tenant_id",
     "client_id",
     "client_secret",
@@ -32,48 +33,6 @@ const KEYS: &[&str] = &[
     "ingestion_product_id",
 ];
 
-struct Proc {
-    child: Child,
-    info: Value,
-}
-
-impl Proc {
-    fn start(args: &[&str]) -> Proc {
-        let mut child = Command::new(BIN)
-            .args(args)
-            .arg("--stop-on-stdin-eof")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn the emulator");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("first line");
-        let info: Value =
-            serde_json::from_str(&line).unwrap_or_else(|e| panic!("first line is not JSON ({e}): {line:?}"));
-        Proc { child, info }
-    }
-
-    fn s(&self, k: &str) -> String {
-        self.info[k].as_str().unwrap().to_string()
-    }
-
-    fn endpoints(&self) -> Endpoints {
-        Endpoints {
-            devcenter: self.s("devcenter_url"),
-            win32: self.s("win32_url"),
-            ingestion: self.s("ingestion_url"),
-            token: self.s("token_url"),
-        }
-    }
-
-    /// Closes stdin and waits: the exit code.
-    fn stop(mut self) -> i32 {
-        drop(self.child.stdin.take());
-        self.child.wait().unwrap().code().unwrap_or(-1)
-    }
-}
-
 async fn send(req: &HttpRequest) -> HttpResponse {
     common::send_with(&reqwest::Client::new(), req).await.expect("request")
 }
@@ -82,7 +41,7 @@ async fn send(req: &HttpRequest) -> HttpResponse {
 async fn first_line_is_the_documented_json_object() {
     let p = Proc::start(&["--port", "0"]);
     common::assert_keys(&p.info, KEYS);
-    for k in ["devcenter_url", "win32_url", "ingestion_url", "token_url", "blob_url", "admin_url"] {
+    for k in ["devcenter_url", "win32_url", "ingestion_url", "token_url", "blob_url", "admin_url", "base_url"] {
         assert!(p.s(k).starts_with("http://127.0.0.1:"), "{k}: {}", p.info[k]);
     }
     for k in KEYS {

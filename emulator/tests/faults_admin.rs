@@ -335,6 +335,30 @@ async fn clock_settings_state_dump_and_request_log() {
     assert_eq!(s, 204);
     let (s, b) = emu.admin(Method::Get, "/nothing", None).await;
     assert_eq!(s, 404, "{b}");
+    // The log is what the services saw: the admin calls above are not in it.
+    let (_, log) = emu.admin(Method::Get, "/requests", None).await;
+    assert_eq!(log, json!([]), "admin calls are not logged");
+
+    // Blob requests are named as the core's uploader names them, so a fault rule can name them by op.
+    let r = emu.call(Family::Devcenter, dc::create_app_submission(&ep, &app).unwrap()).await;
+    let r = if r.status == 409 {
+        let r = emu.call(Family::Devcenter, dc::get_app(&ep, &app).unwrap()).await;
+        let id = body(&r)["pendingApplicationSubmission"]["id"].as_str().unwrap().to_string();
+        emu.call(Family::Devcenter, dc::get_app_submission(&ep, &app, &id).unwrap()).await
+    } else {
+        r
+    };
+    let sas = SasUrl::parse(body(&r)["fileUploadUrl"].as_str().unwrap()).unwrap();
+    emu.handle
+        .add_fault(FaultRule { op: Some("blob.put_blob".into()), delay_ms: 300, times: Some(1), ..Default::default() })
+        .unwrap();
+    let put = storesubmit::api::blob::put_blob(&sas, "2021-12-02", b"zip bytes".to_vec(), None);
+    let started = Instant::now();
+    assert!(emu.send(&put).await.status < 300);
+    assert!(started.elapsed() >= Duration::from_millis(300), "the fault named by op applied");
+    let (_, log) = emu.admin(Method::Get, "/requests", None).await;
+    let ops: Vec<&str> = log.as_array().unwrap().iter().filter_map(|e| e["op"].as_str()).collect();
+    assert!(ops.contains(&"blob.put_blob"), "{ops:?}");
 }
 
 #[tokio::test]

@@ -66,7 +66,7 @@ pub fn print_report(mode: Mode, what: &str, kind_name: Option<&str>, issues: &[I
     let valid = !issues.iter().any(Issue::is_error);
     if mode.json {
         if !quiet_json {
-            let v = json!({"valid": valid, "issues": issues});
+            let v = json!({"valid": valid, "kind": kind_name, "issues": issues});
             let _ = writeln!(std::io::stdout().lock(), "{v}");
         }
         return;

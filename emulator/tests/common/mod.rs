@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use std::collections::{HashMap, HashSet};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 
 use serde_json::Value;
@@ -213,4 +215,53 @@ pub fn raw_zip(names: &[&str]) -> Vec<u8> {
     out.extend_from_slice(&cd_off.to_le_bytes());
     out.extend_from_slice(&0u16.to_le_bytes());
     out
+}
+
+/// The emulator binary of this build.
+pub const BIN: &str = env!("CARGO_BIN_EXE_storesubmit-emulator");
+
+/// The emulator binary as a process (stopped by closing its stdin) and its first-line object.
+pub struct Proc {
+    pub child: Child,
+    pub info: Value,
+}
+
+impl Proc {
+    /// Starts the binary with these arguments (plus `--stop-on-stdin-eof`) and reads its first line.
+    pub fn start(args: &[&str]) -> Proc {
+        let mut child = Command::new(BIN)
+            .args(args)
+            .arg("--stop-on-stdin-eof")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn the emulator");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).expect("first line");
+        let info: Value =
+            serde_json::from_str(&line).unwrap_or_else(|e| panic!("first line is not JSON ({e}): {line:?}"));
+        Proc { child, info }
+    }
+
+    /// A string value of the first line.
+    pub fn s(&self, k: &str) -> String {
+        self.info[k].as_str().unwrap().to_string()
+    }
+
+    /// The service roots of the first line.
+    pub fn endpoints(&self) -> Endpoints {
+        Endpoints {
+            devcenter: self.s("devcenter_url"),
+            win32: self.s("win32_url"),
+            ingestion: self.s("ingestion_url"),
+            token: self.s("token_url"),
+        }
+    }
+
+    /// Closes stdin and waits: the exit code.
+    pub fn stop(mut self) -> i32 {
+        drop(self.child.stdin.take());
+        self.child.wait().unwrap().code().unwrap_or(-1)
+    }
 }
