@@ -42,7 +42,7 @@ uint32_t storesubmit_session_cancel(uint64_t session, ss_buf *err);
 
 /* a job the host steps with its own clock (storesubmit::wire::Run): every task is the host's */
 uint32_t storesubmit_run_start(const char *options_json, const uint8_t *secret, size_t secret_len,
-                               const char *request_json, uint64_t tokens, uint64_t *out, ss_buf *err);
+                               const char *request_json, uint64_t *out, ss_buf *err);
 uint32_t storesubmit_run_step(uint64_t run, const char *event_json, const uint8_t *data, size_t data_len,
                               uint64_t now, double jitter, ss_buf *out, ss_buf *err);
 uint32_t storesubmit_run_take_body(uint64_t run, uint64_t task_id, ss_buf *out, ss_buf *err);

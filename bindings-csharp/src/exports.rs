@@ -7,10 +7,12 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use serde::Deserialize;
 use serde_json::{json, Value};
 use storesubmit::api::auth::TokenCache;
 use storesubmit::error::{Error, Result};
 use storesubmit::host::{DelegateKinds, Session, SessionHost};
+use storesubmit::json::decode;
 use storesubmit::secret::Secret;
 use storesubmit::wire::{self, Job, Run};
 
@@ -66,37 +68,45 @@ fn secret(ptr: *const u8, len: usize) -> Result<Option<Secret>> {
     Ok(Some(Secret::new(s)))
 }
 
-/// What the host brings: `{"files": folder | null, "output": file | null, "keep": {"send", "token",
-/// "write"}, "userAgent", "connectTimeout" (seconds)}`, every field optional.
+/// What the host brings (every field optional; unknown ones refused, naming them): the folder the job's
+/// file names are relative to, the file a ZIP job writes when the host does not keep the writes, the kinds
+/// of task the host performs itself, and the bundled HTTP client's `User-Agent` and connect timeout.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct HostJson {
+    files: Option<PathBuf>,
+    output: Option<PathBuf>,
+    keep: Keep,
+    user_agent: Option<String>,
+    connect_timeout: Option<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct Keep {
+    send: bool,
+    token: bool,
+    write: bool,
+}
+
 fn session_host(v: &Value) -> Result<SessionHost> {
-    let bad = |field: &str, rule: &str| Error::invalid_argument(format!("host/{field}: {rule}"));
-    let obj = v.as_object().ok_or_else(|| bad("", "must be a JSON object"))?;
-    let mut host = SessionHost::default();
-    for (k, v) in obj {
-        let path = || v.as_str().map(PathBuf::from).ok_or_else(|| bad(k, "must be a path (a string) or null"));
-        match (k.as_str(), v) {
-            ("files" | "output" | "userAgent" | "connectTimeout" | "keep", Value::Null) => {}
-            ("files", _) => host.files = Some(path()?),
-            ("output", _) => host.output = Some(path()?),
-            ("userAgent", Value::String(s)) => host.user_agent = s.clone(),
-            ("connectTimeout", _) => {
-                let s = v.as_f64().filter(|s| s.is_finite() && *s > 0.0 && *s <= 3600.0);
-                host.connect_timeout = Duration::from_secs_f64(s.ok_or_else(|| bad(k, "must be seconds, 0 to 3600"))?);
-            }
-            ("keep", Value::Object(keep)) => {
-                let flag = |name: &str| match keep.get(name) {
-                    None | Some(Value::Null) => Ok(false),
-                    Some(Value::Bool(b)) => Ok(*b),
-                    Some(_) => Err(bad(&format!("keep/{name}"), "must be true or false")),
-                };
-                for name in keep.keys().filter(|n| !["send", "token", "write"].contains(&n.as_str())) {
-                    return Err(bad(&format!("keep/{name}"), "unknown kind; expected send, token, write"));
-                }
-                host.keep = DelegateKinds { send: flag("send")?, token: flag("token")?, write: flag("write")? };
-            }
-            ("userAgent" | "keep", _) => return Err(bad(k, "has the wrong type")),
-            _ => return Err(bad(k, "unknown field; expected files, output, keep, userAgent, connectTimeout")),
+    if !v.is_object() {
+        return Err(Error::invalid_argument("host: must be a JSON object"));
+    }
+    let h: HostJson = decode("host", v)?;
+    let Keep { send, token, write } = h.keep;
+    let mut host = SessionHost {
+        files: h.files,
+        output: h.output,
+        keep: DelegateKinds { send, token, write },
+        ..SessionHost::default()
+    };
+    host.user_agent = h.user_agent.unwrap_or(host.user_agent);
+    if let Some(s) = h.connect_timeout {
+        if !(s > 0.0 && s <= 3600.0) {
+            return Err(Error::invalid_argument("host/connectTimeout: must be seconds, above 0 and up to 3600"));
         }
+        host.connect_timeout = Duration::from_secs_f64(s);
     }
     Ok(host)
 }
@@ -154,12 +164,7 @@ pub unsafe extern "C" fn storesubmit_session_next(
 
 /// The bytes of a `send` or `write` task the session handed out (taken once; empty for none) into `out`.
 #[no_mangle]
-pub unsafe extern "C" fn storesubmit_session_take_body(
-    session: u64,
-    id: u64,
-    out: *mut SsBuf,
-    err: *mut SsBuf,
-) -> u32 {
+pub unsafe extern "C" fn storesubmit_session_take_body(session: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
     guard("storesubmit_session_take_body", err, || {
         need(out)?;
         put(out, registry::session(session)?.0.take_body(id))
@@ -201,7 +206,6 @@ pub unsafe extern "C" fn storesubmit_run_start(
     secret_ptr: *const u8,
     secret_len: usize,
     request: *const c_char,
-    tokens: u64,
     out: *mut u64,
     err: *mut SsBuf,
 ) -> u32 {
@@ -209,9 +213,8 @@ pub unsafe extern "C" fn storesubmit_run_start(
         let options = json("options", options)?;
         let request = json("request", request)?;
         let secret = secret(secret_ptr, secret_len)?;
-        let cache = if tokens == 0 { None } else { Some(registry::read(&registry::tokens(tokens)?)) };
         put_handle(out, || {
-            let run = Run::start(&options, secret, &request, cache)?;
+            let run = Run::start(&options, secret, &request, None)?;
             Ok(registry::insert(Object::Run(Arc::new(Mutex::new(run)))))
         })
     })

@@ -24,16 +24,6 @@ pub(crate) enum Object {
     Tokens(Tokens),
 }
 
-impl Object {
-    fn kind(&self) -> &'static str {
-        match self {
-            Object::Session(..) => "session",
-            Object::Run(_) => "run",
-            Object::Tokens(_) => "tokens",
-        }
-    }
-}
-
 #[derive(Default)]
 struct Registry {
     next: u64,
@@ -103,8 +93,7 @@ fn unknown(handle: u64) -> Error {
 /// registry is not held while the caller uses it, so a blocking call never blocks other handles.
 pub(crate) fn get<T>(handle: u64, want: &str, pick: impl FnOnce(Object) -> Option<T>) -> Result<T> {
     let o = registry().handles.get(&handle).cloned().ok_or_else(|| unknown(handle))?;
-    let kind = o.kind();
-    pick(o).ok_or_else(|| Error::invalid_argument(format!("handle {handle}: a {kind} handle, not a {want} handle")))
+    pick(o).ok_or_else(|| Error::invalid_argument(format!("handle {handle}: not a {want} handle")))
 }
 
 /// A session.

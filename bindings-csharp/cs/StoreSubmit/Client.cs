@@ -26,8 +26,8 @@ namespace StoreSubmit
         private readonly NativeHandle _tokens;
 
         /// <summary>
-        /// A client with <paramref name="credential"/> (a <see cref="StoreClientSecretCredential"/> or any
-        /// <see cref="StoreTokenCredential"/>; null only for <see cref="PackAsync(Stream, PackOptions, CancellationToken)"/>,
+        /// A client with <paramref name="credential"/> (a <see cref="StoreClientSecretCredential"/>, or any source
+        /// through <see cref="StoreCredential.FromFunc"/>; null only for <see cref="PackAsync(Stream, PackOptions, CancellationToken)"/>,
         /// which sends nothing) and optional settings.
         /// </summary>
         public StoreSubmitClient(StoreCredential credential, StoreSubmitClientOptions options = null)

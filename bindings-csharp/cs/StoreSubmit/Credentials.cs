@@ -30,7 +30,7 @@ namespace StoreSubmit
 
     /// <summary>
     /// Where the client's tokens come from: a <see cref="StoreClientSecretCredential"/> (the workflows request
-    /// tokens themselves), or a <see cref="StoreTokenCredential"/> around any source (an Azure.Identity
+    /// tokens themselves), or <see cref="FromFunc"/> around any source (an Azure.Identity
     /// credential, a managed identity, a pipeline's federated token), asked once per scope and cached until the
     /// token expires. The names differ from Azure.Core's and Azure.Identity's, so both namespaces can be used at once.
     /// </summary>
@@ -38,10 +38,14 @@ namespace StoreSubmit
     {
         internal StoreCredential() { }
 
-        /// <summary>A <see cref="StoreTokenCredential"/> over a function of the scopes (the shape of Azure.Core's <c>TokenCredential.GetTokenAsync</c>).</summary>
+        /// <summary>
+        /// A credential asking <paramref name="getToken"/> for each scope's token (the shape of Azure.Core's
+        /// <c>TokenCredential.GetTokenAsync</c>); tokens are cached until they expire.
+        /// </summary>
         public static StoreCredential FromFunc(Func<string[], CancellationToken, Task<StoreAccessToken>> getToken)
         {
-            return new StoreTokenCredential(getToken);
+            if (getToken == null) throw new ArgumentNullException("getToken");
+            return new StoreTokenCredential { GetTokenAsync = getToken };
         }
     }
 
@@ -82,24 +86,11 @@ namespace StoreSubmit
         }
     }
 
-    /// <summary>Tokens from a function of the requested scopes (any source); see <see cref="StoreCredential.FromFunc"/>.</summary>
-    public sealed class StoreTokenCredential : StoreCredential
+    /// <summary>Tokens from a function of the requested scopes (<see cref="StoreCredential.FromFunc"/>).</summary>
+    internal sealed class StoreTokenCredential : StoreCredential
     {
-        private readonly Func<string[], CancellationToken, Task<StoreAccessToken>> _getToken;
+        internal Func<string[], CancellationToken, Task<StoreAccessToken>> GetTokenAsync;
 
-        /// <summary>A credential asking <paramref name="getToken"/> for each scope's token.</summary>
-        public StoreTokenCredential(Func<string[], CancellationToken, Task<StoreAccessToken>> getToken)
-        {
-            if (getToken == null) throw new ArgumentNullException("getToken");
-            _getToken = getToken;
-        }
-
-        internal Task<StoreAccessToken> GetTokenAsync(string[] scopes, CancellationToken cancellationToken)
-        {
-            return _getToken(scopes, cancellationToken);
-        }
-
-        /// <summary><c>StoreTokenCredential(…)</c>.</summary>
         public override string ToString() { return "StoreTokenCredential(<function>)"; }
     }
 }

@@ -92,36 +92,6 @@ namespace StoreSubmit
         }
     }
 
-    /// <summary>
-    /// A run stopped by its <see cref="CancellationToken"/>: an <see cref="OperationCanceledException"/> (so
-    /// <c>catch (OperationCanceledException)</c> catches it), with the <see cref="ResumeToken"/> that continues
-    /// the same submission when the run had changed the service.
-    /// </summary>
-    public partial class CancelledException
-    {
-        /// <summary>Builds the exception from the core's error JSON, for the token that cancelled the run.</summary>
-        public CancelledException(JsonObject error, CancellationToken token = default(CancellationToken))
-            : base(StoreSubmitException.Describe(error), token)
-        {
-            Error = new ErrorInfo(error ?? new JsonObject());
-        }
-
-        /// <summary>The error as the core reported it.</summary>
-        public ErrorInfo Error { get; private set; }
-
-        /// <summary><c>cancelled</c>.</summary>
-        public string Code { get { return ErrorCode; } }
-
-        /// <summary>The number of <c>cancelled</c>.</summary>
-        public int Number { get { return ErrorNumber; } }
-
-        /// <summary>Where the run can continue from (<see cref="StoreSubmitClient.ResumeAsync(string, ResumeOptions, CancellationToken)"/>), or null when nothing reached the service yet.</summary>
-        public string ResumeToken { get { return Error.ResumeToken; } }
-
-        /// <summary>The request in flight when the run stopped, or null.</summary>
-        public RequestRef Request { get { return Error.Request; } }
-    }
-
     public sealed partial class Issue
     {
         /// <summary>Whether the issue is an error (not a warning).</summary>

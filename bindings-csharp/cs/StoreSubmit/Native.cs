@@ -13,60 +13,6 @@ namespace StoreSubmit.Interop
     }
 
     /// <summary>
-    /// The C ABI of <c>storesubmit_native</c> (bindings-csharp/src): every function returns 0 or the
-    /// manifest's error number, with the error JSON in <c>err</c>. Strings go in NUL-terminated UTF-8.
-    /// </summary>
-    internal static class NativeMethods
-    {
-        private const string Lib = "storesubmit_native";
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_abi_version();
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_version(out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_call(byte[] name, byte[] args, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_tokens_new(out ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_session_start(byte[] options, byte[] secret, UIntPtr secretLen, byte[] request,
-            ulong tokens, byte[] host, out ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_session_next(ulong session, uint timeoutMs, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_session_take_body(ulong session, ulong id, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_session_complete(ulong session, byte[] completion, byte[] data, UIntPtr dataLen, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_session_cancel(ulong session, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_run_start(byte[] options, byte[] secret, UIntPtr secretLen, byte[] request,
-            ulong tokens, out ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_run_step(ulong run, byte[] evt, byte[] data, UIntPtr dataLen, ulong now,
-            double jitter, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_run_take_body(ulong run, ulong id, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_free(ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_buf_free(IntPtr ptr, UIntPtr len);
-    }
-
-    /// <summary>
     /// A native handle (a session, a run, a token cache), freed exactly once by the runtime
     /// (<see cref="SafeHandle"/>) even when the caller forgets to dispose it.
     /// </summary>
@@ -124,14 +70,7 @@ namespace StoreSubmit.Interop
             }
         }
 
-        internal static byte[] Z(string s)
-        {
-            if (s == null) return null;
-            var n = Encoding.UTF8.GetByteCount(s);
-            var b = new byte[n + 1];
-            Encoding.UTF8.GetBytes(s, 0, s.Length, b, 0);
-            return b;
-        }
+        internal static byte[] Z(string s) { return s == null ? null : Encoding.UTF8.GetBytes(s + "\0"); }
 
         internal static byte[] ZJson(object v) { return Z(Json.Serialize(v)); }
 

@@ -5,27 +5,6 @@ using System.Net.Http;
 
 namespace StoreSubmit
 {
-    /// <summary>Service roots (production when null): the classic API, MSI/EXE, ingestion and the token service.</summary>
-    public sealed class ServiceEndpoints
-    {
-        /// <summary>The classic submission API root (default <c>https://manage.devcenter.microsoft.com</c>).</summary>
-        public string Devcenter { get; set; }
-
-        /// <summary>The MSI/EXE submission API root.</summary>
-        public string Win32 { get; set; }
-
-        /// <summary>The Partner Center ingestion API root.</summary>
-        public string Ingestion { get; set; }
-
-        /// <summary>The token service root (Azure AD's by default).</summary>
-        public string Token { get; set; }
-
-        internal JsonObject ToJson()
-        {
-            return Wire.Object("devcenter", Devcenter, "win32", Win32, "ingestion", Ingestion, "token", Token);
-        }
-    }
-
     /// <summary>Retry limits for failed requests (429, 5xx, timeouts, transport failures); null keeps the core's default.</summary>
     public sealed class RetryOptions
     {

@@ -167,7 +167,7 @@ namespace StoreSubmit.Tests
                     foreach (var kv in outcome.GetObject("ok"))
                     {
                         if (kv.Value == null) Assert.IsFalse(got.ContainsKey(kv.Key) && got[kv.Key] != null, file + ": " + kv.Key + " should be absent");
-                        else Assert.IsTrue(Json.DeepEquals(kv.Value, got[kv.Key]), file + ": outcome " + kv.Key + " = " + Json.Serialize(got[kv.Key]));
+                        else Assert.IsTrue(JsonEq.DeepEquals(kv.Value, got[kv.Key]), file + ": outcome " + kv.Key + " = " + Json.Serialize(got[kv.Key]));
                     }
                 }
                 else
@@ -176,7 +176,7 @@ namespace StoreSubmit.Tests
                     var got = step.GetObject("error");
                     Assert.IsNotNull(got, file + ": expected an error, got " + step);
                     Assert.AreEqual(want.GetString("code"), got.GetString("code"), file);
-                    if (want.ContainsKey("status")) Assert.IsTrue(Json.DeepEquals(want["status"], got["status"]), file + ": status");
+                    if (want.ContainsKey("status")) Assert.IsTrue(JsonEq.DeepEquals(want["status"], got["status"]), file + ": status");
                     foreach (var s in want.GetArray("messageContains") ?? new JsonArray()) StringAssert.Contains((string)s, got.GetString("message"), file);
                     if (want.ContainsKey("resumeToken"))
                         Assert.AreEqual(want["resumeToken"], got["resumeToken"], file + ": resume token");
@@ -199,7 +199,7 @@ namespace StoreSubmit.Tests
                 case "send":
                     Assert.AreEqual(want.GetString("method"), task.GetString("method"), where);
                     Assert.AreEqual(want.GetString("url"), Offline.RedactUrl(task.GetString("url")), where);
-                    Assert.IsTrue(Json.DeepEquals(want["purpose"], task["purpose"]), where + ": purpose " + Json.Serialize(task["purpose"]));
+                    Assert.IsTrue(JsonEq.DeepEquals(want["purpose"], task["purpose"]), where + ": purpose " + Json.Serialize(task["purpose"]));
                     var headers = ((JsonArray)task["headers"]).Cast<JsonArray>().ToList();
                     foreach (var h in want.GetObject("headers") ?? new JsonObject())
                     {
@@ -214,13 +214,13 @@ namespace StoreSubmit.Tests
                     break;
                 case "wait":
                     Assert.AreEqual(Convert.ToDouble(want["seconds"]), Convert.ToDouble(task["seconds"]), 0.0005, where);
-                    Assert.IsTrue(Json.DeepEquals(want["reason"], task["reason"]), where + ": reason " + Json.Serialize(task["reason"]));
+                    Assert.IsTrue(JsonEq.DeepEquals(want["reason"], task["reason"]), where + ": reason " + Json.Serialize(task["reason"]));
                     break;
                 case "list":
                     Assert.AreEqual(want["archive"], task["archive"], where + ": archive");
                     break;
                 case "stat":
-                    Assert.IsTrue(Json.DeepEquals(want["names"], task["names"]), where);
+                    Assert.IsTrue(JsonEq.DeepEquals(want["names"], task["names"]), where);
                     break;
                 case "token":
                     Assert.AreEqual(want.GetString("family"), task.GetString("family"), where);
@@ -233,7 +233,7 @@ namespace StoreSubmit.Tests
         {
             if (want == null) { Assert.AreEqual(0, body.Length, where + ": body should be empty"); return; }
             var text = Encoding.UTF8.GetString(body);
-            if (want.ContainsKey("json")) Assert.IsTrue(Json.DeepEquals(want["json"], Json.Parse(text)), where + ": json body " + text);
+            if (want.ContainsKey("json")) Assert.IsTrue(JsonEq.DeepEquals(want["json"], Json.Parse(text)), where + ": json body " + text);
             else if (want.ContainsKey("text")) Assert.AreEqual(want.GetString("text"), text, where);
             else if (want.ContainsKey("form"))
             {
@@ -245,7 +245,7 @@ namespace StoreSubmit.Tests
                     var val = kv.Length > 1 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : "";
                     form[k] = k == "client_secret" ? "<redacted>" : val;
                 }
-                Assert.IsTrue(Json.DeepEquals(want["form"], form), where + ": form " + Json.Serialize(form));
+                Assert.IsTrue(JsonEq.DeepEquals(want["form"], form), where + ": form " + Json.Serialize(form));
             }
             else if (want.ContainsKey("sha256"))
             {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
@@ -42,6 +43,41 @@ namespace StoreSubmit.Tests
         internal static JsonObject Manifest() { return (JsonObject)ReadJson(Path.Combine(Root, "surface", "manifest.json")); }
     }
 
+    /// <summary>JSON values compared as values.</summary>
+    internal static class JsonEq
+    {
+        /// <summary>Whether two JSON values are equal (objects compared as maps, numbers by value).</summary>
+        internal static bool DeepEquals(object a, object b)
+        {
+            if (a is JsonModel) a = ((JsonModel)a).Json;
+            if (b is JsonModel) b = ((JsonModel)b).Json;
+            if (a == null || b == null) return a == null && b == null;
+            if (Json.IsNumber(a) && Json.IsNumber(b))
+                return Convert.ToDouble(a, CultureInfo.InvariantCulture) == Convert.ToDouble(b, CultureInfo.InvariantCulture);
+            var oa = a as JsonObject;
+            var ob = b as JsonObject;
+            if (oa != null || ob != null)
+            {
+                if (oa == null || ob == null || oa.Count != ob.Count) return false;
+                foreach (var kv in oa)
+                {
+                    object other;
+                    if (!ob.TryGetValue(kv.Key, out other) || !DeepEquals(kv.Value, other)) return false;
+                }
+                return true;
+            }
+            var la = a as JsonArray;
+            var lb = b as JsonArray;
+            if (la != null || lb != null)
+            {
+                if (la == null || lb == null || la.Count != lb.Count) return false;
+                for (var i = 0; i < la.Count; i++) if (!DeepEquals(la[i], lb[i])) return false;
+                return true;
+            }
+            return a.Equals(b);
+        }
+    }
+
     /// <summary>
     /// A job the test steps itself with its own clock (the C ABI's <c>storesubmit_run_*</c>, over
     /// <c>storesubmit::wire::Run</c>): what a transcript replay needs, where the executor would use real time.
@@ -58,7 +94,7 @@ namespace StoreSubmit.Tests
             var s = Native.Utf8(secret);
             ulong h;
             SsBuf err;
-            Native.Check(NativeMethods.storesubmit_run_start(Native.ZJson(options), s, Native.Len(s), Native.ZJson(request), 0, out h, out err), err);
+            Native.Check(NativeMethods.storesubmit_run_start(Native.ZJson(options), s, Native.Len(s), Native.ZJson(request), out h, out err), err);
             _h = new NativeHandle(h);
         }
 

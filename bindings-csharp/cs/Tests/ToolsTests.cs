@@ -164,7 +164,7 @@ namespace StoreSubmit.Tests
             var v = (JsonObject)Json.Parse(text);
             Assert.AreEqual(9007199254740993L, v["d"], "integers keep 64 bits");
             Assert.AreEqual("x\"\u00e9\n", ((JsonArray)v["a"])[6]);
-            Assert.IsTrue(Json.DeepEquals(v, Json.Parse(Json.Serialize(v))));
+            Assert.IsTrue(JsonEq.DeepEquals(v, Json.Parse(Json.Serialize(v))));
             CollectionAssert.AreEqual(new[] { "a", "b", "c", "d" }, v.Keys.ToArray(), "document order kept");
             foreach (var bad in new[] { "", "{", "[1,]", "{\"a\" 1}", "01x", "\"\\q\"", "[1] 2", "nul" })
                 Assert.Throws<FormatException>(() => Json.Parse(bad), bad);

@@ -89,7 +89,7 @@ namespace StoreSubmit.Tests
             Assert.AreEqual(want.Count, req.GetArray("headers").Count, "header count");
             CollectionAssert.AreEquivalent(want, got);
             var body = req.GetString("body") ?? "";
-            if (exp.ContainsKey("json")) Assert.IsTrue(Json.DeepEquals(exp["json"], Json.Parse(body)), "json body " + body);
+            if (exp.ContainsKey("json")) Assert.IsTrue(JsonEq.DeepEquals(exp["json"], Json.Parse(body)), "json body " + body);
             else if (exp.ContainsKey("form")) Assert.AreEqual(exp.GetString("form"), body);
             else Assert.AreEqual("", body);
         }
@@ -200,7 +200,7 @@ namespace StoreSubmit.Tests
                     continue;
                 }
                 Assert.IsTrue(c.ContainsKey(kv.Key), "the answer's key " + kv.Key + " is a key of the case");
-                Assert.IsTrue(Json.DeepEquals(c[kv.Key], kv.Value), kv.Key + ": got " + Offline.Redact(Json.Serialize(kv.Value)));
+                Assert.IsTrue(JsonEq.DeepEquals(c[kv.Key], kv.Value), kv.Key + ": got " + Offline.Redact(Json.Serialize(kv.Value)));
             }
         }
     }

@@ -7,7 +7,7 @@ namespace StoreSubmit
 {
     /// <summary>Error <c>invalid_argument</c> (number 1): an argument passed to storesubmit is missing or malformed.</summary>
     /// <remarks>A caller passed an argument the core cannot use (an empty id, a missing required argument).</remarks>
-    public partial class InvalidArgumentException : StoreSubmitException
+    public class InvalidArgumentException : StoreSubmitException
     {
         /// <summary>The stable code, <c>invalid_argument</c>.</summary>
         public const string ErrorCode = "invalid_argument";
@@ -21,7 +21,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>validation</c> (number 2): the document breaks one or more Store rules (see issues).</summary>
     /// <remarks>Local validation found errors; the error carries the issues.</remarks>
-    public partial class ValidationException : StoreSubmitException
+    public class ValidationException : StoreSubmitException
     {
         /// <summary>The stable code, <c>validation</c>.</summary>
         public const string ErrorCode = "validation";
@@ -35,7 +35,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>auth</c> (number 3): authentication failed: bad client credentials or an invalid/expired token. HTTP 401.</summary>
     /// <remarks>The token service or the API rejected the credentials or the token (HTTP 401).</remarks>
-    public partial class AuthenticationException : StoreSubmitException
+    public class AuthenticationException : StoreSubmitException
     {
         /// <summary>The stable code, <c>auth</c>.</summary>
         public const string ErrorCode = "auth";
@@ -49,7 +49,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>forbidden</c> (number 4): the account or token is not allowed to do this. HTTP 403.</summary>
     /// <remarks>The caller is authenticated but not allowed (HTTP 403).</remarks>
-    public partial class ForbiddenException : StoreSubmitException
+    public class ForbiddenException : StoreSubmitException
     {
         /// <summary>The stable code, <c>forbidden</c>.</summary>
         public const string ErrorCode = "forbidden";
@@ -63,7 +63,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>not_found</c> (number 5): the app, product, submission or other resource was not found. HTTP 404.</summary>
     /// <remarks>The resource does not exist (HTTP 404).</remarks>
-    public partial class NotFoundException : StoreSubmitException
+    public class NotFoundException : StoreSubmitException
     {
         /// <summary>The stable code, <c>not_found</c>.</summary>
         public const string ErrorCode = "not_found";
@@ -77,7 +77,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>conflict</c> (number 6): the resource's current state forbids this call (e.g. a pending submission exists). HTTP 409.</summary>
     /// <remarks>The resource's state forbids the call, e.g. a pending submission already exists (HTTP 409).</remarks>
-    public partial class ConflictException : StoreSubmitException
+    public class ConflictException : StoreSubmitException
     {
         /// <summary>The stable code, <c>conflict</c>.</summary>
         public const string ErrorCode = "conflict";
@@ -91,7 +91,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>precondition_failed</c> (number 7): the resource changed since it was read (ETag mismatch). HTTP 412.</summary>
     /// <remarks>An <c>If-Match</c> precondition failed: someone else changed the resource (HTTP 412).</remarks>
-    public partial class PreconditionFailedException : StoreSubmitException
+    public class PreconditionFailedException : StoreSubmitException
     {
         /// <summary>The stable code, <c>precondition_failed</c>.</summary>
         public const string ErrorCode = "precondition_failed";
@@ -105,7 +105,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>bad_request</c> (number 8): the service rejected the request as invalid. HTTP 400.</summary>
     /// <remarks>The server rejected the request as malformed (HTTP 400 or a win32 envelope with errors).</remarks>
-    public partial class BadRequestException : StoreSubmitException
+    public class BadRequestException : StoreSubmitException
     {
         /// <summary>The stable code, <c>bad_request</c>.</summary>
         public const string ErrorCode = "bad_request";
@@ -119,7 +119,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>rate_limited</c> (number 9): too many requests; retry after the indicated delay. HTTP 429. Retryable.</summary>
     /// <remarks>Too many requests (HTTP 429); honour <c>retry_after</c>.</remarks>
-    public partial class RateLimitedException : StoreSubmitException
+    public class RateLimitedException : StoreSubmitException
     {
         /// <summary>The stable code, <c>rate_limited</c>.</summary>
         public const string ErrorCode = "rate_limited";
@@ -133,7 +133,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>unavailable</c> (number 10): the service is temporarily unavailable. HTTP 503. Retryable.</summary>
     /// <remarks>The service is temporarily unavailable (HTTP 503).</remarks>
-    public partial class ServiceUnavailableException : StoreSubmitException
+    public class ServiceUnavailableException : StoreSubmitException
     {
         /// <summary>The stable code, <c>unavailable</c>.</summary>
         public const string ErrorCode = "unavailable";
@@ -147,7 +147,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>server</c> (number 11): the service failed to process the request. HTTP 500. Retryable.</summary>
     /// <remarks>Any other server-side failure (HTTP 5xx).</remarks>
-    public partial class ServerException : StoreSubmitException
+    public class ServerException : StoreSubmitException
     {
         /// <summary>The stable code, <c>server</c>.</summary>
         public const string ErrorCode = "server";
@@ -161,7 +161,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>timeout</c> (number 12): the request timed out. HTTP 408. Retryable.</summary>
     /// <remarks>The request timed out before a response arrived.</remarks>
-    public partial class RequestTimeoutException : StoreSubmitException
+    public class RequestTimeoutException : StoreSubmitException
     {
         /// <summary>The stable code, <c>timeout</c>.</summary>
         public const string ErrorCode = "timeout";
@@ -175,7 +175,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>transport</c> (number 13): the connection to the service failed. Retryable.</summary>
     /// <remarks>The connection failed (DNS, TLS, reset).</remarks>
-    public partial class TransportException : StoreSubmitException
+    public class TransportException : StoreSubmitException
     {
         /// <summary>The stable code, <c>transport</c>.</summary>
         public const string ErrorCode = "transport";
@@ -189,7 +189,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>invalid_response</c> (number 14): the service's response could not be parsed.</summary>
     /// <remarks>The response could not be understood (not JSON, missing fields).</remarks>
-    public partial class InvalidResponseException : StoreSubmitException
+    public class InvalidResponseException : StoreSubmitException
     {
         /// <summary>The stable code, <c>invalid_response</c>.</summary>
         public const string ErrorCode = "invalid_response";
@@ -203,7 +203,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>commit_failed</c> (number 15): the submission's commit failed (see server errors, e.g. MissingFiles).</summary>
     /// <remarks>Committing a submission failed (<c>CommitFailed</c> status).</remarks>
-    public partial class CommitFailedException : StoreSubmitException
+    public class CommitFailedException : StoreSubmitException
     {
         /// <summary>The stable code, <c>commit_failed</c>.</summary>
         public const string ErrorCode = "commit_failed";
@@ -217,7 +217,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>submission_failed</c> (number 16): the submission failed certification, processing or publishing.</summary>
     /// <remarks>The submission failed certification, pre-processing or publishing.</remarks>
-    public partial class SubmissionFailedException : StoreSubmitException
+    public class SubmissionFailedException : StoreSubmitException
     {
         /// <summary>The stable code, <c>submission_failed</c>.</summary>
         public const string ErrorCode = "submission_failed";
@@ -231,7 +231,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>sas_expired</c> (number 17): the upload URL's shared access signature has expired.</summary>
     /// <remarks>The SAS URL has expired (checked before any byte is sent).</remarks>
-    public partial class SasExpiredException : StoreSubmitException
+    public class SasExpiredException : StoreSubmitException
     {
         /// <summary>The stable code, <c>sas_expired</c>.</summary>
         public const string ErrorCode = "sas_expired";
@@ -245,7 +245,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>sas_permission</c> (number 18): the upload URL's shared access signature lacks a needed permission.</summary>
     /// <remarks>The SAS URL does not grant the permission needed (e.g. read-only).</remarks>
-    public partial class SasPermissionException : StoreSubmitException
+    public class SasPermissionException : StoreSubmitException
     {
         /// <summary>The stable code, <c>sas_permission</c>.</summary>
         public const string ErrorCode = "sas_permission";
@@ -259,7 +259,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>checksum_mismatch</c> (number 19): uploaded data failed the service's checksum check. Retryable.</summary>
     /// <remarks>The blob service detected corrupted data (CRC64/MD5 mismatch).</remarks>
-    public partial class ChecksumMismatchException : StoreSubmitException
+    public class ChecksumMismatchException : StoreSubmitException
     {
         /// <summary>The stable code, <c>checksum_mismatch</c>.</summary>
         public const string ErrorCode = "checksum_mismatch";
@@ -273,7 +273,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>missing_files</c> (number 20): files named by the submission are missing.</summary>
     /// <remarks>Files the submission names are absent from the package or folder.</remarks>
-    public partial class MissingFilesException : StoreSubmitException
+    public class MissingFilesException : StoreSubmitException
     {
         /// <summary>The stable code, <c>missing_files</c>.</summary>
         public const string ErrorCode = "missing_files";
@@ -287,7 +287,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>invalid_archive</c> (number 21): the ZIP archive is malformed or holds an unsafe path.</summary>
     /// <remarks>The archive is malformed or a path in it is unsafe.</remarks>
-    public partial class InvalidArchiveException : StoreSubmitException
+    public class InvalidArchiveException : StoreSubmitException
     {
         /// <summary>The stable code, <c>invalid_archive</c>.</summary>
         public const string ErrorCode = "invalid_archive";
@@ -301,7 +301,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>io</c> (number 22): reading or writing a local file failed.</summary>
     /// <remarks>Reading or writing a local file failed.</remarks>
-    public partial class LocalFileException : StoreSubmitException
+    public class LocalFileException : StoreSubmitException
     {
         /// <summary>The stable code, <c>io</c>.</summary>
         public const string ErrorCode = "io";
@@ -315,7 +315,7 @@ namespace StoreSubmit
 
     /// <summary>Error <c>deadline_exceeded</c> (number 23): the workflow's deadline passed before it finished.</summary>
     /// <remarks>The workflow's total deadline passed.</remarks>
-    public partial class DeadlineExceededException : StoreSubmitException
+    public class DeadlineExceededException : StoreSubmitException
     {
         /// <summary>The stable code, <c>deadline_exceeded</c>.</summary>
         public const string ErrorCode = "deadline_exceeded";
@@ -328,19 +328,40 @@ namespace StoreSubmit
     }
 
     /// <summary>Error <c>cancelled</c> (number 24): the operation was cancelled.</summary>
-    /// <remarks>The operation was cancelled by the caller.</remarks>
-    public partial class CancelledException : OperationCanceledException
+    /// <remarks>The operation was cancelled by the caller. A run stopped by its <c>CancellationToken</c>: an <c>OperationCanceledException</c> with the <c>ResumeToken</c> that continues the same submission.</remarks>
+    public class CancelledException : OperationCanceledException
     {
         /// <summary>The stable code, <c>cancelled</c>.</summary>
         public const string ErrorCode = "cancelled";
 
         /// <summary>The manifest's stable number of <c>cancelled</c>.</summary>
         public const int ErrorNumber = 24;
+
+        /// <summary>Builds the exception from the core's error JSON, for the token that cancelled the run.</summary>
+        public CancelledException(JsonObject error, CancellationToken token = default(CancellationToken)) : base(StoreSubmitException.Describe(error), token)
+        {
+            Error = new ErrorInfo(error ?? new JsonObject());
+        }
+
+        /// <summary>The error as the core reported it.</summary>
+        public ErrorInfo Error { get; private set; }
+
+        /// <summary><c>cancelled</c>.</summary>
+        public string Code { get { return ErrorCode; } }
+
+        /// <summary>The number of <c>cancelled</c>.</summary>
+        public int Number { get { return ErrorNumber; } }
+
+        /// <summary>Where the run can continue from (<c>ResumeAsync</c>), or null when nothing reached the service yet.</summary>
+        public string ResumeToken { get { return Error.ResumeToken; } }
+
+        /// <summary>The request in flight when the run stopped, or null.</summary>
+        public RequestRef Request { get { return Error.Request; } }
     }
 
     /// <summary>Error <c>unsupported</c> (number 25): the requested configuration is not supported.</summary>
     /// <remarks>The configuration is unsafe or unsupported (e.g. plain http to a non-loopback host).</remarks>
-    public partial class UnsupportedException : StoreSubmitException
+    public class UnsupportedException : StoreSubmitException
     {
         /// <summary>The stable code, <c>unsupported</c>.</summary>
         public const string ErrorCode = "unsupported";

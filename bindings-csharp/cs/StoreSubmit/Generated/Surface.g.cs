@@ -425,6 +425,24 @@ namespace StoreSubmit
         public string ResumeToken { get { return GetString("resumeToken"); } }
     }
 
+    /// <summary>Service roots (the emulator's, another cloud's); each null keeps the production root.</summary>
+    public sealed class ServiceEndpoints
+    {
+        /// <summary>The <c>devcenter</c> service root (default <c>https://manage.devcenter.microsoft.com</c>).</summary>
+        public string Devcenter { get; set; }
+
+        /// <summary>The <c>win32</c> service root (default <c>https://api.store.microsoft.com</c>).</summary>
+        public string Win32 { get; set; }
+
+        /// <summary>The <c>ingestion</c> service root (default <c>https://api.partner.microsoft.com</c>).</summary>
+        public string Ingestion { get; set; }
+
+        /// <summary>The <c>token</c> service root (default <c>https://login.microsoftonline.com</c>).</summary>
+        public string Token { get; set; }
+
+        internal JsonObject ToJson() { return Wire.Object("devcenter", Devcenter, "win32", Win32, "ingestion", Ingestion, "token", Token); }
+    }
+
     public sealed partial class StoreSubmitClientOptions
     {
         /// <summary>The seller id MSI/EXE calls need (X-Seller-Account-Id).</summary>
