@@ -14,7 +14,8 @@ namespace StoreSubmit.Tests
     /// tests/vectors/behaviour (format in its README) on the .NET surface: each scenario against a fresh emulator
     /// through the generated facade method its request names (publish, cancel at each stage with a
     /// <see cref="CancellationToken"/> then resume — exactly one submission —, pre-flight refusals before any
-    /// request), and every validation case through <see cref="Validator.Validate"/>.
+    /// request, no secret value in an error that a gateway's echo reached), and every validation case through
+    /// <see cref="Validator.Validate"/>.
     /// </summary>
     [TestFixture]
     public class BehaviourTests
@@ -170,6 +171,14 @@ namespace StoreSubmit.Tests
                             foreach (string code in expect.GetArray("issues") ?? new JsonArray())
                                 Assert.IsTrue(e.Issues.Any(i => i.Code == code), name + ": " + code + " among " + string.Join(", ", e.Issues));
                         }
+                        if (s["secretsAbsent"] is bool)
+                        {
+                            var e = (StoreSubmitException)error;
+                            var shown = e.ToString() + " " + e.Message + " " + e.Error.Json;
+                            foreach (string secret in (JsonArray)emu.Admin("GET", "/issued"))
+                                StringAssert.DoesNotContain(secret, shown, name + ": a secret value shows");
+                            StringAssert.Contains("the gateway repeats your request", shown, name + ": the echo reached the error");
+                        }
                         var then = s.GetString("then");
                         if (then != null)
                         {
@@ -181,7 +190,7 @@ namespace StoreSubmit.Tests
                         }
                     }
                     var seen = ((JsonArray)emu.Admin("GET", "/requests")).Cast<JsonObject>().ToList();
-                    var service = s.GetObject("service");
+                    var service = s.GetObject("service") ?? new JsonObject();
                     if (service.ContainsKey("requests")) Assert.AreEqual(Convert.ToInt32(service["requests"]), seen.Count, name + ": requests " + Json.Serialize(seen));
                     foreach (var op in service.GetObject("ops") ?? new JsonObject())
                     {

@@ -16,7 +16,8 @@ namespace StoreSubmit.Tests
     /// The .NET points of issue 23's "Why", each failing on the library before it: cancellation is an
     /// <see cref="OperationCanceledException"/> with the resume token; our names do not collide with
     /// Azure.Core/Azure.Identity; the facade is typed (changes, enums, outcome, progress); connection errors name
-    /// the request; validate has one signature with the change mode; AllErrorCodes has the one shape.
+    /// the request; <c>RunAsync(request)</c> runs the pre-flight checks; validate has one signature with the change
+    /// mode; AllErrorCodes has the one shape.
     /// </summary>
     [TestFixture]
     public class IdiomTests
@@ -174,6 +175,24 @@ namespace Azure.Identity
                 var e = Assert.Throws<ArgumentException>(() => client.PublishAddonSubmissionAsync("9ADDON", (object)null,
                     new SubmissionOptions { RolloutPercentage = 10 }).GetAwaiter().GetResult());
                 StringAssert.Contains("rolloutPercentage: not an option of publishAddonSubmission", e.Message);
+            }
+        }
+
+        [Test]
+        public void RunningAProjectFilesRequestChecksItsFilesBeforeAnyRequest()
+        {
+            using (var emu = Emulator.Start())
+            using (var release = new Release())
+            {
+                var handler = new RecordingHandler();
+                using (var client = emu.Client(null, o => o.HttpMessageHandler = handler))
+                {
+                    var request = Repo.Obj("{\"workflow\": \"submission\", \"target\": {\"type\": \"app\", \"appId\": \"" + emu["app_id"] + "\"}, " +
+                        "\"spec\": {\"changes\": {\"applicationPackages\": [{\"fileName\": \"missing.msixupload\"}]}}}");
+                    var e = Assert.Throws<MissingFilesException>(() => client.RunAsync(request, release.Folder).GetAwaiter().GetResult());
+                    Assert.IsTrue(e.Issues.Any(i => i.Code == "files.missing"), string.Join(", ", e.Issues));
+                }
+                CollectionAssert.IsEmpty(handler.Sent.ToList(), "the pre-flight stage refused it before any request (a token request included)");
             }
         }
 
