@@ -112,6 +112,13 @@ namespace StoreSubmit.Tests
                 var size = Convert.ToInt64(kv.Value);
                 var bytes = new byte[size];
                 for (long i = 0; i < size; i++) bytes[i] = (byte)(i % 251);
+                // a name ending in a fileHeaders extension starts with those bytes (a .png: a real PNG header)
+                foreach (var h in Vectors.GetObject("fileHeaders") ?? new JsonObject())
+                {
+                    if (!kv.Key.EndsWith(h.Key, StringComparison.OrdinalIgnoreCase)) continue;
+                    var head = VectorTests.Hex((string)h.Value);
+                    Array.Copy(head, bytes, Math.Min(head.Length, bytes.Length));
+                }
                 File.WriteAllBytes(path, bytes);
             }
             return dir;
