@@ -545,13 +545,36 @@ class Surface:
         out += ["        };", "    }", ""]
         return out
 
+    def typed_outcomes(self) -> List[str]:
+        """The types a workflow with typed changes returns: each gets a generic subclass whose document is typed."""
+        return sorted({w["returns"]["model"] for w in self.s["workflows"] if w["facade"] and self.shape(w, False)[1]})
+
+    def render_typed_outcome(self, name: str) -> List[str]:
+        """``{name}<TDocument>``: what the typed changes overloads return, assignable to ``{name}``."""
+        return [
+            f"    /// <summary>An <see cref=\"{name}\"/> whose document is typed: what a publish with typed changes returns (the submission as last read: the whole draft, or its status and statusDetails after a commit).</summary>",
+            f"    public sealed class {name}<TDocument> : {name} where TDocument : JsonModel, new()",
+            "    {",
+            "        /// <summary>An empty value.</summary>",
+            f"        public {name}() {{ }}",
+            "",
+            "        /// <summary>A view of the core's JSON.</summary>",
+            f"        public {name}(JsonObject json) : base(json) {{ }}",
+            "",
+            "        /// <summary>The last document read, typed; null when there is none.</summary>",
+            "        public new TDocument Document { get { return DocumentAs<TDocument>(); } }",
+            "    }",
+            "",
+        ]
+
     def render_types(self) -> List[str]:
         out: List[str] = []
+        typed = self.typed_outcomes()
         for t in self.s["types"]:
             out += [
                 f"    /// <summary>{xml(t['doc'])}</summary>",
                 "    /// <remarks>A view of the core's JSON (<see cref=\"JsonModel.Json\"/> holds every field).</remarks>",
-                f"    public sealed partial class {t['name']} : JsonModel",
+                f"    public {'' if t['name'] in typed else 'sealed '}partial class {t['name']} : JsonModel",
                 "    {",
                 "        /// <summary>An empty value.</summary>",
                 f"        public {t['name']}() {{ }}",
@@ -583,7 +606,19 @@ class Surface:
                 else:
                     get = f"Json.GetArray({w})" + ("" if opt else " ?? new JsonArray()")
                 out += ["", f"        /// <summary>{sentence(f['doc'])}</summary>", f"        public {cs} {pascal(f['name'])} {{ get {{ return {get}; }} }}"]
+            if t["name"] in typed:
+                out += [
+                    "",
+                    "        /// <summary>The document typed as a model (<c>Models.AppSubmission</c>, <c>Models.PackageRollout</c>, …), or null when there is none.</summary>",
+                    "        public T DocumentAs<T>() where T : JsonModel, new()",
+                    "        {",
+                    "            var o = Json[\"document\"] as JsonObject;",
+                    "            return o == null ? null : Wrap<T>(o);",
+                    "        }",
+                ]
             out += ["    }", ""]
+            if t["name"] in typed:
+                out += self.render_typed_outcome(t["name"])
         return out
 
     def render_endpoints(self) -> List[str]:
@@ -757,13 +792,14 @@ class Surface:
             if changes:
                 tdecl, _ = self.signature(w, False, ctype)
                 args = ", ".join(d.split(" = ")[0].split(" ")[-1] for d in tdecl).replace("changes", "(object)changes")
+                tret = f"{ret}<{ctype}>"
                 out += [
                     f"        /// <summary>{xml(w['doc'])} The changes typed as <see cref=\"{ctype}\"/>.</summary>",
                 ] + docs + [
-                    f"        /// <returns>The {xml(w['returns'].get('model', 'result'))} of the run.</returns>",
-                    f"        public Task<{ret}> {name}({', '.join(tdecl)})",
+                    f"        /// <returns>The {xml(w['returns'].get('model', 'result'))} of the run, its document typed as <see cref=\"{ctype}\"/>.</returns>",
+                    f"        public async Task<{tret}> {name}({', '.join(tdecl)})",
                     "        {",
-                    f"            return {name}({args});",
+                    f"            return new {tret}((await {name}({args}).ConfigureAwait(false)).Json);",
                     "        }",
                     "",
                 ]

@@ -116,16 +116,6 @@ namespace StoreSubmit
         public override string ToString() { return Message ?? base.ToString(); }
     }
 
-    public sealed partial class Outcome
-    {
-        /// <summary>The document typed as a model (<c>Models.AppSubmission</c>, <c>Models.PackageRollout</c>, …), or null when there is none.</summary>
-        public T DocumentAs<T>() where T : JsonModel, new()
-        {
-            var o = Document as JsonObject;
-            return o == null ? null : Wrap<T>(o);
-        }
-    }
-
     public sealed partial class ValidationReport
     {
         /// <summary>Throws <see cref="ValidationException"/> with the issues when the document is not valid.</summary>

@@ -178,11 +178,14 @@ namespace StoreSubmit.Tests
             using (var emu = Emulator.Start())
             using (var release = new Release())
             {
-                Outcome draft;
+                Outcome<AppSubmission> draft;
                 using (var client = emu.Client())
                     draft = await client.PublishAppSubmissionAsync(emu["app_id"], AppChanges(),
                         new SubmissionOptions { FilesFolder = release.Folder, StopAfter = StopAfter.Draft });
                 Assert.AreEqual("draft", draft.Stage);
+                // typed changes give a typed document: the draft submission as last read
+                Assert.AreEqual("PendingCommit", draft.Document.Status, draft.Document.ToString());
+                Assert.IsTrue(draft.Document.ApplicationPackages.Any(p => p.FileName == "Contoso.App_1.2.0.0_x64.msixupload"));
                 Assert.IsNotNull(draft.ResumeToken);
                 using (var client = emu.Client())
                 {

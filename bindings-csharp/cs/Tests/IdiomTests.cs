@@ -150,7 +150,12 @@ namespace Azure.Identity
             var typed = typeof(StoreSubmitClient).GetMethod("PublishAppSubmissionAsync",
                 new[] { typeof(string), typeof(AppSubmission), typeof(SubmissionOptions), typeof(CancellationToken) });
             Assert.IsNotNull(typed, "PublishAppSubmissionAsync(string, AppSubmission, SubmissionOptions, CancellationToken)");
-            Assert.AreEqual(typeof(Task<Outcome>), typed.ReturnType);
+            Assert.AreEqual(typeof(Task<Outcome<AppSubmission>>), typed.ReturnType, "typed changes, typed outcome");
+            Assert.AreEqual(typeof(AppSubmission), typeof(Outcome<AppSubmission>).GetProperty("Document", typeof(AppSubmission)).PropertyType);
+            Assert.IsTrue(typeof(Outcome).IsAssignableFrom(typeof(Outcome<AppSubmission>)), "Outcome<T> is an Outcome");
+            var untyped = typeof(StoreSubmitClient).GetMethod("PublishAppSubmissionAsync",
+                new[] { typeof(string), typeof(object), typeof(SubmissionOptions), typeof(CancellationToken) });
+            Assert.AreEqual(typeof(Task<Outcome>), untyped.ReturnType, "any JSON object as the changes: an Outcome");
             Assert.IsNotNull(typeof(StoreSubmitClient).GetMethod("PublishAddonSubmissionAsync",
                 new[] { typeof(string), typeof(AddonSubmission), typeof(SubmissionOptions), typeof(CancellationToken) }));
             Assert.AreEqual(typeof(ProgressKind), typeof(ProgressEvent).GetProperty("Kind").PropertyType);
@@ -164,6 +169,7 @@ namespace Azure.Identity
             Assert.AreEqual(RolloutAction.Get, rollout.DefaultValue);
             var outcome = new Outcome(Repo.Obj("{\"document\": {\"applicationPackages\": [{\"fileName\": \"a.msixupload\"}]}, \"resumeToken\": \"t\"}"));
             Assert.AreEqual("a.msixupload", outcome.DocumentAs<AppSubmission>().ApplicationPackages[0].FileName);
+            Assert.AreEqual("a.msixupload", new Outcome<AppSubmission>(outcome.Json).Document.ApplicationPackages[0].FileName);
             Assert.AreEqual("t", outcome.ResumeToken, "the resume token is a string, named as everywhere");
         }
 

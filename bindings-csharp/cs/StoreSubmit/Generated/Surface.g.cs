@@ -189,7 +189,7 @@ namespace StoreSubmit
 
     /// <summary>What a finished workflow reports.</summary>
     /// <remarks>A view of the core's JSON (<see cref="JsonModel.Json"/> holds every field).</remarks>
-    public sealed partial class Outcome : JsonModel
+    public partial class Outcome : JsonModel
     {
         /// <summary>An empty value.</summary>
         public Outcome() { }
@@ -229,6 +229,26 @@ namespace StoreSubmit
 
         /// <summary>When the run stopped early: the token resume takes.</summary>
         public string ResumeToken { get { return GetString("resumeToken"); } }
+
+        /// <summary>The document typed as a model (<c>Models.AppSubmission</c>, <c>Models.PackageRollout</c>, …), or null when there is none.</summary>
+        public T DocumentAs<T>() where T : JsonModel, new()
+        {
+            var o = Json["document"] as JsonObject;
+            return o == null ? null : Wrap<T>(o);
+        }
+    }
+
+    /// <summary>An <see cref="Outcome"/> whose document is typed: what a publish with typed changes returns (the submission as last read: the whole draft, or its status and statusDetails after a commit).</summary>
+    public sealed class Outcome<TDocument> : Outcome where TDocument : JsonModel, new()
+    {
+        /// <summary>An empty value.</summary>
+        public Outcome() { }
+
+        /// <summary>A view of the core's JSON.</summary>
+        public Outcome(JsonObject json) : base(json) { }
+
+        /// <summary>The last document read, typed; null when there is none.</summary>
+        public new TDocument Document { get { return DocumentAs<TDocument>(); } }
     }
 
     /// <summary>A finding the service reported (status details, envelope errors, validations).</summary>
@@ -702,10 +722,10 @@ namespace StoreSubmit
         /// <param name="changes">The fields to change (a partial submission). Null: none.</param>
         /// <param name="options">The other parameters; null: every default.</param>
         /// <param name="cancellationToken">Stops the run: it throws <see cref="CancelledException"/> (an <see cref="OperationCanceledException"/>) with the resume token when it can continue.</param>
-        /// <returns>The Outcome of the run.</returns>
-        public Task<Outcome> PublishAppSubmissionAsync(string appId, Models.AppSubmission changes, SubmissionOptions options = null, CancellationToken cancellationToken = default(CancellationToken))
+        /// <returns>The Outcome of the run, its document typed as <see cref="Models.AppSubmission"/>.</returns>
+        public async Task<Outcome<Models.AppSubmission>> PublishAppSubmissionAsync(string appId, Models.AppSubmission changes, SubmissionOptions options = null, CancellationToken cancellationToken = default(CancellationToken))
         {
-            return PublishAppSubmissionAsync(appId, (object)changes, options, cancellationToken);
+            return new Outcome<Models.AppSubmission>((await PublishAppSubmissionAsync(appId, (object)changes, options, cancellationToken).ConfigureAwait(false)).Json);
         }
 
         /// <summary>Publishes an add-on (in-app product) submission, as publishAppSubmission does.</summary>
@@ -737,10 +757,10 @@ namespace StoreSubmit
         /// <param name="changes">The fields to change (a partial submission). Null: none.</param>
         /// <param name="options">The other parameters; null: every default.</param>
         /// <param name="cancellationToken">Stops the run: it throws <see cref="CancelledException"/> (an <see cref="OperationCanceledException"/>) with the resume token when it can continue.</param>
-        /// <returns>The Outcome of the run.</returns>
-        public Task<Outcome> PublishAddonSubmissionAsync(string addonId, Models.AddonSubmission changes, SubmissionOptions options = null, CancellationToken cancellationToken = default(CancellationToken))
+        /// <returns>The Outcome of the run, its document typed as <see cref="Models.AddonSubmission"/>.</returns>
+        public async Task<Outcome<Models.AddonSubmission>> PublishAddonSubmissionAsync(string addonId, Models.AddonSubmission changes, SubmissionOptions options = null, CancellationToken cancellationToken = default(CancellationToken))
         {
-            return PublishAddonSubmissionAsync(addonId, (object)changes, options, cancellationToken);
+            return new Outcome<Models.AddonSubmission>((await PublishAddonSubmissionAsync(addonId, (object)changes, options, cancellationToken).ConfigureAwait(false)).Json);
         }
 
         /// <summary>Publishes a package flight submission, as publishAppSubmission does.</summary>
@@ -775,10 +795,10 @@ namespace StoreSubmit
         /// <param name="changes">The fields to change (a partial submission). Null: none.</param>
         /// <param name="options">The other parameters; null: every default.</param>
         /// <param name="cancellationToken">Stops the run: it throws <see cref="CancelledException"/> (an <see cref="OperationCanceledException"/>) with the resume token when it can continue.</param>
-        /// <returns>The Outcome of the run.</returns>
-        public Task<Outcome> PublishFlightSubmissionAsync(string appId, string flightId, Models.FlightSubmission changes, SubmissionOptions options = null, CancellationToken cancellationToken = default(CancellationToken))
+        /// <returns>The Outcome of the run, its document typed as <see cref="Models.FlightSubmission"/>.</returns>
+        public async Task<Outcome<Models.FlightSubmission>> PublishFlightSubmissionAsync(string appId, string flightId, Models.FlightSubmission changes, SubmissionOptions options = null, CancellationToken cancellationToken = default(CancellationToken))
         {
-            return PublishFlightSubmissionAsync(appId, flightId, (object)changes, options, cancellationToken);
+            return new Outcome<Models.FlightSubmission>((await PublishFlightSubmissionAsync(appId, flightId, (object)changes, options, cancellationToken).ConfigureAwait(false)).Json);
         }
 
         /// <summary>Reads or changes a submission's gradual package rollout; a lost answer is checked by reading the rollout back. The outcome's document is the rollout.</summary>
