@@ -82,7 +82,7 @@ CALL_CLASSES = {"validate": "Validator"}
 # ToJson(), or TimeSpan? whose null means "none").
 CLIENT_OPTION_TYPES = {
     "endpoints": "ServiceEndpoints",
-    "retry": "RetryOptions",
+    "retry": "StoreRetryOptions",
     "poll": "PollOptions",
     "upload": "BlockUploadOptions",
     "deadline": "TimeSpan?",

@@ -5,8 +5,8 @@ using System.Net.Http;
 
 namespace StoreSubmit
 {
-    /// <summary>Retry limits for failed requests (429, 5xx, timeouts, transport failures); null keeps the core's default.</summary>
-    public sealed class RetryOptions
+    /// <summary>Retry limits for failed requests (429, 5xx, timeouts, transport failures); null keeps the core's default. Named apart from Azure.Core's RetryOptions, so both namespaces can be in scope.</summary>
+    public sealed class StoreRetryOptions
     {
         /// <summary>Attempts per request, the first included.</summary>
         public int? MaxAttempts { get; set; }

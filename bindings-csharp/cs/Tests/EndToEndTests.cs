@@ -255,7 +255,7 @@ namespace StoreSubmit.Tests
                 using (var refused = emu.Client(null, o =>
                 {
                     o.Endpoints.Devcenter = "http://127.0.0.1:9";
-                    o.Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromSeconds(0.01), MaxDelay = TimeSpan.FromSeconds(0.01) };
+                    o.Retry = new StoreRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromSeconds(0.01), MaxDelay = TimeSpan.FromSeconds(0.01) };
                 }))
                 {
                     var ex = Assert.Throws<TransportException>(() => refused.Devcenter.ListAppsAsync().GetAwaiter().GetResult());

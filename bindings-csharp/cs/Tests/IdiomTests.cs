@@ -208,7 +208,7 @@ namespace Azure.Identity
             var options = new StoreSubmitClientOptions
             {
                 Endpoints = new ServiceEndpoints { Devcenter = "http://127.0.0.1:9" },
-                Retry = new RetryOptions { MaxAttempts = 1 },
+                Retry = new StoreRetryOptions { MaxAttempts = 1 },
             };
             var credential = StoreCredential.FromFunc((s, ct) => Task.FromResult(new StoreAccessToken("t", DateTimeOffset.UtcNow.AddHours(1))));
             using (var client = new StoreSubmitClient(credential, options))
@@ -218,6 +218,50 @@ namespace Azure.Identity
                 Assert.AreEqual("devcenter.list_apps", e.Request.Op);
                 Assert.AreEqual("GET", e.Request.Method);
             }
+        }
+
+        [Test]
+        public async Task AServiceErrorNamesItsRequestFromAMethodAndAWorkflow()
+        {
+            using (var emu = Emulator.Start())
+            using (var client = emu.Client())
+            {
+                var direct = Assert.Throws<NotFoundException>(() => client.Devcenter.GetAppAsync("9NOSUCHAPP").GetAwaiter().GetResult());
+                var viaWorkflow = (NotFoundException)null;
+                try
+                {
+                    await client.CallAsync("devcenter.get_app", Repo.Obj("{\"applicationId\": \"9NOSUCHAPP\"}"));
+                }
+                catch (NotFoundException e)
+                {
+                    viaWorkflow = e;
+                }
+                foreach (var e in new[] { direct, viaWorkflow })
+                {
+                    Assert.IsNotNull(e, "a 404 is a NotFoundException");
+                    Assert.AreEqual("devcenter.get_app", e.Request.Op);
+                    Assert.AreEqual("GET", e.Request.Method);
+                    StringAssert.Contains("/v1.0/my/applications/9NOSUCHAPP", e.Request.Url);
+                    StringAssert.Contains("(GET " + e.Request.Url, e.Message, "the text names the request");
+                }
+            }
+        }
+
+        [Test]
+        public void NoPublicTypeSharesANameWithAzureCoreOrAzureIdentity()
+        {
+            // public names of Azure.Core (first line) and Azure.Identity (the rest) a program may meet beside ours
+            var azure = new[]
+            {
+                "TokenCredential", "AccessToken", "TokenRequestContext", "ClientOptions", "RetryOptions", "RetryMode", "DiagnosticsOptions",
+                "DelayStrategy", "AzureLocation", "ResourceIdentifier", "ResourceType", "RequestContent", "RequestMethod", "HttpMessage", "HttpHeader",
+                "ClientSecretCredential", "DefaultAzureCredential", "ManagedIdentityCredential", "WorkloadIdentityCredential",
+                "ClientCertificateCredential", "AzureCliCredential", "EnvironmentCredential", "ChainedTokenCredential",
+                "InteractiveBrowserCredential", "DeviceCodeCredential", "UsernamePasswordCredential", "ClientAssertionCredential",
+                "AuthenticationFailedException", "CredentialUnavailableException", "TokenCredentialOptions", "AuthenticationRecord", "AzureAuthorityHosts",
+            };
+            var ours = typeof(StoreSubmitClient).Assembly.GetExportedTypes().Select(t => t.Name).ToList();
+            CollectionAssert.IsEmpty(ours.Intersect(azure).ToList(), "each would be CS0104 beside `using Azure.Core; using Azure.Identity;`");
         }
 
         [Test]

@@ -187,7 +187,7 @@ namespace StoreSubmit.Tests
                 Endpoints = new ServiceEndpoints { Devcenter = this["devcenter_url"], Win32 = this["win32_url"], Ingestion = this["ingestion_url"], Token = this["token_url"] },
                 SellerId = this["seller_id"],
                 Poll = new PollOptions { Initial = TimeSpan.FromSeconds(0.05), Factor = 1.5, Max = TimeSpan.FromSeconds(0.5) },
-                Retry = new RetryOptions { BaseDelay = TimeSpan.FromSeconds(0.05), MaxDelay = TimeSpan.FromSeconds(0.5) },
+                Retry = new StoreRetryOptions { BaseDelay = TimeSpan.FromSeconds(0.05), MaxDelay = TimeSpan.FromSeconds(0.5) },
                 Deadline = TimeSpan.FromMinutes(5),
             };
         }

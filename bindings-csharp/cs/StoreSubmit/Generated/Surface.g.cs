@@ -475,7 +475,7 @@ namespace StoreSubmit
         public TokenVersion TokenVersion { get; set; } = TokenVersion.V2;
 
         /// <summary>{maxAttempts, baseDelay, maxDelay, maxRetryAfter} (seconds).</summary>
-        public RetryOptions Retry { get; set; }
+        public StoreRetryOptions Retry { get; set; }
 
         /// <summary>{initial, factor, max} (seconds).</summary>
         public PollOptions Poll { get; set; }
