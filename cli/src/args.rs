@@ -119,7 +119,7 @@ pub struct ProjectPublishArgs {
     /// only reads are sent.
     #[arg(long)]
     pub dry_run: bool,
-    /// Write the resume token here (always printed too).
+    /// Write the resume token here, each new one as it comes (always printed too).
     #[arg(long, value_name = "FILE")]
     pub save_resume: Option<PathBuf>,
     /// Also write a Markdown summary here: the result table, the requests and the changes (the GitHub
@@ -393,7 +393,7 @@ pub struct PublishArgs {
     /// them: validate and build the ZIP offline.
     #[arg(long)]
     pub dry_run: bool,
-    /// Write the resume token here (always printed too).
+    /// Write the resume token here, each new one as it comes (always printed too).
     #[arg(long, value_name = "FILE")]
     pub save_resume: Option<PathBuf>,
 }

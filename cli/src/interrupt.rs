@@ -9,14 +9,32 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use storesubmit::flow::ResumeToken;
+use storesubmit::journal::Journal;
 
 /// The latest resume token a workflow reported, and where `--save-resume` wants it.
 static STATE: Mutex<(Option<ResumeToken>, Option<PathBuf>)> = Mutex::new((None, None));
 
-/// Records the token a workflow reported (`Progress::Resumable`).
+/// The journal of the run going on, written at each new resume token.
+static JOURNAL: Mutex<Option<Journal>> = Mutex::new(None);
+
+/// Records the token a workflow reported (each new resume token, before the requests that follow it
+/// start) and writes it to the run's journal, so a kill at any later moment leaves it behind.
 pub fn remember(token: &ResumeToken) {
     if let Ok(mut st) = STATE.lock() {
         st.0 = Some(token.clone());
+    }
+    let save = STATE.lock().ok().and_then(|st| st.1.clone()).map(Journal::at);
+    for j in JOURNAL.lock().ok().and_then(|j| j.clone()).into_iter().chain(save) {
+        if let Err(e) = j.checkpoint(token) {
+            eprintln!("warning: {e}");
+        }
+    }
+}
+
+/// The journal the run going on writes (none between runs).
+pub fn journal(j: Option<Journal>) {
+    if let Ok(mut cur) = JOURNAL.lock() {
+        *cur = j;
     }
 }
 
@@ -32,7 +50,7 @@ fn on_signal(name: &str) -> ! {
     let st = STATE.lock().map(|s| s.clone()).unwrap_or((None, None));
     let mut err = String::new();
     match st {
-        (Some(token), Some(path)) => match std::fs::write(&path, token.to_json()) {
+        (Some(token), Some(path)) => match storesubmit::journal::Journal::at(&path).checkpoint(&token) {
             Ok(()) => err.push_str(&format!(
                 "interrupted by {name}: resume token written to {p}; continue with: storesubmit resume {p}",
                 p = path.display()

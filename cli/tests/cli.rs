@@ -10,13 +10,7 @@ use storesubmit_emulator::{ClientConfig, Config, Emulator};
 mod common;
 
 fn bin() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_storesubmit"));
-    for (k, _) in std::env::vars() {
-        if k.starts_with("STORESUBMIT_") {
-            c.env_remove(k);
-        }
-    }
-    c
+    common::bin()
 }
 
 fn run(args: &[&str]) -> Output {

@@ -47,6 +47,8 @@ pub mod host;
 pub mod http;
 pub mod import;
 pub mod issue;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod journal;
 pub mod json;
 pub mod manifest;
 pub mod model;

@@ -117,7 +117,14 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     }
     let (c, reporter) = client(mode, cfg.clone(), &what)?;
     crate::interrupt::save_to(args.save_resume.clone());
-    let result = storesubmit::wire::workflow_from_json(cfg, &r.request).and_then(|f| c.run(f, Some(&r.files)));
+    let result = super::publish::run_journaled(
+        mode,
+        &c,
+        cfg.clone(),
+        r.request.clone(),
+        Some(&r.files),
+        args.save_resume.as_deref(),
+    );
     let markdown = match &result {
         Ok(out) => {
             storesubmit::report::summary_markdown(&serde_json::to_value(out).unwrap_or(Value::Null), Some(&plan))

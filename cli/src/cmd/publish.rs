@@ -61,6 +61,63 @@ pub(crate) fn finish(mode: Mode, reporter: &Reporter, result: Result<Outcome>, s
     result
 }
 
+/// Runs a publish `request` under its journal (`storesubmit::journal`): the same command run again after
+/// a kill at any moment continues the same submission. The journal is the request's entry in the default
+/// journal folder, written before the first request and at each new resume token (which also goes to the
+/// `--save-resume` file, when given, at once), and removed when the run ends with nothing to continue.
+pub(crate) fn run_journaled(
+    mode: Mode,
+    c: &storesubmit::client::blocking::Client,
+    cfg: storesubmit::flow::FlowConfig,
+    request: Value,
+    files: Option<&Path>,
+    save: Option<&Path>,
+) -> Result<Outcome> {
+    use storesubmit::journal::{Journal, Recovered};
+    // keyed by the service too: the same request to another emulator or account is another run
+    // and by the files' identity: a rebuilt package is a new release
+    let journal = Journal::for_request(
+        &Journal::default_dir(),
+        &json!({"request": &request, "endpoints": [&cfg.endpoints.devcenter, &cfg.endpoints.win32,
+            &cfg.endpoints.ingestion], "seller": cfg.seller_id, "files": storesubmit::journal::files_identity(files)}),
+    );
+    let (request, found) = journal.prepare(request)?;
+    let at = journal.path().display().to_string();
+    match found {
+        Recovered::Nothing => journal.started()?,
+        Recovered::Started => output::note(
+            mode,
+            &format!("an earlier run of this command stopped before its changes were in ({at}): adopting its draft"),
+        ),
+        Recovered::Resumable(_) => output::note(
+            mode,
+            &format!("an earlier run of this command was interrupted ({at}): continuing its submission"),
+        ),
+        Recovered::Done(outcome) => {
+            output::note(
+                mode,
+                &format!("this command already ran to its end with these files ({at}): nothing sent; its outcome:"),
+            );
+            return serde_json::from_value(outcome)
+                .map_err(|e| Error::new(ErrorKind::Io, format!("the journal {at} holds no outcome: {e}")));
+        }
+    }
+    crate::interrupt::journal(Some(journal.clone()));
+    let result = storesubmit::wire::workflow_from_json(cfg, &request).and_then(|f| c.run(f, files));
+    crate::interrupt::journal(None);
+    match &result {
+        Ok(out) => journal.done(&serde_json::to_value(out).unwrap_or(Value::Null))?,
+        Err(e) => journal.finish(e.resume_token().map(ResumeToken::from_json).transpose()?.as_ref())?,
+    }
+    if let (Ok(out), Some(save)) = (&result, save) {
+        if out.resume_token.is_none() {
+            // the tokens this run wrote there are spent
+            Journal::at(save).finish(None)?;
+        }
+    }
+    result
+}
+
 /// `app|addon|flight publish`.
 pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connection) -> Result<i32> {
     let changes = read_json(mode, &args.submission)?;
@@ -146,9 +203,17 @@ pub fn submission(mode: Mode, target: Target, args: &PublishArgs, conn: &Connect
         return Ok(0);
     }
     let cfg = flow_config(conn)?;
-    let (c, reporter) = client(mode, cfg, &what)?;
+    let (c, reporter) = client(mode, cfg.clone(), &what)?;
     crate::interrupt::save_to(args.save_resume.clone());
-    let result = c.publish_submission(target, spec, options, files);
+    let request = json!({
+        "workflow": "submission",
+        "target": target,
+        "spec": spec,
+        "stopAfter": options.stop_after,
+        "pending": options.pending,
+        "archive": options.archive,
+    });
+    let result = run_journaled(mode, &c, cfg, request, files, args.save_resume.as_deref());
     let out = finish(mode, &reporter, result, args.save_resume.as_deref())?;
     save_resume(mode, &out, args.save_resume.as_deref())?;
     output::print_outcome(mode, &what, &out);
@@ -293,6 +358,9 @@ fn read_token(arg: &str) -> Result<ResumeToken> {
         (text, format!("the resume token file {arg}"))
     };
     ResumeToken::from_json(text.trim()).map_err(|e| {
+        if e.message().contains("journal entry") {
+            return Error::invalid_argument(format!("{from}: {}", e.message()));
+        }
         Error::invalid_argument(format!(
             "{from} is not a resume token ({}); write it again with --save-resume",
             e.message()

@@ -14,6 +14,8 @@ pub fn bin() -> Command {
             c.env_remove(k);
         }
     }
+    // journals of this test process's runs, not the user's
+    c.env("STORESUBMIT_JOURNAL_DIR", std::env::temp_dir().join(format!("storesubmit-journal-{}", std::process::id())));
     c
 }
 

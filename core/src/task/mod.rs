@@ -344,11 +344,23 @@ impl ResumeToken {
         }
     }
 
-    /// A token from its JSON value (a binding that parsed the string already).
+    /// A token from its JSON value (a binding that parsed the string already). A journal entry
+    /// (`crate::journal`: `{"journal": 1, "resumeToken": "…"}`, what `--save-resume` holds while a run
+    /// goes on) is read as the token it holds, so every surface resumes from either file.
     ///
     /// # Errors
-    /// `invalid_argument` when the value is not a token (no `flow` field).
+    /// `invalid_argument` when the value is not a token (no `flow` field), or a journal entry of a run
+    /// that has no resume token yet.
     pub fn from_value(v: Value) -> Result<ResumeToken> {
+        if v.get("journal").is_some() {
+            return match v.get("resumeToken").and_then(Value::as_str) {
+                Some(inner) => ResumeToken::from_json(inner),
+                None => Err(Error::invalid_argument(
+                    "resume token: this journal entry is of a run that had no resume token yet; run the same \
+                     publish command again to continue it",
+                )),
+            };
+        }
         if v.get("flow").and_then(Value::as_str).is_none() {
             return Err(Error::invalid_argument("resume token: no `flow` field"));
         }
