@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const { readdirSync, readFileSync } = require('node:fs');
 const { join, dirname } = require('node:path');
 const { REPO, storesubmit } = require('./helpers');
-const { errorFromJson } = require('../lib/errors');
+const { errorFromJson } = require('@storesubmit/host');
 const { native, guard } = require('../lib/native');
 
 // JSON numbers beyond 2^53 (the Store's numeric submission ids) would lose digits in JSON.parse: the loader
