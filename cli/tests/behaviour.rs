@@ -45,6 +45,13 @@ fn write_files(root: &Path, files: &Value) {
 fn command(request: &Value, app_id: &str, cfg: &str, sub: &str, files: &Path, token: &Path) -> Vec<String> {
     let (publish, dry) = match request["workflow"].as_str().unwrap() {
         "plan" => (&request["request"], true),
+        "call" => {
+            assert_eq!(request["op"], "devcenter.get_app", "the CLI runner knows `app get`");
+            return ["--json", "app", "get", "--config", cfg, "--app-id", app_id]
+                .iter()
+                .map(|s| s.to_string())
+                .collect();
+        }
         _ => (request, false),
     };
     assert_eq!(publish["workflow"], "publishAppSubmission", "the CLI runner knows app publishes");
@@ -146,6 +153,14 @@ fn every_scenario_behaves_through_the_cli() {
                 assert_ne!(code, 0, "{name}");
             }
         }
+        if s["secretsAbsent"] == json!(true) {
+            let issued = admin(&http, Method::Get, &format!("{}/issued", info.admin_url), None);
+            for secret in issued.as_array().unwrap() {
+                let secret = secret.as_str().unwrap();
+                assert!(!out.contains(secret) && !err.contains(secret), "{name}: a secret value shows: {out}{err}");
+            }
+            assert!(out.contains("the gateway repeats your request"), "{name}: the echo reached the error: {out}");
+        }
         if s.get("then").is_some() {
             let (code, out, err) = if token.exists() {
                 let resume = [
@@ -183,7 +198,7 @@ fn every_scenario_behaves_through_the_cli() {
         }
         ran += 1;
     }
-    assert!(ran >= 9);
+    assert!(ran >= 11);
 }
 
 #[test]

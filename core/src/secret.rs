@@ -3,6 +3,11 @@
 //! Client secrets, access tokens and SAS signatures must not appear in Debug, Display, logs or errors in
 //! any language (DESIGN principle 6). [`Secret`] wraps such a value; [`redact_url`] and [`redact_text`]
 //! scrub text that may embed one (a SAS URL, a form body, a JSON token response) before it is shown.
+//!
+//! Patterns (`Bearer x`, `sig=`, `client_secret=`) are not enough: a proxy or gateway may echo a token or
+//! the client secret anywhere in an error body. So every secret value the process holds is also
+//! registered ([`remember`]: every [`Secret`] made, every SAS signature parsed) and [`redact_text`] removes
+//! each of them, wherever it stands, from every error, log line, summary and exception text.
 
 use std::fmt;
 use std::time::Duration;
@@ -18,9 +23,11 @@ pub const REDACTED: &str = "<redacted>";
 pub struct Secret(String);
 
 impl Secret {
-    /// Wraps a secret value.
+    /// Wraps a secret value, and registers it for redaction by value ([`remember`]).
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        let value = value.into();
+        remember(&value);
+        Secret(value)
     }
 
     /// The secret itself, for the one place that must send it (a form body, an `Authorization` header).
@@ -36,14 +43,55 @@ impl Secret {
 
 impl From<String> for Secret {
     fn from(s: String) -> Self {
-        Secret(s)
+        Secret::new(s)
     }
 }
 
 impl From<&str> for Secret {
     fn from(s: &str) -> Self {
-        Secret(s.to_string())
+        Secret::new(s)
     }
+}
+
+/// The shortest value registered for redaction by value: shorter ones would blank out ordinary words.
+pub const MIN_REMEMBERED_LEN: usize = 8;
+
+/// The most values remembered (the oldest are forgotten first: tokens are replaced every hour).
+const MAX_REMEMBERED: usize = 256;
+
+static REMEMBERED: std::sync::RwLock<Vec<String>> = std::sync::RwLock::new(Vec::new());
+
+/// Registers a secret value (and its percent-encoded form, as a form body echo would write it) so that
+/// [`redact_text`] removes it wherever it appears. Values shorter than [`MIN_REMEMBERED_LEN`] are ignored.
+pub fn remember(value: &str) {
+    let value = value.trim();
+    if value.chars().count() < MIN_REMEMBERED_LEN {
+        return;
+    }
+    let encoded = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let mut set = REMEMBERED.write().unwrap_or_else(|p| p.into_inner());
+    for v in [value.to_string(), encoded] {
+        if !set.contains(&v) {
+            if set.len() >= MAX_REMEMBERED {
+                set.remove(0);
+            }
+            set.push(v);
+        }
+    }
+    // Longest first, so a value that contains another is removed whole.
+    set.sort_by_key(|v| std::cmp::Reverse(v.len()));
+}
+
+/// Removes every remembered secret value from `text`.
+fn redact_remembered(text: &str) -> String {
+    let set = REMEMBERED.read().unwrap_or_else(|p| p.into_inner());
+    let mut out = std::borrow::Cow::Borrowed(text);
+    for v in set.iter() {
+        if out.contains(v.as_str()) {
+            out = std::borrow::Cow::Owned(out.replace(v.as_str(), REDACTED));
+        }
+    }
+    out.into_owned()
 }
 
 impl fmt::Debug for Secret {
@@ -119,11 +167,12 @@ pub fn redact_json(value: &serde_json::Value) -> serde_json::Value {
     }
 }
 
-/// Free text (an error message, a response body, a log line) with embedded secrets removed: SAS
-/// signatures and form secrets (`sig=…`, `client_secret=…`), `Bearer …` tokens, and JSON string values
-/// of token/secret keys.
+/// Free text (an error message, a response body, a log line) with embedded secrets removed: every
+/// remembered secret value ([`remember`]), SAS signatures and form secrets (`sig=…`, `client_secret=…`),
+/// `Bearer …` tokens, and JSON string values of token/secret keys.
 pub fn redact_text(text: &str) -> String {
-    let mut out = redact_key_values(text);
+    let mut out = redact_remembered(text);
+    out = redact_key_values(&out);
     out = redact_bearer(&out);
     redact_json_keys(&out)
 }
@@ -273,6 +322,23 @@ impl fmt::Debug for AccessToken {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_remembered_value_is_removed_wherever_it_stands() {
+        let secret = super::Secret::new("Xq7~pL2+vR9/zz==");
+        let token = super::Secret::new("eyJhbGciOiJSUzI1NiJ9.body.signature-1234567");
+        let echo = format!(
+            "gateway error: got header {} and form client=abc&secretvalue={} from you",
+            token.expose(),
+            percent_encoding::utf8_percent_encode(secret.expose(), percent_encoding::NON_ALPHANUMERIC)
+        );
+        let shown = super::redact_text(&echo);
+        assert!(!shown.contains("eyJhbGciOiJSUzI1NiJ9") && !shown.contains("Xq7"), "{shown}");
+        assert!(shown.contains("gateway error") && shown.matches(super::REDACTED).count() == 2, "{shown}");
+        assert_eq!(super::redact_text("a short value: abc"), "a short value: abc", "short values are not registered");
+        let e = crate::Error::new(crate::ErrorKind::Server, format!("echo {}", secret.expose()));
+        assert!(!e.to_string().contains(secret.expose()), "{e}");
+    }
+
     use super::*;
 
     #[test]

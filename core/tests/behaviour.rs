@@ -138,6 +138,16 @@ fn every_scenario_behaves_on_the_rust_surface() {
             }
             (r, _) => panic!("{name}: expected {expect}, got {r:?}"),
         };
+        if s["secretsAbsent"] == json!(true) {
+            let issued = admin(&client, &rt, Method::Get, &format!("{}/issued", info.admin_url), None);
+            let e = first.result.as_ref().unwrap_err();
+            let shown = format!("{e} {e:?} {}", storesubmit::wire::error_json(e));
+            for secret in issued.as_array().unwrap() {
+                let secret = secret.as_str().unwrap();
+                assert!(!shown.contains(secret), "{name}: a secret value shows in {shown}");
+            }
+            assert!(shown.contains("the gateway repeats your request"), "{name}: the echo reached the error: {shown}");
+        }
         if let Some(then) = s["then"].as_str() {
             let e = first.result.as_ref().unwrap_err();
             let next = match (then, e.resume_token()) {
@@ -167,7 +177,7 @@ fn every_scenario_behaves_on_the_rust_surface() {
         std::thread::sleep(Duration::from_millis(10));
         ran += 1;
     }
-    assert!(ran >= 9, "{ran} scenarios");
+    assert!(ran >= 11, "{ran} scenarios");
 }
 
 #[test]

@@ -27,6 +27,7 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
             Resp::json(200, &serde_json::to_value(crate::info_of(st)).unwrap_or_default())
         }
         (Method::Get, ["state"]) => Resp::json(200, &st.dump()),
+        (Method::Get, ["issued"]) => Resp::json(200, &json!(st.issued_secrets())),
         (Method::Get, ["requests"]) => Resp::json(200, &Value::Array(st.log.iter().cloned().collect())),
         (Method::Delete, ["requests"]) => {
             st.log.clear();

@@ -15,7 +15,7 @@ use serde_json::Value;
 /// 1. wait `delay_ms`;
 /// 2. `drop`: close the connection without answering;
 /// 3. `after_work`: handle the request normally (it takes effect), then answer `status` (default 503);
-/// 4. `status` set: answer it with `headers` and `body` without doing the work;
+/// 4. `status` set (or `echo`): answer it with `headers` and `body` (or the echo) without doing the work;
 /// 5. otherwise (delay only) handle the request normally.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -47,6 +47,10 @@ pub struct FaultRule {
     pub drop: bool,
     /// Do the work, then fail (StoreBroker issue #123: the call took effect but the client saw an error).
     pub after_work: bool,
+    /// Answer with an error whose message repeats what the request carried — its headers (the bearer
+    /// token) and its body (a token request's client secret) — as a misbehaving gateway does: the test of
+    /// every surface's redaction by value. Without `status`, 500.
+    pub echo: bool,
     /// How many requests matched so far (reported by the admin API).
     pub matched: u32,
 }
@@ -68,6 +72,8 @@ pub struct FaultAction {
     pub retry_after_date_secs: Option<u64>,
     /// Body to answer.
     pub body: Option<Value>,
+    /// Repeat the request in the answer.
+    pub echo: bool,
 }
 
 /// Whether `text` matches `pattern`, where `*` matches any run of characters (case-insensitive).
@@ -128,8 +134,8 @@ impl FaultRule {
                 return Err(format!("status {s} is not an HTTP status"));
             }
         }
-        if self.status.is_none() && !self.drop && !self.after_work && self.delay_ms == 0 {
-            return Err("a rule needs one of status, drop, after_work or delay_ms".into());
+        if self.status.is_none() && !self.drop && !self.after_work && !self.echo && self.delay_ms == 0 {
+            return Err("a rule needs one of status, drop, after_work, echo or delay_ms".into());
         }
         Ok(())
     }
@@ -179,10 +185,17 @@ impl Faults {
                 delay_ms: r.delay_ms,
                 drop: r.drop,
                 after_work: r.after_work,
-                status: if r.after_work { Some(r.status.unwrap_or(503)) } else { r.status },
+                status: if r.after_work {
+                    Some(r.status.unwrap_or(503))
+                } else if r.echo {
+                    Some(r.status.unwrap_or(500))
+                } else {
+                    r.status
+                },
                 headers: r.headers.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
                 retry_after_date_secs: r.retry_after_date_secs,
                 body: r.body.clone(),
+                echo: r.echo,
             });
         }
         None

@@ -332,18 +332,7 @@ impl EmulatorHandle {
     /// configured client secrets, every access token issued, and the `sig` of every devcenter
     /// `fileUploadUrl` (percent-encoded as in the URL, and decoded).
     pub fn issued_secrets(&self) -> Vec<String> {
-        let st = self.shared.lock();
-        let mut out: Vec<String> = st.config.clients.iter().map(|c| c.client_secret.clone()).collect();
-        out.extend(st.tokens.keys().cloned());
-        for s in st.dc.subs.values() {
-            let url = s.doc.get("fileUploadUrl").and_then(|u| u.as_str()).unwrap_or("");
-            if let Some(sig) = url.split(['?', '&']).find_map(|p| p.strip_prefix("sig=")) {
-                out.push(sig.to_string());
-                out.push(util::decode(sig));
-            }
-        }
-        out.retain(|s| s.len() >= 8);
-        out
+        self.shared.lock().issued_secrets()
     }
 
     /// Moves the emulated clock forward.

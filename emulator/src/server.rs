@@ -63,9 +63,18 @@ fn to_hyper(resp: Resp) -> hyper::Response<Full<Bytes>> {
     })
 }
 
-fn fault_response(svc: Svc, action: &crate::faults::FaultAction) -> Resp {
+fn fault_response(svc: Svc, action: &crate::faults::FaultAction, req: &Req) -> Resp {
     let status = action.status.unwrap_or(503);
     let mut resp = match &action.body {
+        _ if action.echo => {
+            let headers: Vec<String> = req.headers.iter().map(|(n, v)| format!("{n}: {v}")).collect();
+            let message = format!(
+                "the gateway repeats your request: {} | {}",
+                headers.join("; "),
+                String::from_utf8_lossy(&req.body)
+            );
+            error(svc, status, code_for_status(svc, status), &message, "")
+        }
         Some(Value::String(s)) => Resp { status, headers: Vec::new(), body: Bytes::from(s.clone()) },
         Some(v) => Resp::json(status, v),
         None => {
@@ -327,7 +336,7 @@ async fn serve_routed(
         }
     }
     let resp = match &action {
-        Some(a) if a.status.is_some() && !a.after_work => fault_response(svc, a),
+        Some(a) if a.status.is_some() && !a.after_work => fault_response(svc, a, &req),
         _ => {
             let mut st = shared.lock();
             st.prefetched = prefetched;
@@ -336,7 +345,7 @@ async fn serve_routed(
             st.prefetched.clear();
             st.one_port = false;
             match &action {
-                Some(a) if a.after_work => fault_response(svc, a),
+                Some(a) if a.after_work => fault_response(svc, a, &req),
                 _ => r,
             }
         }

@@ -287,6 +287,23 @@ impl State {
         );
     }
 
+    /// Every secret value the emulator handed out or accepts: client secrets, issued tokens, SAS
+    /// signatures (raw and decoded). A test's secret scan checks none of them shows (`GET /issued`).
+    pub fn issued_secrets(&self) -> Vec<String> {
+        let st = self;
+        let mut out: Vec<String> = st.config.clients.iter().map(|c| c.client_secret.clone()).collect();
+        out.extend(st.tokens.keys().cloned());
+        for s in st.dc.subs.values() {
+            let url = s.doc.get("fileUploadUrl").and_then(|u| u.as_str()).unwrap_or("");
+            if let Some(sig) = url.split(['?', '&']).find_map(|p| p.strip_prefix("sig=")) {
+                out.push(sig.to_string());
+                out.push(crate::util::decode(sig));
+            }
+        }
+        out.retain(|s| s.len() >= 8);
+        out
+    }
+
     /// A JSON dump of the state (no secrets: token values are not included).
     pub fn dump(&mut self) -> Value {
         self.tick();

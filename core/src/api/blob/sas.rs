@@ -50,6 +50,11 @@ impl SasUrl {
         for pair in query.split('&').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             let v = if k.eq_ignore_ascii_case("sig") { v.replace(['+', ' '], "%2B") } else { v.to_string() };
+            if k.eq_ignore_ascii_case("sig") {
+                // the signature is a secret wherever it shows up (a server echoing it in an error)
+                crate::secret::remember(&v);
+                crate::secret::remember(&decode(&v));
+            }
             params.push((k.to_string(), v));
         }
         let get = |name: &str| params.iter().find(|(k, _)| k == name).map(|(_, v)| decode(v));
