@@ -54,9 +54,18 @@ function release(t, sizes = {}) {
   for (const [name, size] of Object.entries(files)) {
     const p = join(dir, name);
     mkdirSync(dirname(p), { recursive: true });
-    writeFileSync(p, filler(size, ++i));
+    const head = name.includes('Icon') ? pngHead(300, 300) : name.startsWith('Images/') ? pngHead(1920, 1080) : Buffer.alloc(0);
+    writeFileSync(p, Buffer.concat([head, filler(Math.max(0, size - head.length), ++i)]));
   }
   return dir;
+}
+
+/** The first bytes of a PNG of that size (signature and IHDR): what validation reads of a listing image. */
+function pngHead(width, height) {
+  const b = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 0, 0, 0]);
+  b.writeUInt32BE(width, 16);
+  b.writeUInt32BE(height, 20);
+  return b;
 }
 
 /** A fresh emulator for one test (stopped when it ends). */

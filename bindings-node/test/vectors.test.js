@@ -4,7 +4,8 @@
 
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { readdirSync, readFileSync } = require('node:fs');
+const { readdirSync, readFileSync, mkdtempSync, mkdirSync, writeFileSync, truncateSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
 const { join, dirname } = require('node:path');
 const { REPO, storesubmit } = require('./helpers');
 const { errorFromJson } = require('@storesubmit/host');
@@ -103,10 +104,27 @@ test('validation vectors: every issue code, the lenient reader and the files cro
     let document = typeof c.doc === 'string' ? JSON.stringify(c.doc) : c.doc;
     if (c.doc_file !== undefined) document = readFileSync(join(dirname(path), c.doc_file), 'utf8');
     else if (c.doc_text !== undefined) document = c.doc_text;
-    if (c.files) {
+    let scratch;
+    if (c.folderMissing || c.fileBytes || c.fileSizes) {
+      // a folder: the core reads sizes and media files' first bytes from it (sparse files as long as fileSizes says)
+      scratch = mkdtempSync(join(tmpdir(), 'storesubmit-vector-'));
+      options.files = c.folderMissing ? join(scratch, c.folderMissing) : scratch;
+      for (const f of c.folderMissing ? [] : c.files) {
+        const target = join(scratch, ...f.replace(/\\/g, '/').split('/').filter(Boolean));
+        mkdirSync(dirname(target), { recursive: true });
+        const empty = (c.emptyFiles ?? []).includes(f);
+        writeFileSync(target, empty ? Buffer.alloc(0) : c.fileBytes?.[f] ? Buffer.from(c.fileBytes[f], 'hex') : 'x');
+        if (c.fileSizes?.[f] !== undefined) truncateSync(target, c.fileSizes[f]);
+      }
+    } else if (c.files) {
       options.files = c.emptyFiles ? Object.fromEntries(c.files.map((f) => [f, c.emptyFiles.includes(f) ? 0 : 1])) : c.files;
     }
-    const report = storesubmit.validate(document, options);
+    let report;
+    try {
+      report = storesubmit.validate(document, options);
+    } finally {
+      if (scratch) rmSync(scratch, { recursive: true, force: true });
+    }
     const key = (i) => `${i.code} ${i.path}`;
     assert.deepStrictEqual(new Set(report.issues.map(key)), new Set(c.expect.map(key)), name);
     for (const i of report.issues) {

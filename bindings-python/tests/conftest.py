@@ -59,8 +59,14 @@ def release(tmp_path: Path) -> Path:
     for i, (name, size) in enumerate(files.items()):
         p = tmp_path / name
         p.parent.mkdir(parents=True, exist_ok=True)
-        p.write_bytes(filler(size, i + 1))
+        head = png_head(300, 300) if "Icon" in name else png_head(1920, 1080) if name.startswith("Images/") else b""
+        p.write_bytes(head + filler(size - len(head), i + 1))
     return tmp_path
+
+
+def png_head(width: int, height: int) -> bytes:
+    """The first bytes of a PNG of that size (signature and IHDR): what validation reads of a listing image."""
+    return b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR" + width.to_bytes(4, "big") + height.to_bytes(4, "big") + bytes([8, 6, 0, 0, 0])
 
 
 def free_port() -> int:

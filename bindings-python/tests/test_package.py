@@ -120,6 +120,8 @@ def test_readme_quickstart_runs(capsys: pytest.CaptureFixture[str]) -> None:
         exec(compile(block, "README.md", "exec"), namespace)
     out = capsys.readouterr().out
     assert "Contoso sample app" in out and "published Published" in out and "draft" in out
+    # the 300-character title of the validate example is over the 256 an app name may have
+    assert "error listing.title.too_long /listings/en-us/baseListing/title" in out
 
 
 def test_examples_run_and_pass_mypy_strict(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ package: the same cases the Rust, Node, browser and .NET suites run."""
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Dict, List, Set, Tuple
@@ -89,13 +90,31 @@ def test_validation_vector(name: str, path: Path, case: Dict[str, Any]) -> None:
     else:
         doc = case["doc"]
     files: Any = case.get("files")
-    if case.get("emptyFiles"):
-        # a folder listing knows sizes: lay the files out, the empty ones with 0 bytes
-        folder = Path(tempfile.mkdtemp(prefix="storesubmit-vector-"))
+    scratch = Path(tempfile.mkdtemp(prefix="storesubmit-vector-"))
+    try:
+        _check_vector(case, doc, files, scratch, issues)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _check_vector(case: Dict[str, Any], doc: Any, files: Any, scratch: Path, issues: List[Dict[str, Any]]) -> None:
+    if case.get("folderMissing"):
+        # the files were to come from a folder that does not exist
+        files = scratch / case["folderMissing"]
+    elif case.get("emptyFiles") or case.get("fileBytes") or case.get("fileSizes"):
+        # a folder knows sizes and first bytes: lay the files out (the empty ones with 0 bytes, the media
+        # ones with their first bytes, each as long as fileSizes says: sparse)
+        folder = scratch
+        heads: Dict[str, str] = case.get("fileBytes") or {}
+        sizes: Dict[str, int] = case.get("fileSizes") or {}
         for name in files:
             target = folder.joinpath(*[p for p in name.replace("\\", "/").split("/") if p])
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(b"" if name in case["emptyFiles"] else b"x")
+            body = b"" if name in case.get("emptyFiles", []) else bytes.fromhex(heads[name]) if name in heads else b"x"
+            with open(target, "wb") as f:
+                f.write(body)
+                if name in sizes:
+                    f.truncate(sizes[name])
         files = folder
     issues.extend(storesubmit.validate(case["kind"], doc, files=files))
     got: Set[Tuple[str, str]] = {(i["code"], i["path"]) for i in issues}

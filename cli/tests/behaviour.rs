@@ -31,14 +31,29 @@ fn admin(http: &Client, method: Method, url: &str, body: Option<&Value>) -> Valu
     serde_json::from_slice(&resp.body).unwrap_or(Value::Null)
 }
 
-fn write_files(root: &Path, files: &Value) {
+fn write_files(root: &Path, files: &Value, headers: &Value) {
     std::fs::create_dir_all(root).unwrap();
     for (name, size) in files.as_object().into_iter().flatten() {
         let path = name.split(['/', '\\']).fold(root.to_path_buf(), |p, s| p.join(s));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let size = size.as_u64().unwrap();
-        std::fs::write(&path, (0..size).map(|i| (i % 251) as u8).collect::<Vec<u8>>()).unwrap();
+        std::fs::write(&path, file_bytes(name, size.as_u64().unwrap(), headers)).unwrap();
     }
+}
+
+/// A vector file's bytes: byte `i` is `i % 251`, the start overwritten by the `fileHeaders` entry of the
+/// name's extension (a real PNG header for a `.png`).
+fn file_bytes(name: &str, size: u64, headers: &Value) -> Vec<u8> {
+    let mut bytes: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+    for (ext, hex) in headers.as_object().into_iter().flatten() {
+        if name.to_ascii_lowercase().ends_with(ext.as_str()) {
+            let head: Vec<u8> = (0..hex.as_str().unwrap().len() / 2)
+                .map(|i| u8::from_str_radix(&hex.as_str().unwrap()[2 * i..2 * i + 2], 16).unwrap())
+                .collect();
+            let n = head.len().min(bytes.len());
+            bytes[..n].copy_from_slice(&head[..n]);
+        }
+    }
+    bytes
 }
 
 /// The command a scenario's request is (the publish of `request`, or its dry run for a plan).
@@ -121,7 +136,7 @@ fn every_scenario_behaves_through_the_cli() {
         }
         admin(&http, Method::Delete, &format!("{}/requests", info.admin_url), None);
         let files = d.0.join("files");
-        write_files(&files, &s["files"]);
+        write_files(&files, &s["files"], &v["fileHeaders"]);
         let request: Value = serde_json::from_str(&s["request"].to_string().replace("{appId}", &info.app_id)).unwrap();
         let changes = request.get("changes").or_else(|| request["request"].get("changes")).cloned();
         let sub = write(&d.0, "submission.json", &changes.unwrap_or(json!({})));
@@ -203,7 +218,8 @@ fn every_scenario_behaves_through_the_cli() {
 
 #[test]
 fn every_validation_case_agrees_through_the_cli() {
-    for c in vectors()["validate"].as_array().unwrap() {
+    let v = vectors();
+    for c in v["validate"].as_array().unwrap() {
         let name = c["name"].as_str().unwrap();
         let d = dir("behaviour-validate", name);
         let doc = match &c["document"] {
@@ -221,7 +237,7 @@ fn every_validation_case_agrees_through_the_cli() {
             args.push("--change".into());
         }
         if let Some(files) = c.get("files") {
-            write_files(&d.0.join("files"), files);
+            write_files(&d.0.join("files"), files, &v["fileHeaders"]);
             args.extend(["--files".into(), d.0.join("files").to_string_lossy().into_owned()]);
         }
         let (_, out, err) = run(&args, None);

@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 use serde_json::Value;
 use storesubmit_emulator::{ClientConfig, Config, Emulator};
 
+mod common;
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_storesubmit"));
     for (k, _) in std::env::vars() {
@@ -303,7 +305,7 @@ fn publish_draft_resume_and_dry_run_through_the_binary() {
     let dir = cfg.parent().unwrap().join("publish-files");
     std::fs::create_dir_all(dir.join("Images")).unwrap();
     std::fs::write(dir.join("app.msixupload"), vec![7u8; 200_000]).unwrap();
-    std::fs::write(dir.join("Images").join("s.png"), vec![1u8; 1000]).unwrap();
+    std::fs::write(dir.join("Images").join("s.png"), common::placeholder_bytes("s.png", 1000)).unwrap();
     let sub = temp(
         "publish.json",
         r#"{

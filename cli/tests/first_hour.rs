@@ -17,9 +17,7 @@ fn dir(tag: &str) -> Dir {
 }
 
 fn write_file(dir: &Path, name: &str, len: usize) {
-    let p = name.split('/').fold(dir.to_path_buf(), |p, s| p.join(s));
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, (0..len).map(|i| (i * 31 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+    common::write_placeholder(dir, name, len);
 }
 
 /// An emulator and its first line as a config file.
@@ -282,8 +280,18 @@ fn init_writes_a_starter_that_validates_and_dry_runs() {
         let v: Value = serde_json::from_str(out.trim()).unwrap();
         let sub = target.join("submission.json");
         let (code, out, err) = run(&["validate", sub.to_str().unwrap()]);
-        assert_eq!(code, 0, "the {kind} starter validates: {out}{err}");
-        assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+        if kind == "flight" {
+            assert_eq!(code, 0, "the flight starter (no text to write) validates: {out}{err}");
+            assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+        } else {
+            // issue 25: the starter's texts are placeholders (TODO:) that validate reports until written
+            assert_eq!(code, 3, "the {kind} starter's TODO texts are reported: {out}{err}");
+            assert!(out.lines().skip(1).all(|l| l.contains("error field.placeholder")), "{out}");
+            common::write_the_todos(&sub);
+            let (code, out, err) = run(&["validate", sub.to_str().unwrap()]);
+            assert_eq!(code, 0, "the {kind} starter with its texts written validates: {out}{err}");
+            assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
+        }
         for name in v["needs"].as_array().unwrap() {
             write_file(&target.join("files"), name.as_str().unwrap(), 100);
         }
@@ -321,8 +329,17 @@ fn init_win32_and_ingestion_write_documents_that_validate_and_publish_on_the_emu
         assert_eq!(code, 0, "{out}{err}");
         let v: Value = serde_json::from_str(out.trim()).unwrap();
         for doc in v["documents"].as_array().unwrap() {
-            let Some(k) = doc["kind"].as_str() else { continue };
-            let (code, out, err) = run(&["validate", doc["path"].as_str().unwrap(), "--kind", k]);
+            let path = doc["path"].as_str().unwrap();
+            let mut args = vec!["validate", path];
+            if let Some(k) = doc["kind"].as_str() {
+                args.extend(["--kind", k]);
+            }
+            // the placeholders (TODO: texts, .invalid URLs) are reported until written, then it validates
+            let (code, out, err) = run(&args);
+            assert_eq!(code, 3, "{kind}: {out}{err}");
+            assert!(out.contains("field.placeholder"), "{out}");
+            common::write_the_todos(Path::new(path));
+            let (code, out, err) = run(&args);
             assert_eq!(code, 0, "{kind}: {out}{err}");
             assert!(out.contains("0 error(s), 0 warning(s)"), "{out}");
         }
@@ -512,4 +529,73 @@ fn validate_change_and_dry_run_agree_on_a_partial_change() {
     let dry_codes: Vec<&str> =
         refused["error"]["issues"].as_array().unwrap().iter().filter_map(|i| i["code"].as_str()).collect();
     assert!(!codes.is_empty() && dry_codes.iter().all(|c| codes.contains(c)), "{codes:?} vs {dry_codes:?}");
+}
+
+/// Issue 25: a typo nested in a listing was sent without a word (the dry run even showed it as a change);
+/// `--files` naming a missing folder gave one `files.missing` per file; an offer-changes document could
+/// not be validated at all.
+#[test]
+fn nested_typos_a_missing_files_folder_and_offer_changes() {
+    let d = dir("nested");
+    let (emu, cfg) = emulator(&d.0);
+    let sub = write(
+        &d.0,
+        "sub.json",
+        &json!({"applicationPackages": [{"fileName": "app.msixupload", "fileStatus": "PendingUpload",
+                   "minimumDirectXVersion": "None", "minimumSystemRam": "None"}],
+                "listings": {"en-us": {"baseListing": {"relaseNotes": "Faster."}}},
+                "packageDeliveryOptions": {"packageRollout": {"packageRolloutPercentag": 10}}}),
+    );
+    let missing = d.0.join("no-such-folder");
+    let (code, out, err) = run(&["validate", &sub, "--files", missing.to_str().unwrap()]);
+    assert_eq!(code, 3, "{out}{err}");
+    let errors: Vec<&str> = out.lines().filter(|l| l.trim_start().starts_with("error ")).collect();
+    assert_eq!(errors.len(), 1, "one error for the folder: {out}");
+    assert!(errors[0].contains("files.folder_missing") && errors[0].contains("no-such-folder"), "{out}");
+    assert!(
+        out.contains("field.unknown at /listings/en-us/baseListing/relaseNotes")
+            && out.contains("did you mean `releaseNotes`")
+            && out.contains("did you mean `packageRolloutPercentage`"),
+        "{out}"
+    );
+    // the dry run shows the nested typo as a warning before the plan
+    let files = d.0.join("files");
+    write_file(&files, "app.msixupload", 1_000);
+    let app = emu.info().app_id.clone();
+    let (code, out, err) = run(&[
+        "app",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &app,
+        "--submission",
+        &sub,
+        "--files",
+        files.to_str().unwrap(),
+        "--dry-run",
+    ]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("field.unknown") && err.contains("relaseNotes") && err.contains("releaseNotes"), "{err}");
+    // publish with the missing folder: refused before anything is sent, one error naming it
+    let (code, out, err) = run(&[
+        "app",
+        "publish",
+        "--config",
+        &cfg,
+        "--app-id",
+        &app,
+        "--submission",
+        &sub,
+        "--files",
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(err.contains("files.folder_missing") && !err.contains("files.missing "), "{err}");
+    // an offer-changes document is recognised and checked against the ingestion resources
+    let changes =
+        write(&d.0, "changes.json", &json!({"listings": [{"languageCode": "en-us", "set": {"descripton": "d"}}]}));
+    let (code, out, err) = run(&["validate", &changes]);
+    assert_eq!(code, 0, "a warning only: {out}{err}");
+    assert!(out.contains("(ingestion-changes)") && out.contains("did you mean `description`"), "{out}");
 }

@@ -63,7 +63,7 @@ fn the_sample_app_imports_into_a_project_that_validates() {
     std::fs::write(out.join("packages/Contoso.VideoEdit_1.4.0.0_x64.msixupload"), b"a package").unwrap();
     let resolved = storesubmit::project::load(&project, None).unwrap();
     assert!(resolved.valid(), "{:?}", resolved.issues);
-    assert_eq!(resolved.request["target"]["app_id"], "9NBLGGH4R315");
+    assert_eq!(resolved.request["target"]["appId"], "9NBLGGH4R315");
     // the next command the import printed
     let (code, stdout, stderr) = run(&["--json", "validate", "--project", project.to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout}{stderr}");
@@ -193,4 +193,20 @@ fn walk(d: &Path) -> Vec<PathBuf> {
         }
     }
     out
+}
+
+#[cfg(unix)]
+#[test]
+fn nothing_is_written_through_a_symbolic_link_in_out() {
+    let d = dir("import", "symlink");
+    let (out, elsewhere) = (d.0.join("project"), d.0.join("elsewhere"));
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, out.join("listings")).unwrap();
+    let config = fixture("app/SBConfig.json");
+    let (code, stdout, stderr) =
+        run(&["import", "storebroker", "--config", config.to_str().unwrap(), "--out", out.to_str().unwrap()]);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert_eq!(std::fs::read_dir(&elsewhere).unwrap().count(), 0, "nothing written where the link points");
 }

@@ -204,7 +204,12 @@ fn an_addon_project_from_init_to_published() {
     edit(&md, "title: Add-on Title (English)", "title: 100 coins");
     // a new icon through the images folder convention
     std::fs::create_dir_all(project.join("images/en/Icon")).unwrap();
-    std::fs::write(project.join("images/en/Icon/coins.png"), b"\x89PNG\r\n\x1a\n icon").unwrap();
+    // a 300 x 300 PNG header: what the media rules read
+    std::fs::write(
+        project.join("images/en/Icon/coins.png"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x01\x2c\0\0\x01\x2c\x08\x06\0\0\0 icon",
+    )
+    .unwrap();
     edit(&project.join("storesubmit.toml"), "# images = \"images\"", "images = \"images\"");
 
     let plan = dry_run(&emu, &cfg, &project.join("storesubmit.toml"));
@@ -340,7 +345,7 @@ fn problems_in_a_project_are_issues_with_exit_3_and_environments_switch_the_targ
     let v = json_out(&["--json", "validate", toml.to_str().unwrap(), "--environment", "beta"]);
     assert_eq!(v["valid"], true, "{v}");
     assert_eq!(v["kind"], "flight");
-    assert_eq!(v["request"]["target"]["flight_id"], info.flight_id.as_str());
+    assert_eq!(v["request"]["target"]["flightId"], info.flight_id.as_str());
     std::fs::create_dir_all(d.0.join("listings")).unwrap();
     std::fs::write(d.0.join("listings/en-us.json"), r#"{"title": "App"}"#).unwrap();
     let (code, out, err) = run(&[

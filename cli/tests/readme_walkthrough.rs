@@ -1,7 +1,9 @@
 //! README.md's "First release in 10 minutes" runs as written, against the emulator, up to the step that
 //! needs real credentials: each command line of its `sh` block, in order, in a scratch folder. `cp`
 //! lines put a placeholder file of the named file's name into the destination folder (the user copies
-//! their real package and screenshot); the emulator line starts the binary in the background; every
+//! their real package and screenshot; a `.png` placeholder starts as a PNG of a size the Store takes);
+//! `$EDITOR FILE` writes the texts the starter marked `TODO:`; the emulator line starts the binary in the
+//! background; every
 //! other line runs the `storesubmit` binary and must exit 0. Publishing commands get a short poll
 //! interval so the emulator's release pipeline is followed quickly.
 
@@ -51,7 +53,11 @@ fn the_readme_walkthrough_publishes_on_the_emulator() {
             ["cp", file, dest] => {
                 let dest = dir.0.join(dest);
                 std::fs::create_dir_all(&dest).unwrap();
-                std::fs::write(dest.join(file), vec![0x5a; 2048]).unwrap();
+                std::fs::write(dest.join(file), common::placeholder_bytes(file, 2048)).unwrap();
+            }
+            ["$EDITOR", file] => {
+                // the user writes the texts the starter marked TODO: (validate reports each until then)
+                common::write_the_todos(&dir.0.join(file));
             }
             ["storesubmit", "emulator", args @ .., ">", out, "&"] => {
                 let mut child =

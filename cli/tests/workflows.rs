@@ -18,6 +18,8 @@ use storesubmit::policy::PollSchedule;
 use storesubmit::ErrorKind;
 use storesubmit_emulator::{Config, Emulator, EmulatorHandle, FaultRule};
 
+mod common;
+
 struct Files(PathBuf);
 
 impl Drop for Files {
@@ -37,9 +39,7 @@ fn files(tag: &str) -> Files {
         ("Assets/shot.png", 10_000),
         ("Assets/logo.png", 4_000),
     ] {
-        let p = name.split('/').fold(dir.clone(), |p, s| p.join(s));
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, (0..len).map(|i| (i * 31 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+        common::write_placeholder(&dir, name, len);
     }
     Files(dir)
 }

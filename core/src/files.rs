@@ -104,8 +104,9 @@ impl LocalFiles {
     /// folder marked unsafe), or the entries of the ZIP `archive` (a name under the folder) when given.
     ///
     /// # Errors
-    /// `missing_files` naming the folder when it does not exist; `io` when it cannot be read;
-    /// `invalid_archive` when `archive` is not a ZIP.
+    /// `io` when the folder cannot be read; `invalid_archive` when `archive` is not a ZIP. A folder that
+    /// does not exist is not an error here: it lists as [`FileSet::missing_folder`], which the checks
+    /// report once (`files.folder_missing`, naming it) instead of each file.
     pub fn list(&self, archive: Option<&str>) -> Result<FileSet> {
         if let Some(zip) = archive {
             let path = self
@@ -120,10 +121,9 @@ impl LocalFiles {
         };
         match FileSet::from_dir(root) {
             Ok(set) => Ok(set),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::new(
-                ErrorKind::MissingFiles,
-                format!("the files folder {} does not exist", crate::issue::shown(&root.display().to_string())),
-            )),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(FileSet::missing_folder(&root.display().to_string()))
+            }
             Err(e) => Err(Error::new(ErrorKind::Io, format!("cannot list the files folder {}: {e}", root.display()))),
         }
     }
@@ -229,9 +229,8 @@ mod tests {
         assert_eq!(files.read("sub/missing", 0, 1).unwrap_err().kind(), ErrorKind::Io);
         assert!(files.list(None).unwrap().contains("sub/a.bin"));
         let gone = LocalFiles::new(dir.join("nope"));
-        let e = gone.list(None).unwrap_err();
-        assert_eq!(e.kind(), ErrorKind::MissingFiles);
-        assert!(e.message().contains("does not exist"), "{e}");
+        let set = gone.list(None).unwrap();
+        assert!(set.missing().is_some_and(|f| f.ends_with("nope")), "a missing folder lists as itself: {set:?}");
         assert_eq!(gone.stat(&["x".into()]).unwrap(), vec![None]);
         let _ = std::fs::remove_dir_all(&dir);
     }

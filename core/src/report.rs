@@ -168,8 +168,11 @@ fn table(md: &mut String, header: &[&str], rows: Vec<Vec<String>>, what: &str) {
 fn plan_product(plan: &Value) -> Option<String> {
     if let Some(t) = plan.get("target").filter(|t| t.is_object()) {
         let kind = t.get("type").and_then(Value::as_str).unwrap_or("product");
-        let id = ["app_id", "addon_id", "productId", "product_id"].iter().find_map(|k| t.get(*k)).map(text_of);
-        let flight = t.get("flight_id").map(text_of);
+        let id = ["appId", "addonId", "productId", "app_id", "addon_id", "product_id"]
+            .iter()
+            .find_map(|k| t.get(*k))
+            .map(text_of);
+        let flight = t.get("flightId").or_else(|| t.get("flight_id")).map(text_of);
         return Some(match (id, flight) {
             (Some(id), Some(f)) => format!("{kind} {id} / flight {f}"),
             (Some(id), None) => format!("{kind} {id}"),
@@ -327,7 +330,7 @@ mod tests {
     fn plan() -> Value {
         json!({
             "workflow": "submission",
-            "target": {"type": "app", "app_id": "9NBLGGH4R315"},
+            "target": {"type": "app", "appId": "9NBLGGH4R315"},
             "base": {"source": "lastPublished", "submissionId": "111"},
             "requests": [
                 {"operation": "devcenter.create_app_submission", "method": "POST", "url": "https://dc/v1.0/my/applications/9N/submissions"},

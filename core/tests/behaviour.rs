@@ -32,18 +32,33 @@ fn fill(v: &Value, emu: &EmulatorHandle) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
-/// A fresh folder with the scenario's files (byte `i` is `i % 251`).
-fn write_files(name: &str, files: &Value) -> PathBuf {
+/// A fresh folder with the scenario's files ([`file_bytes`]).
+fn write_files(name: &str, files: &Value, headers: &Value) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("storesubmit-behaviour-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     for (name, size) in files.as_object().into_iter().flatten() {
         let path = name.split(['/', '\\']).fold(dir.clone(), |p, s| p.join(s));
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        let size = size.as_u64().unwrap();
-        std::fs::write(&path, (0..size).map(|i| (i % 251) as u8).collect::<Vec<u8>>()).unwrap();
+        std::fs::write(&path, file_bytes(name, size.as_u64().unwrap(), headers)).unwrap();
     }
     dir
+}
+
+/// A vector file's bytes: byte `i` is `i % 251`, the start overwritten by the `fileHeaders` entry of the
+/// name's extension (a real PNG header for a `.png`).
+fn file_bytes(name: &str, size: u64, headers: &Value) -> Vec<u8> {
+    let mut bytes: Vec<u8> = (0..size).map(|i| (i % 251) as u8).collect();
+    for (ext, hex) in headers.as_object().into_iter().flatten() {
+        if name.to_ascii_lowercase().ends_with(ext.as_str()) {
+            let head: Vec<u8> = (0..hex.as_str().unwrap().len() / 2)
+                .map(|i| u8::from_str_radix(&hex.as_str().unwrap()[2 * i..2 * i + 2], 16).unwrap())
+                .collect();
+            let n = head.len().min(bytes.len());
+            bytes[..n].copy_from_slice(&head[..n]);
+        }
+    }
+    bytes
 }
 
 fn admin(client: &Client, rt: &tokio::runtime::Runtime, method: Method, url: &str, body: Option<&Value>) -> Value {
@@ -116,7 +131,7 @@ fn every_scenario_behaves_on_the_rust_surface() {
             admin(&client, &rt, Method::Post, &format!("{}/faults", info.admin_url), Some(f));
         }
         admin(&client, &rt, Method::Delete, &format!("{}/requests", info.admin_url), None);
-        let files = write_files(name, &s["files"]);
+        let files = write_files(name, &s["files"], &v["fileHeaders"]);
         let request = fill(&s["request"], &emu);
         let first = run(&client, &rt, &client_options, &request, &files, s.get("cancelOn"));
         let expect = &s["expect"];
@@ -212,7 +227,7 @@ fn a_session_hands_the_binding_its_tasks_and_cancels_with_a_resume_token() {
     let info = emu.info().clone();
     let options = json!({"tenantId": info.tenant_id, "clientId": info.client_id, "poll": {"initial": 0.05, "max": 0.2},
         "endpoints": {"devcenter": info.devcenter_url, "win32": info.win32_url, "ingestion": info.ingestion_url, "token": info.token_url}});
-    let files = write_files("session", &json!({"app.msixupload": 65536}));
+    let files = write_files("session", &json!({"app.msixupload": 65536}), &Value::Null);
     let host = SessionHost {
         files: Some(files.clone()),
         keep: DelegateKinds { send: true, ..DelegateKinds::default() },

@@ -306,7 +306,10 @@ fn files(tag: &str) -> Files {
     std::fs::create_dir_all(dir.join("Images")).unwrap();
     std::fs::write(dir.join("app.msixupload"), (0..600_000u32).map(|i| (i * 31 % 251) as u8).collect::<Vec<u8>>())
         .unwrap();
-    std::fs::write(dir.join("Images").join("shot1.png"), vec![7u8; 20_000]).unwrap();
+    // a 1366 x 768 PNG's header (the media rules read it), then filler
+    let mut shot = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\x05\x56\0\0\x03\0\x08\x06\0\0\0".to_vec();
+    shot.resize(20_000, 7);
+    std::fs::write(dir.join("Images").join("shot1.png"), shot).unwrap();
     Files(dir)
 }
 

@@ -39,14 +39,14 @@ fn submission() -> serde_json::Value {
 fn submission_files(dir: &TempDir) -> Vec<Entry> {
     let files: Vec<(&str, &str, Vec<u8>)> = vec![
         ("app.msixupload", "app.msixupload", data::random_bytes(1, 3 << 20)),
-        ("Images/Shot 1.png", "Images/Shot 1.png", data::random_bytes(2, 200_000)),
+        ("Images/Shot 1.png", "Images/Shot 1.png", data::png_bytes(2, 1366, 768, 200_000)),
         (
             "Images/Cafe\u{301} \u{65e5}\u{672c}.png",
             "Images/Caf\u{e9} \u{65e5}\u{672c}.png",
-            data::random_bytes(3, 1000),
+            data::png_bytes(3, 1920, 1080, 1000),
         ),
-        ("Trailers/Video.mp4", "Trailers/Video.mp4", data::random_bytes(4, 500_000)),
-        ("Trailers/thumb.png", "Trailers/thumb.png", Vec::new()),
+        ("Trailers/Video.mp4", "Trailers/Video.mp4", data::mp4_bytes(4, 500_000)),
+        ("Trailers/thumb.png", "Trailers/thumb.png", data::png_bytes(5, 1920, 1080, 33)),
     ];
     files
         .into_iter()
@@ -120,7 +120,7 @@ fn pack_writes_the_submission_zip_in_one_call() {
     assert!(!gone.exists(), "nothing may be written when a file is missing");
 
     // present only with another letter case: also caught before writing
-    std::fs::write(files.join("Trailers/VIDEO.mp4"), b"v").unwrap();
+    std::fs::write(files.join("Trailers/VIDEO.mp4"), data::mp4_bytes(9, 64)).unwrap();
     let e = package::pack(DocumentKind::AppSubmission, &submission(), files.path(), &gone, &mut |_, _| {}).unwrap_err();
     assert_eq!(e.kind(), ErrorKind::MissingFiles);
     assert_eq!(e.issues()[0].code, "files.case_mismatch");

@@ -14,6 +14,11 @@ use storesubmit::model::DocumentKind;
 use storesubmit::validate::{all_issue_codes, cross_check_files, lenient_json, validate, FileSet};
 use storesubmit::Issue;
 
+/// Bytes from hex (`fileBytes`).
+fn hex(s: &str) -> Vec<u8> {
+    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).expect("hex")).collect()
+}
+
 fn vector_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/validation")
 }
@@ -31,6 +36,12 @@ struct Case {
     files: Option<Vec<String>>,
     /// Names of `files` that are empty (0 bytes): `emptyFiles`.
     empty_files: Vec<String>,
+    /// Sizes of `files` in bytes: `fileSizes`.
+    file_sizes: Vec<(String, u64)>,
+    /// First bytes of `files`: `fileBytes` (hex).
+    file_bytes: Vec<(String, Vec<u8>)>,
+    /// The files come from a folder that does not exist: `folderMissing`.
+    folder_missing: Option<String>,
     expect: BTreeSet<(String, String)>,
 }
 
@@ -74,13 +85,37 @@ fn load_cases() -> Vec<Case> {
                 .get("emptyFiles")
                 .map(|f| f.as_array().unwrap().iter().map(|n| n.as_str().unwrap().to_string()).collect())
                 .unwrap_or_default();
+            let file_sizes = c
+                .get("fileSizes")
+                .and_then(Value::as_object)
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.as_u64().unwrap())).collect())
+                .unwrap_or_default();
+            let file_bytes = c
+                .get("fileBytes")
+                .and_then(Value::as_object)
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), hex(v.as_str().unwrap()))).collect())
+                .unwrap_or_default();
+            let folder_missing = c.get("folderMissing").and_then(Value::as_str).map(String::from);
             let expect = c["expect"]
                 .as_array()
                 .unwrap_or_else(|| panic!("{file} / {name}: no expect"))
                 .iter()
                 .map(|e| (e["code"].as_str().unwrap().to_string(), e["path"].as_str().unwrap().to_string()))
                 .collect();
-            cases.push(Case { file: file.clone(), name, kind, doc, read_issues, parsed, files, empty_files, expect });
+            cases.push(Case {
+                file: file.clone(),
+                name,
+                kind,
+                doc,
+                read_issues,
+                parsed,
+                files,
+                empty_files,
+                file_sizes,
+                file_bytes,
+                folder_missing,
+                expect,
+            });
         }
     }
     cases
@@ -93,9 +128,19 @@ fn run(case: &Case) -> (BTreeSet<(String, String)>, Vec<Issue>) {
     }
     issues.extend(validate(case.kind, &case.doc).issues);
     if let Some(files) = &case.files {
-        let mut set = FileSet::from_names(files);
+        let mut set = match &case.folder_missing {
+            Some(folder) => FileSet::missing_folder(folder),
+            None => FileSet::from_names(files),
+        };
         for e in &case.empty_files {
             set.insert_empty(e);
+        }
+        for (name, size) in &case.file_sizes {
+            set.insert_sized(name, *size);
+        }
+        for (name, bytes) in &case.file_bytes {
+            let size = case.file_sizes.iter().find(|(n, _)| n == name).map_or(bytes.len() as u64, |(_, s)| *s);
+            set.insert_header(name, Some(size), bytes);
         }
         issues.extend(cross_check_files(case.kind, &case.doc, &set));
     }

@@ -297,7 +297,15 @@ fn files(tag: &str) -> Dir {
     ] {
         let p = name.split('/').fold(dir.clone(), |p, s| p.join(s));
         std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(&p, (0..len).map(|i| (i * 31 % 251) as u8).collect::<Vec<u8>>()).unwrap();
+        let mut bytes: Vec<u8> = (0..len).map(|i| (i * 31 % 251) as u8).collect();
+        if name == "Images/icon.png" {
+            // the add-on icon starts as a 300 x 300 PNG: what validation reads of it
+            let mut head = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+            head.extend_from_slice(&300u32.to_be_bytes());
+            head.extend_from_slice(&300u32.to_be_bytes());
+            bytes[..head.len()].copy_from_slice(&head);
+        }
+        std::fs::write(&p, bytes).unwrap();
     }
     Dir(dir)
 }

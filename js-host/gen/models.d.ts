@@ -212,6 +212,8 @@ export interface AppSubmission {
   friendlyName?: string;
   /** Up to 15 trailers (`null` on submissions older than May 2017). */
   trailers?: Array<Trailer>;
+  /** Whether customers outside a gradual rollout who check for updates get the newest packages ("Always provide the newest packages when customers manually check for updates"). */
+  isSeekEnabled?: boolean;
   [field: string]: unknown;
 }
 
@@ -498,6 +500,8 @@ export interface FlightSubmission {
   targetPublishDate?: string;
   /** Notes for certification testers. */
   notesForCertification?: string;
+  /** Friendly name (read-only; not in the flight submission table, but the app and add-on submissions carry one and it is accepted here as there). */
+  friendlyName?: string;
   [field: string]: unknown;
 }
 

@@ -72,6 +72,11 @@ fn generate(dir: &Path, total_mib: usize) -> std::io::Result<()> {
     for i in 0..41 {
         let name = format!("Images/Shot {i:02}.png");
         write_random(&dir.join(&name), 100 + i as u64, 3 * MIB)?;
+        // a listing image starts as a PNG of a size the Store takes (validation reads its first bytes)
+        let mut head = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        head.extend_from_slice(&1920u32.to_be_bytes());
+        head.extend_from_slice(&1080u32.to_be_bytes());
+        std::fs::OpenOptions::new().write(true).open(dir.join(&name))?.write_all(&head)?;
         images.push(
             json!({"fileName": name.replace('/', "\\"), "fileStatus": "PendingUpload", "imageType": "Screenshot"}),
         );

@@ -164,8 +164,24 @@ namespace StoreSubmit.Tests
             {
                 var path = Path.Combine(Folder, f.Key.Replace('/', Path.DirectorySeparatorChar));
                 Directory.CreateDirectory(Path.GetDirectoryName(path));
-                File.WriteAllBytes(path, Filler(f.Value, seed++));
+                // a listing image starts as a PNG of a size the Store takes (what validation reads of it)
+                var head = f.Key.Contains("Icon") ? PngHead(300, 300) : f.Key.StartsWith("Images/") ? PngHead(1920, 1080) : new byte[0];
+                var body = Filler(f.Value, seed++);
+                Array.Copy(head, body, head.Length);
+                File.WriteAllBytes(path, body);
             }
+        }
+
+        /// <summary>The first bytes of a PNG of that size (signature and IHDR).</summary>
+        internal static byte[] PngHead(int width, int height)
+        {
+            var b = new byte[] { 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 0, 0, 0, 0, 0, 8, 6, 0, 0, 0 };
+            for (var i = 0; i < 4; i++)
+            {
+                b[16 + i] = (byte)(width >> (24 - 8 * i));
+                b[20 + i] = (byte)(height >> (24 - 8 * i));
+            }
+            return b;
         }
 
         internal static byte[] Filler(int size, ulong seed)

@@ -162,7 +162,32 @@ namespace StoreSubmit.Tests
             else if (c.ContainsKey("doc_text")) args["text"] = c["doc_text"];
             else args["document"] = c["doc"];
             var files = c.GetArray("files");
-            if (files != null)
+            string scratch = null;
+            if (files != null && (c.ContainsKey("fileBytes") || c.ContainsKey("fileSizes") || c.ContainsKey("folderMissing")))
+            {
+                // a folder: the core reads sizes and media files' first bytes from it (sparse files as long as fileSizes says)
+                scratch = Path.Combine(Path.GetTempPath(), "storesubmit-vector-" + Guid.NewGuid().ToString("N"));
+                Directory.CreateDirectory(scratch);
+                args["folder"] = c.ContainsKey("folderMissing") ? Path.Combine(scratch, c.GetString("folderMissing")) : scratch;
+                var heads = c.GetObject("fileBytes") ?? new JsonObject();
+                var sizes = c.GetObject("fileSizes") ?? new JsonObject();
+                var empty = new HashSet<object>(c.GetArray("emptyFiles") ?? new JsonArray());
+                if (!c.ContainsKey("folderMissing"))
+                {
+                    foreach (string f in files)
+                    {
+                        var target = Path.Combine(scratch, Path.Combine(f.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries)));
+                        Directory.CreateDirectory(Path.GetDirectoryName(target));
+                        var body = empty.Contains(f) ? new byte[0] : heads.ContainsKey(f) ? Hex(heads.GetString(f)) : new byte[] { (byte)'x' };
+                        using (var fs = new FileStream(target, FileMode.Create))
+                        {
+                            fs.Write(body, 0, body.Length);
+                            if (sizes.ContainsKey(f)) fs.SetLength(Convert.ToInt64(sizes[f]));
+                        }
+                    }
+                }
+            }
+            else if (files != null)
             {
                 var empty = new HashSet<object>(c.GetArray("emptyFiles") ?? new JsonArray());
                 if (empty.Count == 0) args["files"] = files;
@@ -173,12 +198,28 @@ namespace StoreSubmit.Tests
                     args["files"] = sized;
                 }
             }
-            var result = new ValidationResult((JsonObject)Native.Call("validate", args));
+            ValidationResult result;
+            try
+            {
+                result = new ValidationResult((JsonObject)Native.Call("validate", args));
+            }
+            finally
+            {
+                if (scratch != null) Directory.Delete(scratch, true);
+            }
             var got = new HashSet<string>(result.Issues.Select(i => i.Code + " @ " + i.Path));
             var want = new HashSet<string>(c.GetArray("expect").Cast<JsonObject>().Select(e => e.GetString("code") + " @ " + e.GetString("path")));
             CollectionAssert.AreEquivalent(want, got, string.Join(", ", result.Issues));
             Assert.AreEqual(!result.Issues.Any(i => i.IsError), result.Valid);
             foreach (var i in result.Issues) Assert.IsNotEmpty(i.Message, i.Code);
+        }
+
+        /// <summary>Bytes from hex (a vector's <c>fileBytes</c>).</summary>
+        static byte[] Hex(string hex)
+        {
+            var bytes = new byte[hex.Length / 2];
+            for (int i = 0; i < bytes.Length; i++) bytes[i] = Convert.ToByte(hex.Substring(2 * i, 2), 16);
+            return bytes;
         }
 
         [TestCaseSource("BlobCases")]

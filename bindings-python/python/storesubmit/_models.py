@@ -210,6 +210,8 @@ class AppSubmission(TypedDict, total=False):
     """Friendly name shown in Partner Center (generated; read-only)."""
     trailers: List["Trailer"]
     """Up to 15 trailers (``null`` on submissions older than May 2017)."""
+    isSeekEnabled: bool
+    """Whether customers outside a gradual rollout who check for updates get the newest packages ("Always provide the newest packages when customers manually check for updates")."""
 
 
 class Listing(TypedDict, total=False):
@@ -496,6 +498,8 @@ class FlightSubmission(TypedDict, total=False):
     """Publish date (ISO 8601) when ``targetPublishMode`` is ``SpecificDate``."""
     notesForCertification: str
     """Notes for certification testers."""
+    friendlyName: str
+    """Friendly name (read-only; not in the flight submission table, but the app and add-on submissions carry one and it is accepted here as there)."""
 
 
 class Win32ResponseMessage(TypedDict, total=False):

@@ -47,6 +47,18 @@ fn filler(len: usize, seed: u64) -> Vec<u8> {
         .collect()
 }
 
+/// `len` bytes that start as a `width` x `height` PNG (signature and `IHDR`, what validation reads of a
+/// listing image), then filler: the sample's images need not be pictures, only of a size the Store takes.
+fn png_filler(width: u32, height: u32, len: usize, seed: u64) -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    v.extend_from_slice(&width.to_be_bytes());
+    v.extend_from_slice(&height.to_be_bytes());
+    v.extend_from_slice(&[8, 6, 0, 0, 0]);
+    let head = v.len();
+    v.extend_from_slice(&filler(len - head, seed));
+    v
+}
+
 fn sample_files() -> Result<TempDir> {
     let dir = std::env::temp_dir().join(format!(
         "storesubmit-demo-{}-{}",
@@ -56,8 +68,8 @@ fn sample_files() -> Result<TempDir> {
     let dir = TempDir(dir);
     write(&dir.0, "Contoso.App_1.2.0.0_x64.msixupload", &filler(3 << 20, 1))?;
     write(&dir.0, "Contoso.App_1.2.1.0_x64.msixupload", &filler(1 << 20, 2))?;
-    write(&dir.0, "Images/Screenshot1.png", &filler(64 << 10, 3))?;
-    write(&dir.0, "Images/Icon300.png", &filler(16 << 10, 4))?;
+    write(&dir.0, "Images/Screenshot1.png", &png_filler(1920, 1080, 64 << 10, 3))?;
+    write(&dir.0, "Images/Icon300.png", &png_filler(300, 300, 16 << 10, 4))?;
     write(&dir.0, "Assets/screenshot-en-us.png", &filler(48 << 10, 5))?;
     write(&dir.0, "Assets/logo-en-us.png", &filler(8 << 10, 6))?;
     Ok(dir)

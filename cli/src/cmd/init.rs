@@ -1,10 +1,14 @@
-//! `storesubmit init app|addon|flight|win32|ingestion DIR`: starter documents that validate, the files
-//! folder they name, and the next commands, so a first release starts from something that works.
+//! `storesubmit init app|addon|flight|win32|ingestion DIR`: starter documents, the files folder they
+//! name, and the next commands, so a first release starts from something that works. The text a user must
+//! write (descriptions, release notes, titles) is marked `TODO:` and the MSI/EXE URLs are on the `todo.invalid`
+//! host, so `validate` reports each (`field.placeholder`) until it is replaced: a starter never publishes
+//! as it is. Everything else in a starter validates.
 
 use std::path::Path;
 
 use serde_json::{json, Value};
 use storesubmit::model::DocumentKind;
+use storesubmit::validate::PLACEHOLDER_MARK;
 use storesubmit::{Error, ErrorKind, Result};
 
 use crate::args::{InitArgs, InitKind};
@@ -21,6 +25,11 @@ struct Starter {
     rehearsable: bool,
 }
 
+/// A text the user must write: the placeholder mark, then what to write.
+fn todo(what: &str) -> String {
+    format!("{PLACEHOLDER_MARK} {what}")
+}
+
 /// The starter of a kind; `None` for `project` (read from a live product: `project_init`).
 fn starter(kind: InitKind) -> Option<Starter> {
     let package = |name: &str| json!({"fileName": name, "fileStatus": "PendingUpload", "minimumDirectXVersion": "None", "minimumSystemRam": "None"});
@@ -33,8 +42,8 @@ fn starter(kind: InitKind) -> Option<Starter> {
                 json!({
                     "applicationPackages": [package("MyApp_1.0.0.0_x64.msixupload")],
                     "listings": {"en-us": {"baseListing": {
-                        "description": "What the app does, in a few sentences.",
-                        "releaseNotes": "What is new in this version.",
+                        "description": todo("what the app does, in a few sentences."),
+                        "releaseNotes": todo("what is new in this version."),
                         "images": [{"fileName": "Images/screenshot1.png", "fileStatus": "PendingUpload", "imageType": "Screenshot"}]
                     }}}
                 }),
@@ -48,7 +57,7 @@ fn starter(kind: InitKind) -> Option<Starter> {
                 "submission.json",
                 Some(DocumentKind::AddonSubmission),
                 json!({
-                    "listings": {"en-us": {"title": "100 coins", "description": "A bag of 100 coins.",
+                    "listings": {"en-us": {"title": todo("the add-on's name"), "description": todo("what it gives, in a sentence."),
                         "icon": {"fileName": "Images/icon.png", "fileStatus": "PendingUpload"}}},
                     "pricing": {"priceId": "Tier2"}
                 }),
@@ -74,12 +83,12 @@ fn starter(kind: InitKind) -> Option<Starter> {
                     "packages.json",
                     Some(DocumentKind::Win32Packages),
                     json!({"packages": [{
-                        "packageUrl": "https://www.example.com/downloads/1.0/setup.exe",
+                        "packageUrl": "https://downloads.todo.invalid/1.0/setup.exe",
                         "languages": ["en-us"],
                         "architectures": ["X64"],
                         "isSilentInstall": true,
                         "installerParameters": "/S",
-                        "genericDocUrl": "https://www.example.com/docs/install-errors",
+                        "genericDocUrl": "https://docs.todo.invalid/install-errors",
                         "packageType": "exe"
                     }]}),
                 ),
@@ -88,9 +97,9 @@ fn starter(kind: InitKind) -> Option<Starter> {
                     Some(DocumentKind::Win32MetadataPatch),
                     json!({"listings": {
                         "language": "en-us",
-                        "description": "What the app does, in a few sentences.",
-                        "whatsNew": "What is new in this version.",
-                        "shortDescription": "One line about the app."
+                        "description": todo("what the app does, in a few sentences."),
+                        "whatsNew": todo("what is new in this version."),
+                        "shortDescription": todo("one line about the app.")
                     }}),
                 ),
             ],
@@ -105,7 +114,7 @@ fn starter(kind: InitKind) -> Option<Starter> {
                 None,
                 json!({"listings": [{
                     "languageCode": "en-us",
-                    "set": {"description": "What the product does, in a few sentences.", "summary": "One line."},
+                    "set": {"description": todo("what the product does, in a few sentences."), "summary": todo("one line.")},
                     "images": [{"file": "Images/logo.png", "type": "AzureLogoLarge"}]
                 }]}),
             )],
@@ -122,10 +131,15 @@ pub fn run(mode: Mode, args: &InitArgs) -> Result<i32> {
     let Some(s) = starter(args.kind) else { return super::project_init::init(mode, args) };
     let io = |p: &Path, e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot write {}: {e}", p.display()));
     for (name, kind, doc) in &s.documents {
-        if let Some(kind) = kind {
-            let report = storesubmit::validate::validate(*kind, doc);
-            debug_assert!(report.issues.is_empty(), "the {name} starter validates: {:?}", report.issues);
-        }
+        let report = match kind {
+            Some(kind) => storesubmit::validate::validate(*kind, doc),
+            None => storesubmit::validate::offer_changes(doc),
+        };
+        debug_assert!(
+            report.issues.iter().all(|i| i.code == "field.placeholder"),
+            "the {name} starter validates but for its placeholders: {:?}",
+            report.issues
+        );
         let path = args.dir.join(name);
         if path.exists() {
             return Err(Error::invalid_argument(format!("{} exists; not overwritten", path.display())));
@@ -144,7 +158,10 @@ pub fn run(mode: Mode, args: &InitArgs) -> Result<i32> {
     let publish = s.publish.replace("{dir}", &dir_s).replace("{files}", &files_s);
     let validates: Vec<String> = written
         .iter()
-        .filter_map(|(p, k)| k.map(|k| format!("storesubmit validate {} --kind {}", p.display(), k.as_str())))
+        .map(|(p, k)| match k {
+            Some(k) => format!("storesubmit validate {} --kind {}", p.display(), k.as_str()),
+            None => format!("storesubmit validate {}", p.display()),
+        })
         .collect();
     if mode.json {
         let docs: Vec<Value> =
@@ -156,6 +173,10 @@ pub fn run(mode: Mode, args: &InitArgs) -> Result<i32> {
     } else {
         let names: Vec<String> = written.iter().map(|(p, _)| p.display().to_string()).collect();
         println!("wrote {} and {files_s}/", names.join(", "));
+        println!(
+            "replace each text marked `{PLACEHOLDER_MARK}`{}: validate reports each until you do",
+            if args.kind == InitKind::Win32 { " and each URL on todo.invalid" } else { "" }
+        );
         if !s.needs.is_empty() {
             println!("put these files under {files_s}: {}", s.needs.join(", "));
         }
@@ -172,4 +193,29 @@ pub fn run(mode: Mode, args: &InitArgs) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 25: the starters' placeholder text validated and published; now each is reported, and it is
+    /// the only thing reported.
+    #[test]
+    fn starters_validate_but_for_their_marked_placeholders() {
+        for kind in [InitKind::App, InitKind::Addon, InitKind::Flight, InitKind::Win32, InitKind::Ingestion] {
+            let s = starter(kind).expect("a starter");
+            let mut placeholders = 0;
+            for (name, doc_kind, doc) in &s.documents {
+                let report = match doc_kind {
+                    Some(k) => storesubmit::validate::validate(*k, doc),
+                    None => storesubmit::validate::offer_changes(doc),
+                };
+                assert!(report.issues.iter().all(|i| i.code == "field.placeholder"), "{name}: {:?}", report.issues);
+                placeholders += report.issues.len();
+            }
+            // a flight starter holds no text, only the package to upload
+            assert_eq!(placeholders == 0, kind == InitKind::Flight, "{kind:?}");
+        }
+    }
 }

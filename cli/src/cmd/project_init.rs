@@ -153,19 +153,37 @@ fn read_with(
                 let s = c.call("devcenter.get_app_submission", json!({"applicationId": id, "submissionId": sid}))?;
                 live.packages = file_names(&s, "applicationPackages");
                 for (lang, l) in s.get("listings").and_then(Value::as_object).into_iter().flatten() {
-                    let mut m = l.get("baseListing").and_then(Value::as_object).cloned().unwrap_or_default();
-                    if let Some(Value::Object(po)) = l.get("platformOverrides") {
-                        if !po.is_empty() {
-                            m.insert("platformOverrides".into(), Value::Object(po.clone()));
-                        }
-                    }
-                    live.listings.push((lang.clone(), tidy(m, &["images"])));
+                    live.listings.push((lang.clone(), app_listing_fields(l)));
                 }
                 live.source = format!("{from} {sid}");
             }
         }
     }
     Ok(live)
+}
+
+/// A live app listing as a project's listing file holds it: the base listing's fields and the platform
+/// overrides, without images (the images folder holds those) and without the obsolete fields a live
+/// listing may still carry (`privacyPolicy`, `supportContact`, `websiteUrl`: the Store ignores them, and
+/// every later run would warn about them).
+fn app_listing_fields(listing: &Value) -> Map<String, Value> {
+    let mut drop = vec!["images"];
+    drop.extend_from_slice(storesubmit::data::enums::BASE_LISTING_OBSOLETE);
+    let mut m = listing.get("baseListing").and_then(Value::as_object).cloned().unwrap_or_default();
+    if let Some(Value::Object(po)) = listing.get("platformOverrides") {
+        let po: Map<String, Value> = po
+            .iter()
+            .map(|(k, v)| match v {
+                Value::Object(o) => (k.clone(), Value::Object(tidy(o.clone(), &drop))),
+                other => (k.clone(), other.clone()),
+            })
+            .filter(|(_, v)| !matches!(v, Value::Object(o) if o.is_empty()))
+            .collect();
+        if !po.is_empty() {
+            m.insert("platformOverrides".into(), Value::Object(po));
+        }
+    }
+    tidy(m, &drop)
 }
 
 fn file_names(submission: &Value, key: &str) -> Vec<Value> {
@@ -385,4 +403,30 @@ pub fn init(mode: Mode, args: &InitArgs) -> Result<i32> {
         println!("  {n}");
     }
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Issue 25: `init project` wrote the obsolete fields of a live listing, and every later run warned
+    /// about each of them.
+    #[test]
+    fn obsolete_listing_fields_are_not_written() {
+        let live = json!({
+            "baseListing": {"title": "Contoso", "description": "d", "privacyPolicy": "https://contoso.com/p",
+                            "supportContact": "support@contoso.com", "websiteUrl": "https://contoso.com",
+                            "images": [{"fileName": "a.png"}]},
+            "platformOverrides": {"Windows81": {"websiteUrl": "https://contoso.com/8"}, "Windows80": {"title": "C8"}}
+        });
+        let m = app_listing_fields(&live);
+        assert_eq!(
+            Value::Object(m.clone()),
+            json!({"title": "Contoso", "description": "d",
+            "platformOverrides": {"Windows80": {"title": "C8"}}})
+        );
+        let doc = json!({"listings": {"en-us": {"baseListing": m}}});
+        let issues = storesubmit::validate::validate(storesubmit::model::DocumentKind::AppSubmission, &doc).issues;
+        assert!(issues.iter().all(|i| i.code != "field.obsolete"), "{issues:?}");
+    }
 }

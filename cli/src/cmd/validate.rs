@@ -41,6 +41,18 @@ pub fn run(mode: Mode, args: &ValidateArgs) -> Result<i32> {
         Err(e) => return Err(e),
     };
     let mut kind_name = None;
+    if args.kind.is_none() && storesubmit::validate::looks_like_offer_changes(&doc) {
+        // An ingestion offer-changes document (`ingestion publish --changes`): its structure and the
+        // fields it merges into the offer's resources.
+        if args.files.is_some() || args.change {
+            return Err(Error::invalid_argument(
+                "--files and --change apply to a devcenter submission; an offer-changes document names its files itself",
+            ));
+        }
+        issues.extend(storesubmit::validate::offer_changes(&doc).issues);
+        print_report(mode, &file.display().to_string(), Some("ingestion-changes"), &issues, false);
+        return Ok(if issues.iter().any(Issue::is_error) { crate::exit::INVALID } else { crate::exit::OK });
+    }
     if !doc.is_null() {
         let kind = args.kind.as_deref().map(str::parse::<DocumentKind>).transpose()?;
         let files = args.files.as_deref().map(file_set).transpose()?;
@@ -83,11 +95,13 @@ pub fn print_report(mode: Mode, what: &str, kind_name: Option<&str>, issues: &[I
     }
 }
 
-/// The names in a folder (recursively) or a ZIP.
+/// The files of a folder (recursively: names, sizes, and the first bytes of the media files it names,
+/// read on demand) or the names in a ZIP. A path that does not exist is a files folder that is missing:
+/// one `files.folder_missing` issue naming it.
 fn file_set(path: &std::path::Path) -> Result<FileSet> {
     let io = |e: std::io::Error| Error::new(ErrorKind::Io, format!("cannot read {}: {e}", path.display()));
-    if path.is_dir() {
-        return FileSet::from_dir(path).map_err(io);
+    if path.is_dir() || !path.exists() {
+        return FileSet::from_dir_or_missing(path).map_err(io);
     }
     let file = std::fs::File::open(path).map_err(io)?;
     FileSet::from_zip(std::io::BufReader::new(file))

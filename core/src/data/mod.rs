@@ -4,6 +4,7 @@
 
 pub mod categories;
 pub mod enums;
+pub mod images;
 pub mod languages;
 pub mod limits;
 pub mod markets;

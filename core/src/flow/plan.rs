@@ -59,7 +59,7 @@ const MAX_STEPS: u32 = 1_000;
 pub struct Plan {
     /// The workflow planned: `submission` or `win32`.
     pub workflow: String,
-    /// What it publishes, as the request names it (`{"type": "app", "app_id"}`…; win32: `{"productId"}`).
+    /// What it publishes, as the request names it (`{"type": "app", "appId"}`…; win32: `{"productId"}`).
     pub target: Value,
     /// The live document the changes are computed from.
     pub base: PlanBase,
@@ -911,7 +911,7 @@ mod tests {
     }
 
     fn app_request(pending: &str, stop: &str) -> Value {
-        json!({"workflow": "submission", "target": {"type": "app", "app_id": "9APP"},
+        json!({"workflow": "submission", "target": {"type": "app", "appId": "9APP"},
                "spec": {"changes": changes(), "rolloutPercentage": 10}, "pending": pending, "stopAfter": stop})
     }
 
@@ -1103,7 +1103,7 @@ mod tests {
             json!({"id": "P1", "status": "Published", "contentType": "EMagazine",
                    "listings": {"en": {"title": "T", "icon": {"fileName": "old.png", "fileStatus": "Uploaded"}}}}),
         );
-        let request = json!({"workflow": "submission", "target": {"type": "addon", "addon_id": "AO1"},
+        let request = json!({"workflow": "submission", "target": {"type": "addon", "addonId": "AO1"},
             "spec": {"changes": {"listings": {"en": {"icon": {"fileName": "Images\\new.png"}}}}}});
         let p = planned(&mut s, &request).unwrap();
         s.finish();
@@ -1132,7 +1132,7 @@ mod tests {
             json!({"id": "S3", "status": "PendingCommit", "fileUploadUrl": "https://b/x?sig=1",
                    "flightPackages": [{"fileName": "a.msixupload", "fileStatus": "Uploaded"}]}),
         );
-        let request = json!({"workflow": "submission", "target": {"type": "flight", "app_id": "A", "flight_id": "F"},
+        let request = json!({"workflow": "submission", "target": {"type": "flight", "appId": "A", "flightId": "F"},
             "spec": {"changes": {"flightPackages": [{"fileName": "b.msixupload"}]}}});
         let p = planned(&mut s, &request).unwrap();
         s.finish();

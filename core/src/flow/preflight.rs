@@ -113,7 +113,8 @@ impl Check {
     /// would run them: for a caller that checks without running the workflow (an offline dry run).
     ///
     /// # Errors
-    /// As [`Check::rules`] and [`Check::files`]; `missing_files` naming a folder that does not exist.
+    /// As [`Check::rules`] and [`Check::files`]; `missing_files` with one `files.folder_missing` issue naming
+    /// a folder that does not exist.
     pub fn check_local(&self, files: Option<&std::path::Path>) -> Result<()> {
         let Some(archive) = self.rules()? else { return Ok(()) };
         let set = match files {
@@ -209,7 +210,16 @@ fn win32_rules(spec: &Win32Spec) -> Result<()> {
 }
 
 fn win32_files(spec: &Win32Spec, set: &FileSet) -> Result<()> {
-    let missing: Vec<Issue> = win32_asset_files(spec)
+    let named = win32_asset_files(spec);
+    if let Some(folder) = set.missing() {
+        let message = format!(
+            "the files folder `{}` does not exist; the spec names {} listing asset file(s) to upload from it",
+            crate::validate::shown(folder),
+            named.len()
+        );
+        return Err(files_error(vec![Issue::error(crate::validate::codes::FILES_FOLDER_MISSING.code, "", message)]));
+    }
+    let missing: Vec<Issue> = named
         .into_iter()
         .filter(|(_, _, f)| !set.contains(f))
         .map(|(ptr, label, f)| {

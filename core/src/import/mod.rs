@@ -214,6 +214,17 @@ pub fn write(
         if !safe {
             return Err(Error::invalid_argument(format!("import: `{rel}` is not a relative path inside the project")));
         }
+        // never write through a symbolic link (a link inside --out could point anywhere)
+        let mut at = out.to_path_buf();
+        for seg in rel.split('/') {
+            at.push(seg);
+            if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+                return Err(Error::invalid_argument(format!(
+                    "import: {} is a symbolic link; refused (nothing is written through a link)",
+                    at.display()
+                )));
+            }
+        }
         Ok(out.join(rel))
     };
     let mut planned = Vec::new();

@@ -7,7 +7,9 @@
 //! - `SBConfig.json` (comments accepted): `appSubmission` makes an `app` project, `iapSubmission` an
 //!   `addon` one; its `appId` / `iapId` is the product id; its other fields go to `submission.json`
 //!   (but `listings`, `trailers` and packages, which come from the PDP files and `[packages]`;
-//!   `targetPublishMode: "NotSet"` and nulls, which mean "leave as is", are left out). `packageParameters`
+//!   nulls, which mean "leave as is", are left out, and so are StoreBroker's template values —
+//!   `"NotSet"` of visibility, targetPublishMode, applicationCategory and contentType, pricing.priceId
+//!   `"NotAvailable"` — each with an `import.config.placeholder` warning). `packageParameters`
 //!   gives the PDP root and `Release`, `PDPInclude`/`PDPExclude` (wildcards), `LanguageExclude`,
 //!   `ImagesRootPath`, `MediaFallbackLanguage` and the package paths (`AppxPath` or `PackagePath`), each
 //!   of which becomes a `packages/<file name>` glob. A credential in the file is never carried (nor
@@ -16,11 +18,12 @@
 //!   language being the first folder. `ProductDescription` fields map to the base listing as
 //!   StoreBroker maps them (`AppStoreName` → `title`, `Description` → `description`, `AppFeatures` →
 //!   `features`, `Keywords` → `keywords`, `ReleaseNotes` → `releaseNotes`, `CopyrightAndTrademark` →
-//!   `copyrightAndTrademarkInfo`, `AdditionalLicenseTerms` → `licenseTerms`, `WebsiteURL` →
-//!   `websiteUrl`, `SupportContactInfo` → `supportContact`, `PrivacyPolicyURL` → `privacyPolicy`,
+//!   `copyrightAndTrademarkInfo`, `AdditionalLicenseTerms` → `licenseTerms`,
 //!   `RecommendedHardware` / `MinimumHardware` → `recommendedHardware` / `minimumHardware`,
 //!   `ShortDescription`, `ShortTitle`, `SortTitle`, `VoiceTitle`, `DevStudio` → the same names in camel
-//!   case); values are trimmed and empty ones left out. `InAppProductDescription` gives an add-on's
+//!   case); values are trimmed and empty ones left out. `WebsiteURL`, `SupportContactInfo` and
+//!   `PrivacyPolicyURL` map to listing fields the Store no longer takes (set on the Properties page): they
+//!   are not imported (`import.pdp.obsolete`). `InAppProductDescription` gives an add-on's
 //!   `title`, `description` and `Icon`.
 //! - Media: each `Caption`'s `DesktopImage`, `MobileImage`, `XboxImage`, `SurfaceHubImage` and
 //!   `HoloLensImage` is a `Screenshot`, `MobileScreenshot`, `XboxScreenshot`, `SurfaceHubScreenshot` or
@@ -82,9 +85,23 @@ const APP_TEXT: &[(&str, &str)] = &[
     ("DevStudio", "devStudio"),
     ("CopyrightAndTrademark", "copyrightAndTrademarkInfo"),
     ("AdditionalLicenseTerms", "licenseTerms"),
-    ("WebsiteURL", "websiteUrl"),
-    ("SupportContactInfo", "supportContact"),
-    ("PrivacyPolicyURL", "privacyPolicy"),
+];
+
+/// PDP elements whose listing fields the Store no longer takes (`websiteUrl`, `supportContact`,
+/// `privacyPolicy`: "This value is obsolete … it will be ignored"; they live on the Properties page now):
+/// not imported, each with an `import.pdp.obsolete` warning, so the project does not warn on every run.
+const APP_OBSOLETE: &[(&str, &str)] =
+    &[("WebsiteURL", "websiteUrl"), ("SupportContactInfo", "supportContact"), ("PrivacyPolicyURL", "privacyPolicy")];
+
+/// StoreBroker's template values (`New-StoreBrokerConfigFile` writes them until the user chooses): field
+/// (a `/`-separated path in the submission) → value. Not carried, so the live value stays; each is an
+/// `import.config.placeholder` warning.
+const TEMPLATE_PLACEHOLDERS: &[(&str, &str)] = &[
+    ("targetPublishMode", "NotSet"),
+    ("visibility", "NotSet"),
+    ("applicationCategory", "NotSet"),
+    ("contentType", "NotSet"),
+    ("pricing/priceId", "NotAvailable"),
 ];
 
 /// PDP list elements (and their item element) → base listing fields.
@@ -341,11 +358,12 @@ pub fn read_config(text_in: &str, name: &str) -> Config {
                 ));
             }
             sub.shift_remove(&k);
-        } else if v.is_null() || (k.eq_ignore_ascii_case("targetPublishMode") && v.as_str() == Some("NotSet")) {
+        } else if v.is_null() {
             // StoreBroker's "not set": the submission keeps the value it has.
             sub.shift_remove(&k);
         }
     }
+    drop_placeholders(&mut cfg.issues, &mut sub, name, section);
     cfg.submission = sub;
     if let Some(Value::Object(pp)) = get(root, "packageParameters") {
         for k in pp.keys() {
@@ -373,6 +391,36 @@ pub fn read_config(text_in: &str, name: &str) -> Config {
         cfg.packages = packages.into_iter().map(|s| s.replace('\\', "/")).collect();
     }
     cfg
+}
+
+/// Removes StoreBroker's template values ([`TEMPLATE_PLACEHOLDERS`]) from the submission fields, with an
+/// `import.config.placeholder` warning each (keys matched case-insensitively, as PowerShell does).
+fn drop_placeholders(issues: &mut Vec<Issue>, sub: &mut Map<String, Value>, name: &str, section: &str) {
+    for (path, template) in TEMPLATE_PLACEHOLDERS {
+        let (parent, field) = match path.split_once('/') {
+            Some((p, f)) => (Some(p), f),
+            None => (None, *path),
+        };
+        let obj = match parent {
+            None => Some(&mut *sub),
+            Some(p) => sub.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(p)).and_then(|(_, v)| v.as_object_mut()),
+        };
+        let Some(obj) = obj else { continue };
+        let Some(key) = obj.keys().find(|k| k.eq_ignore_ascii_case(field)).cloned() else { continue };
+        if obj.get(&key).and_then(Value::as_str) != Some(*template) {
+            continue;
+        }
+        obj.shift_remove(&key);
+        let shown_path = path.replace('/', ".");
+        issues.push(issue(
+            codes::IMPORT_CONFIG_PLACEHOLDER,
+            format!("{name}#/{section}/{path}"),
+            format!(
+                "{name}: {section}.{shown_path} is `{template}`, StoreBroker's template value; not carried to \
+                 submission.json, so the live value stays (set it there to change it)"
+            ),
+        ));
+    }
 }
 
 /// `*` and `?` wildcards, case-insensitive (PowerShell's `-Include` / `-Exclude`).
@@ -973,6 +1021,19 @@ fn app_listing(run: &mut Run<'_>, pdp: &Pdp<'_>, root: &Element) -> Value {
             }
             if !v.is_empty() {
                 base.insert((*field).to_string(), Value::String(v.to_string()));
+            }
+        } else if let Some((_, field)) = APP_OBSOLETE.iter().find(|(e, _)| *e == name) {
+            check_attributes(run, pdp, el, &[]);
+            if !el.trimmed().is_empty() {
+                run.issues.push(issue(
+                    codes::IMPORT_PDP_OBSOLETE,
+                    pdp.rel,
+                    format!(
+                        "{}: <{name}> maps to the listing's `{field}`, which the Store no longer takes (it is set on \
+                         the Properties page in Partner Center); not imported",
+                        pdp.at(el)
+                    ),
+                ));
             }
         } else if let Some((_, item, field)) = APP_LISTS.iter().find(|(e, _, _)| *e == name) {
             let mut values = Vec::new();

@@ -389,7 +389,7 @@ mod native {
             let dir = std::env::temp_dir().join(format!("ss-pkg-{}", std::process::id()));
             std::fs::create_dir_all(dir.join("Trailers")).unwrap();
             std::fs::write(dir.join("app.msixupload"), b"x").unwrap();
-            std::fs::write(dir.join("Trailers").join("T.mp4"), b"v").unwrap();
+            std::fs::write(dir.join("Trailers").join("T.mp4"), b"\0\0\0\x10ftypmp42\0\0\0\0").unwrap();
             let doc = json!({
                 "applicationPackages": [{"fileName": "app.msixupload", "fileStatus": "PendingUpload"},
                                         {"fileName": "gone.msix", "fileStatus": "PendingUpload"}],

@@ -1,5 +1,11 @@
 //! What a project's folder holds, behind a small trait: the resolver lists folders and reads files
 //! through it, so it does no I/O itself ([`FsFiles`] is the native folder, [`MemFiles`] a map).
+//!
+//! **Everything stays inside the project folder.** A path with a `..` segment, an absolute path or a
+//! drive prefix (`C:x`) is refused before anything is read ([`inside`]), and on disk a path whose real
+//! location (symbolic links resolved) leaves the folder is refused too: a project file cannot make a dry
+//! run — or a pull request's job summary — show a file from elsewhere on the machine. Files larger than
+//! [`crate::data::limits::PROJECT_FILE_MAX_BYTES`] are refused before they are read.
 
 use std::collections::BTreeMap;
 
@@ -27,6 +33,23 @@ pub trait ProjectFiles {
     /// # Errors
     /// The reason, when there is no such file or it cannot be read.
     fn read(&self, path: &str) -> Result<Vec<u8>, String>;
+}
+
+/// Checks that a project path stays inside the project folder: no `..` segment, not absolute, no drive
+/// prefix (`C:x` is relative to a drive's current folder on Windows).
+///
+/// # Errors
+/// The rule it breaks.
+pub fn inside(path: &str) -> Result<(), String> {
+    let p = path.replace('\\', "/");
+    let b = p.as_bytes();
+    if p.starts_with('/') || (b.len() >= 2 && b[1] == b':' && b[0].is_ascii_alphabetic()) {
+        return Err(format!("`{path}` is absolute: paths are relative to the project folder"));
+    }
+    if p.split('/').any(|s| s == "..") {
+        return Err(format!("`{path}` leaves the project folder (`..`)"));
+    }
+    Ok(())
 }
 
 /// `a/b` joined as a project path.
@@ -57,6 +80,7 @@ impl MemFiles {
 
 impl ProjectFiles for MemFiles {
     fn list(&self, dir: &str) -> Result<Option<Vec<Entry>>, String> {
+        inside(dir)?;
         let prefix = if dir.is_empty() { String::new() } else { format!("{dir}/") };
         let mut out: BTreeMap<String, Entry> = BTreeMap::new();
         let mut found = dir.is_empty();
@@ -79,7 +103,12 @@ impl ProjectFiles for MemFiles {
     }
 
     fn read(&self, path: &str) -> Result<Vec<u8>, String> {
-        self.0.get(path).cloned().ok_or_else(|| "no such file".to_string())
+        inside(path)?;
+        let bytes = self.0.get(path).ok_or_else(|| "no such file".to_string())?;
+        if bytes.len() as u64 > crate::data::limits::PROJECT_FILE_MAX_BYTES {
+            return Err(too_large(path, bytes.len() as u64));
+        }
+        Ok(bytes.clone())
     }
 }
 
@@ -97,15 +126,30 @@ impl FsFiles {
         FsFiles { root: root.to_path_buf() }
     }
 
-    fn path(&self, rel: &str) -> std::path::PathBuf {
-        rel.split('/').filter(|s| !s.is_empty()).fold(self.root.clone(), |p, s| p.join(s))
+    /// The path of `rel`, refused when it leaves the folder (by its name, or through a symbolic link).
+    fn path(&self, rel: &str) -> Result<std::path::PathBuf, String> {
+        inside(rel)?;
+        let path = rel.split('/').filter(|s| !s.is_empty()).fold(self.root.clone(), |p, s| p.join(s));
+        if let (Ok(real), Ok(root)) = (path.canonicalize(), self.root.canonicalize()) {
+            if !real.starts_with(&root) {
+                return Err(format!("`{rel}` leads outside the project folder (a symbolic link?)"));
+            }
+        }
+        Ok(path)
     }
+}
+
+fn too_large(path: &str, size: u64) -> String {
+    format!(
+        "`{path}` holds {size} bytes, more than a project reads ({} bytes)",
+        crate::data::limits::PROJECT_FILE_MAX_BYTES
+    )
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 impl ProjectFiles for FsFiles {
     fn list(&self, dir: &str) -> Result<Option<Vec<Entry>>, String> {
-        let path = self.path(dir);
+        let path = self.path(dir)?;
         let rd = match std::fs::read_dir(&path) {
             Ok(rd) => rd,
             Err(e) if matches!(e.kind(), std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory) => {
@@ -119,7 +163,11 @@ impl ProjectFiles for FsFiles {
             let entry = entry.map_err(|e| e.to_string())?;
             let Ok(name) = entry.file_name().into_string() else { continue };
             let link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
-            // a link is followed to a file (its size), never into a folder (no cycles, no escapes)
+            // a link is followed to a file inside the folder (its size), never into a folder (no cycles)
+            // and never out of the project folder
+            if link && self.path(&join(dir, &name)).is_err() {
+                continue;
+            }
             let meta = std::fs::metadata(entry.path());
             match meta {
                 Ok(m) if m.is_dir() && !link => out.push(Entry { name, dir: true, size: 0 }),
@@ -132,6 +180,14 @@ impl ProjectFiles for FsFiles {
     }
 
     fn read(&self, path: &str) -> Result<Vec<u8>, String> {
-        std::fs::read(self.path(path)).map_err(|e| e.to_string())
+        use std::io::Read;
+        let file = std::fs::File::open(self.path(path)?).map_err(|e| e.to_string())?;
+        let max = crate::data::limits::PROJECT_FILE_MAX_BYTES;
+        let mut bytes = Vec::new();
+        file.take(max + 1).read_to_end(&mut bytes).map_err(|e| e.to_string())?;
+        if bytes.len() as u64 > max {
+            return Err(too_large(path, bytes.len() as u64));
+        }
+        Ok(bytes)
     }
 }

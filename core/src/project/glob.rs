@@ -67,56 +67,111 @@ impl Glob {
 }
 
 fn match_from(segs: &[String], parts: &[&str]) -> bool {
-    match segs.split_first() {
-        None => parts.is_empty(),
-        Some((s, rest)) if s == "**" => (0..=parts.len()).any(|k| match_from(rest, &parts[k..])),
-        Some((s, rest)) => match parts.split_first() {
-            Some((p, more)) => segment_matches(s, p) && match_from(rest, more),
-            None => false,
-        },
+    wildcard(segs, parts, |s| s == "**", |s, p| segment_matches(s, p))
+}
+
+/// Wildcard matching in linear passes (the classic greedy match with one backtrack point, no recursion):
+/// `star` tokens match any run of items, every other token matches one item when `one` says so. At most
+/// `pattern.len() × items.len()` steps, whatever the pattern: a hostile glob (`*a*a*a…*b`) cannot stall a
+/// run.
+fn wildcard<P, T: ?Sized, I: AsRef<T>>(
+    pattern: &[P],
+    items: &[I],
+    star: impl Fn(&P) -> bool,
+    one: impl Fn(&P, &T) -> bool,
+) -> bool {
+    let (mut pi, mut ti) = (0usize, 0usize);
+    let (mut last_star, mut mark) = (None::<usize>, 0usize);
+    while ti < items.len() {
+        if pi < pattern.len() && star(&pattern[pi]) {
+            last_star = Some(pi);
+            mark = ti;
+            pi += 1;
+        } else if pi < pattern.len() && one(&pattern[pi], items[ti].as_ref()) {
+            pi += 1;
+            ti += 1;
+        } else if let Some(s) = last_star {
+            pi = s + 1;
+            mark += 1;
+            ti = mark;
+        } else {
+            return false;
+        }
     }
+    while pi < pattern.len() && star(&pattern[pi]) {
+        pi += 1;
+    }
+    pi == pattern.len()
 }
 
 fn is_literal(seg: &str) -> bool {
     !seg.contains(['*', '?', '['])
 }
 
-/// Whether one path segment matches one glob segment.
-pub(crate) fn segment_matches(pattern: &str, name: &str) -> bool {
-    let p: Vec<char> = pattern.chars().collect();
-    let n: Vec<char> = name.chars().collect();
-    seg(&p, &n)
+/// One token of a glob segment.
+#[derive(Debug)]
+enum Tok {
+    /// `*`: any run of characters.
+    Star,
+    /// `?`: one character.
+    Any,
+    /// `[a-z]`, `[!x]`: one character in (or, negated, not in) the set.
+    Class { negate: bool, set: Vec<char> },
+    /// A character as it is (an unclosed `[` too).
+    Lit(char),
 }
 
-fn seg(p: &[char], n: &[char]) -> bool {
-    match p.first() {
-        None => n.is_empty(),
-        Some('*') => (0..=n.len()).any(|k| seg(&p[1..], &n[k..])),
-        Some('?') => !n.is_empty() && seg(&p[1..], &n[1..]),
-        Some('[') => {
-            let Some(close) = p.iter().skip(2).position(|c| *c == ']').map(|i| i + 2) else {
-                return n.first() == Some(&'[') && seg(&p[1..], &n[1..]);
-            };
-            let Some(c) = n.first() else { return false };
-            let (negate, set) = match p[1] {
-                '!' | '^' => (true, &p[2..close]),
-                _ => (false, &p[1..close]),
-            };
-            let mut hit = false;
-            let mut i = 0;
-            while i < set.len() {
-                if i + 2 < set.len() && set[i + 1] == '-' {
-                    hit |= (set[i]..=set[i + 2]).contains(c);
-                    i += 3;
-                } else {
-                    hit |= set[i] == *c;
-                    i += 1;
+impl Tok {
+    fn one(&self, c: &char) -> bool {
+        match self {
+            Tok::Star => true,
+            Tok::Any => true,
+            Tok::Lit(l) => l == c,
+            Tok::Class { negate, set } => {
+                let mut hit = false;
+                let mut i = 0;
+                while i < set.len() {
+                    if i + 2 < set.len() && set[i + 1] == '-' {
+                        hit |= (set[i]..=set[i + 2]).contains(c);
+                        i += 3;
+                    } else {
+                        hit |= set[i] == *c;
+                        i += 1;
+                    }
                 }
+                hit != *negate
             }
-            hit != negate && seg(&p[close + 1..], &n[1..])
         }
-        Some(ch) => n.first() == Some(ch) && seg(&p[1..], &n[1..]),
     }
+}
+
+fn tokens(pattern: &str) -> Vec<Tok> {
+    let p: Vec<char> = pattern.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < p.len() {
+        match p[i] {
+            '*' => out.push(Tok::Star),
+            '?' => out.push(Tok::Any),
+            '[' => match p.iter().skip(i + 2).position(|c| *c == ']').map(|k| k + i + 2) {
+                Some(close) => {
+                    let (negate, from) = if matches!(p[i + 1], '!' | '^') { (true, i + 2) } else { (false, i + 1) };
+                    out.push(Tok::Class { negate, set: p[from..close].to_vec() });
+                    i = close;
+                }
+                None => out.push(Tok::Lit('[')),
+            },
+            c => out.push(Tok::Lit(c)),
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether one path segment matches one glob segment.
+pub(crate) fn segment_matches(pattern: &str, name: &str) -> bool {
+    let chars: Vec<[char; 1]> = name.chars().map(|c| [c]).collect();
+    wildcard(&tokens(pattern), &chars, |t| matches!(t, Tok::Star), |t, c: &[char]| t.one(&c[0]))
 }
 
 fn walk(
@@ -176,4 +231,54 @@ fn walk(
 /// A budget for one project's walks.
 pub(crate) fn budget() -> usize {
     PROJECT_WALK_MAX_ENTRIES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hostile_glob_is_matched_in_bounded_steps() {
+        let pattern = format!("{}b", "*a".repeat(40));
+        let name = "a".repeat(200);
+        let toks = tokens(&pattern);
+        let chars: Vec<[char; 1]> = name.chars().map(|c| [c]).collect();
+        let steps = std::cell::Cell::new(0usize);
+        let hit = wildcard(
+            &toks,
+            &chars,
+            |t| matches!(t, Tok::Star),
+            |t, c: &[char]| {
+                steps.set(steps.get() + 1);
+                t.one(&c[0])
+            },
+        );
+        assert!(!hit);
+        assert!(steps.get() <= toks.len() * chars.len(), "{} steps", steps.get());
+        assert!(!segment_matches(&pattern, &name));
+        // `**` across many folders, the same way
+        let segs: Vec<String> = std::iter::repeat_n("**".to_string(), 30).chain(["x".to_string()]).collect();
+        let parts: Vec<&str> = std::iter::repeat_n("a", 60).collect();
+        assert!(!match_from(&segs, &parts));
+    }
+
+    #[test]
+    fn globs_still_match_what_they_matched() {
+        for (p, n, want) in [
+            ("*.msix*", "App_1.0_x64.msixupload", true),
+            ("App_?.msix", "App_1.msix", true),
+            ("App_[0-9].msix", "App_7.msix", true),
+            ("App_[!0-9].msix", "App_7.msix", false),
+            ("[x", "[x", true),
+            ("*", "", true),
+            ("a*b*c", "acxb", false),
+            ("a*b*c", "aXbYc", true),
+        ] {
+            assert_eq!(segment_matches(p, n), want, "{p} vs {n}");
+        }
+        let g = Glob::parse("out/**/*.msixupload").unwrap();
+        assert!(g.matches("out/x64/release/App.msixupload"));
+        assert!(g.matches("out/App.msixupload"));
+        assert!(!g.matches("other/App.msixupload"));
+    }
 }

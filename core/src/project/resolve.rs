@@ -71,7 +71,7 @@ fn folder(
     match named {
         Some((dir, at)) => {
             let dir = clean(dir);
-            if dir.starts_with('/') || dir.split('/').any(|s| s == "..") {
+            if super::files::inside(&dir).is_err() {
                 issues.push(error(
                     &codes::PROJECT_FIELD_VALUE,
                     at.as_str(),
@@ -263,9 +263,9 @@ fn build(
         let changes = devcenter_changes(kind, extra, &matched, &listings, &images, issues);
         check_devcenter(doc_kind, &changes, files, issues);
         let target = match kind {
-            ProductKind::App => json!({"type": "app", "app_id": id}),
-            ProductKind::Addon => json!({"type": "addon", "addon_id": id}),
-            _ => json!({"type": "flight", "app_id": id, "flight_id": p.flight.clone().unwrap_or_default()}),
+            ProductKind::App => json!({"type": "app", "appId": id}),
+            ProductKind::Addon => json!({"type": "addon", "addonId": id}),
+            _ => json!({"type": "flight", "appId": id, "flightId": p.flight.clone().unwrap_or_default()}),
         };
         let mut spec = json!({"changes": changes});
         if devcenter_release {
@@ -298,6 +298,10 @@ fn submission_file(
     let (path, at) = named.as_ref()?;
     let path = path.replace('\\', "/");
     let path = path.trim_start_matches("./");
+    if let Err(rule) = super::files::inside(path) {
+        issues.push(error(&codes::PROJECT_FIELD_VALUE, at.as_str(), format!("submission.file: {rule}")));
+        return None;
+    }
     let text = match files.read(path).map(String::from_utf8) {
         Ok(Ok(t)) => t,
         Ok(Err(_)) => {

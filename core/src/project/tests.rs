@@ -57,7 +57,7 @@ fn an_app_project_resolves_to_the_submission_request() {
     assert_eq!(r.kind, Some(ProductKind::App));
     let req = &r.request;
     assert_eq!(req["workflow"], "submission");
-    assert_eq!(req["target"], json!({"type": "app", "app_id": "9NBLGGH4R315"}));
+    assert_eq!(req["target"], json!({"type": "app", "appId": "9NBLGGH4R315"}));
     assert_eq!(req["pending"], "recreate");
     assert_eq!(req["stopAfter"], "committed");
     let spec = &req["spec"];
@@ -94,7 +94,7 @@ fn the_beta_environment_switches_the_app_to_its_flight() {
     assert_eq!(r.kind, Some(ProductKind::Flight));
     assert_eq!(
         r.request["target"],
-        json!({"type": "flight", "app_id": "9NBLGGH4R315", "flight_id": "7bfc11d5-f710-47c5-8a98-e04bb5aad310"})
+        json!({"type": "flight", "appId": "9NBLGGH4R315", "flightId": "7bfc11d5-f710-47c5-8a98-e04bb5aad310"})
     );
     let changes = &r.request["spec"]["changes"];
     assert_eq!(changes["flightPackages"], json!([{"fileName": "build/MyApp_1.1.0.0_x64.msixupload"}]));
@@ -311,7 +311,7 @@ fn images_by_folder_convention_per_kind() {
         .with("listings/en.json", r#"{"title": "100 coins"}"#);
     let addon = resolve("[product]\nkind = \"addon\"\nid = \"9NADDON\"\n", None, &addon_files);
     assert!(addon.valid(), "{:#?}", addon.issues);
-    assert_eq!(addon.request["target"], json!({"type": "addon", "addon_id": "9NADDON"}));
+    assert_eq!(addon.request["target"], json!({"type": "addon", "addonId": "9NADDON"}));
     assert_eq!(
         addon.request["spec"]["changes"]["listings"]["en"],
         json!({"title": "100 coins", "icon": {"fileName": "images/en/Icon/icon.png"}})
@@ -377,6 +377,43 @@ fn fields_that_do_not_fit_the_kind() {
     let w = "[product]\nkind = \"win32\"\nid = \"9N\"\n[packages]\nkeep_old = true\n[release]\npending = \"fail\"\n";
     let r = resolve(w, None, &MemFiles::new());
     assert_eq!(r.issues.iter().filter(|i| i.code == "project.field.not_for_kind").count(), 2, "{:#?}", r.issues);
+}
+
+#[test]
+fn every_path_stays_inside_the_project_folder() {
+    let files = app_files().with("sub.json", "{}");
+    for bad in ["../secret.json", "/etc/passwd.json", "C:secret.json", "a/../../x.json"] {
+        let text = format!("[product]\nkind = \"app\"\nid = \"9N\"\n[submission]\nfile = {bad:?}\n");
+        let r = resolve(&text, None, &files);
+        assert!(!r.valid(), "{bad}");
+        let i = issue(&r, "project.field.value");
+        assert!(i.message.starts_with("submission.file:") && i.message.contains(bad.trim_start_matches('/')), "{i:?}");
+    }
+    let r = resolve("[product]\nkind = \"app\"\nid = \"9N\"\n[listings]\nfolder = \"C:listings\"\n", None, &files);
+    assert!(!r.valid(), "{:#?}", r.issues);
+    assert!(MemFiles::new().with("a.json", "{}").read("../a.json").is_err());
+    let huge = MemFiles::new().with("big.json", vec![b' '; (crate::data::limits::PROJECT_FILE_MAX_BYTES + 1) as usize]);
+    assert!(huge.read("big.json").unwrap_err().contains("more than a project reads"));
+}
+
+#[cfg(unix)]
+#[test]
+fn links_leaving_the_project_folder_are_not_followed() {
+    let base = std::env::temp_dir().join(format!("storesubmit-project-links-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let (dir, outside) = (base.join("project"), base.join("outside"));
+    std::fs::create_dir_all(dir.join("listings")).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("en-us.json"), r#"{"title": "from outside"}"#).unwrap();
+    std::fs::write(outside.join("sub.json"), r#"{"notes": "from outside"}"#).unwrap();
+    std::os::unix::fs::symlink(&outside, dir.join("shared")).unwrap();
+    std::os::unix::fs::symlink(outside.join("sub.json"), dir.join("sub.json")).unwrap();
+    std::os::unix::fs::symlink(outside.join("en-us.json"), dir.join("listings").join("en-us.json")).unwrap();
+    let fs = FsFiles::new(&dir);
+    assert!(fs.read("sub.json").unwrap_err().contains("outside the project folder"));
+    assert!(fs.list("shared").is_err(), "a linked folder that leaves is not listed");
+    assert!(fs.list("listings").unwrap().unwrap().is_empty(), "a linked file that leaves is not listed");
+    std::fs::remove_dir_all(&base).unwrap();
 }
 
 #[test]

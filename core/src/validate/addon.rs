@@ -17,7 +17,9 @@ pub(crate) fn submission(ck: &mut Ck, doc: &Value) {
     if let Some(items) = ck.array(obj, &root, "keywords", false) {
         let at = root.key("keywords");
         ck.max_items(c::ADDON_KEYWORDS_TOO_MANY, &at, items.len(), lim::ADDON_KEYWORDS_MAX, "keywords");
-        ck.strings(items, &at);
+        for (i, s) in ck.strings(items, &at) {
+            ck.max_chars(c::ADDON_KEYWORD_TOO_LONG, &at.idx(i), s, lim::ADDON_KEYWORD_MAX_CHARS);
+        }
     }
     ck.enum_member(obj, &root, "lifetime", false, c::ADDON_LIFETIME_INVALID, enums::LIFETIMES);
     if let Some(listings) = ck.object(obj, &root, "listings", false) {
@@ -26,11 +28,12 @@ pub(crate) fn submission(ck: &mut Ck, doc: &Value) {
             let at_l = at.named(lang, lang);
             devcenter::language(ck, &at_l, lang);
             let Some(l) = ck.as_object(l, &at_l) else { continue };
-            ck.str(l, &at_l, "description", false);
-            ck.str(l, &at_l, "title", false);
+            ck.plain_text(l, &at_l, "description", c::LISTING_DESCRIPTION_TOO_LONG, lim::ADDON_DESCRIPTION_MAX_CHARS);
+            ck.limited_text(l, &at_l, "title", false, c::LISTING_TITLE_TOO_LONG, lim::ADDON_TITLE_MAX_CHARS);
             if let Some(icon) = ck.object(l, &at_l, "icon", false) {
                 let at_i = at_l.key("icon");
                 if let Some(name) = ck.text(icon, &at_i, "fileName", true) {
+                    super::media::file_name_length(ck, &at_i.key("fileName"), name);
                     let ext_png = name.rsplit_once('.').is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("png"));
                     if !name.trim().is_empty() && !ext_png {
                         let a = at_i.key("fileName");
@@ -51,7 +54,7 @@ pub(crate) fn submission(ck: &mut Ck, doc: &Value) {
     }
     devcenter::pricing(ck, obj, &root);
     devcenter::publishing(ck, obj, &root, true);
-    ck.str(obj, &root, "tag", false);
+    ck.limited_text(obj, &root, "tag", false, c::ADDON_TAG_TOO_LONG, lim::ADDON_TAG_MAX_CHARS);
 }
 
 /// The add-on create body: `{"applicationIds": [one id], "productId", "productType"}`.

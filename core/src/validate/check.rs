@@ -185,6 +185,15 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
+/// " (did you mean `x`?)" for the value of `values` closest to `s` (letter case aside: " (values are
+/// case-sensitive: …)"), or nothing when none is close.
+pub(crate) fn did_you_mean(s: &str, values: &[&str]) -> String {
+    if let Some(v) = values.iter().find(|v| v.eq_ignore_ascii_case(s)) {
+        return format!(" (values are case-sensitive: did you mean `{v}`?)");
+    }
+    super::fields::suggestion(s, values).map(|v| format!(" (did you mean `{v}`?)")).unwrap_or_default()
+}
+
 /// Quoted list of allowed values for messages.
 pub(crate) fn one_of(values: &[&str]) -> String {
     values.join(", ")
@@ -330,13 +339,14 @@ impl Ck {
         out
     }
 
-    /// Reports `code` when `s` has more than `max` characters (Unicode scalar values).
+    /// Reports `code` when `s` has more than `max` characters, counted as the Store counts
+    /// ([`crate::data::limits`]): Unicode scalar values, leading and trailing white space left out.
     pub fn max_chars(&mut self, code: IssueCodeInfo, at: &At, s: &str, max: usize) {
         // Cheap pre-check: a string of at most `max` bytes has at most `max` characters.
         if s.len() <= max {
             return;
         }
-        let n = char_len(s);
+        let n = char_len(s.trim());
         if n > max {
             self.push(code, at, format!("{}: {n} characters, limit {max}", at.name()));
         }
@@ -357,6 +367,15 @@ impl Ck {
         }
     }
 
+    /// A plain-text member with a character limit: also `text.markdown` when it holds Markdown.
+    pub fn plain_text(&mut self, obj: &Map<String, Value>, at: &At, key: &str, code: IssueCodeInfo, max: usize) {
+        if let Some(s) = self.str(obj, at, key, false) {
+            let a = at.key(key);
+            self.max_chars(code, &a, s, max);
+            super::text::markdown(self, &a, s);
+        }
+    }
+
     /// Reports `code` when an array has more than `max` items.
     pub fn max_items(&mut self, code: IssueCodeInfo, at: &At, n: usize, max: usize, what: &str) {
         if n > max {
@@ -364,16 +383,13 @@ impl Ck {
         }
     }
 
-    /// Reports `code` unless `s` is one of `values` (exact match; a case-only difference gets a hint).
+    /// Reports `code` unless `s` is one of `values` (exact match; a case-only difference or a near miss
+    /// gets a "did you mean").
     pub fn one_of(&mut self, code: IssueCodeInfo, at: &At, s: &str, values: &[&str]) -> bool {
         if values.contains(&s) {
             return true;
         }
-        let hint = values
-            .iter()
-            .find(|v| v.eq_ignore_ascii_case(s))
-            .map(|v| format!(" (values are case-sensitive: did you mean `{v}`?)"))
-            .unwrap_or_default();
+        let hint = did_you_mean(s, values);
         self.push(code, at, format!("{}: `{s}` is not allowed; expected one of {}{hint}", at.name(), one_of(values)));
         false
     }

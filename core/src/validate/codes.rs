@@ -18,12 +18,13 @@ pub struct IssueCodeInfo {
 }
 
 /// What an issue code is about, by its prefix: `project` (a project file and its folder,
-/// `storesubmit::project`), `import` (a StoreBroker configuration being imported), or `document` (every
-/// other code: a rule of a document kind, which the shared validation vectors cover one by one).
-pub const SUBJECTS: &[(&str, &str)] = &[("project.", "project"), ("import.", "import")];
+/// `storesubmit::project`), `import` (a StoreBroker configuration being imported), `ingestion` (an
+/// ingestion offer-changes document, `validate::offer_changes`), or `document` (every other code: a rule
+/// of a document kind, which the shared validation vectors cover one by one).
+pub const SUBJECTS: &[(&str, &str)] = &[("project.", "project"), ("import.", "import"), ("ingestion.", "ingestion")];
 
 impl IssueCodeInfo {
-    /// `document`, `project` or `import` (see [`SUBJECTS`]): a host or a test runner that checks
+    /// `document`, `project`, `import` or `ingestion` (see [`SUBJECTS`]): a host or a test runner that checks
     /// documents takes the `document` codes, without knowing the prefixes.
     pub fn subject(&self) -> &'static str {
         SUBJECTS.iter().find(|(prefix, _)| self.code.starts_with(prefix)).map_or("document", |(_, s)| s)
@@ -56,7 +57,9 @@ codes! {
     FIELD_READ_ONLY = "field.read_only", Warning, "a read-only field (set by Partner Center) is present in an update; the Store ignores it";
     FIELD_OBSOLETE = "field.obsolete", Warning, "an obsolete or deprecated field has a value; the Store ignores it";
     FIELD_CASE = "field.case", Warning, "a field is spelled in another case than documented (`FileName` for `fileName`); the Store binds it case-insensitively, and so does storesubmit";
-    FIELD_UNKNOWN = "field.unknown", Warning, "a top-level field is not part of this kind's resource (a typo, or a field of another kind); sent as written, ignored by the Store; the message suggests the closest known field";
+    FIELD_UNKNOWN = "field.unknown", Warning, "a field, at any depth, is not part of the resource that holds it (a typo, or a field of another kind); sent as written, ignored by the Store; the message suggests the closest known field";
+    FIELD_PLACEHOLDER = "field.placeholder", Error, "a field holds a placeholder the Store would take as meant: a StoreBroker template value (visibility or applicationCategory `NotSet`, pricing.priceId `NotAvailable`, targetPublishMode `NotSet`), text a `storesubmit init` starter marked `TODO:`, or a URL on the starters' placeholder host (`todo.invalid`); the message says what to put instead";
+    TEXT_MARKDOWN = "text.markdown", Warning, "a plain-text field holds Markdown (`## heading`, `**bold**`, `[text](url)`, a code fence): the Store shows plain text, so the marks appear as written";
     FORMAT_URL = "format.url", Error, "a URL field does not hold an absolute http(s) URL";
     FORMAT_URL_OR_EMAIL = "format.url_or_email", Error, "a contact field holds neither an absolute http(s) URL nor an e-mail address";
     FORMAT_DATE = "format.date", Error, "a date field is not an ISO 8601 date-time";
@@ -80,20 +83,24 @@ codes! {
     PROPERTIES_SYSTEM_REQUIREMENT_VALUE_INVALID = "properties.system_requirement.value_invalid", Error, "a Memory, DirectX or Video_Memory requirement is not one of the allowed values";
     PROPERTIES_SYSTEM_REQUIREMENT_TOO_LONG = "properties.system_requirement.too_long", Error, "a Processor or Graphics requirement text is longer than 200 characters";
     // ---- win32 metadata: listings ----
-    LISTING_DESCRIPTION_TOO_LONG = "listing.description.too_long", Error, "listing description is longer than 10000 characters";
-    LISTING_WHATS_NEW_TOO_LONG = "listing.whats_new.too_long", Error, "listing whatsNew is longer than 1500 characters";
-    LISTING_SHORT_DESCRIPTION_TOO_LONG = "listing.short_description.too_long", Error, "listing shortDescription is longer than 1000 characters";
-    LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG = "listing.additional_license_terms.too_long", Error, "listing additionalLicenseTerms is longer than 10000 characters";
-    LISTING_COPYRIGHT_TOO_LONG = "listing.copyright.too_long", Error, "listing copyright is longer than 200 characters";
-    LISTING_DEVELOPED_BY_TOO_LONG = "listing.developed_by.too_long", Error, "listing developedBy is longer than 255 characters";
+    LISTING_DESCRIPTION_TOO_LONG = "listing.description.too_long", Error, "listing description is longer than its limit: 10000 characters (app and MSI/EXE listings), 200 (add-on listings)";
+    LISTING_WHATS_NEW_TOO_LONG = "listing.whats_new.too_long", Error, "listing whatsNew (MSI/EXE) or releaseNotes (app) is longer than 1500 characters";
+    LISTING_SHORT_DESCRIPTION_TOO_LONG = "listing.short_description.too_long", Error, "listing shortDescription (MSI/EXE and app) is longer than 1000 characters";
+    LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG = "listing.additional_license_terms.too_long", Error, "listing additionalLicenseTerms (MSI/EXE) or licenseTerms (app) is longer than 10000 characters";
+    LISTING_COPYRIGHT_TOO_LONG = "listing.copyright.too_long", Error, "listing copyright (MSI/EXE) or copyrightAndTrademarkInfo (app) is longer than 200 characters";
+    LISTING_DEVELOPED_BY_TOO_LONG = "listing.developed_by.too_long", Error, "listing developedBy (MSI/EXE) or devStudio (app) is longer than 255 characters";
     LISTING_CONTACT_INFO_TOO_LONG = "listing.contact_info.too_long", Error, "listing contactInfo is longer than 200 characters";
     LISTING_PRODUCT_FEATURES_TOO_MANY = "listing.product_features.too_many", Error, "listing productFeatures has more than 20 features";
-    LISTING_PRODUCT_FEATURE_TOO_LONG = "listing.product_feature.too_long", Error, "a listing product feature is longer than 200 characters";
+    LISTING_PRODUCT_FEATURE_TOO_LONG = "listing.product_feature.too_long", Error, "a listing product feature (MSI/EXE productFeatures[], app features[]) is longer than 200 characters";
     LISTING_SEARCH_TERMS_TOO_MANY = "listing.search_terms.too_many", Error, "listing searchTerms has more than 7 terms";
     LISTING_SEARCH_TERM_TOO_LONG = "listing.search_term.too_long", Error, "a listing search term is longer than 30 characters";
     LISTING_SEARCH_TERMS_TOO_MANY_WORDS = "listing.search_terms.too_many_words", Error, "listing searchTerms hold more than 21 unique words in total";
     LISTING_REQUIREMENTS_TOO_MANY = "listing.requirements.too_many", Error, "listing requirements hold more than 11 items in total between minimumHardware and recommendedHardware";
-    LISTING_REQUIREMENT_TOO_LONG = "listing.requirement.too_long", Error, "a listing minimumHardware or recommendedHardware text is longer than 200 characters";
+    LISTING_REQUIREMENT_TOO_LONG = "listing.requirement.too_long", Error, "a listing minimumHardware or recommendedHardware text (MSI/EXE requirements[], app listing arrays) is longer than 200 characters";
+    LISTING_TITLE_TOO_LONG = "listing.title.too_long", Error, "a listing title is longer than its limit: 256 characters (app: the longest app name Partner Center reserves), 100 (add-on)";
+    LISTING_SHORT_TITLE_TOO_LONG = "listing.short_title.too_long", Error, "an app listing shortTitle is longer than 50 characters";
+    LISTING_SORT_TITLE_TOO_LONG = "listing.sort_title.too_long", Error, "a listing sortTitle (app and MSI/EXE) is longer than 255 characters";
+    LISTING_VOICE_TITLE_TOO_LONG = "listing.voice_title.too_long", Error, "an app listing voiceTitle is longer than 255 characters";
     LISTING_LANGUAGE_DUPLICATE = "listing.language.duplicate", Error, "two listings in one document have the same language";
     LISTINGS_ADD_REMOVE_OVERLAP = "listings.add_remove_overlap", Error, "a language is both in listingsToAdd and in listingsToRemove";
     // ---- win32 packages ----
@@ -105,6 +112,10 @@ codes! {
     PACKAGE_GENERIC_DOC_URL_REQUIRED = "package.generic_doc_url.required", Error, "genericDocUrl is required when packageType is exe";
     PACKAGE_ERROR_SCENARIO_INVALID = "package.error_scenario.invalid", Error, "errorDetails[].errorScenario is not a documented error scenario";
     PACKAGE_LANGUAGES_EMPTY = "package.languages.empty", Error, "a win32 package lists no language";
+    PACKAGE_URL_NOT_HTTPS = "package.url.not_https", Error, "a win32 packageUrl is not https: the Store takes a versioned secure URL";
+    PACKAGE_URL_TYPE_MISMATCH = "package.url.type_mismatch", Error, "a win32 packageUrl ends in .msi or .exe but packageType says the other";
+    PACKAGE_URL_MSIX = "package.url.msix", Error, "a win32 packageUrl names an MSIX/APPX package: those are submitted with the app submission API (applicationPackages), not the MSI/EXE API";
+    PACKAGE_INSTALLER_PARAMETERS_NOT_MSIEXEC = "package.installer_parameters.not_msiexec", Error, "an msi package's installerParameters hold a switch msiexec does not take (`/S`, `/VERYSILENT`, `--silent`): the Store runs MSI installers with msiexec";
     // ---- win32 listing assets ----
     ASSETS_SCREENSHOTS_OUT_OF_RANGE = "assets.screenshots.out_of_range", Error, "screenshots requested or committed per language must be 1 to 10 (0 requests none)";
     ASSETS_LOGOS_OUT_OF_RANGE = "assets.logos.out_of_range", Error, "logos requested or committed per language must be 1 or 2 (0 requests none)";
@@ -127,6 +138,12 @@ codes! {
     APP_ENTERPRISE_LICENSING_INVALID = "app.enterprise_licensing.invalid", Error, "enterpriseLicensing is not None, Online or OnlineAndOffline";
     LISTING_PLATFORM_OVERRIDE_INVALID = "listing.platform_override.invalid", Error, "a platformOverrides key is not a documented platform";
     IMAGE_TYPE_INVALID = "image.image_type.invalid", Error, "a listing image's imageType is not a documented image type";
+    IMAGE_DESCRIPTION_TOO_LONG = "image.description.too_long", Error, "a listing image's description (a screenshot's caption) or a trailer thumbnail's description is longer than 200 characters";
+    IMAGE_FORMAT = "image.format", Error, "a listing image, trailer thumbnail or add-on icon to upload is not a PNG: its name does not end in .png, or its bytes (read where the files are at hand) are not a PNG";
+    IMAGE_DIMENSIONS = "image.dimensions", Error, "a PNG's width x height (from its header) is not a size the Store takes for its image type and device family";
+    IMAGE_TOO_LARGE = "image.too_large", Error, "a listing image, trailer thumbnail or add-on icon is larger than 50 MB";
+    LISTING_SCREENSHOTS_TOO_MANY = "listing.screenshots.too_many", Error, "a listing has more screenshots of one device family than the Store takes (10 desktop, 8 of each other family)";
+    MEDIA_FILE_NAME_TOO_LONG = "media.file_name.too_long", Error, "the file name of a listing image, trailer video or thumbnail is longer than 255 characters";
     LISTING_FEATURES_TOO_MANY = "listing.features.too_many", Error, "base listing features has more than 20 features";
     LISTING_HARDWARE_TOO_MANY = "listing.hardware.too_many", Error, "base listing recommendedHardware or minimumHardware has more than 11 items";
     LISTING_KEYWORDS_TOO_MANY = "listing.keywords.too_many", Error, "app listing keywords has more than 7 keywords (the Store's search-term limit)";
@@ -137,6 +154,9 @@ codes! {
     GAMING_KINECT_DATA_INVALID = "gaming.kinect_data.invalid", Error, "kinectDataForExternal is not NotSet, Unknown, Enabled or Disabled";
     TRAILERS_TOO_MANY = "trailers.too_many", Error, "trailers has more than 15 trailers";
     TRAILER_THUMBNAIL_COUNT = "trailer.thumbnail.count", Error, "a trailer's imageList must hold a thumbnail image for each language";
+    TRAILER_TITLE_TOO_LONG = "trailer.title.too_long", Error, "a trailer's title is longer than 255 characters";
+    TRAILER_VIDEO_FORMAT = "trailer.video.format", Error, "a trailer video to upload is not MP4 or MOV: its name does not end in .mp4 or .mov, or its bytes (read where the files are at hand) are not an MP4/QuickTime container";
+    TRAILER_VIDEO_TOO_LARGE = "trailer.video.too_large", Error, "a trailer video is larger than 2 GB";
     TRAILER_THUMBNAIL_EXTRA = "trailer.thumbnail.extra", Warning, "a trailer's imageList holds more than the one thumbnail the documentation allows (Microsoft's published samples send two)";
     // ---- devcenter: add-ons ----
     ADDON_CONTENT_TYPE_INVALID = "addon.content_type.invalid", Error, "contentType is not a documented add-on content type";
@@ -144,6 +164,8 @@ codes! {
     ADDON_KEYWORDS_TOO_MANY = "addon.keywords.too_many", Error, "add-on keywords has more than 10 keywords";
     ADDON_ICON_NOT_PNG = "addon.icon.not_png", Error, "an add-on listing icon is not a .png file";
     ADDON_APPLICATION_IDS_COUNT = "addon.application_ids.count", Error, "applicationIds must hold exactly one app id";
+    ADDON_KEYWORD_TOO_LONG = "addon.keyword.too_long", Error, "an add-on keyword is longer than 30 characters";
+    ADDON_TAG_TOO_LONG = "addon.tag.too_long", Error, "an add-on's tag (custom developer data) is longer than 3000 characters";
     ADDON_PRODUCT_TYPE_INVALID = "addon.product_type.invalid", Error, "productType is not Durable or Consumable";
     // ---- devcenter: flights ----
     FLIGHT_GROUP_IDS_EMPTY = "flight.group_ids.empty", Error, "groupIds is empty: the flight would reach nobody";
@@ -178,6 +200,8 @@ codes! {
     PROJECT_IMAGES_TOO_MANY = "project.images.too_many", Error, "an images/<language>/<ImageType> folder holds more files than the listing takes (add-on Icon: 1; MSI/EXE Screenshot: 10, Logo: 2)";
     PROJECT_IMAGES_MISPLACED = "project.images.misplaced", Warning, "a file in the images folder is not at images/<language>/<ImageType>/<file>; ignored";
     PROJECT_NOTHING_TO_PUBLISH = "project.nothing_to_publish", Warning, "the project names no package, listing, image or submission file: the publish would change nothing";
+    // ---- ingestion offer changes (validate::offer_changes) ----
+    INGESTION_CHANGES_FIELD_UNKNOWN = "ingestion.changes.field_unknown", Error, "a key of an offer-changes document's own structure (listings[], images[], videos[], plans[]) is not one it has; publish refuses the document";
     // ---- files cross-check ----
     FILES_MISSING = "files.missing", Error, "a file the submission names (PendingUpload) is not in the folder or ZIP (the Store's MissingFiles)";
     FILES_CASE_MISMATCH = "files.case_mismatch", Error, "a file the submission names is present only with different letter case (names are case-sensitive)";
@@ -187,6 +211,7 @@ codes! {
     FILES_UNSAFE_ENTRY = "files.unsafe_entry", Error, "an entry of the folder or ZIP escapes it: a `..` or absolute ZIP entry name, or a symbolic link to outside the folder (pack and publish refuse it)";
     FILES_CASE_DUPLICATE = "files.case_duplicate", Error, "two files (in the folder or ZIP, or named by the submission) differ only in letter case: Windows and the Store treat them as one";
     FILES_CONTROL_CHARACTER = "files.control_character", Error, "a file name holds a NUL or other control character";
+    FILES_FOLDER_MISSING = "files.folder_missing", Error, "the files folder does not exist: one error naming it (instead of one files.missing per file)";
     FILES_EMPTY = "files.empty", Error, "a package the submission uploads (PendingUpload) is empty (0 bytes): the Store cannot accept it";
     // ---- importing a StoreBroker project (storesubmit::import::storebroker) ----
     IMPORT_CONFIG_SYNTAX = "import.config.syntax", Error, "SBConfig.json is not JSON, even allowing StoreBroker's `//` comments; the message names the line and column";
@@ -195,6 +220,7 @@ codes! {
     IMPORT_CONFIG_ID_MISSING = "import.config.id_missing", Error, "appSubmission.appId (or iapSubmission.iapId) is missing or empty: the project needs the product id";
     IMPORT_CONFIG_CREDENTIAL = "import.config.credential", Warning, "SBConfig.json holds a credential (client secret, client id, tenant id, password, token, key); it is not imported and never shown: the project names environment variables instead";
     IMPORT_CONFIG_FIELD_DROPPED = "import.config.field_dropped", Warning, "a submission field of SBConfig.json is not carried to submission.json (listings and trailers come from the PDP files, packages from [packages])";
+    IMPORT_CONFIG_PLACEHOLDER = "import.config.placeholder", Warning, "a submission field of SBConfig.json holds StoreBroker's template value (visibility, targetPublishMode, applicationCategory or contentType `NotSet`, pricing.priceId `NotAvailable`): not carried, so the live value stays";
     IMPORT_CONFIG_PARAMETER_UNKNOWN = "import.config.parameter_unknown", Warning, "a packageParameters key is not one StoreBroker documents (a typo?); ignored";
     IMPORT_PACKAGES_MOVED = "import.packages.moved", Warning, "a package path of SBConfig.json (AppxPath/PackagePath) became a glob under packages/ in the project: put the build's packages there or edit [packages] files";
     IMPORT_PDP_NONE = "import.pdp.none", Warning, "no PDP file was imported (no PDPRootPath or --pdp, or no file matched PDPInclude): the project has no listings";
@@ -204,6 +230,7 @@ codes! {
     IMPORT_PDP_XML = "import.pdp.xml", Error, "a PDP file is not well-formed XML (or nests too deep, or has a DOCTYPE); the message names the file, the line and the element";
     IMPORT_PDP_ROOT = "import.pdp.root", Error, "a PDP file's root element is not ProductDescription (app) or InAppProductDescription (add-on), or not the one of the config's product kind";
     IMPORT_PDP_NAMESPACE = "import.pdp.namespace", Warning, "a PDP file's root element is not in the namespace of StoreBroker's schema; read anyway";
+    IMPORT_PDP_OBSOLETE = "import.pdp.obsolete", Warning, "a PDP element maps to a listing field the Store no longer takes (WebsiteURL, SupportContactInfo, PrivacyPolicyURL: set them on the Properties page); not imported";
     IMPORT_PDP_ELEMENT_UNKNOWN = "import.pdp.element_unknown", Warning, "a PDP element or attribute is not in StoreBroker's schema (a typo, or a newer schema); not imported";
     IMPORT_PDP_REQUIRED = "import.pdp.required", Error, "a PDP element the schema requires is missing or empty (Description of a ProductDescription, Title of an InAppProductDescription, a trailer's Title and Image)";
     IMPORT_PDP_LANGUAGE_UNKNOWN = "import.pdp.language_unknown", Error, "the language folder of a PDP file is not in the Store's languages table";

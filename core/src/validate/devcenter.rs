@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::check::{At, Ck};
 use super::codes as c;
-use super::win32;
+use super::{media, text, win32};
 use crate::data::{categories, enums, languages, limits as lim};
 use crate::model::devcenter::GameGenre;
 
@@ -23,16 +23,20 @@ pub(crate) fn language(ck: &mut Ck, at: &At, code: &str) {
 /// `visibility`, `targetPublishMode`, `targetPublishDate`.
 pub(crate) fn publishing(ck: &mut Ck, obj: &Map<String, Value>, at: &At, with_visibility: bool) {
     if with_visibility {
-        ck.enum_member(obj, at, "visibility", false, c::SUBMISSION_VISIBILITY_INVALID, enums::VISIBILITY);
+        if let Some(v) = ck.str(obj, at, "visibility", false) {
+            let a = at.key("visibility");
+            if !text::template_value(ck, &a, v, "NotSet", "set Public, Private or Hidden") {
+                ck.one_of(c::SUBMISSION_VISIBILITY_INVALID, &a, v, enums::VISIBILITY);
+            }
+        }
     }
-    let mode = ck.enum_member(
-        obj,
-        at,
-        "targetPublishMode",
-        false,
-        c::SUBMISSION_PUBLISH_MODE_INVALID,
-        enums::TARGET_PUBLISH_MODE,
-    );
+    let mode = ck.str(obj, at, "targetPublishMode", false);
+    if let Some(m) = mode {
+        let a = at.key("targetPublishMode");
+        if !text::template_value(ck, &a, m, "NotSet", "set Immediate, Manual or SpecificDate") {
+            ck.one_of(c::SUBMISSION_PUBLISH_MODE_INVALID, &a, m, enums::TARGET_PUBLISH_MODE);
+        }
+    }
     let date = ck.str(obj, at, "targetPublishDate", false);
     if mode == Some("SpecificDate") && date.is_none_or(|d| d.trim().is_empty()) {
         let a = at.key("targetPublishDate");
@@ -79,7 +83,12 @@ pub(crate) fn pricing(ck: &mut Ck, obj: &Map<String, Value>, at: &At) {
     let at = at.key("pricing");
     ck.enum_member(p, &at, "trialPeriod", false, c::PRICING_TRIAL_PERIOD_INVALID, enums::TRIAL_PERIOD);
     if let Some(s) = ck.str(p, &at, "priceId", false) {
-        price(ck, &at.key("priceId"), s);
+        let a = at.key("priceId");
+        let instead = "set Free, Base or a price tier (Tier2 …); to stop selling in some markets set \
+                       marketSpecificPricings[market] to NotAvailable";
+        if !text::template_value(ck, &a, s, "NotAvailable", instead) {
+            price(ck, &a, s);
+        }
     }
     if let Some(m) = ck.object(p, &at, "marketSpecificPricings", false) {
         let at_m = at.key("marketSpecificPricings");
@@ -172,9 +181,13 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
     ck.read_only(doc, crate::data::enums::APP_SUBMISSION_READ_ONLY);
 
     if let Some(cat) = ck.str(obj, &root, "applicationCategory", false) {
-        if !cat.is_empty() && cat != "NotSet" && !app_category_known(cat) {
-            let a = root.key("applicationCategory");
-            ck.push(c::APP_CATEGORY_UNRECOGNIZED, &a, format!("applicationCategory: `{cat}` is not Category or Category_Subcategory from the Store's categories table"));
+        let a = root.key("applicationCategory");
+        let instead = "set a category of the Store's table (Productivity, BooksAndReference_EReader, …)";
+        if !cat.is_empty() && !text::template_value(ck, &a, cat, "NotSet", instead) && !app_category_known(cat) {
+            let names = app_categories();
+            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+            let hint = super::check::did_you_mean(cat, &refs);
+            ck.push(c::APP_CATEGORY_UNRECOGNIZED, &a, format!("applicationCategory: `{cat}` is not Category or Category_Subcategory from the Store's categories table{hint}"));
         }
     }
     pricing(ck, obj, &root);
@@ -275,6 +288,18 @@ pub(crate) fn app_submission(ck: &mut Ck, doc: &Value) {
     trailers(ck, obj, &root);
 }
 
+/// Every devcenter `applicationCategory` value: the categories, `Category_Subcategory`, `Games` and the
+/// game genres (for suggestions).
+fn app_categories() -> Vec<String> {
+    let mut out: Vec<String> = vec!["Games".into()];
+    out.extend(GameGenre::VALUES.iter().map(|g| g.to_string()));
+    for cat in categories::CATEGORIES {
+        out.push(cat.name.to_string());
+        out.extend(cat.subcategories.iter().map(|sub| format!("{}_{sub}", cat.name)));
+    }
+    out
+}
+
 /// Whether `s` is a devcenter `applicationCategory`: a category of the Store's table, or
 /// `Category_Subcategory`. The devcenter list is the win32 table plus `Games`, whose subcategories are the
 /// game genres (`Games_Fighting`: the Store's MSIX categories page lists them under Games, and the
@@ -290,7 +315,26 @@ fn app_category_known(s: &str) -> bool {
 }
 
 fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
-    ck.limited_text(b, at, "description", false, c::LISTING_DESCRIPTION_TOO_LONG, lim::DEVCENTER_DESCRIPTION_MAX_CHARS);
+    ck.plain_text(b, at, "description", c::LISTING_DESCRIPTION_TOO_LONG, lim::DEVCENTER_DESCRIPTION_MAX_CHARS);
+    ck.plain_text(b, at, "releaseNotes", c::LISTING_WHATS_NEW_TOO_LONG, lim::WHATS_NEW_MAX_CHARS);
+    ck.plain_text(b, at, "shortDescription", c::LISTING_SHORT_DESCRIPTION_TOO_LONG, lim::SHORT_DESCRIPTION_MAX_CHARS);
+    ck.plain_text(
+        b,
+        at,
+        "licenseTerms",
+        c::LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG,
+        lim::ADDITIONAL_LICENSE_TERMS_MAX_CHARS,
+    );
+    for (key, code, max) in [
+        ("title", c::LISTING_TITLE_TOO_LONG, lim::APP_TITLE_MAX_CHARS),
+        ("shortTitle", c::LISTING_SHORT_TITLE_TOO_LONG, lim::SHORT_TITLE_MAX_CHARS),
+        ("sortTitle", c::LISTING_SORT_TITLE_TOO_LONG, lim::SORT_TITLE_MAX_CHARS),
+        ("voiceTitle", c::LISTING_VOICE_TITLE_TOO_LONG, lim::VOICE_TITLE_MAX_CHARS),
+        ("devStudio", c::LISTING_DEVELOPED_BY_TOO_LONG, lim::DEVELOPED_BY_MAX_CHARS),
+        ("copyrightAndTrademarkInfo", c::LISTING_COPYRIGHT_TOO_LONG, lim::COPYRIGHT_MAX_CHARS),
+    ] {
+        ck.limited_text(b, at, key, false, code, max);
+    }
     if let Some(items) = ck.array(b, at, "keywords", false) {
         win32::search_terms(
             ck,
@@ -302,7 +346,11 @@ fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
     if let Some(items) = ck.array(b, at, "features", false) {
         let at_f = at.key("features");
         ck.max_items(c::LISTING_FEATURES_TOO_MANY, &at_f, items.len(), lim::FEATURES_MAX, "features");
-        ck.strings(items, &at_f);
+        for (i, s) in ck.strings(items, &at_f) {
+            let at_i = at_f.idx(i);
+            ck.max_chars(c::LISTING_PRODUCT_FEATURE_TOO_LONG, &at_i, s, lim::PRODUCT_FEATURE_MAX_CHARS);
+            text::markdown(ck, &at_i, s);
+        }
     }
     for key in ["recommendedHardware", "minimumHardware"] {
         // Documented as an array of up to 11 strings (minimumHardware's type column says string).
@@ -310,9 +358,14 @@ fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
             Some(Value::Array(items)) => {
                 let at_h = at.key(key);
                 ck.max_items(c::LISTING_HARDWARE_TOO_MANY, &at_h, items.len(), lim::HARDWARE_ITEMS_MAX, "items");
-                ck.strings(items, &at_h);
+                for (i, s) in ck.strings(items, &at_h) {
+                    ck.max_chars(c::LISTING_REQUIREMENT_TOO_LONG, &at_h.idx(i), s, lim::REQUIREMENT_MAX_CHARS);
+                }
             }
-            Some(Value::String(_)) | None => {}
+            Some(Value::String(s)) => {
+                ck.max_chars(c::LISTING_REQUIREMENT_TOO_LONG, &at.key(key), s, lim::REQUIREMENT_MAX_CHARS)
+            }
+            None => {}
             Some(v) => ck.wrong_type(&at.key(key), "an array of strings", v),
         }
     }
@@ -331,31 +384,51 @@ fn base_listing(ck: &mut Ck, b: &Map<String, Value>, at: &At) {
             }
         }
     }
-    for key in [
-        "copyrightAndTrademarkInfo",
-        "licenseTerms",
-        "description",
-        "releaseNotes",
-        "title",
-        "shortDescription",
-        "shortTitle",
-        "sortTitle",
-        "voiceTitle",
-        "devStudio",
-    ] {
-        ck.str(b, at, key, false);
-    }
     if let Some(items) = ck.array(b, at, "images", false) {
         let at_i = at.key("images");
+        let mut screenshots: Vec<(&str, usize)> = Vec::new();
         for (i, item) in items.iter().enumerate() {
             let at_n = at_i.idx(i);
             let Some(img) = ck.as_object(item, &at_n) else { continue };
-            ck.text(img, &at_n, "fileName", true);
+            let name = ck.text(img, &at_n, "fileName", true);
             file_status(ck, img, &at_n, false);
+            ck.limited_text(
+                img,
+                &at_n,
+                "description",
+                false,
+                c::IMAGE_DESCRIPTION_TOO_LONG,
+                lim::IMAGE_DESCRIPTION_MAX_CHARS,
+            );
+            let pending = img.get("fileStatus").and_then(Value::as_str) == Some(crate::model::files::PENDING_UPLOAD);
             if let Some(t) = ck.str(img, &at_n, "imageType", true) {
                 if !enums::IMAGE_TYPES.contains(&t) && !enums::IMAGE_TYPES_LEGACY.contains(&t) {
                     ck.one_of(c::IMAGE_TYPE_INVALID, &at_n.key("imageType"), t, enums::IMAGE_TYPES);
                 }
+                if img.get("fileStatus").and_then(Value::as_str) != Some("PendingDelete") {
+                    if let Some(max) = crate::data::images::screenshots_max(t) {
+                        match screenshots.iter_mut().find(|(k, _)| *k == t) {
+                            Some((_, n)) => *n += 1,
+                            None => screenshots.push((t, 1)),
+                        }
+                        let n = screenshots.iter().find(|(k, _)| *k == t).map_or(0, |(_, n)| *n);
+                        if n == max + 1 {
+                            ck.push(
+                                c::LISTING_SCREENSHOTS_TOO_MANY,
+                                &at_i,
+                                format!("{}: more than {max} {t} images; the Store takes at most {max}", at_i.label()),
+                            );
+                        }
+                    }
+                }
+                if pending && enums::IMAGE_TYPES.contains(&t) {
+                    if let Some(n) = name {
+                        media::png_name(ck, &at_n.key("fileName"), n);
+                    }
+                }
+            }
+            if let Some(n) = name {
+                media::file_name_length(ck, &at_n.key("fileName"), n);
             }
         }
     }
@@ -368,14 +441,21 @@ fn trailers(ck: &mut Ck, obj: &Map<String, Value>, root: &At) {
     for (i, item) in items.iter().enumerate() {
         let at_t = at.idx(i);
         let Some(t) = ck.as_object(item, &at_t) else { continue };
-        ck.text(t, &at_t, "videoFileName", true);
+        let is_new = t.get("id").and_then(Value::as_str).is_none_or(str::is_empty);
+        if let Some(video) = ck.text(t, &at_t, "videoFileName", true) {
+            let a = at_t.key("videoFileName");
+            media::file_name_length(ck, &a, video);
+            if is_new {
+                media::video_name(ck, &a, video);
+            }
+        }
         let Some(assets) = ck.object(t, &at_t, "trailerAssets", false) else { continue };
         let at_a = at_t.key("trailerAssets");
         for (lang, a) in assets {
             let at_l = at_a.named(lang, lang);
             language(ck, &at_l, lang);
             let Some(a) = ck.as_object(a, &at_l) else { continue };
-            ck.str(a, &at_l, "title", false);
+            ck.limited_text(a, &at_l, "title", false, c::TRAILER_TITLE_TOO_LONG, lim::TRAILER_TITLE_MAX_CHARS);
             if let Some(images) = ck.array(a, &at_l, "imageList", true) {
                 let at_img = at_l.key("imageList");
                 // The docs allow one image; Microsoft's own samples send two, so more is a warning (the
@@ -397,7 +477,21 @@ fn trailers(ck: &mut Ck, obj: &Map<String, Value>, root: &At) {
                 for (j, img) in images.iter().enumerate() {
                     let at_j = at_img.idx(j);
                     if let Some(img) = ck.as_object(img, &at_j) {
-                        ck.text(img, &at_j, "fileName", true);
+                        if let Some(n) = ck.text(img, &at_j, "fileName", true) {
+                            let a = at_j.key("fileName");
+                            media::file_name_length(ck, &a, n);
+                            if is_new {
+                                media::png_name(ck, &a, n);
+                            }
+                        }
+                        ck.limited_text(
+                            img,
+                            &at_j,
+                            "description",
+                            false,
+                            c::IMAGE_DESCRIPTION_TOO_LONG,
+                            lim::IMAGE_DESCRIPTION_MAX_CHARS,
+                        );
                     }
                 }
             }

@@ -1,87 +1,132 @@
-//! Unknown top-level fields of the devcenter submission resources (`manage-app-submissions.md`,
-//! `manage-add-on-submissions.md`, `manage-flight-submissions.md`): a typo (`applicationPackges`) or a
+//! Unknown fields at every depth of a document, from the typed models' field lists
+//! (`crate::model::{devcenter, win32, ingestion}`, as the manifest describes them): a typo
+//! (`applicationPackges`, `relaseNotes` in a base listing, `packageRolloutPercentag` in a rollout) or a
 //! field of another kind (`applicationPackages` in a flight submission) would otherwise be sent, ignored
 //! by the Store and "publish" nothing. Each is a `field.unknown` warning with the closest known field
 //! (edit distance, any letter case) as a "did you mean" suggestion. Unknown fields are still sent as
 //! written (round-tripped): the warning does not block.
+//!
+//! The walk follows each field's declared type: a model is checked key by key, an array's or a map's
+//! values are walked with their item type (map keys are data: languages, markets, platforms, and have
+//! rules of their own), free-form values (`Value`, `Extra`) are not walked.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use serde_json::{Map, Value};
 
 use super::check::{At, Ck};
 use super::codes as c;
+use crate::api::Family;
+use crate::model::catalogue::{family_models, field_type, model_name};
 use crate::model::kind::DocumentKind;
 
-/// Top-level fields of an app submission resource.
-pub(crate) const APP_SUBMISSION: &[&str] = &[
-    "id",
-    "applicationCategory",
-    "pricing",
-    "visibility",
-    "targetPublishMode",
-    "targetPublishDate",
-    "listings",
-    "hardwarePreferences",
-    "automaticBackupEnabled",
-    "canInstallOnRemovableMedia",
-    "isGameDvrEnabled",
-    "gamingOptions",
-    "hasExternalInAppProducts",
-    "meetAccessibilityGuidelines",
-    "notesForCertification",
-    "status",
-    "statusDetails",
-    "fileUploadUrl",
-    "applicationPackages",
-    "packageDeliveryOptions",
-    "enterpriseLicensing",
-    "allowMicrosoftDecideAppAvailabilityToFutureDeviceFamilies",
-    "allowTargetFutureDeviceFamilies",
-    "friendlyName",
-    "trailers",
-    "isSeekEnabled",
-];
+/// What a field holds, as far as the walk is concerned.
+#[derive(Debug)]
+enum Child {
+    /// A scalar or free-form value: not walked.
+    Leaf,
+    /// A model (index into [`Tree::nodes`]).
+    Model(usize),
+    /// An array of items.
+    Array(Box<Child>),
+    /// A map with string keys (data) and values of one type.
+    Map(Box<Child>),
+}
 
-/// Top-level fields of an add-on submission resource.
-pub(crate) const ADDON_SUBMISSION: &[&str] = &[
-    "id",
-    "contentType",
-    "keywords",
-    "lifetime",
-    "listings",
-    "pricing",
-    "targetPublishMode",
-    "targetPublishDate",
-    "tag",
-    "visibility",
-    "status",
-    "statusDetails",
-    "fileUploadUrl",
-    "friendlyName",
-];
+/// One model: its manifest name and its fields' JSON keys with what each holds.
+#[derive(Debug)]
+struct Node {
+    name: String,
+    fields: Vec<(String, Child)>,
+}
 
-/// Top-level fields of a flight submission resource.
-pub(crate) const FLIGHT_SUBMISSION: &[&str] = &[
-    "id",
-    "flightId",
-    "status",
-    "statusDetails",
-    "flightPackages",
-    "packageDeliveryOptions",
-    "fileUploadUrl",
-    "targetPublishMode",
-    "targetPublishDate",
-    "notesForCertification",
-    "friendlyName",
-];
+/// Every model of every family, built once from the model schemas (no allocation per document).
+#[derive(Debug)]
+struct Tree {
+    nodes: Vec<Node>,
+    index: HashMap<String, usize>,
+}
 
-/// The known top-level fields of `kind` (`None`: not checked).
-fn known(kind: DocumentKind) -> Option<&'static [&'static str]> {
-    match kind {
-        DocumentKind::AppSubmission => Some(APP_SUBMISSION),
-        DocumentKind::AddonSubmission => Some(ADDON_SUBMISSION),
-        DocumentKind::FlightSubmission => Some(FLIGHT_SUBMISSION),
-        _ => None,
+impl Tree {
+    fn get() -> &'static Tree {
+        static TREE: OnceLock<Tree> = OnceLock::new();
+        TREE.get_or_init(Tree::build)
     }
+
+    fn build() -> Tree {
+        let families = [Family::Devcenter, Family::Win32, Family::Ingestion];
+        let mut index = HashMap::new();
+        for family in families {
+            for m in family_models(family) {
+                let n = index.len();
+                index.entry(model_name(family, m.name)).or_insert(n);
+            }
+        }
+        let mut nodes = Vec::with_capacity(index.len());
+        for family in families {
+            for m in family_models(family) {
+                let fields =
+                    m.fields.iter().map(|f| (f.wire_name(), child(&field_type(family, f.rust_type), &index))).collect();
+                nodes.push(Node { name: model_name(family, m.name), fields });
+            }
+        }
+        Tree { nodes, index }
+    }
+
+    fn node(&self, manifest_name: &str) -> Option<usize> {
+        self.index.get(manifest_name).copied()
+    }
+}
+
+fn child(ty: &Value, index: &HashMap<String, usize>) -> Child {
+    let Some(t) = ty.as_object() else { return Child::Leaf };
+    if let Some(name) = t.get("model").and_then(Value::as_str) {
+        return index.get(name).map_or(Child::Leaf, |i| Child::Model(*i));
+    }
+    if let Some(item) = t.get("array") {
+        return Child::Array(Box::new(child(item, index)));
+    }
+    match t.get("map") {
+        Some(item) => Child::Map(Box::new(child(item, index))),
+        None => Child::Leaf,
+    }
+}
+
+/// The model a document kind is an instance of (manifest name).
+fn root_model(kind: DocumentKind) -> &'static str {
+    match kind {
+        DocumentKind::AppSubmission => "AppSubmission",
+        DocumentKind::AddonSubmission => "AddonSubmission",
+        DocumentKind::FlightSubmission => "FlightSubmission",
+        DocumentKind::Addon => "AddonCreate",
+        DocumentKind::Flight => "FlightCreate",
+        DocumentKind::Win32Metadata | DocumentKind::Win32MetadataPatch => "Win32MetadataUpdate",
+        DocumentKind::Win32Packages => "Win32PackageList",
+        DocumentKind::Win32Package => "Win32Package",
+        DocumentKind::Win32AssetsCreate => "Win32CreateAssetsRequest",
+        DocumentKind::Win32AssetsCommit => "Win32CommitAssetsRequest",
+    }
+}
+
+/// Top-level fields a kind's document may carry beyond its model's: read-only fields of the resource a
+/// GET answers, which the kind's rules report as `field.read_only` (the draft metadata's
+/// `listingLanguages`).
+fn also_known(kind: DocumentKind) -> &'static [&'static str] {
+    match kind {
+        DocumentKind::Win32Metadata | DocumentKind::Win32MetadataPatch => &["listingLanguages"],
+        _ => &[],
+    }
+}
+
+/// Models whose unknown keys a rule of their own reports (`createAssetRequest`: `assets.create.type_unknown`).
+const CHECKED_ELSEWHERE: &[&str] = &["Win32AssetCounts"];
+
+/// The known fields of a model (manifest name).
+#[cfg(test)]
+pub(crate) fn model_fields(manifest_name: &str) -> Vec<&'static str> {
+    let tree = Tree::get();
+    tree.node(manifest_name).map(|i| tree.nodes[i].fields.iter().map(|(k, _)| k.as_str()).collect()).unwrap_or_default()
 }
 
 /// Levenshtein distance over lower-cased characters.
@@ -115,33 +160,108 @@ pub(crate) fn suggestion<'a>(key: &str, fields: &[&'a str]) -> Option<&'a str> {
     })
 }
 
-/// The kind (other than `kind`) whose resource has `key`, for the message.
+/// The kind (other than `kind`) whose resource has `key` at the top, for the message.
 fn owner(kind: DocumentKind, key: &str) -> Option<&'static str> {
+    let tree = Tree::get();
     [
         (DocumentKind::AppSubmission, "an app submission"),
         (DocumentKind::AddonSubmission, "an add-on submission"),
         (DocumentKind::FlightSubmission, "a flight submission"),
     ]
     .into_iter()
-    .find(|(k, _)| *k != kind && known(*k).is_some_and(|f| f.contains(&key)))
+    .filter(|(k, _)| *k != kind)
+    .find(|(k, _)| tree.node(root_model(*k)).is_some_and(|i| tree.nodes[i].fields.iter().any(|(f, _)| f == key)))
     .map(|(_, what)| what)
 }
 
-/// `field.unknown` for every top-level member of `obj` that `kind`'s resource does not have.
-pub(crate) fn unknown_fields(ck: &mut Ck, kind: DocumentKind, obj: &Map<String, Value>) {
-    let Some(fields) = known(kind) else { return };
-    let root = At::root();
-    for key in obj.keys().filter(|k| !fields.contains(&k.as_str())) {
-        let at = root.key(key);
-        let mut msg = format!("{key}: not a field of {}", kind.as_str());
-        if let Some(other) = owner(kind, key) {
-            msg.push_str(&format!(" (it belongs to {other})"));
+/// `field.unknown` for every member of `doc`, at any depth the models describe, that `kind`'s models do
+/// not have.
+pub(crate) fn unknown_fields(ck: &mut Ck, kind: DocumentKind, doc: &Value) {
+    let tree = Tree::get();
+    let Some(root) = tree.node(root_model(kind)) else { return };
+    let Some(obj) = doc.as_object() else { return };
+    let at = At::root();
+    for (key, v) in obj {
+        match tree.nodes[root].fields.iter().find(|(f, _)| f == key) {
+            Some((_, child)) => walk_child(ck, tree, child, v, &at.key(key)),
+            None if also_known(kind).contains(&key.as_str()) => {}
+            None => {
+                let fields: Vec<&str> = tree.nodes[root].fields.iter().map(|(f, _)| f.as_str()).collect();
+                let mut msg = format!("{key}: not a field of {}", kind.as_str());
+                if let Some(other) = owner(kind, key) {
+                    msg.push_str(&format!(" (it belongs to {other})"));
+                }
+                push_unknown(ck, &at.key(key), msg, key, &fields);
+            }
         }
-        match suggestion(key, fields) {
-            Some(s) => msg.push_str(&format!("; did you mean `{s}`?")),
-            None => msg.push_str("; the Store ignores it"),
+    }
+}
+
+/// `field.unknown` for the members of `v` that the model `manifest_name` does not have, at any depth
+/// (the ingestion changes' free-form objects are checked against their resource this way).
+pub(crate) fn unknown_in_model(ck: &mut Ck, manifest_name: &str, obj: &Map<String, Value>, at: &At) {
+    let tree = Tree::get();
+    if let Some(i) = tree.node(manifest_name) {
+        walk_object(ck, tree, i, obj, at);
+    }
+}
+
+fn push_unknown(ck: &mut Ck, at: &At, mut msg: String, key: &str, fields: &[&str]) {
+    match suggestion(key, fields) {
+        Some(s) => msg.push_str(&format!("; did you mean `{s}`?")),
+        None => msg.push_str("; the Store ignores it"),
+    }
+    ck.push(c::FIELD_UNKNOWN, at, msg);
+}
+
+fn walk_model(ck: &mut Ck, tree: &Tree, node: usize, v: &Value, at: &At) {
+    match v {
+        Value::Object(obj) => walk_object(ck, tree, node, obj, at),
+        // A model given as an array (win32 `listings`: one listing or an array of them).
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                if let Value::Object(obj) = item {
+                    walk_object(ck, tree, node, obj, &at.idx(i));
+                }
+            }
         }
-        ck.push(c::FIELD_UNKNOWN, &at, msg);
+        _ => {}
+    }
+}
+
+fn walk_object(ck: &mut Ck, tree: &Tree, node: usize, obj: &Map<String, Value>, at: &At) {
+    let n = &tree.nodes[node];
+    let check = !CHECKED_ELSEWHERE.contains(&n.name.as_str());
+    for (key, v) in obj {
+        match n.fields.iter().find(|(f, _)| f == key) {
+            Some((_, child)) => walk_child(ck, tree, child, v, &at.key(key)),
+            None if check => {
+                let a = at.key(key);
+                let shown =
+                    n.name.strip_prefix("Win32").or_else(|| n.name.strip_prefix("Ingestion")).unwrap_or(&n.name);
+                let fields: Vec<&str> = n.fields.iter().map(|(f, _)| f.as_str()).collect();
+                push_unknown(ck, &a, format!("{}: not a field of {shown}", a.label()), key, &fields);
+            }
+            None => {}
+        }
+    }
+}
+
+fn walk_child(ck: &mut Ck, tree: &Tree, child: &Child, v: &Value, at: &At) {
+    match (child, v) {
+        (Child::Leaf, _) => {}
+        (Child::Model(i), _) => walk_model(ck, tree, *i, v, at),
+        (Child::Array(item), Value::Array(items)) => {
+            for (i, x) in items.iter().enumerate() {
+                walk_child(ck, tree, item, x, &at.idx(i));
+            }
+        }
+        (Child::Map(item), Value::Object(entries)) => {
+            for (k, x) in entries {
+                walk_child(ck, tree, item, x, &at.named(k, k));
+            }
+        }
+        _ => {}
     }
 }
 
@@ -149,13 +269,22 @@ pub(crate) fn unknown_fields(ck: &mut Ck, kind: DocumentKind, obj: &Map<String, 
 mod tests {
     use super::*;
 
+    fn top(kind: DocumentKind) -> Vec<&'static str> {
+        model_fields(root_model(kind))
+    }
+
     #[test]
     fn suggestions_for_typos_and_misplaced_fields() {
-        assert_eq!(suggestion("applicationPackges", APP_SUBMISSION), Some("applicationPackages"));
-        assert_eq!(suggestion("ApplicationPackages", APP_SUBMISSION), Some("applicationPackages"));
-        assert_eq!(suggestion("applicationPackages", FLIGHT_SUBMISSION), Some("flightPackages"));
-        assert_eq!(suggestion("zzz", FLIGHT_SUBMISSION), None);
+        let app = top(DocumentKind::AppSubmission);
+        let flight = top(DocumentKind::FlightSubmission);
+        assert_eq!(suggestion("applicationPackges", &app), Some("applicationPackages"));
+        assert_eq!(suggestion("ApplicationPackages", &app), Some("applicationPackages"));
+        assert_eq!(suggestion("applicationPackages", &flight), Some("flightPackages"));
+        assert_eq!(suggestion("zzz", &flight), None);
         assert_eq!(distance("kitten", "sitting"), 3);
+        for kind in DocumentKind::ALL {
+            assert!(!top(*kind).is_empty(), "{kind} has a model");
+        }
     }
 
     #[test]
@@ -174,6 +303,58 @@ mod tests {
             .issues
             .iter()
             .any(|i| i.code == "field.unknown"));
+    }
+
+    /// Issue 25: typos nested inside objects were sent silently (only top-level fields were checked).
+    #[test]
+    fn typos_at_every_depth_are_warned_with_a_suggestion() {
+        let doc = serde_json::json!({
+            "listings": {"en-us": {"baseListing": {"relaseNotes": "x", "titel": "T"},
+                                   "platformOverrides": {"Windows81": {"descripton": "d"}}}},
+            "packageDeliveryOptions": {"packageRollout": {"packageRolloutPercentag": 10}},
+            "trailers": [{"videoFileName": "t.mp4", "trailerAssets": {"en-us": {"title": "t", "imageList": [{"fileName": "a.png", "descripton": "x"}]}}}],
+        });
+        let issues = crate::validate::validate(DocumentKind::AppSubmission, &doc).issues;
+        let unknown = |path: &str, want: &str| {
+            let i = issues
+                .iter()
+                .find(|i| i.code == "field.unknown" && i.path == path)
+                .unwrap_or_else(|| panic!("{path}: {issues:#?}"));
+            assert!(i.message.contains(&format!("did you mean `{want}`")), "{i}");
+        };
+        unknown("/listings/en-us/baseListing/relaseNotes", "releaseNotes");
+        unknown("/listings/en-us/baseListing/titel", "title");
+        unknown("/listings/en-us/platformOverrides/Windows81/descripton", "description");
+        unknown("/packageDeliveryOptions/packageRollout/packageRolloutPercentag", "packageRolloutPercentage");
+        unknown("/trailers/0/trailerAssets/en-us/imageList/0/descripton", "description");
+        let win32 = serde_json::json!({"listings": [{"language": "en-us", "descriptin": "d"}], "properties": {"webiste": "https://a.b"}});
+        let issues = crate::validate::validate(DocumentKind::Win32MetadataPatch, &win32).issues;
+        assert!(
+            issues.iter().any(|i| i.path == "/listings/0/descriptin" && i.message.contains("`description`")),
+            "{issues:#?}"
+        );
+        assert!(
+            issues.iter().any(|i| i.path == "/properties/webiste" && i.message.contains("`website`")),
+            "{issues:#?}"
+        );
+    }
+
+    /// Issue 25: a misspelt applicationCategory got no suggestion; enum values everywhere get one.
+    #[test]
+    fn misspelt_categories_and_enum_values_get_a_suggestion() {
+        let doc = serde_json::json!({"applicationCategory": "Productivty", "visibility": "Pubic",
+            "pricing": {"trialPeriod": "SevenDay"}});
+        let issues = crate::validate::validate(DocumentKind::AppSubmission, &doc).issues;
+        let msg = |code: &str| issues.iter().find(|i| i.code == code).map(|i| i.message.clone()).unwrap_or_default();
+        assert!(msg("app.application_category.unrecognized").contains("did you mean `Productivity`"), "{issues:#?}");
+        assert!(msg("submission.visibility.invalid").contains("did you mean `Public`"), "{issues:#?}");
+        assert!(msg("pricing.trial_period.invalid").contains("did you mean `SevenDays`"), "{issues:#?}");
+        let sub = serde_json::json!({"applicationCategory": "Business_CMR"});
+        let issues = crate::validate::validate(DocumentKind::AppSubmission, &sub).issues;
+        assert!(issues[0].message.contains("did you mean `Business_CRM`"), "{issues:#?}");
+        let win32 = serde_json::json!({"properties": {"category": "Productiviti", "subcategory": "x"}});
+        let issues = crate::validate::validate(DocumentKind::Win32MetadataPatch, &win32).issues;
+        assert!(issues.iter().any(|i| i.message.contains("did you mean `Productivity`")), "{issues:#?}");
     }
 
     #[cfg(not(target_arch = "wasm32"))]

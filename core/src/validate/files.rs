@@ -8,17 +8,20 @@
 //! escaped ([`shown`]), so a hostile name cannot drive the terminal. Which fields name files is `model::files::referenced_files`' business; the set of
 //! files comes from names, a folder ([`FileSet::from_dir`]) or a ZIP ([`FileSet::from_zip`]).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use serde_json::Value;
 
 use super::check::{At, Ck};
 use super::codes as c;
+use crate::data::limits::MEDIA_HEADER_BYTES;
 use crate::issue::Issue;
 use crate::model::files::{referenced_files, zip_entry_name};
 use crate::model::kind::DocumentKind;
 
-/// A set of relative file names (ZIP entry names or paths under a folder), `/`-separated.
+/// A set of relative file names (ZIP entry names or paths under a folder), `/`-separated, with what is
+/// known of each file beyond its name: its size (a folder's, or what a host gave) and its first bytes
+/// (read from the folder on demand, or handed over by a host), from which media files are checked.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FileSet {
     names: BTreeSet<String>,
@@ -26,6 +29,14 @@ pub struct FileSet {
     unsafe_entries: BTreeSet<String>,
     /// Files known to be empty (0 bytes): a folder's, or what a host marked ([`FileSet::insert_empty`]).
     empty: BTreeSet<String>,
+    /// Sizes in bytes, where known.
+    sizes: BTreeMap<String, u64>,
+    /// First bytes ([`MEDIA_HEADER_BYTES`] at most) a host handed over.
+    headers: BTreeMap<String, Vec<u8>>,
+    /// The folder the names are relative to ([`FileSet::from_dir`]): media headers are read from it.
+    root: Option<std::path::PathBuf>,
+    /// The folder the files were to come from, when it does not exist ([`FileSet::missing_folder`]).
+    missing_folder: Option<String>,
 }
 
 pub use crate::issue::shown;
@@ -102,6 +113,84 @@ impl FileSet {
         }
     }
 
+    /// Adds a file of known size (a name → size map from a host): a 0-byte one is empty
+    /// ([`FileSet::insert_empty`]); sizes are checked against the media limits.
+    pub fn insert_sized(&mut self, name: &str, size: u64) {
+        if size == 0 {
+            self.insert_empty(name);
+            return;
+        }
+        let n = normalise(name);
+        self.insert(&n);
+        if self.names.contains(&n) {
+            self.sizes.insert(n, size);
+        }
+    }
+
+    /// Adds a file with its first bytes (a host holding the file: the browser page, a binding given
+    /// bytes), so the media rules can read its format and dimensions. Only the first
+    /// [`MEDIA_HEADER_BYTES`] bytes are kept; `size` is the whole file's, when known.
+    pub fn insert_header(&mut self, name: &str, size: Option<u64>, first_bytes: &[u8]) {
+        let n = normalise(name);
+        match size {
+            Some(sz) => self.insert_sized(&n, sz),
+            None => self.insert(&n),
+        }
+        if self.names.contains(&n) {
+            let keep = first_bytes.len().min(MEDIA_HEADER_BYTES);
+            self.headers.insert(n, first_bytes[..keep].to_vec());
+        }
+    }
+
+    /// The files of a folder that does not exist: no file, and the cross-check reports the folder once
+    /// (`files.folder_missing`, naming `folder`) instead of each file the submission names.
+    pub fn missing_folder(folder: &str) -> Self {
+        FileSet { missing_folder: Some(folder.to_string()), ..FileSet::default() }
+    }
+
+    /// The folder the files were to come from, when it does not exist ([`FileSet::missing_folder`]).
+    pub fn missing(&self) -> Option<&str> {
+        self.missing_folder.as_deref()
+    }
+
+    /// The size of a file in bytes, when known.
+    pub fn size(&self, name: &str) -> Option<u64> {
+        let n = normalise(name);
+        if self.empty.contains(&n) {
+            return Some(0);
+        }
+        self.sizes.get(&n).copied()
+    }
+
+    /// The first bytes of a file ([`MEDIA_HEADER_BYTES`] at most): what a host handed over, or read from
+    /// the folder ([`FileSet::from_dir`]); `None` when neither is at hand (names only) or the file cannot
+    /// be read.
+    pub fn header(&self, name: &str) -> Option<Vec<u8>> {
+        let n = normalise(name);
+        if let Some(h) = self.headers.get(&n) {
+            return Some(h.clone());
+        }
+        if !self.names.contains(&n) || self.unsafe_entries.contains(&n) {
+            return None;
+        }
+        self.read_header(&n)
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn read_header(&self, name: &str) -> Option<Vec<u8>> {
+        use std::io::Read;
+        let root = self.root.as_ref()?;
+        let file = std::fs::File::open(root.join(name)).ok()?;
+        let mut buf = Vec::with_capacity(MEDIA_HEADER_BYTES);
+        file.take(MEDIA_HEADER_BYTES as u64).read_to_end(&mut buf).ok()?;
+        Some(buf)
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    fn read_header(&self, _name: &str) -> Option<Vec<u8>> {
+        None
+    }
+
     /// Whether the set holds this name as an empty (0-byte) file.
     pub fn is_empty_file(&self, name: &str) -> bool {
         self.empty.contains(&normalise(name))
@@ -172,7 +261,7 @@ impl FileSet {
         }
         fn insert_sized(out: &mut FileSet, name: &str, path: &std::path::Path) {
             match std::fs::metadata(path) {
-                Ok(m) if m.len() == 0 => out.insert_empty(name),
+                Ok(m) => out.insert_sized(name, m.len()),
                 _ => out.insert(name),
             }
         }
@@ -180,7 +269,24 @@ impl FileSet {
         let root = std::fs::canonicalize(base)?;
         let mut set = FileSet::new();
         walk(&root, base, base, &mut set)?;
+        set.root = Some(root);
         Ok(set)
+    }
+
+    /// [`FileSet::from_dir`], but a folder that does not exist is [`FileSet::missing_folder`] (one
+    /// `files.folder_missing` issue naming it) rather than an error. Native only.
+    ///
+    /// # Errors
+    /// The folder's other I/O errors (not a folder, unreadable).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn from_dir_or_missing(dir: impl AsRef<std::path::Path>) -> std::io::Result<Self> {
+        let dir = dir.as_ref();
+        match FileSet::from_dir(dir) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Ok(FileSet::missing_folder(&dir.display().to_string()))
+            }
+            other => other,
+        }
     }
 }
 
@@ -197,6 +303,19 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
     }
     let mut ck = Ck::default();
     let refs = referenced_files(kind, doc);
+    if let Some(folder) = &files.missing_folder {
+        let wanted = refs.iter().filter(|r| r.pending_upload).count();
+        if wanted > 0 {
+            ck.push(
+                c::FILES_FOLDER_MISSING,
+                &At::root(),
+                format!(
+                    "the files folder `{}` does not exist; the submission names {wanted} file(s) to upload from it",
+                    shown(folder)
+                ),
+            );
+        }
+    }
     let mut by_lower: HashMap<String, Vec<&str>> = HashMap::new();
     for f in files.iter() {
         by_lower.entry(f.to_lowercase()).or_default().push(f);
@@ -308,6 +427,7 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
                     ),
                 );
             }
+            None if files.missing_folder.is_some() => {}
             None => ck.push(
                 c::FILES_MISSING,
                 &at,
@@ -327,6 +447,12 @@ pub fn cross_check_files(kind: DocumentKind, doc: &Value, files: &FileSet) -> Ve
                 format!("`{}` is in the files but the submission does not name it", shown(f)),
             );
         }
+    }
+    if refs.iter().any(|r| r.pending_upload) && files.missing_folder.is_none() {
+        let mut canonical = doc.clone();
+        let documented =
+            if crate::model::canonicalize_case(kind, &mut canonical).is_empty() { doc } else { &canonical };
+        super::media::check_files(&mut ck, kind, documented, &refs, files);
     }
     ck.issues
 }

@@ -7,16 +7,22 @@ pub fn char_len(s: &str) -> usize {
     s.chars().count()
 }
 
+/// What follows `http://` or `https://` (any letter case); `None` for another scheme.
+pub(crate) fn after_http_scheme(s: &str) -> Option<&str> {
+    let b = s.as_bytes();
+    // the matched prefix is ASCII, so the slices below start on a character boundary
+    if b.len() >= 8 && b[..8].eq_ignore_ascii_case(b"https://") {
+        Some(&s[8..])
+    } else if b.len() >= 7 && b[..7].eq_ignore_ascii_case(b"http://") {
+        Some(&s[7..])
+    } else {
+        None
+    }
+}
+
 /// An absolute `http` or `https` URL with a plausible host and no whitespace.
 pub fn is_url(s: &str) -> bool {
-    let lower_scheme = s.get(..8).map(str::to_ascii_lowercase).unwrap_or_default();
-    let rest = if lower_scheme.starts_with("https://") {
-        &s[8..]
-    } else if lower_scheme.starts_with("http://") {
-        &s[7..]
-    } else {
-        return false;
-    };
+    let Some(rest) = after_http_scheme(s) else { return false };
     if s.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
     }

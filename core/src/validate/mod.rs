@@ -22,9 +22,12 @@ mod files;
 mod flight;
 pub mod formats;
 mod guess;
+mod ingestion;
 mod input;
 pub mod lenient_json;
+mod media;
 mod report;
+mod text;
 mod win32;
 
 use serde_json::Value;
@@ -33,8 +36,10 @@ pub use codes::{all_issue_codes, issue_code, IssueCodeInfo};
 pub(crate) use fields::suggestion as fields_suggestion;
 pub use files::{cross_check_files, shown, FileSet};
 pub use guess::guess_kind;
+pub use ingestion::{looks_like_offer_changes, offer_changes};
 pub use input::{change_issues, check, check_change, is_presence_rule, Checked, Input};
 pub use report::Report;
+pub use text::{is_placeholder_text, markdown_sign, PLACEHOLDER_MARK};
 
 use crate::issue::Issue;
 use crate::model::kind::DocumentKind;
@@ -43,9 +48,19 @@ use crate::model::kind::DocumentKind;
 pub fn validate(kind: DocumentKind, doc: &Value) -> Report {
     let mut ck = check::Ck::default();
     // Field names are bound case-insensitively, as the Store does: the rules read the documented spelling.
+    // Only the devcenter documents are bound so (the win32 ones are not rewritten): the others are not
+    // copied, which keeps a 200-listing MSI/EXE document well inside its time budget.
     let mut canonical = None;
+    let devcenter = matches!(
+        kind,
+        DocumentKind::AppSubmission
+            | DocumentKind::AddonSubmission
+            | DocumentKind::FlightSubmission
+            | DocumentKind::Addon
+            | DocumentKind::Flight
+    );
     let renamed = match doc {
-        Value::Object(_) => {
+        Value::Object(_) if devcenter => {
             let mut d = doc.clone();
             let r = crate::model::canonicalize_case(kind, &mut d);
             canonical = Some(d);
@@ -67,9 +82,8 @@ pub fn validate(kind: DocumentKind, doc: &Value) -> Report {
         DocumentKind::Win32AssetsCreate => win32::assets_create(&mut ck, doc),
         DocumentKind::Win32AssetsCommit => win32::assets_commit(&mut ck, doc),
     }
-    if let Some(obj) = doc.as_object() {
-        fields::unknown_fields(&mut ck, kind, obj);
-    }
+    fields::unknown_fields(&mut ck, kind, doc);
+    text::placeholders(&mut ck, doc);
     // Paths point into the document as the user wrote it.
     let mut issues = ck.issues;
     if !renamed.is_empty() {

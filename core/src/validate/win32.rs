@@ -15,6 +15,7 @@ use serde_json::{Map, Value};
 
 use super::check::{At, Ck};
 use super::codes as c;
+use super::formats;
 use crate::data::{categories, enums, languages, limits as lim, markets};
 
 /// Reports `language.unknown` for a language code outside the table.
@@ -48,6 +49,8 @@ pub(crate) fn market(ck: &mut Ck, at: &At, code: &str) {
 pub(crate) fn metadata(ck: &mut Ck, doc: &Value, full: bool) {
     let root = At::root();
     let Some(obj) = ck.as_object(doc, &root) else { return };
+    // A draft read with GET carries `listingLanguages` (which languages have a complete listing).
+    ck.read_only(doc, &["/listingLanguages"]);
     if let Some(a) = ck.object(obj, &root, "availability", false) {
         availability(ck, a, &root.key("availability"), full);
     }
@@ -183,12 +186,7 @@ fn properties(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
                 );
             }
         } else if !cat.subcategories.contains(&sub) {
-            let hint = cat
-                .subcategories
-                .iter()
-                .find(|s| s.eq_ignore_ascii_case(sub))
-                .map(|s| format!(" (did you mean `{s}`?)"))
-                .unwrap_or_default();
+            let hint = super::check::did_you_mean(sub, cat.subcategories);
             ck.push(
                 c::PROPERTIES_SUBCATEGORY_UNKNOWN,
                 &at_s,
@@ -293,34 +291,28 @@ fn listing(ck: &mut Ck, l: &Map<String, Value>, at: &At, full: bool, seen: &mut 
         }
     }
     if let Some(s) = ck.text(l, at, "description", full) {
-        ck.max_chars(c::LISTING_DESCRIPTION_TOO_LONG, &at.key("description"), s, lim::DESCRIPTION_MAX_CHARS);
+        let a = at.key("description");
+        ck.max_chars(c::LISTING_DESCRIPTION_TOO_LONG, &a, s, lim::DESCRIPTION_MAX_CHARS);
+        super::text::markdown(ck, &a, s);
     }
-    ck.limited_text(l, at, "whatsNew", false, c::LISTING_WHATS_NEW_TOO_LONG, lim::WHATS_NEW_MAX_CHARS);
-    ck.limited_text(
-        l,
-        at,
-        "shortDescription",
-        false,
-        c::LISTING_SHORT_DESCRIPTION_TOO_LONG,
-        lim::SHORT_DESCRIPTION_MAX_CHARS,
-    );
-    ck.limited_text(
-        l,
-        at,
-        "additionalLicenseTerms",
-        full,
-        c::LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG,
-        lim::ADDITIONAL_LICENSE_TERMS_MAX_CHARS,
-    );
+    ck.plain_text(l, at, "whatsNew", c::LISTING_WHATS_NEW_TOO_LONG, lim::WHATS_NEW_MAX_CHARS);
+    ck.plain_text(l, at, "shortDescription", c::LISTING_SHORT_DESCRIPTION_TOO_LONG, lim::SHORT_DESCRIPTION_MAX_CHARS);
+    if let Some(s) = ck.str(l, at, "additionalLicenseTerms", full) {
+        let a = at.key("additionalLicenseTerms");
+        ck.max_chars(c::LISTING_ADDITIONAL_LICENSE_TERMS_TOO_LONG, &a, s, lim::ADDITIONAL_LICENSE_TERMS_MAX_CHARS);
+        super::text::markdown(ck, &a, s);
+    }
     ck.limited_text(l, at, "copyright", false, c::LISTING_COPYRIGHT_TOO_LONG, lim::COPYRIGHT_MAX_CHARS);
     ck.limited_text(l, at, "developedBy", false, c::LISTING_DEVELOPED_BY_TOO_LONG, lim::DEVELOPED_BY_MAX_CHARS);
     ck.limited_text(l, at, "contactInfo", false, c::LISTING_CONTACT_INFO_TOO_LONG, lim::CONTACT_INFO_MAX_CHARS);
-    ck.str(l, at, "sortTitle", false);
+    ck.limited_text(l, at, "sortTitle", false, c::LISTING_SORT_TITLE_TOO_LONG, lim::SORT_TITLE_MAX_CHARS);
     if let Some(items) = ck.array(l, at, "productFeatures", false) {
         let at_f = at.key("productFeatures");
         ck.max_items(c::LISTING_PRODUCT_FEATURES_TOO_MANY, &at_f, items.len(), lim::PRODUCT_FEATURES_MAX, "features");
         for (i, s) in ck.strings(items, &at_f) {
-            ck.max_chars(c::LISTING_PRODUCT_FEATURE_TOO_LONG, &at_f.idx(i), s, lim::PRODUCT_FEATURE_MAX_CHARS);
+            let at_i = at_f.idx(i);
+            ck.max_chars(c::LISTING_PRODUCT_FEATURE_TOO_LONG, &at_i, s, lim::PRODUCT_FEATURE_MAX_CHARS);
+            super::text::markdown(ck, &at_i, s);
         }
     }
     if let Some(items) = ck.array(l, at, "searchTerms", false) {
@@ -408,7 +400,8 @@ pub(crate) fn packages(ck: &mut Ck, doc: &Value) {
 
 /// One package; `full` for an element of a full update, false for a single-package PATCH.
 pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) {
-    ck.url(p, at, "packageUrl", full);
+    let url_ok = ck.url(p, at, "packageUrl", full).is_some();
+    let url = p.get("packageUrl").and_then(Value::as_str).filter(|u| url_ok && formats::is_url(u));
     if let Some(items) = ck.array(p, at, "languages", full) {
         let at_l = at.key("languages");
         if items.is_empty() {
@@ -454,6 +447,12 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
         );
     }
     let kind = ck.enum_member(p, at, "packageType", full, c::PACKAGE_TYPE_INVALID, enums::PACKAGE_TYPES);
+    if let Some(u) = url {
+        package_url(ck, &at.key("packageUrl"), u, kind.filter(|k| enums::PACKAGE_TYPES.contains(k)));
+    }
+    if let (Some("msi"), Some(params)) = (kind, params) {
+        msiexec_parameters(ck, &at.key("installerParameters"), params);
+    }
     let doc_url = ck.str(p, at, "genericDocUrl", false);
     if full && kind == Some("exe") && doc_url.is_none_or(|s| s.trim().is_empty()) {
         let a = at.key("genericDocUrl");
@@ -481,6 +480,91 @@ pub(crate) fn package(ck: &mut Ck, p: &Map<String, Value>, at: &At, full: bool) 
                     ck.url(d, &at_j, "errorUrl", false);
                 }
             }
+        }
+    }
+}
+
+/// The file extensions of MSIX/APPX packages, which the MSI/EXE API does not take.
+const MSIX_EXTENSIONS: &[&str] = &["msix", "msixbundle", "msixupload", "appx", "appxbundle", "appxupload", "msixvc"];
+
+/// `package.url.not_https`, `package.url.msix` and `package.url.type_mismatch` for a package URL that
+/// is an absolute http(s) URL.
+fn package_url(ck: &mut Ck, at: &At, url: &str, kind: Option<&str>) {
+    if !url.get(..8).is_some_and(|s| s.eq_ignore_ascii_case("https://")) {
+        ck.push(
+            c::PACKAGE_URL_NOT_HTTPS,
+            at,
+            format!(
+                "{}: `{}` is not https; the Store downloads the installer from a versioned secure (https) URL",
+                at.name(),
+                super::check::clip(url)
+            ),
+        );
+    }
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    let file = path.rsplit('/').next().unwrap_or("");
+    let Some((_, ext)) = file.rsplit_once('.') else { return };
+    let ext = ext.to_ascii_lowercase();
+    if MSIX_EXTENSIONS.contains(&ext.as_str()) {
+        ck.push(
+            c::PACKAGE_URL_MSIX,
+            at,
+            format!(
+                "{}: `{file}` is an MSIX/APPX package; the MSI/EXE API takes .msi and .exe installers only. Submit it \
+                 with the app submission API instead (`storesubmit app publish`, applicationPackages)",
+                at.name()
+            ),
+        );
+    } else if let Some(k) = kind.filter(|k| matches!(ext.as_str(), "msi" | "exe") && *k != ext) {
+        ck.push(
+            c::PACKAGE_URL_TYPE_MISMATCH,
+            at,
+            format!("{}: `{file}` is an .{ext} installer but packageType is `{k}`; make them agree", at.name()),
+        );
+    }
+}
+
+/// The option letters msiexec takes (`/i`, `/qn`, `/l*v`, `/x`, …) and its word options.
+const MSIEXEC_LETTERS: &str = "iajxfpqlmnyzctg";
+const MSIEXEC_WORDS: &[&str] = &[
+    "quiet",
+    "passive",
+    "norestart",
+    "forcerestart",
+    "promptrestart",
+    "package",
+    "update",
+    "uninstall",
+    "log",
+    "help",
+];
+
+/// `package.installer_parameters.not_msiexec` for a switch of an MSI package's installer parameters that
+/// msiexec does not take (the Store runs MSI installers with msiexec, which refuses an unknown switch).
+fn msiexec_parameters(ck: &mut Ck, at: &At, params: &str) {
+    for token in params.split_whitespace() {
+        let bad = if let Some(rest) = token.strip_prefix("--") {
+            !rest.is_empty()
+        } else if let Some(opt) = token.strip_prefix('/').or_else(|| token.strip_prefix('-')) {
+            let word = opt.split([':', '=']).next().unwrap_or("").to_ascii_lowercase();
+            !(word.is_empty()
+                || word == "?"
+                || MSIEXEC_WORDS.contains(&word.as_str())
+                || (word.len() <= 6 && word.starts_with(|c: char| MSIEXEC_LETTERS.contains(c))))
+        } else {
+            false
+        };
+        if bad {
+            ck.push(
+                c::PACKAGE_INSTALLER_PARAMETERS_NOT_MSIEXEC,
+                at,
+                format!(
+                    "{}: `{token}` is not an msiexec switch; the Store installs an msi package with msiexec (silently \
+                     with /qn): give msiexec options (/qn, /norestart, PROPERTY=value) or leave installerParameters out",
+                    at.name()
+                ),
+            );
+            return;
         }
     }
 }

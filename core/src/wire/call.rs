@@ -151,7 +151,7 @@ fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
             for (n, size) in sizes {
                 match size.as_u64() {
                     Some(0) => set.insert_empty(n),
-                    Some(_) => set.insert(n),
+                    Some(size) => set.insert_sized(n, size),
                     None => return Err(args.bad("files", "must map each name to its size in bytes")),
                 }
             }
@@ -161,7 +161,8 @@ fn file_set(args: &Args<'_>) -> Result<Option<FileSet>> {
     })
 }
 
-/// The files of a local folder, as a publish lists them (names, empty files, links out of it).
+/// The files of a local folder, as a publish lists them (names, sizes, empty files, links out of it, the
+/// first bytes of media files); a folder that does not exist is one `files.folder_missing` issue.
 #[cfg(not(target_arch = "wasm32"))]
 fn folder_set(_args: &Args<'_>, dir: &str) -> Result<FileSet> {
     crate::files::LocalFiles::new(dir).list(None)

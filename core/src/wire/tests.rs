@@ -119,15 +119,15 @@ fn workflow_requests_name_the_bad_field() {
         (json!({"workflow": "deploy"}), "workflow/workflow: must be one of"),
         (json!({"workflow": "submission"}), "workflow/target: is required"),
         (
-            json!({"workflow": "submission", "target": {"type": "app", "app_id": "x"}, "colour": 1}),
+            json!({"workflow": "submission", "target": {"type": "app", "appId": "x"}, "colour": 1}),
             "workflow/colour: unknown field",
         ),
         (
-            json!({"workflow": "submission", "target": {"type": "app", "app_id": "x"}, "spec": {"rolloutPercentage": 150}}),
+            json!({"workflow": "submission", "target": {"type": "app", "appId": "x"}, "spec": {"rolloutPercentage": 150}}),
             "workflow/spec/rolloutPercentage",
         ),
         (
-            json!({"workflow": "submission", "target": {"type": "app", "app_id": "x"}, "stopAfter": "later"}),
+            json!({"workflow": "submission", "target": {"type": "app", "appId": "x"}, "stopAfter": "later"}),
             "workflow/stopAfter",
         ),
         (json!({"workflow": "rollout", "appId": "x", "action": "halt"}), "workflow/submissionId"),

@@ -80,6 +80,25 @@ pub fn random_bytes(seed: u64, len: usize) -> Vec<u8> {
     v
 }
 
+/// `len` bytes (at least 33) that start as a PNG of `width` x `height` (signature and `IHDR` chunk; the rest
+/// pseudo-random): what validation reads of a listing image.
+pub fn png_bytes(seed: u64, width: u32, height: u32, len: usize) -> Vec<u8> {
+    let mut v = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    v.extend_from_slice(&width.to_be_bytes());
+    v.extend_from_slice(&height.to_be_bytes());
+    v.extend_from_slice(&[8, 6, 0, 0, 0, 0, 0, 0, 0]);
+    v.extend(random_bytes(seed, len.saturating_sub(v.len())));
+    v
+}
+
+/// `len` bytes (at least 16) that start as an MP4 file (an `ftyp` box; the rest pseudo-random): what
+/// validation reads of a trailer video.
+pub fn mp4_bytes(seed: u64, len: usize) -> Vec<u8> {
+    let mut v = b"\0\0\0\x10ftypmp42\0\0\0\0".to_vec();
+    v.extend(random_bytes(seed, len.saturating_sub(v.len())));
+    v
+}
+
 /// Writes `len` pseudo-random bytes to `path`, 1 MiB at a time.
 pub fn write_random_file(path: &Path, seed: u64, len: u64) {
     let mut f = File::create(path).expect("create random file");

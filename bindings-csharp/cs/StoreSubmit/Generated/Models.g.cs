@@ -325,6 +325,9 @@ namespace StoreSubmit.Models
 
         /// <summary><c>trailers</c>: Up to 15 trailers (<c>null</c> on submissions older than May 2017).</summary>
         public ModelList<Trailer> Trailers { get { return GetList<Trailer>("trailers"); } set { Put("trailers", value); } }
+
+        /// <summary><c>isSeekEnabled</c>: Whether customers outside a gradual rollout who check for updates get the newest packages ("Always provide the newest packages when customers manually check for updates").</summary>
+        public bool? IsSeekEnabled { get { return GetBool("isSeekEnabled"); } set { Put("isSeekEnabled", value); } }
     }
 
     /// <summary>Listing of an app in one language.</summary>
@@ -810,6 +813,9 @@ namespace StoreSubmit.Models
 
         /// <summary><c>notesForCertification</c>: Notes for certification testers.</summary>
         public string NotesForCertification { get { return GetString("notesForCertification"); } set { Put("notesForCertification", value); } }
+
+        /// <summary><c>friendlyName</c>: Friendly name (read-only; not in the flight submission table, but the app and add-on submissions carry one and it is accepted here as there).</summary>
+        public string FriendlyName { get { return GetString("friendlyName"); } set { Put("friendlyName", value); } }
     }
 
     /// <summary>One item of an envelope's <c>errors</c> array: an error or a warning.</summary>

@@ -66,16 +66,18 @@ fn every_product_description_field_maps_to_its_listing_field() {
     assert_eq!(en["recommendedHardware"], json!(["A graphics card with video encoding", "8 GB of memory"]));
     assert_eq!(en["copyrightAndTrademarkInfo"], "(c) Contoso Ltd.");
     assert_eq!(en["licenseTerms"], "Free for personal use.");
-    assert_eq!(en["websiteUrl"], "https://www.contoso.com/videoedit");
-    assert_eq!(en["supportContact"], "support@contoso.com");
-    assert_eq!(en["privacyPolicy"], "https://www.contoso.com/videoedit/privacy");
+    // the obsolete fields (set on the Properties page now) are not written: every run would warn about them
+    for obsolete in ["websiteUrl", "supportContact", "privacyPolicy"] {
+        assert!(en.get(obsolete).is_none(), "{obsolete}: {en}");
+    }
+    assert_eq!(r.issues.iter().filter(|i| i.code == "import.pdp.obsolete").count(), 6, "{:?}", r.issues);
     // no AppStoreName in en-us (the package's DisplayName is used); an empty ShortTitle is left out
     assert!(en.get("title").is_none() && en.get("shortTitle").is_none(), "{en}");
     let de = json_file(&r, "listings/de-de.json");
     assert_eq!(de["title"], "Contoso Videoschnitt");
     assert_eq!(de["keywords"], json!(["Videoschnitt", "Untertitel"]));
     assert_eq!(de["features"][0], "Am Anfang, in der Mitte oder am Ende kürzen");
-    assert_eq!(de["supportContact"], "https://www.contoso.com/de/support");
+    assert!(de.get("supportContact").is_none(), "{de}");
     // `default` is in LanguageExclude
     assert!(r.file("listings/default.json").is_none());
     assert_eq!(languages(&r).into_iter().collect::<Vec<_>>(), ["de-de", "en-us"]);
@@ -156,7 +158,11 @@ fn config_fields_become_submission_json_and_storesubmit_toml() {
     ] {
         assert!(toml.lines().any(|l| l.starts_with(line)), "{line} missing:\n{toml}");
     }
-    assert_eq!(codes_of(&r), ["import.packages.moved"]);
+    // targetPublishMode "NotSet" (StoreBroker's template value) is named, and so are the six obsolete PDP
+    // elements (WebsiteURL, SupportContactInfo, PrivacyPolicyURL of en-us and de-de)
+    let mut codes = codes_of(&r);
+    codes.dedup();
+    assert_eq!(codes, ["import.config.placeholder", "import.packages.moved", "import.pdp.obsolete"]);
 }
 
 #[test]
@@ -534,4 +540,34 @@ fn a_missing_images_folder_matters_only_when_a_pdp_names_media() {
         r.issues[0]
     );
     assert_eq!(r.issues[0].path, "en-us/PDP.xml");
+}
+
+/// Issue 25: StoreBroker's template values (`"visibility": "NotSet"`, `"priceId": "NotAvailable"`, …) were
+/// carried into submission.json, where they would take the app off sale; they are dropped, each named.
+#[test]
+fn template_placeholders_are_dropped_and_named() {
+    let text = r#"{"appSubmission": {"appId": "9NBLGGH4R315", "visibility": "NotSet", "targetPublishMode": "NotSet",
+        "applicationCategory": "NotSet", "pricing": {"priceId": "NotAvailable", "trialPeriod": "NoFreeTrial"},
+        "enterpriseLicensing": "None"}}"#;
+    let cfg = read_config(text, "SBConfig.json");
+    let sub = &cfg.submission;
+    for gone in ["visibility", "targetPublishMode", "applicationCategory"] {
+        assert!(sub.get(gone).is_none(), "{gone}: {sub:?}");
+    }
+    assert_eq!(sub["pricing"], json!({"trialPeriod": "NoFreeTrial"}));
+    assert_eq!(sub["enterpriseLicensing"], "None", "a real value is kept");
+    let named: Vec<&str> =
+        cfg.issues.iter().filter(|i| i.code == "import.config.placeholder").map(|i| i.path.as_str()).collect();
+    assert_eq!(
+        named,
+        [
+            "SBConfig.json#/appSubmission/targetPublishMode",
+            "SBConfig.json#/appSubmission/visibility",
+            "SBConfig.json#/appSubmission/applicationCategory",
+            "SBConfig.json#/appSubmission/pricing/priceId"
+        ]
+    );
+    assert!(cfg.issues.iter().all(|i| !i.is_error()), "{:?}", cfg.issues);
+    let iap = read_config(r#"{"iapSubmission": {"iapId": "9P", "contentType": "NotSet", "lifetime": "Forever"}}"#, "c");
+    assert!(iap.submission.get("contentType").is_none() && iap.submission.get("lifetime").is_some());
 }

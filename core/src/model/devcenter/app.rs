@@ -108,6 +108,9 @@ model! {
         friendly_name: String,
         /// Up to 15 trailers (`null` on submissions older than May 2017).
         trailers: Vec<Trailer>,
+        /// Whether customers outside a gradual rollout who check for updates get the newest packages
+        /// ("Always provide the newest packages when customers manually check for updates").
+        is_seek_enabled: bool,
     }
 }
 

@@ -73,6 +73,9 @@ model! {
         target_publish_date: String,
         /// Notes for certification testers.
         notes_for_certification: String,
+        /// Friendly name (read-only; not in the flight submission table, but the app and add-on
+        /// submissions carry one and it is accepted here as there).
+        friendly_name: String,
     }
 }
 
