@@ -30,7 +30,9 @@ pub(crate) trait IntoJs<T> {
 
 impl<T> IntoJs<T> for storesubmit::Result<T> {
     fn js(self) -> napi::Result<T> {
-        self.map_err(|e| Error::new(Status::GenericFailure, format!("storesubmit:{}", storesubmit::wire::error_json(&e))))
+        self.map_err(|e| {
+            Error::new(Status::GenericFailure, format!("storesubmit:{}", storesubmit::wire::error_json(&e)))
+        })
     }
 }
 

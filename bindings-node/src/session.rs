@@ -43,9 +43,10 @@ impl Session {
         tokens: Option<&TokenCache>,
         host: String,
     ) -> napi::Result<Self> {
-        let job = Job::start(&parse("options", &options)?, secret.map(|s| s.inner.clone()), &parse("request", &request)?)
-            .js()?
-            .with_tokens(tokens.map(TokenCache::get));
+        let job =
+            Job::start(&parse("options", &options)?, secret.map(|s| s.inner.clone()), &parse("request", &request)?)
+                .js()?
+                .with_tokens(tokens.map(TokenCache::get));
         let h = parse("host", &host)?;
         let keep = |k: &str| h["keep"][k].as_bool().unwrap_or(false);
         let defaults = SessionHost::default();

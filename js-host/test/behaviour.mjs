@@ -6,14 +6,24 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inspect } from 'node:util';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 export const vectors = JSON.parse(readFileSync(join(REPO, 'tests/vectors/behaviour/scenarios.json'), 'utf8'));
 const manifest = JSON.parse(readFileSync(join(REPO, 'surface/manifest.json'), 'utf8'));
 
-/** A scenario's files as name → bytes (byte `i` is `i % 251`; `\` in a name is a folder separator). */
+/**
+ * A scenario's files as name → bytes: byte `i` is `i % 251`, the start overwritten by the vectors'
+ * `fileHeaders` entry of the name's extension (a `.png` starts as a real PNG); `\` in a name is a folder
+ * separator.
+ */
 export function fileBytes(files) {
-  return Object.entries(files).map(([name, size]) => [name.replaceAll('\\', '/'), Uint8Array.from({ length: size }, (_, i) => i % 251)]);
+  return Object.entries(files).map(([name, size]) => {
+    const bytes = Uint8Array.from({ length: size }, (_, i) => i % 251);
+    const ext = Object.keys(vectors.fileHeaders ?? {}).find((e) => name.toLowerCase().endsWith(e));
+    if (ext) bytes.set(Buffer.from(vectors.fileHeaders[ext], 'hex').subarray(0, size));
+    return [name.replaceAll('\\', '/'), bytes];
+  });
 }
 
 /** The scenario's request with the emulator's ids (`{appId}`, …). */
@@ -38,12 +48,15 @@ function send(client, request, options) {
   const { workflow, ...params } = request;
   const method = manifest.surface.workflows.find((w) => w.name === workflow && w.facade);
   if (!method) return client.run(request, options);
+  // a workflow without files (`call`, `listAll`) takes only the host options it has
+  const { files: _files, ...others } = options;
+  const host = method.host.includes('files') ? options : others;
   const required = method.params.filter((p) => p.required);
   const next = method.params.find((p) => !p.required);
   const positional = next && JSON.stringify(next.default) === '{}' ? [...required, next] : required;
   const rest = { ...params };
   for (const p of positional) delete rest[p.name];
-  return client[workflow](...positional.map((p) => params[p.name]), { ...rest, ...options });
+  return client[workflow](...positional.map((p) => params[p.name]), { ...rest, ...host });
 }
 
 const includes = (got, want) => Object.entries(want).every(([k, v]) => JSON.stringify(got[k]) === JSON.stringify(v));
@@ -72,6 +85,11 @@ export async function runScenario(s, { emulator, client, files }) {
     if (expect.resumeToken) assert.equal(typeof e.resumeToken, 'string', `${s.name}: a resume token`);
     for (const code of expect.issues || []) assert.ok(e.issues.some((i) => i.code === code), `${s.name}: ${code} in ${JSON.stringify(e.issues)}`);
     if (e.code === 'cancelled') assert.equal(e.cause, ac.signal.reason, `${s.name}: the abort's reason`);
+    if (s.secretsAbsent) {
+      // every value the emulator handed out (the client secret, each token and SAS signature)
+      const shown = `${e} ${e.stack} ${inspect(e, { depth: 5 })} ${JSON.stringify(e)}`;
+      for (const secret of await admin(emulator.adminUrl, 'GET', '/issued')) assert.ok(!shown.includes(secret), `${s.name}: a secret value shows in ${shown}`);
+    }
   }
   if (s.then) {
     const token = first.error.resumeToken;
@@ -81,8 +99,8 @@ export async function runScenario(s, { emulator, client, files }) {
   }
   // what the service saw (the admin API's own calls aside)
   const log = (await admin(emulator.adminUrl, 'GET', '/requests')).filter((r) => !String(r.path).includes('_emulator'));
-  if (s.service.requests !== undefined) assert.equal(log.length, s.service.requests, `${s.name}: ${JSON.stringify(log)}`);
-  for (const [op, n] of Object.entries(s.service.ops || {})) {
+  if (s.service?.requests !== undefined) assert.equal(log.length, s.service.requests, `${s.name}: ${JSON.stringify(log)}`);
+  for (const [op, n] of Object.entries(s.service?.ops || {})) {
     const ok = log.filter((r) => r.op === op && r.status >= 200 && r.status < 300).length;
     assert.equal(ok, n, `${s.name}: ${op} answered 2xx ${ok} time(s)`);
   }
