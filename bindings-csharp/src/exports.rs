@@ -1,20 +1,20 @@
 //! The exported functions (see the crate documentation for the conventions they share). Each is one
-//! `guard` around reading the arguments and calling `storesubmit::wire`.
+//! `guard` around reading the arguments and calling the core.
 #![allow(clippy::missing_safety_doc)] // the safety contract is the crate's conventions, stated once
 
 use std::ffi::c_char;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use serde::Deserialize;
 use serde_json::{json, Value};
 use storesubmit::api::auth::TokenCache;
-use storesubmit::flow::host::LocalFiles;
-use storesubmit::flow::win32::Win32Spec;
-use storesubmit::flow::SubmissionSpec;
+use storesubmit::error::{Error, Result};
+use storesubmit::host::{DelegateKinds, Session, SessionHost};
 use storesubmit::json::decode;
-use storesubmit::model::DocumentKind;
-use storesubmit::preflight;
 use storesubmit::secret::Secret;
-use storesubmit::wire::{self, PackJob, WireFlow};
+use storesubmit::wire::{self, Job, Run};
 
 use crate::abi::{bytes, guard, json, json_bytes, need, put, put_handle, text, SsBuf};
 use crate::registry::{self, Object};
@@ -25,7 +25,7 @@ pub extern "C" fn storesubmit_abi_version() -> u32 {
     crate::ABI_VERSION
 }
 
-/// `{"abi": 1, "version": "<crate version>"}` into `out`.
+/// `{"abi": 2, "version": "<crate version>"}` into `out`.
 #[no_mangle]
 pub unsafe extern "C" fn storesubmit_version(out: *mut SsBuf, err: *mut SsBuf) -> u32 {
     guard("storesubmit_version", err, || {
@@ -46,8 +46,7 @@ pub unsafe extern "C" fn storesubmit_call(
         let name = text("name", name)?;
         let args = json("args", args)?;
         need(out)?;
-        let result = wire::call(name, &args)?;
-        put(out, json_bytes(&result))
+        put(out, json_bytes(&wire::call(name, &args)?))
     })
 }
 
@@ -59,42 +58,173 @@ pub unsafe extern "C" fn storesubmit_tokens_new(out: *mut u64, err: *mut SsBuf) 
     })
 }
 
-/// Starts a workflow run (`WireFlow::start`): `options` the client options JSON, `secret` the client
-/// secret's UTF-8 bytes (null/0: the host answers `token` tasks), `request` the workflow JSON, `tokens` a
-/// token cache handle or 0. The run's handle into `out`.
+/// The client secret's UTF-8 bytes (null/0: none, the host answers `token` tasks).
+fn secret(ptr: *const u8, len: usize) -> Result<Option<Secret>> {
+    if ptr.is_null() && len == 0 {
+        return Ok(None);
+    }
+    let s = String::from_utf8(bytes("secret", ptr, len)?)
+        .map_err(|_| Error::invalid_argument("secret: is not valid UTF-8"))?;
+    Ok(Some(Secret::new(s)))
+}
+
+/// What the host brings (every field optional; unknown ones refused, naming them): the folder the job's
+/// file names are relative to, the file a ZIP job writes when the host does not keep the writes, the kinds
+/// of task the host performs itself, and the bundled HTTP client's `User-Agent` and connect timeout.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct HostJson {
+    files: Option<PathBuf>,
+    output: Option<PathBuf>,
+    keep: Keep,
+    user_agent: Option<String>,
+    connect_timeout: Option<f64>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct Keep {
+    send: bool,
+    token: bool,
+    write: bool,
+}
+
+fn session_host(v: &Value) -> Result<SessionHost> {
+    if !v.is_object() {
+        return Err(Error::invalid_argument("host: must be a JSON object"));
+    }
+    let h: HostJson = decode("host", v)?;
+    let Keep { send, token, write } = h.keep;
+    let mut host = SessionHost {
+        files: h.files,
+        output: h.output,
+        keep: DelegateKinds { send, token, write },
+        ..SessionHost::default()
+    };
+    host.user_agent = h.user_agent.unwrap_or(host.user_agent);
+    if let Some(s) = h.connect_timeout {
+        if !(s > 0.0 && s <= 3600.0) {
+            return Err(Error::invalid_argument("host/connectTimeout: must be seconds, above 0 and up to 3600"));
+        }
+        host.connect_timeout = Duration::from_secs_f64(s);
+    }
+    Ok(host)
+}
+
+/// Starts a job on the core's executor (`storesubmit::host::Session`): `options` the client options JSON,
+/// `secret` the client secret's UTF-8 bytes (null/0: the host keeps the `token` tasks), `request` the
+/// workflow JSON (`{"workflow": "pack", …}` for a ZIP), `tokens` a token cache handle or 0 (its tokens are
+/// used, and the run's go back into it when [`storesubmit_session_next`] hands out the end), `host` what the
+/// host brings (`{files, output, keep: {send, token, write}, userAgent, connectTimeout}`). The session's
+/// handle into `out`.
 #[no_mangle]
-pub unsafe extern "C" fn storesubmit_flow_start(
+pub unsafe extern "C" fn storesubmit_session_start(
     options: *const c_char,
-    secret: *const u8,
+    secret_ptr: *const u8,
     secret_len: usize,
     request: *const c_char,
     tokens: u64,
+    host: *const c_char,
     out: *mut u64,
     err: *mut SsBuf,
 ) -> u32 {
-    guard("storesubmit_flow_start", err, || {
+    guard("storesubmit_session_start", err, || {
         let options = json("options", options)?;
         let request = json("request", request)?;
-        let secret = match bytes("secret", secret, secret_len)? {
-            s if s.is_empty() && secret.is_null() => None,
-            s => Some(Secret::new(
-                String::from_utf8(s).map_err(|_| storesubmit::Error::invalid_argument("secret: is not valid UTF-8"))?,
-            )),
-        };
-        let cache = if tokens == 0 { None } else { Some(registry::tokens(tokens, |t| Ok(t.clone()))?) };
+        let host = session_host(&json("host", host)?)?;
+        let secret = secret(secret_ptr, secret_len)?;
+        let cache = if tokens == 0 { None } else { Some(registry::tokens(tokens)?) };
         put_handle(out, || {
-            let flow = WireFlow::start(&options, secret, &request, cache)?;
-            Ok(registry::insert(Object::Flow(Arc::new(Mutex::new(flow)))))
+            let job = Job::start(&options, secret, &request)?.with_tokens(cache.as_ref().map(registry::read));
+            Ok(registry::insert(Object::Session(Arc::new(Session::start(job, host)?), cache)))
+        })
+    })
+}
+
+/// What the session has for the host, waiting up to `timeout_ms` (blocking this thread only): `{"progress":
+/// [event…], "tasks": [task…], "done": null | {"outcome": …} | {"error": …}}` into `out` (the JSON of
+/// `storesubmit::wire`; empty lists and `done` null on timeout).
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_session_next(
+    session: u64,
+    timeout_ms: u32,
+    out: *mut SsBuf,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_session_next", err, || {
+        need(out)?;
+        let (s, cache) = registry::session(session)?;
+        let m = s.next(Duration::from_millis(u64::from(timeout_ms)));
+        if let (false, Some(cache), Some(t)) = (m["done"].is_null(), cache, s.tokens()) {
+            registry::write(&cache, t);
+        }
+        put(out, json_bytes(&m))
+    })
+}
+
+/// The bytes of a `send` or `write` task the session handed out (taken once; empty for none) into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_session_take_body(session: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_session_take_body", err, || {
+        need(out)?;
+        put(out, registry::session(session)?.0.take_body(id))
+    })
+}
+
+/// Answers a task the host performed: a completion JSON (`{"id", "kind": "response" | "failed" | "token" |
+/// "written", …}`) and its bytes (a response body). A completion for a run that has ended is ignored.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_session_complete(
+    session: u64,
+    completion: *const c_char,
+    data: *const u8,
+    data_len: usize,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_session_complete", err, || {
+        let completion = json("completion", completion)?;
+        let data = bytes("data", data, data_len)?;
+        registry::session(session)?.0.complete(&completion, data)
+    })
+}
+
+/// Asks the session's run to stop: it ends with `cancelled`, carrying its resume token when it can continue.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_session_cancel(session: u64, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_session_cancel", err, || {
+        registry::session(session)?.0.cancel();
+        Ok(())
+    })
+}
+
+/// Starts a job the host steps itself (`storesubmit::wire::Run`, every task the host's, its clock the
+/// host's: a host without threads, or a test replaying a transcript): arguments as
+/// [`storesubmit_session_start`] without `host`. The run's handle into `out`.
+#[no_mangle]
+pub unsafe extern "C" fn storesubmit_run_start(
+    options: *const c_char,
+    secret_ptr: *const u8,
+    secret_len: usize,
+    request: *const c_char,
+    out: *mut u64,
+    err: *mut SsBuf,
+) -> u32 {
+    guard("storesubmit_run_start", err, || {
+        let options = json("options", options)?;
+        let request = json("request", request)?;
+        let secret = secret(secret_ptr, secret_len)?;
+        put_handle(out, || {
+            let run = Run::start(&options, secret, &request, None)?;
+            Ok(registry::insert(Object::Run(Arc::new(Mutex::new(run)))))
         })
     })
 }
 
 /// Advances a run with one event JSON (`{"kind": "start"}`, `{"kind": "cancel"}`, a completion) and its
-/// bytes (a response body, a file's data), at unix time `now` with `jitter` in [0, 1); the step JSON into
-/// `out`.
+/// bytes, at unix time `now` with `jitter` in [0, 1); the step JSON into `out`.
 #[no_mangle]
-pub unsafe extern "C" fn storesubmit_flow_step(
-    flow: u64,
+pub unsafe extern "C" fn storesubmit_run_step(
+    run: u64,
     event: *const c_char,
     data: *const u8,
     data_len: usize,
@@ -103,155 +233,26 @@ pub unsafe extern "C" fn storesubmit_flow_step(
     out: *mut SsBuf,
     err: *mut SsBuf,
 ) -> u32 {
-    guard("storesubmit_flow_step", err, || {
+    guard("storesubmit_run_step", err, || {
         let event = json("event", event)?;
         let data = bytes("data", data, data_len)?;
         need(out)?;
-        let step = registry::flow(flow, |f| f.step(&event, data, now, jitter))?;
+        let step = registry::run(run, |r| r.step(&event, data, now, jitter))?;
         put(out, json_bytes(&step))
     })
 }
 
-/// The request body of a `send` task (taken once; empty for none) into `out`.
+/// The bytes of a run's `send` or `write` task (taken once; empty for none) into `out`.
 #[no_mangle]
-pub unsafe extern "C" fn storesubmit_flow_take_body(flow: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
-    guard("storesubmit_flow_take_body", err, || {
+pub unsafe extern "C" fn storesubmit_run_take_body(run: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
+    guard("storesubmit_run_take_body", err, || {
         need(out)?;
-        put(out, registry::flow(flow, |f| Ok(f.take_body(id)))?)
+        put(out, registry::run(run, |r| Ok(r.take_body(id)))?)
     })
 }
 
-/// Copies the run's tokens into a token cache handle (after a run, for the client's next one).
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_flow_save_tokens(flow: u64, tokens: u64, err: *mut SsBuf) -> u32 {
-    guard("storesubmit_flow_save_tokens", err, || {
-        let held = registry::flow(flow, |f| Ok(f.tokens()))?;
-        registry::tokens(tokens, |t| {
-            *t = held;
-            Ok(())
-        })
-    })
-}
-
-/// The run's resume token as JSON (its string form, or `null`) into `out`.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_flow_resume_token(flow: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
-    guard("storesubmit_flow_resume_token", err, || {
-        need(out)?;
-        let token = registry::flow(flow, |f| Ok(f.resume_token()))?;
-        put(out, json_bytes(&token.map(Value::String).unwrap_or(Value::Null)))
-    })
-}
-
-/// The run's current stage as a JSON string into `out`.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_flow_stage(flow: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
-    guard("storesubmit_flow_stage", err, || {
-        need(out)?;
-        put(out, json_bytes(&Value::String(registry::flow(flow, |f| Ok(f.stage()))?)))
-    })
-}
-
-/// Starts a packaging job (`PackJob::start`: `{"kind", "document"}` or `{"names": [...]}`); its handle
-/// into `out`.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_pack_start(request: *const c_char, out: *mut u64, err: *mut SsBuf) -> u32 {
-    guard("storesubmit_pack_start", err, || {
-        let request = json("request", request)?;
-        put_handle(out, || Ok(registry::insert(Object::Pack(Arc::new(Mutex::new(PackJob::start(&request)?))))))
-    })
-}
-
-/// Advances a packaging job with one event JSON and its bytes; the step JSON into `out`.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_pack_step(
-    pack: u64,
-    event: *const c_char,
-    data: *const u8,
-    data_len: usize,
-    out: *mut SsBuf,
-    err: *mut SsBuf,
-) -> u32 {
-    guard("storesubmit_pack_step", err, || {
-        let event = json("event", event)?;
-        let data = bytes("data", data, data_len)?;
-        need(out)?;
-        let step = registry::pack(pack, |p| p.step(&event, data))?;
-        put(out, json_bytes(&step))
-    })
-}
-
-/// The bytes of a packaging job's `write` task (taken once) into `out`.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_pack_take_body(pack: u64, id: u64, out: *mut SsBuf, err: *mut SsBuf) -> u32 {
-    guard("storesubmit_pack_take_body", err, || {
-        need(out)?;
-        put(out, registry::pack(pack, |p| Ok(p.take_body(id)))?)
-    })
-}
-
-/// The sizes of the named files under `folder` (the core's `LocalFiles`: `/` and `\\` separate folders, a
-/// name leaving the folder is refused) as a JSON array (`null` for a missing file) into `out`: a host's
-/// answer to a `stat` task.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_files_stat(
-    folder: *const c_char,
-    names: *const c_char,
-    out: *mut SsBuf,
-    err: *mut SsBuf,
-) -> u32 {
-    guard("storesubmit_files_stat", err, || {
-        let files = LocalFiles::new(text("folder", folder)?);
-        let names: Vec<String> = decode("names", &json("names", names)?)?;
-        put(out, json_bytes(&json!(files.stat(&names)?)))
-    })
-}
-
-/// `len` bytes of a named file under `folder` from `offset` (fewer only at its end) into `out`: a host's
-/// answer to a `read` task.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_files_read(
-    folder: *const c_char,
-    name: *const c_char,
-    offset: u64,
-    len: u64,
-    out: *mut SsBuf,
-    err: *mut SsBuf,
-) -> u32 {
-    guard("storesubmit_files_read", err, || {
-        let files = LocalFiles::new(text("folder", folder)?);
-        let name = text("name", name)?;
-        need(out)?;
-        put(out, files.read(name, offset, len)?)
-    })
-}
-
-/// The checks a workflow's host makes before its first request (`storesubmit::preflight`): `kind` is
-/// `app-submission`, `addon-submission`, `flight-submission` (then `spec` is the submission spec) or `win32`
-/// (a win32 spec); `folder` the files folder or null. Succeeds (0) when the workflow can start; else the
-/// `validation` or `missing_files` error with its issues.
-#[no_mangle]
-pub unsafe extern "C" fn storesubmit_preflight(
-    kind: *const c_char,
-    spec: *const c_char,
-    folder: *const c_char,
-    err: *mut SsBuf,
-) -> u32 {
-    guard("storesubmit_preflight", err, || {
-        let kind = text("kind", kind)?;
-        let spec = json("spec", spec)?;
-        let folder = if folder.is_null() { None } else { Some(std::path::PathBuf::from(text("folder", folder)?)) };
-        if kind == "win32" {
-            let spec: Win32Spec = decode("spec", &spec)?;
-            return preflight::preflight_win32(&spec, folder.as_deref());
-        }
-        let kind: DocumentKind = kind.parse()?;
-        let spec: SubmissionSpec = decode("spec", &spec)?;
-        preflight::preflight_submission(kind, &spec, folder.as_deref())
-    })
-}
-
-/// Frees a handle of any kind (flow, pack, tokens); a second free is refused.
+/// Frees a handle of any kind (session, run, tokens); a second free is refused. A session freed before its
+/// end stops its run.
 #[no_mangle]
 pub unsafe extern "C" fn storesubmit_free(handle: u64, err: *mut SsBuf) -> u32 {
     guard("storesubmit_free", err, || registry::remove(handle))

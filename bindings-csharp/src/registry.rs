@@ -7,26 +7,21 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use storesubmit::api::auth::TokenCache;
 use storesubmit::error::{Error, Result};
-use storesubmit::wire::{PackJob, WireFlow};
+use storesubmit::host::Session;
+use storesubmit::wire::Run;
+
+/// A token cache shared by the runs of one client.
+pub(crate) type Tokens = Arc<Mutex<TokenCache>>;
 
 /// An object behind a handle.
+#[derive(Clone)]
 pub(crate) enum Object {
-    /// A workflow run.
-    Flow(Arc<Mutex<WireFlow>>),
-    /// A packaging job.
-    Pack(Arc<Mutex<PackJob>>),
-    /// A token cache shared by the runs of one client.
-    Tokens(Arc<Mutex<TokenCache>>),
-}
-
-impl Object {
-    fn kind(&self) -> &'static str {
-        match self {
-            Object::Flow(_) => "flow",
-            Object::Pack(_) => "pack",
-            Object::Tokens(_) => "tokens",
-        }
-    }
+    /// A job on the executor, and the token cache its tokens go back to when it ends.
+    Session(Arc<Session>, Option<Tokens>),
+    /// A job the host steps itself.
+    Run(Arc<Mutex<Run>>),
+    /// A token cache.
+    Tokens(Tokens),
 }
 
 #[derive(Default)]
@@ -82,53 +77,59 @@ pub(crate) fn insert(object: Object) -> u64 {
     h
 }
 
-/// Frees a handle of any kind.
+/// Frees a handle of any kind. The object itself goes when its last user lets it go (a session's run
+/// stops then), outside the registry's lock.
 pub(crate) fn remove(handle: u64) -> Result<()> {
-    registry().handles.remove(&handle).map(drop).ok_or_else(|| unknown(handle))
+    let object = registry().handles.remove(&handle).ok_or_else(|| unknown(handle))?;
+    drop(object);
+    Ok(())
 }
 
 fn unknown(handle: u64) -> Error {
     Error::invalid_argument(format!("handle {handle}: not a live handle (never created, or already freed)"))
 }
 
-fn lookup<T>(handle: u64, want: &str, pick: impl FnOnce(&Object) -> Option<Arc<Mutex<T>>>) -> Result<Arc<Mutex<T>>> {
-    let r = registry();
-    let o = r.handles.get(&handle).ok_or_else(|| unknown(handle))?;
-    pick(o)
-        .ok_or_else(|| Error::invalid_argument(format!("handle {handle}: a {} handle, not a {want} handle", o.kind())))
+/// The object behind a handle, if it is of the kind `want` (`pick` answers `None` for other kinds). The
+/// registry is not held while the caller uses it, so a blocking call never blocks other handles.
+pub(crate) fn get<T>(handle: u64, want: &str, pick: impl FnOnce(Object) -> Option<T>) -> Result<T> {
+    let o = registry().handles.get(&handle).cloned().ok_or_else(|| unknown(handle))?;
+    pick(o).ok_or_else(|| Error::invalid_argument(format!("handle {handle}: not a {want} handle")))
 }
 
-/// Runs `f` on the object behind a handle, refusing one left inconsistent by an earlier panic.
-fn with<T, R>(handle: u64, arc: Arc<Mutex<T>>, f: impl FnOnce(&mut T) -> Result<R>) -> Result<R> {
+/// A session.
+pub(crate) fn session(handle: u64) -> Result<(Arc<Session>, Option<Tokens>)> {
+    get(handle, "session", |o| match o {
+        Object::Session(s, t) => Some((s, t)),
+        _ => None,
+    })
+}
+
+/// A token cache.
+pub(crate) fn tokens(handle: u64) -> Result<Tokens> {
+    get(handle, "tokens", |o| match o {
+        Object::Tokens(t) => Some(t),
+        _ => None,
+    })
+}
+
+/// Runs `f` on a run, refusing one left inconsistent by an earlier panic.
+pub(crate) fn run<R>(handle: u64, f: impl FnOnce(&mut Run) -> Result<R>) -> Result<R> {
+    let arc = get(handle, "run", |o| match o {
+        Object::Run(r) => Some(r),
+        _ => None,
+    })?;
     let mut g = arc
         .lock()
         .map_err(|_| Error::invalid_argument(format!("handle {handle}: unusable after an internal error; free it")))?;
     f(&mut g)
 }
 
-/// Runs `f` on a flow.
-pub(crate) fn flow<R>(handle: u64, f: impl FnOnce(&mut WireFlow) -> Result<R>) -> Result<R> {
-    let arc = lookup(handle, "flow", |o| match o {
-        Object::Flow(a) => Some(a.clone()),
-        _ => None,
-    })?;
-    with(handle, arc, f)
+/// A token cache's tokens (a copy; a poisoned lock still holds a consistent cache).
+pub(crate) fn read(tokens: &Tokens) -> TokenCache {
+    tokens.lock().unwrap_or_else(|p| p.into_inner()).clone()
 }
 
-/// Runs `f` on a packaging job.
-pub(crate) fn pack<R>(handle: u64, f: impl FnOnce(&mut PackJob) -> Result<R>) -> Result<R> {
-    let arc = lookup(handle, "pack", |o| match o {
-        Object::Pack(a) => Some(a.clone()),
-        _ => None,
-    })?;
-    with(handle, arc, f)
-}
-
-/// Runs `f` on a token cache.
-pub(crate) fn tokens<R>(handle: u64, f: impl FnOnce(&mut TokenCache) -> Result<R>) -> Result<R> {
-    let arc = lookup(handle, "tokens", |o| match o {
-        Object::Tokens(a) => Some(a.clone()),
-        _ => None,
-    })?;
-    with(handle, arc, f)
+/// Replaces a token cache's tokens.
+pub(crate) fn write(tokens: &Tokens, value: TokenCache) {
+    *tokens.lock().unwrap_or_else(|p| p.into_inner()) = value;
 }

@@ -5,7 +5,6 @@ use std::ffi::{c_char, CString};
 use std::ptr::{null, null_mut};
 
 use serde_json::Value;
-use storesubmit::error::ErrorKind;
 use storesubmit_native::*;
 
 const INVALID: u32 = 1;
@@ -43,19 +42,38 @@ fn new_tokens() -> u64 {
     h
 }
 
-const OPTIONS: &str = r#"{"tenantId": "t", "clientId": "c", "endpoints": {"token": "http://127.0.0.1:9/t",
+const OPTIONS: &str = r#"{"tenantId": "t", "clientId": "c", "retry": {"maxAttempts": 1}, "endpoints": {"token": "http://127.0.0.1:9/t",
     "devcenter": "http://127.0.0.1:9/d", "win32": "http://127.0.0.1:9/w", "ingestion": "http://127.0.0.1:9/i"}}"#;
-const REQUEST: &str =
-    r#"{"workflow": "submission", "target": {"type": "app", "app_id": "9APP"}, "stopAfter": "draft"}"#;
+const CALL: &str = r#"{"workflow": "call", "op": "devcenter.get_app", "args": {"applicationId": "9APP"}}"#;
+const SEND: &str = r#"{"keep": {"send": true}}"#;
 
-fn new_flow() -> u64 {
-    let (o, r) = (c(OPTIONS), c(REQUEST));
-    let mut h = 0u64;
-    let secret = b"abi-test-secret";
+fn start(request: &str, secret: Option<&[u8]>, tokens: u64, host: &str) -> u64 {
+    let (o, r, h) = (c(OPTIONS), c(request), c(host));
+    let (ptr, len) = secret.map_or((null(), 0), |s| (s.as_ptr(), s.len()));
+    let mut out = 0u64;
+    let mut err = SsBuf::EMPTY;
     let rc =
-        unsafe { storesubmit_flow_start(o.as_ptr(), secret.as_ptr(), secret.len(), r.as_ptr(), 0, &mut h, null_mut()) };
-    assert_eq!(rc, 0);
-    h
+        unsafe { storesubmit_session_start(o.as_ptr(), ptr, len, r.as_ptr(), tokens, h.as_ptr(), &mut out, &mut err) };
+    assert_eq!(rc, 0, "{}", if rc == 0 { Value::Null } else { json(err) });
+    out
+}
+
+/// The next message of a session that has one (within 10 s).
+fn next(session: u64) -> Value {
+    let mut out = SsBuf::EMPTY;
+    for _ in 0..100 {
+        assert_eq!(unsafe { storesubmit_session_next(session, 100, &mut out, null_mut()) }, 0);
+        let m = json(out);
+        if !m["tasks"].as_array().unwrap().is_empty() || !m["done"].is_null() {
+            return m;
+        }
+    }
+    panic!("the session said nothing for 10 s");
+}
+
+fn complete(session: u64, completion: &str, data: &[u8]) -> u32 {
+    let text = c(completion);
+    unsafe { storesubmit_session_complete(session, text.as_ptr(), data.as_ptr(), data.len(), null_mut()) }
 }
 
 #[test]
@@ -94,101 +112,148 @@ fn call_refuses_null_and_malformed_arguments() {
 }
 
 #[test]
-fn flow_start_refuses_bad_arguments() {
-    let (o, r) = (c(OPTIONS), c(REQUEST));
-    let mut h = 0u64;
+fn session_start_refuses_bad_arguments_naming_them() {
+    let (o, r, h) = (c(OPTIONS), c(CALL), c(SEND));
+    let mut out = 0u64;
     let mut err = SsBuf::EMPTY;
-    refused(unsafe { storesubmit_flow_start(null(), null(), 0, r.as_ptr(), 0, &mut h, &mut err) }, err, "options");
-    refused(unsafe { storesubmit_flow_start(o.as_ptr(), null(), 0, null(), 0, &mut h, &mut err) }, err, "request");
-    refused(unsafe { storesubmit_flow_start(o.as_ptr(), null(), 5, r.as_ptr(), 0, &mut h, &mut err) }, err, "secret");
-    refused(unsafe { storesubmit_flow_start(o.as_ptr(), null(), 0, r.as_ptr(), 0, null_mut(), &mut err) }, err, "out");
-    refused(
-        unsafe { storesubmit_flow_start(o.as_ptr(), null(), 0, r.as_ptr(), 999_999, &mut h, &mut err) },
-        err,
-        "handle",
-    );
+    let go = |o: *const c_char,
+              s: *const u8,
+              n: usize,
+              r: *const c_char,
+              t: u64,
+              h: *const c_char,
+              out: *mut u64,
+              err: &mut SsBuf| unsafe { storesubmit_session_start(o, s, n, r, t, h, out, err) };
+    refused(go(null(), null(), 0, r.as_ptr(), 0, h.as_ptr(), &mut out, &mut err), err, "options");
+    refused(go(o.as_ptr(), null(), 0, null(), 0, h.as_ptr(), &mut out, &mut err), err, "request");
+    refused(go(o.as_ptr(), null(), 0, r.as_ptr(), 0, null(), &mut out, &mut err), err, "host");
+    refused(go(o.as_ptr(), null(), 5, r.as_ptr(), 0, h.as_ptr(), &mut out, &mut err), err, "secret");
+    refused(go(o.as_ptr(), [0xffu8].as_ptr(), 1, r.as_ptr(), 0, h.as_ptr(), &mut out, &mut err), err, "secret");
+    refused(go(o.as_ptr(), null(), 0, r.as_ptr(), 0, h.as_ptr(), null_mut(), &mut err), err, "out");
+    refused(go(o.as_ptr(), null(), 0, r.as_ptr(), 999_999, h.as_ptr(), &mut out, &mut err), err, "handle");
     let bad = c(r#"{"workflow": "deploy"}"#);
-    refused(
-        unsafe { storesubmit_flow_start(o.as_ptr(), null(), 0, bad.as_ptr(), 0, &mut h, &mut err) },
-        err,
-        "workflow",
+    refused(go(o.as_ptr(), null(), 0, bad.as_ptr(), 0, h.as_ptr(), &mut out, &mut err), err, "workflow/workflow");
+    for (host, what) in [
+        (r#"{"colour": 1}"#, "host/colour"),
+        (r#"{"keep": {"read": true}}"#, "host/keep: unknown field `read`"),
+        (r#"{"keep": {"send": 1}}"#, "host/keep"),
+        (r#"{"connectTimeout": -1}"#, "host/connectTimeout"),
+        (r#"{"files": 7}"#, "host/files"),
+        ("[]", "host"),
+    ] {
+        let h = c(host);
+        refused(go(o.as_ptr(), null(), 0, r.as_ptr(), 0, h.as_ptr(), &mut out, &mut err), err, what);
+    }
+    // a session handle is not a token cache
+    let s = start(CALL, None, 0, SEND);
+    refused(go(o.as_ptr(), null(), 0, r.as_ptr(), s, h.as_ptr(), &mut out, &mut err), err, "not a tokens");
+    assert_eq!(unsafe { storesubmit_free(s, null_mut()) }, 0);
+}
+
+#[test]
+fn a_session_hands_over_only_the_kept_tasks_and_its_tokens_go_back_to_the_cache() {
+    let tokens = new_tokens();
+    // no secret, the host keeps the tokens and the sends: a token task first, then the request with it
+    let s = start(CALL, None, tokens, r#"{"keep": {"send": true, "token": true}, "userAgent": "abi-test"}"#);
+    let m = next(s);
+    assert_eq!(m["progress"][0]["kind"], "stage", "{m}");
+    let task = &m["tasks"][0];
+    assert_eq!(task["kind"], "token", "{m}");
+    assert_eq!(complete(s, r#"{"id": 1, "kind": "nope"}"#, b""), INVALID, "a malformed completion is refused");
+    let id = task["id"].as_u64().unwrap();
+    let answer = format!(r#"{{"id": {id}, "kind": "token", "token": "abi-token", "expiresOn": 4000000000}}"#);
+    assert_eq!(complete(s, &answer, b""), 0);
+    let m = next(s);
+    let send = &m["tasks"][0];
+    assert_eq!(send["kind"], "send", "{m}");
+    assert!(send["headers"].to_string().contains("Bearer abi-token"), "{send}");
+    let id = send["id"].as_u64().unwrap();
+    let mut out = SsBuf::EMPTY;
+    assert_eq!(unsafe { storesubmit_session_take_body(s, id, &mut out, null_mut()) }, 0);
+    assert!(out.ptr.is_null(), "a GET has no body");
+    let answer = format!(
+        r#"{{"id": {id}, "kind": "response", "status": 200, "headers": [["Content-Type", "application/json"]]}}"#
     );
-    let bad_secret = [0xffu8];
-    refused(
-        unsafe { storesubmit_flow_start(o.as_ptr(), bad_secret.as_ptr(), 1, r.as_ptr(), 0, &mut h, &mut err) },
-        err,
-        "secret",
-    );
-    // a pack handle is not a token cache
-    let names = c(r#"{"names": ["a.bin"]}"#);
-    let mut pack = 0u64;
-    if unsafe { storesubmit_pack_start(names.as_ptr(), &mut pack, null_mut()) } == 0 {
-        refused(
-            unsafe { storesubmit_flow_start(o.as_ptr(), null(), 0, r.as_ptr(), pack, &mut h, &mut err) },
-            err,
-            "not a tokens",
-        );
-        assert_eq!(unsafe { storesubmit_free(pack, null_mut()) }, 0);
+    assert_eq!(complete(s, &answer, br#"{"id": "9APP"}"#), 0);
+    let m = next(s);
+    assert_eq!(m["done"]["outcome"]["document"]["id"], "9APP", "{m}");
+    assert_eq!(complete(s, &answer, b""), 0, "a completion after the end is ignored");
+    assert_eq!(unsafe { storesubmit_free(s, null_mut()) }, 0);
+    // the next session of the same cache needs no token task
+    let s = start(CALL, None, tokens, SEND);
+    let m = next(s);
+    assert_eq!(m["tasks"][0]["kind"], "send", "{m}");
+    // cancelled: the run ends with `cancelled`
+    assert_eq!(unsafe { storesubmit_session_cancel(s, null_mut()) }, 0);
+    let m = next(s);
+    assert_eq!(m["done"]["error"]["code"], "cancelled", "{m}");
+    for h in [s, tokens] {
+        assert_eq!(unsafe { storesubmit_free(h, null_mut()) }, 0);
     }
 }
 
 #[test]
-fn flow_functions_refuse_null_invalid_and_freed_handles() {
-    let flow = new_flow();
+fn a_session_packs_from_its_files_to_the_hosts_output() {
+    let dir = std::env::temp_dir().join(format!("storesubmit-abi-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a.bin"), vec![7u8; 5000]).unwrap();
+    let host = serde_json::json!({"files": dir, "keep": {"write": true}}).to_string();
+    let s = start(r#"{"workflow": "pack", "names": ["a.bin"]}"#, None, 0, &host);
+    let mut zip = Vec::new();
+    let report = loop {
+        let m = next(s);
+        for t in m["tasks"].as_array().unwrap() {
+            assert_eq!(t["kind"], "write", "only the kept kind: {t}");
+            let id = t["id"].as_u64().unwrap();
+            let mut out = SsBuf::EMPTY;
+            assert_eq!(unsafe { storesubmit_session_take_body(s, id, &mut out, null_mut()) }, 0);
+            let data = take(out);
+            let at = t["offset"].as_u64().unwrap() as usize;
+            zip.resize(zip.len().max(at + data.len()), 0);
+            zip[at..at + data.len()].copy_from_slice(&data);
+            assert_eq!(complete(s, &format!(r#"{{"id": {id}, "kind": "written"}}"#), b""), 0);
+        }
+        if !m["done"].is_null() {
+            break m["done"]["outcome"].clone();
+        }
+    };
+    assert_eq!(report["size"].as_u64(), Some(zip.len() as u64), "{report}");
+    assert_eq!(report["entries"], serde_json::json!(["a.bin"]));
+    assert_eq!(&zip[..2], b"PK");
+    assert_eq!(unsafe { storesubmit_free(s, null_mut()) }, 0);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn session_functions_refuse_null_invalid_and_freed_handles() {
+    let s = start(CALL, Some(b"abi-test-secret"), 0, SEND);
     let tokens = new_tokens();
-    let start = c(r#"{"kind": "start"}"#);
     let mut out = SsBuf::EMPTY;
     let mut err = SsBuf::EMPTY;
-    // null and invalid arguments on a live flow
-    refused(unsafe { storesubmit_flow_step(flow, null(), null(), 0, 1, 0.5, &mut out, &mut err) }, err, "event");
-    refused(unsafe { storesubmit_flow_step(flow, start.as_ptr(), null(), 3, 1, 0.5, &mut out, &mut err) }, err, "data");
-    refused(
-        unsafe { storesubmit_flow_step(flow, start.as_ptr(), null(), 0, 1, 0.5, null_mut(), &mut err) },
-        err,
-        "out",
-    );
-    let bad = c(r#"{"id": 77, "kind": "nope"}"#);
-    refused(
-        unsafe { storesubmit_flow_step(flow, bad.as_ptr(), null(), 0, 1, 0.5, &mut out, &mut err) },
-        err,
-        "completion/kind",
-    );
-    refused(unsafe { storesubmit_flow_take_body(flow, 1, null_mut(), &mut err) }, err, "out");
-    refused(unsafe { storesubmit_flow_resume_token(flow, null_mut(), &mut err) }, err, "out");
-    refused(unsafe { storesubmit_flow_stage(flow, null_mut(), &mut err) }, err, "out");
-    refused(unsafe { storesubmit_flow_save_tokens(flow, 0, &mut err) }, err, "handle 0");
-    refused(unsafe { storesubmit_flow_save_tokens(flow, flow, &mut err) }, err, "not a tokens");
-    refused(unsafe { storesubmit_flow_save_tokens(tokens, tokens, &mut err) }, err, "not a flow");
-    // the flow still works after every refusal: NaN jitter is clamped, the first task is the token request
-    assert_eq!(unsafe { storesubmit_flow_step(flow, start.as_ptr(), null(), 0, 1, f64::NAN, &mut out, &mut err) }, 0);
-    let step = json(out);
-    assert_eq!(step["kind"], "run", "{step}");
-    let id = step["tasks"][0]["id"].as_u64().unwrap();
-    assert_eq!(unsafe { storesubmit_flow_take_body(flow, id, &mut out, null_mut()) }, 0);
-    let body = take(out);
-    assert!(String::from_utf8_lossy(&body).contains("client_secret="), "the token request body");
-    assert_eq!(unsafe { storesubmit_flow_take_body(flow, id, &mut out, null_mut()) }, 0);
+    refused(unsafe { storesubmit_session_next(s, 0, null_mut(), &mut err) }, err, "out");
+    refused(unsafe { storesubmit_session_next(tokens, 0, &mut out, &mut err) }, err, "not a session");
+    refused(unsafe { storesubmit_session_take_body(s, 1, null_mut(), &mut err) }, err, "out");
+    refused(unsafe { storesubmit_session_complete(s, null(), null(), 0, &mut err) }, err, "completion");
+    let ok = c(r#"{"id": 1, "kind": "waited"}"#);
+    refused(unsafe { storesubmit_session_complete(s, ok.as_ptr(), null(), 4, &mut err) }, err, "data");
+    refused(unsafe { storesubmit_session_cancel(tokens, &mut err) }, err, "not a session");
+    // still working after every refusal: the token request (the secret's) is a kept send, its body the form
+    let m = next(s);
+    let id = m["tasks"][0]["id"].as_u64().unwrap();
+    assert_eq!(unsafe { storesubmit_session_take_body(s, id, &mut out, null_mut()) }, 0);
+    assert!(String::from_utf8_lossy(&take(out)).contains("client_secret="), "the token request body");
+    assert_eq!(unsafe { storesubmit_session_take_body(s, id, &mut out, null_mut()) }, 0);
     assert!(out.ptr.is_null() && out.len == 0, "a body is handed out once; empty is {{NULL, 0}}");
-    assert_eq!(unsafe { storesubmit_flow_stage(flow, &mut out, null_mut()) }, 0);
-    assert!(json(out).is_string());
-    assert_eq!(unsafe { storesubmit_flow_resume_token(flow, &mut out, null_mut()) }, 0);
-    assert!(json(out).is_null());
-    assert_eq!(unsafe { storesubmit_flow_save_tokens(flow, tokens, null_mut()) }, 0);
     // freed: every function refuses the handle, a second free too
-    assert_eq!(unsafe { storesubmit_free(flow, null_mut()) }, 0);
-    refused(unsafe { storesubmit_free(flow, &mut err) }, err, "not a live handle");
-    refused(
-        unsafe { storesubmit_flow_step(flow, start.as_ptr(), null(), 0, 1, 0.5, &mut out, &mut err) },
-        err,
-        "not a live",
-    );
-    refused(unsafe { storesubmit_flow_take_body(flow, id, &mut out, &mut err) }, err, "not a live");
-    refused(unsafe { storesubmit_flow_resume_token(flow, &mut out, &mut err) }, err, "not a live");
-    refused(unsafe { storesubmit_flow_stage(flow, &mut out, &mut err) }, err, "not a live");
-    refused(unsafe { storesubmit_flow_save_tokens(flow, tokens, &mut err) }, err, "not a live");
-    // handles are never reused: a new flow gets a new number
-    let again = new_flow();
-    assert_ne!(again, flow);
+    assert_eq!(unsafe { storesubmit_free(s, null_mut()) }, 0);
+    refused(unsafe { storesubmit_free(s, &mut err) }, err, "not a live handle");
+    refused(unsafe { storesubmit_session_next(s, 0, &mut out, &mut err) }, err, "not a live");
+    refused(unsafe { storesubmit_session_take_body(s, id, &mut out, &mut err) }, err, "not a live");
+    refused(unsafe { storesubmit_session_complete(s, ok.as_ptr(), null(), 0, &mut err) }, err, "not a live");
+    refused(unsafe { storesubmit_session_cancel(s, &mut err) }, err, "not a live");
+    // handles are never reused
+    let again = start(CALL, None, 0, SEND);
+    assert_ne!(again, s);
     for h in [again, tokens] {
         assert_eq!(unsafe { storesubmit_free(h, null_mut()) }, 0);
     }
@@ -198,94 +263,46 @@ fn flow_functions_refuse_null_invalid_and_freed_handles() {
 }
 
 #[test]
-fn pack_functions_refuse_null_invalid_and_freed_handles() {
-    let mut h = 0u64;
+fn run_functions_step_with_the_hosts_clock_and_refuse_bad_handles() {
+    let (o, r) = (c(OPTIONS), c(CALL));
+    let mut run = 0u64;
     let mut out = SsBuf::EMPTY;
     let mut err = SsBuf::EMPTY;
-    refused(unsafe { storesubmit_pack_start(null(), &mut h, &mut err) }, err, "request");
-    let bad = c("[");
-    refused(unsafe { storesubmit_pack_start(bad.as_ptr(), &mut h, &mut err) }, err, "request");
-    let req = c(r#"{"names": ["a.bin"]}"#);
-    refused(unsafe { storesubmit_pack_start(req.as_ptr(), null_mut(), &mut err) }, err, "out");
-    let rc = unsafe { storesubmit_pack_start(req.as_ptr(), &mut h, &mut err) };
-    assert_eq!(rc, 0, "{}", if rc == 0 { Value::Null } else { json(err) });
-    let start = c(r#"{"kind": "start"}"#);
-    refused(unsafe { storesubmit_pack_step(h, null(), null(), 0, &mut out, &mut err) }, err, "event");
-    refused(unsafe { storesubmit_pack_step(h, start.as_ptr(), null(), 9, &mut out, &mut err) }, err, "data");
-    refused(unsafe { storesubmit_pack_step(h, start.as_ptr(), null(), 0, null_mut(), &mut err) }, err, "out");
-    refused(unsafe { storesubmit_pack_take_body(h, 1, null_mut(), &mut err) }, err, "out");
-    let flow = new_flow();
-    refused(unsafe { storesubmit_pack_step(flow, start.as_ptr(), null(), 0, &mut out, &mut err) }, err, "not a pack");
+    refused(unsafe { storesubmit_run_start(null(), null(), 0, r.as_ptr(), &mut run, &mut err) }, err, "options");
+    refused(unsafe { storesubmit_run_start(o.as_ptr(), null(), 0, r.as_ptr(), null_mut(), &mut err) }, err, "out");
+    assert_eq!(unsafe { storesubmit_run_start(o.as_ptr(), null(), 0, r.as_ptr(), &mut run, null_mut()) }, 0);
+    let begin = c(r#"{"kind": "start"}"#);
+    refused(unsafe { storesubmit_run_step(run, null(), null(), 0, 1, 0.5, &mut out, &mut err) }, err, "event");
+    refused(unsafe { storesubmit_run_step(run, begin.as_ptr(), null(), 3, 1, 0.5, &mut out, &mut err) }, err, "data");
+    refused(unsafe { storesubmit_run_step(run, begin.as_ptr(), null(), 0, 1, 0.5, null_mut(), &mut err) }, err, "out");
+    let bad = c(r#"{"id": 77, "kind": "nope"}"#);
     refused(
-        unsafe { storesubmit_flow_step(h, start.as_ptr(), null(), 0, 1, 0.5, &mut out, &mut err) },
+        unsafe { storesubmit_run_step(run, bad.as_ptr(), null(), 0, 1, 0.5, &mut out, &mut err) },
         err,
-        "not a flow",
+        "completion/kind",
     );
-    assert_eq!(unsafe { storesubmit_pack_step(h, start.as_ptr(), null(), 0, &mut out, null_mut()) }, 0);
-    assert_eq!(json(out)["kind"], "run");
-    for x in [h, flow] {
-        assert_eq!(unsafe { storesubmit_free(x, null_mut()) }, 0);
+    refused(unsafe { storesubmit_run_take_body(run, 1, null_mut(), &mut err) }, err, "out");
+    let s = start(CALL, None, 0, SEND);
+    refused(
+        unsafe { storesubmit_run_step(s, begin.as_ptr(), null(), 0, 1, 0.5, &mut out, &mut err) },
+        err,
+        "not a run",
+    );
+    refused(unsafe { storesubmit_session_next(run, 0, &mut out, &mut err) }, err, "not a session");
+    // NaN jitter is clamped; without a secret the first task is the token the host answers
+    assert_eq!(unsafe { storesubmit_run_step(run, begin.as_ptr(), null(), 0, 1, f64::NAN, &mut out, null_mut()) }, 0);
+    let step = json(out);
+    assert_eq!(step["kind"], "run", "{step}");
+    assert_eq!(step["tasks"][0]["kind"], "token", "{step}");
+    for h in [run, s] {
+        assert_eq!(unsafe { storesubmit_free(h, null_mut()) }, 0);
     }
-    refused(unsafe { storesubmit_pack_step(h, start.as_ptr(), null(), 0, &mut out, &mut err) }, err, "not a live");
-    refused(unsafe { storesubmit_pack_take_body(h, 1, &mut out, &mut err) }, err, "not a live");
-}
-
-#[test]
-fn files_functions_refuse_bad_arguments_and_names_leaving_the_folder() {
-    let dir = std::env::temp_dir().join(format!("storesubmit-abi-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("a.bin"), b"hello").unwrap();
-    let folder = c(dir.to_str().unwrap());
-    let names = c(r#"["a.bin", "missing.bin"]"#);
-    let mut out = SsBuf::EMPTY;
-    let mut err = SsBuf::EMPTY;
-    assert_eq!(unsafe { storesubmit_files_stat(folder.as_ptr(), names.as_ptr(), &mut out, null_mut()) }, 0);
-    assert_eq!(json(out), serde_json::json!([5, null]));
-    let name = c("a.bin");
-    assert_eq!(unsafe { storesubmit_files_read(folder.as_ptr(), name.as_ptr(), 1, 3, &mut out, null_mut()) }, 0);
-    assert_eq!(take(out), b"ell");
-    refused(unsafe { storesubmit_files_stat(null(), names.as_ptr(), &mut out, &mut err) }, err, "folder");
-    refused(unsafe { storesubmit_files_stat(folder.as_ptr(), null(), &mut out, &mut err) }, err, "names");
-    let not_list = c(r#"{"a": 1}"#);
-    refused(unsafe { storesubmit_files_stat(folder.as_ptr(), not_list.as_ptr(), &mut out, &mut err) }, err, "names");
-    refused(unsafe { storesubmit_files_stat(folder.as_ptr(), names.as_ptr(), null_mut(), &mut err) }, err, "out");
-    let escape = c(r#"["../etc/passwd"]"#);
-    refused(unsafe { storesubmit_files_stat(folder.as_ptr(), escape.as_ptr(), &mut out, &mut err) }, err, "leaves");
-    refused(unsafe { storesubmit_files_read(null(), name.as_ptr(), 0, 1, &mut out, &mut err) }, err, "folder");
-    refused(unsafe { storesubmit_files_read(folder.as_ptr(), null(), 0, 1, &mut out, &mut err) }, err, "name");
-    refused(unsafe { storesubmit_files_read(folder.as_ptr(), name.as_ptr(), 0, 1, null_mut(), &mut err) }, err, "out");
-    let up = c("../a.bin");
-    refused(unsafe { storesubmit_files_read(folder.as_ptr(), up.as_ptr(), 0, 1, &mut out, &mut err) }, err, "leaves");
-    let missing = c("missing.bin");
-    let rc = unsafe { storesubmit_files_read(folder.as_ptr(), missing.as_ptr(), 0, 1, &mut out, &mut err) };
-    assert_eq!(rc, ErrorKind::Io.number(), "a missing file is an io error");
-    take(err);
-    std::fs::remove_dir_all(&dir).unwrap();
-}
-
-#[test]
-fn preflight_refuses_bad_arguments_and_reports_missing_files() {
-    let mut err = SsBuf::EMPTY;
-    let kind = c("app-submission");
-    let spec = c(r#"{"changes": {"applicationPackages": [{"fileName": "app.msixupload"}]}}"#);
-    refused(unsafe { storesubmit_preflight(null(), spec.as_ptr(), null(), &mut err) }, err, "kind");
-    refused(unsafe { storesubmit_preflight(kind.as_ptr(), null(), null(), &mut err) }, err, "spec");
-    let nope = c("no-such-kind");
-    assert_eq!(unsafe { storesubmit_preflight(nope.as_ptr(), spec.as_ptr(), null(), null_mut()) }, INVALID);
-    let bad = c(r#"{"rolloutPercentage": 150}"#);
-    refused(unsafe { storesubmit_preflight(kind.as_ptr(), bad.as_ptr(), null(), &mut err) }, err, "rolloutPercentage");
-    let empty = std::env::temp_dir().join(format!("storesubmit-abi-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&empty).unwrap();
-    let folder = c(empty.to_str().unwrap());
-    let rc = unsafe { storesubmit_preflight(kind.as_ptr(), spec.as_ptr(), folder.as_ptr(), &mut err) };
-    assert_eq!(rc, ErrorKind::MissingFiles.number());
-    let e = json(err);
-    assert_eq!(e["code"], "missing_files");
-    assert!(!e["issues"].as_array().unwrap().is_empty(), "{e}");
-    std::fs::remove_dir_all(&empty).unwrap();
-    let win32 = c("win32");
-    let bad = c(r#"{"metadataPatch": "yes"}"#);
-    refused(unsafe { storesubmit_preflight(win32.as_ptr(), bad.as_ptr(), null(), &mut err) }, err, "metadataPatch");
+    refused(
+        unsafe { storesubmit_run_step(run, begin.as_ptr(), null(), 0, 1, 0.5, &mut out, &mut err) },
+        err,
+        "not a live",
+    );
+    refused(unsafe { storesubmit_run_take_body(run, 1, &mut out, &mut err) }, err, "not a live");
 }
 
 #[test]

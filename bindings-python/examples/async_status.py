@@ -1,15 +1,17 @@
-"""Example: the asyncio client with an azure-identity style credential and the httpx adapter."""
+"""Example: the asyncio client with an azure-identity style async credential and the httpx adapter:
+concurrent calls, and a publish run as a task that ``task.cancel()`` would stop with a resume token."""
 
 from __future__ import annotations
 
 import asyncio
-import time
-from typing import Any, Dict, List
+import tempfile
+from pathlib import Path
+from typing import Any, Dict
 
 import storesubmit
 import storesubmit.aio
 from storesubmit.adapters import httpx_async_transport
-from storesubmit.types import Application, Win32Response
+from storesubmit.types import Application, Outcome, Win32Response
 
 
 class StaticCredential:
@@ -19,7 +21,7 @@ class StaticCredential:
         self.inner = inner
 
     async def get_token(self, *scopes: str, **kwargs: Any) -> storesubmit.AccessToken:
-        token = self.inner.get_token(*scopes)
+        token = await asyncio.to_thread(self.inner.get_token, *scopes)
         return storesubmit.AccessToken(token.token, token.expires_on)
 
 
@@ -27,8 +29,14 @@ async def overview(client: storesubmit.aio.Client, app_id: str, product_id: str)
     app: Application
     packages: Win32Response
     app, packages = await asyncio.gather(client.devcenter.get_app(app_id), client.win32.get_packages(product_id))
-    apps: List[Any] = await client.list_all("devcenter.list_apps")
-    return {"app": app.get("primaryName"), "packages": packages.get("responseData"), "apps": len(apps), "at": time.time()}
+    apps = await client.list_all("devcenter.list_apps")
+    folder = Path(tempfile.mkdtemp())
+    (folder / "app.msixupload").write_bytes(b"\x02" * 4096)
+    changes = {"applicationPackages": [{"fileName": "app.msixupload"}]}
+    task: "asyncio.Task[Outcome]" = asyncio.create_task(client.publish_app_submission(app_id, changes, files=folder))
+    outcome = await task
+    return {"app": app.get("primaryName"), "packages": packages.get("responseData"),
+            "apps": len(apps["document"]["value"]), "published": outcome["stage"]}
 
 
 def main() -> None:

@@ -65,7 +65,7 @@ def test_async_with_httpx_and_an_async_credential(emu: Any, release: Path) -> No
 
     out, win = run(main())
     assert out["stage"] == "published" and win["isSuccess"] is True
-    assert cred.calls == 2
+    assert cred.calls == 2, "one token per API family, kept between runs"
 
 
 def test_async_credential_errors_are_authentication_errors(emu: Any, release: Path) -> None:
@@ -107,13 +107,14 @@ def test_async_errors_and_cancellation(emu: Any) -> None:
 
     async def main() -> Any:
         client = emu.async_client()
-        with pytest.raises(storesubmit.NotFoundError):
+        with pytest.raises(storesubmit.NotFoundError) as info:
             await client.devcenter.get_addon("9NOPE")
+        assert "GET " in str(info.value) and "/inappproducts/9NOPE" in str(info.value), "the error names its request"
         task = asyncio.ensure_future(client.devcenter.get_app(emu.app_id))
         await asyncio.sleep(0.3)
         task.cancel()
         started = time.monotonic()
-        with pytest.raises(asyncio.CancelledError):
+        with pytest.raises(storesubmit.OperationCancelledError):
             await task
         return time.monotonic() - started
 
@@ -124,7 +125,7 @@ def test_async_draft_and_resume(emu: Any, release: Path) -> None:
     async def main() -> Any:
         client = emu.async_client()
         draft = await client.publish_app_submission(emu.app_id, APP_CHANGES, files=release, stop_after="draft")
-        return draft, await client.resume(draft["resume"])
+        return draft, await client.resume(draft["resume_token"])
 
     draft, done = run(main())
     assert draft["stage"] == "draft" and done["stage"] == "published"

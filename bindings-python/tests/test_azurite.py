@@ -1,5 +1,5 @@
-"""Uploads to a real Azure blob service (Azurite): the bundled parallel uploader and a workflow's ZIP
-upload (the core's block machine) through the ``requests`` adapter, checked by reading the blobs back."""
+"""Uploads to a real Azure blob service (Azurite): the ``upload`` workflow (the core's block machine) with
+the bundled HTTP client, and a packed ZIP through the ``requests`` adapter, checked by reading the blobs back."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import time
 import zipfile
 from email.utils import formatdate
 from pathlib import Path
-from typing import Any
+from typing import Any, List
 
 import pytest
 import requests
@@ -45,54 +45,51 @@ def sas(account_url: str, container: str, blob: str, perms: str = "rcw", ttl: in
 def test_bundled_upload_to_azurite(azurite: str, tmp_path: Path) -> None:
     create_container(azurite, "bundled")
     data = filler(9 << 20, 7)
-    path = tmp_path / "big.msixupload"
-    path.write_bytes(data)
-    seen = []
-    report = storesubmit.upload_file(sas(azurite, "bundled", "big.msixupload"), path, on_progress=lambda d, t: seen.append((d, t)))
-    assert report["size"] == len(data) and report["blocks"] >= 3 and not report["single_put"]
-    assert seen[-1] == (len(data), len(data))
+    (tmp_path / "big.msixupload").write_bytes(data)
+    seen: List[Any] = []
+    client = storesubmit.Client(None, upload={"blockSize": 4 << 20})
+    out = client.upload(sas(azurite, "bundled", "big.msixupload"), "big.msixupload", files=tmp_path, on_progress=seen.append)
+    assert out["stage"] == "uploaded"
+    uploads = [(e["done"], e["total"]) for e in seen if e["kind"] == "upload"]
+    assert len(uploads) >= 3 and uploads[-1] == (len(data), len(data))
     got = requests.get(sas(azurite, "bundled", "big.msixupload", "r"), timeout=30)
     assert got.status_code == 200 and got.content == data
-    # Uploading the same data again skips every staged-and-committed block it can (resume).
-    again = storesubmit.upload_file(sas(azurite, "bundled", "big.msixupload"), path)
-    assert again["size"] == len(data)
+    # Uploading the same data again skips the blocks already staged (resume).
+    assert client.upload(sas(azurite, "bundled", "big.msixupload"), "big.msixupload", files=tmp_path)["stage"] == "uploaded"
 
 
-def test_zip_blocks_through_requests_adapter_to_azurite(azurite: str, release: Path) -> None:
+def test_zip_blocks_through_requests_adapter_to_azurite(azurite: str, release: Path, tmp_path: Path) -> None:
     create_container(azurite, "adapter")
-    url = sas(azurite, "adapter", "submission.zip")
-    # A ZIP upload as a workflow runs it (the core's block upload inside the flow), through the requests adapter.
-    sent = []
+    doc = {"applicationPackages": [{"fileName": "Contoso.App_1.2.0.0_x64.msixupload", "fileStatus": "PendingUpload"}],
+           "listings": {"en-us": {"baseListing": {"images": [{"fileName": "Images\\Screenshot1.png", "fileStatus": "PendingUpload"}]}}}}
+    storesubmit.pack(kind="app-submission", document=doc, files=release, output=tmp_path / "submission.zip")
+    sent: List[str] = []
     adapter = requests_transport()
 
     def send(request: storesubmit.Request) -> storesubmit.Response:
         sent.append(request.url)
         return adapter(request)
 
-    client = storesubmit.Client(storesubmit.ClientSecretCredential("t", "c", "unused"), transport=send, upload_block_size=1 << 20)
-    flow = _native.Flow.upload(client._cfg, _upload_step(url, ["Contoso.App_1.2.0.0_x64.msixupload", "Images\\Screenshot1.png"]))
-    progress = []
-    out = client.run(flow, release, lambda d, t: progress.append((d, t)))
+    # The block upload the workflows run, through the requests adapter.
+    client = storesubmit.Client(None, transport=send, upload={"blockSize": 1 << 20})
+    progress: List[Any] = []
+    out = client.upload(sas(azurite, "adapter", "submission.zip"), "submission.zip", files=tmp_path, on_progress=progress.append)
     assert out["stage"] == "uploaded"
     assert sum("comp=block&" in u for u in sent) >= 5 and any("comp=blocklist" in u for u in sent)
     got = requests.get(sas(azurite, "adapter", "submission.zip", "r"), timeout=30)
-    assert got.status_code == 200
+    assert got.status_code == 200 and got.content == (tmp_path / "submission.zip").read_bytes()
     z = zipfile.ZipFile(io.BytesIO(got.content))
     assert sorted(z.namelist()) == ["Contoso.App_1.2.0.0_x64.msixupload", "Images/Screenshot1.png"]
     assert z.read("Images/Screenshot1.png") == (release / "Images/Screenshot1.png").read_bytes()
     assert z.getinfo("Contoso.App_1.2.0.0_x64.msixupload").compress_type == zipfile.ZIP_STORED
-    assert len(progress) >= 5 and progress[-1][0] == progress[-1][1] == len(got.content)
+    uploads = [e for e in progress if e["kind"] == "upload"]
+    assert len(uploads) >= 5 and uploads[-1]["done"] == uploads[-1]["total"] == len(got.content)
 
 
 def test_expired_and_read_only_sas_are_refused_before_sending(azurite: str, tmp_path: Path) -> None:
-    path = tmp_path / "f.bin"
-    path.write_bytes(b"x" * 10)
+    (tmp_path / "f.bin").write_bytes(b"x" * 10)
+    client = storesubmit.Client(None)
     with pytest.raises(storesubmit.SasExpiredError):
-        storesubmit.upload_file(sas(azurite, "bundled", "f.bin", ttl=-60), path)
+        client.upload(sas(azurite, "bundled", "f.bin", ttl=-60), "f.bin", files=tmp_path)
     with pytest.raises(storesubmit.SasPermissionError):
-        storesubmit.upload_file(sas(azurite, "bundled", "f.bin", perms="r"), path)
-
-
-def _upload_step(url: str, names: Any) -> Any:
-    """A ZIP upload step like the one a workflow hands out, pointed at Azurite."""
-    return _native.Upload.zip(url, list(names))
+        client.upload(sas(azurite, "bundled", "f.bin", perms="r"), "f.bin", files=tmp_path)

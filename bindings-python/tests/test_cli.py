@@ -55,8 +55,8 @@ def test_validate_reports_issues_as_json_with_exit_3(tmp_path: Path) -> None:
     unknown = next(i for i in report["issues"] if i["code"] == "field.unknown")
     assert "applicationPackages" in unknown["message"], "did-you-mean names the known field"
     # the library's validator says the same thing
-    lib = storesubmit.validate("app-submission", json.loads(doc.read_text()))
-    assert {i["code"] for i in lib} == codes
+    lib = storesubmit.validate(json.loads(doc.read_text()), kind="app-submission")
+    assert {i["code"] for i in lib["issues"]} == codes
 
 
 def test_init_then_validate_prints_the_next_commands(tmp_path: Path) -> None:

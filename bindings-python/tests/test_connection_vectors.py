@@ -1,5 +1,5 @@
-"""``tests/vectors/connection/precedence.json`` through the core's wire call ``resolveConnection`` from
-Python: every row's values, sources and errors, and no client secret outside the answer's ``clientSecret``."""
+"""``tests/vectors/connection/precedence.json`` through ``storesubmit.resolve_connection`` (the core's call
+``resolveConnection``): every row's values, sources and errors, and no client secret outside the answer's ``clientSecret``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from typing import Any, Dict, List, Tuple
 import pytest
 
 import storesubmit
-from storesubmit import _native
 
 from conftest import REPO
 
@@ -22,15 +21,15 @@ def rows() -> List[Tuple[str, Dict[str, Any]]]:
 def args_of(row: Dict[str, Any]) -> Dict[str, Any]:
     """The row as the call's arguments (only the row's environment, never the process's)."""
     args: Dict[str, Any] = {"env": row.get("env", {})}
-    for key in ("explicit", "credentialNames"):
+    for key, name in (("explicit", "explicit"), ("credentialNames", "credential_names")):
         if key in row:
-            args[key] = row[key]
+            args[name] = row[key]
     text = row.get("configText")
     if text is None and "config" in row:
         text = json.dumps(row["config"])
     if text is not None:
-        args["configText"] = text
-        args["configName"] = row.get("configName", "config.json")
+        args["config_text"] = text
+        args["config_name"] = row.get("configName", "config.json")
     return args
 
 
@@ -44,7 +43,7 @@ def test_connection_precedence(name: str, row: Dict[str, Any]) -> None:
     exp = row["expect"]
     if "error" in exp:
         with pytest.raises(storesubmit.StoreSubmitError) as info:
-            _native.call("resolveConnection", args_of(row))
+            storesubmit.resolve_connection(**args_of(row))
         e = info.value
         assert e.code == exp["error"], e.message
         for m in exp["mentions"]:
@@ -55,7 +54,7 @@ def test_connection_precedence(name: str, row: Dict[str, Any]) -> None:
             assert a not in e.message, (a, e.message)
         no_secret(row, f"{e.message} {e!r} {e!s}")
         return
-    got = _native.call("resolveConnection", args_of(row))
+    got = storesubmit.resolve_connection(**args_of(row))
     for key, e in exp.items():
         value = got["clientSecret"] if key == "clientSecret" else got["values"][key]
         assert value == e["value"], key

@@ -50,7 +50,7 @@ def test_publish_app_addon_flight_and_win32(emu: Any, release: Path, transport_n
     progress: List[tuple] = []
 
     app = client.publish_app_submission(emu.app_id, APP_CHANGES, files=release, rollout_percentage=25,
-                                        on_progress=lambda d, t: progress.append((d, t)))
+                                        on_progress=lambda e: e["kind"] == "upload" and progress.append((e["done"], e["total"])))
     assert app["stage"] == "published" and app["status"] == "Published"
     assert app["flow"] == "app-submission" and app["submission_id"]
     assert progress and progress[-1][0] == progress[-1][1] > 5 << 20
@@ -104,11 +104,11 @@ def test_ingestion_publish_and_typed_calls(emu: Any, transport_name: str) -> Non
 def test_draft_then_resume(emu: Any, release: Path) -> None:
     client = emu.client()
     draft = client.publish_app_submission(emu.app_id, APP_CHANGES, files=release, stop_after="draft")
-    assert draft["stage"] == "draft" and draft["resume"]
-    assert "sig=" not in draft["resume"] and emu.info["client_secret"] not in draft["resume"]
+    assert draft["stage"] == "draft" and draft["resume_token"]
+    assert "sig=" not in draft["resume_token"] and emu.info["client_secret"] not in draft["resume_token"]
     status = client.devcenter.get_app_submission_status(emu.app_id, draft["submission_id"])
     assert status["status"] == "PendingCommit"
-    done = emu.client(transport=requests_transport()).resume(draft["resume"])
+    done = emu.client(transport=requests_transport()).resume(draft["resume_token"])
     assert done["stage"] == "published" and done["submission_id"] == draft["submission_id"]
 
 
@@ -116,14 +116,14 @@ def test_rollout_update_halt(emu: Any, release: Path) -> None:
     client = emu.client()
     out = client.publish_app_submission(emu.app_id, APP_CHANGES, files=release, rollout_percentage=10)
     sid = out["submission_id"]
-    got = client.rollout(emu.app_id, sid, "get")
+    got = client.rollout(emu.app_id, sid)
     assert got["document"]["packageRolloutPercentage"] == 10
-    up = client.rollout(emu.app_id, sid, "update", percentage=50)
+    up = client.rollout(emu.app_id, sid, action="update", percentage=50)
     assert up["document"]["packageRolloutPercentage"] == 50
-    halted = client.rollout(emu.app_id, sid, "halt")
+    halted = client.rollout(emu.app_id, sid, action="halt")
     assert halted["status"] == "PackageRolloutStopped"  # the documented value
     with pytest.raises(storesubmit.InvalidArgumentError):
-        client.rollout(emu.app_id, sid, "update")
+        client.rollout(emu.app_id, sid, action="update")
 
 
 def test_lost_commit_answer_is_verified_not_repeated(emu: Any, release: Path) -> None:
@@ -136,8 +136,8 @@ def test_retry_after_429_and_generic_call(emu: Any) -> None:
     emu.add_fault({"op": "devcenter.get_app", "status": 429, "headers": {"Retry-After": "0"}, "times": 2})
     client = emu.client()
     app = client.call("devcenter.get_app", {"applicationId": emu.app_id})
-    assert app["id"] == emu.app_id
-    assert [a["id"] for a in client.list_all("devcenter.list_apps", {"top": 1})] == [emu.app_id]
+    assert app["document"]["id"] == emu.app_id and app["flow"] == "call"
+    assert [a["id"] for a in client.list_all("devcenter.list_apps", {"top": 1})["document"]["value"]] == [emu.app_id]
 
 
 def test_typed_errors_from_the_service(emu: Any) -> None:
@@ -145,12 +145,36 @@ def test_typed_errors_from_the_service(emu: Any) -> None:
     with pytest.raises(storesubmit.NotFoundError) as info:
         client.devcenter.get_app("9NOPE")
     assert info.value.status == 404
+    assert info.value.request and info.value.request["op"] == "devcenter.get_app"
+    assert f"GET {info.value.request['url']}" in str(info.value) and "/applications/9NOPE" in str(info.value)
     bad = storesubmit.ClientSecretCredential(emu.tenant_id, emu.client_id, "wrong-secret", authority=emu.token_url)
     with pytest.raises(storesubmit.AuthenticationError) as auth:
         emu.client(bad).devcenter.list_apps()
     assert "wrong-secret" not in repr(auth.value) + str(auth.value)
     with pytest.raises(storesubmit.InvalidArgumentError, match="seller"):
         emu.client(seller_id=None).win32.get_packages(emu.win32_product_id)
+
+
+def test_a_connection_error_names_its_request_sync_and_asyncio(emu: Any, transport_name: str) -> None:
+    """Nothing listens at the devcenter endpoint: the error (sync and asyncio, every transport) names the
+    operation, its method and its URL, as every error from a request does."""
+    import asyncio
+    import socket
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    opts = {"endpoints": dict(emu.endpoints, devcenter=f"http://127.0.0.1:{port}"), "retry": {"maxAttempts": 1},
+            "transport": TRANSPORTS[transport_name]()}
+
+    async def in_asyncio() -> Any:
+        return await emu.async_client(**opts).devcenter.get_app(emu.app_id)
+
+    for run in (lambda: emu.client(**opts).devcenter.get_app(emu.app_id), lambda: asyncio.run(in_asyncio())):
+        with pytest.raises(storesubmit.StoreSubmitError) as info:
+            run()
+        assert info.value.request and info.value.request["op"] == "devcenter.get_app", repr(info.value)
+        assert f"GET http://127.0.0.1:{port}/" in str(info.value) and f"/applications/{emu.app_id}" in str(info.value)
 
 
 def test_preflight_refuses_missing_files_before_any_request(emu: Any, tmp_path: Path) -> None:
@@ -249,15 +273,15 @@ def test_custom_credential_is_asked_again_when_tokens_expire_mid_workflow(releas
         out = client.publish_app_submission(emu.app_id, APP_CHANGES, files=release)
         assert out["stage"] == "published"
         assert cred.scopes.count("https://manage.devcenter.microsoft.com/.default") >= 2, cred.scopes
-        kinds = {e["type"] for e in events}
+        kinds = {e["kind"] for e in events}
         assert {"stage", "request", "wait", "upload"} <= kinds
         assert all("sig=" not in e.get("url", "") or "sig=<redacted>" in e["url"] for e in events)
 
 
 def test_every_transport_reports_the_same_core_events(release: Path) -> None:
-    """The workflow is the core's whatever carries it: the bundled transport (the core's client) and a Python
-    transport (the task loop) see the same stages, the same API and token requests in the same order, and
-    the same upload bytes."""
+    """The workflow is the core's whatever carries it: the bundled transport (the core's executor) and a Python
+    transport (the client's loop) see the same stages (the statuses polled depend on timing), the same API and
+    token requests in the same order, and the same upload bytes."""
     import re
     from urllib.parse import urlsplit
 
@@ -270,11 +294,11 @@ def test_every_transport_reports_the_same_core_events(release: Path) -> None:
             client = emu.client(transport=TRANSPORTS[name](), on_event=events.append)
             out = client.publish_app_submission(emu.app_id, APP_CHANGES, files=release)
             assert out["stage"] == "published"
-            paths = [re.sub(r"/\d{6,}", "/{id}", urlsplit(e["url"]).path) for e in events if e["type"] == "request"]
-            kinds = [(e["method"], e["purpose"]["kind"]) for e in events if e["type"] == "request"]
+            paths = [re.sub(r"/\d{6,}", "/{id}", urlsplit(e["url"]).path) for e in events if e["kind"] == "request"]
+            kinds = [(e["method"], e["purpose"]["kind"]) for e in events if e["kind"] == "request"]
             requests_ = [(m, p, k) for (m, k), p in zip(kinds, paths)]
-            stages = [e["stage"] for e in events if e["type"] == "stage"]
-            uploads = [e for e in events if e["type"] == "upload"]
+            stages = [e["stage"] for e in events if e["kind"] == "stage" and not e["stage"].startswith("poll:")]
+            uploads = [e for e in events if e["kind"] == "upload"]
             seen[name] = (list(dict.fromkeys(requests_)), list(dict.fromkeys(stages)), uploads[-1])
     assert seen["bundled"] == seen["requests"]
     assert any(kind == "token" for _, _, kind in seen["bundled"][0]) and "upload" in seen["bundled"][1]

@@ -30,8 +30,20 @@ def test_mapping_covers_every_code() -> None:
 
 
 def test_unknown_code_falls_back_to_the_base_class() -> None:
-    e = _errors._from_native({"code": "brand_new", "message": "m", "status": None, "retryable": False})
+    e = _errors._from_info({"code": "brand_new", "message": "m", "status": None, "retryable": False})
     assert type(e) is storesubmit.StoreSubmitError and e.code == "brand_new"
+
+
+def test_an_error_names_its_request_and_keeps_its_resume_token() -> None:
+    info = {"code": "cancelled", "number": 24, "message": "stopped", "retryable": False, "correlationId": "c-1",
+            "request": {"op": "devcenter.commit_app_submission", "method": "POST", "url": "https://x/commit"},
+            "resumeToken": "{}", "serverErrors": [], "issues": []}
+    e = _errors._from_info(info)
+    assert isinstance(e, storesubmit.OperationCancelledError) and e.resume_token == "{}"
+    assert str(e) == "cancelled: stopped (POST https://x/commit; correlation id c-1)"
+    copy = pickle.loads(pickle.dumps(e))
+    assert (type(copy), copy.request, copy.resume_token, copy.info) == (type(e), e.request, "{}", e.info)
+    assert e.info["correlation_id"] == "c-1" and storesubmit.summary(error=e.info)["markdown"]
 
 
 def test_http_error_carries_status_correlation_and_server_items() -> None:
@@ -71,5 +83,5 @@ def test_invalid_argument_names_the_argument() -> None:
 
 def test_validation_error_has_issues() -> None:
     with pytest.raises(storesubmit.ValidationError) as info:
-        storesubmit.check("win32-package", {"packageUrl": "not a url", "packageType": "zip"})
+        storesubmit.preflight("app-submission", {"changes": {"visibility": "Sometimes"}})
     assert info.value.issues and all("code" in i and "path" in i for i in info.value.issues)

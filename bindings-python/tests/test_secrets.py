@@ -70,7 +70,7 @@ def test_full_flow_at_most_verbose_logging_leaks_nothing(
     client = emu.client(transport=recording(seen, inner))
     results: List[Any] = []
     results.append(client.publish_app_submission(emu.app_id, CHANGES, files=release, stop_after="draft"))
-    results.append(client.resume(results[0]["resume"]))
+    results.append(client.resume(results[0]["resume_token"]))
     # A failing flow: every upload refused; the exception must not carry the SAS either.
     emu.add_fault({"method": "PUT", "path": "/blob/*", "status": 500})
     with pytest.raises(storesubmit.StoreSubmitError) as info:

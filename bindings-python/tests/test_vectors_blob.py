@@ -11,7 +11,8 @@ from typing import Any, Dict
 
 import pytest
 
-from storesubmit import _errors, _native
+from storesubmit import _errors
+from storesubmit._host import call
 
 from _vectors import check_error, load_cases
 
@@ -26,10 +27,10 @@ def test_every_file_has_cases() -> None:
 
 @pytest.mark.parametrize("name,case", ALL, ids=[n for n, _ in ALL])
 def test_blob_vector(name: str, case: Dict[str, Any]) -> None:
-    answer = _native.call("blobVector", {"file": name.split(".json:")[0], "case": case})
+    answer = call("blobVector", {"file": name.split(".json:")[0], "case": case})
     assert answer, "an empty answer"
     for key, value in answer.items():
         if key == "failure":
-            check_error(_errors._from_native(value), case["expect"])
+            check_error(_errors._from_info(value), case["expect"])
         else:
             assert value == case[key], f"{key} differs"

@@ -37,7 +37,7 @@ pub const TABLE: &str = "Exit status:
   6  transient on the service's side: rate limited, unavailable, server error, timeout (retry later)
   7  interrupted (SIGINT/SIGTERM) or deadline passed: continue with `storesubmit resume`
   8  conflict with the service's state (a pending submission, a failed If-Match precondition)
-  9  the service refused the request as malformed (bad request) or answered something unreadable
+  9  the service refused the request as malformed (bad request) or answered something unreadable or too large
  10  no connection (URL, proxy, DNS, network): check the setup, then retry";
 
 /// The exit status for an error of `kind`.
@@ -49,7 +49,7 @@ pub fn for_kind(kind: ErrorKind) -> i32 {
         K::Auth | K::Forbidden | K::SasPermission => AUTH,
         K::NotFound => NOT_FOUND,
         K::Conflict | K::PreconditionFailed => CONFLICT,
-        K::BadRequest | K::InvalidResponse => REFUSED,
+        K::BadRequest | K::InvalidResponse | K::ResponseTooLarge => REFUSED,
         K::Transport => TRANSPORT,
         K::RateLimited | K::Unavailable | K::Server | K::Timeout | K::ChecksumMismatch | K::SasExpired => RETRY_LATER,
         K::DeadlineExceeded | K::Cancelled => INTERRUPTED,

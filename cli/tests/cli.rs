@@ -369,3 +369,33 @@ fn publish_draft_resume_and_dry_run_through_the_binary() {
     let _ = emu.kill();
     let _ = emu.wait();
 }
+
+/// Issue 24, "Unbounded answers": a server declaring a 10 GB answer aborted the CLI (exit 134). It is
+/// refused as `response_too_large` (exit 9) without reading it.
+#[test]
+fn an_answer_declaring_ten_gigabytes_is_refused_not_an_abort() {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for s in listener.incoming() {
+            let Ok(mut s) = s else { return };
+            let mut buf = [0u8; 8192];
+            let _ = s.read(&mut buf);
+            let _ = s.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 10000000000\r\n\r\n{",
+            );
+        }
+    });
+    let d = common::dir("cli", "huge-answer");
+    let cfg = common::write(
+        &d.0,
+        "server.json",
+        &serde_json::json!({"devcenterUrl": url, "win32Url": url, "ingestionUrl": url, "tokenUrl": url,
+            "tenantId": "t", "clientId": "c", "clientSecret": "s", "sellerId": "1"}),
+    );
+    let out = common::bin().args(["--json", "app", "list", "--config", &cfg]).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(9), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("\"response_too_large\""), "{stdout}");
+}

@@ -125,6 +125,9 @@ error_kinds! {
     Cancelled = "cancelled", 24, false, "the operation was cancelled";
     /// The configuration is unsafe or unsupported (e.g. plain http to a non-loopback host).
     Unsupported = "unsupported", 25, false, "the requested configuration is not supported";
+    /// An answer was larger than the core accepts for its kind (API JSON, blob XML, token; the limits
+    /// `response.*.bytes.max`): refused as it streams in, never held whole in memory.
+    ResponseTooLarge = "response_too_large", 26, false, "the service's answer was larger than the limit for its kind";
 }
 
 /// One error item as the server reported it: devcenter `{code, message, target}`, win32 `errors[]`,
@@ -486,6 +489,7 @@ mod tests {
             ("deadline_exceeded", 23),
             ("cancelled", 24),
             ("unsupported", 25),
+            ("response_too_large", 26),
         ];
         for (code, number) in pinned {
             let kind = ErrorKind::from_code(code).unwrap_or_else(|| panic!("kind `{code}` was removed"));

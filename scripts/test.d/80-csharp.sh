@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The .NET binding's suite (issue 15): compiles StoreSubmit.dll with Mono's mcs (the native library is the
-# workspace build's libstoresubmit_native.so in the shared cargo target dir: no second compile of the core),
-# compiles the NUnit suite with the README's C# quickstart, and runs it under nunit-console against the
-# emulator binary of the same build. Fails loudly when a tool or an artifact is missing.
+# The .NET binding's suite: checks the generated C# against surface/manifest.json, compiles StoreSubmit.dll with
+# Mono's mcs (the native library is the workspace build's libstoresubmit_native.so in the cargo target dir: no
+# second compile of the core), compiles the NUnit suite with the README's C# quickstart, and runs it under
+# nunit-console against the emulator binary of the same build (the behaviour vectors, the shared vectors, the
+# end-to-end publishes). Fails loudly when a tool or an artifact is missing.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
 source "$STORESUBMIT_ROOT/bindings-csharp/compile.sh"
@@ -17,6 +18,7 @@ emulator="$CARGO_TARGET_DIR/debug/storesubmit-emulator"
 [ -f "$native" ] || die "native library missing at $native (the workspace build makes it: cargo build --workspace)"
 [ -x "$emulator" ] || die "emulator binary missing at $emulator (cargo build -p storesubmit-emulator)"
 
+python3 bindings-csharp/tools/generate.py --check || die "the generated C# is stale: run python3 bindings-csharp/tools/generate.py"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 log "mcs: StoreSubmit.dll"
@@ -44,4 +46,5 @@ if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$notrun" -ne 0 ] || [ "$pass
   grep -v '^\*\*\*\*\*' "$work/nunit.out" | tail -n 80 >&2
   die "csharp: $passed passed, $failed failed, $notrun not run (nunit-console exit $status)"
 fi
-echo "csharp: $passed passed, 0 failed"
+seconds=$(grep -Eo '<test-suite [^>]*time="[0-9.]+"' "$work/result.xml" | head -1 | grep -Eo 'time="[0-9.]+"' | tr -dc '0-9.' || true)
+echo "csharp: $passed passed, 0 failed (${seconds:-?} s in nunit)"

@@ -4,11 +4,14 @@ using System.Threading.Tasks;
 
 namespace StoreSubmit
 {
-    /// <summary>An access token and when it expires (the Azure.Core <c>AccessToken</c> shape). <see cref="ToString"/> never shows the token.</summary>
-    public struct AccessToken
+    /// <summary>
+    /// An access token and when it expires (the shape of Azure.Core's <c>AccessToken</c>, under a name that does
+    /// not collide with it). <see cref="ToString"/> never shows the token.
+    /// </summary>
+    public struct StoreAccessToken
     {
         /// <summary>A token and its expiry.</summary>
-        public AccessToken(string token, DateTimeOffset expiresOn)
+        public StoreAccessToken(string token, DateTimeOffset expiresOn)
         {
             if (string.IsNullOrEmpty(token)) throw new ArgumentException("the token is empty", "token");
             Token = token;
@@ -21,23 +24,28 @@ namespace StoreSubmit
         /// <summary>When the token stops being valid.</summary>
         public DateTimeOffset ExpiresOn { get; private set; }
 
-        /// <summary><c>AccessToken(expires …)</c>, without the token.</summary>
-        public override string ToString() { return "AccessToken(<redacted>, expires " + ExpiresOn.ToString("u") + ")"; }
+        /// <summary><c>StoreAccessToken(expires …)</c>, without the token.</summary>
+        public override string ToString() { return "StoreAccessToken(<redacted>, expires " + ExpiresOn.ToString("u") + ")"; }
     }
 
     /// <summary>
-    /// Where the client's tokens come from: a <see cref="ClientSecretCredential"/> (the workflows request
-    /// tokens themselves), or a <see cref="TokenCredential"/> around any source (Azure.Identity, a managed
-    /// identity, a pipeline's federated token), asked once per scope and cached until it expires.
+    /// Where the client's tokens come from: a <see cref="StoreClientSecretCredential"/> (the workflows request
+    /// tokens themselves), or <see cref="FromFunc"/> around any source (an Azure.Identity
+    /// credential, a managed identity, a pipeline's federated token), asked once per scope and cached until the
+    /// token expires. The names differ from Azure.Core's and Azure.Identity's, so both namespaces can be used at once.
     /// </summary>
     public abstract class StoreCredential
     {
         internal StoreCredential() { }
 
-        /// <summary>A <see cref="TokenCredential"/> over a function of the scopes (the Azure.Core <c>TokenCredential.GetTokenAsync</c> shape).</summary>
-        public static StoreCredential FromFunc(Func<string[], CancellationToken, Task<AccessToken>> getToken)
+        /// <summary>
+        /// A credential asking <paramref name="getToken"/> for each scope's token (the shape of Azure.Core's
+        /// <c>TokenCredential.GetTokenAsync</c>); tokens are cached until they expire.
+        /// </summary>
+        public static StoreCredential FromFunc(Func<string[], CancellationToken, Task<StoreAccessToken>> getToken)
         {
-            return new TokenCredential(getToken);
+            if (getToken == null) throw new ArgumentNullException("getToken");
+            return new StoreTokenCredential { GetTokenAsync = getToken };
         }
     }
 
@@ -46,10 +54,10 @@ namespace StoreSubmit
     /// themselves and refresh tokens when they expire or a service answers 401. <see cref="ToString"/> shows
     /// the tenant and client ids, never the secret.
     /// </summary>
-    public sealed class ClientSecretCredential : StoreCredential
+    public sealed class StoreClientSecretCredential : StoreCredential
     {
         /// <summary>A client secret credential; <paramref name="authorityHost"/> is the token service root (default Azure AD; the emulator's for tests).</summary>
-        public ClientSecretCredential(string tenantId, string clientId, string clientSecret, string authorityHost = null)
+        public StoreClientSecretCredential(string tenantId, string clientId, string clientSecret, string authorityHost = null)
         {
             if (string.IsNullOrWhiteSpace(tenantId)) throw new ArgumentException("tenantId is required", "tenantId");
             if (string.IsNullOrWhiteSpace(clientId)) throw new ArgumentException("clientId is required", "clientId");
@@ -71,31 +79,18 @@ namespace StoreSubmit
 
         internal string Secret { get; private set; }
 
-        /// <summary><c>ClientSecretCredential(tenant, client, secret=&lt;redacted&gt;)</c>.</summary>
+        /// <summary><c>StoreClientSecretCredential(tenant, client, secret=&lt;redacted&gt;)</c>.</summary>
         public override string ToString()
         {
-            return "ClientSecretCredential(tenantId=" + TenantId + ", clientId=" + ClientId + ", clientSecret=<redacted>)";
+            return "StoreClientSecretCredential(tenantId=" + TenantId + ", clientId=" + ClientId + ", clientSecret=<redacted>)";
         }
     }
 
-    /// <summary>Tokens from a function of the requested scopes (any source); see <see cref="StoreCredential.FromFunc"/>.</summary>
-    public sealed class TokenCredential : StoreCredential
+    /// <summary>Tokens from a function of the requested scopes (<see cref="StoreCredential.FromFunc"/>).</summary>
+    internal sealed class StoreTokenCredential : StoreCredential
     {
-        private readonly Func<string[], CancellationToken, Task<AccessToken>> _getToken;
+        internal Func<string[], CancellationToken, Task<StoreAccessToken>> GetTokenAsync;
 
-        /// <summary>A credential asking <paramref name="getToken"/> for each scope's token.</summary>
-        public TokenCredential(Func<string[], CancellationToken, Task<AccessToken>> getToken)
-        {
-            if (getToken == null) throw new ArgumentNullException("getToken");
-            _getToken = getToken;
-        }
-
-        internal Task<AccessToken> GetTokenAsync(string[] scopes, CancellationToken cancellationToken)
-        {
-            return _getToken(scopes, cancellationToken);
-        }
-
-        /// <summary><c>TokenCredential(…)</c>.</summary>
-        public override string ToString() { return "TokenCredential(<function>)"; }
+        public override string ToString() { return "StoreTokenCredential(<function>)"; }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace StoreSubmit
@@ -36,33 +37,14 @@ namespace StoreSubmit
         /// <summary>The number of members.</summary>
         public int Count { get { return _order.Count; } }
 
-        /// <summary>Always false.</summary>
-        public bool IsReadOnly { get { return false; } }
-
         /// <summary>Adds a member (replacing one of the same name).</summary>
         public void Add(string key, object value) { this[key] = value; }
-
-        /// <summary>Adds a member (replacing one of the same name).</summary>
-        public void Add(KeyValuePair<string, object> item) { this[item.Key] = item.Value; }
 
         /// <summary>Removes every member.</summary>
         public void Clear() { _order.Clear(); _map.Clear(); }
 
-        /// <summary>Whether the member is present with this value.</summary>
-        public bool Contains(KeyValuePair<string, object> item)
-        {
-            object v;
-            return _map.TryGetValue(item.Key, out v) && Equals(v, item.Value);
-        }
-
         /// <summary>Whether the member is present.</summary>
         public bool ContainsKey(string key) { return _map.ContainsKey(key); }
-
-        /// <summary>Copies the members to an array.</summary>
-        public void CopyTo(KeyValuePair<string, object>[] array, int arrayIndex)
-        {
-            foreach (var kv in this) array[arrayIndex++] = kv;
-        }
 
         /// <summary>The members in document order.</summary>
         public IEnumerator<KeyValuePair<string, object>> GetEnumerator()
@@ -73,13 +55,20 @@ namespace StoreSubmit
         /// <summary>Removes a member.</summary>
         public bool Remove(string key) { return _map.Remove(key) && _order.Remove(key); }
 
-        /// <summary>Removes a member.</summary>
-        public bool Remove(KeyValuePair<string, object> item) { return Contains(item) && Remove(item.Key); }
-
         /// <summary>The member's value, when present.</summary>
         public bool TryGetValue(string key, out object value) { return _map.TryGetValue(key, out value); }
 
         IEnumerator IEnumerable.GetEnumerator() { return GetEnumerator(); }
+
+        bool ICollection<KeyValuePair<string, object>>.IsReadOnly { get { return false; } }
+
+        void ICollection<KeyValuePair<string, object>>.Add(KeyValuePair<string, object> item) { this[item.Key] = item.Value; }
+
+        bool ICollection<KeyValuePair<string, object>>.Contains(KeyValuePair<string, object> item) { return ((ICollection<KeyValuePair<string, object>>)_map).Contains(item); }
+
+        void ICollection<KeyValuePair<string, object>>.CopyTo(KeyValuePair<string, object>[] array, int i) { foreach (var kv in this) array[i++] = kv; }
+
+        bool ICollection<KeyValuePair<string, object>>.Remove(KeyValuePair<string, object> item) { return ((ICollection<KeyValuePair<string, object>>)_map).Contains(item) && Remove(item.Key); }
 
         /// <summary>The member as a string (null when absent or not a string).</summary>
         public string GetString(string key) { return this[key] as string; }
@@ -110,7 +99,7 @@ namespace StoreSubmit
     /// <summary>
     /// Reads and writes JSON text (RFC 8259). netstandard2.0 has no JSON library of its own; this one is
     /// small and strict, for the documents the core exchanges (lenient reading of user files is the
-    /// core's: <see cref="Validator.ParseJson"/>).
+    /// core's: <see cref="Offline.ParseJson"/>).
     /// </summary>
     public static class Json
     {
@@ -158,52 +147,26 @@ namespace StoreSubmit
             }
             if (v is Enum) { WriteString(sb, v.ToString()); return; }
             var dict = v as IDictionary;
-            if (dict != null)
-            {
-                sb.Append('{');
-                var first = true;
-                foreach (DictionaryEntry e in dict)
-                {
-                    if (!first) sb.Append(',');
-                    first = false;
-                    WriteString(sb, Convert.ToString(e.Key, CultureInfo.InvariantCulture));
-                    sb.Append(':');
-                    Write(sb, e.Value);
-                }
-                sb.Append('}');
-                return;
-            }
-            var gdict = v as IEnumerable<KeyValuePair<string, object>>;
-            if (gdict != null)
-            {
-                sb.Append('{');
-                var first = true;
-                foreach (var e in gdict)
-                {
-                    if (!first) sb.Append(',');
-                    first = false;
-                    WriteString(sb, e.Key);
-                    sb.Append(':');
-                    Write(sb, e.Value);
-                }
-                sb.Append('}');
-                return;
-            }
+            var pairs = dict != null
+                ? dict.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object>(Convert.ToString(e.Key, CultureInfo.InvariantCulture), e.Value))
+                : v as IEnumerable<KeyValuePair<string, object>>;
+            if (pairs != null) { Join(sb, '{', '}', pairs, (b, e) => { WriteString(b, e.Key); b.Append(':'); Write(b, e.Value); }); return; }
             var list = v as IEnumerable;
-            if (list != null)
-            {
-                sb.Append('[');
-                var first = true;
-                foreach (var item in list)
-                {
-                    if (!first) sb.Append(',');
-                    first = false;
-                    Write(sb, item);
-                }
-                sb.Append(']');
-                return;
-            }
+            if (list != null) { Join(sb, '[', ']', list.Cast<object>(), Write); return; }
             throw new ArgumentException("cannot write a " + v.GetType().Name + " as JSON");
+        }
+
+        private static void Join<T>(StringBuilder sb, char open, char close, IEnumerable<T> items, Action<StringBuilder, T> write)
+        {
+            sb.Append(open);
+            var first = true;
+            foreach (var x in items)
+            {
+                if (!first) sb.Append(',');
+                first = false;
+                write(sb, x);
+            }
+            sb.Append(close);
         }
 
         private static void WriteString(StringBuilder sb, string s)
@@ -227,37 +190,6 @@ namespace StoreSubmit
                 }
             }
             sb.Append('"');
-        }
-
-        /// <summary>Whether two JSON values are equal (objects compared as maps, numbers by value).</summary>
-        public static bool DeepEquals(object a, object b)
-        {
-            if (a is JsonModel) a = ((JsonModel)a).Json;
-            if (b is JsonModel) b = ((JsonModel)b).Json;
-            if (a == null || b == null) return a == null && b == null;
-            if (IsNumber(a) && IsNumber(b))
-                return Convert.ToDouble(a, CultureInfo.InvariantCulture) == Convert.ToDouble(b, CultureInfo.InvariantCulture);
-            var oa = a as JsonObject;
-            var ob = b as JsonObject;
-            if (oa != null || ob != null)
-            {
-                if (oa == null || ob == null || oa.Count != ob.Count) return false;
-                foreach (var kv in oa)
-                {
-                    object other;
-                    if (!ob.TryGetValue(kv.Key, out other) || !DeepEquals(kv.Value, other)) return false;
-                }
-                return true;
-            }
-            var la = a as JsonArray;
-            var lb = b as JsonArray;
-            if (la != null || lb != null)
-            {
-                if (la == null || lb == null || la.Count != lb.Count) return false;
-                for (var i = 0; i < la.Count; i++) if (!DeepEquals(la[i], lb[i])) return false;
-                return true;
-            }
-            return a.Equals(b);
         }
 
         internal static bool IsNumber(object v)
@@ -307,15 +239,29 @@ namespace StoreSubmit
                 Pos += word.Length;
             }
 
-            private JsonObject Obj(int depth)
+            /// <summary>The items of an object or array up to <paramref name="close"/>, each read by <paramref name="item"/>.</summary>
+            private void Seq(char close, Action item)
             {
-                var o = new JsonObject();
                 Pos++;
                 SkipWs();
-                if (Pos < _s.Length && _s[Pos] == '}') { Pos++; return o; }
+                if (Pos < _s.Length && _s[Pos] == close) { Pos++; return; }
                 while (true)
                 {
                     SkipWs();
+                    item();
+                    SkipWs();
+                    if (Pos >= _s.Length) throw Fail("unexpected end before '" + close + "'");
+                    if (_s[Pos] == ',') { Pos++; continue; }
+                    if (_s[Pos] == close) { Pos++; return; }
+                    throw Fail("expected ',' or '" + close + "'");
+                }
+            }
+
+            private JsonObject Obj(int depth)
+            {
+                var o = new JsonObject();
+                Seq('}', () =>
+                {
                     if (Pos >= _s.Length || _s[Pos] != '"') throw Fail("expected a member name");
                     var k = Str();
                     SkipWs();
@@ -323,30 +269,15 @@ namespace StoreSubmit
                     Pos++;
                     SkipWs();
                     o[k] = Value(depth + 1);
-                    SkipWs();
-                    if (Pos >= _s.Length) throw Fail("unexpected end in an object");
-                    if (_s[Pos] == ',') { Pos++; continue; }
-                    if (_s[Pos] == '}') { Pos++; return o; }
-                    throw Fail("expected ',' or '}'");
-                }
+                });
+                return o;
             }
 
             private JsonArray Arr(int depth)
             {
                 var a = new JsonArray();
-                Pos++;
-                SkipWs();
-                if (Pos < _s.Length && _s[Pos] == ']') { Pos++; return a; }
-                while (true)
-                {
-                    SkipWs();
-                    a.Add(Value(depth + 1));
-                    SkipWs();
-                    if (Pos >= _s.Length) throw Fail("unexpected end in an array");
-                    if (_s[Pos] == ',') { Pos++; continue; }
-                    if (_s[Pos] == ']') { Pos++; return a; }
-                    throw Fail("expected ',' or ']'");
-                }
+                Seq(']', () => a.Add(Value(depth + 1)));
+                return a;
             }
 
             private string Str()

@@ -98,7 +98,7 @@ namespace StoreSubmit
     }
 
     /// <summary>A JSON array seen as a list of models (changes write through to the array).</summary>
-    public sealed class ModelList<T> : IList<T>, IModelCollection where T : JsonModel, new()
+    public sealed class ModelList<T> : IList<T>, IReadOnlyList<T>, IModelCollection where T : JsonModel, new()
     {
         private readonly JsonArray _items;
 

@@ -13,73 +13,7 @@ namespace StoreSubmit.Interop
     }
 
     /// <summary>
-    /// The C ABI of <c>storesubmit_native</c> (bindings-csharp/src): every function returns 0 or the
-    /// manifest's error number, with the error JSON in <c>err</c>. Strings go in NUL-terminated UTF-8.
-    /// </summary>
-    internal static class NativeMethods
-    {
-        private const string Lib = "storesubmit_native";
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_abi_version();
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_version(out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_call(byte[] name, byte[] args, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_tokens_new(out ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_flow_start(byte[] options, byte[] secret, UIntPtr secretLen, byte[] request,
-            ulong tokens, out ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_flow_step(ulong flow, byte[] evt, byte[] data, UIntPtr dataLen, ulong now,
-            double jitter, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_flow_take_body(ulong flow, ulong id, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_flow_save_tokens(ulong flow, ulong tokens, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_flow_resume_token(ulong flow, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_flow_stage(ulong flow, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_pack_start(byte[] request, out ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_pack_step(ulong pack, byte[] evt, byte[] data, UIntPtr dataLen,
-            out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_pack_take_body(ulong pack, ulong id, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_files_stat(byte[] folder, byte[] names, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_files_read(byte[] folder, byte[] name, ulong offset, ulong len, out SsBuf output, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_preflight(byte[] kind, byte[] spec, byte[] folder, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_free(ulong handle, out SsBuf err);
-
-        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
-        internal static extern uint storesubmit_buf_free(IntPtr ptr, UIntPtr len);
-    }
-
-    /// <summary>
-    /// A native handle (a workflow run, a packaging job, a token cache), freed exactly once by the runtime
+    /// A native handle (a session, a run, a token cache), freed exactly once by the runtime
     /// (<see cref="SafeHandle"/>) even when the caller forgets to dispose it.
     /// </summary>
     internal sealed class NativeHandle : SafeHandle
@@ -115,7 +49,7 @@ namespace StoreSubmit.Interop
         private static bool _checked;
 
         /// <summary>The ABI this library was written for.</summary>
-        internal const uint AbiVersion = 1;
+        internal const uint AbiVersion = 2;
 
         /// <summary>Fails early (and clearly) when the native library is missing or of another ABI.</summary>
         internal static void EnsureLoaded()
@@ -136,14 +70,7 @@ namespace StoreSubmit.Interop
             }
         }
 
-        internal static byte[] Z(string s)
-        {
-            if (s == null) return null;
-            var n = Encoding.UTF8.GetByteCount(s);
-            var b = new byte[n + 1];
-            Encoding.UTF8.GetBytes(s, 0, s.Length, b, 0);
-            return b;
-        }
+        internal static byte[] Z(string s) { return s == null ? null : Encoding.UTF8.GetBytes(s + "\0"); }
 
         internal static byte[] ZJson(object v) { return Z(Json.Serialize(v)); }
 
@@ -182,6 +109,11 @@ namespace StoreSubmit.Interop
             throw StoreSubmitException.FromJson(json);
         }
 
+        /// <summary>UTF-8 bytes (null for null), cleared by the caller after use when they hold a secret.</summary>
+        internal static byte[] Utf8(string s) { return s == null ? null : Encoding.UTF8.GetBytes(s); }
+
+        internal static UIntPtr Len(byte[] b) { return new UIntPtr(b == null ? 0u : (uint)b.Length); }
+
         /// <summary>One of the core's JSON calls (<c>storesubmit::wire::call</c>).</summary>
         internal static object Call(string name, object args)
         {
@@ -192,30 +124,6 @@ namespace StoreSubmit.Interop
             return TakeJson(output);
         }
 
-        /// <summary>The sizes of files under a folder (the core resolves the names and refuses any leaving it).</summary>
-        internal static JsonArray FilesStat(string folder, JsonArray names)
-        {
-            SsBuf output, err;
-            Check(NativeMethods.storesubmit_files_stat(Z(folder), ZJson(names), out output, out err), err);
-            return (JsonArray)TakeJson(output);
-        }
-
-        /// <summary>Bytes of a file under a folder.</summary>
-        internal static byte[] FilesRead(string folder, string name, long offset, long length)
-        {
-            SsBuf output, err;
-            Check(NativeMethods.storesubmit_files_read(Z(folder), Z(name), (ulong)offset, (ulong)length, out output, out err), err);
-            return Take(output);
-        }
-
-        /// <summary>The core's checks before a workflow's first request (rules, and the files under <paramref name="folder"/>).</summary>
-        internal static void Preflight(string kind, JsonObject spec, string folder)
-        {
-            EnsureLoaded();
-            SsBuf err;
-            Check(NativeMethods.storesubmit_preflight(Z(kind), ZJson(spec), Z(folder), out err), err);
-        }
-
         internal static NativeHandle NewTokens()
         {
             EnsureLoaded();
@@ -224,5 +132,66 @@ namespace StoreSubmit.Interop
             Check(NativeMethods.storesubmit_tokens_new(out h, out err), err);
             return new NativeHandle(h);
         }
+    }
+
+    /// <summary>
+    /// A workflow or ZIP job on the core's executor (<c>storesubmit::host::Session</c>): it hands this host only
+    /// the tasks it keeps (sends, tokens, writes) and runs the rest (waits, file reads, the ZIP) natively.
+    /// </summary>
+    internal sealed class NativeSession : IDisposable
+    {
+        private readonly NativeHandle _h;
+
+        private NativeSession(NativeHandle h) { _h = h; }
+
+        internal static NativeSession Start(JsonObject options, string secret, JsonObject request, NativeHandle tokens, JsonObject host)
+        {
+            Native.EnsureLoaded();
+            var s = Native.Utf8(secret);
+            ulong h;
+            SsBuf err;
+            uint rc;
+            try
+            {
+                rc = NativeMethods.storesubmit_session_start(Native.ZJson(options), s, Native.Len(s), Native.ZJson(request),
+                    tokens == null ? 0 : tokens.Id, Native.ZJson(host), out h, out err);
+            }
+            finally
+            {
+                if (s != null) Array.Clear(s, 0, s.Length);
+            }
+            Native.Check(rc, err);
+            return new NativeSession(new NativeHandle(h));
+        }
+
+        /// <summary><c>{progress, tasks, done}</c> within <paramref name="timeoutMs"/> (blocks this thread only).</summary>
+        internal JsonObject Next(uint timeoutMs)
+        {
+            SsBuf output, err;
+            Native.Check(NativeMethods.storesubmit_session_next(_h.Id, timeoutMs, out output, out err), err);
+            return (JsonObject)Native.TakeJson(output);
+        }
+
+        internal byte[] TakeBody(ulong id)
+        {
+            SsBuf output, err;
+            Native.Check(NativeMethods.storesubmit_session_take_body(_h.Id, id, out output, out err), err);
+            return Native.Take(output);
+        }
+
+        internal void Complete(JsonObject completion, byte[] data)
+        {
+            SsBuf err;
+            Native.Check(NativeMethods.storesubmit_session_complete(_h.Id, Native.ZJson(completion), data, Native.Len(data), out err), err);
+        }
+
+        internal void Cancel()
+        {
+            SsBuf err;
+            Native.Check(NativeMethods.storesubmit_session_cancel(_h.Id, out err), err);
+        }
+
+        /// <summary>Frees the session (a run still going stops).</summary>
+        public void Dispose() { _h.Dispose(); }
     }
 }

@@ -21,7 +21,7 @@ namespace StoreSubmit.Tests
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            Sent.Enqueue(request.Method + " " + Validator.Redact(request.RequestUri.AbsoluteUri));
+            Sent.Enqueue(request.Method + " " + Offline.Redact(request.RequestUri.AbsoluteUri));
             if (Before != null) await Before(request).ConfigureAwait(false);
             return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
@@ -65,11 +65,11 @@ namespace StoreSubmit.Tests
                     Assert.AreEqual("Published", app.Status);
                     Assert.AreEqual("app-submission", app.Flow);
                     Assert.IsNotNull(app.SubmissionId);
-                    var uploads = progress.Events.Where(e => e.Kind == "upload").ToList();
+                    var uploads = progress.Events.Where(e => e.Kind == ProgressKind.Upload).ToList();
                     Assert.IsNotEmpty(uploads);
                     Assert.AreEqual(uploads.Last().Total, uploads.Last().Done);
                     Assert.Greater(uploads.Last().Total.Value, 5L << 20);
-                    Assert.That(progress.Events.Where(e => e.Kind == "stage").Select(e => e.Stage).ToList(), Has.Member("upload"));
+                    Assert.That(progress.Events.Where(e => e.Kind == ProgressKind.Stage).Select(e => e.Stage).ToList(), Has.Member("upload"));
                     Assert.IsTrue(progress.Events.All(e => !string.IsNullOrEmpty(e.Message)), "every event has its log line");
                     Assert.IsFalse(progress.Events.Any(e => e.ToString().Contains("sig=") && !e.ToString().Contains("sig=<redacted>")), "no SAS signature in a log line");
 
@@ -91,15 +91,12 @@ namespace StoreSubmit.Tests
 
                     var win32 = await client.PublishWin32Async(emu["win32_product_id"], new Win32PublishOptions
                     {
-                        Packages = Repo.Obj("{\"packages\": [{\"packageUrl\": \"https://downloads.contoso.example/setup-1.2.0.msi\", \"languages\": [\"en-us\"], " +
-                                            "\"architectures\": [\"X64\"], \"isSilentInstall\": true, \"packageType\": \"msi\"}]}"),
-                        Metadata = Repo.Obj("{\"listings\": {\"language\": \"en-us\", \"description\": \"Contoso Desktop, from .NET.\", \"whatsNew\": \"New.\", " +
-                                            "\"productFeatures\": [\"Fast\"], \"shortDescription\": \"Contoso\", \"searchTerms\": [\"contoso\"]}}"),
+                        Packages = new Win32PackageList(Repo.Obj("{\"packages\": [{\"packageUrl\": \"https://downloads.contoso.example/setup-1.2.0.msi\", \"languages\": [\"en-us\"], " +
+                                            "\"architectures\": [\"X64\"], \"isSilentInstall\": true, \"packageType\": \"msi\"}]}")),
+                        Metadata = new Win32MetadataUpdate(Repo.Obj("{\"listings\": {\"language\": \"en-us\", \"description\": \"Contoso Desktop, from .NET.\", \"whatsNew\": \"New.\", " +
+                                            "\"productFeatures\": [\"Fast\"], \"shortDescription\": \"Contoso\", \"searchTerms\": [\"contoso\"]}}")),
                         MetadataPatch = true,
-                        Assets = new List<Win32ListingAssets>
-                        {
-                            new Win32ListingAssets { Language = "en-us", Screenshots = new[] { "Assets/screenshot-en-us.png" }, Logos = new[] { "Assets/logo-en-us.png" } },
-                        },
+                        Assets = new JsonArray { Repo.Obj("{\"language\": \"en-us\", \"screenshots\": [\"Assets/screenshot-en-us.png\"], \"logos\": [\"Assets/logo-en-us.png\"]}") },
                         FilesFolder = release.Folder,
                     });
                     Assert.AreEqual("win32", win32.Flow);
@@ -130,7 +127,7 @@ namespace StoreSubmit.Tests
                     var outcome = await client.PublishIngestionAsync(emu["ingestion_product_id"], new IngestionPublishOptions { Promote = true });
                     Assert.AreEqual("ingestion", outcome.Flow);
                     Assert.AreEqual("published", outcome.Stage);
-                    var apps = await client.ListAllAsync("devcenter.list_apps", Repo.Obj("{\"top\": 1}"));
+                    var apps = ((JsonObject)(await client.ListAllAsync("devcenter.list_apps", Repo.Obj("{\"top\": 1}"))).Document).GetArray("value");
                     Assert.AreEqual(new[] { emu["app_id"] }, apps.Select(a => ((JsonObject)a).GetString("id")).ToArray());
                 }
                 Assert.That(handler.Sent.Any(x => x.Contains("/v1.0/ingestion/")), "the caller's HttpClient sent the requests");
@@ -147,7 +144,7 @@ namespace StoreSubmit.Tests
             {
                 var handler = new RecordingHandler();
                 using (var cts = new CancellationTokenSource())
-                using (var client = emu.Client(null, o => { o.HttpMessageHandler = handler; o.UploadBlockSize = 256 << 10; o.UploadConcurrency = 1; }))
+                using (var client = emu.Client(null, o => { o.HttpMessageHandler = handler; o.Upload = new BlockUploadOptions { BlockSize = 256 << 10, Concurrency = 1 }; }))
                 {
                     var blocks = 0;
                     // cancel once the upload is under way (the third Put Block)
@@ -164,10 +161,10 @@ namespace StoreSubmit.Tests
                     Assert.IsNotNull(ex.ResumeToken, "a cancelled submission can be resumed");
                     StringAssert.DoesNotContain("sig=", ex.ResumeToken);
                     StringAssert.DoesNotContain(emu["client_secret"], ex.ResumeToken);
-                    Assert.IsInstanceOf<OperationCanceledException>(ex.InnerException);
+                    Assert.AreEqual(cts.Token, ex.CancellationToken);
 
                     handler.Before = null;
-                    var done = await client.ResumeAsync(ex.ResumeToken, StopAfter.Published, release.Folder);
+                    var done = await client.ResumeAsync(ex.ResumeToken, new ResumeOptions { FilesFolder = release.Folder });
                     Assert.AreEqual("published", done.Stage);
                     var status = await client.Devcenter.GetAppSubmissionStatusAsync(emu["app_id"], done.SubmissionId);
                     Assert.AreEqual("Published", status.Status);
@@ -181,11 +178,14 @@ namespace StoreSubmit.Tests
             using (var emu = Emulator.Start())
             using (var release = new Release())
             {
-                Outcome draft;
+                Outcome<AppSubmission> draft;
                 using (var client = emu.Client())
                     draft = await client.PublishAppSubmissionAsync(emu["app_id"], AppChanges(),
                         new SubmissionOptions { FilesFolder = release.Folder, StopAfter = StopAfter.Draft });
                 Assert.AreEqual("draft", draft.Stage);
+                // typed changes give a typed document: the draft submission as last read
+                Assert.AreEqual("PendingCommit", draft.Document.Status, draft.Document.ToString());
+                Assert.IsTrue(draft.Document.ApplicationPackages.Any(p => p.FileName == "Contoso.App_1.2.0.0_x64.msixupload"));
                 Assert.IsNotNull(draft.ResumeToken);
                 using (var client = emu.Client())
                 {
@@ -208,9 +208,9 @@ namespace StoreSubmit.Tests
                 var outcome = await client.PublishAppSubmissionAsync(emu["app_id"], AppChanges(),
                     new SubmissionOptions { FilesFolder = release.Folder, RolloutPercentage = 10 });
                 var sid = outcome.SubmissionId;
-                var got = await client.RolloutAsync(emu["app_id"], sid, RolloutAction.Get);
+                var got = await client.RolloutAsync(emu["app_id"], sid);
                 Assert.AreEqual(10.0, Convert.ToDouble(((JsonObject)got.Document)["packageRolloutPercentage"]));
-                var up = await client.RolloutAsync(emu["app_id"], sid, RolloutAction.Update, 50);
+                var up = await client.RolloutAsync(emu["app_id"], sid, RolloutAction.Update, percentage: 50);
                 Assert.AreEqual(50.0, Convert.ToDouble(((JsonObject)up.Document)["packageRolloutPercentage"]));
                 var halted = await client.RolloutAsync(emu["app_id"], sid, RolloutAction.Halt);
                 Assert.AreEqual("PackageRolloutStopped", halted.Status);
@@ -249,13 +249,13 @@ namespace StoreSubmit.Tests
                     Assert.IsNotEmpty(apps.GetArray("value"));
                 }
                 // (Mono's HttpClient itself repeats a GET whose kept-alive connection was dropped; the timeout is the core's retry)
-                var retries = progress.Events.Where(e => e.Kind == "wait").Select(e => ((JsonObject)e.Json["reason"]).GetString("code")).ToList();
+                var retries = progress.Events.Where(e => e.Kind == ProgressKind.Wait).Select(e => ((JsonObject)e.Json["reason"]).GetString("code")).ToList();
                 CollectionAssert.Contains(retries, "timeout", "the timed-out request was retried");
                 // a refused connection is a transport failure, retried, then raised as such
                 using (var refused = emu.Client(null, o =>
                 {
                     o.Endpoints.Devcenter = "http://127.0.0.1:9";
-                    o.Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromSeconds(0.01), MaxDelay = TimeSpan.FromSeconds(0.01) };
+                    o.Retry = new StoreRetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromSeconds(0.01), MaxDelay = TimeSpan.FromSeconds(0.01) };
                 }))
                 {
                     var ex = Assert.Throws<TransportException>(() => refused.Devcenter.ListAppsAsync().GetAwaiter().GetResult());
@@ -285,7 +285,7 @@ namespace StoreSubmit.Tests
                         });
                         var r = await http.PostAsync(emu["token_url"] + "/" + emu["tenant_id"] + "/oauth2/v2.0/token", form, ct);
                         var body = (JsonObject)Json.Parse(await r.Content.ReadAsStringAsync());
-                        return new AccessToken((string)body["access_token"], DateTimeOffset.UtcNow.AddSeconds(Convert.ToDouble(body["expires_in"])));
+                        return new StoreAccessToken((string)body["access_token"], DateTimeOffset.UtcNow.AddSeconds(Convert.ToDouble(body["expires_in"])));
                     }
                 });
                 var handler = new RecordingHandler();

@@ -10,8 +10,9 @@ using StoreSubmit;
 namespace StoreSubmit.Tests
 {
     /// <summary>
-    /// tests/vectors/flows: every transcript replayed on the native flow (the C ABI's WireFlow) by the rules of
-    /// the flows README: one task at a time, oldest first, the transcript's clock and jitter.
+    /// tests/vectors/flows: every transcript replayed on a native run (the C ABI's <c>storesubmit_run_*</c>, the
+    /// core's <c>wire::Run</c>) by the rules of the flows README: one task at a time, oldest first, the
+    /// transcript's clock and jitter; <c>list</c> tasks answered with the transcript's files.
     /// </summary>
     [TestFixture]
     public class FlowVectorTests
@@ -65,16 +66,16 @@ namespace StoreSubmit.Tests
         {
             var v = (JsonObject)Repo.ReadJson(Repo.Vectors("flows", file));
             var clock = v.GetObject("clock");
-            ulong now = (ulong)Wire.ToLong(clock["start"]);
+            ulong now = (ulong)Long(clock["start"]);
             var jitter = Convert.ToDouble(clock["jitter"]);
             var files = v.GetObject("files") ?? new JsonObject();
             var secret = v.GetString("credentials") == "clientSecret" ? "vector-client-secret" : null;
             var seen = new StringBuilder();
             var stages = new List<string>();
-            using (var flow = NativeFlow.Start(v.GetObject("config"), secret, Request(v.GetObject("workflow")), null))
+            using (var flow = new NativeRun(v.GetObject("config"), secret, Request(v.GetObject("workflow"))))
             {
-                flow.Clock = () => now;
-                flow.Jitter = () => jitter;
+                flow.Now = now;
+                flow.Jitter = jitter;
                 var queue = new Queue<JsonObject>();
                 var exchanges = v.GetArray("exchanges");
                 var next = 0;
@@ -88,17 +89,18 @@ namespace StoreSubmit.Tests
                     foreach (JsonObject t in step.GetArray("tasks") ?? new JsonArray()) queue.Add(t);
                     Assert.IsNotEmpty(queue, file + ": the queue ran empty before done");
                     var task = queue.Dequeue();
-                    var id = Wire.ToLong(task["id"]);
+                    var id = Long(task["id"]);
                     var evt = new JsonObject();
                     evt["id"] = id;
                     byte[] data = null;
                     if (task.GetString("kind") == "read")
                     {
-                        var size = Wire.ToLong(files[task.GetString("name")]);
-                        var offset = Wire.ToLong(task["offset"]);
-                        var end = Math.Min(size, offset + Wire.ToLong(task["length"]));
+                        var size = Long(files[task.GetString("name")]);
+                        var offset = Long(task["offset"]);
+                        var end = Math.Min(size, offset + Long(task["length"]));
                         evt["kind"] = "data";
                         data = Pattern(offset, Math.Max(0, end - offset));
+                        flow.Now = now;
                         step = flow.Step(evt, data);
                         continue;
                     }
@@ -107,7 +109,7 @@ namespace StoreSubmit.Tests
                     var want = ex.GetObject("task");
                     var where = file + " exchange " + (next - 1);
                     Match(where, want, task, flow);
-                    if (ex["advance"] != null) now += (ulong)Wire.ToLong(ex["advance"]);
+                    if (ex["advance"] != null) now += (ulong)Long(ex["advance"]);
                     var answer = ex.GetObject("answer");
                     switch (answer.GetString("kind"))
                     {
@@ -135,6 +137,10 @@ namespace StoreSubmit.Tests
                             now += (ulong)Math.Max(1, Math.Floor(Convert.ToDouble(task["seconds"])));
                             evt["kind"] = "waited";
                             break;
+                        case "files":
+                            evt["kind"] = "files";
+                            evt["files"] = new JsonArray(files.Select(f => (object)new JsonObject { { "name", f.Key }, { "size", f.Value } }));
+                            break;
                         case "sizes":
                             evt["kind"] = "sizes";
                             evt["sizes"] = new JsonArray(((JsonArray)task["names"]).Select(n => files[(string)n]));
@@ -143,12 +149,13 @@ namespace StoreSubmit.Tests
                             evt["kind"] = "token";
                             evt["token"] = answer["token"];
                             evt["obtainedAt"] = (long)now;
-                            evt["expiresOn"] = (long)now + Wire.ToLong(answer["expiresIn"]);
+                            evt["expiresOn"] = (long)now + Long(answer["expiresIn"]);
                             break;
                         default:
                             Assert.Fail(where + ": unknown answer kind");
                             break;
                     }
+                    flow.Now = now;
                     step = flow.Step(evt, data);
                 }
                 Assert.AreEqual(exchanges.Count, next, file + ": exchanges left over");
@@ -160,7 +167,7 @@ namespace StoreSubmit.Tests
                     foreach (var kv in outcome.GetObject("ok"))
                     {
                         if (kv.Value == null) Assert.IsFalse(got.ContainsKey(kv.Key) && got[kv.Key] != null, file + ": " + kv.Key + " should be absent");
-                        else Assert.IsTrue(Json.DeepEquals(kv.Value, Resumed(kv.Key, got[kv.Key])), file + ": outcome " + kv.Key + " = " + Json.Serialize(got[kv.Key]));
+                        else Assert.IsTrue(JsonEq.DeepEquals(kv.Value, got[kv.Key]), file + ": outcome " + kv.Key + " = " + Json.Serialize(got[kv.Key]));
                     }
                 }
                 else
@@ -169,14 +176,10 @@ namespace StoreSubmit.Tests
                     var got = step.GetObject("error");
                     Assert.IsNotNull(got, file + ": expected an error, got " + step);
                     Assert.AreEqual(want.GetString("code"), got.GetString("code"), file);
-                    if (want.ContainsKey("status")) Assert.IsTrue(Json.DeepEquals(want["status"], got["status"]), file + ": status");
+                    if (want.ContainsKey("status")) Assert.IsTrue(JsonEq.DeepEquals(want["status"], got["status"]), file + ": status");
                     foreach (var s in want.GetArray("messageContains") ?? new JsonArray()) StringAssert.Contains((string)s, got.GetString("message"), file);
-                    if (want.ContainsKey("resume"))
-                    {
-                        var token = flow.ResumeToken();
-                        if (want["resume"] == null) Assert.IsNull(token, file);
-                        else Assert.IsTrue(Json.DeepEquals(want["resume"], Json.Parse(token)), file + ": resume token " + token);
-                    }
+                    if (want.ContainsKey("resumeToken"))
+                        Assert.AreEqual(want["resumeToken"], got["resumeToken"], file + ": resume token");
                 }
                 if (outcome.ContainsKey("progress"))
                     CollectionAssert.AreEqual(((JsonArray)outcome["progress"]).Cast<string>().ToArray(), stages.ToArray(), file + ": stages");
@@ -186,39 +189,38 @@ namespace StoreSubmit.Tests
             Assert.IsFalse(System.Text.RegularExpressions.Regex.IsMatch(all, "sig=(?!%3Credacted%3E|<redacted>)"), file + ": an unredacted sig");
         }
 
-        /// <summary>An outcome's <c>resume</c> is the token's string form; the vectors give the object.</summary>
-        private static object Resumed(string key, object got)
-        {
-            return key == "resume" && got is string ? Json.Parse((string)got) : got;
-        }
+        private static long Long(object v) { return Convert.ToInt64(v); }
 
-        private static void Match(string where, JsonObject want, JsonObject task, NativeFlow flow)
+        private static void Match(string where, JsonObject want, JsonObject task, NativeRun flow)
         {
             Assert.AreEqual(want.GetString("kind"), task.GetString("kind"), where + ": task kind, got " + task);
             switch (want.GetString("kind"))
             {
                 case "send":
                     Assert.AreEqual(want.GetString("method"), task.GetString("method"), where);
-                    Assert.AreEqual(want.GetString("url"), Validator.RedactUrl(task.GetString("url")), where);
-                    Assert.IsTrue(Json.DeepEquals(want["purpose"], task["purpose"]), where + ": purpose " + Json.Serialize(task["purpose"]));
+                    Assert.AreEqual(want.GetString("url"), Offline.RedactUrl(task.GetString("url")), where);
+                    Assert.IsTrue(JsonEq.DeepEquals(want["purpose"], task["purpose"]), where + ": purpose " + Json.Serialize(task["purpose"]));
                     var headers = ((JsonArray)task["headers"]).Cast<JsonArray>().ToList();
                     foreach (var h in want.GetObject("headers") ?? new JsonObject())
                     {
                         var got = headers.FirstOrDefault(x => string.Equals((string)x[0], h.Key, StringComparison.OrdinalIgnoreCase));
                         Assert.IsNotNull(got, where + ": header " + h.Key + " missing");
                         var value = (string)got[1];
-                        if (!string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase)) value = Validator.Redact(value);
+                        if (!string.Equals(h.Key, "Authorization", StringComparison.OrdinalIgnoreCase)) value = Offline.Redact(value);
                         Assert.AreEqual(h.Value, value, where + ": header " + h.Key);
                     }
-                    var body = flow.TakeBody((ulong)Wire.ToLong(task["id"]));
+                    var body = flow.TakeBody((ulong)Long(task["id"]));
                     if (want.ContainsKey("body")) Body(where, want["body"] as JsonObject, body);
                     break;
                 case "wait":
                     Assert.AreEqual(Convert.ToDouble(want["seconds"]), Convert.ToDouble(task["seconds"]), 0.0005, where);
-                    Assert.IsTrue(Json.DeepEquals(want["reason"], task["reason"]), where + ": reason " + Json.Serialize(task["reason"]));
+                    Assert.IsTrue(JsonEq.DeepEquals(want["reason"], task["reason"]), where + ": reason " + Json.Serialize(task["reason"]));
+                    break;
+                case "list":
+                    Assert.AreEqual(want["archive"], task["archive"], where + ": archive");
                     break;
                 case "stat":
-                    Assert.IsTrue(Json.DeepEquals(want["names"], task["names"]), where);
+                    Assert.IsTrue(JsonEq.DeepEquals(want["names"], task["names"]), where);
                     break;
                 case "token":
                     Assert.AreEqual(want.GetString("family"), task.GetString("family"), where);
@@ -231,7 +233,7 @@ namespace StoreSubmit.Tests
         {
             if (want == null) { Assert.AreEqual(0, body.Length, where + ": body should be empty"); return; }
             var text = Encoding.UTF8.GetString(body);
-            if (want.ContainsKey("json")) Assert.IsTrue(Json.DeepEquals(want["json"], Json.Parse(text)), where + ": json body " + text);
+            if (want.ContainsKey("json")) Assert.IsTrue(JsonEq.DeepEquals(want["json"], Json.Parse(text)), where + ": json body " + text);
             else if (want.ContainsKey("text")) Assert.AreEqual(want.GetString("text"), text, where);
             else if (want.ContainsKey("form"))
             {
@@ -243,11 +245,11 @@ namespace StoreSubmit.Tests
                     var val = kv.Length > 1 ? Uri.UnescapeDataString(kv[1].Replace('+', ' ')) : "";
                     form[k] = k == "client_secret" ? "<redacted>" : val;
                 }
-                Assert.IsTrue(Json.DeepEquals(want["form"], form), where + ": form " + Json.Serialize(form));
+                Assert.IsTrue(JsonEq.DeepEquals(want["form"], form), where + ": form " + Json.Serialize(form));
             }
             else if (want.ContainsKey("sha256"))
             {
-                Assert.AreEqual(Wire.ToLong(want["length"]), body.LongLength, where + ": body length");
+                Assert.AreEqual(Long(want["length"]), body.LongLength, where + ": body length");
                 using (var sha = SHA256.Create())
                     Assert.AreEqual(want.GetString("sha256"), string.Concat(sha.ComputeHash(body).Select(b => b.ToString("x2"))), where + ": body sha256");
             }

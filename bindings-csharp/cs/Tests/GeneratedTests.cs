@@ -11,7 +11,7 @@ namespace StoreSubmit.Tests
     [TestFixture]
     public class GeneratedTests
     {
-        private static JsonObject Manifest() { return (JsonObject)Repo.ReadJson(Repo.Vectors("manifest.json")); }
+        private static JsonObject Manifest() { return Repo.Manifest(); }
 
         private static string Pascal(string s)
         {
@@ -70,6 +70,73 @@ namespace StoreSubmit.Tests
                 }
             }
             Assert.Greater(models.Count, 100);
+        }
+
+        private static JsonArray Surface(string key) { return Manifest().GetObject("surface").GetArray(key); }
+
+        [Test]
+        public void EveryFacadeWorkflowIsAClientMethodWithTheManifestsDefaults()
+        {
+            var count = 0;
+            foreach (JsonObject w in Surface("workflows"))
+            {
+                var name = BehaviourTests.Pascal(w.GetString("name")) + "Async";
+                var methods = typeof(StoreSubmitClient).GetMethods().Where(x => x.Name == name).ToList();
+                if (!(bool)w["facade"])
+                {
+                    CollectionAssert.IsEmpty(methods, name + " is not a facade method");
+                    continue;
+                }
+                Assert.IsNotEmpty(methods, name);
+                count++;
+                var m = methods.First();
+                var ps = m.GetParameters();
+                Assert.AreEqual(typeof(System.Threading.CancellationToken), ps.Last().ParameterType, name);
+                var required = w.GetArray("params").Cast<JsonObject>().Where(p => (bool)p["required"]).Select(p => p.GetString("name")).ToList();
+                CollectionAssert.AreEqual(required, ps.Take(required.Count).Select(p => p.Name).ToList(), name + ": required parameters first, in order");
+                var options = ps.FirstOrDefault(p => p.Name == "options");
+                foreach (JsonObject p in w.GetArray("params"))
+                {
+                    if ((bool)p["required"] || p["default"] == null || p["default"] is JsonObject || p["default"] is JsonArray) continue;
+                    object got;
+                    if (options != null)
+                    {
+                        var prop = options.ParameterType.GetProperty(BehaviourTests.Pascal(p.GetString("name")));
+                        Assert.IsNotNull(prop, name + ": option " + p.GetString("name"));
+                        got = prop.GetValue(Activator.CreateInstance(options.ParameterType));
+                    }
+                    else got = ps.Single(x => x.Name == p.GetString("name")).DefaultValue;
+                    var wire = got is Enum ? BehaviourTests.Pascal((string)p["default"]) : (object)p["default"];
+                    Assert.AreEqual(Convert.ToString(wire, System.Globalization.CultureInfo.InvariantCulture),
+                        Convert.ToString(got, System.Globalization.CultureInfo.InvariantCulture), name + ": default of " + p.GetString("name"));
+                }
+            }
+            Assert.GreaterOrEqual(count, 13);
+        }
+
+        [Test]
+        public void EveryFacadeCallIsAStaticMethod()
+        {
+            foreach (JsonObject c in Surface("calls"))
+            {
+                if (!(bool)c["facade"]) continue;
+                var name = BehaviourTests.Pascal(c.GetString("name"));
+                var owner = c.GetString("name") == "validate" ? typeof(Validator) : typeof(Offline);
+                Assert.IsNotNull(owner.GetMethod(name, BindingFlags.Public | BindingFlags.Static), owner.Name + "." + name);
+            }
+            Assert.AreEqual(Offline.AllErrorCodes().Count, Manifest().GetArray("errors").Count);
+        }
+
+        [Test]
+        public void EverySurfaceTypeHasAPropertyPerField()
+        {
+            foreach (JsonObject t in Surface("types"))
+            {
+                var type = typeof(JsonModel).Assembly.GetType("StoreSubmit." + t.GetString("name"));
+                Assert.IsNotNull(type, t.GetString("name"));
+                foreach (JsonObject f in t.GetArray("fields"))
+                    Assert.IsNotNull(type.GetProperty(BehaviourTests.Pascal(f.GetString("name"))), t.GetString("name") + "." + f.GetString("name"));
+            }
         }
     }
 }

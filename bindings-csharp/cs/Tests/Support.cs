@@ -1,11 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Text;
 using NUnit.Framework;
 using StoreSubmit;
+using StoreSubmit.Interop;
 
 namespace StoreSubmit.Tests
 {
@@ -36,6 +38,81 @@ namespace StoreSubmit.Tests
         internal static JsonArray Cases(string file) { return ((JsonObject)ReadJson(file)).GetArray("cases"); }
 
         internal static JsonObject Obj(string json) { return (JsonObject)Json.Parse(json); }
+
+        /// <summary>The surface contract the library is generated from.</summary>
+        internal static JsonObject Manifest() { return (JsonObject)ReadJson(Path.Combine(Root, "surface", "manifest.json")); }
+    }
+
+    /// <summary>JSON values compared as values.</summary>
+    internal static class JsonEq
+    {
+        /// <summary>Whether two JSON values are equal (objects compared as maps, numbers by value).</summary>
+        internal static bool DeepEquals(object a, object b)
+        {
+            if (a is JsonModel) a = ((JsonModel)a).Json;
+            if (b is JsonModel) b = ((JsonModel)b).Json;
+            if (a == null || b == null) return a == null && b == null;
+            if (Json.IsNumber(a) && Json.IsNumber(b))
+                return Convert.ToDouble(a, CultureInfo.InvariantCulture) == Convert.ToDouble(b, CultureInfo.InvariantCulture);
+            var oa = a as JsonObject;
+            var ob = b as JsonObject;
+            if (oa != null || ob != null)
+            {
+                if (oa == null || ob == null || oa.Count != ob.Count) return false;
+                foreach (var kv in oa)
+                {
+                    object other;
+                    if (!ob.TryGetValue(kv.Key, out other) || !DeepEquals(kv.Value, other)) return false;
+                }
+                return true;
+            }
+            var la = a as JsonArray;
+            var lb = b as JsonArray;
+            if (la != null || lb != null)
+            {
+                if (la == null || lb == null || la.Count != lb.Count) return false;
+                for (var i = 0; i < la.Count; i++) if (!DeepEquals(la[i], lb[i])) return false;
+                return true;
+            }
+            return a.Equals(b);
+        }
+    }
+
+    /// <summary>
+    /// A job the test steps itself with its own clock (the C ABI's <c>storesubmit_run_*</c>, over
+    /// <c>storesubmit::wire::Run</c>): what a transcript replay needs, where the executor would use real time.
+    /// </summary>
+    internal sealed class NativeRun : IDisposable
+    {
+        private readonly NativeHandle _h;
+        internal ulong Now = 1;
+        internal double Jitter = 0.5;
+
+        internal NativeRun(JsonObject options, string secret, JsonObject request)
+        {
+            Native.EnsureLoaded();
+            var s = Native.Utf8(secret);
+            ulong h;
+            SsBuf err;
+            Native.Check(NativeMethods.storesubmit_run_start(Native.ZJson(options), s, Native.Len(s), Native.ZJson(request), out h, out err), err);
+            _h = new NativeHandle(h);
+        }
+
+        internal JsonObject Step(JsonObject evt, byte[] data)
+        {
+            SsBuf output, err;
+            Native.Check(NativeMethods.storesubmit_run_step(_h.Id, Native.ZJson(evt), data, Native.Len(data), Now, Jitter, out output, out err), err);
+            return (JsonObject)Native.TakeJson(output);
+        }
+
+        internal byte[] TakeBody(ulong id)
+        {
+            SsBuf output, err;
+            Native.Check(NativeMethods.storesubmit_run_take_body(_h.Id, id, out output, out err), err);
+            return Native.Take(output);
+        }
+
+        public void Dispose() { _h.Dispose(); }
     }
 
     /// <summary>
@@ -98,9 +175,9 @@ namespace StoreSubmit.Tests
 
         internal string this[string key] { get { return Info.GetString(key); } }
 
-        internal ClientSecretCredential Credential(string secret = null)
+        internal StoreClientSecretCredential Credential(string secret = null)
         {
-            return new ClientSecretCredential(this["tenant_id"], this["client_id"], secret ?? this["client_secret"], this["token_url"]);
+            return new StoreClientSecretCredential(this["tenant_id"], this["client_id"], secret ?? this["client_secret"], this["token_url"]);
         }
 
         internal StoreSubmitClientOptions Options()
@@ -110,7 +187,7 @@ namespace StoreSubmit.Tests
                 Endpoints = new ServiceEndpoints { Devcenter = this["devcenter_url"], Win32 = this["win32_url"], Ingestion = this["ingestion_url"], Token = this["token_url"] },
                 SellerId = this["seller_id"],
                 Poll = new PollOptions { Initial = TimeSpan.FromSeconds(0.05), Factor = 1.5, Max = TimeSpan.FromSeconds(0.5) },
-                Retry = new RetryOptions { BaseDelay = TimeSpan.FromSeconds(0.05), MaxDelay = TimeSpan.FromSeconds(0.5) },
+                Retry = new StoreRetryOptions { BaseDelay = TimeSpan.FromSeconds(0.05), MaxDelay = TimeSpan.FromSeconds(0.5) },
                 Deadline = TimeSpan.FromMinutes(5),
             };
         }
@@ -125,10 +202,20 @@ namespace StoreSubmit.Tests
         /// <summary>Adds a fault rule through the admin API (<c>{op, status, times, after_work, delay_ms, headers}</c>).</summary>
         internal void AddFault(string ruleJson)
         {
+            Admin("POST", "/faults", ruleJson);
+        }
+
+        /// <summary>One call of the admin API (<c>/settings</c>, <c>/faults</c>, <c>/requests</c>): its JSON answer.</summary>
+        internal object Admin(string method, string path, string json = null)
+        {
             using (var http = new HttpClient())
+            using (var req = new HttpRequestMessage(new HttpMethod(method), this["admin_url"] + path))
             {
-                var r = http.PostAsync(this["admin_url"] + "/faults", new StringContent(ruleJson, Encoding.UTF8, "application/json")).Result;
-                Assert.AreEqual(201, (int)r.StatusCode, "fault rule refused: " + r.Content.ReadAsStringAsync().Result);
+                if (json != null) req.Content = new StringContent(json, Encoding.UTF8, "application/json");
+                var r = http.SendAsync(req).Result;
+                var text = r.Content.ReadAsStringAsync().Result;
+                Assert.IsTrue(r.IsSuccessStatusCode, method + " " + path + ": " + (int)r.StatusCode + " " + text);
+                return text.Length == 0 ? null : Json.Parse(text);
             }
         }
 

@@ -33,12 +33,14 @@ namespace StoreSubmit.Tests
             using (var output = new MemoryStream())
             {
                 var doc = Pending();
-                var entries = Packaging.PackageEntries("app-submission", doc);
+                var entries = Offline.PackageEntries(DocumentKind.AppSubmission, doc);
                 Assert.AreEqual(2, entries.Count, entries.ToString());
                 var progress = new Recorder();
-                var report = await Packaging.PackAsync("app-submission", doc, release.Folder, output, default(System.Threading.CancellationToken), progress);
+                PackReport report;
+                using (var client = new StoreSubmitClient(null))
+                    report = await client.PackAsync(output, new PackOptions { Kind = DocumentKind.AppSubmission, Document = doc, FilesFolder = release.Folder, Progress = progress });
                 var last = progress.Events.Last();
-                Assert.AreEqual("pack", last.Kind);
+                Assert.AreEqual(ProgressKind.Pack, last.Kind);
                 Assert.AreEqual(report.InputBytes, last.Done);
                 Assert.AreEqual(report.InputBytes, last.Total);
                 Assert.AreEqual(output.Length, report.Size);
@@ -70,7 +72,8 @@ namespace StoreSubmit.Tests
                 var path = Path.Combine(release.Folder, "out.zip");
                 PackReport report;
                 using (var output = File.Create(path))
-                    report = await Packaging.PackFilesAsync(new[] { "Images/Icon300.png", "Assets/logo-en-us.png" }, release.Folder, output);
+                using (var client = new StoreSubmitClient(null))
+                    report = await client.PackAsync(output, new PackOptions { Names = new[] { "Images/Icon300.png", "Assets/logo-en-us.png" }, FilesFolder = release.Folder });
                 Assert.AreEqual(new FileInfo(path).Length, report.Size);
                 using (var zip = ZipFile.OpenRead(path))
                     CollectionAssert.AreEquivalent(new[] { "Images/Icon300.png", "Assets/logo-en-us.png" }, zip.Entries.Select(e => e.FullName).ToArray());
@@ -85,9 +88,12 @@ namespace StoreSubmit.Tests
             using (var cts = new System.Threading.CancellationTokenSource())
             {
                 cts.Cancel();
-                var ex = Assert.Throws<CancelledException>(() =>
-                    Packaging.PackFilesAsync(new[] { "Contoso.App_1.2.0.0_x64.msixupload" }, release.Folder, output, cts.Token).GetAwaiter().GetResult());
-                Assert.AreEqual(CancelledException.ErrorNumber, ex.Number);
+                using (var client = new StoreSubmitClient(null))
+                {
+                    var ex = Assert.Throws<CancelledException>(() => client.PackAsync(output,
+                        new PackOptions { Names = new[] { "Contoso.App_1.2.0.0_x64.msixupload" }, FilesFolder = release.Folder }, cts.Token).GetAwaiter().GetResult());
+                    Assert.AreEqual(CancelledException.ErrorNumber, ex.Number);
+                }
             }
         }
 
@@ -96,12 +102,13 @@ namespace StoreSubmit.Tests
         {
             using (var release = new Release())
             using (var output = new MemoryStream())
+            using (var client = new StoreSubmitClient(null))
             {
                 var ex = Assert.Throws(Is.InstanceOf<StoreSubmitException>(),
-                    () => Packaging.PackFilesAsync(new[] { "nope.bin" }, release.Folder, output).GetAwaiter().GetResult()) as StoreSubmitException;
+                    () => client.PackAsync(output, new PackOptions { Names = new[] { "nope.bin" }, FilesFolder = release.Folder }).GetAwaiter().GetResult()) as StoreSubmitException;
                 Assert.That(ex.Code, Is.EqualTo("missing_files").Or.EqualTo("io"), ex.ToString());
                 var unsafeName = Assert.Throws(Is.InstanceOf<StoreSubmitException>(),
-                    () => Packaging.PackFilesAsync(new[] { "../outside.bin" }, release.Folder, output).GetAwaiter().GetResult()) as StoreSubmitException;
+                    () => client.PackAsync(output, new PackOptions { Names = new[] { "../outside.bin" }, FilesFolder = release.Folder }).GetAwaiter().GetResult()) as StoreSubmitException;
                 Assert.That(unsafeName.Code, Is.EqualTo("invalid_archive").Or.EqualTo("invalid_argument"), unsafeName.ToString());
             }
         }
@@ -114,10 +121,10 @@ namespace StoreSubmit.Tests
         public void ATypedDocumentIsCheckedAndItsFilesCrossChecked()
         {
             var doc = PackagingTests.Pending();
-            var clean = Validator.Validate(doc, "app-submission", new[] { "Contoso.App_1.2.0.0_x64.msixupload", "Images/Screenshot1.png" });
-            Assert.AreEqual("app-submission", clean.Kind);
+            var clean = Validator.Validate(doc, new ValidateOptions { Kind = DocumentKind.AppSubmission, Files = new[] { "Contoso.App_1.2.0.0_x64.msixupload", "Images/Screenshot1.png" } });
+            Assert.AreEqual(DocumentKind.AppSubmission, clean.Kind);
             Assert.IsFalse(clean.Issues.Any(i => i.Code.StartsWith("files.", StringComparison.Ordinal)), string.Join(", ", clean.Issues));
-            var missing = Validator.Validate(doc, "app-submission", new[] { "Images/Screenshot1.png" });
+            var missing = Validator.Validate(doc, new ValidateOptions { Kind = DocumentKind.AppSubmission, Files = new[] { "Images/Screenshot1.png" } });
             Assert.IsFalse(missing.Valid);
             var issue = missing.Issues.First(i => i.Code == "files.missing");
             StringAssert.Contains("applicationPackages", issue.Path);
@@ -129,21 +136,21 @@ namespace StoreSubmit.Tests
         [Test]
         public void TextIsReadLenientlyAndAFolderKnowsEmptyFiles()
         {
-            var text = Validator.ValidateText("{\"packageUrl\": \"https://contoso.com/setup.msi\",}", "win32-package");
+            var text = Validator.Validate("{\"packageUrl\": \"https://contoso.com/setup.msi\",}", new ValidateOptions { Kind = DocumentKind.Win32Package });
             Assert.IsTrue(text.Issues.Any(i => i.Code == "json.trailing_comma" && !i.IsError), string.Join(", ", text.Issues));
-            var broken = Validator.ValidateText("{nope", "win32-package");
+            var broken = Validator.Validate("{nope", new ValidateOptions { Kind = DocumentKind.Win32Package });
             Assert.AreEqual("json.syntax", broken.Issues.Single().Code);
             using (var release = new Release())
             {
                 File.WriteAllBytes(Path.Combine(release.Folder, "Contoso.App_1.2.0.0_x64.msixupload"), new byte[0]);
-                var r = Validator.ValidateWithFolder(PackagingTests.Pending(), release.Folder, "app-submission");
+                var r = Validator.Validate(PackagingTests.Pending(), new ValidateOptions { Kind = DocumentKind.AppSubmission, Files = release.Folder });
                 Assert.IsTrue(r.Issues.Any(i => i.Code == "files.empty"), string.Join(", ", r.Issues));
             }
-            Assert.AreEqual("app-submission", Validator.GuessKind(Repo.Obj("{\"applicationPackages\": [], \"listings\": {}}")));
-            var parsed = Validator.ParseJson("{\"a\": 1, // note\n}");
-            Assert.AreEqual(1L, ((JsonObject)parsed.Key)["a"]);
-            Assert.IsTrue(parsed.Value.Any(i => i.Code == "json.comment"));
-            StringAssert.Contains("sig=<redacted>", Validator.RedactUrl("https://a.blob.core.windows.net/c/b?sv=1&sig=abc"));
+            Assert.AreEqual(DocumentKind.AppSubmission, Offline.GuessKind(Repo.Obj("{\"applicationPackages\": [], \"listings\": {}}")));
+            var parsed = (JsonObject)Offline.ParseJson("{\"a\": 1, // note\n}");
+            Assert.AreEqual(1L, parsed.GetObject("document")["a"]);
+            Assert.IsTrue(parsed.GetArray("issues").Cast<JsonObject>().Any(i => i.GetString("code") == "json.comment"));
+            StringAssert.Contains("sig=<redacted>", Offline.RedactUrl("https://a.blob.core.windows.net/c/b?sv=1&sig=abc"));
         }
     }
 
@@ -157,7 +164,7 @@ namespace StoreSubmit.Tests
             var v = (JsonObject)Json.Parse(text);
             Assert.AreEqual(9007199254740993L, v["d"], "integers keep 64 bits");
             Assert.AreEqual("x\"\u00e9\n", ((JsonArray)v["a"])[6]);
-            Assert.IsTrue(Json.DeepEquals(v, Json.Parse(Json.Serialize(v))));
+            Assert.IsTrue(JsonEq.DeepEquals(v, Json.Parse(Json.Serialize(v))));
             CollectionAssert.AreEqual(new[] { "a", "b", "c", "d" }, v.Keys.ToArray(), "document order kept");
             foreach (var bad in new[] { "", "{", "[1,]", "{\"a\" 1}", "01x", "\"\\q\"", "[1] 2", "nul" })
                 Assert.Throws<FormatException>(() => Json.Parse(bad), bad);

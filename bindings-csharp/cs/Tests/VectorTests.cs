@@ -58,7 +58,7 @@ namespace StoreSubmit.Tests
             Assert.GreaterOrEqual(ResponseCases().Count(), 60);
             Assert.GreaterOrEqual(ValidationCases().Count(), 150);
             Assert.GreaterOrEqual(BlobCases().Count(), 30);
-            var ops = ((JsonObject)Repo.ReadJson(Repo.Vectors("manifest.json"))).GetArray("operations").Cast<JsonObject>().Select(o => o.GetString("id"));
+            var ops = Repo.Manifest().GetArray("operations").Cast<JsonObject>().Select(o => o.GetString("id"));
             var covered = new HashSet<string>(Directory.GetFiles(Repo.Vectors("requests"), "*.json")
                 .SelectMany(p => Repo.Cases(p).Cast<JsonObject>()).Where(c => c.ContainsKey("expect")).Select(c => c.GetString("op")));
             CollectionAssert.IsEmpty(ops.Where(o => !covered.Contains(o)).ToList(), "operations without a request vector");
@@ -89,7 +89,7 @@ namespace StoreSubmit.Tests
             Assert.AreEqual(want.Count, req.GetArray("headers").Count, "header count");
             CollectionAssert.AreEquivalent(want, got);
             var body = req.GetString("body") ?? "";
-            if (exp.ContainsKey("json")) Assert.IsTrue(Json.DeepEquals(exp["json"], Json.Parse(body)), "json body " + body);
+            if (exp.ContainsKey("json")) Assert.IsTrue(JsonEq.DeepEquals(exp["json"], Json.Parse(body)), "json body " + body);
             else if (exp.ContainsKey("form")) Assert.AreEqual(exp.GetString("form"), body);
             else Assert.AreEqual("", body);
         }
@@ -108,7 +108,7 @@ namespace StoreSubmit.Tests
         {
             Assert.AreEqual(exp.GetString("error"), ex.Code);
             Assert.AreEqual(StoreSubmitException.ExceptionTypes[ex.Code], ex.GetType(), "the code's class");
-            if (exp.ContainsKey("status")) Assert.AreEqual(exp["status"] == null ? (int?)null : (int)Wire.ToLong(exp["status"]), ex.Status, "status");
+            if (exp.ContainsKey("status")) Assert.AreEqual(exp["status"] == null ? (int?)null : Convert.ToInt32(exp["status"]), ex.Status, "status");
             if (exp.ContainsKey("retryable")) Assert.AreEqual(exp["retryable"], ex.Retryable, "retryable");
             if (exp.ContainsKey("retryAfterMs"))
             {
@@ -158,9 +158,10 @@ namespace StoreSubmit.Tests
             var c = Case("validation", file, name);
             var args = new JsonObject();
             args["kind"] = c["kind"];
-            if (c.ContainsKey("doc_file")) args["text"] = File.ReadAllText(Path.Combine(Repo.Vectors("validation"), c.GetString("doc_file")));
-            else if (c.ContainsKey("doc_text")) args["text"] = c["doc_text"];
-            else args["document"] = c["doc"];
+            if (c.ContainsKey("doc_file")) args["document"] = File.ReadAllText(Path.Combine(Repo.Vectors("validation"), c.GetString("doc_file")));
+            else if (c.ContainsKey("doc_text")) args["document"] = c["doc_text"];
+            // a JSON string as the document is its JSON text (a string alone would be read as the document's text)
+            else args["document"] = c["doc"] is string ? Json.Serialize(c["doc"]) : c["doc"];
             var files = c.GetArray("files");
             string scratch = null;
             if (files != null && (c.ContainsKey("fileBytes") || c.ContainsKey("fileSizes") || c.ContainsKey("folderMissing")))
@@ -168,7 +169,7 @@ namespace StoreSubmit.Tests
                 // a folder: the core reads sizes and media files' first bytes from it (sparse files as long as fileSizes says)
                 scratch = Path.Combine(Path.GetTempPath(), "storesubmit-vector-" + Guid.NewGuid().ToString("N"));
                 Directory.CreateDirectory(scratch);
-                args["folder"] = c.ContainsKey("folderMissing") ? Path.Combine(scratch, c.GetString("folderMissing")) : scratch;
+                args["files"] = c.ContainsKey("folderMissing") ? Path.Combine(scratch, c.GetString("folderMissing")) : scratch;
                 var heads = c.GetObject("fileBytes") ?? new JsonObject();
                 var sizes = c.GetObject("fileSizes") ?? new JsonObject();
                 var empty = new HashSet<object>(c.GetArray("emptyFiles") ?? new JsonArray());
@@ -198,10 +199,10 @@ namespace StoreSubmit.Tests
                     args["files"] = sized;
                 }
             }
-            ValidationResult result;
+            ValidationReport result;
             try
             {
-                result = new ValidationResult((JsonObject)Native.Call("validate", args));
+                result = new ValidationReport((JsonObject)Native.Call("validate", args));
             }
             finally
             {
@@ -214,8 +215,8 @@ namespace StoreSubmit.Tests
             foreach (var i in result.Issues) Assert.IsNotEmpty(i.Message, i.Code);
         }
 
-        /// <summary>Bytes from hex (a vector's <c>fileBytes</c>).</summary>
-        static byte[] Hex(string hex)
+        /// <summary>Bytes from hex (a vector's <c>fileBytes</c>, the behaviour vectors' <c>fileHeaders</c>).</summary>
+        internal static byte[] Hex(string hex)
         {
             var bytes = new byte[hex.Length / 2];
             for (int i = 0; i < bytes.Length; i++) bytes[i] = Convert.ToByte(hex.Substring(2 * i, 2), 16);
@@ -236,11 +237,11 @@ namespace StoreSubmit.Tests
                 if (kv.Key == "failure")
                 {
                     // the typed error, through this library's exception mapping
-                    CheckError(StoreSubmitException.FromJson((JsonObject)kv.Value), c.GetObject("expect"));
+                    CheckError((StoreSubmitException)StoreSubmitException.FromJson((JsonObject)kv.Value), c.GetObject("expect"));
                     continue;
                 }
                 Assert.IsTrue(c.ContainsKey(kv.Key), "the answer's key " + kv.Key + " is a key of the case");
-                Assert.IsTrue(Json.DeepEquals(c[kv.Key], kv.Value), kv.Key + ": got " + Validator.Redact(Json.Serialize(kv.Value)));
+                Assert.IsTrue(JsonEq.DeepEquals(c[kv.Key], kv.Value), kv.Key + ": got " + Offline.Redact(Json.Serialize(kv.Value)));
             }
         }
     }

@@ -11,92 +11,62 @@ submission, polling and resume.
     credential = storesubmit.ClientSecretCredential(tenant_id, client_id, client_secret)
     with storesubmit.Client(credential) as client:
         outcome = client.publish_app_submission(
-            "9NBLGGH4R315",
-            {"applicationPackages": [{"fileName": "app.msixupload"}]},
-            files="release/",
-        )
+            "9NBLGGH4R315", {"applicationPackages": [{"fileName": "app.msixupload"}]}, files="release/")
 
-- :class:`Client` (sync) and :class:`storesubmit.aio.Client` (asyncio); ``client.devcenter``,
-  ``client.win32``, ``client.ingestion`` have a typed method per API operation; :meth:`Client.call` takes
-  any operation id.
-- :func:`validate`, :func:`pack`, :func:`all_issue_codes`, :func:`all_error_codes`, :func:`tables`.
+- :class:`Client` (sync) and :class:`storesubmit.aio.Client` (asyncio): one method per workflow
+  (``publish_app_submission``, ``wait_for_submission``, ``resume``, ``rollout``, ``plan``, ``pack``…), and
+  ``client.devcenter``, ``client.win32``, ``client.ingestion`` with a typed method per API operation.
+- :func:`validate`, :func:`pack`, :func:`guess_kind`, :func:`tables`… (the core's offline functions),
+  :func:`all_issue_codes`, :func:`all_error_codes`, :func:`operations`.
 - :mod:`storesubmit.emulator`: a local Store for tests. :mod:`storesubmit.adapters`: ``requests``/``httpx``.
 - Errors: :class:`StoreSubmitError` and one subclass per code. Logs: the ``storesubmit`` logger.
 """
 
 from __future__ import annotations
 
+import functools
 import logging as _logging
+from typing import Any, Dict, List, cast
 
-from . import _native
-from . import _errors
+from . import _errors, _native, _calls
+from ._calls import *  # noqa: F401,F403
 from ._errors import *  # noqa: F401,F403
+from ._host import Request, Response, build_request, parse_response
 from .aio import Client as AsyncClient
 from .client import Client
 from .credentials import AccessToken, AsyncTokenCredential, ClientSecretCredential, TokenCredential
-from .packaging import pack, package_entries, upload_file
-from .transport import BundledTransport, CallableTransport, Request, Response
-from .validation import (
-    all_error_codes,
-    all_issue_codes,
-    check,
-    document_kinds,
-    guess_kind,
-    operations,
-    parse_json_lenient,
-    tables,
-    validate,
-)
+from .types import ErrorCodeInfo, IssueCode
 
 __version__: str = _native.CORE_VERSION
 
 _logging.getLogger("storesubmit").addHandler(_logging.NullHandler())
 
 
-def build_request(op_id: str, args: object = None, endpoints: object = None) -> Request:
-    """Builds the request of any operation from its id and arguments, without sending it (the core's
-    ``api::build``; what the shared request vectors check)."""
-    return _native.build_request(op_id, args, endpoints)
+@functools.lru_cache(maxsize=None)
+def _manifest() -> Dict[str, Any]:
+    return cast(Dict[str, Any], manifest())  # noqa: F405
 
 
-def parse_response(response: Response, op_id: object = None) -> object:
-    """The JSON body of a successful response (``None`` when empty), or raises its typed error; with the
-    ``op_id`` of an MSI/EXE operation, a 2xx envelope with ``isSuccess: false`` raises too."""
-    return _native.parse_response(response, op_id)
+def _pick(section: str, keys: List[str]) -> List[Any]:
+    return [{k: item[k] for k in keys} for item in _manifest()[section]]
 
 
-def redact(text: str) -> str:
-    """``text`` with every secret the core recognises (SAS ``sig``, client secrets, bearer tokens) removed."""
-    return str(_native.call("redact", {"text": text}))
+def all_issue_codes() -> List[IssueCode]:
+    """Every validation issue code: ``{code, severity, description, subject}`` (stable; new ones may come)."""
+    return _pick("issues", ["code", "severity", "description", "subject"])
 
 
-__all__ = [
-    "__version__",
-    "Client",
-    "AsyncClient",
-    "ClientSecretCredential",
-    "AccessToken",
-    "TokenCredential",
-    "AsyncTokenCredential",
-    "Request",
-    "Response",
-    "BundledTransport",
-    "CallableTransport",
-    "build_request",
-    "parse_response",
-    "redact",
-    "validate",
-    "check",
-    "all_issue_codes",
-    "all_error_codes",
-    "document_kinds",
-    "guess_kind",
-    "tables",
-    "parse_json_lenient",
-    "operations",
-    "pack",
-    "package_entries",
-    "upload_file",
-]
-# Every error class, listed once, in `_errors`.
-__all__ += _errors.__all__
+def all_error_codes() -> List[ErrorCodeInfo]:
+    """Every error code: ``{code, number, retryable, description}``; each has its exception class."""
+    return _pick("errors", ["code", "number", "retryable", "description"])
+
+
+def operations() -> List[Dict[str, Any]]:
+    """Every operation of the core's route table: ``{id, family, method, path, query, body, summary}``."""
+    return _pick("operations", ["id", "family", "method", "path", "query", "body", "summary"])
+
+
+__all__ = ["__version__", "Client", "AsyncClient", "ClientSecretCredential", "AccessToken", "TokenCredential",
+           "AsyncTokenCredential", "Request", "Response", "build_request", "parse_response", "all_issue_codes",
+           "all_error_codes", "operations"]
+__all__ += _calls.__all__ + _errors.__all__

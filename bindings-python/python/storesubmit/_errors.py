@@ -1,19 +1,15 @@
-"""Exceptions: one class per stable error code of the core's catalogue, generated from the core's
-manifest (``tools/generate.py``). Do not edit: regenerate.
+"""Generated from surface/manifest.json by bindings-python/tools/generate.py: do not edit, regenerate.
 
-Every failure storesubmit reports is a :class:`StoreSubmitError` carrying the core's stable ``code``,
-the HTTP ``status`` when a server answered, whether a retry may succeed (``retryable``), the server's
-``correlation_id`` (quote it in support requests) and the server's own error items. The subclass is
-picked by code, so ``except storesubmit.NotFoundError`` works, and ``err.code`` is the same string the
-CLI, the Node and .NET bindings report (``number`` is the stable number of the C ABI). Messages come
-from the core with secrets already removed.
+Exceptions: one class per stable error code of the core's catalogue, picked by code, so
+``except storesubmit.NotFoundError`` works. Messages come from the core, secrets removed.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Type
+import json
+from typing import Any, Dict, List, Optional, Type, cast
 
-from .types import Issue, ServerErrorItem
+from .types import ErrorInfo, Finding, Issue, RequestRef, to_json, to_py
 
 __all__ = [
     "StoreSubmitError",
@@ -47,70 +43,63 @@ __all__ = [
 
 
 class StoreSubmitError(Exception):
-    """Base of every storesubmit error; ``code`` says which kind (see :func:`storesubmit.all_error_codes`)."""
+    """Base of every storesubmit error: ``code`` says which kind (:func:`storesubmit.all_error_codes`), as
+    the CLI and the other bindings report it. ``str()`` names the request it is about; ``resume_token``
+    is set when the run it stopped can continue (:meth:`storesubmit.Client.resume`)."""
 
-    #: The stable code of the kind (class attribute of each subclass; instances carry the actual code).
+    #: The stable code of the kind (each subclass's; an instance carries the actual one).
     code: str = "unknown"
     #: The stable number of the kind (0: a kind this version does not know).
     number: int = 0
 
-    def __init__(
-        self,
-        message: str,
-        *,
-        code: Optional[str] = None,
-        status: Optional[int] = None,
-        retryable: bool = False,
-        retry_after: Optional[float] = None,
-        correlation_id: Optional[str] = None,
-        server_errors: Optional[List[ServerErrorItem]] = None,
-        issues: Optional[List[Issue]] = None,
-    ) -> None:
+    def __init__(self, message: str, *, code: Optional[str] = None, number: Optional[int] = None,
+                 status: Optional[int] = None, retryable: bool = False, retry_after: Optional[float] = None,
+                 correlation_id: Optional[str] = None, server_errors: Optional[List[Finding]] = None,
+                 issues: Optional[List[Issue]] = None, request: Optional[RequestRef] = None,
+                 resume_token: Optional[str] = None) -> None:
         super().__init__(message)
-        #: The message (secrets already removed by the core).
-        self.message: str = message
-        if code is not None:
-            self.code = code
-        #: HTTP status when a server answered, else ``None``.
-        self.status: Optional[int] = status
-        #: Whether repeating the call may succeed.
-        self.retryable: bool = retryable
-        #: Seconds the server asked to wait before retrying, when it said.
-        self.retry_after: Optional[float] = retry_after
-        #: The server's correlation id (for support requests), when it sent one.
-        self.correlation_id: Optional[str] = correlation_id
-        #: The server's own error items ``{code, message, target}``.
-        self.server_errors: List[ServerErrorItem] = list(server_errors or [])
-        #: Validation issues (``validation`` and ``missing_files`` errors).
+        #: What happened (no secret: the core removed them).
+        self.message = message
+        self.code = code or self.code
+        self.number = self.number if number is None else number
+        #: The HTTP status when the service answered.
+        self.status = status
+        #: Whether retrying may succeed.
+        self.retryable = retryable
+        #: Seconds the service asked to wait before retrying.
+        self.retry_after = retry_after
+        #: The service's correlation id (quote it in support requests).
+        self.correlation_id = correlation_id
+        #: The service's own error items.
+        self.server_errors: List[Finding] = list(server_errors or [])
+        #: Validation issues (``validation``, ``missing_files``).
         self.issues: List[Issue] = list(issues or [])
+        #: The request the error is about (its URL without secrets).
+        self.request = request
+        #: When the run can continue: the token :meth:`storesubmit.Client.resume` takes.
+        self.resume_token = resume_token
+
+    @property
+    def info(self) -> ErrorInfo:
+        """The error as a plain dict (``ErrorInfo``), to save or to pass to :func:`storesubmit.summary`."""
+        info = {
+            "code": self.code, "number": self.number, "message": self.message, "status": self.status,
+            "retryable": self.retryable, "retry_after": self.retry_after, "correlation_id": self.correlation_id,
+            "server_errors": self.server_errors, "issues": self.issues, "request": self.request,
+            "resume_token": self.resume_token,
+        }
+        return cast(ErrorInfo, {k: v for k, v in info.items() if v is not None})
 
     def __str__(self) -> str:
-        text = f"{self.code}: {self.message}"
-        if self.correlation_id:
-            text += f" (correlation id {self.correlation_id})"
-        return text
+        about = [f"{self.request['method']} {self.request['url']}"] if self.request else []
+        about += [f"correlation id {self.correlation_id}"] if self.correlation_id else []
+        return f"{self.code}: {self.message}" + (f" ({'; '.join(about)})" if about else "")
 
     def __repr__(self) -> str:
-        return (
-            f"{type(self).__name__}(code={self.code!r}, status={self.status!r}, "
-            f"retryable={self.retryable!r}, message={self.message!r})"
-        )
+        return f"{type(self).__name__}(code={self.code!r}, status={self.status!r}, message={self.message!r})"
 
     def __reduce__(self) -> Any:
-        kwargs: Dict[str, Any] = {
-            "code": self.code,
-            "status": self.status,
-            "retryable": self.retryable,
-            "retry_after": self.retry_after,
-            "correlation_id": self.correlation_id,
-            "server_errors": self.server_errors,
-            "issues": self.issues,
-        }
-        return (_rebuild, (type(self), self.message, kwargs))
-
-
-def _rebuild(cls: Type[StoreSubmitError], message: str, kwargs: Dict[str, Any]) -> StoreSubmitError:
-    return cls(message, **kwargs)
+        return (_from_info, (to_json(self.info, "ErrorInfo"),))
 
 
 class InvalidArgumentError(StoreSubmitError, ValueError):
@@ -212,7 +201,7 @@ class InvalidResponseError(StoreSubmitError):
 
 
 class CommitFailedError(StoreSubmitError):
-    """Committing a submission failed (``CommitFailed`` status). ``server_errors`` says why (e.g. ``MissingFiles``)."""
+    """Committing a submission failed (``CommitFailed`` status)."""
 
     code = "commit_failed"
     number = 15
@@ -247,7 +236,7 @@ class ChecksumMismatchError(StoreSubmitError):
 
 
 class MissingFilesError(StoreSubmitError):
-    """Files the submission names are absent from the package or folder. ``issues`` names each missing file."""
+    """Files the submission names are absent from the package or folder."""
 
     code = "missing_files"
     number = 20
@@ -288,48 +277,48 @@ class UnsupportedError(StoreSubmitError):
     number = 25
 
 
-_CLASSES: Dict[str, Type[StoreSubmitError]] = {
-    cls.code: cls
-    for cls in (
-        InvalidArgumentError,
-        ValidationError,
-        AuthenticationError,
-        ForbiddenError,
-        NotFoundError,
-        ConflictError,
-        PreconditionFailedError,
-        BadRequestError,
-        RateLimitedError,
-        ServiceUnavailableError,
-        ServerError,
-        RequestTimeoutError,
-        TransportError,
-        InvalidResponseError,
-        CommitFailedError,
-        SubmissionFailedError,
-        SasExpiredError,
-        SasPermissionError,
-        ChecksumMismatchError,
-        MissingFilesError,
-        InvalidArchiveError,
-        IoError,
-        DeadlineExceededError,
-        OperationCancelledError,
-        UnsupportedError,
-    )
-}
+_CLASSES: Dict[str, Type[StoreSubmitError]] = {cls.code: cls for cls in (
+    InvalidArgumentError,
+    ValidationError,
+    AuthenticationError,
+    ForbiddenError,
+    NotFoundError,
+    ConflictError,
+    PreconditionFailedError,
+    BadRequestError,
+    RateLimitedError,
+    ServiceUnavailableError,
+    ServerError,
+    RequestTimeoutError,
+    TransportError,
+    InvalidResponseError,
+    CommitFailedError,
+    SubmissionFailedError,
+    SasExpiredError,
+    SasPermissionError,
+    ChecksumMismatchError,
+    MissingFilesError,
+    InvalidArchiveError,
+    IoError,
+    DeadlineExceededError,
+    OperationCancelledError,
+    UnsupportedError,
+)}
 
 
 def error_class_for(code: str) -> Type[StoreSubmitError]:
-    """The exception class of an error code (``StoreSubmitError`` itself for a code this version does not know)."""
+    """The exception class of an error code (``StoreSubmitError`` for a code this version does not know)."""
     return _CLASSES.get(code, StoreSubmitError)
 
 
-def _from_native(error: Dict[str, Any]) -> StoreSubmitError:
-    """A core error in its JSON form (``code``, ``message``, ``status``, ``retryAfter``, …), as the extension
-    passes it, as the exception of its code."""
-    return error_class_for(error["code"])(
-        error["message"], code=error["code"], status=error.get("status"), retryable=bool(error.get("retryable")),
-        retry_after=error.get("retryAfter"), correlation_id=error.get("correlationId"),
-        server_errors=error.get("serverErrors") or [], issues=error.get("issues") or [],
-    )
+def _from_info(error: Dict[str, Any]) -> StoreSubmitError:
+    """The exception of an error in the core's JSON (``ErrorInfo``, camelCase)."""
+    info = to_py(error, "ErrorInfo")
+    kwargs = {k: info.get(k) for k in ("number", "status", "retry_after", "correlation_id", "server_errors", "issues",
+                                       "request", "resume_token")}
+    return error_class_for(info["code"])(info["message"], code=info["code"], retryable=bool(info.get("retryable")), **kwargs)
+
+
+def _from_json(text: str) -> StoreSubmitError:
+    """``_from_info`` of JSON text (what the extension hands over)."""
+    return _from_info(json.loads(text))

@@ -1,27 +1,15 @@
-"""TypedDicts of every Store resource, generated from the core's models (``tools/generate.py``).
+"""Generated from surface/manifest.json by bindings-python/tools/generate.py: do not edit, regenerate.
 
-Every resource travels as a plain ``dict``: these types describe the documented fields for editors
-and type checkers. Fields are all optional (``total=False``) and documents keep the fields these
-types do not list (GET-modify-PUT loses nothing). Do not edit: regenerate.
+A ``TypedDict`` per Store resource: every resource travels as a plain ``dict``; these types describe
+its documented fields for editors and type checkers. Fields are all optional (``total=False``) and
+documents keep the fields these types do not list (GET-modify-PUT loses nothing).
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Literal, TypedDict
+from typing import Any, Dict, List, TypedDict
 
-__all__ = ["StopAfter", "PendingPolicy", "OldPackages", "RolloutActionName", "ResourceRef", "StatusDetails", "StatusDetail", "CertificationReport", "SubmissionStatusResource", "Pricing", "Sale", "PackageDeliveryOptions", "PackageRollout", "Application", "AppAddonRef", "AppSubmission", "Listing", "BaseListing", "Image", "GamingOptions", "ApplicationPackage", "Trailer", "TrailerAssets", "TrailerImage", "Addon", "AddonCreate", "AddonSubmission", "AddonListing", "AddonIcon", "Flight", "FlightCreate", "FlightSubmission", "Win32ResponseMessage", "Win32PollingData", "Win32Availability", "Win32ProductDeclarations", "Win32SystemFeature", "Win32SystemRequirement", "Win32Properties", "Win32HardwareRequirement", "Win32Listing", "Win32ListingLanguage", "Win32DraftMetadata", "Win32MetadataUpdate", "Win32ErrorScenarioDetail", "Win32ErrorDetail", "Win32Package", "Win32PackageList", "Win32ImageSize", "Win32Asset", "Win32ListingAssets", "Win32ListingAssetsData", "Win32AssetCounts", "Win32CreateAssetsRequest", "Win32AssetUpload", "Win32CreatedAssets", "Win32CreateAssetsData", "Win32CommitAssetsRequest", "Win32ModuleStatus", "Win32SubmitData", "Win32SubmissionStatus", "IngestionTypeValuePair", "IngestionProduct", "IngestionProductSetup", "IngestionBranch", "IngestionPublishOption", "IngestionPendingUpdateInfo", "IngestionVariantResource", "IngestionSubmission", "IngestionSubmissionCreationRequest", "IngestionValidationItem", "IngestionWorkflowStepDetail", "IngestionWorkflowDetail", "IngestionPublishTarget", "IngestionPackage", "IngestionListingUri", "IngestionListingContact", "IngestionListing", "IngestionListingImage", "IngestionPackageConfiguration", "IngestionAudienceMember", "IngestionAzureGovernmentCertification", "IngestionCertificationReport", "IngestionCosellAsset", "IngestionCosellContact", "IngestionCosellListing", "IngestionCosellSolutionArea", "IngestionCustomAmendment", "IngestionCustomMeter", "IngestionFeatureAvailability", "IngestionIncludedBaseQuantity", "IngestionLeadConfiguration", "IngestionListingAsset", "IngestionListingVideo", "IngestionListingVideoThumbnail", "IngestionLocalizedDateTime", "IngestionLocalizedDateTimeRange", "IngestionMarketState", "IngestionPrice", "IngestionPriceSchedule", "IngestionPriceScheduleInfo", "IngestionPricingCadence", "IngestionPricingUnit", "IngestionProductAvailability", "IngestionProperty", "IngestionResellerConfiguration", "IngestionSupplementalContent", "IngestionSupplementalContentAsset", "IngestionTenant", "IngestionTrial", "IngestionValidationResult", "IngestionVariant"]
-
-#: The values of the workflows' ``StopAfter`` option (the core's list, from the manifest).
-StopAfter = Literal["draft", "committed", "certification", "published"]
-
-#: The values of the workflows' ``PendingPolicy`` option (the core's list, from the manifest).
-PendingPolicy = Literal["fail", "reuse", "recreate"]
-
-#: The values of the workflows' ``OldPackages`` option (the core's list, from the manifest).
-OldPackages = Literal["replace", "keep"]
-
-#: The values of the workflows' ``RolloutActionName`` option (the core's list, from the manifest).
-RolloutActionName = Literal["get", "update", "halt", "finalize"]
+__all__ = ["ResourceRef", "StatusDetails", "StatusDetail", "CertificationReport", "SubmissionStatusResource", "Pricing", "Sale", "PackageDeliveryOptions", "PackageRollout", "Application", "AppAddonRef", "AppSubmission", "Listing", "BaseListing", "Image", "GamingOptions", "ApplicationPackage", "Trailer", "TrailerAssets", "TrailerImage", "Addon", "AddonCreate", "AddonSubmission", "AddonListing", "AddonIcon", "Flight", "FlightCreate", "FlightSubmission", "Win32ResponseMessage", "Win32PollingData", "Win32Availability", "Win32ProductDeclarations", "Win32SystemFeature", "Win32SystemRequirement", "Win32Properties", "Win32HardwareRequirement", "Win32Listing", "Win32ListingLanguage", "Win32DraftMetadata", "Win32MetadataUpdate", "Win32ErrorScenarioDetail", "Win32ErrorDetail", "Win32Package", "Win32PackageList", "Win32ImageSize", "Win32Asset", "Win32ListingAssets", "Win32ListingAssetsData", "Win32AssetCounts", "Win32CreateAssetsRequest", "Win32AssetUpload", "Win32CreatedAssets", "Win32CreateAssetsData", "Win32CommitAssetsRequest", "Win32ModuleStatus", "Win32SubmitData", "Win32SubmissionStatus", "IngestionTypeValuePair", "IngestionProduct", "IngestionProductSetup", "IngestionBranch", "IngestionPublishOption", "IngestionPendingUpdateInfo", "IngestionVariantResource", "IngestionSubmission", "IngestionSubmissionCreationRequest", "IngestionValidationItem", "IngestionWorkflowStepDetail", "IngestionWorkflowDetail", "IngestionPublishTarget", "IngestionPackage", "IngestionListingUri", "IngestionListingContact", "IngestionListing", "IngestionListingImage", "IngestionPackageConfiguration", "IngestionAudienceMember", "IngestionAzureGovernmentCertification", "IngestionCertificationReport", "IngestionCosellAsset", "IngestionCosellContact", "IngestionCosellListing", "IngestionCosellSolutionArea", "IngestionCustomAmendment", "IngestionCustomMeter", "IngestionFeatureAvailability", "IngestionIncludedBaseQuantity", "IngestionLeadConfiguration", "IngestionListingAsset", "IngestionListingVideo", "IngestionListingVideoThumbnail", "IngestionLocalizedDateTime", "IngestionLocalizedDateTimeRange", "IngestionMarketState", "IngestionPrice", "IngestionPriceSchedule", "IngestionPriceScheduleInfo", "IngestionPricingCadence", "IngestionPricingUnit", "IngestionProductAvailability", "IngestionProperty", "IngestionResellerConfiguration", "IngestionSupplementalContent", "IngestionSupplementalContentAsset", "IngestionTenant", "IngestionTrial", "IngestionValidationResult", "IngestionVariant"]
 
 
 class ResourceRef(TypedDict, total=False):
@@ -860,7 +848,7 @@ IngestionBranch = TypedDict("IngestionBranch", {"id": str, "resourceType": str, 
 
 
 class IngestionPublishOption(TypedDict, total=False):
-    """``publishOption`` of a submission."""
+    """``publish_option`` of a submission."""
 
     releaseTimeInUtc: str
     """Release time (UTC)."""

@@ -1,5 +1,6 @@
 """Transports over ``requests`` and ``httpx`` (optional dependencies: ``pip install storesubmit[requests]``
-or ``storesubmit[httpx]``). Each returns a callable for ``transport=``.
+or ``storesubmit[httpx]``). Each returns a callable for ``transport=``: the client then sends every request
+of its runs (token requests and upload blocks included) through it.
 
 The adapters send exactly the core's request (method, URL, headers, body, per-request timeout), never
 follow redirects (a redirect must not carry a bearer token elsewhere), and map the library's "no
@@ -14,9 +15,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Awaitable, Callable, Dict, Optional
 
-from . import _native
 from ._errors import RequestTimeoutError, TransportError
-from .transport import Request, Response
+from ._host import Request, Response, call
 
 __all__ = ["requests_transport", "httpx_transport", "httpx_async_transport"]
 
@@ -29,7 +29,7 @@ class _RedactSecrets(logging.Filter):
             message = record.getMessage()
         except Exception:  # pragma: no cover - a broken record is left to logging's own handling
             return True
-        record.msg = _native.call("redact", {"text": message})
+        record.msg = call("redact", {"text": message})
         record.args = ()
         return True
 

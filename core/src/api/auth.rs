@@ -121,6 +121,7 @@ fn token_request_raw(
         (key, target),
     ]);
     let mut req = HttpRequest::new(Method::Post, url);
+    req.max_response_bytes = crate::data::limits::RESPONSE_TOKEN_MAX_BYTES;
     req.headers.push(("Content-Type".into(), "application/x-www-form-urlencoded; charset=utf-8".into()));
     req.headers.push(("Accept".into(), "application/json".into()));
     req.body = body.into_bytes();

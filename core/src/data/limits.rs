@@ -213,6 +213,15 @@ pub const PROJECT_WALK_MAX_DEPTH: usize = 32;
 /// before it is read instead of costing memory.
 pub const PROJECT_FILE_MAX_BYTES: u64 = 8 << 20;
 
+/// The largest answer of a Store API (JSON): 32 MiB. The largest real answers (a page of 100 submissions,
+/// a submission with hundreds of listings) are a few MiB; a larger one is refused (`response_too_large`)
+/// as it streams in instead of being held in memory.
+pub const RESPONSE_API_MAX_BYTES: u64 = 32 << 20;
+/// The largest answer of the blob service (XML: an error, a block list of at most 50,000 blocks): 16 MiB.
+pub const RESPONSE_BLOB_MAX_BYTES: u64 = 16 << 20;
+/// The largest answer of the token endpoint (a JSON object with one token): 1 MiB.
+pub const RESPONSE_TOKEN_MAX_BYTES: u64 = 1 << 20;
+
 /// Every workflow's overall deadline unless the caller sets another (or none): long enough for a devcenter
 /// submission to reach certification on an ordinary day, short of a CI job's own limit (GitHub Actions
 /// stops a job at 6 h without a word), so a workflow that cannot finish fails with `deadline_exceeded`
@@ -319,6 +328,9 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "project.walk.entries.max", value: PROJECT_WALK_MAX_ENTRIES as f64 },
     Limit { key: "project.walk.depth.max", value: PROJECT_WALK_MAX_DEPTH as f64 },
     Limit { key: "project.file.bytes.max", value: PROJECT_FILE_MAX_BYTES as f64 },
+    Limit { key: "response.api.bytes.max", value: RESPONSE_API_MAX_BYTES as f64 },
+    Limit { key: "response.blob.bytes.max", value: RESPONSE_BLOB_MAX_BYTES as f64 },
+    Limit { key: "response.token.bytes.max", value: RESPONSE_TOKEN_MAX_BYTES as f64 },
     Limit { key: "workflow.deadline.default.secs", value: DEFAULT_WORKFLOW_DEADLINE_SECS as f64 },
     Limit { key: "import.file.bytes.max", value: IMPORT_FILE_MAX_BYTES as f64 },
     Limit { key: "import.xml.depth.max", value: IMPORT_XML_MAX_DEPTH as f64 },

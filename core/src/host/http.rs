@@ -49,6 +49,29 @@ pub(crate) async fn send(client: &reqwest::Client, req: &HttpRequest, body: Opti
         .iter()
         .map(|(n, v)| (n.as_str().to_string(), String::from_utf8_lossy(v.as_bytes()).into_owned()))
         .collect();
-    let body = resp.bytes().await.map_err(|e| map_error(&e))?;
-    Ok(HttpResponse { status, headers, body: body.to_vec() })
+    let body = read_capped(resp, req.max_response_bytes).await?;
+    Ok(HttpResponse { status, headers, body })
+}
+
+/// The body, read as it streams in and refused (`response_too_large`) as soon as it passes `max` bytes,
+/// or at once when its declared length does: a hostile or broken server cannot make the process hold
+/// (or try to allocate) more than the request's limit.
+async fn read_capped(mut resp: reqwest::Response, max: u64) -> Result<Vec<u8>> {
+    let too_large = |n: String| {
+        Error::new(
+            ErrorKind::ResponseTooLarge,
+            format!("the answer holds {n} bytes, more than the {max} this request accepts; it was not read"),
+        )
+    };
+    if let Some(declared) = resp.content_length().filter(|n| *n > max) {
+        return Err(too_large(declared.to_string()));
+    }
+    let mut body = Vec::with_capacity(resp.content_length().unwrap_or(0).min(1 << 20) as usize);
+    while let Some(chunk) = resp.chunk().await.map_err(|e| map_error(&e))? {
+        if (body.len() + chunk.len()) as u64 > max {
+            return Err(too_large(format!("more than {}", body.len() + chunk.len())));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body)
 }

@@ -97,12 +97,22 @@ pub struct HttpRequest {
     pub body: Vec<u8>,
     /// How long the transport may wait for the whole response; `None` leaves it to the transport.
     pub timeout: Option<Duration>,
+    /// The most bytes of response body the core accepts for this request (its kind's limit,
+    /// `response.*.bytes.max`): a transport stops reading past it and fails with `response_too_large`.
+    pub max_response_bytes: u64,
 }
 
 impl HttpRequest {
     /// A request with no headers, no body and no timeout.
     pub fn new(method: Method, url: impl Into<String>) -> Self {
-        HttpRequest { method, url: url.into(), headers: Vec::new(), body: Vec::new(), timeout: None }
+        HttpRequest {
+            method,
+            url: url.into(),
+            headers: Vec::new(),
+            body: Vec::new(),
+            timeout: None,
+            max_response_bytes: crate::data::limits::RESPONSE_API_MAX_BYTES,
+        }
     }
 
     /// Adds a header (builder style).
@@ -162,6 +172,7 @@ impl fmt::Debug for HttpRequest {
             .field("headers", &RedactedHeaders(&self.headers))
             .field("body", &RedactedBody(&self.body))
             .field("timeout", &self.timeout)
+            .field("max_response_bytes", &self.max_response_bytes)
             .finish()
     }
 }

@@ -23,6 +23,7 @@ pub fn task_json(task: Task) -> (Value, Vec<u8>) {
             let v = json!({
                 "id": id, "kind": "send", "method": request.method.as_str(), "url": request.url,
                 "headers": headers, "timeout": request.timeout.map(|t| t.as_secs_f64()),
+                "maxResponseBytes": request.max_response_bytes,
                 "bodyLength": request.body.len(), "purpose": purpose,
             });
             (v, request.body)

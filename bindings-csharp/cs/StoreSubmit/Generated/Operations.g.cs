@@ -22,7 +22,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             if (top != null) args["top"] = top;
             if (skip != null) args["skip"] = skip;
-            return await _client.CallAsync("devcenter.list_apps", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.list_apps", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/my/applications/{applicationId}</c>: Get data for a specific app</summary>
@@ -33,7 +33,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["applicationId"] = applicationId;
-            var doc = await _client.CallAsync("devcenter.get_app", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_app", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.Application(doc);
         }
 
@@ -49,7 +49,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             if (top != null) args["top"] = top;
             if (skip != null) args["skip"] = skip;
-            return await _client.CallAsync("devcenter.list_app_addons", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.list_app_addons", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/my/applications/{applicationId}/listflights</c>: Get package flights for an app</summary>
@@ -64,7 +64,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             if (top != null) args["top"] = top;
             if (skip != null) args["skip"] = skip;
-            return await _client.CallAsync("devcenter.list_app_flights", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.list_app_flights", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/my/applications/{applicationId}/submissions</c>: Create an app submission</summary>
@@ -75,7 +75,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["applicationId"] = applicationId;
-            var doc = await _client.CallAsync("devcenter.create_app_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.create_app_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.AppSubmission(doc);
         }
 
@@ -89,7 +89,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_app_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_app_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.AppSubmission(doc);
         }
 
@@ -105,7 +105,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
             args["body"] = body;
-            var doc = await _client.CallAsync("devcenter.update_app_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.update_app_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.AppSubmission(doc);
         }
 
@@ -119,7 +119,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("devcenter.delete_app_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.delete_app_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/my/applications/{applicationId}/submissions/{submissionId}/commit</c>: Commit an app submission</summary>
@@ -132,7 +132,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.commit_app_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.commit_app_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.SubmissionStatusResource(doc);
         }
 
@@ -146,7 +146,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_app_submission_status", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_app_submission_status", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.SubmissionStatusResource(doc);
         }
 
@@ -160,7 +160,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_app_package_rollout", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_app_package_rollout", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
 
@@ -176,7 +176,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
             if (percentage != null) args["percentage"] = percentage;
-            var doc = await _client.CallAsync("devcenter.update_app_package_rollout_percentage", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.update_app_package_rollout_percentage", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
 
@@ -190,7 +190,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.halt_app_package_rollout", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.halt_app_package_rollout", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
 
@@ -204,7 +204,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.finalize_app_package_rollout", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.finalize_app_package_rollout", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
 
@@ -218,7 +218,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             if (top != null) args["top"] = top;
             if (skip != null) args["skip"] = skip;
-            return await _client.CallAsync("devcenter.list_addons", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.list_addons", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/my/inappproducts/{inAppProductId}</c>: Get an add-on</summary>
@@ -229,7 +229,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["inAppProductId"] = inAppProductId;
-            var doc = await _client.CallAsync("devcenter.get_addon", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_addon", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.Addon(doc);
         }
 
@@ -241,7 +241,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["body"] = body;
-            var doc = await _client.CallAsync("devcenter.create_addon", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.create_addon", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.Addon(doc);
         }
 
@@ -253,7 +253,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["inAppProductId"] = inAppProductId;
-            return await _client.CallAsync("devcenter.delete_addon", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.delete_addon", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/my/inappproducts/{inAppProductId}/submissions</c>: Create an add-on submission</summary>
@@ -264,7 +264,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["inAppProductId"] = inAppProductId;
-            var doc = await _client.CallAsync("devcenter.create_addon_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.create_addon_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.AddonSubmission(doc);
         }
 
@@ -278,7 +278,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["inAppProductId"] = inAppProductId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_addon_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_addon_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.AddonSubmission(doc);
         }
 
@@ -294,7 +294,7 @@ namespace StoreSubmit
             args["inAppProductId"] = inAppProductId;
             args["submissionId"] = submissionId;
             args["body"] = body;
-            var doc = await _client.CallAsync("devcenter.update_addon_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.update_addon_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.AddonSubmission(doc);
         }
 
@@ -308,7 +308,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["inAppProductId"] = inAppProductId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("devcenter.delete_addon_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.delete_addon_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/my/inappproducts/{inAppProductId}/submissions/{submissionId}/commit</c>: Commit an add-on submission</summary>
@@ -321,7 +321,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["inAppProductId"] = inAppProductId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.commit_addon_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.commit_addon_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.SubmissionStatusResource(doc);
         }
 
@@ -335,7 +335,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["inAppProductId"] = inAppProductId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_addon_submission_status", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_addon_submission_status", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.SubmissionStatusResource(doc);
         }
 
@@ -349,7 +349,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
-            var doc = await _client.CallAsync("devcenter.get_flight", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_flight", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.Flight(doc);
         }
 
@@ -363,7 +363,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["body"] = body;
-            var doc = await _client.CallAsync("devcenter.create_flight", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.create_flight", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.Flight(doc);
         }
 
@@ -377,7 +377,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
-            return await _client.CallAsync("devcenter.delete_flight", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.delete_flight", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/my/applications/{applicationId}/flights/{flightId}/submissions</c>: Create a package flight submission</summary>
@@ -390,7 +390,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
-            var doc = await _client.CallAsync("devcenter.create_flight_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.create_flight_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.FlightSubmission(doc);
         }
 
@@ -406,7 +406,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_flight_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_flight_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.FlightSubmission(doc);
         }
 
@@ -424,7 +424,7 @@ namespace StoreSubmit
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
             args["body"] = body;
-            var doc = await _client.CallAsync("devcenter.update_flight_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.update_flight_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.FlightSubmission(doc);
         }
 
@@ -440,7 +440,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("devcenter.delete_flight_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("devcenter.delete_flight_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/my/applications/{applicationId}/flights/{flightId}/submissions/{submissionId}/commit</c>: Commit a package flight submission</summary>
@@ -455,7 +455,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.commit_flight_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.commit_flight_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.SubmissionStatusResource(doc);
         }
 
@@ -471,7 +471,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_flight_submission_status", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_flight_submission_status", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.SubmissionStatusResource(doc);
         }
 
@@ -487,7 +487,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.get_flight_package_rollout", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.get_flight_package_rollout", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
 
@@ -505,7 +505,7 @@ namespace StoreSubmit
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
             if (percentage != null) args["percentage"] = percentage;
-            var doc = await _client.CallAsync("devcenter.update_flight_package_rollout_percentage", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.update_flight_package_rollout_percentage", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
 
@@ -521,7 +521,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.halt_flight_package_rollout", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.halt_flight_package_rollout", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
 
@@ -537,7 +537,7 @@ namespace StoreSubmit
             args["applicationId"] = applicationId;
             args["flightId"] = flightId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("devcenter.finalize_flight_package_rollout", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("devcenter.finalize_flight_package_rollout", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.PackageRollout(doc);
         }
     }
@@ -562,7 +562,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             if (languages != null) args["languages"] = languages;
             if (includelanguagelist != null) args["includelanguagelist"] = includelanguagelist;
-            return await _client.CallAsync("win32.get_metadata", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.get_metadata", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /submission/v1/product/{productId}/metadata/{moduleName}</c>: Get current draft submission metadata (one module: listings, properties or availability)</summary>
@@ -579,7 +579,7 @@ namespace StoreSubmit
             args["moduleName"] = moduleName;
             if (languages != null) args["languages"] = languages;
             if (includelanguagelist != null) args["includelanguagelist"] = includelanguagelist;
-            return await _client.CallAsync("win32.get_metadata_module", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.get_metadata_module", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>PUT /submission/v1/product/{productId}/metadata</c>: Update current draft submission metadata (full module update)</summary>
@@ -592,7 +592,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            return await _client.CallAsync("win32.put_metadata", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.put_metadata", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>PATCH /submission/v1/product/{productId}/metadata</c>: Update current draft submission metadata (module patch update)</summary>
@@ -605,7 +605,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            return await _client.CallAsync("win32.patch_metadata", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.patch_metadata", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /submission/v1/product/{productId}/packages</c>: Get current draft packages (all)</summary>
@@ -616,7 +616,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("win32.get_packages", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.get_packages", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /submission/v1/product/{productId}/packages/{packageId}</c>: Get current draft packages (one)</summary>
@@ -629,7 +629,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["packageId"] = packageId;
-            return await _client.CallAsync("win32.get_package", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.get_package", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>PUT /submission/v1/product/{productId}/packages</c>: Update current draft packages (full module update)</summary>
@@ -642,7 +642,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            return await _client.CallAsync("win32.put_packages", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.put_packages", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>PATCH /submission/v1/product/{productId}/packages/{packageId}</c>: Update current draft packages (single package patch update)</summary>
@@ -657,7 +657,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["packageId"] = packageId;
             args["body"] = body;
-            return await _client.CallAsync("win32.patch_package", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.patch_package", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /submission/v1/product/{productId}/packages/commit</c>: Commit packages</summary>
@@ -668,7 +668,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("win32.commit_packages", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.commit_packages", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /submission/v1/product/{productId}/listings/assets</c>: Get current draft listing assets</summary>
@@ -681,7 +681,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             if (languages != null) args["languages"] = languages;
-            return await _client.CallAsync("win32.get_listing_assets", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.get_listing_assets", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /submission/v1/product/{productId}/listings/assets/create</c>: Create listing assets (returns upload URLs)</summary>
@@ -694,7 +694,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            return await _client.CallAsync("win32.create_listing_assets", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.create_listing_assets", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>PUT /submission/v1/product/{productId}/listings/assets/commit</c>: Commit listing assets</summary>
@@ -707,7 +707,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            return await _client.CallAsync("win32.commit_listing_assets", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.commit_listing_assets", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /submission/v1/product/{productId}/status</c>: Module status polling</summary>
@@ -718,7 +718,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("win32.get_module_status", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.get_module_status", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /submission/v1/product/{productId}/submit</c>: Create submission (submit the draft)</summary>
@@ -729,7 +729,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("win32.submit", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.submit", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /submission/v1/product/{productId}/submission/{submissionId}/status</c>: Submission status polling</summary>
@@ -742,7 +742,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("win32.get_submission_status", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("win32.get_submission_status", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
     }
 
@@ -762,7 +762,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             if (filter != null) args["$filter"] = filter;
-            return await _client.CallAsync("ingestion.list_products", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_products", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products</c>: Create a product</summary>
@@ -773,7 +773,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_product", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_product", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProduct(doc);
         }
 
@@ -785,7 +785,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            var doc = await _client.CallAsync("ingestion.get_product", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_product", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProduct(doc);
         }
 
@@ -797,7 +797,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("ingestion.delete_product", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_product", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/setup</c>: Get a product's setup</summary>
@@ -808,7 +808,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            var doc = await _client.CallAsync("ingestion.get_product_setup", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_product_setup", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProductSetup(doc);
         }
 
@@ -822,7 +822,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["module"] = module;
-            return await _client.CallAsync("ingestion.list_branches_by_module", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_branches_by_module", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/listings/{listingId}</c>: Get a listing</summary>
@@ -835,7 +835,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["listingId"] = listingId;
-            var doc = await _client.CallAsync("ingestion.get_listing", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_listing", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListing(doc);
         }
 
@@ -853,7 +853,7 @@ namespace StoreSubmit
             args["listingId"] = listingId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_listing", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_listing", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListing(doc);
         }
 
@@ -867,7 +867,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            return await _client.CallAsync("ingestion.get_listings_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_listings_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/listings/{listingId}/images</c>: List a listing's images</summary>
@@ -880,7 +880,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["listingId"] = listingId;
-            return await _client.CallAsync("ingestion.list_listing_images", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_listing_images", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/listings/{listingId}/images</c>: Create a listing image (returns fileSasUri)</summary>
@@ -895,7 +895,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_listing_image", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_listing_image", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingImage(doc);
         }
 
@@ -911,7 +911,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             args["imageId"] = imageId;
-            var doc = await _client.CallAsync("ingestion.get_listing_image", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_listing_image", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingImage(doc);
         }
 
@@ -931,7 +931,7 @@ namespace StoreSubmit
             args["imageId"] = imageId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_listing_image", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_listing_image", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingImage(doc);
         }
 
@@ -943,7 +943,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("ingestion.list_packages", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_packages", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/packages</c>: Create a package (returns fileSasUri)</summary>
@@ -956,7 +956,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_package", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_package", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionPackage(doc);
         }
 
@@ -970,7 +970,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["packageId"] = packageId;
-            var doc = await _client.CallAsync("ingestion.get_package", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_package", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionPackage(doc);
         }
 
@@ -988,7 +988,7 @@ namespace StoreSubmit
             args["packageId"] = packageId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_package", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_package", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionPackage(doc);
         }
 
@@ -1002,7 +1002,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["packageId"] = packageId;
-            return await _client.CallAsync("ingestion.delete_package", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_package", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/packageconfigurations/{packageConfigurationId}</c>: Get a package configuration</summary>
@@ -1015,7 +1015,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["packageConfigurationId"] = packageConfigurationId;
-            var doc = await _client.CallAsync("ingestion.get_package_configuration", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_package_configuration", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionPackageConfiguration(doc);
         }
 
@@ -1033,7 +1033,7 @@ namespace StoreSubmit
             args["packageConfigurationId"] = packageConfigurationId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_package_configuration", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_package_configuration", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionPackageConfiguration(doc);
         }
 
@@ -1047,7 +1047,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            return await _client.CallAsync("ingestion.get_package_configurations_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_package_configurations_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/submissions</c>: List a product's submissions</summary>
@@ -1058,7 +1058,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("ingestion.list_submissions", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_submissions", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/submissions</c>: Create a submission</summary>
@@ -1071,7 +1071,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionSubmission(doc);
         }
 
@@ -1085,7 +1085,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("ingestion.get_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionSubmission(doc);
         }
 
@@ -1099,7 +1099,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("ingestion.delete_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/submissions/{submissionId}/promote</c>: Promote a submission (preview to live)</summary>
@@ -1112,7 +1112,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["submissionId"] = submissionId;
-            var doc = await _client.CallAsync("ingestion.promote_submission", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.promote_submission", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionWorkflowDetail(doc);
         }
 
@@ -1126,7 +1126,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("ingestion.get_submission_validations", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_submission_validations", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/submissions/{submissionId}/workflowdetails</c>: Get a submission's workflow details</summary>
@@ -1139,7 +1139,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("ingestion.get_submission_workflow", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_submission_workflow", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/setup</c>: Create a product's setup</summary>
@@ -1152,7 +1152,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_product_setup", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_product_setup", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProductSetup(doc);
         }
 
@@ -1164,7 +1164,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("ingestion.list_product_availabilities", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_product_availabilities", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/productavailabilities</c>: Create a product availability</summary>
@@ -1177,7 +1177,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_product_availability", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_product_availability", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProductAvailability(doc);
         }
 
@@ -1191,7 +1191,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["productAvailabilityId"] = productAvailabilityId;
-            var doc = await _client.CallAsync("ingestion.get_product_availability", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_product_availability", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProductAvailability(doc);
         }
 
@@ -1209,7 +1209,7 @@ namespace StoreSubmit
             args["productAvailabilityId"] = productAvailabilityId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_product_availability", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_product_availability", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProductAvailability(doc);
         }
 
@@ -1223,7 +1223,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            return await _client.CallAsync("ingestion.get_product_availabilities_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_product_availabilities_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/properties</c>: List a product's properties</summary>
@@ -1234,7 +1234,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("ingestion.list_properties", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_properties", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/properties</c>: Create a property</summary>
@@ -1247,7 +1247,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_property", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_property", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProperty(doc);
         }
 
@@ -1261,7 +1261,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["propertyId"] = propertyId;
-            var doc = await _client.CallAsync("ingestion.get_property", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_property", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProperty(doc);
         }
 
@@ -1279,7 +1279,7 @@ namespace StoreSubmit
             args["propertyId"] = propertyId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_property", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_property", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionProperty(doc);
         }
 
@@ -1293,7 +1293,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            return await _client.CallAsync("ingestion.get_properties_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_properties_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>DELETE /v1.0/ingestion/products/{productId}/listings/{listingId}</c>: Delete a listing</summary>
@@ -1306,7 +1306,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["listingId"] = listingId;
-            return await _client.CallAsync("ingestion.delete_listing", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_listing", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/listings/createWithInstanceID(instanceID={instanceId})</c>: Create a listing in a branch instance</summary>
@@ -1321,7 +1321,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["instanceId"] = instanceId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_listing_with_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_listing_with_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListing(doc);
         }
 
@@ -1337,7 +1337,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             if (expand != null) args["$expand"] = expand;
-            return await _client.CallAsync("ingestion.list_listing_assets", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_listing_assets", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/listings/{listingId}/assets</c>: Create a listing asset (returns fileSasUri)</summary>
@@ -1352,7 +1352,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_listing_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_listing_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingAsset(doc);
         }
 
@@ -1370,7 +1370,7 @@ namespace StoreSubmit
             args["listingId"] = listingId;
             args["assetId"] = assetId;
             if (expand != null) args["$expand"] = expand;
-            var doc = await _client.CallAsync("ingestion.get_listing_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_listing_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingAsset(doc);
         }
 
@@ -1390,7 +1390,7 @@ namespace StoreSubmit
             args["assetId"] = assetId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_listing_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_listing_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingAsset(doc);
         }
 
@@ -1406,7 +1406,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             args["assetId"] = assetId;
-            return await _client.CallAsync("ingestion.delete_listing_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_listing_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>DELETE /v1.0/ingestion/products/{productId}/listings/{listingId}/images/{imageId}</c>: Delete a listing image</summary>
@@ -1421,7 +1421,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             args["imageId"] = imageId;
-            return await _client.CallAsync("ingestion.delete_listing_image", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_listing_image", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/listings/{listingId}/videos</c>: List a listing's videos</summary>
@@ -1436,7 +1436,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             if (expand != null) args["$expand"] = expand;
-            return await _client.CallAsync("ingestion.list_listing_videos", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_listing_videos", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/listings/{listingId}/videos</c>: Create a listing video (returns fileSasUri)</summary>
@@ -1451,7 +1451,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_listing_video", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_listing_video", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingVideo(doc);
         }
 
@@ -1469,7 +1469,7 @@ namespace StoreSubmit
             args["listingId"] = listingId;
             args["videoId"] = videoId;
             if (expand != null) args["$expand"] = expand;
-            var doc = await _client.CallAsync("ingestion.get_listing_video", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_listing_video", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingVideo(doc);
         }
 
@@ -1489,7 +1489,7 @@ namespace StoreSubmit
             args["videoId"] = videoId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_listing_video", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_listing_video", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionListingVideo(doc);
         }
 
@@ -1505,7 +1505,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["listingId"] = listingId;
             args["videoId"] = videoId;
-            return await _client.CallAsync("ingestion.delete_listing_video", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_listing_video", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/variants</c>: List a product's variants (plans)</summary>
@@ -1518,7 +1518,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             if (skipToken != null) args["$skipToken"] = skipToken;
-            return await _client.CallAsync("ingestion.list_variants", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_variants", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/variants</c>: Create a variant (plan)</summary>
@@ -1531,7 +1531,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_variant", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_variant", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionVariant(doc);
         }
 
@@ -1545,7 +1545,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["variantId"] = variantId;
-            var doc = await _client.CallAsync("ingestion.get_variant", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_variant", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionVariant(doc);
         }
 
@@ -1563,7 +1563,7 @@ namespace StoreSubmit
             args["variantId"] = variantId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_variant", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_variant", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionVariant(doc);
         }
 
@@ -1577,7 +1577,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["variantId"] = variantId;
-            return await _client.CallAsync("ingestion.delete_variant", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_variant", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/featureAvailabilities/getByInstanceID(instanceID={instanceId})</c>: Get the feature availabilities of a branch instance</summary>
@@ -1592,7 +1592,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["instanceId"] = instanceId;
             if (expand != null) args["$expand"] = expand;
-            return await _client.CallAsync("ingestion.get_feature_availabilities_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_feature_availabilities_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/featureavailabilities/{featureAvailabilityId}</c>: Get a feature availability</summary>
@@ -1607,7 +1607,7 @@ namespace StoreSubmit
             args["productId"] = productId;
             args["featureAvailabilityId"] = featureAvailabilityId;
             if (expand != null) args["$expand"] = expand;
-            var doc = await _client.CallAsync("ingestion.get_feature_availability", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_feature_availability", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionFeatureAvailability(doc);
         }
 
@@ -1627,7 +1627,7 @@ namespace StoreSubmit
             args["body"] = body;
             if (expand != null) args["$expand"] = expand;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_feature_availability", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_feature_availability", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionFeatureAvailability(doc);
         }
 
@@ -1641,7 +1641,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["submissionId"] = submissionId;
-            return await _client.CallAsync("ingestion.get_submission_reports", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_submission_reports", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/leadconfiguration</c>: Get a product's lead configuration</summary>
@@ -1652,7 +1652,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            var doc = await _client.CallAsync("ingestion.get_lead_configuration", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_lead_configuration", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionLeadConfiguration(doc);
         }
 
@@ -1666,7 +1666,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_lead_configuration", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_lead_configuration", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionLeadConfiguration(doc);
         }
 
@@ -1680,7 +1680,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            return await _client.CallAsync("ingestion.get_supplemental_contents_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_supplemental_contents_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/supplementalContents/{instanceId}</c>: Get a supplemental content</summary>
@@ -1693,7 +1693,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            var doc = await _client.CallAsync("ingestion.get_supplemental_content", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_supplemental_content", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionSupplementalContent(doc);
         }
 
@@ -1711,7 +1711,7 @@ namespace StoreSubmit
             args["instanceId"] = instanceId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_supplemental_content", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_supplemental_content", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionSupplementalContent(doc);
         }
 
@@ -1725,7 +1725,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            var doc = await _client.CallAsync("ingestion.commit_supplemental_content", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.commit_supplemental_content", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionSupplementalContent(doc);
         }
 
@@ -1737,7 +1737,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            return await _client.CallAsync("ingestion.list_cosell_assets", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.list_cosell_assets", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>POST /v1.0/ingestion/products/{productId}/cosellAssets</c>: Create a co-sell asset (returns fileSasUri)</summary>
@@ -1750,7 +1750,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_cosell_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_cosell_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionCosellAsset(doc);
         }
 
@@ -1764,7 +1764,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            return await _client.CallAsync("ingestion.get_cosell_assets_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_cosell_assets_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/cosellAssets/{cosellAssetId}</c>: Get a co-sell asset</summary>
@@ -1777,7 +1777,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["cosellAssetId"] = cosellAssetId;
-            var doc = await _client.CallAsync("ingestion.get_cosell_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_cosell_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionCosellAsset(doc);
         }
 
@@ -1795,7 +1795,7 @@ namespace StoreSubmit
             args["cosellAssetId"] = cosellAssetId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_cosell_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_cosell_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionCosellAsset(doc);
         }
 
@@ -1809,7 +1809,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["cosellAssetId"] = cosellAssetId;
-            return await _client.CallAsync("ingestion.delete_cosell_asset", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.delete_cosell_asset", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/cosellListing/{instanceId}</c>: Get a co-sell listing</summary>
@@ -1822,7 +1822,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            var doc = await _client.CallAsync("ingestion.get_cosell_listing", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_cosell_listing", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionCosellListing(doc);
         }
 
@@ -1840,7 +1840,7 @@ namespace StoreSubmit
             args["instanceId"] = instanceId;
             args["body"] = body;
             if (ifMatch != null) args["ifMatch"] = ifMatch;
-            var doc = await _client.CallAsync("ingestion.update_cosell_listing", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.update_cosell_listing", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionCosellListing(doc);
         }
 
@@ -1854,7 +1854,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["instanceId"] = instanceId;
-            return await _client.CallAsync("ingestion.get_cosell_listings_by_instance", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            return (await _client.CallAsync("ingestion.get_cosell_listings_by_instance", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
         }
 
         /// <summary><c>GET /v1.0/ingestion/products/{productId}/resellerConfiguration</c>: Get a product's reseller configuration</summary>
@@ -1865,7 +1865,7 @@ namespace StoreSubmit
         {
             var args = new JsonObject();
             args["productId"] = productId;
-            var doc = await _client.CallAsync("ingestion.get_reseller_configuration", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.get_reseller_configuration", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionResellerConfiguration(doc);
         }
 
@@ -1879,7 +1879,7 @@ namespace StoreSubmit
             var args = new JsonObject();
             args["productId"] = productId;
             args["body"] = body;
-            var doc = await _client.CallAsync("ingestion.create_reseller_configuration", args, cancellationToken).ConfigureAwait(false) as JsonObject;
+            var doc = (await _client.CallAsync("ingestion.create_reseller_configuration", args, null, cancellationToken).ConfigureAwait(false)).Document as JsonObject;
             return doc == null ? null : new Models.IngestionResellerConfiguration(doc);
         }
     }

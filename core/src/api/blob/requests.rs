@@ -7,7 +7,9 @@ use crate::api::encode_query_value;
 use crate::http::{HttpRequest, Method};
 
 pub(super) fn base_request(method: Method, url: String, version: &str) -> HttpRequest {
-    HttpRequest::new(method, url).with_header("x-ms-version", version)
+    let mut req = HttpRequest::new(method, url).with_header("x-ms-version", version);
+    req.max_response_bytes = crate::data::limits::RESPONSE_BLOB_MAX_BYTES;
+    req
 }
 
 /// Put Blob: the whole body in one request, as a block blob, with `Content-MD5` (accepted by every
