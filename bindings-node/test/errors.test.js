@@ -13,7 +13,7 @@ test('allErrorCodes() is the manifest catalogue, one subclass each', () => {
   const codes = storesubmit.allErrorCodes().map((e) => e.code);
   assert.deepEqual(storesubmit.allErrorCodes(), manifest.errors.map(({ code, number, retryable, description }) => ({ code, number, retryable, description })));
   assert.deepEqual(codes, manifest.errors.map((e) => e.code));
-  assert.equal(codes.length, 25);
+  assert.equal(codes.length, 26);
   const classes = new Set();
   for (const e of manifest.errors) {
     const cls = storesubmit.errorClassFor(e.code);

@@ -69,3 +69,16 @@ test('allErrorCodes() answers {code, number, retryable, description}, as the was
   assert.deepEqual(Object.keys(codes[0]), ['code', 'number', 'retryable', 'description']);
   assert.ok(codes.every((c) => storesubmit.errorClassFor(c.code).number === c.number));
 });
+
+test("with the caller's fetch, an answer larger than its request's limit fails as ResponseTooLargeError, read no further", async () => {
+  let read = 0;
+  const endless = () => new Response(new ReadableStream({ pull(c) { read += 1 << 20; c.enqueue(new Uint8Array(1 << 20)); } }));
+  const client = new storesubmit.Client(
+    { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    { endpoints: { devcenter: 'http://127.0.0.1:9/dc' }, retry: { maxAttempts: 1 }, fetch: async () => endless() },
+  );
+  const err = await client.devcenter.getApp('9NBLGGH4R315').catch((e) => e);
+  assert.ok(err instanceof storesubmit.ResponseTooLargeError, String(err));
+  assert.equal(err.request.op, 'devcenter.get_app');
+  assert.ok(read <= 40 << 20, `${read} bytes read`);
+});

@@ -54,3 +54,16 @@ test('a connection error names its request: the operation and its URL', async ()
   assert.deepEqual(err.request, { op: 'devcenter.get_app', method: 'GET', url });
   assert.ok(String(err).includes(`(GET ${url})`), String(err));
 });
+
+test("an answer larger than its request's limit fails as ResponseTooLargeError, read no further (host fetch)", async () => {
+  let read = 0;
+  const endless = () => new Response(new ReadableStream({ pull(c) { read += 1 << 20; c.enqueue(new Uint8Array(1 << 20)); } }));
+  const client = new ss.Client(
+    { getToken: async () => ({ token: 't', expiresOnTimestamp: Date.now() + 3_600_000 }) },
+    { endpoints: { devcenter: 'http://127.0.0.1:9/dc' }, retry: { maxAttempts: 1 }, fetch: async () => endless() },
+  );
+  const err = await client.devcenter.getApp('9NBLGGH4R315').catch((e) => e);
+  assert.ok(err instanceof ss.ResponseTooLargeError, String(err));
+  assert.equal(err.request.op, 'devcenter.get_app');
+  assert.ok(read <= 40 << 20, `${read} bytes read`);
+});

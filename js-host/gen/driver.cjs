@@ -12,7 +12,7 @@
 const { AuthenticationError, OperationCancelledError, errorFromJson } = require('./facade.cjs');
 
 /** Error codes the host itself reports (a subset of the manifest's error codes). */
-const HOST_CODES = new Set(['transport', 'timeout', 'io', 'auth', 'cancelled', 'unsupported', 'invalid_argument']);
+const HOST_CODES = new Set(['transport', 'timeout', 'io', 'auth', 'cancelled', 'unsupported', 'invalid_argument', 'response_too_large']);
 
 /** The code of a failed host call: the error's own `storesubmitCode`, `timeout` for a timed-out fetch, else `fallback`. */
 function hostCode(err, fallback) {
@@ -188,8 +188,37 @@ function fetchSender(fetchFn) {
     });
     const headers = [];
     res.headers.forEach((v, k) => headers.push([k, v]));
-    return { status: res.status, headers, body: new Uint8Array(await res.arrayBuffer()) };
+    return { status: res.status, headers, body: await readCapped(res, task.maxResponseBytes) };
   };
+}
+
+/**
+ * A response's body, refused (`response_too_large`) as soon as it passes the request's `max` bytes, or at once
+ * when its declared length does: a hostile or broken server cannot make the host hold more than the limit.
+ */
+async function readCapped(res, max) {
+  if (typeof max !== 'number' || !res.body) return new Uint8Array(await res.arrayBuffer());
+  const tooLarge = (n) =>
+    Object.assign(new Error(`the answer holds ${n} bytes, more than the ${max} this request accepts; it was not read`), { storesubmitCode: 'response_too_large' });
+  const reader = res.body.getReader();
+  const declared = Number(res.headers.get('content-length') ?? 0);
+  if (declared > max) {
+    await reader.cancel();
+    throw tooLarge(declared);
+  }
+  const chunks = [];
+  let length = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    length += r.value.byteLength;
+    if (length > max) {
+      await reader.cancel();
+      throw tooLarge(`more than ${length}`);
+    }
+    chunks.push(r.value);
+  }
+  const body = new Uint8Array(length);
+  chunks.reduce((at, c) => (body.set(c, at), at + c.byteLength), 0);
+  return body;
 }
 
 module.exports = { drive, execute, sleep, fetchSender };

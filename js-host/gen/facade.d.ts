@@ -24,7 +24,7 @@ export type RolloutAction = "get" | "update" | "halt" | "finalize";
 /** The manifest's `flow.stopAfter`. */
 export type StopAfter = "draft" | "committed" | "certification" | "published";
 /** The manifest's `surface.errorCode`. */
-export type ErrorCode = "invalid_argument" | "validation" | "auth" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "bad_request" | "rate_limited" | "unavailable" | "server" | "timeout" | "transport" | "invalid_response" | "commit_failed" | "submission_failed" | "sas_expired" | "sas_permission" | "checksum_mismatch" | "missing_files" | "invalid_archive" | "io" | "deadline_exceeded" | "cancelled" | "unsupported";
+export type ErrorCode = "invalid_argument" | "validation" | "auth" | "forbidden" | "not_found" | "conflict" | "precondition_failed" | "bad_request" | "rate_limited" | "unavailable" | "server" | "timeout" | "transport" | "invalid_response" | "commit_failed" | "submission_failed" | "sas_expired" | "sas_permission" | "checksum_mismatch" | "missing_files" | "invalid_archive" | "io" | "deadline_exceeded" | "cancelled" | "unsupported" | "response_too_large";
 /** The manifest's `surface.progressKind`. */
 export type ProgressKind = "stage" | "request" | "wait" | "upload" | "pack" | "resumable";
 /** The manifest's `surface.severity`. */
@@ -528,6 +528,9 @@ export declare class OperationCancelledError extends StoreSubmitError {}
 
 /** The configuration is unsafe or unsupported (e.g. plain http to a non-loopback host). */
 export declare class UnsupportedError extends StoreSubmitError {}
+
+/** An answer was larger than the core accepts for its kind (API JSON, blob XML, token; the limits `response.*.bytes.max`): refused as it streams in, never held whole in memory. */
+export declare class ResponseTooLargeError extends StoreSubmitError {}
 
 /** The error class of a code (StoreSubmitError itself for a code this version does not know). */
 export declare function errorClassFor(code: string): typeof StoreSubmitError;

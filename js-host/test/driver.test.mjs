@@ -2,7 +2,7 @@
 // ids and bytes, an abort becomes the machine's cancel event, a "done" error becomes the caller's error.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drive, execute, sleep } from '../driver.mjs';
+import { drive, execute, fetchSender, sleep } from '../driver.mjs';
 import { AuthenticationError, OperationCancelledError } from '../gen/facade.mjs';
 
 function scripted(steps) {
@@ -125,4 +125,18 @@ test('an abort sends cancel and ends with the machine answer', async () => {
   assert.equal(err.code, 'cancelled');
   assert.ok(Date.now() - t0 < 5000);
   assert.deepEqual(m.events.map((e) => e.event.kind), ['start', 'cancel']);
+});
+
+test("fetchSender honours a send task's maxResponseBytes: a larger answer, declared or streamed, fails as response_too_large", async () => {
+  const task = (max) => ({ id: 3, kind: 'send', method: 'GET', url: 'https://x/y', headers: [], timeout: null, bodyLength: 0, maxResponseBytes: max });
+  const streamed = (n) => new Response(new ReadableStream({ pull(c) { c.enqueue(new Uint8Array(n)); c.close(); } }));
+  const declared = () => new Response(new Uint8Array(64), { headers: { 'content-length': '64' } });
+  for (const answer of [declared, () => streamed(64)]) {
+    const send = fetchSender(async () => answer());
+    await assert.rejects(send(task(10), null), (e) => e.storesubmitCode === 'response_too_large' && /more than the 10 this request accepts/.test(e.message));
+    const m = scripted([{ kind: 'run', tasks: [task(10)] }, { kind: 'done', outcome: {} }]);
+    await drive(m, { send });
+    assert.equal(m.events[1].event.error.code, 'response_too_large');
+  }
+  assert.equal((await fetchSender(async () => streamed(10))(task(10), null)).body.byteLength, 10, 'an answer of exactly the limit is read');
 });
