@@ -85,8 +85,8 @@ fn text_of(v: &Value) -> String {
     }
 }
 
-/// Text made safe for one Markdown table cell: secrets removed, cut at the cell limit, HTML and pipes
-/// escaped, line breaks as `<br>`. Empty text is an em dash, so a cell never looks missing.
+/// Text made safe for one Markdown table cell: secrets removed, cut at the cell limit, HTML, pipes and
+/// Markdown's inline signs (links, emphasis) escaped, line breaks as `<br>`. Empty text is an em dash, so a cell never looks missing.
 fn cell(text: &str) -> String {
     let text = redact_text(text);
     let mut cut: String = text.chars().take(SUMMARY_CELL_MAX_CHARS).collect();
@@ -98,11 +98,24 @@ fn cell(text: &str) -> String {
     }
     let mut out = String::with_capacity(cut.len() + 8);
     let mut chars = cut.chars().peekable();
+    let mut prev: Option<char> = None;
     while let Some(c) = chars.next() {
+        let before = prev.replace(c);
+        let prev = before;
         match c {
             '|' => out.push_str("\\|"),
             '\\' => out.push_str("\\\\"),
             '`' => out.push_str("\\`"),
+            // Markdown's inline syntax: a title like `[release notes](https://elsewhere)` stays text, never a
+            // link whose target the reader cannot see; emphasis and strike-through signs stay literal.
+            // (`_` inside a word, as in `not_found`, is no emphasis in GitHub's Markdown: left as is).
+            '_' if prev.is_some_and(char::is_alphanumeric) && chars.peek().is_some_and(|n| n.is_alphanumeric()) => {
+                out.push(c)
+            }
+            '[' | ']' | '*' | '_' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -146,7 +159,7 @@ fn link(label: &str, url: &str) -> String {
             c => href.push(c),
         }
     }
-    let label = cell(label).replace('[', "\\[").replace(']', "\\]");
+    let label = cell(label);
     format!("[{label}]({href})")
 }
 
@@ -373,6 +386,19 @@ mod tests {
             let cells = line.replace("\\|", "").matches('|').count();
             assert!(cells == 3 || cells == 4 || cells == 5 || cells == 6, "{line}");
         }
+    }
+
+    /// Issue 24: a title or file name with Markdown (a link whose target the reader cannot see,
+    /// emphasis) reached the job summary live; it stays literal text now.
+    #[test]
+    fn markdown_in_service_text_stays_literal() {
+        assert_eq!(cell("not_found devcenter.get_app"), "not_found devcenter.get_app");
+        let c = cell("[release notes](https://elsewhere.example) **now** _here_ ~~x~~ ![img](x.png)");
+        assert!(!c.contains("](") || c.contains("\\]("), "{c}");
+        assert_eq!(
+            c,
+            "\\[release notes\\](https://elsewhere.example) \\*\\*now\\*\\* \\_here\\_ \\~\\~x\\~\\~ !\\[img\\](x.png)"
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ __all__ = [
     "DeadlineExceededError",
     "OperationCancelledError",
     "UnsupportedError",
+    "ResponseTooLargeError",
     "error_class_for",
 ]
 
@@ -277,6 +278,15 @@ class UnsupportedError(StoreSubmitError):
     number = 25
 
 
+class ResponseTooLargeError(StoreSubmitError):
+    """An answer was larger than the core accepts for its kind (API JSON, blob XML, token; the limits
+    ``response.*.bytes.max``): refused as it streams in, never held whole in memory.
+    """
+
+    code = "response_too_large"
+    number = 26
+
+
 _CLASSES: Dict[str, Type[StoreSubmitError]] = {cls.code: cls for cls in (
     InvalidArgumentError,
     ValidationError,
@@ -303,6 +313,7 @@ _CLASSES: Dict[str, Type[StoreSubmitError]] = {cls.code: cls for cls in (
     DeadlineExceededError,
     OperationCancelledError,
     UnsupportedError,
+    ResponseTooLargeError,
 )}
 
 

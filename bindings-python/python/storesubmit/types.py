@@ -68,7 +68,7 @@ ProgressKind = Literal["stage", "request", "wait", "upload", "pack", "resumable"
 Severity = Literal["error", "warning"]
 
 #: The values of ``surface.errorCode`` (the core's list).
-ErrorCode = Literal["invalid_argument", "validation", "auth", "forbidden", "not_found", "conflict", "precondition_failed", "bad_request", "rate_limited", "unavailable", "server", "timeout", "transport", "invalid_response", "commit_failed", "submission_failed", "sas_expired", "sas_permission", "checksum_mismatch", "missing_files", "invalid_archive", "io", "deadline_exceeded", "cancelled", "unsupported"]
+ErrorCode = Literal["invalid_argument", "validation", "auth", "forbidden", "not_found", "conflict", "precondition_failed", "bad_request", "rate_limited", "unavailable", "server", "timeout", "transport", "invalid_response", "commit_failed", "submission_failed", "sas_expired", "sas_permission", "checksum_mismatch", "missing_files", "invalid_archive", "io", "deadline_exceeded", "cancelled", "unsupported", "response_too_large"]
 
 #: The values of ``surface.tokenVersion`` (the core's list).
 TokenVersion = Literal["v1", "v2"]

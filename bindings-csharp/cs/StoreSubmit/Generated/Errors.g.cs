@@ -373,6 +373,20 @@ namespace StoreSubmit
         public UnsupportedException(JsonObject error, Exception innerException = null) : base(error, innerException) { }
     }
 
+    /// <summary>Error <c>response_too_large</c> (number 26): the service's answer was larger than the limit for its kind.</summary>
+    /// <remarks>An answer was larger than the core accepts for its kind (API JSON, blob XML, token; the limits <c>response.*.bytes.max</c>): refused as it streams in, never held whole in memory.</remarks>
+    public class ResponseTooLargeException : StoreSubmitException
+    {
+        /// <summary>The stable code, <c>response_too_large</c>.</summary>
+        public const string ErrorCode = "response_too_large";
+
+        /// <summary>The manifest's stable number of <c>response_too_large</c>.</summary>
+        public const int ErrorNumber = 26;
+
+        /// <summary>Builds the exception from the core's error JSON (and the exception that caused it, if any).</summary>
+        public ResponseTooLargeException(JsonObject error, Exception innerException = null) : base(error, innerException) { }
+    }
+
     public partial class StoreSubmitException
     {
         /// <summary>Every error code of the manifest and the exception class it maps to.</summary>
@@ -403,6 +417,7 @@ namespace StoreSubmit
             { "deadline_exceeded", typeof(DeadlineExceededException) },
             { "cancelled", typeof(CancelledException) },
             { "unsupported", typeof(UnsupportedException) },
+            { "response_too_large", typeof(ResponseTooLargeException) },
         };
 
         /// <summary>Every error number of the manifest and its code.</summary>
@@ -433,6 +448,7 @@ namespace StoreSubmit
             { 23, "deadline_exceeded" },
             { 24, "cancelled" },
             { 25, "unsupported" },
+            { 26, "response_too_large" },
         };
 
         private static Exception Create(string code, JsonObject error, CancellationToken token)
@@ -464,6 +480,7 @@ namespace StoreSubmit
                 case "deadline_exceeded": return new DeadlineExceededException(error);
                 case "cancelled": return new CancelledException(error, token);
                 case "unsupported": return new UnsupportedException(error);
+                case "response_too_large": return new ResponseTooLargeException(error);
                 default: return new StoreSubmitException(error);
             }
         }
@@ -534,6 +551,7 @@ namespace StoreSubmit
             new ErrorCodeInfo("deadline_exceeded", 23, false, "the workflow's deadline passed before it finished"),
             new ErrorCodeInfo("cancelled", 24, false, "the operation was cancelled"),
             new ErrorCodeInfo("unsupported", 25, false, "the requested configuration is not supported"),
+            new ErrorCodeInfo("response_too_large", 26, false, "the service's answer was larger than the limit for its kind"),
         };
 
         private static readonly IssueCodeInfo[] IssueCodes =

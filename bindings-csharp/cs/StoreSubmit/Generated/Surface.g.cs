@@ -114,6 +114,8 @@ namespace StoreSubmit
         Cancelled,
         /// <summary><c>unsupported</c></summary>
         Unsupported,
+        /// <summary><c>response_too_large</c></summary>
+        ResponseTooLarge,
     }
 
     /// <summary>The values of <c>flow.oldPackages</c> (their JSON spelling in each member's summary).</summary>
@@ -178,7 +180,7 @@ namespace StoreSubmit
             { typeof(ProgressKind), new[] { "stage", "request", "wait", "upload", "pack", "resumable" } },
             { typeof(Severity), new[] { "error", "warning" } },
             { typeof(DocumentKind), new[] { "app-submission", "addon-submission", "flight-submission", "addon", "flight", "win32-metadata", "win32-metadata-patch", "win32-packages", "win32-package", "win32-assets-create", "win32-assets-commit" } },
-            { typeof(ErrorCode), new[] { "invalid_argument", "validation", "auth", "forbidden", "not_found", "conflict", "precondition_failed", "bad_request", "rate_limited", "unavailable", "server", "timeout", "transport", "invalid_response", "commit_failed", "submission_failed", "sas_expired", "sas_permission", "checksum_mismatch", "missing_files", "invalid_archive", "io", "deadline_exceeded", "cancelled", "unsupported" } },
+            { typeof(ErrorCode), new[] { "invalid_argument", "validation", "auth", "forbidden", "not_found", "conflict", "precondition_failed", "bad_request", "rate_limited", "unavailable", "server", "timeout", "transport", "invalid_response", "commit_failed", "submission_failed", "sas_expired", "sas_permission", "checksum_mismatch", "missing_files", "invalid_archive", "io", "deadline_exceeded", "cancelled", "unsupported", "response_too_large" } },
             { typeof(OldPackages), new[] { "replace", "keep" } },
             { typeof(PendingPolicy), new[] { "fail", "reuse", "recreate" } },
             { typeof(StopAfter), new[] { "draft", "committed", "certification", "published" } },
