@@ -1,6 +1,7 @@
 // `npm run build`: the .wasm (Debian's rustc-web, wasm32-unknown-unknown, profile wasm-release), then
-// wasm-bindgen for the web (pkg/) and for Node (pkg-node/), then the JavaScript layer (js/), the shared host
-// loop (../js-host/driver.mjs, copied, never edited here) and the TypeScript definitions into both.
+// wasm-bindgen for the web (pkg/) and for Node (pkg-node/), then the JavaScript layer (js/) and the TypeScript
+// definitions into both. The shared facade and host loop are the dependency @storesubmit/host (../js-host),
+// imported by name, never copied.
 //
 // wasm-bindgen drops the name and producers sections (half the file); Debian's binaryen (108) is not used: its
 // wasm-opt breaks the externref table Rust's wasm32 target emits now.
@@ -70,7 +71,6 @@ for (const [dir, [bgTarget, entry]] of Object.entries(outputs)) {
   for (const f of ['api.mjs', 'loaded.mjs']) copyFileSync(join(here, 'js', f), join(out, f));
   copyFileSync(join(here, 'js', entry), join(out, 'index.mjs'));
   copyFileSync(join(here, 'js/index.d.ts'), join(out, 'index.d.mts'));
-  copyFileSync(join(root, 'js-host/driver.mjs'), join(out, 'driver.mjs'));
   // wasm-bindgen writes a package.json for its own module; the package's is ../package.json
   rmSync(join(out, 'package.json'), { force: true });
   rmSync(join(out, '.gitignore'), { force: true });

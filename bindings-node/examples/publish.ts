@@ -15,7 +15,6 @@ import {
   type AppSubmission,
   type Outcome,
   type Plan,
-  type PlannableRequest,
   type Project,
   type ProgressEvent,
   type TokenCredential,
@@ -33,17 +32,28 @@ async function release(client: Client, appId: string, files: string, signal: Abo
       { applicationPackages: [{ fileName: 'app.msixupload' }], notesForCertification: 'typed' },
       { files, rolloutPercentage: 10, stopAfter: 'committed', onProgress, signal },
     );
-    const status: string | undefined = outcome.status;
+    const status: string | null | undefined = outcome.status;
     return status ?? outcome.stage;
   } catch (e) {
     if (e instanceof OperationCancelledError && e.resumeToken !== null) {
+      console.log('cancelled because', e.cause);
       return (await client.resume(e.resumeToken, { files })).stage;
     }
     if (e instanceof StoreSubmitError) {
-      console.error(e.code, e.status, e.retryable, e.correlationId, e.issues.map((i) => i.code));
+      console.error(e.code, e.status, e.retryable, e.correlationId, e.request?.url, e.issues.map((i) => i.code));
     }
     throw e;
   }
+}
+
+/** GET, edit, publish: the model a typed call answers is what a publish takes, and its outcome an Outcome. */
+async function editAndPublish(client: Client, appId: string, submissionId: string): Promise<Outcome> {
+  const submission = await client.devcenter.getAppSubmission(appId, submissionId);
+  submission.notesForCertification = 'edited';
+  const outcome: Outcome<AppSubmission> = await client.publishAppSubmission(appId, submission, { stopAfter: 'draft' });
+  const title: unknown = outcome.document?.listings;
+  console.log(title);
+  return outcome;
 }
 
 async function typedCalls(client: Client, appId: string): Promise<void> {
@@ -54,7 +64,9 @@ async function typedCalls(client: Client, appId: string): Promise<void> {
   const pkgs = await client.win32.getPackages('product');
   const urls = (pkgs.responseData?.packages ?? []).map((p) => p.packageUrl);
   const products = await client.ingestion.listProducts({ filter: "resourceType eq 'AzureApplication'" });
-  console.log(pending, ids, urls, products.value.length);
+  const rollout = await client.rollout(appId, 'S1', { action: 'update', percentage: 50 });
+  const waited = await client.waitForSubmission('S1', { appId, stopAfter: 'certification' });
+  console.log(pending, ids, urls, products.value.length, rollout.document, waited.submissionId);
   try {
     await client.devcenter.getApp('missing');
   } catch (e) {
@@ -63,14 +75,14 @@ async function typedCalls(client: Client, appId: string): Promise<void> {
 }
 
 async function dryRun(client: Client, path: string): Promise<string> {
-  const project: Project<PlannableRequest> = loadProject(path, { environment: 'beta' });
+  const project: Project = loadProject(path, { environment: 'beta' });
   if (!project.valid || project.request === null) return project.issues.map((i) => i.code).join(', ');
   const env: string = project.credentials.clientSecret;
-  const planned = await client.run({ workflow: 'plan', request: project.request }, { files: project.files });
-  const plan = planned.document as unknown as Plan;
-  const changed: string[] = plan.changes.map((c) => `${c.path}: ${String(c.from)} -> ${String(c.to)}`);
-  console.log(env, changed, plan.requests.map((r) => r.method));
-  return summary(null, plan);
+  const planned = await client.plan(project.request, { files: project.files });
+  const plan: Plan | undefined = planned.document;
+  const changed: string[] = (plan?.changes ?? []).map((c) => `${c.path}: ${String(c.from)} -> ${String(c.to)}`);
+  console.log(env, changed, plan?.requests.map((r) => r.method));
+  return summary({ plan }).markdown;
 }
 
 async function main(): Promise<void> {
@@ -82,12 +94,13 @@ async function main(): Promise<void> {
     };
     const bundled = new Client(secret, { endpoints: emu.endpoints, sellerId: emu.sellerId });
     const viaFetch = new Client(azure, { endpoints: emu.endpoints, fetch, retry: { maxAttempts: 3 } });
-    const report: ValidationReport = validate({ applicationPackages: [] }, { kind: 'app-submission', files: ['app.msixupload'] });
+    const report: ValidationReport = validate({ applicationPackages: [] }, { kind: 'app-submission', files: ['app.msixupload'], change: true });
     const errors: string[] = report.issues.filter((i) => i.severity === 'error').map((i) => i.code);
-    const packed = await pack({ names: ['app.msixupload'] }, { files: 'release', output: 'out.zip' });
-    console.log(errors, packed.size, allErrorCodes().length, allIssueCodes()[0]?.code);
+    const packed = await pack({ names: ['app.msixupload'], files: 'release', output: 'out.zip' });
+    console.log(errors, packed.size, allErrorCodes().map((e) => e.number), allIssueCodes()[0]?.code);
     console.log(await release(bundled, emu.appId, 'release', AbortSignal.timeout(60_000)));
     await typedCalls(viaFetch, emu.appId);
+    await editAndPublish(viaFetch, emu.appId, 'S1');
     console.log(await dryRun(bundled, 'storesubmit.toml'));
   } finally {
     emu.stop();
@@ -107,11 +120,17 @@ export async function misuse(client: Client): Promise<void> {
   const n: number | undefined = app.id;
   // @ts-expect-error stopAfter has four values
   await client.publishAppSubmission('x', {}, { stopAfter: 'later' });
+  // @ts-expect-error options are named as the manifest names them
+  await client.publishAppSubmission('x', {}, { rollout: 10 });
   // @ts-expect-error a credential needs getToken
   new Client({ token: 'x' });
-  // @ts-expect-error a plan dry-runs a submission or an MSI/EXE request only
-  await client.run({ workflow: 'plan', request: { workflow: 'call', op: 'devcenter.get_app' } });
-  // @ts-expect-error summary() answers Markdown text
-  const table: number = summary(null);
+  // @ts-expect-error a request names one of the manifest's workflows
+  await client.run({ workflow: 'deploy' });
+  // @ts-expect-error the Node package's files are a folder
+  await client.publishAppSubmission('x', {}, { files: ['a.msix'] });
+  // @ts-expect-error summary() answers {markdown}
+  const table: string = summary({});
+  // @ts-expect-error validate's options are {kind, files, change}
+  validate({}, { text: '{}' });
   console.log(n, table);
 }

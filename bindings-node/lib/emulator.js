@@ -8,7 +8,7 @@ const { native, guard } = require('./native');
 const SECRETS = new WeakMap();
 
 /** Phase durations (seconds) for quick tests: every pipeline finishes in well under a second. */
-const FAST = Object.freeze({
+const FAST_DURATIONS = Object.freeze({
   commit: 0.1,
   preprocessing: 0.1,
   certification: 0.1,
@@ -114,8 +114,8 @@ class Emulator {
  */
 function startEmulator(config = {}, { fast = true } = {}) {
   const cfg = { ...config };
-  if (fast) cfg.durations = { ...FAST, ...(cfg.durations || {}) };
+  if (fast) cfg.durations = { ...FAST_DURATIONS, ...(cfg.durations || {}) };
   return new Emulator(guard(() => native.Emulator.start(JSON.stringify(cfg))));
 }
 
-module.exports = { startEmulator, Emulator, FAST_DURATIONS: FAST };
+module.exports = { startEmulator, Emulator, FAST_DURATIONS };

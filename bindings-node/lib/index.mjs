@@ -1,12 +1,6 @@
-// The ES module entry point: the same package as the CommonJS one (lib/index.js), re-exported.
+// The ES module entry point: the CommonJS package (lib/index.js), re-exported, so both entries share one
+// set of classes (an error thrown by either is an instance of the classes of both).
 import storesubmit from './index.js';
 
-export * from './errors.mjs';
-
 export default storesubmit;
-export const {
-  Client, ClientSecretCredential, BundledTransport, FetchTransport, manifest, operations, allErrorCodes, allIssueCodes, redact, redactUrl, version, coreVersion,
-  validate, guessKind, documentKinds, packageEntries, tables, parseJson, pack, loadProject, summary, connectionFile, resolveConnection,
-  startEmulator, Emulator, FAST_DURATIONS,
-  DevcenterOperations, Win32Operations, IngestionOperations,
-} = storesubmit;
+export * from './index.js';

@@ -2,7 +2,7 @@
 //! in native objects with no readable property, so `util.inspect`, `String()` and `JSON.stringify` of
 //! a credential or a client show nothing of them.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use napi_derive::napi;
 use storesubmit::api::auth::TokenCache as CoreTokens;
@@ -32,7 +32,7 @@ impl Secret {
 /// The access tokens a client shares between the workflows it runs (never exposed).
 #[napi]
 pub struct TokenCache {
-    pub(crate) inner: Arc<Mutex<CoreTokens>>,
+    inner: Mutex<CoreTokens>,
 }
 
 impl TokenCache {
@@ -40,12 +40,12 @@ impl TokenCache {
     pub(crate) fn get(&self) -> CoreTokens {
         self.inner.lock().map(|t| t.clone()).unwrap_or_default()
     }
-}
 
-/// Stores a run's tokens back into a shared cache.
-pub(crate) fn save(cache: &Mutex<CoreTokens>, tokens: CoreTokens) {
-    if let Ok(mut t) = cache.lock() {
-        *t = tokens;
+    /// Keeps the tokens a run ended with.
+    pub(crate) fn set(&self, tokens: CoreTokens) {
+        if let Ok(mut t) = self.inner.lock() {
+            *t = tokens;
+        }
     }
 }
 
@@ -55,6 +55,6 @@ impl TokenCache {
     #[napi(constructor)]
     #[allow(clippy::new_without_default)]
     pub fn new() -> Self {
-        TokenCache { inner: Arc::new(Mutex::new(CoreTokens::new())) }
+        TokenCache { inner: Mutex::new(CoreTokens::new()) }
     }
 }

@@ -25,6 +25,7 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
       .catch((e) => e);
     assert.ok(err instanceof storesubmit.OperationCancelledError, String(err));
     assert.equal(err.code, 'cancelled');
+    assert.equal(err.cause, ac.signal.reason, "the abort's reason is the error's cause");
     assert.match(err.message, /stage `upload`/);
     assert.equal(typeof err.resumeToken, 'string');
     const token = JSON.parse(err.resumeToken);
@@ -37,7 +38,7 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     assert.equal(status.status, 'PendingCommit');
     const done = await client.resume(err.resumeToken, { files });
     assert.equal(done.stage, 'published');
-    assert.equal(done.submission_id, token.submission_id, 'the same submission, not a second one');
+    assert.equal(done.submissionId, token.submission_id, 'the same submission, not a second one');
   });
 
   test(`an aborted signal stops before any request; a timeout signal mid-poll (${name})`, async (t) => {
@@ -49,6 +50,7 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
       .publishAppSubmission(emu.appId, APP_CHANGES, { files, signal: AbortSignal.abort(), onProgress: (e) => sent.push(e) })
       .catch((e) => e);
     assert.ok(pre instanceof storesubmit.OperationCancelledError);
+    assert.ok(pre.cause instanceof DOMException && pre.cause.name === 'AbortError', String(pre.cause));
     assert.deepEqual(sent, []);
     const polling = await client
       .publishAppSubmission(emu.appId, APP_CHANGES, {
@@ -57,6 +59,7 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
       })
       .catch((e) => e);
     assert.ok(polling instanceof storesubmit.OperationCancelledError, String(polling));
+    assert.equal(polling.cause?.name, 'TimeoutError');
     assert.match(polling.message, /stage `poll/);
     assert.ok(polling.resumeToken, 'committed: resumable');
     emu.advanceClock(60);

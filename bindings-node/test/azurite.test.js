@@ -75,7 +75,7 @@ test('publish uploads the ZIP to Azurite in blocks (bundled and fetch)', async (
     const fetchOpt = name === 'fetch' ? { fetch: (url, init) => (sent.push(`${init.method} ${url}`), fetch(url, init)) } : transport;
     const client = emu.client({ ...fetchOpt, upload: { blockSize: 2 << 20 } });
     const draft = await client.publishAppSubmission(emu.appId, APP_CHANGES, { files, stopAfter: 'draft' });
-    const sub = await client.devcenter.getAppSubmission(emu.appId, draft.submission_id);
+    const sub = await client.devcenter.getAppSubmission(emu.appId, draft.submissionId);
     assert.ok(sub.fileUploadUrl.startsWith(azurite), 'the upload URL points at Azurite');
     if (name === 'fetch') {
       assert.ok(sent.filter((s) => s.startsWith('PUT ') && s.includes('comp=block&')).length >= 5, 'blocks went to Azurite');
@@ -87,7 +87,7 @@ test('publish uploads the ZIP to Azurite in blocks (bundled and fetch)', async (
     assert.deepEqual(zipNames(zip), ['Contoso.App_1.2.0.0_x64.msixupload', 'Images/Screenshot1.png']);
     const shot = readFileSync(join(files, 'Images', 'Screenshot1.png'));
     assert.ok(zip.includes(shot), 'the screenshot is stored as is');
-    const done = await client.resume(draft.resume, { files });
+    const done = await client.resume(draft.resumeToken, { files });
     assert.equal(done.stage, 'published', `${name}: the emulator read the upload back from Azurite and accepted it`);
   }
 });

@@ -30,15 +30,16 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     assert.equal(app.stage, 'published');
     assert.equal(app.status, 'Published');
     assert.equal(app.flow, 'app-submission');
-    assert.ok(app.submission_id);
+    assert.ok(app.submissionId);
+    assert.deepEqual(Object.keys(app).filter((k) => k.includes('_')), [], 'camelCase outcome');
     const uploads = progress.filter((e) => e.kind === 'upload');
     assert.ok(uploads.length >= 2, 'upload progress reported');
     const last = uploads[uploads.length - 1];
     assert.equal(last.done, last.total);
     assert.ok(last.total > 5 << 20);
     const stages = progress.filter((e) => e.kind === 'stage').map((e) => e.stage);
-    assert.deepEqual([stages[0], stages.includes('upload'), stages.at(-1)], ['start', true, 'done'], stages.join(' '));
-    const sub = await client.devcenter.getAppSubmission(emu.appId, app.submission_id);
+    assert.deepEqual([stages[0], stages.includes('upload'), stages.at(-1)], ['preflight', true, 'done'], stages.join(' '));
+    const sub = await client.devcenter.getAppSubmission(emu.appId, app.submissionId);
     const pkgs = Object.fromEntries(sub.applicationPackages.map((p) => [p.fileName, p.fileStatus]));
     assert.equal(pkgs['Contoso.App_1.2.0.0_x64.msixupload'], 'Uploaded');
     assert.equal(sub.packageDeliveryOptions.packageRollout.packageRolloutPercentage, 25);
@@ -112,24 +113,24 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     assert.equal(out.flow, 'ingestion');
     assert.equal(out.stage, 'published');
     const subs = await client.ingestion.listSubmissions(emu.ingestionProductId);
-    assert.ok(subs.value.some((s) => s.id === out.submission_id));
+    assert.ok(subs.value.some((s) => s.id === out.submissionId));
 
     const app = await client.publishAppSubmission(emu.appId, APP_CHANGES, { files, rolloutPercentage: 10 });
-    const sid = app.submission_id;
-    assert.equal((await client.rollout(emu.appId, sid, 'get')).document.packageRolloutPercentage, 10);
-    assert.equal((await client.rollout(emu.appId, sid, 'update', { percentage: 50 })).document.packageRolloutPercentage, 50);
-    assert.equal((await client.rollout(emu.appId, sid, 'halt')).status, 'PackageRolloutStopped');
-    await assert.rejects(client.rollout(emu.appId, sid, 'update'), storesubmit.InvalidArgumentError);
+    const sid = app.submissionId;
+    assert.equal((await client.rollout(emu.appId, sid)).document.packageRolloutPercentage, 10);
+    assert.equal((await client.rollout(emu.appId, sid, { action: 'update', percentage: 50 })).document.packageRolloutPercentage, 50);
+    assert.equal((await client.rollout(emu.appId, sid, { action: 'halt' })).status, 'PackageRolloutStopped');
+    await assert.rejects(client.rollout(emu.appId, sid, { action: 'update' }), storesubmit.InvalidArgumentError);
 
     // a submission committed elsewhere (here: by a typed call), waited for
     const other = await client.publishAppSubmission(emu.appId, APP_CHANGES, { files, stopAfter: 'draft' });
-    await client.devcenter.commitAppSubmission(emu.appId, other.submission_id);
-    const waited = await client.waitForSubmission({ type: 'app', app_id: emu.appId }, other.submission_id);
+    await client.devcenter.commitAppSubmission(emu.appId, other.submissionId);
+    const waited = await client.waitForSubmission(other.submissionId, { appId: emu.appId });
     assert.equal(waited.stage, 'published');
-    assert.equal(waited.submission_id, other.submission_id);
+    assert.equal(waited.submissionId, other.submissionId);
 
     const apps = await client.listAll('devcenter.list_apps', { top: 1 });
-    assert.deepEqual(apps.map((a) => a.id), [emu.appId]);
+    assert.deepEqual(apps.document.value.map((a) => a.id), [emu.appId]);
     const page = await client.devcenter.listApps({ top: 1 });
     assert.equal(page.value[0].id, emu.appId);
   });
@@ -140,15 +141,15 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     const client = emu.client(transport);
     const draft = await client.publishAppSubmission(emu.appId, APP_CHANGES, { files, stopAfter: 'draft' });
     assert.equal(draft.stage, 'draft');
-    assert.equal(typeof draft.resume, 'string');
-    assert.ok(!draft.resume.includes('sig='));
-    assert.ok(!draft.resume.includes(emu.clientSecret));
-    const status = await client.devcenter.getAppSubmissionStatus(emu.appId, draft.submission_id);
+    assert.equal(typeof draft.resumeToken, 'string');
+    assert.ok(!draft.resumeToken.includes('sig='));
+    assert.ok(!draft.resumeToken.includes(emu.clientSecret));
+    const status = await client.devcenter.getAppSubmissionStatus(emu.appId, draft.submissionId);
     assert.equal(status.status, 'PendingCommit');
     const other = emu.client(name === 'fetch' ? {} : TRANSPORTS.fetch);
-    const done = await other.resume(draft.resume, { files });
+    const done = await other.resume(draft.resumeToken, { files });
     assert.equal(done.stage, 'published');
-    assert.equal(done.submission_id, draft.submission_id);
+    assert.equal(done.submissionId, draft.submissionId);
 
     const err = await client.devcenter.getApp('9NOPE').catch((e) => e);
     assert.ok(err instanceof storesubmit.NotFoundError);
@@ -175,7 +176,7 @@ for (const [name, transport] of Object.entries(TRANSPORTS)) {
     const client = emu.client(transport);
     const waits = [];
     const app = await client.call('devcenter.get_app', { applicationId: emu.appId }, { onProgress: (e) => e.kind === 'wait' && waits.push(e) });
-    assert.equal(app.id, emu.appId);
+    assert.equal(app.document.id, emu.appId);
     assert.equal(waits.length, 2);
     assert.equal(waits[0].reason.kind, 'retry');
     const out = await client.publishAppSubmission(emu.appId, APP_CHANGES, { files });

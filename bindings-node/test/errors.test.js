@@ -10,9 +10,10 @@ const { native } = require('../lib/native');
 const manifest = storesubmit.manifest();
 
 test('allErrorCodes() is the manifest catalogue, one subclass each', () => {
-  const codes = storesubmit.allErrorCodes();
+  const codes = storesubmit.allErrorCodes().map((e) => e.code);
+  assert.deepEqual(storesubmit.allErrorCodes(), manifest.errors.map(({ code, number, retryable, description }) => ({ code, number, retryable, description })));
   assert.deepEqual(codes, manifest.errors.map((e) => e.code));
-  assert.equal(codes.length, 25);
+  assert.equal(codes.length, 26);
   const classes = new Set();
   for (const e of manifest.errors) {
     const cls = storesubmit.errorClassFor(e.code);
@@ -37,22 +38,24 @@ test('allErrorCodes() is the manifest catalogue, one subclass each', () => {
   assert.equal(storesubmit.errorClassFor('no_such_code'), storesubmit.StoreSubmitError);
 });
 
-test('every error code a host can report comes back from a workflow as its class', () => {
-  // A host failure of each code, reported to a running workflow that gives up at once (maxAttempts 1).
+test('every error code a host can report comes back from a workflow as its class', async () => {
+  // A failure of each code answering the token task the package keeps (a credential object), reported to a
+  // run that gives up at once (maxAttempts 1).
   const options = JSON.stringify({
-    tenantId: 't', clientId: 'c', retry: { maxAttempts: 1 },
+    retry: { maxAttempts: 1 },
     endpoints: { token: 'http://127.0.0.1:9/t', devcenter: 'http://127.0.0.1:9/d', win32: 'http://127.0.0.1:9/w', ingestion: 'http://127.0.0.1:9/i' },
   });
-  const { errorFromJson } = require('../lib/errors');
+  const request = JSON.stringify({ workflow: 'call', op: 'devcenter.get_app', args: { applicationId: 'x' } });
   for (const e of manifest.errors) {
-    const m = new native.WireMachine(options, JSON.stringify({ workflow: 'call', op: 'devcenter.get_app', args: { applicationId: 'x' } }), null, null);
-    const first = JSON.parse(m.step('{"kind":"start"}'));
-    const task = first.tasks[0];
+    const session = new native.Session(options, request, null, null, JSON.stringify({ keep: { token: true } }));
+    let task;
+    while (!task) task = JSON.parse(await session.next()).tasks[0];
     assert.equal(task.kind, 'token');
-    const done = JSON.parse(m.step(JSON.stringify({ id: task.id, kind: 'failed', error: { code: e.code, message: `host says ${e.code}` } })));
-    assert.equal(done.kind, 'done', e.code);
+    session.complete(JSON.stringify({ id: task.id, kind: 'failed', error: { code: e.code, message: `host says ${e.code}` } }));
+    let done = null;
+    while (!done) done = JSON.parse(await session.next()).done;
     assert.equal(done.error.number, e.number, e.code);
-    const err = errorFromJson(done.error);
+    const err = storesubmit.errorFromJson(done.error);
     assert.ok(err instanceof storesubmit.errorClassFor(e.code), `${e.code}: ${err}`);
   }
 });
@@ -63,6 +66,8 @@ test('native errors are mapped: bad options, bad requests, unknown operations', 
   const client = emu.client();
   await assert.rejects(client.call('devcenter.no_such_op', {}), storesubmit.InvalidArgumentError);
   await assert.rejects(client.run({ workflow: 'deploy' }), (e) => e instanceof storesubmit.InvalidArgumentError && /workflow/.test(e.message));
+  await assert.rejects(client.run({ workflow: 'call', op: 'devcenter.get_app' }, { file: 'x' }), (e) => e instanceof storesubmit.InvalidArgumentError && /run\/file: unknown option/.test(e.message));
+  assert.throws(() => emu.client({ sellerID: '1' }), (e) => e instanceof storesubmit.InvalidArgumentError && /Client\/sellerID: unknown option/.test(e.message));
   await assert.rejects(client.devcenter.getApp(''), storesubmit.InvalidArgumentError);
   assert.throws(() => new storesubmit.Client({}), storesubmit.InvalidArgumentError);
   assert.throws(() => new storesubmit.ClientSecretCredential('t', 'c', ''), storesubmit.InvalidArgumentError);

@@ -29,7 +29,8 @@ test('loadProject: a request, the files folder and the credential variable names
   const p = storesubmit.loadProject(join(dir, 'storesubmit.toml'));
   assert.equal(p.valid, true, JSON.stringify(p.issues));
   assert.equal(p.request.workflow, 'submission');
-  assert.deepEqual(p.request.target, { type: 'app', app_id: '9NBLGGH4R315' });
+  assert.equal(p.request.target.type, 'app');
+  assert.ok(Object.values(p.request.target).includes('9NBLGGH4R315'), JSON.stringify(p.request.target));
   assert.equal(p.files, dir);
   assert.equal(p.credentials.clientSecret, 'MY_SECRET_VAR');
   assert.equal(p.credentials.tenantId, 'STORESUBMIT_TENANT_ID');
@@ -58,41 +59,41 @@ test('plan: only reads, and its document feeds summary()', async (t) => {
   assert.ok(plan.requests.some((r) => r.method === 'POST' && r.operation.includes('commit')), JSON.stringify(plan.requests));
   assert.deepEqual(plan.filesAdded, ['build/Contoso.App_3.0.0.0_x64.msixupload']);
 
-  const dry = storesubmit.summary(null, plan);
+  const dry = storesubmit.summary({ plan }).markdown;
   assert.match(dry, /^## storesubmit: plan \(dry run/);
   assert.ok(dry.includes('| /listings/en-us/baseListing/title | changed |') && dry.includes('| Contoso Planned |'), dry);
 
   const outcome = await emu.client().run(p.request, { files: p.files });
-  const md = storesubmit.summary(outcome, plan);
-  assert.ok(md.includes(`| Submission id | ${outcome.submission_id} |`), md);
+  const md = storesubmit.summary({ outcome, plan }).markdown;
+  assert.ok(md.includes(`| Submission id | ${outcome.submissionId} |`), md);
   assert.ok(md.includes('| Status | Published |') && md.includes('### Changes ('), md);
 });
 
 test('summary: escaped cells, redacted secrets, a failure with its code', () => {
   const outcome = {
-    flow: 'win32', stage: 'published', resource_id: '1234', status: 'PUBLISHED', adopted: false,
-    errors: [{ code: 'E1', message: 'a | b\nc' }], warnings: [], certification_reports: [],
+    flow: 'win32', stage: 'published', resourceId: '1234', status: 'PUBLISHED', adopted: false,
+    errors: [{ code: 'E1', message: 'a | b\nc' }], warnings: [], certificationReports: [],
   };
-  const md = storesubmit.summary(outcome);
+  const md = storesubmit.summary({ outcome }).markdown;
   assert.ok(md.includes('| E1 | a \\| b<br>c | — |'), md);
   assert.ok(!md.includes('### Requests'), md);
   const err = new storesubmit.ConflictError('a pending submission exists: https://x/y?sig=TOPSECRETSIG', {
     status: 409, correlationId: 'corr-9', resumeToken: '{"v":1}',
   });
-  const failed = storesubmit.summary(null, null, err);
+  const failed = storesubmit.summary({ error: err }).markdown;
   assert.ok(failed.startsWith('## storesubmit: failed'), failed);
   for (const want of ['| Error code | conflict |', '| HTTP status | 409 |', '| Correlation id | corr-9 |', '| Resumable | yes |']) {
     assert.ok(failed.includes(want), `${want} in ${failed}`);
   }
   assert.ok(!failed.includes('TOPSECRETSIG'), failed);
-  assert.throws(() => storesubmit.summary(outcome, null, err), storesubmit.InvalidArgumentError);
+  assert.throws(() => storesubmit.summary({ outcome, error: err }), storesubmit.InvalidArgumentError);
 });
 
 test('connectionFile: the emulator line and camelCase keys, mistakes named', () => {
-  const emu = storesubmit.connectionFile('{"devcenter_url":"http://127.0.0.1:1/dc","seller_id":7,"app_id":"9N"}\n{"event":"x"}\n', 'emu.out');
+  const emu = storesubmit.connectionFile('{"devcenter_url":"http://127.0.0.1:1/dc","seller_id":7,"app_id":"9N"}\n{"event":"x"}\n', { name: 'emu.out' });
   assert.equal(emu.devcenterUrl, 'http://127.0.0.1:1/dc');
   assert.equal(emu.sellerId, '7');
   assert.equal(emu.clientSecret, null);
   assert.equal(storesubmit.connectionFile('{"tokenUrl":"https://login.example"}').tokenUrl, 'https://login.example');
-  assert.throws(() => storesubmit.connectionFile('{"devcenterURL":"x"}', 'c.json'), (e) => e instanceof storesubmit.InvalidArgumentError && /c\.json.*devcenterURL/.test(e.message));
+  assert.throws(() => storesubmit.connectionFile('{"devcenterURL":"x"}', { name: 'c.json' }), (e) => e instanceof storesubmit.InvalidArgumentError && /c\.json.*devcenterURL/.test(e.message));
 });

@@ -65,7 +65,7 @@ test('pack a submission to a file and a list of files to a stream', async (t) =>
   const files = release(t);
   const out = tempDir(t);
   const progress = [];
-  const report = await storesubmit.pack({ kind: 'app-submission', document: DOC }, { files, output: join(out, 's.zip'), onProgress: (e) => progress.push(e) });
+  const report = await storesubmit.pack({ kind: 'app-submission', document: DOC, files, output: join(out, 's.zip'), onProgress: (e) => progress.push(e) });
   const zip = readFileSync(join(out, 's.zip'));
   assert.equal(report.size, zip.length);
   assert.deepEqual([...report.entries].sort(), ['Contoso.App_1.2.0.0_x64.msixupload', 'Images/Screenshot1.png']);
@@ -79,13 +79,13 @@ test('pack a submission to a file and a list of files to a stream', async (t) =>
   const chunks = [];
   const stream = new PassThrough();
   stream.on('data', (c) => chunks.push(c));
-  const r2 = await storesubmit.pack({ names: ['Assets/logo-en-us.png', 'Images/Icon300.png'] }, { files, output: stream });
+  const r2 = await storesubmit.pack({ names: ['Assets/logo-en-us.png', 'Images/Icon300.png'], files, output: stream });
   const z2 = Buffer.concat(chunks);
   assert.equal(r2.size, z2.length);
   assert.deepEqual(Object.keys(unzip(z2)).sort(), ['Assets/logo-en-us.png', 'Images/Icon300.png']);
 
   const file = createWriteStream(join(out, 'w.zip'));
-  await storesubmit.pack({ names: ['Images/Icon300.png'] }, { files, output: file });
+  await new storesubmit.Client({ getToken: async () => null }).pack({ names: ['Images/Icon300.png'], files, output: file });
   await new Promise((resolve) => file.end(resolve));
   assert.deepEqual(Object.keys(unzip(readFileSync(join(out, 'w.zip')))), ['Images/Icon300.png']);
 });
@@ -93,13 +93,14 @@ test('pack a submission to a file and a list of files to a stream', async (t) =>
 test('pack refuses missing files, unsafe names, and stops on abort', async (t) => {
   const files = release(t);
   const out = tempDir(t);
-  await assert.rejects(storesubmit.pack({ names: ['nope.bin'] }, { files, output: join(out, 'a.zip') }), storesubmit.StoreSubmitError);
-  await assert.rejects(storesubmit.pack({ names: ['../etc/passwd'] }, { files, output: join(out, 'b.zip') }), storesubmit.StoreSubmitError);
-  await assert.rejects(storesubmit.pack({ names: ['Images/Icon300.png'] }, { files, output: join(out, 'c.zip'), signal: AbortSignal.abort() }), storesubmit.OperationCancelledError);
+  await assert.rejects(storesubmit.pack({ names: ['nope.bin'], files, output: join(out, 'a.zip') }), storesubmit.MissingFilesError);
+  await assert.rejects(storesubmit.pack({ names: ['../etc/passwd'], files, output: join(out, 'b.zip') }), storesubmit.StoreSubmitError);
+  await assert.rejects(storesubmit.pack({ names: ['Images/Icon300.png'], files, output: join(out, 'c.zip'), signal: AbortSignal.abort() }), storesubmit.OperationCancelledError);
+  await assert.rejects(storesubmit.pack({ names: ['Images/Icon300.png'], files, output: 42 }), /output: must be a file path or a writable stream/);
   writeFileSync(join(files, 'big.bin'), Buffer.alloc(8 << 20, 7));
   const ac = new AbortController();
   const err = await storesubmit
-    .pack({ names: ['big.bin'] }, { files, output: join(out, 'd.zip'), signal: ac.signal, onProgress: () => ac.abort() })
+    .pack({ names: ['big.bin'], files, output: join(out, 'd.zip'), signal: ac.signal, onProgress: () => ac.abort() })
     .catch((e) => e);
   assert.ok(err instanceof storesubmit.OperationCancelledError, String(err));
   rmSync(join(files, 'big.bin'));

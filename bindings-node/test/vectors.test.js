@@ -8,7 +8,7 @@ const { readdirSync, readFileSync, mkdtempSync, mkdirSync, writeFileSync, trunca
 const { tmpdir } = require('node:os');
 const { join, dirname } = require('node:path');
 const { REPO, storesubmit } = require('./helpers');
-const { errorFromJson } = require('../lib/errors');
+const { errorFromJson } = require('@storesubmit/host');
 const { native, guard } = require('../lib/native');
 
 // JSON numbers beyond 2^53 (the Store's numeric submission ids) would lose digits in JSON.parse: the loader

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use storesubmit::wire::{self, error_json, PackJob, WireFlow};
+use storesubmit::wire::{self, error_json, Run};
 use storesubmit::{Error, Result};
 
 /// A failure as the text of its error JSON (what the JavaScript layer turns into a `StoreSubmitError`).
@@ -32,20 +32,13 @@ pub fn call_json(name: &str, args: &str) -> std::result::Result<String, Failure>
     Ok(wire::call(name, &args)?.to_string())
 }
 
-/// A workflow run with external credentials (the host answers `token` tasks).
+/// A run of a request (a workflow, or `{"workflow": "pack", …}`) with external credentials (the host answers
+/// `token` tasks).
 ///
 /// # Errors
 /// `invalid_argument` naming the bad field, as error JSON text.
-pub fn flow_start(options: &str, request: &str) -> std::result::Result<WireFlow, Failure> {
-    Ok(WireFlow::start(&parse("options", options)?, None, &parse("request", request)?, None)?)
-}
-
-/// A packaging job from its spec (JSON text).
-///
-/// # Errors
-/// `invalid_argument` naming the bad field, as error JSON text.
-pub fn pack_start(spec: &str) -> std::result::Result<PackJob, Failure> {
-    Ok(PackJob::start(&parse("spec", spec)?)?)
+pub fn run_start(options: &str, request: &str) -> std::result::Result<Run, Failure> {
+    Ok(Run::start(&parse("options", options)?, None, &parse("request", request)?, None)?)
 }
 
 /// Parses an event, runs one step of a machine on it and answers the step as JSON text.

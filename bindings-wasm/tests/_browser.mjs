@@ -1,11 +1,19 @@
 // Debian's Chromium under playwright-core (never a downloaded browser), headless, in a fresh profile.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+
+// The import map of the package's page (web/index.html): where a page served from the package finds its
+// dependency @storesubmit/host; a page's CSP allows it by its hash.
+const PAGE = readFileSync(join(dirname(fileURLToPath(import.meta.url)), '../web/index.html'), 'utf8');
+export const IMPORT_MAP = /<script type="importmap">([^<]*)<\/script>/.exec(PAGE)[1];
+export const IMPORT_MAP_HASH = `'sha256-${createHash('sha256').update(IMPORT_MAP).digest('base64')}'`;
 const FLAGS = [
   '--headless',
   '--no-sandbox',

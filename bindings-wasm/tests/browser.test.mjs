@@ -11,7 +11,7 @@ import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import * as ss from '../pkg-node/index.mjs';
-import { launch } from './_browser.mjs';
+import { IMPORT_MAP_HASH, launch } from './_browser.mjs';
 import { serve } from './_server.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -59,6 +59,11 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+test("the page's CSP allows its import map (of @storesubmit/host) by its hash", () => {
+  const page = readFileSync(join(PACKAGE, 'web/index.html'), 'utf8');
+  assert.ok(page.includes(`script-src 'self' 'wasm-unsafe-eval' ${IMPORT_MAP_HASH};`), 'edit the hash with the import map');
+});
+
 test('the page shows every issue next to its field, and the ZIP it downloads has the submission entries', async () => {
   const page = await browser.context.newPage();
   const requests = [];
@@ -82,7 +87,7 @@ test('the page shows every issue next to its field, and the ZIP it downloads has
   // what the core reports for the same text and folder (pkg-node; equal to native by the vector runners)
   const text = readFileSync(FIXTURE, 'utf8');
   const sizes = Object.fromEntries(Object.entries(FILES).map(([n, b]) => [n, b.byteLength]));
-  const report = ss.validate(null, text, sizes);
+  const report = ss.validate(text, { files: sizes });
   assert.equal(report.kind, 'app-submission');
   const key = (i) => `${i.severity} ${i.code} ${i.path} ${i.message}`;
   const known = [

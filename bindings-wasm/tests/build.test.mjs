@@ -1,7 +1,7 @@
 // The build's outputs: one module shared by both packages, within the size budget (issue 14: at most 1.5 MB
 // before compression), without the name section (wasm-bindgen --remove-name-section).
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,13 @@ test('the .wasm is at most 1.5 MB, the same in pkg/ and pkg-node/, and has no na
   assert.equal(sections.length, 0);
 });
 
-test('both packages carry the shared host loop unchanged', () => {
-  const driver = readFileSync(join(PACKAGE, '../js-host/driver.mjs'));
-  for (const dir of ['pkg', 'pkg-node']) assert.ok(readFileSync(join(PACKAGE, dir, 'driver.mjs')).equals(driver), dir);
+test('both packages import the shared host by its package name, and carry no copy of it', () => {
+  const pkg = JSON.parse(readFileSync(join(PACKAGE, 'package.json'), 'utf8'));
+  assert.equal(pkg.dependencies['@storesubmit/host'], 'file:../js-host');
+  for (const dir of ['pkg', 'pkg-node']) {
+    assert.ok(!existsSync(join(PACKAGE, dir, 'driver.mjs')), dir);
+    const api = readFileSync(join(PACKAGE, dir, 'api.mjs'), 'utf8');
+    assert.match(api, /from '@storesubmit\/host'/);
+    assert.match(api, /from '@storesubmit\/host\/driver'/);
+  }
 });

@@ -4,48 +4,38 @@
 // (web/index.html) keeps itself offline (its CSP allows `connect-src 'self'` only), so the page here is a
 // user's page as a release tool would have it: the same pkg/, and a CSP that lists the emulator's origins.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-import { launch } from './_browser.mjs';
+import { IMPORT_MAP, IMPORT_MAP_HASH, launch } from './_browser.mjs';
+import { startEmulator } from './_emulator.mjs';
 import { serve } from './_server.mjs';
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN =
-  process.env.STORESUBMIT_EMULATOR_BIN ||
-  join(process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/storesubmit/target'), 'debug/storesubmit-emulator');
 const FAST = { commit: 0.1, preprocessing: 0.1, certification: 0.1, release: 0.1 };
 
 /** A page that loads the package's modules and may connect to these origins (written into `dir`). */
 function page(dir, origins) {
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>upload</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self' ${origins.join(' ')}">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self' 'wasm-unsafe-eval' ${IMPORT_MAP_HASH}; connect-src 'self' ${origins.join(' ')}">
+<script type="importmap">${IMPORT_MAP}</script>
 </head><body data-ready="true"></body></html>`;
   writeFileSync(join(dir, 'upload.html'), html);
   return join(dir, 'upload.html');
 }
 
-/** Starts the emulator binary with these arguments; answers its first line and a stop function. */
+/** Starts the emulator binary with fast phases and these arguments; answers its info and a stop function. */
 async function emulator(args) {
   const dir = mkdtempSync(join(tmpdir(), 'storesubmit-emu-'));
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ durations: FAST }));
-  const child = spawn(BIN, ['--port', '0', '--stop-on-stdin-eof', '--config', join(dir, 'config.json'), ...args], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const first = await new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
-    createInterface({ input: child.stdout }).once('line', resolve);
-  });
-  return { info: JSON.parse(first), stop: () => (child.stdin.end(), rmSync(dir, { recursive: true, force: true })) };
+  const emu = await startEmulator(['--config', join(dir, 'config.json'), ...args]);
+  return { info: emu.info, stop: () => (emu.stop(), rmSync(dir, { recursive: true, force: true })) };
 }
 
 test("in Chromium: the page's own fetch uploads the package to the emulator's blob store (CORS)", async () => {
-  assert.ok(existsSync(BIN), `the emulator binary is missing at ${BIN} (cargo build -p storesubmit-emulator)`);
   const dir = mkdtempSync(join(tmpdir(), 'storesubmit-page-'));
   const pages = {};
   const server = await serve(PACKAGE, pages);
@@ -61,21 +51,23 @@ test("in Chromium: the page's own fetch uploads the package to the emulator's bl
     const out = await tab.evaluate(async (info) => {
       const ss = await import('/pkg/index.mjs');
       await ss.init();
-      const token = async (scope) => {
+      const getToken = async ([scope]) => {
         const r = await fetch(`${info.token_url}/${info.tenant_id}/oauth2/v2.0/token`, {
           method: 'POST',
           body: new URLSearchParams({ grant_type: 'client_credentials', client_id: info.client_id, client_secret: info.client_secret, scope }),
         });
         const j = await r.json();
-        return { token: j.access_token, expiresOn: Math.floor(Date.now() / 1000) + Number(j.expires_in) };
+        return { token: j.access_token, expiresOnTimestamp: Date.now() + Number(j.expires_in) * 1000 };
       };
       const pkg = new Uint8Array(2 * 1024 * 1024 + 77).map((_, i) => (i * 131) & 0xff);
       const endpoints = { devcenter: info.devcenter_url, win32: info.win32_url, ingestion: info.ingestion_url, token: info.token_url };
-      const outcome = await ss.runWorkflow(
-        { workflow: 'submission', target: { type: 'app', app_id: info.app_id }, spec: { changes: { applicationPackages: [{ fileName: 'Contoso.App_2.0.0.0_x64.msixupload' }] } } },
-        { options: { endpoints, poll: { initial: 0.05, factor: 1.5, max: 0.3 } }, token, files: { 'Contoso.App_2.0.0.0_x64.msixupload': pkg } },
+      const client = new ss.Client({ getToken }, { endpoints, poll: { initial: 0.05, factor: 1.5, max: 0.3 } });
+      const outcome = await client.publishAppSubmission(
+        info.app_id,
+        { applicationPackages: [{ fileName: 'Contoso.App_2.0.0.0_x64.msixupload' }] },
+        { files: { 'Contoso.App_2.0.0.0_x64.msixupload': pkg } },
       );
-      return { stage: outcome.stage, status: outcome.status, id: outcome.submission_id };
+      return { stage: outcome.stage, status: outcome.status, id: outcome.submissionId };
     }, emu.info);
     assert.equal(out.stage, 'published', JSON.stringify(out));
     assert.equal(out.status, 'Published');

@@ -1,5 +1,5 @@
 // ZIP packaging through the Node package: the core plans and writes the archive, the host reads Blob and
-// Uint8Array inputs by slices and appends the output; the archive is read back by Python's zipfile.
+// Uint8Array inputs by slices and takes the output's chunks; the archive is read back by Python's zipfile.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -46,6 +46,13 @@ print(json.dumps({"bad": z.testzip(), "entries": [[i.filename, i.compress_type, 
 
 const sha = async (b) => Buffer.from(await crypto.subtle.digest('SHA-256', b)).toString('hex');
 
+/** pack() into a Blob: the chunks collected in order. */
+async function packToBlob(options) {
+  const parts = [];
+  const report = await ss.pack({ ...options, output: async (offset, bytes) => { parts.push(bytes); } });
+  return { blob: new Blob(parts, { type: 'application/zip' }), report };
+}
+
 test('a submission ZIP from a Blob and a Uint8Array: read in slices of at most 1 MiB, entries as the core plans', async () => {
   const slices = [];
   const pkg = pattern(5 * MiB + 77, 13);
@@ -58,7 +65,7 @@ test('a submission ZIP from a Blob and a Uint8Array: read in slices of at most 1
     listings: { 'en-us': { baseListing: { images: [{ fileName: 'Images\\en-us\\1.png', fileStatus: 'PendingUpload', imageType: 'Screenshot' }] } } },
   };
   const progress = [];
-  const { blob, report } = await ss.packageZip({ kind: 'app-submission', document: doc }, files, { onProgress: (e) => progress.push(e) });
+  const { blob, report } = await packToBlob({ kind: 'app-submission', document: doc, files, onProgress: (e) => progress.push(e) });
   assert.ok(blob instanceof Blob);
   assert.equal(report.size, blob.size);
   assert.deepEqual(report.entries, ss.packageEntries('app-submission', doc).map((e) => e.name));
@@ -79,37 +86,40 @@ test('a submission ZIP from a Blob and a Uint8Array: read in slices of at most 1
   );
 });
 
-test('with write(), chunks of at most 1 MiB arrive in order and make the same bytes as the Blob', async () => {
+test('output(offset, bytes) takes chunks of at most 1 MiB, in order, the same bytes every time', async () => {
   const files = { 'a.msix': pattern(3 * MiB, 7), 'notes.txt': new TextEncoder().encode('hello '.repeat(5000)) };
   const chunks = [];
   let at = 0;
-  const { report, blob } = await ss.packageZip({ names: ['a.msix', 'notes.txt'] }, files, {
-    write: async (offset, bytes) => {
+  const report = await ss.pack({
+    names: ['a.msix', 'notes.txt'],
+    files,
+    output: async (offset, bytes) => {
       assert.equal(offset, at, 'appended in order');
       assert.ok(bytes.byteLength <= MiB, `a chunk of ${bytes.byteLength}`);
       chunks.push(bytes.slice());
       at += bytes.byteLength;
     },
   });
-  assert.equal(blob, undefined);
   assert.equal(at, report.size);
-  const again = await ss.packageZip({ names: ['a.msix', 'notes.txt'] }, files);
+  const again = await packToBlob({ names: ['a.msix', 'notes.txt'], files });
   assert.deepEqual(new Uint8Array(await again.blob.arrayBuffer()), new Uint8Array(Buffer.concat(chunks)), 'same input, same bytes');
   const zip = readZip(Buffer.concat(chunks));
   assert.deepEqual(zip.entries.map(([n, type]) => [n, type]), [['a.msix', 0], ['notes.txt', 8]], 'the package stored, the text deflated');
 });
 
 test('a missing input or a bad spec rejects with the core error', async () => {
-  await assert.rejects(ss.packageZip({ names: ['nothere.bin'] }, {}), (e) => e instanceof ss.StoreSubmitError && e.code === 'missing_files' && /nothere\.bin/.test(e.message));
-  await assert.rejects(ss.packageZip({ names: ['../up.bin'] }, {}), (e) => e instanceof ss.StoreSubmitError && e.code === 'invalid_archive');
-  await assert.rejects(ss.packageZip({ colour: 1 }, {}), (e) => e instanceof ss.StoreSubmitError && e.code === 'invalid_argument' && /pack\/colour/.test(e.message));
+  const output = async () => {};
+  await assert.rejects(ss.pack({ names: ['nothere.bin'], files: {}, output }), (e) => e instanceof ss.MissingFilesError && /nothere\.bin/.test(e.message));
+  await assert.rejects(ss.pack({ names: ['../up.bin'], files: {}, output }), (e) => e instanceof ss.StoreSubmitError && e.code === 'invalid_archive');
+  await assert.rejects(ss.pack({ colour: 1 }), (e) => e instanceof ss.InvalidArgumentError && /pack\/colour/.test(e.message));
+  await assert.rejects(ss.pack({ names: ['a'], files: {}, output: 'a.zip' }), (e) => e instanceof ss.InvalidArgumentError && /output: must be a function/.test(e.message));
 });
 
 test("preflight: a publish's first checks pass with every named file, and name a missing one", () => {
   const spec = { changes: { applicationPackages: [{ fileName: 'App.msixupload' }] } };
-  assert.equal(ss.preflight('app-submission', spec, { 'App.msixupload': new Uint8Array(9) }), null);
+  assert.equal(ss.preflight('app-submission', spec, { files: { 'App.msixupload': new Uint8Array(9) } }), null);
   assert.throws(
-    () => ss.preflight('app-submission', spec, ['other.bin']),
+    () => ss.preflight('app-submission', spec, { files: ['other.bin'] }),
     (e) => e instanceof ss.StoreSubmitError && e.code === 'missing_files' && /App\.msixupload/.test(e.message),
   );
 });

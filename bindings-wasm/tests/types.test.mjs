@@ -20,18 +20,19 @@ test('tsc --strict accepts the documented uses and rejects the wrong ones', () =
   }
 });
 
+// the facade's own helpers, exported for the package's code but not declared
+const INTERNAL = ['argumentsOf', 'clientOptionsOf', 'errorFromJson', 'runOptions', 'useEngine'];
+
 for (const dir of ['pkg', 'pkg-node']) {
-  test(`${dir}: the definitions declare exactly the module's exports`, async () => {
-    const dts = readFileSync(join(PACKAGE, dir, 'index.d.mts'), 'utf8');
-    const declared = [...dts.matchAll(/^export (?:function|class|const) (\w+)/gm)].map((m) => m[1]).sort();
-    const src = readFileSync(join(PACKAGE, dir, 'index.mjs'), 'utf8') + readFileSync(join(PACKAGE, dir, 'api.mjs'), 'utf8');
-    const exported = [...src.matchAll(/^export (?:async )?(?:function|class|const) (\w+)/gm)]
-      .map((m) => m[1])
-      .sort();
-    assert.deepEqual(declared, exported);
+  test(`${dir}: the definitions declare what the module exports (its own and the shared facade's)`, async () => {
+    const own = readFileSync(join(PACKAGE, dir, 'index.d.mts'), 'utf8');
+    const facade = readFileSync(join(PACKAGE, 'node_modules/@storesubmit/host/gen/facade.d.ts'), 'utf8');
+    const declared = (text) => [...text.matchAll(/^export (?:declare )?(?:function|class|const) (\w+)/gm)].map((m) => m[1]);
+    const names = [...new Set([...declared(own), ...declared(facade)])].sort();
+    assert.match(own, /^export \* from '@storesubmit\/host';$/m);
     if (dir === 'pkg-node') {
       const mod = await import(join(PACKAGE, dir, 'index.mjs'));
-      assert.deepEqual(Object.keys(mod).sort(), declared);
+      assert.deepEqual(Object.keys(mod).filter((k) => !INTERNAL.includes(k)).sort(), names);
     }
   });
 }

@@ -1,95 +1,58 @@
 // Workflows through the Node package against the emulator binary: the core drives every request, the host
-// supplies `fetch`, the bytes of the files and a token it obtained itself (here from the emulator's token
-// service, as a page would from its own sign-in); no client secret enters the module.
+// supplies `fetch`, the bytes of the files and a credential whose tokens it obtains itself (here from the
+// emulator's token service, as a page would from its own sign-in); no client secret enters the module.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import * as ss from '../pkg-node/index.mjs';
 import { launch } from './_browser.mjs';
+import { emulatorCredential, emulatorOptions, startEmulator } from './_emulator.mjs';
 import { serve } from './_server.mjs';
 
 const PACKAGE = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN =
-  process.env.STORESUBMIT_EMULATOR_BIN ||
-  join(process.env.CARGO_TARGET_DIR || join(homedir(), '.cache/storesubmit/target'), 'debug/storesubmit-emulator');
 
 let emulator, info;
 
 before(async () => {
-  assert.ok(existsSync(BIN), `the emulator binary is missing at ${BIN} (cargo build -p storesubmit-emulator)`);
-  emulator = spawn(BIN, ['--port', '0', '--stop-on-stdin-eof'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const first = await new Promise((resolve, reject) => {
-    emulator.once('exit', (code) => reject(new Error(`the emulator exited (${code})`)));
-    createInterface({ input: emulator.stdout }).once('line', resolve);
-  });
-  info = JSON.parse(first);
+  emulator = await startEmulator();
+  info = emulator.info;
 });
 
-after(() => {
-  emulator?.stdin.end();
-});
+after(() => emulator?.stop());
 
-/** The host's side: a counting fetch and a token the host gets from the token service itself. */
+/** The host's side: a counting fetch and a credential that gets its tokens from the token service itself. */
 function host() {
   const sent = [];
   const tokens = [];
-  return {
-    sent,
-    tokens,
-    fetch: (url, init) => {
-      sent.push(`${init.method} ${url}`);
-      return fetch(url, init);
-    },
-    token: async (scope, family) => {
-      tokens.push(`${family} ${scope}`);
-      const r = await fetch(`${info.token_url}/${info.tenant_id}/oauth2/v2.0/token`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({ grant_type: 'client_credentials', client_id: info.client_id, client_secret: info.client_secret, scope }),
-      });
-      assert.equal(r.status, 200, `token service: ${r.status}`);
-      const j = await r.json();
-      return { token: j.access_token, expiresOn: Math.floor(Date.now() / 1000) + Number(j.expires_in) };
-    },
+  const fetchFn = (url, init) => {
+    sent.push(`${init.method} ${url}`);
+    return fetch(url, init);
   };
+  return { sent, tokens, fetch: fetchFn, ...emulatorCredential(info, tokens) };
 }
 
-function options() {
-  return {
-    sellerId: info.seller_id,
-    endpoints: { devcenter: info.devcenter_url, win32: info.win32_url, ingestion: info.ingestion_url, token: info.token_url },
-    poll: { initial: 0.05, factor: 1.5, max: 0.3 },
-  };
-}
+const options = () => emulatorOptions(info);
+
+/** A client of the emulator with the host's fetch and credential. */
+const client = (h) => new ss.Client(h, { ...options(), fetch: h.fetch });
 
 test('a call workflow: one token from the host, the request sent with the host fetch, the typed result', async () => {
   const h = host();
-  const app = await ss.runWorkflow(
-    { workflow: 'call', op: 'devcenter.get_app', args: { applicationId: info.app_id } },
-    { options: options(), fetch: h.fetch, token: h.token },
-  );
+  const app = await client(h).call('devcenter.get_app', { applicationId: info.app_id });
   assert.equal(app.flow, 'call');
   assert.equal(app.document.id, info.app_id, JSON.stringify(app));
-  assert.equal(h.tokens.length, 1);
-  assert.match(h.tokens[0], /^devcenter /);
-  assert.deepEqual(h.sent, [`GET ${info.devcenter_url}/v1.0/my/applications/${info.app_id}`]);
+  assert.deepEqual(h.tokens, ['https://manage.devcenter.microsoft.com/.default']);
+  assert.deepEqual((await client(h).devcenter.getApp(info.app_id)).id, info.app_id, 'a typed operation');
+  assert.deepEqual(h.sent, Array(2).fill(`GET ${info.devcenter_url}/v1.0/my/applications/${info.app_id}`), 'each with the host fetch');
 });
 
-test("an error answer rejects with the core's StoreSubmitError", async () => {
+test("an error answer rejects with the error class of its code, naming the request", async () => {
   const h = host();
   await assert.rejects(
-    ss.runWorkflow({ workflow: 'call', op: 'devcenter.get_app', args: { applicationId: '9NOSUCHAPP00' } }, {
-      options: options(),
-      fetch: h.fetch,
-      token: h.token,
-    }),
-    (e) => e instanceof ss.StoreSubmitError && e.code === 'not_found' && e.status === 404,
+    client(h).devcenter.getApp('9NOSUCHAPP00'),
+    (e) => e instanceof ss.NotFoundError && e.status === 404 && e.request.op === 'devcenter.get_app' && e.message.includes('(GET http'),
   );
 });
 
@@ -98,24 +61,13 @@ test('publishing an app submission: files read by slices from Uint8Array, upload
   const pkg = new Uint8Array(6 * 1024 * 1024 + 321).map((_, i) => (i * 31) & 0xff);
   const shot = new Uint8Array(20_000).fill(7);
   const events = [];
-  const outcome = await ss.runWorkflow(
+  const outcome = await client(h).publishAppSubmission(
+    info.app_id,
     {
-      workflow: 'submission',
-      target: { type: 'app', app_id: info.app_id },
-      spec: {
-        changes: {
-          applicationPackages: [{ fileName: 'Contoso.App_1.2.0.0_x64.msixupload' }],
-          listings: { 'en-us': { baseListing: { images: [{ fileName: 'Images/shot1.png', imageType: 'Screenshot' }] } } },
-        },
-      },
+      applicationPackages: [{ fileName: 'Contoso.App_1.2.0.0_x64.msixupload' }],
+      listings: { 'en-us': { baseListing: { images: [{ fileName: 'Images/shot1.png', imageType: 'Screenshot' }] } } },
     },
-    {
-      options: options(),
-      fetch: h.fetch,
-      token: h.token,
-      files: { 'Contoso.App_1.2.0.0_x64.msixupload': pkg, 'Images/shot1.png': shot },
-      onProgress: (e) => events.push(e),
-    },
+    { files: { 'Contoso.App_1.2.0.0_x64.msixupload': pkg, 'Images/shot1.png': shot }, onProgress: (e) => events.push(e) },
   );
   assert.equal(outcome.stage, 'published', JSON.stringify(outcome));
   assert.equal(outcome.status, 'Published');
@@ -127,30 +79,21 @@ test('publishing an app submission: files read by slices from Uint8Array, upload
   assert.ok(h.sent.some((s) => s.startsWith(`PUT ${info.blob_url}`)), 'the ZIP went to the blob store');
   for (const e of events) assert.doesNotMatch(JSON.stringify(e), /sig=(?!<redacted>)/, 'no SAS signature in progress');
 
-  const sub = await ss.runWorkflow(
-    { workflow: 'call', op: 'devcenter.get_app_submission', args: { applicationId: info.app_id, submissionId: outcome.submission_id } },
-    { options: options(), fetch: h.fetch, token: h.token },
-  );
-  const status = Object.fromEntries(sub.document.applicationPackages.map((p) => [p.fileName, p.fileStatus]));
+  const sub = await client(h).devcenter.getAppSubmission(info.app_id, outcome.submissionId);
+  const status = Object.fromEntries(sub.applicationPackages.map((p) => [p.fileName, p.fileStatus]));
   assert.equal(status['Contoso.App_1.2.0.0_x64.msixupload'], 'Uploaded');
 });
 
-test('aborting a run sends cancel to the core and rejects with a cancelled error', async () => {
+test('aborting a run sends cancel to the core and rejects with OperationCancelledError, its cause the reason', async () => {
   const h = host();
   const ac = new AbortController();
-  const run = ss.runWorkflow(
-    { workflow: 'call', op: 'devcenter.get_app', args: { applicationId: info.app_id } },
-    {
-      options: options(),
-      fetch: h.fetch,
-      token: async (scope, family) => {
-        ac.abort();
-        return h.token(scope, family);
-      },
-      signal: ac.signal,
-    },
-  );
-  await assert.rejects(run, (e) => e instanceof ss.StoreSubmitError && e.code === 'cancelled');
+  const reason = new Error('stop');
+  const getToken = async (scopes) => {
+    ac.abort(reason);
+    return h.getToken(scopes);
+  };
+  const run = new ss.Client({ getToken }, { ...options(), fetch: h.fetch }).devcenter.getApp(info.app_id, { signal: ac.signal });
+  await assert.rejects(run, (e) => e instanceof ss.OperationCancelledError && e.cause === reason);
   assert.deepEqual(h.sent, [], 'nothing sent after the abort');
 });
 
@@ -167,24 +110,22 @@ test("in Chromium: the page's own fetch and token drive a call workflow (the emu
       async ({ endpoints, tokenUrl, appId, clientId, clientSecret }) => {
         const ss = await import('/pkg/index.mjs');
         await ss.init();
-        const token = async (scope) => {
+        const getToken = async ([scope]) => {
           const r = await fetch(tokenUrl, {
             method: 'POST',
             body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope }),
           });
           const j = await r.json();
-          return { token: j.access_token, expiresOn: Math.floor(Date.now() / 1000) + Number(j.expires_in) };
+          return { token: j.access_token, expiresOnTimestamp: Date.now() + Number(j.expires_in) * 1000 };
         };
         const progress = [];
-        const app = await ss.runWorkflow(
-          { workflow: 'call', op: 'devcenter.get_app', args: { applicationId: appId } },
-          { options: { endpoints }, token, onProgress: (e) => progress.push(e.kind) },
-        );
+        const client = new ss.Client({ getToken }, { endpoints });
+        const app = await client.call('devcenter.get_app', { applicationId: appId }, { onProgress: (e) => progress.push(e.kind) });
         let error = null;
         try {
-          await ss.runWorkflow({ workflow: 'call', op: 'devcenter.get_app', args: { applicationId: '9NOSUCHAPP00' } }, { options: { endpoints }, token });
+          await client.devcenter.getApp('9NOSUCHAPP00');
         } catch (e) {
-          error = { isError: e instanceof ss.StoreSubmitError, code: e.code, status: e.status };
+          error = { isError: e instanceof ss.NotFoundError, code: e.code, status: e.status };
         }
         return { id: app.document.id, progress, error };
       },

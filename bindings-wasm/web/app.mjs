@@ -2,11 +2,11 @@
 // for every issue, shows each one next to the field it names and in a table, and builds the ZIP the
 // submission needs from the picked files, locally. Nothing leaves the page.
 import {
+  allIssueCodes,
   documentKinds,
   fileMap,
   init,
-  manifest,
-  packageZip,
+  pack,
   parseJson,
   StoreSubmitError,
   validate,
@@ -165,7 +165,7 @@ function check() {
     doc = undefined; // not JSON: validate reports json.syntax
   }
   try {
-    state.report = validate(kind, text, state.files ?? undefined);
+    state.report = validate(text, { kind, files: state.files ?? undefined });
   } catch (e) {
     // e.g. no kind chosen and none can be guessed: nothing was checked
     for (const id of ['summary', 'report', 'document-view']) $(id).hidden = true;
@@ -183,7 +183,9 @@ async function download() {
   const { report, document: doc, files } = state;
   setStatus('Packaging…', 'packaging');
   try {
-    const { blob, report: packed } = await packageZip({ kind: report.kind, document: doc }, files);
+    const parts = [];
+    const packed = await pack({ kind: report.kind, document: doc, files, output: async (_offset, bytes) => parts.push(bytes) });
+    const blob = new Blob(parts, { type: 'application/zip' });
     if (state.zipUrl) URL.revokeObjectURL(state.zipUrl);
     state.zipUrl = URL.createObjectURL(blob);
     const a = el('a', { href: state.zipUrl, download: 'submission.zip' });
@@ -199,7 +201,7 @@ async function download() {
 async function main() {
   await init();
   for (const k of documentKinds()) $('kind').append(el('option', { value: k }, k));
-  $('version').textContent = `Checks by storesubmit (WebAssembly): ${manifest().issues.length} issue codes, ${documentKinds().length} document kinds.`;
+  $('version').textContent = `Checks by storesubmit (WebAssembly): ${allIssueCodes().length} issue codes, ${documentKinds().length} document kinds.`;
   $('doc-file').addEventListener('change', async (ev) => {
     const f = ev.target.files[0];
     if (!f) return;

@@ -41,8 +41,9 @@ pub fn summary_markdown(outcome: &Value, plan: Option<&Value>) -> String {
 }
 
 /// The Markdown summary of a workflow that failed with `error` (a typed error as JSON: `code`, `message`,
-/// and when known `correlationId`, `status`, `resumable`), with the plan made before it when given: a CI
-/// job that fails still says why, and what it was about to change.
+/// and when known `correlationId`, `status`, and `resumeToken` (the manifest's ErrorInfo) or `resumable`),
+/// with the plan made before it when given: a CI job that fails still says why, and what it was about to
+/// change.
 pub fn failure_markdown(error: &Value, plan: Option<&Value>) -> String {
     let error = redact_json(error);
     let plan = plan.filter(|p| !p.is_null()).map(redact_json);
@@ -59,7 +60,8 @@ pub fn failure_markdown(error: &Value, plan: Option<&Value>) -> String {
             rows.push(vec![label.to_string(), cell(&text_of(v))]);
         }
     }
-    if let Some(r) = error.get("resumable").and_then(Value::as_bool) {
+    let resumable = error.get("resumable").and_then(Value::as_bool);
+    if let Some(r) = resumable.or_else(|| error.get("resumeToken").map(|t| t.is_string())) {
         rows.push(vec!["Resumable".to_string(), yes_no(r).to_string()]);
     }
     table(&mut md, &["Field", "Value"], rows, "fields");
@@ -447,6 +449,11 @@ mod tests {
             assert!(md.contains(want), "missing {want:?} in\n{md}");
         }
         assert!(!md.contains("SIGSECRET9"), "{md}");
+        // an ErrorInfo (what every binding's error serialises to) says it with its resume token
+        let info = json!({"code": "cancelled", "message": "stopped", "resumeToken": "{\"flow\":\"x\"}"});
+        assert!(failure_markdown(&info, None).contains("| Resumable | yes |"));
+        let info = json!({"code": "cancelled", "message": "stopped", "resumeToken": null});
+        assert!(failure_markdown(&info, None).contains("| Resumable | no |"));
         let bare = failure_markdown(&json!({"code": "auth", "message": "no token"}), None);
         assert!(!bare.contains("Requests") && !bare.contains("Product") && bare.contains("| auth |"), "{bare}");
     }

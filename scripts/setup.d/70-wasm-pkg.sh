@@ -1,6 +1,6 @@
 # storesubmit-wasm (issue 14): Debian's Chromium for the browser test (never a downloaded browser), Python for
 # its independent ZIP reader, wasm-bindgen-cli at exactly Cargo.lock's wasm-bindgen version, and the package's
-# npm dev dependencies (playwright-core, typescript) from its lockfile. The wasm32 toolchain (rustc-web,
+# npm dependencies (@storesubmit/host, linked from js-host/; playwright-core, typescript) from its lockfile. The wasm32 toolchain (rustc-web,
 # lld-19) comes from 10-wasm.sh. Idempotent: each step is skipped when already done.
 apt_install chromium python3
 _wp_bindgen=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' "$STORESUBMIT_ROOT/Cargo.lock")

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The Node binding's suite (issue 13): regenerates the typed layer from the manifest, copies in the shared host
-# loop (js-host/), takes the addon from the workspace build (the shared cargo target dir and the same command
-# and profile as test-all.sh, so nothing is compiled twice), and runs `node --test` over the package. Prints
+# The Node binding's suite (issues 13, 23): regenerates the shared host's typed layer (js-host/gen, which the
+# package imports as @storesubmit/host) from the manifest, takes the addon from the workspace build (the shared
+# cargo target dir and the same command and profile as test-all.sh, so nothing is compiled twice), and runs
+# `node --test` over the package (the behaviour vectors with both transports included). Prints
 # "node: N passed, M failed"; fails loudly when a tool is missing.
 set -euo pipefail
 source "$(dirname "$0")/../lib.sh"
@@ -15,7 +16,7 @@ command -v node >/dev/null || die "node is not installed (run scripts/setup.sh)"
 # The typed layer is generated from the core's manifest: regenerate so the package always matches the core (a
 # developer sees rewritten files in `git status` and commits them; the suite also checks they are current).
 node "$pkg/tools/generate.mjs" >/dev/null || die "bindings-node/tools/generate.mjs failed"
-node "$pkg/tools/copy-host.mjs" || die "copying js-host/driver.mjs into the package failed"
+[ -L "$pkg/node_modules/@storesubmit/host" ] || die "bindings-node/node_modules/@storesubmit/host missing: run scripts/setup.sh"
 
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) suffix=linux-x64-gnu ;;

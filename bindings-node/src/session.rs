@@ -1,0 +1,102 @@
+//! A run of the core's executor for the package's JavaScript host loop (`@storesubmit/host`'s driver):
+//! [`Session`] wraps `storesubmit::host::Session`. The executor performs every task but the kinds the
+//! package keeps — sends when the caller brought a `fetch`, tokens when it brought a credential object,
+//! writes when `pack` writes to a stream — and hands those over as JSON, with their bytes beside them.
+//! No runtime thread calls into JavaScript: the loop asks [`Session::next`], which resolves when the run
+//! has something.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use napi::bindgen_prelude::{Buffer, PromiseRaw, Uint8Array};
+use napi::Env;
+use napi_derive::napi;
+use serde_json::Value;
+use storesubmit::host::{DelegateKinds, Session as CoreSession, SessionHost};
+use storesubmit::wire::Job;
+use storesubmit::Error;
+
+use crate::secret::{Secret, TokenCache};
+use crate::{parse, IntoJs};
+
+/// One job (a workflow or a packaging job) running on the executor.
+#[napi]
+pub struct Session {
+    inner: Arc<CoreSession>,
+}
+
+/// A string field of the host JSON, if set.
+fn text(host: &Value, key: &str) -> Option<String> {
+    host.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+#[napi]
+impl Session {
+    /// Starts `request` (JSON) with the client `options` (JSON), the client secret (none: the package
+    /// answers token tasks), the client's tokens and `host` (JSON: `files`, `output` (paths), `keep`
+    /// ({send, token, write}), `userAgent`, `connectTimeout` (seconds)).
+    #[napi(constructor)]
+    pub fn new(
+        options: String,
+        request: String,
+        secret: Option<&Secret>,
+        tokens: Option<&TokenCache>,
+        host: String,
+    ) -> napi::Result<Self> {
+        let job =
+            Job::start(&parse("options", &options)?, secret.map(|s| s.inner.clone()), &parse("request", &request)?)
+                .js()?
+                .with_tokens(tokens.map(TokenCache::get));
+        let h = parse("host", &host)?;
+        let keep = |k: &str| h["keep"][k].as_bool().unwrap_or(false);
+        let defaults = SessionHost::default();
+        let connect_timeout = match h.get("connectTimeout").and_then(Value::as_f64) {
+            Some(s) => Duration::try_from_secs_f64(s)
+                .map_err(|e| Error::invalid_argument(format!("connectTimeout: {e}")))
+                .js()?,
+            None => defaults.connect_timeout,
+        };
+        let host = SessionHost {
+            files: text(&h, "files").map(Into::into),
+            output: text(&h, "output").map(Into::into),
+            keep: DelegateKinds { send: keep("send"), token: keep("token"), write: keep("write") },
+            user_agent: text(&h, "userAgent").unwrap_or(defaults.user_agent),
+            connect_timeout,
+        };
+        Ok(Session { inner: Arc::new(CoreSession::start(job, host).js()?) })
+    }
+
+    /// Resolves with what the run has next: `{"progress", "tasks", "done"}` as JSON text.
+    #[napi(ts_return_type = "Promise<string>")]
+    pub fn next<'env>(&self, env: &'env Env) -> napi::Result<PromiseRaw<'env, String>> {
+        let session = self.inner.clone();
+        env.spawn_future(async move { Ok(session.next_async().await.to_string()) })
+    }
+
+    /// The bytes of a `send` or `write` task handed out (once).
+    #[napi]
+    pub fn take_body(&self, id: i64) -> Buffer {
+        self.inner.take_body(u64::try_from(id).unwrap_or(u64::MAX)).into()
+    }
+
+    /// Answers a task the package performed: its completion (JSON) and bytes.
+    #[napi]
+    pub fn complete(&self, completion: String, data: Option<Uint8Array>) -> napi::Result<()> {
+        let data = data.map(|d| d.to_vec()).unwrap_or_default();
+        self.inner.complete(&parse("completion", &completion)?, data).js()
+    }
+
+    /// Stops the run: it ends with `cancelled`, with its resume token when it can continue.
+    #[napi]
+    pub fn cancel(&self) {
+        self.inner.cancel();
+    }
+
+    /// Keeps the tokens the run ended with in the client's cache (nothing before the run ended).
+    #[napi]
+    pub fn save_tokens(&self, cache: &TokenCache) {
+        if let Some(tokens) = self.inner.tokens() {
+            cache.set(tokens);
+        }
+    }
+}
