@@ -51,11 +51,10 @@ function tokenInput(value, at) {
 /**
  * What the run has said so far, from its progress events: a log group per stage (opened when the stage
  * starts, so the log shows where a run is while it waits), one line per event (the core's message, already
- * secret-free), the last stage entered, and the last resume token (a `resumable` event), written at once
- * to the journal file when there is one, so a runner killed hard leaves a token to resume from.
+ * secret-free), and the last stage entered (the `stage` output of a failed run).
  */
-function progressLog(host, journal) {
-  const state = { stage: null, token: null };
+function progressLog(host) {
+  const state = { stage: null };
   let open = false;
   const close = () => {
     if (open) host.endGroup();
@@ -68,10 +67,6 @@ function progressLog(host, journal) {
       host.group(`storesubmit: ${e.stage}`);
       open = true;
       return;
-    }
-    if (e.kind === 'resumable' && typeof e.resumeToken === 'string') {
-      state.token = e.resumeToken;
-      if (journal) saveResume(journal, e.resumeToken);
     }
     if (e.kind === 'upload' && e.done !== e.total && e.done !== 0) return; // first and last upload line only
     host.log(e.message || JSON.stringify(e));
@@ -204,7 +199,7 @@ export async function run(host, env = process.env, { signal } = {}) {
     const client = new Client(new ClientSecretCredential(settings.tenantId, settings.clientId, connection.clientSecret), options);
 
     // 4. the plan (read-only: GET requests only), then the workflow; or the resume of a stopped one
-    log = progressLog(host, resumePath);
+    log = progressLog(host);
     const runOptions = { files: project.files, onProgress: log.onProgress, signal };
     let outcome;
     try {

@@ -6,8 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 
 /**
  * Runs `entry` with exactly `env` (plus PATH): resolves with its exit code, the signal that ended it, its
- * output, and `sent` (the signal the runner sent). With `cancel` ({line, signal}), the signal is sent when
- * stdout shows that line, as a runner stops a cancelled or timed-out job.
+ * output, `sent` (the signal the runner sent) and `exitMs` (how long the step took to end after it). With
+ * `cancel` ({line, signal}), the signal is sent when stdout shows that line, as a runner stops a cancelled
+ * or timed-out job.
  */
 export function runStep(entry, env, cancel = null) {
   return new Promise((resolve, reject) => {
@@ -15,10 +16,12 @@ export function runStep(entry, env, cancel = null) {
     let stdout = '';
     let stderr = '';
     let sent = null;
+    let sentAt = 0;
     child.stdout.on('data', (d) => {
       stdout += d;
       if (cancel && !sent && stdout.split('\n').includes(cancel.line)) {
         sent = cancel.signal;
+        sentAt = Date.now();
         child.kill(cancel.signal);
       }
     });
@@ -27,7 +30,7 @@ export function runStep(entry, env, cancel = null) {
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout, stderr, sent });
+      resolve({ code, signal, stdout, stderr, sent, exitMs: sent ? Date.now() - sentAt : null });
     });
   });
 }
