@@ -154,14 +154,19 @@ test('GitHub Action: a dry run plans, writes the plan and changes nothing', asyn
   const dir = tempDir(t);
   projectDir(dir, emu.appId);
   const before = JSON.stringify(emu.state().devcenter);
+  // a save-resume file left by an earlier run: a dry run neither resumes from it nor removes it
+  writeFileSync(join(dir, 'resume.json'), '{"flow": "left by an earlier run"}');
   const env = githubEnv(dir, {
     INPUT_CONFIG: configFile(dir, emu),
     'INPUT_DRY-RUN': 'true',
+    'INPUT_SAVE-RESUME': 'resume.json',
     STORESUBMIT_CLIENT_SECRET: emu.clientSecret,
   });
   const r = await runStep(env);
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
   assert.equal(JSON.stringify(emu.state().devcenter), before, 'the emulator is unchanged');
+  assert.equal(readFileSync(join(dir, 'resume.json'), 'utf8'), '{"flow": "left by an earlier run"}');
+  assert.ok(!r.stdout.includes('resum'), r.stdout);
   const outputs = githubOutputs(env.GITHUB_OUTPUT);
   assert.deepEqual([outputs.status, outputs.stage, outputs['submission-id']], ['dry-run', 'plan', undefined]);
   const md = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
