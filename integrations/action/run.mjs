@@ -1,10 +1,11 @@
 // What the GitHub Action and the Azure DevOps task do, the same for both hosts: read the inputs, load the
 // project file, build the client, run the plan (always: the summary shows its changes), then the workflow
-// unless dry-run, and report outputs, annotations and the summary through the host's protocol. Every Store
-// rule (the project file, the workflows, the plan, the summary's Markdown) lives in the core, reached
-// through the npm package; this file only moves values between the host and the package.
+// unless dry-run (or resume one from its resume token), and report outputs, annotations and the summary
+// through the host's protocol — also when the run fails or the runner cancels it. Every Store rule (the
+// project file, the workflows, the plan, the summary's Markdown, secret redaction) lives in the core,
+// reached through the npm package; this file only moves values between the host and the package.
 
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import storesubmit from 'storesubmit';
 
@@ -12,6 +13,14 @@ const { Client, ClientSecretCredential, StoreSubmitError, connectionFile, loadPr
 
 /** An input or configuration mistake of the step itself (not a Store error). */
 class InputError extends Error {}
+
+/** A project file the core found errors in (its issues are annotations already). */
+class ProjectError extends Error {
+  constructor(message, issues) {
+    super(message);
+    this.issues = issues;
+  }
+}
 
 /** A `true`/`false` input (YAML 1.2 core schema spellings, as the runner accepts them). */
 function bool(host, name) {
@@ -22,43 +31,47 @@ function bool(host, name) {
   throw new InputError(`input ${name}: must be true or false, got "${v}"`);
 }
 
-/** The text of the config file (endpoints and credentials for the emulator or another cloud: the CLI's
- *  --config keys, camelCase or snake_case, or the emulator's first line; the core reads it). */
-function readConfig(path) {
+/** The text of a file an input names, or an InputError naming the input. */
+function readInputFile(name, path) {
   try {
     return readFileSync(path, 'utf8');
   } catch (e) {
-    throw new InputError(`input config: cannot read ${path} (${e.code || e.message})`);
+    throw new InputError(`input ${name}: cannot read ${path} (${e.code || e.message})`);
   }
 }
 
-/** The progress log: a group per stage (opened at its first line, so a stage with nothing to say shows
- *  no empty group), one line per event (the core's message, already secret-free). */
+/** The resume token of the `resume-token` input: the token itself (JSON, as the output of an earlier run
+ *  gives it) or the path of a file holding one (a `save-resume` file). */
+function tokenInput(value, at) {
+  const text = /^\s*["{]/.test(value) ? value : readInputFile('resume-token', at(value));
+  if (text.trim() === '') throw new InputError('input resume-token: the token is empty');
+  return text.trim();
+}
+
+/**
+ * What the run has said so far, from its progress events: a log group per stage (opened when the stage
+ * starts, so the log shows where a run is while it waits), one line per event (the core's message, already
+ * secret-free), and the last stage entered (the `stage` output of a failed run).
+ */
 function progressLog(host) {
-  let pending = null;
+  const state = { stage: null };
   let open = false;
   const close = () => {
     if (open) host.endGroup();
     open = false;
   };
-  const line = (text) => {
-    if (pending !== null) {
-      close();
-      host.group(`storesubmit: ${pending}`);
-      open = true;
-      pending = null;
-    }
-    host.log(text);
-  };
   const onProgress = (e) => {
     if (e.kind === 'stage') {
-      pending = e.stage;
+      close();
+      state.stage = e.stage;
+      host.group(`storesubmit: ${e.stage}`);
+      open = true;
       return;
     }
     if (e.kind === 'upload' && e.done !== e.total && e.done !== 0) return; // first and last upload line only
-    line(e.message || JSON.stringify(e));
+    host.log(e.message || JSON.stringify(e));
   };
-  return { onProgress, close };
+  return { onProgress, close, state };
 }
 
 /** The message of a failure, with its error code (and correlation id) in front. */
@@ -67,38 +80,71 @@ function failureMessage(e) {
     const corr = e.correlationId ? ` (correlation id ${e.correlationId})` : '';
     return `storesubmit failed: [${e.code}] ${e.message}${corr}`;
   }
-  if (e instanceof InputError) return `storesubmit: ${e.message}`;
+  if (e instanceof InputError || e instanceof ProjectError) return `storesubmit: ${e.message}`;
   return `storesubmit failed: ${e && e.stack ? e.stack : String(e)}`;
+}
+
+/** A failure as the core's summary call takes it (the manifest's ErrorInfo, and whether it is resumable). */
+function errorInfo(e) {
+  if (e instanceof StoreSubmitError) return { ...e.toJSON(), resumable: typeof e.resumeToken === 'string' };
+  if (e instanceof ProjectError) return { code: 'validation', message: e.message, issues: e.issues };
+  if (e instanceof InputError) return { code: 'invalid_argument', message: e.message };
+  return { code: 'unknown', message: e && e.message ? e.message : String(e) };
+}
+
+/** The submission a resume token continues (the token is the core's JSON; null when it names none). */
+function submissionOf(token) {
+  try {
+    const t = JSON.parse(token);
+    for (const v of [t, ...Object.values(t).filter((x) => x && typeof x === 'object')]) {
+      const id = v.submissionId ?? v.submission_id;
+      if (typeof id === 'string' || typeof id === 'number') return String(id);
+    }
+  } catch {
+    // not JSON: the core refuses it when resuming; nothing to report here
+  }
+  return null;
 }
 
 /**
  * Runs the step on `host` (githubHost or devopsHost) and resolves with the process exit code (0 when the
- * workflow reached the requested stage, or the dry run's plan was made; 1 otherwise).
+ * workflow reached the requested stage, or the dry run's plan was made; 1 otherwise). `signal` (aborted
+ * when the runner cancels the job) cancels the run: the step then reports like any failure, with the
+ * resume token the core gives.
  */
-export async function run(host, env = process.env) {
+export async function run(host, env = process.env, { signal } = {}) {
   const at = (p) => (isAbsolute(p) ? p : resolve(host.workspace, p));
   // annotations name files relative to the workspace (the runner links them to the repository)
   const shown = (p) => {
     const r = relative(host.workspace, p);
     return r && !r.startsWith(`..${sep}`) && r !== '..' && !isAbsolute(r) ? r : p;
   };
-  let resumePath = null;
   const masked = new Set();
   const mask = (secret) => {
     if (secret && !masked.has(secret)) host.mask(secret);
     if (secret) masked.add(secret);
   };
+  let resumePath = null;
+  let plan = null;
+  let log = null;
   try {
     // 1. inputs (secrets are masked before anything else is printed)
     const secretInput = host.input('client-secret');
     mask(secretInput);
     const configPath = host.input('config') ? at(host.input('config')) : null;
-    const configText = configPath ? readConfig(configPath) : null;
-    if (configText !== null) mask(connectionFile(configText, configPath).clientSecret);
+    const configText = configPath ? readInputFile('config', configPath) : null;
+    if (configText !== null) mask(connectionFile(configText, { name: configPath }).clientSecret);
     const dryRun = bool(host, 'dry-run');
     const wait = host.input('wait');
     const savePath = host.input('save-resume');
-    resumePath = savePath ? at(savePath) : null;
+    // a dry run neither resumes nor touches the save-resume file
+    resumePath = savePath && !dryRun ? at(savePath) : null;
+    // a token to continue from: the input, else (a rerun of a cancelled job) the save-resume file
+    let token = host.input('resume-token') && !dryRun ? tokenInput(host.input('resume-token'), at) : null;
+    if (!token && resumePath && existsSync(resumePath)) {
+      token = readInputFile('save-resume', resumePath).trim() || null;
+      if (token) host.log(`storesubmit: resuming from ${resumePath}`);
+    }
 
     // 2. the project file (its mistakes are annotations on the file, and fail the step)
     const projectPath = at(host.input('project') || 'storesubmit.toml');
@@ -112,9 +158,8 @@ export async function run(host, env = process.env) {
       });
     }
     if (!project.valid || !project.request) {
-      const errors = project.issues.filter((i) => i.severity !== 'warning').length;
-      host.fail(`storesubmit: ${projectPath} has ${errors} error(s): ${project.issues.map((i) => i.code).join(', ')}`);
-      return 1;
+      const errors = project.issues.filter((i) => i.severity !== 'warning');
+      throw new ProjectError(`${projectPath} has ${errors.length} error(s): ${errors.map((i) => i.code).join(', ')}`, errors);
     }
     const request = { ...project.request };
     if (wait) request.stopAfter = wait;
@@ -153,52 +198,80 @@ export async function run(host, env = process.env) {
     }
     const client = new Client(new ClientSecretCredential(settings.tenantId, settings.clientId, connection.clientSecret), options);
 
-    // 4. the plan (read-only: GET requests only), then the workflow
-    const log = progressLog(host);
-    let plan = null;
+    // 4. the plan (read-only: GET requests only), then the workflow; or the resume of a stopped one
+    log = progressLog(host);
+    const runOptions = { files: project.files, onProgress: log.onProgress, signal };
+    let outcome;
     try {
-      host.group('storesubmit: plan');
-      const planned = await client.run({ workflow: 'plan', request }, { files: project.files });
-      plan = planned.document;
-      host.log(`${plan.requests.length} request(s) planned, ${plan.changes.length} change(s)`);
-      host.endGroup();
-      if (dryRun) {
-        host.summary(summary(null, plan));
-        host.setOutput('status', 'dry-run');
-        host.setOutput('stage', 'plan');
-        host.log('dry run: nothing was changed');
-        return 0;
+      if (token) {
+        host.log(`storesubmit: continuing submission ${submissionOf(token) || '(unknown)'} from its resume token`);
+        outcome = await client.resume(token, { ...runOptions, ...(request.stopAfter ? { stopAfter: request.stopAfter } : {}) });
+      } else {
+        host.group('storesubmit: plan');
+        const planned = await client.run({ workflow: 'plan', request }, { files: project.files, signal });
+        plan = planned.document;
+        host.log(`${plan.requests.length} request(s) planned, ${plan.changes.length} change(s)`);
+        host.endGroup();
+        if (dryRun) {
+          host.summary(summary({ plan }).markdown);
+          host.setOutput('status', 'dry-run');
+          host.setOutput('stage', 'plan');
+          host.log('dry run: nothing was changed');
+          return 0;
+        }
+        outcome = await client.run(request, runOptions);
       }
-      let outcome;
-      try {
-        outcome = await client.run(request, { files: project.files, onProgress: log.onProgress });
-      } finally {
-        log.close();
-      }
-      if (outcome.submission_id) host.setOutput('submission-id', outcome.submission_id);
-      host.setOutput('status', outcome.status || '');
-      host.setOutput('stage', outcome.stage);
-      if (outcome.resume && resumePath) {
-        saveResume(resumePath, outcome.resume);
-        host.setOutput('resume-token', resumePath);
-      }
-      host.summary(summary(outcome, plan));
-      for (const f of outcome.errors) host.annotate('error', `${f.code}: ${f.message}`, { title: 'Store' });
-      for (const f of outcome.warnings) host.annotate('warning', `${f.code}: ${f.message}`, { title: 'Store' });
-      host.log(`${outcome.flow}: ${outcome.stage}${outcome.status ? ` (${outcome.status})` : ''}, submission ${outcome.submission_id || '—'}`);
-      return 0;
-    } catch (e) {
-      if (e instanceof StoreSubmitError && e.resumeToken && resumePath) {
-        saveResume(resumePath, e.resumeToken);
-        host.setOutput('resume-token', resumePath);
-      }
-      if (e instanceof StoreSubmitError) host.summary(summary(null, plan, e));
-      throw e;
+    } finally {
+      log.close();
     }
+    if (outcome.submissionId) host.setOutput('submission-id', outcome.submissionId);
+    host.setOutput('status', outcome.status || '');
+    host.setOutput('stage', outcome.stage);
+    // the save-resume file holds the token of a run that stopped early, and nothing once it ended
+    if (outcome.resumeToken) host.setOutput('resume-token', outcome.resumeToken);
+    if (resumePath) outcome.resumeToken ? saveResume(resumePath, outcome.resumeToken) : rmSync(resumePath, { force: true });
+    host.summary(summary({ outcome, plan }).markdown);
+    for (const f of outcome.errors) host.annotate('error', `${f.code}: ${f.message}`, { title: 'Store' });
+    for (const f of outcome.warnings) host.annotate('warning', `${f.code}: ${f.message}`, { title: 'Store' });
+    host.log(`${outcome.flow}: ${outcome.stage}${outcome.status ? ` (${outcome.status})` : ''}, submission ${outcome.submissionId || '—'}`);
+    return 0;
   } catch (e) {
-    host.fail(failureMessage(e));
+    reportFailure(host, e, { plan, resumePath, stage: log?.state.stage });
     return 1;
   }
+}
+
+/**
+ * Reports a failed (or cancelled) step: the resume token the core gave (the `resume-token` output and the
+ * save-resume file, which is removed when there is none: a rerun then starts over), the submission it
+ * continues, `status` (`cancelled` or `failed`) and the last stage reached as outputs, the failure summary
+ * with the plan made before, and the failure line. Each report is tried on its own, so one that cannot be
+ * written (no $GITHUB_STEP_SUMMARY) does not hide the others.
+ */
+function reportFailure(host, e, { plan, resumePath, stage }) {
+  const token = e instanceof StoreSubmitError && typeof e.resumeToken === 'string' ? e.resumeToken : null;
+  const attempt = (what) => {
+    try {
+      what();
+    } catch (err) {
+      host.log(`storesubmit: could not report the failure (${err && err.message ? err.message : String(err)})`);
+    }
+  };
+  const ran = e instanceof StoreSubmitError;
+  if (ran) {
+    attempt(() => {
+      if (resumePath) token ? saveResume(resumePath, token) : rmSync(resumePath, { force: true });
+    });
+    attempt(() => {
+      const id = token && submissionOf(token);
+      if (id) host.setOutput('submission-id', id);
+      if (token) host.setOutput('resume-token', token);
+      host.setOutput('status', e.code === 'cancelled' ? 'cancelled' : 'failed');
+      if (stage) host.setOutput('stage', stage);
+    });
+  }
+  attempt(() => host.summary(summary({ error: errorInfo(e), plan }).markdown));
+  host.fail(failureMessage(e));
 }
 
 /** The file an issue is about: a file the project names (`listings/en-us.md`, `listings/en-us.md#/title`:
@@ -211,8 +284,11 @@ function issueFile(projectPath, path) {
   return resolve(dirname(projectPath), hash >= 0 ? p.slice(0, hash) : p);
 }
 
-/** Writes a resume token to `path` (the folder is made; the token holds no secret). */
+/** Writes a resume token to `path` whole or not at all (a temporary file renamed over it; the folder is
+ *  made; the token holds no secret). */
 function saveResume(path, token) {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, typeof token === 'string' ? token : JSON.stringify(token));
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, token);
+  renameSync(temp, path);
 }

@@ -6,13 +6,13 @@
 
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import storesubmit from 'storesubmit';
 import { githubHost } from '../action/host-github.mjs';
+import { githubOutputs, runStep as runEntry } from './helpers.mjs';
 import { devopsHost, taskInputName } from '../action/host-devops.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -83,35 +83,9 @@ function projectDir(dir, appId, { secretVar = 'STORESUBMIT_CLIENT_SECRET', kind 
   return join(dir, 'storesubmit.toml');
 }
 
-/** Runs the entry point with exactly `env` (plus PATH): resolves with its exit code and output. */
-function runStep(env, entry = MAIN) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [entry], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
-/** The outputs a step wrote to $GITHUB_OUTPUT (the `name<<DELIMITER` form). */
-function githubOutputs(path) {
-  const out = {};
-  const lines = existsSync(path) ? readFileSync(path, 'utf8').split('\n') : [];
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    out[m[1]] = value.join('\n');
-  }
-  return out;
+/** Runs the entry point (the action's unless `entry`) as a runner does; see helpers.mjs. */
+function runStep(env, entry = MAIN, cancel = null) {
+  return runEntry(entry, env, cancel);
 }
 
 /** The secret appears in no line but the one that registers it with the runner. */
@@ -180,14 +154,19 @@ test('GitHub Action: a dry run plans, writes the plan and changes nothing', asyn
   const dir = tempDir(t);
   projectDir(dir, emu.appId);
   const before = JSON.stringify(emu.state().devcenter);
+  // a save-resume file left by an earlier run: a dry run neither resumes from it nor removes it
+  writeFileSync(join(dir, 'resume.json'), '{"flow": "left by an earlier run"}');
   const env = githubEnv(dir, {
     INPUT_CONFIG: configFile(dir, emu),
     'INPUT_DRY-RUN': 'true',
+    'INPUT_SAVE-RESUME': 'resume.json',
     STORESUBMIT_CLIENT_SECRET: emu.clientSecret,
   });
   const r = await runStep(env);
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
   assert.equal(JSON.stringify(emu.state().devcenter), before, 'the emulator is unchanged');
+  assert.equal(readFileSync(join(dir, 'resume.json'), 'utf8'), '{"flow": "left by an earlier run"}');
+  assert.ok(!r.stdout.includes('resum'), r.stdout);
   const outputs = githubOutputs(env.GITHUB_OUTPUT);
   assert.deepEqual([outputs.status, outputs.stage, outputs['submission-id']], ['dry-run', 'plan', undefined]);
   const md = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
@@ -212,14 +191,41 @@ test('GitHub Action: an environment that stops at the draft saves the resume tok
   assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
   const outputs = githubOutputs(env.GITHUB_OUTPUT);
   assert.equal(outputs.stage, 'draft');
-  assert.equal(outputs['resume-token'], join(dir, 'state', 'resume.json'), 'relative to the workspace');
-  const token = readFileSync(outputs['resume-token'], 'utf8');
+  const token = readFileSync(join(dir, 'state', 'resume.json'), 'utf8');
+  assert.equal(outputs['resume-token'], token, 'the output is the token, the file (relative to the workspace) holds it');
   assert.ok(!token.includes(emu.clientSecret));
   assert.notEqual(submissions(emu)[outputs['submission-id']], 'Published', 'stopped before the commit');
   // the saved token continues the same submission to the end
   const done = await emu.client({ poll: { initial: 0.05 } }).resume(token);
-  assert.equal(done.submission_id, outputs['submission-id']);
+  assert.equal(done.submissionId, outputs['submission-id']);
   assert.equal(done.status, 'Published');
+});
+
+test('GitHub Action: the resume-token input continues the submission an earlier step stopped', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  projectDir(dir, emu.appId);
+  const base = { INPUT_CONFIG: configFile(dir, emu), STORESUBMIT_CLIENT_SECRET: emu.clientSecret };
+  const draft = await runStep(githubEnv(dir, { ...base, INPUT_WAIT: 'draft' }));
+  assert.equal(draft.code, 0, draft.stdout);
+  const first = githubOutputs(join(dir, 'github_output'));
+  assert.ok(first['resume-token'], 'a run stopped early outputs its token');
+  // the next job: a fresh output file, the token as the input (a file holding it works the same)
+  writeFileSync(join(dir, 'token.json'), first['resume-token']);
+  for (const [i, token] of [first['resume-token'], 'token.json'].entries()) {
+    const env = githubEnv(dir, { ...base, 'INPUT_RESUME-TOKEN': token, GITHUB_OUTPUT: join(dir, `out${i}`), INPUT_WAIT: i === 0 ? 'committed' : '' });
+    const r = await runStep(env);
+    assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+    assert.match(r.stdout, new RegExp(`continuing submission ${first['submission-id']} from its resume token`));
+    const outputs = githubOutputs(env.GITHUB_OUTPUT);
+    assert.equal(outputs['submission-id'], first['submission-id'], 'the same submission');
+    assert.equal(outputs.stage, i === 0 ? 'committed' : 'published');
+  }
+  assert.equal(submissions(emu)[first['submission-id']], 'Published');
+  assert.equal(Object.values(submissions(emu)).filter((x) => x !== 'Published').length, 0, 'no other submission left pending');
+  const bad = await runStep(githubEnv(dir, { ...base, 'INPUT_RESUME-TOKEN': 'no-such-file.json' }));
+  assert.equal(bad.code, 1);
+  assert.match(bad.stdout, /::error title=storesubmit::storesubmit: input resume-token: cannot read .*no-such-file\.json \(ENOENT\)/);
 });
 
 test('GitHub Action: a broken project file is annotated and fails the step', async (t) => {
@@ -241,7 +247,11 @@ test('GitHub Action: a broken project file is annotated and fails the step', asy
   assert.notEqual(broken.code, 0);
   assert.match(broken.stdout, /^::(error|warning) file=listings\/en-us\.md,title=project\.[a-z_.]+::/m, 'an issue in a named file points at it');
   assert.ok(r.stdout.includes('::error title=storesubmit::'), 'the failure line');
-  assert.ok(!existsSync(env.GITHUB_STEP_SUMMARY), 'nothing ran, no summary');
+  // a failed step still says why in its summary (issue 24: a summary on every failure)
+  const md = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
+  assert.ok(md.startsWith('## storesubmit: failed') && md.includes('| Error code | validation |'), md);
+  assert.ok(md.includes('storesubmit.toml has'), md);
+  assert.ok(!md.includes('hunter2-looks-like-a-secret~~Q8a') && !md.includes('UNUSED-SECRET-1'), md);
 });
 
 test('GitHub Action: a Store error fails with its code and a failure summary', async (t) => {
@@ -292,6 +302,56 @@ test('Azure DevOps task: publishes with the task inputs, sets output variables, 
   assert.ok(r.stdout.includes('##[group]storesubmit: plan'), r.stdout);
   assert.ok(!r.stdout.includes('::group::') && !r.stdout.includes('##vso[task.complete result=Failed'), r.stdout);
   assertMasked(emu.clientSecret, r, [uploads[0]], '##vso[task.setsecret]');
+});
+
+test('Azure DevOps task: SIGTERM cancels the run, which still reports its token, variables and summary', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  projectDir(dir, emu.appId);
+  emu.addFault({ op: 'devcenter.commit_app_submission', delay_ms: 1500, times: 1 });
+  const env = {
+    TF_BUILD: 'True',
+    BUILD_SOURCESDIRECTORY: dir,
+    AGENT_TEMPDIRECTORY: dir,
+    INPUT_CONFIG: configFile(dir, emu),
+    INPUT_CLIENTSECRET: emu.clientSecret,
+    INPUT_POLLINTERVAL: '0.05',
+    INPUT_SAVERESUME: 'resume.json',
+  };
+  const r = await runStep(env, TASK, { line: '##[group]storesubmit: commit', signal: 'SIGTERM' });
+  assert.equal(r.code, 143, `128 + SIGTERM: ${r.stdout}\n${r.stderr}`);
+  const vars = Object.fromEntries(
+    [...r.stdout.matchAll(/^##vso\[task\.setvariable variable=(\w+);isOutput=true;\](.*)$/gm)].map((m) => [m[1], m[2]]),
+  );
+  assert.equal(vars.status, 'cancelled', r.stdout);
+  assert.equal(vars.stage, 'commit');
+  assert.equal(vars.resumeToken, readFileSync(join(dir, 'resume.json'), 'utf8'), 'the variable and the save-resume file hold the token');
+  assert.match(vars.submissionId, /^\d+$/);
+  const uploads = [...r.stdout.matchAll(/^##vso\[task\.uploadsummary\](.+)$/gm)].map((m) => m[1]);
+  assert.equal(uploads.length, 1, r.stdout);
+  const md = readFileSync(uploads[0], 'utf8');
+  assert.ok(md.startsWith('## storesubmit: failed') && md.includes('| Error code | cancelled |') && md.includes('| Resumable | yes |'), md);
+  assert.match(r.stdout, /^##vso\[task\.complete result=Failed;\]storesubmit failed: \[cancelled\] /m);
+  assertMasked(emu.clientSecret, r, [uploads[0]], '##vso[task.setsecret]');
+  // the next run (a new job with the token as its input) finishes the same submission, committed once
+  const again = await runStep({ ...env, INPUT_SAVERESUME: '', INPUT_RESUMETOKEN: vars.resumeToken }, TASK);
+  assert.equal(again.code, 0, again.stdout);
+  assert.match(again.stdout, new RegExp(`^##vso\\[task\\.setvariable variable=submissionId;isOutput=true;\\]${vars.submissionId}$`, 'm'));
+  assert.equal(submissions(emu)[vars.submissionId], 'Published');
+});
+
+test('GitHub Action: Markdown and HTML in a title reach the summary as text', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  projectDir(dir, emu.appId);
+  const title = 'Contoso <img src=x onerror=alert(1)> `code` | <b>bold</b>';
+  writeFileSync(join(dir, 'listings', 'en-us.json'), JSON.stringify({ title, description: 'A description.' }));
+  const env = githubEnv(dir, { INPUT_CONFIG: configFile(dir, emu), 'INPUT_DRY-RUN': 'true', STORESUBMIT_CLIENT_SECRET: emu.clientSecret });
+  const r = await runStep(env);
+  assert.equal(r.code, 0, r.stdout);
+  const md = readFileSync(env.GITHUB_STEP_SUMMARY, 'utf8');
+  assert.ok(md.includes('Contoso &lt;img src=x onerror=alert(1)&gt; \\`code\\` \\| &lt;b&gt;bold&lt;/b&gt;'), md);
+  assert.ok(!md.includes('<img') && !md.includes('<b>'), md);
 });
 
 test('Azure DevOps task: a broken project file is a logged issue and a failed task', async (t) => {

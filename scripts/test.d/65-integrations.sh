@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The GitHub Action and the Azure DevOps task (integrations/, issue 17): vendors the Node package into
-# integrations/node_modules as a release does (integrations/tools/vendor.mjs) and runs
-# integrations/test/*.test.mjs, which start the entry point as the runners do (INPUT_* variables,
-# GITHUB_ACTIONS / TF_BUILD) against the emulator embedded in the addon. The addon is the one
+# The GitHub Action and the Azure DevOps task (integrations/, issues 17, 23, 24): vendors the Node package
+# and its @storesubmit/host into integrations/node_modules as a release does (integrations/tools/vendor.mjs)
+# and runs integrations/test/*.test.mjs, which start the entry point as the runners do (INPUT_* variables,
+# GITHUB_ACTIONS / TF_BUILD, SIGINT/SIGTERM for a cancelled job) against the emulator embedded in the addon,
+# the behaviour vectors (tests/vectors/behaviour) included. The addon is the one
 # 60-node.sh took from the workspace build (this suite runs after it and compiles nothing); it must be the
 # current one. Prints "integrations: N passed, M failed"; fails loudly when node or the addon is missing.
 set -euo pipefail
@@ -20,7 +21,7 @@ lib="$CARGO_TARGET_DIR/debug/libstoresubmit_node.so"
 [ -f "$addon" ] || die "$addon missing: run scripts/test.d/60-node.sh first (it takes the addon from the workspace build)"
 [ -f "$lib" ] || die "the workspace build made no $lib (run scripts/test.d/60-node.sh)"
 cmp -s "$lib" "$addon" || die "$addon is not the current workspace build's addon: run scripts/test.d/60-node.sh first"
-[ -f bindings-node/lib/host/driver.mjs ] || die "bindings-node/lib/host missing: run scripts/test.d/60-node.sh first"
+[ -f js-host/gen/facade.mjs ] || die "js-host/gen missing (the package's @storesubmit/host): run scripts/test.d/60-node.sh first"
 
 node integrations/tools/vendor.mjs >/dev/null || die "integrations/tools/vendor.mjs failed"
 
