@@ -13,6 +13,9 @@ log "style: cargo fmt --check, cargo clippy -D warnings"
 cargo fmt --all --check || die "cargo fmt --check: run \`cargo fmt --all\`"
 cargo clippy --workspace --all-targets --all-features --quiet -- -D warnings || die "cargo clippy found warnings"
 
+log "binding size: hand-written lines within each binding's budget (the rest is generated from surface/manifest.json)"
+python3 scripts/binding-lines.py || die "a binding's hand-written code is over its budget (python3 scripts/binding-lines.py -v lists the files)"
+
 log "cargo build (workspace, all features)"
 cargo build --workspace --all-features --all-targets --quiet
 
