@@ -61,10 +61,14 @@ fn start(request: &str, secret: Option<&[u8]>, tokens: u64, host: &str) -> u64 {
 /// The next message of a session that has one (within 10 s).
 fn next(session: u64) -> Value {
     let mut out = SsBuf::EMPTY;
+    // progress that came alone (the executor reports as it goes) is kept for the message returned
+    let mut progress = Vec::new();
     for _ in 0..100 {
         assert_eq!(unsafe { storesubmit_session_next(session, 100, &mut out, null_mut()) }, 0);
-        let m = json(out);
+        let mut m = json(out);
+        progress.extend(m["progress"].as_array().cloned().unwrap_or_default());
         if !m["tasks"].as_array().unwrap().is_empty() || !m["done"].is_null() {
+            m["progress"] = Value::Array(progress);
             return m;
         }
     }
