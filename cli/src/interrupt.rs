@@ -3,7 +3,9 @@
 //! [`crate::exit::INTERRUPTED`]. Without a token (nothing sent yet) it just exits.
 //!
 //! Both signals are blocked in every thread from the start of `main` and taken by one thread with
-//! `sigwait`, so the handling is ordinary code (locks, files), not an async-signal handler.
+//! `sigwait`, so the handling is ordinary code (locks, files), not an async-signal handler. On Windows
+//! there is no such handler: Ctrl-C ends the process as a kill would, and the journal (written at each
+//! new resume token, and to `--save-resume`) is what the same command, or `resume`, continues from.
 
 use std::path::PathBuf;
 use std::sync::Mutex;

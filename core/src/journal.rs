@@ -194,51 +194,41 @@ impl Journal {
     }
 }
 
-/// What identifies the files of a run beyond their names: each file's relative name, size and
-/// modification time under `dir` (at most [`crate::data::limits::PROJECT_WALK_MAX_ENTRIES`] files), so
-/// the journal of a rebuilt package is another entry. `Null` without a folder.
+/// What identifies the files of a run beyond their names: each file's name, size and modification time
+/// under `dir` (or of the one file `dir` names; at most [`crate::data::limits::PROJECT_WALK_MAX_ENTRIES`]
+/// files), so the journal of a rebuilt package is another entry. `Null` without a folder.
 pub fn files_identity(dir: Option<&Path>) -> Value {
+    fn entry(name: String, meta: &std::fs::Metadata) -> Value {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos() as u64);
+        json!([name, meta.len(), mtime])
+    }
     fn walk(base: &Path, dir: &Path, out: &mut Vec<Value>) {
         let Ok(entries) = std::fs::read_dir(dir) else { return };
         for e in entries.flatten() {
             if out.len() >= crate::data::limits::PROJECT_WALK_MAX_ENTRIES {
                 return;
             }
-            let Ok(meta) = e.metadata() else { continue };
-            let path = e.path();
+            let (Ok(meta), path) = (e.metadata(), e.path()) else { continue };
             if meta.is_dir() {
                 walk(base, &path, out);
             } else {
                 let name = path.strip_prefix(base).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                let mtime = meta
-                    .modified()
-                    .ok()
-                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos() as u64);
-                out.push(json!([name, meta.len(), mtime]));
+                out.push(entry(name, &meta));
             }
         }
     }
     let Some(dir) = dir else { return Value::Null };
     let mut out = Vec::new();
-    if dir.is_file() {
-        walk_one(dir, &mut out);
-    } else {
-        walk(dir, dir, &mut out);
+    match std::fs::metadata(dir) {
+        Ok(meta) if meta.is_file() => out.push(entry(dir.to_string_lossy().into_owned(), &meta)),
+        _ => walk(dir, dir, &mut out),
     }
     out.sort_by_key(|v| v[0].as_str().unwrap_or_default().to_string());
     Value::Array(out)
-}
-
-fn walk_one(file: &Path, out: &mut Vec<Value>) {
-    if let Ok(meta) = std::fs::metadata(file) {
-        let mtime = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as u64);
-        out.push(json!([file.to_string_lossy(), meta.len(), mtime]));
-    }
 }
 
 /// Replaces `path` with `bytes` so that a crash at any moment leaves the old content or the new one:
@@ -260,6 +250,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
+    // Windows: `rename` replaces the file in one step (MoveFileEx with REPLACE_EXISTING) and a folder
+    // cannot be opened to sync, so the rename is the last step there.
     #[cfg(unix)]
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
