@@ -21,11 +21,13 @@ static JOURNAL: Mutex<Option<Journal>> = Mutex::new(None);
 
 /// Records the token a workflow reported (each new resume token, before the requests that follow it
 /// start) and writes it to the run's journal, so a kill at any later moment leaves it behind.
+///
+/// The state stays locked while the files are written, so the signal thread, which takes the same
+/// lock, never exits the process in the middle of this write.
 pub fn remember(token: &ResumeToken) {
-    if let Ok(mut st) = STATE.lock() {
-        st.0 = Some(token.clone());
-    }
-    let save = STATE.lock().ok().and_then(|st| st.1.clone()).map(Journal::at);
+    let Ok(mut st) = STATE.lock() else { return };
+    st.0 = Some(token.clone());
+    let save = st.1.clone().map(Journal::at);
     for j in JOURNAL.lock().ok().and_then(|j| j.clone()).into_iter().chain(save) {
         if let Err(e) = j.checkpoint(token) {
             eprintln!("warning: {e}");
@@ -49,7 +51,9 @@ pub fn save_to(path: Option<PathBuf>) {
 
 /// What an interruption does: the token written or shown, how to continue; the exit status.
 fn on_signal(name: &str) -> ! {
-    let st = STATE.lock().map(|s| s.clone()).unwrap_or((None, None));
+    // Held until the exit: a checkpoint being written finishes first, and none starts after.
+    let guard = STATE.lock();
+    let st = guard.as_ref().map(|s| (*s).clone()).unwrap_or((None, None));
     let mut err = String::new();
     match st {
         (Some(token), Some(path)) => match storesubmit::journal::Journal::at(&path).checkpoint(&token) {

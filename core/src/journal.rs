@@ -240,7 +240,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    // One temporary name per write, not per process: two threads writing the same file (a run's
+    // checkpoint and the signal thread's) must not truncate or rename each other's temporary file.
+    static WRITES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = WRITES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
     {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -262,6 +266,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn threads_writing_one_file_leave_a_whole_one() {
+        let d = dir("threads");
+        let path = d.join("token.json");
+        let writers: Vec<_> = (0..4u8)
+            .map(|t| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let body = vec![b'a' + t; 4096];
+                    (0..100).try_for_each(|_| write_atomic(&path, &body))
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap().expect("every write succeeds");
+        }
+        let got = std::fs::read(&path).unwrap();
+        assert_eq!(got.len(), 4096);
+        assert!(got.iter().all(|b| *b == got[0]), "one writer's whole content");
+        let left: Vec<_> = std::fs::read_dir(&d).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(left.len(), 1, "no temporary file is left: {left:?}");
+        let _ = std::fs::remove_dir_all(&d);
+    }
 
     fn dir(tag: &str) -> PathBuf {
         let d = std::env::temp_dir().join(format!("storesubmit-journal-{tag}-{}", std::process::id()));
