@@ -3,18 +3,15 @@
 #![allow(clippy::missing_safety_doc)] // the safety contract is the crate's conventions, stated once
 
 use std::ffi::c_char;
-use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::json;
 use storesubmit::api::auth::TokenCache;
 use storesubmit::error::{Error, Result};
-use storesubmit::host::{DelegateKinds, Session, SessionHost};
-use storesubmit::json::decode;
+use storesubmit::host::{Session, SessionHost};
 use storesubmit::secret::Secret;
-use storesubmit::wire::{self, Job, Run};
+use storesubmit::wire::{self, Run};
 
 use crate::abi::{bytes, guard, json, json_bytes, need, put, put_handle, text, SsBuf};
 use crate::registry::{self, Object};
@@ -71,46 +68,6 @@ fn secret(ptr: *const u8, len: usize) -> Result<Option<Secret>> {
 /// What the host brings (every field optional; unknown ones refused, naming them): the folder the job's
 /// file names are relative to, the file a ZIP job writes when the host does not keep the writes, the kinds
 /// of task the host performs itself, and the bundled HTTP client's `User-Agent` and connect timeout.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
-struct HostJson {
-    files: Option<PathBuf>,
-    output: Option<PathBuf>,
-    keep: Keep,
-    user_agent: Option<String>,
-    connect_timeout: Option<f64>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-struct Keep {
-    send: bool,
-    token: bool,
-    write: bool,
-}
-
-fn session_host(v: &Value) -> Result<SessionHost> {
-    if !v.is_object() {
-        return Err(Error::invalid_argument("host: must be a JSON object"));
-    }
-    let h: HostJson = decode("host", v)?;
-    let Keep { send, token, write } = h.keep;
-    let mut host = SessionHost {
-        files: h.files,
-        output: h.output,
-        keep: DelegateKinds { send, token, write },
-        ..SessionHost::default()
-    };
-    host.user_agent = h.user_agent.unwrap_or(host.user_agent);
-    if let Some(s) = h.connect_timeout {
-        if !(s > 0.0 && s <= 3600.0) {
-            return Err(Error::invalid_argument("host/connectTimeout: must be seconds, above 0 and up to 3600"));
-        }
-        host.connect_timeout = Duration::from_secs_f64(s);
-    }
-    Ok(host)
-}
-
 /// Starts a job on the core's executor (`storesubmit::host::Session`): `options` the client options JSON,
 /// `secret` the client secret's UTF-8 bytes (null/0: the host keeps the `token` tasks), `request` the
 /// workflow JSON (`{"workflow": "pack", …}` for a ZIP), `tokens` a token cache handle or 0 (its tokens are
@@ -131,12 +88,13 @@ pub unsafe extern "C" fn storesubmit_session_start(
     guard("storesubmit_session_start", err, || {
         let options = json("options", options)?;
         let request = json("request", request)?;
-        let host = session_host(&json("host", host)?)?;
+        let host = SessionHost::from_json(&json("host", host)?)?;
         let secret = secret(secret_ptr, secret_len)?;
         let cache = if tokens == 0 { None } else { Some(registry::tokens(tokens)?) };
         put_handle(out, || {
-            let job = Job::start(&options, secret, &request)?.with_tokens(cache.as_ref().map(registry::read));
-            Ok(registry::insert(Object::Session(Arc::new(Session::start(job, host)?), cache)))
+            let tokens = cache.as_ref().map(registry::read);
+            let session = Session::start_run(&options, secret, &request, tokens, host)?;
+            Ok(registry::insert(Object::Session(Arc::new(session), cache)))
         })
     })
 }

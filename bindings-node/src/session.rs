@@ -6,15 +6,11 @@
 //! has something.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use napi::bindgen_prelude::{Buffer, PromiseRaw, Uint8Array};
 use napi::Env;
 use napi_derive::napi;
-use serde_json::Value;
-use storesubmit::host::{DelegateKinds, Session as CoreSession, SessionHost};
-use storesubmit::wire::Job;
-use storesubmit::Error;
+use storesubmit::host::{Session as CoreSession, SessionHost};
 
 use crate::secret::{Secret, TokenCache};
 use crate::{parse, IntoJs};
@@ -23,11 +19,6 @@ use crate::{parse, IntoJs};
 #[napi]
 pub struct Session {
     inner: Arc<CoreSession>,
-}
-
-/// A string field of the host JSON, if set.
-fn text(host: &Value, key: &str) -> Option<String> {
-    host.get(key).and_then(Value::as_str).map(str::to_string)
 }
 
 #[napi]
@@ -43,27 +34,11 @@ impl Session {
         tokens: Option<&TokenCache>,
         host: String,
     ) -> napi::Result<Self> {
-        let job =
-            Job::start(&parse("options", &options)?, secret.map(|s| s.inner.clone()), &parse("request", &request)?)
-                .js()?
-                .with_tokens(tokens.map(TokenCache::get));
-        let h = parse("host", &host)?;
-        let keep = |k: &str| h["keep"][k].as_bool().unwrap_or(false);
-        let defaults = SessionHost::default();
-        let connect_timeout = match h.get("connectTimeout").and_then(Value::as_f64) {
-            Some(s) => Duration::try_from_secs_f64(s)
-                .map_err(|e| Error::invalid_argument(format!("connectTimeout: {e}")))
-                .js()?,
-            None => defaults.connect_timeout,
-        };
-        let host = SessionHost {
-            files: text(&h, "files").map(Into::into),
-            output: text(&h, "output").map(Into::into),
-            keep: DelegateKinds { send: keep("send"), token: keep("token"), write: keep("write") },
-            user_agent: text(&h, "userAgent").unwrap_or(defaults.user_agent),
-            connect_timeout,
-        };
-        Ok(Session { inner: Arc::new(CoreSession::start(job, host).js()?) })
+        let host = SessionHost::from_json(&parse("host", &host)?).js()?;
+        let (options, request) = (parse("options", &options)?, parse("request", &request)?);
+        let secret = secret.map(|s| s.inner.clone());
+        let tokens = tokens.map(TokenCache::get);
+        Ok(Session { inner: Arc::new(CoreSession::start_run(&options, secret, &request, tokens, host).js()?) })
     }
 
     /// Resolves with what the run has next: `{"progress", "tasks", "done"}` as JSON text.

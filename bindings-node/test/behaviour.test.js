@@ -28,7 +28,7 @@ for (const [transport, extra] of Object.entries(TRANSPORTS)) {
           mkdirSync(dirname(join(files, name)), { recursive: true });
           writeFileSync(join(files, name), bytes);
         }
-        const client = emu.client({ ...vectors.clientOptions, ...extra });
+        const client = emu.client({ ...vectors.clientOptions, ...s.clientOptions, ...extra });
         const ids = { appId: emu.appId, addonId: emu.addonId, flightId: emu.flightId };
         await runScenario(s, { emulator: { adminUrl: emu.adminUrl, ids }, client, files });
       });

@@ -9,15 +9,9 @@ use std::time::Duration;
 
 use pyo3::prelude::*;
 use storesubmit::host::{DelegateKinds, Session, SessionHost};
-use storesubmit::wire::{Job, Run};
+use storesubmit::wire::Run;
 
 use crate::{parse, py_err, PySecret, PyTokenCache};
-
-fn job(options: &str, request: &str, secret: Option<&Bound<'_, PySecret>>, tokens: &PyTokenCache) -> PyResult<Job> {
-    let (options, request) = (parse("options", options)?, parse("request", request)?);
-    let job = Job::start(&options, secret.map(|s| s.get().0.clone()), &request).map_err(py_err)?;
-    Ok(job.with_tokens(tokens.0.lock().ok().and_then(|t| t.clone())))
-}
 
 /// One run on the executor: `next` hands out `{"progress", "tasks", "done"}` (the kept tasks only),
 /// `complete` answers a task, `cancel` stops the run (it ends `cancelled`, with its resume token when it
@@ -52,7 +46,9 @@ impl PySession {
             user_agent,
             connect_timeout: Duration::try_from_secs_f64(connect_timeout).unwrap_or(Duration::from_secs(30)),
         };
-        let inner = Session::start(job(options, request, secret, tokens.get())?, host).map_err(py_err)?;
+        let (options, request) = (parse("options", options)?, parse("request", request)?);
+        let (secret, cache) = (secret.map(|s| s.get().0.clone()), tokens.get().0.lock().ok().and_then(|t| t.clone()));
+        let inner = Session::start_run(&options, secret, &request, cache, host).map_err(py_err)?;
         Ok(PySession { inner, tokens: tokens.unbind() })
     }
 

@@ -13,6 +13,7 @@ import json
 import os
 import re
 import signal
+import time
 import urllib.request
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
@@ -117,11 +118,15 @@ def test_scenario(name: str, mode: str, tmp_path: Path) -> None:
             admin(emu, "POST", "faults", rule)
         admin(emu, "DELETE", "requests")
         opts = {k: VECTORS["clientOptions"].get(k) for k in ("poll", "upload")}
+        opts.update(s.get("clientOptions", {}))
         client = emu.async_client(**opts) if mode == "asyncio" else emu.client(**opts)
         run = run_async if mode == "asyncio" else run_sync
         files, request = lay_out(tmp_path, s["files"]), fill(s["request"], emu)
+        started = time.monotonic()
         first = run(client, request, files, s.get("cancelOn"))
         expect = s["expect"]
+        took = time.monotonic() - started
+        assert took <= expect.get("withinSeconds", took), f"{name}: the run took {took:.1f} s"
         if "error" not in expect:
             assert not isinstance(first, Exception), f"{name}: {first}"
             assert {k: first[k] for k in expect["outcome"]} == expect["outcome"]

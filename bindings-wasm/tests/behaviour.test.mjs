@@ -13,7 +13,7 @@ test('behaviour scenarios (wasm, host fetch)', async (t) => {
       const emu = await startEmulator();
       st.after(() => emu.stop());
       const { info } = emu;
-      const client = new ss.Client(emulatorCredential(info), emulatorOptions(info, vectors.clientOptions));
+      const client = new ss.Client(emulatorCredential(info), emulatorOptions(info, { ...vectors.clientOptions, ...s.clientOptions }));
       const ids = { appId: info.app_id, addonId: info.addon_id, flightId: info.flight_id };
       await runScenario(s, { emulator: { adminUrl: info.admin_url, ids }, client, files: new Map(fileBytes(s.files)) });
     });

@@ -141,10 +141,18 @@ fn every_scenario_behaves_through_the_cli() {
         let changes = request.get("changes").or_else(|| request["request"].get("changes")).cloned();
         let sub = write(&d.0, "submission.json", &changes.unwrap_or(json!({})));
         let token = d.0.join("token.json");
-        let args = command(&request, &info.app_id, &cfg, &sub, &files, &token);
+        let mut args = command(&request, &info.app_id, &cfg, &sub, &files, &token);
+        for (k, v) in s["clientOptions"].as_object().into_iter().flatten() {
+            assert_eq!(k, "deadline", "{name}: the CLI runner knows the deadline (--timeout) only");
+            args.extend(["--timeout".to_string(), format!("{}s", v.as_u64().unwrap())]);
+        }
         let cancel = s["cancelOn"]["stage"].as_str();
+        let started = std::time::Instant::now();
         let (code, out, err) = run(&args, cancel);
         let expect = &s["expect"];
+        if let Some(within) = expect["withinSeconds"].as_f64() {
+            assert!(started.elapsed().as_secs_f64() <= within, "{name}: the run took {:?}", started.elapsed());
+        }
         match expect.get("error").and_then(Value::as_str) {
             None => {
                 assert_eq!(code, 0, "{name}: {out}{err}");

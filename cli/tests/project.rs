@@ -477,3 +477,23 @@ fn publish_writes_the_markdown_summary_for_a_dry_run_a_publish_and_a_failure() {
     let md = std::fs::read_to_string(&summary).unwrap();
     assert!(md.contains("failed") && md.contains("not_found"), "{md}");
 }
+
+#[test]
+fn publish_writes_the_failure_summary_when_the_project_file_is_missing_or_broken() {
+    let d = dir("summary-broken");
+    let summary = d.0.join("summary.md");
+    let s = summary.to_str().unwrap();
+    let missing = d.0.join("nowhere/storesubmit.toml");
+    let (code, out, err) = run(&["publish", "--project", missing.to_str().unwrap(), "--summary", s]);
+    assert_ne!(code, 0, "{out}{err}");
+    let md = std::fs::read_to_string(&summary).expect("a summary for a missing project file");
+    assert!(md.contains("failed"), "{md}");
+
+    let broken = d.0.join("storesubmit.toml");
+    std::fs::write(&broken, "[product]\nkind = \"rocket\"\n").unwrap();
+    std::fs::remove_file(&summary).unwrap();
+    let (code, out, err) = run(&["publish", "--project", broken.to_str().unwrap(), "--summary", s]);
+    assert_ne!(code, 0, "{out}{err}");
+    let md = std::fs::read_to_string(&summary).expect("a summary for a broken project file");
+    assert!(md.contains("failed") && md.contains("validation"), "{md}");
+}

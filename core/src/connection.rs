@@ -250,7 +250,9 @@ impl Sources {
             "sellerId" => names.seller_id.as_deref(),
             _ => None,
         }?;
-        (!var.is_empty() && var != s.variable).then_some(var)
+        // A name that is not one (a secret pasted where a variable name goes) is never used, nor shown.
+        let usable = crate::project::credentials::check("", var).is_none();
+        (usable && !var.is_empty() && var != s.variable).then_some(var)
     }
 
     fn env(&self, name: &str) -> Option<&str> {
@@ -473,6 +475,11 @@ pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
         let mut names = CredentialNames::default();
         for (k, v) in m {
             let v = string(&format!("credentialNames/{k}"), v)?;
+            if let Some(issue) =
+                v.as_deref().and_then(|v| crate::project::credentials::check(&format!("credentialNames/{k}"), v))
+            {
+                return Err(Error::invalid_argument(format!("credentialNames/{k}: {}", issue.message)));
+            }
             match k.as_str() {
                 "tenantId" => names.tenant_id = v.unwrap_or(names.tenant_id),
                 "clientId" => names.client_id = v.unwrap_or(names.client_id),
@@ -573,5 +580,18 @@ mod tests {
         assert!(read_text("nope", "c.json").unwrap_err().message().contains("not a JSON object"));
         let e = read_text(&json!({"tenantId": ["T"]}).to_string(), "c.json").unwrap_err();
         assert!(e.message().contains("`tenantId` must be a string"), "{e}");
+    }
+
+    #[test]
+    fn a_secret_given_where_a_variable_name_goes_is_never_shown() {
+        let pasted = "Zq8~Xw.3kLmN0pQrStUvWxYz-12345678";
+        let e = wire_call(json!({"credentialNames": {"clientSecret": pasted}, "env": {}}).as_object().unwrap())
+            .unwrap_err();
+        assert!(e.message().contains("credentialNames/clientSecret") && !e.message().contains(pasted), "{e}");
+        // the Rust API: the name is neither used nor printed in "no clientSecret: set …"
+        let names = CredentialNames { client_secret: pasted.into(), ..CredentialNames::default() };
+        let sources = Sources { credential_names: Some(names), ..Sources::default() };
+        let e = resolve(&sources).unwrap_err();
+        assert!(e.message().contains("no clientSecret") && !e.message().contains(pasted), "{e}");
     }
 }

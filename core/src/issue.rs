@@ -43,12 +43,29 @@ pub struct Issue {
 impl Issue {
     /// An error-severity issue.
     pub fn error(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Issue { code: code.into(), path: path.into(), message: message.into(), severity: Severity::Error }
+        Issue::new(code, path, message, Severity::Error)
     }
 
     /// A warning-severity issue.
     pub fn warning(code: impl Into<String>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Issue { code: code.into(), path: path.into(), message: message.into(), severity: Severity::Warning }
+        Issue::new(code, path, message, Severity::Warning)
+    }
+
+    /// An issue of `severity`, its path and message cut to their limits ([`ISSUE_PATH_MAX_CHARS`],
+    /// [`ISSUE_MESSAGE_MAX_CHARS`]):
+    /// every issue is made here, so no input makes its issues larger than the limits allow.
+    pub fn new(
+        code: impl Into<String>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        severity: Severity,
+    ) -> Self {
+        Issue {
+            code: code.into(),
+            path: cut(path.into(), ISSUE_PATH_MAX_CHARS),
+            message: cut(message.into(), ISSUE_MESSAGE_MAX_CHARS),
+            severity,
+        }
     }
 
     /// Whether this issue makes the document invalid.
@@ -61,6 +78,21 @@ impl fmt::Display for Issue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() { "/" } else { &self.path };
         write!(f, "{} {} at {}: {}", self.severity.as_str(), self.code, path, self.message)
+    }
+}
+
+/// The most characters of an issue's message: a message names the field and the rule, and quotes at most
+/// a part of a value (a 15 MB value must not become a 15 MB warning). Longer ones end with `…`.
+pub const ISSUE_MESSAGE_MAX_CHARS: usize = 1_000;
+/// The most characters of an issue's path (a JSON pointer or a file name): a document's keys can be
+/// megabytes long. Longer ones end with `…`.
+pub const ISSUE_PATH_MAX_CHARS: usize = 500;
+
+/// `text` cut to `max` characters, the last one `…` when anything was cut.
+fn cut(text: String, max: usize) -> String {
+    match text.char_indices().nth(max.saturating_sub(1)) {
+        Some((at, _)) if text.chars().count() > max => format!("{}…", &text[..at]),
+        _ => text,
     }
 }
 

@@ -34,6 +34,12 @@ use serde_json::{json, Value};
 use crate::error::{Error, ErrorKind, Result};
 use crate::task::ResumeToken;
 
+/// Whether runs of `workflow` are journaled: those that change the service (publishes, rollouts, uploads,
+/// resumes); reads, plans and packaging are not (running them again is harmless).
+pub fn journaled(workflow: &str) -> bool {
+    !matches!(workflow, "plan" | "call" | "listAll" | "pack" | "waitForSubmission")
+}
+
 /// The journal entry of one request.
 #[derive(Clone, Debug)]
 pub struct Journal {
@@ -79,6 +85,21 @@ impl Journal {
     pub fn for_request(dir: &Path, request: &Value) -> Journal {
         let key = crate::api::blob::crc64(request.to_string().as_bytes());
         Journal { path: dir.join(format!("{key:016x}.json")) }
+    }
+
+    /// The journal of one run in `dir`: keyed by the request, the service it goes to (the same request to
+    /// another emulator or account is another run) and the files' identity ([`files_identity`]: a rebuilt
+    /// package is a new release).
+    pub fn for_run(
+        dir: &Path,
+        request: &Value,
+        endpoints: &crate::api::Endpoints,
+        seller: Option<&str>,
+        files: Option<&Path>,
+    ) -> Journal {
+        let key = json!({"request": request, "endpoints": [&endpoints.devcenter, &endpoints.win32,
+            &endpoints.ingestion], "seller": seller, "files": files_identity(files)});
+        Journal::for_request(dir, &key)
     }
 
     /// The journal at exactly this file (`--save-resume FILE`).

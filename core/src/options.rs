@@ -73,6 +73,11 @@ pub struct ClientOptions {
     /// Upload settings (block size, concurrency), passed to the uploader as given. Default: none.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upload: Option<Value>,
+    /// A folder where runs that change the service keep their journal entry (see [`crate::journal`]): the
+    /// same call again after the process was killed continues the submission. Default: none (no journal).
+    /// Native hosts only (a browser has no folder to write to).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal: Option<std::path::PathBuf>,
 }
 
 impl Default for ClientOptions {
@@ -88,6 +93,7 @@ impl Default for ClientOptions {
             deadline: Some(crate::data::limits::DEFAULT_WORKFLOW_DEADLINE),
             request_timeout: Some(DEFAULT_REQUEST_TIMEOUT),
             upload: None,
+            journal: None,
         }
     }
 }
@@ -143,6 +149,13 @@ impl ClientOptions {
             }
             UploadSettings::from_json(x.value).map_err(|e| x.invalid(e.message().to_string()))?;
             o.upload = Some(x.value.clone());
+        }
+        if let Some(x) = f.take("journal", &[])? {
+            let dir = x.string()?;
+            if dir.trim().is_empty() {
+                return Err(x.invalid("must be the path of a folder"));
+            }
+            o.journal = Some(dir.into());
         }
         f.finish()?;
         Ok(o)

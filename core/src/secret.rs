@@ -56,10 +56,22 @@ impl From<&str> for Secret {
 /// The shortest value registered for redaction by value: shorter ones would blank out ordinary words.
 pub const MIN_REMEMBERED_LEN: usize = 8;
 
-/// The most values remembered (the oldest are forgotten first: tokens are replaced every hour).
+/// The most values remembered (the oldest are forgotten first).
 const MAX_REMEMBERED: usize = 256;
 
-static REMEMBERED: std::sync::RwLock<Vec<String>> = std::sync::RwLock::new(Vec::new());
+/// The values registered for redaction: longest first (for [`redact_remembered`]), and in the order they
+/// came with a sequence number (for [`remembered_after`]).
+struct Remembered {
+    longest_first: Vec<String>,
+    in_order: std::collections::VecDeque<(u64, String)>,
+    count: u64,
+}
+
+static REMEMBERED: std::sync::RwLock<Remembered> = std::sync::RwLock::new(Remembered {
+    longest_first: Vec::new(),
+    in_order: std::collections::VecDeque::new(),
+    count: 0,
+});
 
 /// Registers a secret value (and its percent-encoded form, as a form body echo would write it) so that
 /// [`redact_text`] removes it wherever it appears. Values shorter than [`MIN_REMEMBERED_LEN`] are ignored.
@@ -68,25 +80,80 @@ pub fn remember(value: &str) {
     if value.chars().count() < MIN_REMEMBERED_LEN {
         return;
     }
-    let encoded = percent_encoding::utf8_percent_encode(value, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let encoded = |v: &str| percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string();
     let mut set = REMEMBERED.write().unwrap_or_else(|p| p.into_inner());
-    for v in [value.to_string(), encoded] {
-        if !set.contains(&v) {
-            if set.len() >= MAX_REMEMBERED {
-                set.remove(0);
-            }
-            set.push(v);
+    if set.in_order.iter().any(|(_, v)| v == value) {
+        return;
+    }
+    if set.in_order.len() >= MAX_REMEMBERED {
+        // The oldest is forgotten first: tokens are replaced every hour.
+        if let Some((_, old)) = set.in_order.pop_front() {
+            let old_encoded = encoded(&old);
+            set.longest_first.retain(|v| *v != old && *v != old_encoded);
+        }
+    }
+    set.count += 1;
+    let n = set.count;
+    set.in_order.push_back((n, value.to_string()));
+    for v in [value.to_string(), encoded(value)] {
+        if !set.longest_first.contains(&v) {
+            set.longest_first.push(v);
         }
     }
     // Longest first, so a value that contains another is removed whole.
-    set.sort_by_key(|v| std::cmp::Reverse(v.len()));
+    set.longest_first.sort_by_key(|v| std::cmp::Reverse(v.len()));
+}
+
+/// The secret values registered after the `after`-th one (0: all still kept), and the number to pass next
+/// time. For a CI host that masks values in its runner's log (GitHub Actions' `::add-mask::`, Azure
+/// Pipelines' `task.setsecret`) the moment the process holds them: new access tokens, SAS signatures.
+pub fn remembered_after(after: u64) -> (Vec<String>, u64) {
+    let set = REMEMBERED.read().unwrap_or_else(|p| p.into_inner());
+    let values = set.in_order.iter().filter(|(n, _)| *n > after).map(|(_, v)| v.clone()).collect();
+    (values, set.count)
+}
+
+/// What kind of secret a string looks like by its shape alone, for values found under keys that do not
+/// name a credential (an imported configuration's `bearer`, `auth`, or any other key): a JWT (`eyJ…` with
+/// three base64url parts), a long hexadecimal key, an Azure AD client secret (with `~`), or a base64 key.
+/// At least 32 characters with no space; letters and digits mixed for the last two, so that file names and
+/// identifiers (words joined by `_`, `-` or `.`) are not taken for keys.
+pub fn secret_shape(value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    if v.chars().count() < 32 || v.chars().any(char::is_whitespace) {
+        return None;
+    }
+    let b64url = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let parts: Vec<&str> = v.split('.').collect();
+    if v.starts_with("eyJ") && parts.len() == 3 && b64url(parts[0]) && b64url(parts[1]) {
+        return Some("a JWT");
+    }
+    if v.chars().all(|c| c.is_ascii_hexdigit()) {
+        return Some("a long hexadecimal key");
+    }
+    let upper = v.chars().any(|c| c.is_ascii_uppercase());
+    let lower = v.chars().any(|c| c.is_ascii_lowercase());
+    let digits = v.chars().filter(char::is_ascii_digit).count();
+    if !(upper && lower && digits > 0) {
+        return None;
+    }
+    let only = |extra: &str| v.chars().all(|c| c.is_ascii_alphanumeric() || extra.contains(c));
+    if v.contains('~') && only("~._-") {
+        return Some("an Azure AD client secret");
+    }
+    let padded_or_signed = v.contains('+') || v.ends_with('=') || (v.contains('/') && digits >= 4);
+    let one_run = !v.contains('_') && !v.contains('-') && digits >= 4;
+    if only("+/=_-") && (padded_or_signed || one_run) {
+        return Some("a base64 key");
+    }
+    None
 }
 
 /// Removes every remembered secret value from `text`.
 fn redact_remembered(text: &str) -> String {
     let set = REMEMBERED.read().unwrap_or_else(|p| p.into_inner());
     let mut out = std::borrow::Cow::Borrowed(text);
-    for v in set.iter() {
+    for v in set.longest_first.iter() {
         if out.contains(v.as_str()) {
             out = std::borrow::Cow::Owned(out.replace(v.as_str(), REDACTED));
         }
@@ -340,6 +407,42 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn secrets_are_known_by_their_shape_and_names_are_not() {
+        for (value, shape) in [
+            ("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXZhbHVl", "a JWT"),
+            ("a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4", "a long hexadecimal key"),
+            ("Zq78Q~aBcDeF1234567890abcdefGHIJKLmnopqr", "an Azure AD client secret"),
+            ("Xk3+9aZq/2LmN0pQrStUvWxYz12345678abcdEFGHij==", "a base64 key"),
+            ("kL9mN2pQ4rS6tU8vW0xY1zA3bC5dE7fG9hJ", "a base64 key"),
+        ] {
+            assert_eq!(secret_shape(value), Some(shape), "{value}");
+        }
+        for value in [
+            "packages/Contoso.App_1.2.3.0_x64_Release.msixupload",
+            "Contoso_Application_Package_Version_2024_Final",
+            "https://login.microsoftonline.com/common/oauth2",
+            "the app's description with words in it and more",
+            "00000000-0000-0000-0000-000000000000",
+            "short1A",
+        ] {
+            assert_eq!(secret_shape(value), None, "{value}");
+        }
+    }
+
+    #[test]
+    fn a_ci_host_learns_each_new_secret_once_to_mask_it() {
+        let (_, start) = remembered_after(u64::MAX);
+        let a = Secret::new("first-secret-value-1");
+        let (values, next) = remembered_after(start);
+        assert!(values.contains(&a.expose().to_string()), "{values:?}");
+        let _again = Secret::new("first-secret-value-1");
+        let b = Secret::new("second-secret-value-2");
+        let (values, _) = remembered_after(next);
+        assert!(values.contains(&b.expose().to_string()), "{values:?}");
+        assert!(!values.contains(&a.expose().to_string()), "a value is handed out once: {values:?}");
+    }
 
     #[test]
     fn json_documents_lose_signatures_and_tokens() {

@@ -487,6 +487,14 @@ pub const CALLS: &[Method] = &[
         doc: "The URL with its secret query values removed.",
     },
     Method {
+        name: "secretsToMask",
+        facade: true,
+        params: &[def("after", INTEGER, "0", "the `next` of the previous call (0: every value still kept)")],
+        host: &[],
+        returns: r#"{"model": "SecretsToMask"}"#,
+        doc: "The secret values this process came to hold since the previous call (access tokens, SAS signatures, client secrets), and the number to pass next time: for a CI host that masks them in its runner's log (GitHub Actions' add-mask, Azure Pipelines' setsecret). Never print them.",
+    },
+    Method {
         name: "parseJson",
         facade: true,
         params: &[req("text", STRING, "JSON text")],
@@ -573,6 +581,14 @@ pub const TYPES: &[Type] = &[
             f("certificationReports", r#"{"array": "any"}"#, "certification reports"),
             o("document", ANY, "the last document read (a submission, a rollout, a page, a plan)"),
             o("resumeToken", STRING, "when the run stopped early: the token resume takes"),
+        ],
+    },
+    Type {
+        name: "SecretsToMask",
+        doc: "Secret values for a CI runner to mask in its log (never to print).",
+        fields: &[
+            f("values", r#"{"array": "string"}"#, "the values registered since the call's `after`"),
+            f("next", INTEGER, "what to pass as `after` next time"),
         ],
     },
     Type {
@@ -674,6 +690,11 @@ pub const CLIENT_OPTIONS: &[Param] = &[
     def("deadline", NUMBER, "14400", "the most a workflow may take, seconds (null: none)"),
     def("requestTimeout", NUMBER, "120", "each request's timeout, seconds"),
     opt("upload", ANY, "{blockSize, concurrency, maxBuffered, …}"),
+    opt(
+        "journal",
+        STRING,
+        "a folder for the journal of runs that change the service: the same call after a kill continues the submission (native hosts)",
+    ),
 ];
 
 /// Enums the surface adds to the manifest's `enums`.

@@ -123,6 +123,9 @@ fn every_scenario_behaves_on_the_rust_surface() {
         opts["endpoints"] = json!({"devcenter": info.devcenter_url, "win32": info.win32_url,
             "ingestion": info.ingestion_url, "token": info.token_url});
         opts["sellerId"] = json!(info.seller_id);
+        for (k, v) in s["clientOptions"].as_object().into_iter().flatten() {
+            opts[k] = v.clone();
+        }
         let client_options = ClientOptions::from_json(&opts).unwrap();
         let creds = ClientCredentials::new(&info.tenant_id, &info.client_id, info.client_secret.as_str());
         let client = Client::new(client_options.clone().into_flow_config(creds)).unwrap();
@@ -133,8 +136,12 @@ fn every_scenario_behaves_on_the_rust_surface() {
         admin(&client, &rt, Method::Delete, &format!("{}/requests", info.admin_url), None);
         let files = write_files(name, &s["files"], &v["fileHeaders"]);
         let request = fill(&s["request"], &emu);
+        let started = std::time::Instant::now();
         let first = run(&client, &rt, &client_options, &request, &files, s.get("cancelOn"));
         let expect = &s["expect"];
+        if let Some(within) = expect["withinSeconds"].as_f64() {
+            assert!(started.elapsed().as_secs_f64() <= within, "{name}: the run took {:?}", started.elapsed());
+        }
         let mut last = match (&first.result, expect.get("error")) {
             (Ok(out), None) => {
                 let got = serde_json::to_value(out).unwrap();

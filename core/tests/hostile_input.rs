@@ -301,3 +301,32 @@ fn issue_messages_never_carry_raw_control_characters() {
         assert!(!i.message.chars().any(char::is_control), "raw control character in {:?}", i.message);
     }
 }
+
+/// Issue 24: issue messages repeated whole values (a 15 MB input gave 21 MB of warnings). Every message
+/// and path is bounded, whatever field the value is in, and the report stays small; the "did you mean"
+/// suggestions no longer cost a pass per known name over a megabyte-long key or value.
+#[test]
+fn huge_values_give_small_issues() {
+    let big = "x".repeat(8 << 20);
+    let doc = json!({
+        big.clone(): 1,
+        "applicationCategory": big.clone(),
+        "visibility": big.clone(),
+        "listings": {big.clone(): {"baseListing": {"title": big.clone(), "keywords": [big.clone()]}}},
+        "applicationPackages": [{"fileName": big.clone(), "minimumDirectXVersion": big.clone()}],
+    });
+    drop(big);
+    let report = storesubmit::validate::validate(DocumentKind::AppSubmission, &doc);
+    assert!(report.issues.len() >= 4, "{:?}", report.issues.iter().map(|i| &i.code).collect::<Vec<_>>());
+    let limits = storesubmit::data::limits::ISSUE_MESSAGE_MAX_CHARS + storesubmit::data::limits::ISSUE_PATH_MAX_CHARS;
+    for i in &report.issues {
+        assert!(
+            i.message.chars().count() + i.path.chars().count() <= limits,
+            "{} is {} chars",
+            i.code,
+            i.message.len()
+        );
+    }
+    let all: usize = report.issues.iter().map(|i| i.message.len() + i.path.len()).sum();
+    assert!(all < 256 << 10, "{all} bytes of issues");
+}

@@ -28,6 +28,7 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
         }
         (Method::Get, ["state"]) => Resp::json(200, &st.dump()),
         (Method::Get, ["issued"]) => Resp::json(200, &json!(st.issued_secrets())),
+        (Method::Get, ["issued", "tokens"]) => Resp::json(200, &json!(st.tokens.keys().collect::<Vec<_>>())),
         (Method::Get, ["requests"]) => Resp::json(200, &Value::Array(st.log.iter().cloned().collect())),
         (Method::Delete, ["requests"]) => {
             st.log.clear();

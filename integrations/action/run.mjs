@@ -6,10 +6,10 @@
 // reached through the npm package; this file only moves values between the host and the package.
 
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import storesubmit from 'storesubmit';
 
-const { Client, ClientSecretCredential, StoreSubmitError, connectionFile, loadProject, resolveConnection, summary } = storesubmit;
+const { Client, ClientSecretCredential, StoreSubmitError, connectionFile, loadProject, resolveConnection, secretsToMask, summary } = storesubmit;
 
 /** An input or configuration mistake of the step itself (not a Store error). */
 class InputError extends Error {}
@@ -51,9 +51,10 @@ function tokenInput(value, at) {
 /**
  * What the run has said so far, from its progress events: a log group per stage (opened when the stage
  * starts, so the log shows where a run is while it waits), one line per event (the core's message, already
- * secret-free), and the last stage entered (the `stage` output of a failed run).
+ * secret-free), and the last stage entered (the `stage` output of a failed run). Before each line, the
+ * secrets the run came to hold since the last event (a new access token, a SAS signature) are masked.
  */
-function progressLog(host) {
+function progressLog(host, maskNew) {
   const state = { stage: null };
   let open = false;
   const close = () => {
@@ -61,6 +62,7 @@ function progressLog(host) {
     open = false;
   };
   const onProgress = (e) => {
+    maskNew();
     if (e.kind === 'stage') {
       close();
       state.stage = e.stage;
@@ -123,6 +125,14 @@ export async function run(host, env = process.env, { signal } = {}) {
   const mask = (secret) => {
     if (secret && !masked.has(secret)) host.mask(secret);
     if (secret) masked.add(secret);
+  };
+  // the secrets the core came to hold (access tokens, SAS signatures), masked as soon as the step sees
+  // them: the runner then hides them in this step's later lines and in every later step's
+  let maskedUpTo = 0;
+  const maskNew = () => {
+    const { values, next } = secretsToMask({ after: maskedUpTo });
+    maskedUpTo = next;
+    values.forEach(mask);
   };
   let resumePath = null;
   let plan = null;
@@ -196,10 +206,19 @@ export async function run(host, env = process.env, { signal } = {}) {
       if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`input poll-interval: must be a number of seconds, got "${poll}"`);
       options.poll = { initial: seconds };
     }
+    // a journal in the runner's temp folder: a step killed hard (out of memory, a lost runner process) and
+    // run again in the same job continues its submission instead of starting a second one
+    if (host.temp) options.journal = join(host.temp, 'storesubmit-journal');
+    const timeout = host.input('timeout');
+    if (timeout) {
+      const seconds = Number(timeout);
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`input timeout: must be a number of seconds, got "${timeout}"`);
+      options.deadline = seconds;
+    }
     const client = new Client(new ClientSecretCredential(settings.tenantId, settings.clientId, connection.clientSecret), options);
 
     // 4. the plan (read-only: GET requests only), then the workflow; or the resume of a stopped one
-    log = progressLog(host);
+    log = progressLog(host, maskNew);
     const runOptions = { files: project.files, onProgress: log.onProgress, signal };
     let outcome;
     try {
@@ -222,6 +241,7 @@ export async function run(host, env = process.env, { signal } = {}) {
         outcome = await client.run(request, runOptions);
       }
     } finally {
+      maskNew();
       log.close();
     }
     if (outcome.submissionId) host.setOutput('submission-id', outcome.submissionId);
@@ -236,6 +256,7 @@ export async function run(host, env = process.env, { signal } = {}) {
     host.log(`${outcome.flow}: ${outcome.stage}${outcome.status ? ` (${outcome.status})` : ''}, submission ${outcome.submissionId || '—'}`);
     return 0;
   } catch (e) {
+    maskNew();
     reportFailure(host, e, { plan, resumePath, stage: log?.state.stage });
     return 1;
   }

@@ -432,3 +432,23 @@ test('action.yml and task.json declare the same inputs and outputs, and the entr
   for (const name of inputs) assert.ok(run.includes(`'${name}'`), `run.mjs reads the input ${name}`);
   for (const name of outputs) assert.ok(run.includes(`setOutput('${name}'`), `run.mjs sets the output ${name}`);
 });
+
+test('GitHub Action: a step killed hard during the commit is continued by the same step run again (its journal in RUNNER_TEMP)', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  projectDir(dir, emu.appId);
+  emu.addFault({ op: 'devcenter.commit_app_submission', delay_ms: 3000, times: 1 });
+  const before = submissions(emu);
+  const env = githubEnv(dir, { INPUT_CONFIG: configFile(dir, emu), 'INPUT_CLIENT-SECRET': emu.clientSecret, 'INPUT_DRY-RUN': 'false' });
+  const killed = await runStep(env, MAIN, { line: '::group::storesubmit: commit', signal: 'SIGKILL' });
+  assert.equal(killed.sent, 'SIGKILL', `the commit stage showed: ${killed.stdout}`);
+  const created = Object.keys(submissions(emu)).filter((id) => before[id] === undefined);
+  assert.equal(created.length, 1, 'the killed step had created its submission');
+
+  const again = await runStep(env);
+  assert.equal(again.code, 0, `${again.stdout}\n${again.stderr}`);
+  const outputs = githubOutputs(env.GITHUB_OUTPUT);
+  assert.equal(outputs['submission-id'], created[0], 'the same submission, continued');
+  assert.equal(outputs.status, 'Published');
+  assert.deepEqual(Object.keys(submissions(emu)).filter((id) => before[id] === undefined), created, 'never a second one');
+});

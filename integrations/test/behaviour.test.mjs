@@ -124,13 +124,21 @@ test('behaviour scenarios through the Action entry point', async (t) => {
       const { publish, dryRun } = publishOf(s, emu);
       const ws = workspace(dir, s, publish);
       const saveResume = join(dir, 'state', 'resume.json');
-      const env = stepEnv(join(dir, 'first'), ws, emu, { 'INPUT_DRY-RUN': String(dryRun), 'INPUT_SAVE-RESUME': saveResume });
+      const inputs = { 'INPUT_DRY-RUN': String(dryRun), 'INPUT_SAVE-RESUME': saveResume };
+      for (const [k, v] of Object.entries(s.clientOptions || {})) {
+        assert.equal(k, 'deadline', `${s.name}: the Action runner knows the deadline (the timeout input) only`);
+        inputs.INPUT_TIMEOUT = String(v);
+      }
+      const env = stepEnv(join(dir, 'first'), ws, emu, inputs);
       let cancel = null;
       if (s.cancelOn) {
         assert.deepEqual(Object.keys(s.cancelOn).sort(), ['kind', 'stage'], `${s.name}: the Action runner cancels at stages`);
         cancel = { stage: s.cancelOn.stage, signal: cancels++ % 2 === 0 ? 'SIGINT' : 'SIGTERM' };
       }
+      const started = Date.now();
       const first = shown(await runStep(MAIN, env, cancel && { line: `::group::storesubmit: ${cancel.stage}`, signal: cancel.signal }), env);
+      const took = (Date.now() - started) / 1000;
+      if (s.expect.withinSeconds !== undefined) assert.ok(took <= s.expect.withinSeconds, `${s.name}: the step took ${took} s`);
       const steps = [first];
       const log = `${first.stdout}\n${first.stderr}`;
       if (s.expect.outcome) {
@@ -190,6 +198,11 @@ test('behaviour scenarios through the Action entry point', async (t) => {
           assert.deepEqual(lines, [], `${s.name}: a secret value shows`);
         }
         if (s.secretsAbsent) assert.ok(step.stdout.includes('the gateway repeats your request'), `${s.name}: the echo reached the error: ${step.stdout}`);
+      }
+      // and each access token the steps were given was masked for the runner by the step that held it
+      const masks = steps.map((step) => step.stdout).join('\n');
+      for (const token of await admin(emu, 'GET', '/issued/tokens')) {
+        assert.ok(masks.includes(`::add-mask::${token}`), `${s.name}: an access token the step held is not masked`);
       }
       const requests = (await admin(emu, 'GET', '/requests')).filter((r) => !String(r.path).includes('_emulator'));
       const service = s.service || {};

@@ -58,6 +58,14 @@ export interface Outcome<T = unknown> {
   resumeToken?: string | null;
 }
 
+/** Secret values for a CI runner to mask in its log (never to print). */
+export interface SecretsToMask {
+  /** the values registered since the call's `after` */
+  values: Array<string>;
+  /** what to pass as `after` next time */
+  next: number;
+}
+
 /** A finding the service reported (status details, envelope errors, validations). */
 export interface Finding {
   /** the service's code */
@@ -210,6 +218,8 @@ export interface ClientOptions {
   requestTimeout?: number | null;
   /** {blockSize, concurrency, maxBuffered, …} */
   upload?: unknown | null;
+  /** a folder for the journal of runs that change the service: the same call after a kill continues the submission (native hosts) */
+  journal?: string | null;
 }
 
 /** A workflow request (`{workflow: name, ...params}`), as `client.run()` takes it and a project file resolves. */
@@ -419,6 +429,12 @@ export interface SummaryOptions {
   error?: ErrorInfo | StoreSubmitError;
 }
 
+/** The options of `secretsToMask`. */
+export interface SecretsToMaskOptions {
+  /** the `next` of the previous call (0: every value still kept) (default `0`) */
+  after?: number;
+}
+
 /** What an error carries besides its message (the core's error JSON). */
 export interface StoreSubmitErrorFields extends Partial<Omit<ErrorInfo, "message">> {
   cause?: unknown;
@@ -581,6 +597,8 @@ export declare function manifest(): JsonObject;
 export declare function redact(text: string): string;
 /** The URL with its secret query values removed. */
 export declare function redactUrl(url: string): string;
+/** The secret values this process came to hold since the previous call (access tokens, SAS signatures, client secrets), and the number to pass next time: for a CI host that masks them in its runner's log (GitHub Actions' add-mask, Azure Pipelines' setsecret). Never print them. */
+export declare function secretsToMask(options?: SecretsToMaskOptions): SecretsToMask;
 /** JSON read leniently (comments, trailing commas, a BOM are warnings): {document, issues}. */
 export declare function parseJson(text: string): ParsedJson;
 

@@ -214,9 +214,10 @@ const CALLS = {
   manifest: [[], [], []],
   redact: [["text"], [], []],
   redactUrl: [["url"], [], []],
+  secretsToMask: [[], ["after"], []],
   parseJson: [["text"], [], []],
 };
-const CLIENT_OPTIONS = ["sellerId","endpoints","tokenVersion","retry","poll","deadline","requestTimeout","upload"];
+const CLIENT_OPTIONS = ["sellerId","endpoints","tokenVersion","retry","poll","deadline","requestTimeout","upload","journal"];
 
 /** A method's arguments from its positional values and its options: `[args, host]` (unknown options refused). */
 function argumentsOf(methods, name, values, options = {}) {
@@ -331,6 +332,11 @@ function redact(text, options = {}) {
 /** The URL with its secret query values removed. */
 function redactUrl(url, options = {}) {
   return callOf("redactUrl", [url], options);
+}
+
+/** The secret values this process came to hold since the previous call (access tokens, SAS signatures, client secrets), and the number to pass next time: for a CI host that masks them in its runner's log (GitHub Actions' add-mask, Azure Pipelines' setsecret). Never print them. */
+function secretsToMask(options = {}) {
+  return callOf("secretsToMask", [], options);
 }
 
 /** JSON read leniently (comments, trailing commas, a BOM are warnings): {document, issues}. */
@@ -1256,4 +1262,4 @@ class ClientBase {
   }
 }
 
-export { StoreSubmitError, InvalidArgumentError, ValidationError, AuthenticationError, ForbiddenError, NotFoundError, ConflictError, PreconditionFailedError, BadRequestError, RateLimitedError, ServiceUnavailableError, ServerError, RequestTimeoutError, TransportError, InvalidResponseError, CommitFailedError, SubmissionFailedError, SasExpiredError, SasPermissionError, ChecksumMismatchError, MissingFilesError, InvalidArchiveError, IoError, DeadlineExceededError, OperationCancelledError, UnsupportedError, ResponseTooLargeError, errorClassFor, errorFromJson, allErrorCodes, allIssueCodes, argumentsOf, runOptions, clientOptionsOf, useEngine, validate, guessKind, packageEntries, preflight, loadProject, connectionFile, resolveConnection, summary, tables, documentKinds, manifest, redact, redactUrl, parseJson, operations, DevcenterOperations, Win32Operations, IngestionOperations, ClientBase };
+export { StoreSubmitError, InvalidArgumentError, ValidationError, AuthenticationError, ForbiddenError, NotFoundError, ConflictError, PreconditionFailedError, BadRequestError, RateLimitedError, ServiceUnavailableError, ServerError, RequestTimeoutError, TransportError, InvalidResponseError, CommitFailedError, SubmissionFailedError, SasExpiredError, SasPermissionError, ChecksumMismatchError, MissingFilesError, InvalidArchiveError, IoError, DeadlineExceededError, OperationCancelledError, UnsupportedError, ResponseTooLargeError, errorClassFor, errorFromJson, allErrorCodes, allIssueCodes, argumentsOf, runOptions, clientOptionsOf, useEngine, validate, guessKind, packageEntries, preflight, loadProject, connectionFile, resolveConnection, summary, tables, documentKinds, manifest, redact, redactUrl, secretsToMask, parseJson, operations, DevcenterOperations, Win32Operations, IngestionOperations, ClientBase };

@@ -63,7 +63,7 @@ const includes = (got, want) => Object.entries(want).every(([k, v]) => JSON.stri
 
 /**
  * Runs one scenario against a fresh emulator: `emulator` is `{adminUrl, ids: {appId, …}}`, `client` a client
- * of the surface pointed at it (with the vectors' clientOptions), `files` the scenario's files as the surface
+ * of the surface pointed at it (with the vectors' clientOptions and the scenario's own), `files` the scenario's files as the surface
  * takes them.
  */
 export async function runScenario(s, { emulator, client, files }) {
@@ -73,8 +73,11 @@ export async function runScenario(s, { emulator, client, files }) {
   const request = fill(s.request, emulator.ids);
   const ac = new AbortController();
   const onProgress = (e) => s.cancelOn && includes(e, s.cancelOn) && ac.abort(new Error(`cancelled at ${e.stage}`));
+  const started = Date.now();
   const first = await send(client, request, { files, signal: ac.signal, onProgress }).then((outcome) => ({ outcome }), (error) => ({ error }));
   const expect = s.expect;
+  const took = (Date.now() - started) / 1000;
+  if (expect.withinSeconds !== undefined) assert.ok(took <= expect.withinSeconds, `${s.name}: the run took ${took} s`);
   if (expect.outcome) {
     assert.ok(first.outcome, `${s.name}: ${first.error}`);
     assert.ok(includes(first.outcome, expect.outcome), `${s.name}: outcome ${JSON.stringify(first.outcome)}`);

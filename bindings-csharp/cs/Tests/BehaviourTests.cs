@@ -86,12 +86,19 @@ namespace StoreSubmit.Tests
             return Enum.Parse(inner, Pascal((string)v));
         }
 
-        /// <summary>The scenario's client options as the typed options (a key this runner does not know fails it).</summary>
-        private static StoreSubmitClientOptions Options(Emulator emu)
+        /// <summary>The vectors' client options and the scenario's own, as the typed options (a key this runner
+        /// does not know fails it).</summary>
+        private static StoreSubmitClientOptions Options(Emulator emu, JsonObject scenario)
         {
             var o = emu.Options();
-            foreach (var kv in Vectors.GetObject("clientOptions"))
+            var all = Vectors.GetObject("clientOptions").Concat(scenario.GetObject("clientOptions") ?? new JsonObject());
+            foreach (var kv in all)
             {
+                if (kv.Key == "deadline")
+                {
+                    o.Deadline = TimeSpan.FromSeconds(Convert.ToDouble(kv.Value));
+                    continue;
+                }
                 var v = (JsonObject)kv.Value;
                 Func<string, TimeSpan?> secs = k => v.ContainsKey(k) ? TimeSpan.FromSeconds(Convert.ToDouble(v[k])) : (TimeSpan?)null;
                 if (kv.Key == "poll") o.Poll = new PollOptions { Initial = secs("initial"), Factor = Convert.ToDouble(v["factor"]), Max = secs("max") };
@@ -145,17 +152,20 @@ namespace StoreSubmit.Tests
                 var request = Repo.Obj(text);
                 try
                 {
-                    using (var client = new StoreSubmitClient(emu.Credential(), Options(emu)))
+                    using (var client = new StoreSubmitClient(emu.Credential(), Options(emu, s)))
                     using (var cts = new CancellationTokenSource())
                     {
                         Exception error = null;
                         Outcome outcome = null;
+                        var started = System.Diagnostics.Stopwatch.StartNew();
                         try
                         {
                             outcome = await Invoke(client, request, folder, new CancelOn { When = s.GetObject("cancelOn"), Source = cts }, cts.Token);
                         }
                         catch (Exception e) { error = e; }
                         var expect = s.GetObject("expect");
+                        if (expect.ContainsKey("withinSeconds"))
+                            Assert.LessOrEqual(started.Elapsed.TotalSeconds, Convert.ToDouble(expect["withinSeconds"]), name + ": the run took too long");
                         string token = null;
                         if (expect.ContainsKey("outcome"))
                         {

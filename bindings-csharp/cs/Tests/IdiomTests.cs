@@ -52,6 +52,48 @@ namespace StoreSubmit.Tests
             }
         }
 
+        [Test]
+        public async Task WithAJournalTheSameCallContinuesACancelledRunAndAnswersAnEndedOne()
+        {
+            var journal = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "storesubmit-cs-journal-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                using (var emu = Emulator.Start())
+                using (var release = new Release())
+                using (var cts = new CancellationTokenSource())
+                using (var client = emu.Client(null, o =>
+                {
+                    o.Upload = new BlockUploadOptions { BlockSize = 256 << 10, Concurrency = 1 };
+                    o.Journal = journal;
+                }))
+                {
+                    var cancelAtUpload = new CancelAt { Source = cts, Stage = "upload", Inner = new Recorder() };
+                    CancelledException caught = null;
+                    try
+                    {
+                        await client.PublishAppSubmissionAsync(emu["app_id"], EndToEndTests.AppChanges(),
+                            new SubmissionOptions { FilesFolder = release.Folder, Progress = cancelAtUpload }, cts.Token);
+                    }
+                    catch (CancelledException e)
+                    {
+                        caught = e;
+                    }
+                    Assert.IsNotNull(caught, "the run was cancelled at the upload");
+                    Assert.AreEqual(1, System.IO.Directory.GetFiles(journal).Length, "its journal entry");
+                    var options = new SubmissionOptions { FilesFolder = release.Folder };
+                    var done = await client.PublishAppSubmissionAsync(emu["app_id"], EndToEndTests.AppChanges(), options);
+                    Assert.AreEqual("published", done.Stage);
+                    StringAssert.Contains(done.SubmissionId, caught.ResumeToken, "the same submission, not a second one");
+                    var again = await client.PublishAppSubmissionAsync(emu["app_id"], EndToEndTests.AppChanges(), options);
+                    Assert.AreEqual(done.SubmissionId, again.SubmissionId, "the outcome the journal kept");
+                }
+            }
+            finally
+            {
+                if (System.IO.Directory.Exists(journal)) System.IO.Directory.Delete(journal, true);
+            }
+        }
+
         private sealed class CancelAt : IProgress<ProgressEvent>
         {
             internal CancellationTokenSource Source;

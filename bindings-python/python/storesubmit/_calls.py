@@ -11,7 +11,7 @@ from ._host import EventCallback, PathLike, call
 from .types import *  # noqa: F401,F403
 from .types import to_json
 
-__all__ = ["validate", "guess_kind", "package_entries", "preflight", "load_project", "connection_file", "resolve_connection", "summary", "tables", "document_kinds", "manifest", "redact", "redact_url", "parse_json", "pack"]
+__all__ = ["validate", "guess_kind", "package_entries", "preflight", "load_project", "connection_file", "resolve_connection", "summary", "tables", "document_kinds", "manifest", "redact", "redact_url", "secrets_to_mask", "parse_json", "pack"]
 
 
 def validate(
@@ -119,6 +119,15 @@ def redact(text: str) -> str:
 def redact_url(url: str) -> str:
     """The URL with its secret query values removed. ``url``: a URL."""
     return cast(str, call("redactUrl", {"url": url}, None))
+
+
+def secrets_to_mask(*, after: Optional[int] = 0) -> SecretsToMask:
+    """The secret values this process came to hold since the previous call (access tokens, SAS signatures, client
+    secrets), and the number to pass next time: for a CI host that masks them in its runner's log (GitHub
+    Actions' add-mask, Azure Pipelines' setsecret). Never print them. ``after``: the ``next`` of the previous
+    call (0: every value still kept).
+    """
+    return cast(SecretsToMask, call("secretsToMask", {"after": after}, "SecretsToMask"))
 
 
 def parse_json(text: str) -> Any:

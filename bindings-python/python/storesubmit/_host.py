@@ -77,13 +77,17 @@ def _header(headers: List[Tuple[str, str]], name: str) -> Optional[str]:
 class Request:
     """An HTTP request the core built, for a transport to send: ``method``, ``url`` (a SAS URL holds its
     signature), ``headers`` (``(name, value)`` pairs, the bearer token among them), ``body`` (bytes) and
-    ``timeout`` (seconds or ``None``). ``repr()`` and ``str()`` show no secret."""
+    ``timeout`` (seconds or ``None``) and ``max_response_bytes`` (the most body bytes the core accepts for
+    it, or ``None``: a transport stops reading past it and raises
+    :class:`storesubmit.ResponseTooLargeError`, as the bundled adapters do). ``repr()`` and ``str()`` show no
+    secret."""
 
-    __slots__ = ("method", "url", "headers", "body", "timeout")
+    __slots__ = ("method", "url", "headers", "body", "timeout", "max_response_bytes")
 
     def __init__(self, method: str, url: str, headers: Headers = None, body: bytes = b"",
-                 timeout: Optional[float] = None) -> None:
+                 timeout: Optional[float] = None, max_response_bytes: Optional[int] = None) -> None:
         self.method, self.url, self.headers, self.body, self.timeout = method, url, _pairs(headers), body, timeout
+        self.max_response_bytes = max_response_bytes
 
     def header(self, name: str) -> Optional[str]:
         """The first value of a header (case-insensitive), or ``None``."""
@@ -120,7 +124,7 @@ class Response:
 def build_request(op: str, args: Optional[Mapping[str, Any]] = None, endpoints: Optional[Mapping[str, str]] = None) -> Request:
     """The request of any operation (``storesubmit.operations()``), built and not sent."""
     r = call("buildRequest", {"op": op, "args": args, "endpoints": endpoints})
-    return Request(r["method"], r["url"], r["headers"], r["body"].encode(), r["timeout"])
+    return Request(r["method"], r["url"], r["headers"], r["body"].encode(), r["timeout"], r.get("maxResponseBytes"))
 
 
 def parse_response(response: Response, op: Optional[str] = None) -> Any:
@@ -257,7 +261,8 @@ class ClientBase:
         tid, data, failure = task["id"], b"", None
         try:
             if task["kind"] == "send":
-                request = Request(task["method"], task["url"], task["headers"], session.take_body(tid), task["timeout"])
+                request = Request(task["method"], task["url"], task["headers"], session.take_body(tid), task["timeout"],
+                                  task["maxResponseBytes"])
                 r = await self._apply(self._transport, self._async_transport, request)  # type: ignore[arg-type]
                 r = Response(*r) if isinstance(r, tuple) else r
                 answer, data = {"kind": "response", "status": r.status, "headers": r.headers}, r.body

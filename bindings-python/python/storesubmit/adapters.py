@@ -5,7 +5,9 @@ of its runs (token requests and upload blocks included) through it.
 The adapters send exactly the core's request (method, URL, headers, body, per-request timeout), never
 follow redirects (a redirect must not carry a bearer token elsewhere), and map the library's "no
 response" exceptions to :class:`storesubmit.TransportError` / :class:`storesubmit.RequestTimeoutError`
-so the workflows retry or verify. Messages never include the URL (it may hold a SAS signature), and the
+so the workflows retry or verify. They read a body as it streams in and stop at the request's
+``max_response_bytes`` (:class:`storesubmit.ResponseTooLargeError`; at once when the declared length is
+already larger), so a hostile or broken server cannot make the process hold more. Messages never include the URL (it may hold a SAS signature), and the
 libraries' own debug logs (``urllib3`` writes every request line, SAS ``sig`` included; ``httpx`` too) go
 through a filter that redacts secrets before any handler sees them.
 """
@@ -13,9 +15,9 @@ through a filter that redacts secrets before any handler sees them.
 from __future__ import annotations
 
 import logging
-from typing import Any, Awaitable, Callable, Dict, Optional
+from typing import Any, Awaitable, Callable, Dict, List, Optional
 
-from ._errors import RequestTimeoutError, TransportError
+from ._errors import RequestTimeoutError, ResponseTooLargeError, TransportError
 from ._host import Request, Response, call
 
 __all__ = ["requests_transport", "httpx_transport", "httpx_async_transport"]
@@ -49,6 +51,30 @@ _URLLIB3_LOGGERS = ("urllib3.connectionpool", "urllib3.util.retry", "urllib3.con
 _HTTPX_LOGGERS = ("httpx", "httpcore.http11", "httpcore.http2", "httpcore.connection", "httpcore.proxy")
 
 
+class _Body:
+    """A response body gathered chunk by chunk against the request's limit (none: unlimited)."""
+
+    def __init__(self, declared: Optional[str], limit: Optional[int]) -> None:
+        self.limit = limit
+        self.chunks: List[bytes] = []
+        self.length = 0
+        if limit is not None and declared is not None and declared.isdigit() and int(declared) > limit:
+            raise self._too_large(declared)
+
+    def _too_large(self, seen: str) -> ResponseTooLargeError:
+        return ResponseTooLargeError(f"the answer holds {seen} bytes, more than the {self.limit} this request accepts; it was not read")
+
+    def add(self, chunk: bytes) -> None:
+        """Keeps a chunk, or raises once the body passes the limit."""
+        self.length += len(chunk)
+        if self.limit is not None and self.length > self.limit:
+            raise self._too_large(f"more than {self.length}")
+        self.chunks.append(chunk)
+
+    def bytes(self) -> bytes:
+        return b"".join(self.chunks)
+
+
 def requests_transport(session: Any = None) -> Callable[[Request], Response]:
     """A transport over a ``requests.Session`` (a new one when ``None``)."""
     try:
@@ -67,12 +93,17 @@ def requests_transport(session: Any = None) -> Callable[[Request], Response]:
                 data=request.body or None,
                 timeout=request.timeout,
                 allow_redirects=False,
+                stream=True,
             )
+            with r:
+                body = _Body(r.headers.get("content-length"), request.max_response_bytes)
+                for chunk in r.iter_content(1 << 16):
+                    body.add(chunk)
         except requests.Timeout as exc:
             raise RequestTimeoutError(f"request timed out ({type(exc).__name__})", retryable=True) from None
         except requests.RequestException as exc:
             raise TransportError(f"connection failed ({type(exc).__name__})", retryable=True) from None
-        return Response(r.status_code, list(r.headers.items()), r.content)
+        return Response(r.status_code, list(r.headers.items()), body.bytes())
 
     send.__name__ = "requests_transport"
     return send
@@ -95,10 +126,13 @@ def httpx_transport(client: Any = None) -> Callable[[Request], Response]:
 
     def send(request: Request) -> Response:
         try:
-            r = c.request(request.method, request.url, headers=list(request.headers), content=request.body, timeout=request.timeout)
+            with c.stream(request.method, request.url, headers=list(request.headers), content=request.body, timeout=request.timeout) as r:
+                body = _Body(r.headers.get("content-length"), request.max_response_bytes)
+                for chunk in r.iter_bytes():
+                    body.add(chunk)
         except httpx.HTTPError as exc:
             raise _httpx_error(httpx, exc) from None
-        return Response(r.status_code, list(r.headers.multi_items()), r.content)
+        return Response(r.status_code, list(r.headers.multi_items()), body.bytes())
 
     send.__name__ = "httpx_transport"
     return send
@@ -118,10 +152,13 @@ def httpx_async_transport(client: Any = None) -> Callable[[Request], Awaitable[R
         if c is None:
             c = holder["client"] = httpx.AsyncClient(follow_redirects=False)
         try:
-            r = await c.request(request.method, request.url, headers=list(request.headers), content=request.body, timeout=request.timeout)
+            async with c.stream(request.method, request.url, headers=list(request.headers), content=request.body, timeout=request.timeout) as r:
+                body = _Body(r.headers.get("content-length"), request.max_response_bytes)
+                async for chunk in r.aiter_bytes():
+                    body.add(chunk)
         except httpx.HTTPError as exc:
             raise _httpx_error(httpx, exc) from None
-        return Response(r.status_code, list(r.headers.multi_items()), r.content)
+        return Response(r.status_code, list(r.headers.multi_items()), body.bytes())
 
     send.__name__ = "httpx_async_transport"
     return send

@@ -15,9 +15,9 @@ from ._models import *  # noqa: F401,F403
 
 __all__ = [
     "OldPackages", "PendingPolicy", "StopAfter", "RolloutAction", "DocumentKind", "ProgressKind",
-    "Severity", "ErrorCode", "TokenVersion", "Outcome", "Finding", "ProgressEvent", "Issue",
-    "ValidationReport", "PackReport", "RequestRef", "ErrorInfo", "ListPage", "Win32Response", "IssueCode",
-    "ErrorCodeInfo", "to_py", "to_json", "ResourceRef", "StatusDetails", "StatusDetail",
+    "Severity", "ErrorCode", "TokenVersion", "Outcome", "SecretsToMask", "Finding", "ProgressEvent",
+    "Issue", "ValidationReport", "PackReport", "RequestRef", "ErrorInfo", "ListPage", "Win32Response",
+    "IssueCode", "ErrorCodeInfo", "to_py", "to_json", "ResourceRef", "StatusDetails", "StatusDetail",
     "CertificationReport", "SubmissionStatusResource", "Pricing", "Sale", "PackageDeliveryOptions",
     "PackageRollout", "Application", "AppAddonRef", "AppSubmission", "Listing", "BaseListing", "Image",
     "GamingOptions", "ApplicationPackage", "Trailer", "TrailerAssets", "TrailerImage", "Addon",
@@ -99,6 +99,15 @@ class Outcome(TypedDict, total=False):
     """The last document read (a submission, a rollout, a page, a plan)."""
     resume_token: str
     """When the run stopped early: the token resume takes."""
+
+
+class SecretsToMask(TypedDict):
+    """Secret values for a CI runner to mask in its log (never to print)."""
+
+    values: List[str]
+    """The values registered since the call's ``after``."""
+    next: int
+    """What to pass as ``after`` next time."""
 
 
 class Finding(TypedDict, total=False):
@@ -252,6 +261,7 @@ class ErrorCodeInfo(TypedDict):
 #: Each value's fields as the core names them → (the Python name, the value's type when it is one of these).
 _FIELDS: Dict[str, Dict[str, Tuple[str, Optional[str]]]] = {
     "Outcome": {"flow": ("flow", None), "stage": ("stage", None), "resourceId": ("resource_id", None), "submissionId": ("submission_id", None), "status": ("status", None), "adopted": ("adopted", None), "errors": ("errors", "Finding"), "warnings": ("warnings", "Finding"), "certificationReports": ("certification_reports", None), "document": ("document", None), "resumeToken": ("resume_token", None)},
+    "SecretsToMask": {"values": ("values", None), "next": ("next", None)},
     "Finding": {"code": ("code", None), "message": ("message", None), "target": ("target", None)},
     "ProgressEvent": {"kind": ("kind", None), "message": ("message", None), "stage": ("stage", None), "method": ("method", None), "url": ("url", None), "status": ("status", None), "purpose": ("purpose", None), "seconds": ("seconds", None), "reason": ("reason", None), "done": ("done", None), "total": ("total", None), "resumeToken": ("resume_token", None)},
     "Issue": {"code": ("code", None), "path": ("path", None), "message": ("message", None), "severity": ("severity", None)},

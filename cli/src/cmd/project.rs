@@ -78,8 +78,23 @@ fn what(request: &Value) -> String {
     }
 }
 
-/// `storesubmit publish`.
+/// `storesubmit publish`. `--summary` gets a Markdown summary whatever happens: the result, or the
+/// failure — a missing or broken project file, its errors, a connection or plan that fails — with the
+/// plan made before it.
 pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
+    let mut plan = None;
+    let result = publish_project(mode, args, &mut plan);
+    if let Err(e) = &result {
+        let markdown = storesubmit::report::failure_markdown(&storesubmit::wire::error_json(e), plan.as_ref());
+        if let Err(not_written) = write_summary(args.summary.as_deref(), &markdown) {
+            output::note(mode, &format!("warning: {}", not_written.message()));
+        }
+    }
+    result
+}
+
+/// The publish itself; the plan, once made, is left in `plan` for the failure summary.
+fn publish_project(mode: Mode, args: &ProjectPublishArgs, plan_made: &mut Option<Value>) -> Result<i32> {
     let path = project_path(args.project.as_deref())?;
     let r = storesubmit::project::load(&path, args.environment.as_deref())?;
     let described = describe(&path, &r);
@@ -88,6 +103,12 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
             output::print_json(mode, &json!({"valid": false, "issues": r.issues}));
         }
         super::validate::print_report(mode, &described, None, &r.issues, true);
+        let errors = r.issues.iter().filter(|i| i.is_error()).cloned().collect();
+        let e = Error::validation(errors);
+        write_summary(
+            args.summary.as_deref(),
+            &storesubmit::report::failure_markdown(&storesubmit::wire::error_json(&e), None),
+        )?;
         return Ok(crate::exit::INVALID);
     }
     // warnings on stderr (with --json too: stdout holds the one result document)
@@ -97,14 +118,8 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
     let cfg = project_flow_config(&args.conn, &r.credentials)?;
     let what = what(&r.request);
     // the diff against the live submission: the plan workflow sends only reads
-    let plan = match super::plan::run(mode, cfg.clone(), &what, &r.request, Some(&r.files)) {
-        Ok(plan) => plan,
-        Err(e) => {
-            let markdown = storesubmit::report::failure_markdown(&storesubmit::wire::error_json(&e), None);
-            write_summary(args.summary.as_deref(), &markdown)?;
-            return Err(e);
-        }
-    };
+    let plan = super::plan::run(mode, cfg.clone(), &what, &r.request, Some(&r.files))?;
+    *plan_made = Some(plan.clone());
     let zip = super::plan::zip_for(&plan, Some(&r.files))?;
     let zip = zip.as_ref().map(|(e, s)| (e.as_slice(), *s));
     if args.dry_run {
@@ -125,13 +140,11 @@ pub fn publish(mode: Mode, args: &ProjectPublishArgs) -> Result<i32> {
         Some(&r.files),
         args.save_resume.as_deref(),
     );
-    let markdown = match &result {
-        Ok(out) => {
-            storesubmit::report::summary_markdown(&serde_json::to_value(out).unwrap_or(Value::Null), Some(&plan))
-        }
-        Err(e) => storesubmit::report::failure_markdown(&storesubmit::wire::error_json(e), Some(&plan)),
-    };
-    write_summary(args.summary.as_deref(), &markdown)?;
+    if let Ok(out) = &result {
+        let markdown =
+            storesubmit::report::summary_markdown(&serde_json::to_value(out).unwrap_or(Value::Null), Some(&plan));
+        write_summary(args.summary.as_deref(), &markdown)?;
+    }
     let out = finish(mode, &reporter, result, args.save_resume.as_deref())?;
     save_resume(mode, &out, args.save_resume.as_deref())?;
     if mode.json {

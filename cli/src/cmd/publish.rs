@@ -74,13 +74,7 @@ pub(crate) fn run_journaled(
     save: Option<&Path>,
 ) -> Result<Outcome> {
     use storesubmit::journal::{Journal, Recovered};
-    // keyed by the service too: the same request to another emulator or account is another run
-    // and by the files' identity: a rebuilt package is a new release
-    let journal = Journal::for_request(
-        &Journal::default_dir(),
-        &json!({"request": &request, "endpoints": [&cfg.endpoints.devcenter, &cfg.endpoints.win32,
-            &cfg.endpoints.ingestion], "seller": cfg.seller_id, "files": storesubmit::journal::files_identity(files)}),
-    );
+    let journal = Journal::for_run(&Journal::default_dir(), &request, &cfg.endpoints, cfg.seller_id.as_deref(), files);
     let (request, found) = journal.prepare(request)?;
     let at = journal.path().display().to_string();
     match found {

@@ -213,6 +213,10 @@ pub const PROJECT_WALK_MAX_DEPTH: usize = 32;
 /// before it is read instead of costing memory.
 pub const PROJECT_FILE_MAX_BYTES: u64 = 8 << 20;
 
+/// The most characters of an issue's message and path (kept beside the type they bound, which every
+/// other module uses: see [`crate::issue`]).
+pub use crate::issue::{ISSUE_MESSAGE_MAX_CHARS, ISSUE_PATH_MAX_CHARS};
+
 /// The largest answer of a Store API (JSON): 32 MiB. The largest real answers (a page of 100 submissions,
 /// a submission with hundreds of listings) are a few MiB; a larger one is refused (`response_too_large`)
 /// as it streams in instead of being held in memory.
@@ -328,6 +332,8 @@ pub const LIMITS: &[Limit] = &[
     Limit { key: "project.walk.entries.max", value: PROJECT_WALK_MAX_ENTRIES as f64 },
     Limit { key: "project.walk.depth.max", value: PROJECT_WALK_MAX_DEPTH as f64 },
     Limit { key: "project.file.bytes.max", value: PROJECT_FILE_MAX_BYTES as f64 },
+    Limit { key: "issue.message.chars.max", value: ISSUE_MESSAGE_MAX_CHARS as f64 },
+    Limit { key: "issue.path.chars.max", value: ISSUE_PATH_MAX_CHARS as f64 },
     Limit { key: "response.api.bytes.max", value: RESPONSE_API_MAX_BYTES as f64 },
     Limit { key: "response.blob.bytes.max", value: RESPONSE_BLOB_MAX_BYTES as f64 },
     Limit { key: "response.token.bytes.max", value: RESPONSE_TOKEN_MAX_BYTES as f64 },

@@ -57,12 +57,7 @@ pub(crate) async fn send(client: &reqwest::Client, req: &HttpRequest, body: Opti
 /// or at once when its declared length does: a hostile or broken server cannot make the process hold
 /// (or try to allocate) more than the request's limit.
 async fn read_capped(mut resp: reqwest::Response, max: u64) -> Result<Vec<u8>> {
-    let too_large = |n: String| {
-        Error::new(
-            ErrorKind::ResponseTooLarge,
-            format!("the answer holds {n} bytes, more than the {max} this request accepts; it was not read"),
-        )
-    };
+    let too_large = |seen: String| crate::http::response_too_large(&seen, max);
     if let Some(declared) = resp.content_length().filter(|n| *n > max) {
         return Err(too_large(declared.to_string()));
     }

@@ -24,7 +24,9 @@ use super::{drive, runtime, Cancel, Hooks};
 use crate::api::auth::TokenCache;
 use crate::error::{Error, ErrorKind, Result};
 use crate::files::LocalFiles;
+use crate::journal::{journaled, Journal, Recovered};
 use crate::task::{Completion, Progress, ResumeToken, Task};
+use crate::wire::json::{capped, response_cap};
 use crate::wire::{completion_from_json, error_json, progress_json, task_json, Job};
 
 /// What a binding brings to a run besides the job.
@@ -51,6 +53,54 @@ impl Default for SessionHost {
             user_agent: format!("storesubmit/{}", env!("CARGO_PKG_VERSION")),
             connect_timeout: Duration::from_secs(30),
         }
+    }
+}
+
+/// The JSON form of [`SessionHost`], as the Node package and the C ABI pass it.
+#[derive(serde::Deserialize, Default)]
+#[serde(default, deny_unknown_fields, rename_all = "camelCase")]
+struct HostJson {
+    files: Option<PathBuf>,
+    output: Option<PathBuf>,
+    keep: KeepJson,
+    user_agent: Option<String>,
+    connect_timeout: Option<f64>,
+}
+
+#[derive(serde::Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+struct KeepJson {
+    send: bool,
+    token: bool,
+    write: bool,
+}
+
+impl SessionHost {
+    /// Reads `{files, output, keep: {send, token, write}, userAgent, connectTimeout}` (paths as
+    /// strings, `connectTimeout` in seconds): one reading for every binding that passes JSON.
+    ///
+    /// # Errors
+    /// `invalid_argument` naming the bad field.
+    pub fn from_json(v: &Value) -> Result<SessionHost> {
+        if !v.is_object() {
+            return Err(Error::invalid_argument("host: must be a JSON object"));
+        }
+        let h: HostJson = crate::json::decode("host", v)?;
+        let KeepJson { send, token, write } = h.keep;
+        let mut host = SessionHost {
+            files: h.files,
+            output: h.output,
+            keep: DelegateKinds { send, token, write },
+            ..SessionHost::default()
+        };
+        host.user_agent = h.user_agent.unwrap_or(host.user_agent);
+        if let Some(s) = h.connect_timeout {
+            if !(s > 0.0 && s <= 3600.0) {
+                return Err(Error::invalid_argument("host/connectTimeout: must be seconds, above 0 and up to 3600"));
+            }
+            host.connect_timeout = Duration::from_secs_f64(s);
+        }
+        Ok(host)
     }
 }
 
@@ -95,7 +145,7 @@ impl Shared {
     }
 }
 
-struct SessionHooks(Arc<Shared>);
+struct SessionHooks(Arc<Shared>, Option<Journal>);
 
 impl Hooks for SessionHooks {
     fn progress(&mut self, event: &Progress) {
@@ -103,7 +153,22 @@ impl Hooks for SessionHooks {
         self.0.push(|o| o.progress.push(v));
     }
 
-    fn checkpoint(&mut self, _token: &ResumeToken) {}
+    /// Writes the token to the journal. The folder was proven writable when the run started (its
+    /// `started` entry); should a later write fail (a full disk), the entry still says `started`, and
+    /// the same call again adopts the run's draft instead of resuming it: never a second submission.
+    fn checkpoint(&mut self, token: &ResumeToken) {
+        if let Some(j) = &self.1 {
+            let _ = j.checkpoint(token);
+        }
+    }
+}
+
+/// Records how a journaled run ended: its outcome, or the resume token of a failure (none: removed).
+fn journal_end(journal: &Journal, result: &Result<Value>) -> Result<()> {
+    match result {
+        Ok(outcome) => journal.done(outcome),
+        Err(e) => journal.finish(e.resume_token().map(ResumeToken::from_json).transpose()?.as_ref()),
+    }
 }
 
 /// A job running on the executor for a binding (see the module documentation).
@@ -143,11 +208,64 @@ fn http_client(user_agent: &str, connect_timeout: Duration) -> Result<reqwest::C
 }
 
 impl Session {
-    /// Starts `job` on the process's runtime with what the binding brings.
+    /// Starts the run of `request` ([`Job::start`] with `options` and the client `secret`, sharing the
+    /// client's `tokens`) with what the binding brings. With a journal folder (the `journal` client
+    /// option) and a workflow that changes the service, the run is journaled as the CLI's are: its resume
+    /// state is written before each request that changes the service, and an earlier run of the same
+    /// request killed before its end is continued (resumed from its token, or its draft adopted); one that
+    /// ended answers its outcome again without a request.
+    ///
+    /// # Errors
+    /// `invalid_argument` naming the bad field of `options` or `request`; `io` when the journal cannot be
+    /// read or written; `transport` when the runtime or the HTTP client cannot start.
+    pub fn start_run(
+        options: &Value,
+        secret: Option<crate::secret::Secret>,
+        request: &Value,
+        tokens: Option<TokenCache>,
+        host: SessionHost,
+    ) -> Result<Session> {
+        let workflow = request.get("workflow").and_then(Value::as_str).unwrap_or_default();
+        let opts = crate::options::ClientOptions::from_json(options)?;
+        let journal = match opts.journal.as_deref().filter(|_| journaled(workflow)) {
+            Some(dir) => {
+                let seller = opts.seller_id.as_deref();
+                Some(Journal::for_run(dir, request, &opts.endpoints, seller, host.files.as_deref()))
+            }
+            None => None,
+        };
+        let (request, found) = match &journal {
+            Some(j) => j.prepare(request.clone())?,
+            None => (request.clone(), Recovered::Nothing),
+        };
+        if let (Some(_), Recovered::Done(outcome)) = (&journal, &found) {
+            return Ok(Session::ended(json!({ "outcome": outcome })));
+        }
+        // a request the core refuses leaves no entry behind
+        let job = Job::start(options, secret, &request)?.with_tokens(tokens);
+        if let (Some(j), Recovered::Nothing) = (&journal, &found) {
+            j.started()?;
+        }
+        Session::launch(job, host, journal)
+    }
+
+    /// A session whose run already ended with `done` (a journaled run that had finished).
+    fn ended(done: Value) -> Session {
+        let shared = Arc::new(Shared::default());
+        shared.push(|o| o.done = Some(done));
+        Session { shared, cancel: Cancel::new() }
+    }
+
+    /// Starts `job` on the process's runtime with what the binding brings (no journal: see
+    /// [`Session::start_run`]).
     ///
     /// # Errors
     /// `transport` when the runtime or the HTTP client cannot start.
     pub fn start(job: Job, host: SessionHost) -> Result<Session> {
+        Session::launch(job, host, None)
+    }
+
+    fn launch(job: Job, host: SessionHost, journal: Option<Journal>) -> Result<Session> {
         let shared = Arc::new(Shared::default());
         let cancel = Cancel::new();
         let rt = runtime()?;
@@ -156,6 +274,7 @@ impl Session {
             Arc::new(move |task: Task| {
                 let (tx, rx) = oneshot::channel();
                 let id = task.id.0;
+                let cap = response_cap(&task);
                 shared.waiting.lock().unwrap_or_else(|p| p.into_inner()).insert(id, tx);
                 let (v, body) = task_json(task);
                 shared.push(|o| {
@@ -165,9 +284,10 @@ impl Session {
                     o.tasks.push(v);
                 });
                 Box::pin(async move {
-                    rx.await.unwrap_or_else(|_| {
-                        Completion::Failed(Error::new(ErrorKind::Cancelled, "the host dropped the task"))
-                    })
+                    match rx.await {
+                        Ok(c) => capped(c, cap),
+                        Err(_) => Completion::Failed(Error::new(ErrorKind::Cancelled, "the host dropped the task")),
+                    }
                 })
             })
         };
@@ -178,8 +298,15 @@ impl Session {
         let (run_shared, run_cancel) = (shared.clone(), cancel.clone());
         rt.spawn(async move {
             let mut job = job;
-            let mut hooks = SessionHooks(run_shared.clone());
-            let result = drive(&mut job, &io, &run_cancel, &mut hooks).await;
+            let mut hooks = SessionHooks(run_shared.clone(), journal.clone());
+            let mut result = drive(&mut job, &io, &run_cancel, &mut hooks).await;
+            if let Some(Err(e)) = journal.as_ref().map(|j| journal_end(j, &result)) {
+                // the run's own error says more than the journal's; a success the journal cannot record
+                // is still a success, but the caller must know a rerun would not see it
+                if result.is_ok() {
+                    result = Err(e);
+                }
+            }
             let done = match result {
                 Ok(outcome) => json!({ "outcome": outcome }),
                 Err(e) => json!({ "error": error_json(&e) }),

@@ -102,6 +102,15 @@ pub struct HttpRequest {
     pub max_response_bytes: u64,
 }
 
+/// The error of an answer longer than its request accepts (`response_too_large`), the same whichever
+/// transport saw it: `seen` is what it saw (the declared length, or "more than" the bytes read so far).
+pub fn response_too_large(seen: &str, max: u64) -> crate::error::Error {
+    crate::error::Error::new(
+        crate::error::ErrorKind::ResponseTooLarge,
+        format!("the answer holds {seen} bytes, more than the {max} this request accepts; it was not read"),
+    )
+}
+
 impl HttpRequest {
     /// A request with no headers, no body and no timeout.
     pub fn new(method: Method, url: impl Into<String>) -> Self {

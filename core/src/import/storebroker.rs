@@ -191,13 +191,16 @@ pub struct Config {
 }
 
 fn issue(code: IssueCodeInfo, path: impl Into<String>, message: impl Into<String>) -> Issue {
-    Issue { code: code.code.to_string(), path: path.into(), message: message.into(), severity: code.severity }
+    Issue::new(code.code, path, message, code.severity)
 }
 
 /// The environment variable a credential-like key's value belongs in, when the key names a credential.
 fn credential_env(key: &str) -> Option<&'static str> {
     let k: String = key.chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase();
-    if k.contains("secret") || k.contains("password") || k.contains("token") || k == "apikey" || k == "key" {
+    let named =
+        ["secret", "password", "token", "credential", "bearer", "authorization", "connectionstring", "passphrase"];
+    if named.iter().any(|n| k.contains(n)) || k == "pwd" || k == "sas" || k.ends_with("key") || k.ends_with("signature")
+    {
         Some("STORESUBMIT_CLIENT_SECRET")
     } else if k == "clientid" {
         Some("STORESUBMIT_CLIENT_ID")
@@ -220,7 +223,8 @@ fn has_value(v: &Value) -> bool {
     }
 }
 
-/// Removes every credential-like key below `v` (any depth), with a warning for each that held a value.
+/// Removes every credential-like key below `v` (any depth) — named like a credential, or holding a string
+/// shaped like one ([`crate::secret::secret_shape`]) — with a warning for each that held a value.
 fn strip_credentials(v: &mut Value, pointer: &str, name: &str, issues: &mut Vec<Issue>) {
     match v {
         Value::Object(m) => {
@@ -239,6 +243,16 @@ fn strip_credentials(v: &mut Value, pointer: &str, name: &str, issues: &mut Vec<
                             ),
                         ));
                     }
+                } else if let Some(shape) = m.get(&k).and_then(Value::as_str).and_then(crate::secret::secret_shape) {
+                    m.shift_remove(&k);
+                    issues.push(issue(
+                        codes::IMPORT_CONFIG_CREDENTIAL,
+                        format!("{name}#{p}"),
+                        format!(
+                            "{name}: `{k}` holds what looks like {shape}; it is not imported and its value is not \
+                             shown. Keep credentials in environment variables (the project names them)"
+                        ),
+                    ));
                 } else if let Some(child) = m.get_mut(&k) {
                     strip_credentials(child, &p, name, issues);
                 }

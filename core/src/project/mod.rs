@@ -19,7 +19,7 @@
 //! pre-flight ([`crate::validate::check_change`]); those issues keep their own codes, their paths point
 //! into the resolved changes, prefixed `resolved:`.
 
-mod credentials;
+pub(crate) mod credentials;
 mod files;
 mod glob;
 mod images;

@@ -204,7 +204,7 @@ impl Ck {
     pub fn push(&mut self, code: IssueCodeInfo, at: &At, message: String) {
         // Values quoted from the document reach terminals: control characters are shown escaped.
         let message = super::files::shown(&message);
-        let issue = Issue { code: code.code.to_string(), path: at.ptr(), message, severity: code.severity };
+        let issue = Issue::new(code.code, at.ptr(), message, code.severity);
         debug_assert!(issue.severity == Severity::Error || issue.severity == Severity::Warning);
         self.issues.push(issue);
     }

@@ -129,10 +129,8 @@ pub(crate) fn model_fields(manifest_name: &str) -> Vec<&'static str> {
     tree.node(manifest_name).map(|i| tree.nodes[i].fields.iter().map(|(k, _)| k.as_str()).collect()).unwrap_or_default()
 }
 
-/// Levenshtein distance over lower-cased characters.
-fn distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.to_lowercase().chars().collect();
-    let b: Vec<char> = b.to_lowercase().chars().collect();
+/// Levenshtein distance between lower-cased character lists.
+fn distance(a: &[char], b: &[char]) -> usize {
     let mut prev: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.iter().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
@@ -146,13 +144,26 @@ fn distance(a: &str, b: &str) -> usize {
 
 /// The field of `fields` a user most probably meant by `key`: the closest within a third of its length
 /// (at least 2 edits), or one sharing its last word (`applicationPackages` → `flightPackages`).
+///
+/// Only fields whose length is within that many edits of the key's are compared (the difference of the
+/// lengths is a lower bound of the distance), so a key of megabytes costs one pass, not one per field.
 pub(crate) fn suggestion<'a>(key: &str, fields: &[&'a str]) -> Option<&'a str> {
-    let close = fields
-        .iter()
-        .map(|f| (distance(key, f), *f))
-        .filter(|(d, _)| *d <= (key.chars().count() / 3).max(2))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, f)| f);
+    let lower = |s: &str| s.to_lowercase().chars().collect::<Vec<char>>();
+    let n = key.chars().count();
+    let most = (n / 3).max(2);
+    let longest = fields.iter().map(|f| f.chars().count()).max().unwrap_or(0);
+    let close = if n > longest + most {
+        None
+    } else {
+        let k = lower(key);
+        fields
+            .iter()
+            .filter(|f| f.chars().count().abs_diff(n) <= most)
+            .map(|f| (distance(&k, &lower(f)), *f))
+            .filter(|(d, _)| *d <= most)
+            .min_by_key(|(d, _)| *d)
+            .map(|(_, f)| f)
+    };
     close.or_else(|| {
         let tail = |s: &str| s.rfind(|c: char| c.is_ascii_uppercase()).map(|i| s[i..].to_lowercase());
         let t = tail(key)?;
@@ -281,7 +292,8 @@ mod tests {
         assert_eq!(suggestion("ApplicationPackages", &app), Some("applicationPackages"));
         assert_eq!(suggestion("applicationPackages", &flight), Some("flightPackages"));
         assert_eq!(suggestion("zzz", &flight), None);
-        assert_eq!(distance("kitten", "sitting"), 3);
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        assert_eq!(distance(&chars("kitten"), &chars("sitting")), 3);
         for kind in DocumentKind::ALL {
             assert!(!top(*kind).is_empty(), "{kind} has a model");
         }

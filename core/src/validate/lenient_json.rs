@@ -59,7 +59,7 @@ fn strip_position(msg: &str) -> &str {
 }
 
 fn issue(code: IssueCodeInfo, path: String, message: String) -> Issue {
-    Issue { code: code.code.to_string(), path, message, severity: code.severity }
+    Issue::new(code.code, path, message, code.severity)
 }
 
 /// Where the scanner is: one frame per open object or array.

@@ -69,6 +69,16 @@ pub fn call(name: &str, args: &Value) -> Result<Value> {
         "loadProject" => project(&args),
         "redact" => Ok(json!(crate::secret::redact_text(args.str("text")?))),
         "redactUrl" => Ok(json!(crate::secret::redact_url(args.str("url")?))),
+        "secretsToMask" => {
+            let after = match args.get("after") {
+                None | Some(Value::Null) => 0,
+                Some(v) => v.as_u64().ok_or_else(|| {
+                    Error::invalid_argument("secretsToMask/after: must be a whole number (the previous call's `next`)")
+                })?,
+            };
+            let (values, next) = crate::secret::remembered_after(after);
+            Ok(json!({"values": values, "next": next}))
+        }
         "connectionFile" => {
             let name = match args.get("name") {
                 Some(_) => args.str("name")?,

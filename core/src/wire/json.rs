@@ -45,6 +45,26 @@ pub fn task_json(task: Task) -> (Value, Vec<u8>) {
     }
 }
 
+/// The most bytes a task's answer may hold: a `send` task's request limit, none for other tasks.
+pub(crate) fn response_cap(task: &Task) -> Option<u64> {
+    match &task.work {
+        Work::Send { request, .. } => Some(request.max_response_bytes),
+        _ => None,
+    }
+}
+
+/// A host's answer to a task, refused (`response_too_large`) when it is a response longer than the
+/// request accepts: a host transport that read more than the limit cannot make the run parse it, and
+/// every host ends with the same typed error as the bundled transport.
+pub(crate) fn capped(c: Completion, cap: Option<u64>) -> Completion {
+    match (c, cap) {
+        (Completion::Response(r), Some(max)) if r.body.len() as u64 > max => {
+            Completion::Failed(crate::http::response_too_large(&r.body.len().to_string(), max))
+        }
+        (c, _) => c,
+    }
+}
+
 /// The JSON of the tasks of a `run` step; the bodies of `send` and `write` tasks are kept in `bodies`
 /// under their ids, for the host's `take_body`.
 pub(crate) fn tasks_json(tasks: Vec<Task>, bodies: &mut HashMap<TaskId, Vec<u8>>) -> Vec<Value> {

@@ -37,7 +37,7 @@
 
 mod call;
 mod job;
-mod json;
+pub(crate) mod json;
 mod run;
 mod vectors;
 mod workflow;

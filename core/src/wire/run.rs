@@ -7,10 +7,10 @@ use std::collections::HashMap;
 
 use serde_json::{json, Value};
 
-use super::json::{completion_from_json, error_json, progress_json, tasks_json};
+use super::json::{capped, completion_from_json, error_json, progress_json, response_cap, tasks_json};
 use super::Job;
 use crate::api::auth::TokenCache;
-use crate::error::Result;
+use crate::error::{Error, ErrorKind, Result};
 use crate::secret::Secret;
 use crate::task::{Event, Machine, Step, TaskId, Tick};
 
@@ -18,6 +18,8 @@ use crate::task::{Event, Machine, Step, TaskId, Tick};
 pub struct Run {
     job: Job,
     bodies: HashMap<TaskId, Vec<u8>>,
+    /// The response limit of each `send` task handed out and not answered yet.
+    caps: HashMap<TaskId, u64>,
 }
 
 impl std::fmt::Debug for Run {
@@ -32,7 +34,18 @@ impl Run {
     /// # Errors
     /// `invalid_argument` naming the bad field of `options` or `request`.
     pub fn start(options: &Value, secret: Option<Secret>, request: &Value, tokens: Option<TokenCache>) -> Result<Run> {
-        Ok(Run { job: Job::start(options, secret, request)?.with_tokens(tokens), bodies: HashMap::new() })
+        if options.get("journal").is_some_and(|j| !j.is_null()) {
+            return Err(Error::new(
+                ErrorKind::Unsupported,
+                "options/journal: a host that answers every task itself (a browser) has no folder for a journal; \
+                 keep the resume token of a stopped run instead",
+            ));
+        }
+        Ok(Run {
+            job: Job::start(options, secret, request)?.with_tokens(tokens),
+            bodies: HashMap::new(),
+            caps: HashMap::new(),
+        })
     }
 
     /// Advances the run with one event (`{"kind": "start"}`, `{"kind": "cancel"}` or a completion and its
@@ -43,22 +56,31 @@ impl Run {
     /// # Errors
     /// `invalid_argument` when the event is malformed; the run is unchanged then.
     pub fn step(&mut self, event: &Value, data: Vec<u8>, now: u64, jitter: f64) -> Result<Value> {
-        let event = event_from_json(event, data)?;
+        let event = match event_from_json(event, data)? {
+            Event::Completed(id, c) => {
+                let cap = self.caps.remove(&id);
+                Event::Completed(id, capped(c, cap))
+            }
+            other => other,
+        };
         let jitter = if jitter.is_finite() { jitter.clamp(0.0, 1.0) } else { 0.5 };
         let step = self.job.resume(event, Tick { now, jitter });
         let progress: Vec<Value> = self.job.take_progress().iter().map(progress_json).collect();
         Ok(match step {
             Step::Run(tasks) => {
+                self.caps.extend(tasks.iter().filter_map(|t| Some((t.id, response_cap(t)?))));
                 let tasks = tasks_json(tasks, &mut self.bodies);
                 json!({"kind": "run", "tasks": tasks, "progress": progress})
             }
             Step::Pending => json!({"kind": "pending", "progress": progress}),
             Step::Done(Ok(outcome)) => {
                 self.bodies.clear();
+                self.caps.clear();
                 json!({"kind": "done", "outcome": outcome, "progress": progress})
             }
             Step::Done(Err(e)) => {
                 self.bodies.clear();
+                self.caps.clear();
                 json!({"kind": "done", "error": error_json(&e), "progress": progress})
             }
         })

@@ -165,3 +165,26 @@ fn workflow_requests_name_the_bad_field() {
     let e = err(Run::start(&json!({"retry": {"maxAttempts": "x"}}), None, &app_request(), None));
     assert!(e.starts_with("/retry"), "{e}");
 }
+
+#[test]
+fn an_answer_longer_than_its_request_accepts_is_refused_whoever_sent_it() {
+    let mut w = Run::start(&options(), Some(Secret::new("s")), &app_request(), None).unwrap();
+    let step = w.step(&json!({"kind": "start"}), Vec::new(), 1_000, 0.5).unwrap();
+    let task = &step["tasks"][0];
+    let max = task["maxResponseBytes"].as_u64().unwrap();
+    let id = task["id"].as_u64().unwrap();
+    let answer = json!({"id": id, "kind": "response", "status": 200, "headers": []});
+    let step = w.step(&answer, vec![b' '; max as usize + 1], 1_001, 0.5).unwrap();
+    let shown = step.to_string();
+    assert!(shown.contains("response_too_large"), "{shown}");
+    assert!(shown.contains(&format!("more than the {max}")), "{shown}");
+}
+
+#[test]
+fn a_run_whose_host_answers_every_task_refuses_a_journal() {
+    let mut opts = options();
+    opts["journal"] = json!("/tmp/journal");
+    let e = Run::start(&opts, Some(Secret::new("s")), &app_request(), None).unwrap_err();
+    assert_eq!(e.code(), "unsupported");
+    assert!(e.message().contains("options/journal"), "{e}");
+}

@@ -253,6 +253,23 @@ namespace StoreSubmit
         public new TDocument Document { get { return DocumentAs<TDocument>(); } }
     }
 
+    /// <summary>Secret values for a CI runner to mask in its log (never to print).</summary>
+    /// <remarks>A view of the core's JSON (<see cref="JsonModel.Json"/> holds every field).</remarks>
+    public sealed partial class SecretsToMask : JsonModel
+    {
+        /// <summary>An empty value.</summary>
+        public SecretsToMask() { }
+
+        /// <summary>A view of the core's JSON.</summary>
+        public SecretsToMask(JsonObject json) : base(json) { }
+
+        /// <summary>The values registered since the call's <c>after</c>.</summary>
+        public string[] Values { get { return Wire.Strings(Json["values"]); } }
+
+        /// <summary>What to pass as <c>after</c> next time.</summary>
+        public long Next { get { return GetLong("next") ?? 0; } }
+    }
+
     /// <summary>A finding the service reported (status details, envelope errors, validations).</summary>
     /// <remarks>A view of the core's JSON (<see cref="JsonModel.Json"/> holds every field).</remarks>
     public sealed partial class Finding : JsonModel
@@ -491,6 +508,9 @@ namespace StoreSubmit
         /// <summary>{blockSize, concurrency, maxBuffered, …}.</summary>
         public BlockUploadOptions Upload { get; set; }
 
+        /// <summary>A folder for the journal of runs that change the service: the same call after a kill continues the submission (native hosts).</summary>
+        public string Journal { get; set; }
+
         internal JsonObject ToJson()
         {
             var o = new JsonObject();
@@ -502,6 +522,7 @@ namespace StoreSubmit
             o["deadline"] = Wire.Seconds(Deadline);
             o["requestTimeout"] = Wire.Seconds(RequestTimeout);
             if (Upload != null) o["upload"] = Upload.ToJson();
+            o["journal"] = Journal;
             return o;
         }
     }
@@ -1129,6 +1150,15 @@ namespace StoreSubmit
             var r = new JsonObject();
             r["url"] = url;
             return (string)Native.Call("redactUrl", r);
+        }
+
+        /// <summary>The secret values this process came to hold since the previous call (access tokens, SAS signatures, client secrets), and the number to pass next time: for a CI host that masks them in its runner's log (GitHub Actions' add-mask, Azure Pipelines' setsecret). Never print them.</summary>
+        /// <param name="after">The <c>next</c> of the previous call (0: every value still kept).</param>
+        public static SecretsToMask SecretsToMask(long after = 0)
+        {
+            var r = new JsonObject();
+            r["after"] = after;
+            return new SecretsToMask((JsonObject)Native.Call("secretsToMask", r));
         }
 
         /// <summary>JSON read leniently (comments, trailing commas, a BOM are warnings): {document, issues}.</summary>

@@ -571,3 +571,28 @@ fn template_placeholders_are_dropped_and_named() {
     let iap = read_config(r#"{"iapSubmission": {"iapId": "9P", "contentType": "NotSet", "lifetime": "Forever"}}"#, "c");
     assert!(iap.submission.get("contentType").is_none() && iap.submission.get("lifetime").is_some());
 }
+
+#[test]
+fn credentials_are_found_by_their_key_names_and_by_their_shape() {
+    let jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXZhbHVl";
+    let key = "Xk3+9aZq/2LmN0pQrStUvWxYz12345678abcdEFGHij==";
+    let hex = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4";
+    let text = format!(
+        r#"{{"packageParameters": {{"PDPRootPath": "p"}},
+        "appSubmission": {{"appId": "9NBLGGH4R315", "credential": "plain-words-here", "pwd": "hunter2hunter2",
+        "storageAccountKey": "{key}", "upload": {{"headers": {{"bearer": "{jwt}"}}}}, "note": "{hex}",
+        "visibility": "Public"}}}}"#
+    );
+    let cfg = read_config(&text, "SBConfig.json");
+    let pdp = MemSource::new("pdps")
+        .with("en-us/ProductDescription.xml", format!("{PDP_HEAD}<Description>d</Description></ProductDescription>"));
+    let r = import(&cfg, Some(&pdp), None);
+    let everything = format!("{r:?}{cfg:?}");
+    for leaked in [jwt, key, hex, "plain-words-here", "hunter2hunter2"] {
+        assert!(!everything.contains(leaked), "{leaked} was imported or shown");
+    }
+    let creds: Vec<&Issue> = r.issues.iter().filter(|i| i.code == "import.config.credential").collect();
+    assert_eq!(creds.len(), 5, "{:?}", r.issues);
+    assert!(creds.iter().any(|i| i.path.ends_with("/note") && i.message.contains("a long hexadecimal key")));
+    assert_eq!(json_file(&r, "submission.json"), json!({"visibility": "Public", "upload": {"headers": {}}}));
+}
