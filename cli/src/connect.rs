@@ -176,6 +176,11 @@ mod tests {
                 client_id: n["clientId"].as_str().unwrap_or("STORESUBMIT_CLIENT_ID").into(),
                 client_secret: n["clientSecret"].as_str().unwrap_or("STORESUBMIT_CLIENT_SECRET").into(),
                 seller_id: text(&n["sellerId"]),
+                auth: text(&n["auth"]),
+                service_connection_id: text(&n["serviceConnectionId"]),
+                token_file: text(&n["tokenFile"]),
+                token_command: text(&n["tokenCommand"]),
+                certificate: text(&n["certificate"]),
             });
             let vars = row["env"]
                 .as_object()

@@ -43,6 +43,11 @@ fn sources(row: &Value) -> Sources {
             client_id: n.get("clientId").cloned().unwrap_or(d.client_id),
             client_secret: n.get("clientSecret").cloned().unwrap_or(d.client_secret),
             seller_id: n.get("sellerId").cloned(),
+            auth: n.get("auth").cloned(),
+            service_connection_id: n.get("serviceConnectionId").cloned(),
+            token_file: n.get("tokenFile").cloned(),
+            token_command: n.get("tokenCommand").cloned(),
+            certificate: n.get("certificate").cloned(),
         }
     });
     Sources {
