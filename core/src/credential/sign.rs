@@ -8,7 +8,8 @@
 //! `RSA PRIVATE KEY` (PKCS #1) beside its `CERTIFICATE`.
 
 use ring::rand::{SecureRandom, SystemRandom};
-use ring::signature::{self, RsaKeyPair, RsaPublicKeyComponents};
+pub use ring::signature::RsaKeyPair;
+use ring::signature::{self, RsaPublicKeyComponents};
 use serde_json::{json, Value};
 
 use super::der::{certificate_public_key, pem_blocks};
@@ -82,7 +83,7 @@ pub fn verify_with_certificate(jwt: &Jwt, cert: &[u8]) -> bool {
 }
 
 /// A random GUID (a `jti`).
-fn guid() -> Result<String> {
+pub fn guid() -> Result<String> {
     let mut b = [0u8; 16];
     SystemRandom::new().fill(&mut b).map_err(|_| Error::new(ErrorKind::Auth, "no randomness for a jti"))?;
     b[6] = (b[6] & 0x0f) | 0x40;
