@@ -45,6 +45,14 @@ fn sources(conn: &Connection, names: Option<&CredentialNames>, env: BTreeMap<Str
         ("ingestionUrl", &conn.ingestion_url),
         ("tokenUrl", &conn.token_url),
         ("tokenVersion", &version),
+        ("auth", &conn.auth),
+        ("oidcRequestUrl", &conn.oidc_request_url),
+        ("oidcRequestToken", &conn.oidc_request_token),
+        ("serviceConnectionId", &conn.service_connection_id),
+        ("tokenFile", &conn.token_file),
+        ("tokenCommand", &conn.token_command),
+        ("certificate", &conn.certificate),
+        ("managedIdentityUrl", &conn.managed_identity_url),
     ];
     let explicit = flags.into_iter().filter_map(|(k, v)| Some((k, v.clone()?))).collect();
     let config = match config_path(conn, &env) {
@@ -68,8 +76,8 @@ fn resolve(conn: &Connection, names: Option<&CredentialNames>, env: BTreeMap<Str
 }
 
 /// The flow settings of a resolved connection, with the run's own flags (`--timeout`, `--poll-interval`).
-fn settings(conn: &Connection, r: &Resolved) -> FlowConfig {
-    let mut cfg = FlowConfig::new(r.endpoints.clone(), r.credentials());
+fn settings(conn: &Connection, r: &Resolved) -> Result<FlowConfig> {
+    let mut cfg = FlowConfig::new(r.endpoints.clone(), r.credential()?);
     cfg.seller_id = r.seller_id.clone();
     cfg.token_version = r.token_version;
     if let Some(t) = conn.timeout {
@@ -79,7 +87,7 @@ fn settings(conn: &Connection, r: &Resolved) -> FlowConfig {
     if let Some(p) = conn.poll_interval {
         cfg.poll = PollSchedule::fast(p.max(Duration::from_millis(10)));
     }
-    cfg
+    Ok(cfg)
 }
 
 /// Builds the flow settings of a command, and remembers the connection for error messages (which
@@ -104,7 +112,7 @@ pub fn project_flow_config(conn: &Connection, names: &CredentialNames) -> Result
 fn config_for(conn: &Connection, names: Option<&CredentialNames>) -> Result<FlowConfig> {
     let r = resolve(conn, names, process_env())?;
     crate::output::connection_used(r.to_json());
-    Ok(settings(conn, &r))
+    settings(conn, &r)
 }
 
 /// Whether connection settings were given at all (a credential flag, `--config`, `STORESUBMIT_CONFIG` or
@@ -113,11 +121,14 @@ fn config_for(conn: &Connection, names: Option<&CredentialNames>) -> Result<Flow
 pub fn has_connection(conn: &Connection) -> bool {
     let env = process_env();
     let credentials = connection::SETTINGS.iter().filter(|s| s.required);
+    let set = |name: &str| env.get(name).is_some_and(|v| !v.trim().is_empty());
     config_path(conn, &env).is_some()
         || conn.tenant_id.is_some()
         || conn.client_id.is_some()
         || conn.client_secret.is_some()
-        || credentials.into_iter().any(|s| env.get(s.variable).is_some_and(|v| !v.trim().is_empty()))
+        || conn.auth.is_some()
+        || set("STORESUBMIT_AUTH")
+        || credentials.into_iter().any(|s| set(s.variable))
 }
 
 #[cfg(test)]
@@ -190,7 +201,7 @@ mod tests {
                 assert!(row["expect"].get("error").is_some(), "{}", row["name"]);
                 continue;
             };
-            let cfg = settings(&c, &r);
+            let cfg = settings(&c, &r).unwrap();
             let creds = cfg.credentials.client_secret().unwrap();
             let x = &row["expect"];
             let is = |k: &str, got: &str| assert_eq!(x[k]["value"].as_str().unwrap(), got, "{}: {k}", row["name"]);
@@ -250,12 +261,12 @@ mod tests {
         let mut c = conn();
         (c.tenant_id, c.client_id, c.client_secret) = (Some("T".into()), Some("C".into()), Some("S".into()));
         let r = resolve(&c, None, env(&[])).unwrap();
-        let default = settings(&c, &r).deadline;
+        let default = settings(&c, &r).unwrap().deadline;
         assert_eq!(default, Some(storesubmit::data::limits::DEFAULT_WORKFLOW_DEADLINE));
         c.timeout = Some(crate::args::parse_timeout("none").unwrap());
-        assert_eq!(settings(&c, &r).deadline, None);
+        assert_eq!(settings(&c, &r).unwrap().deadline, None);
         c.timeout = Some(crate::args::parse_timeout("90s").unwrap());
-        assert_eq!(settings(&c, &r).deadline, Some(Duration::from_secs(90)));
+        assert_eq!(settings(&c, &r).unwrap().deadline, Some(Duration::from_secs(90)));
         assert!(crate::args::parse_timeout("forever").is_err());
     }
 }
