@@ -93,19 +93,28 @@ fn a_publish_with_each_sign_in_method_and_no_secret_anywhere() {
         let command = format!("cat {token_file}");
         let (extra, env): (Vec<&str>, Vec<(&str, &str)>) = match method {
             // nothing says the method: a GitHub Actions job's variables are detected
-            "github-oidc" => (vec![], vec![
-                ("ACTIONS_ID_TOKEN_REQUEST_URL", info.oidc_request_url.as_str()),
-                ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", info.oidc_request_token.as_str()),
-            ]),
-            "azure-pipelines" => (vec!["--auth", "azure-pipelines"], vec![
-                ("SYSTEM_OIDCREQUESTURI", info.oidc_request_url.as_str()),
-                ("SYSTEM_ACCESSTOKEN", info.oidc_request_token.as_str()),
-                ("AZURESUBSCRIPTION_SERVICE_CONNECTION_ID", "6d0f3f3a-0000-4000-8000-00000000c0c0"),
-            ]),
+            "github-oidc" => (
+                vec![],
+                vec![
+                    ("ACTIONS_ID_TOKEN_REQUEST_URL", info.oidc_request_url.as_str()),
+                    ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", info.oidc_request_token.as_str()),
+                ],
+            ),
+            "azure-pipelines" => (
+                vec!["--auth", "azure-pipelines"],
+                vec![
+                    ("SYSTEM_OIDCREQUESTURI", info.oidc_request_url.as_str()),
+                    ("SYSTEM_ACCESSTOKEN", info.oidc_request_token.as_str()),
+                    ("AZURESUBSCRIPTION_SERVICE_CONNECTION_ID", "6d0f3f3a-0000-4000-8000-00000000c0c0"),
+                ],
+            ),
             "token-file" => (vec![], vec![("AZURE_FEDERATED_TOKEN_FILE", token_file.as_str())]),
             "command" => (vec!["--token-command", command.as_str()], vec![]),
             "certificate" => (vec![], vec![("STORESUBMIT_CERTIFICATE", fixture)]),
-            _ => (vec!["--auth", "managed-identity", "--managed-identity-url", info.managed_identity_url.as_str()], vec![]),
+            _ => (
+                vec!["--auth", "managed-identity", "--managed-identity-url", info.managed_identity_url.as_str()],
+                vec![],
+            ),
         };
         let before = emu.count_op("oidc.token");
         let (code, out, all) = run(&d.0, &publish_args(&info.app_id, &extra), &env);
@@ -150,10 +159,14 @@ fn a_wrong_subject_or_audience_fails_with_exit_4_naming_the_mismatch() {
     });
     let (code, _, all) = run(&d.0, &get, &env);
     assert_eq!(code, 4, "{all}");
-    assert!(all.contains("The audience does not match") && all.contains("Assertion Audience: 'api://AzureADTokenExchange'"), "{all}");
+    assert!(
+        all.contains("The audience does not match") && all.contains("Assertion Audience: 'api://AzureADTokenExchange'"),
+        "{all}"
+    );
 
     // the runner's variables missing under --auth github-oidc: a usage error naming each way to give them
-    let (code, _, all) = run(&d.0, &["--json", "app", "get", "--config", "emu.json", "--app-id", "9N", "--auth", "github-oidc"], &[]);
+    let (code, _, all) =
+        run(&d.0, &["--json", "app", "get", "--config", "emu.json", "--app-id", "9N", "--auth", "github-oidc"], &[]);
     assert_eq!(code, 2, "{all}");
     assert!(all.contains("ACTIONS_ID_TOKEN_REQUEST_URL") && all.contains("id-token: write"), "{all}");
 }

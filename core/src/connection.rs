@@ -723,8 +723,8 @@ pub fn resolve(sources: &Sources) -> Result<Resolved> {
 /// `configText`/`configName`, `credentialNames` (`{tenantId, clientId, clientSecret, sellerId}`: the
 /// project's variable names, as the `project` call answers them, and its `auth`), `env` (name → value)
 /// and `naming` (`flag`, `input`, `taskInput` or `argument`, the default). Answers [`Resolved::to_json`]
-/// plus `clientSecret` and `oidcRequestToken` (null when none), the fields that hold secrets (bindings
-/// mask them and keep them out of logs).
+/// plus `clientSecret` (null when the method is not `secret`), the one field that holds a secret (bindings
+/// keep it out of logs).
 ///
 /// # Errors
 /// `invalid_argument` naming `resolveConnection/<field>` for malformed arguments; otherwise as [`resolve`].
@@ -792,8 +792,7 @@ pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
     }
     let resolved = resolve(&sources)?;
     let mut out = resolved.to_json();
-    out["clientSecret"] = json!(resolved.client_secret.expose());
-    out["oidcRequestToken"] = json!(Some(resolved.oidc_request_token.expose()).filter(|t| !t.is_empty()));
+    out["clientSecret"] = json!(Some(resolved.client_secret.expose()).filter(|t| !t.is_empty()));
     Ok(out)
 }
 

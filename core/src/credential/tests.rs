@@ -264,3 +264,19 @@ fn a_certificate_signs_an_assertion_for_the_token_endpoint() {
     assert_eq!(jwt.audiences(), ["http://127.0.0.1:1/tenant-1/oauth2/v2.0/token"]);
     assert_eq!(jwt.claim("sub"), Some("client-1"));
 }
+
+#[test]
+fn a_managed_identity_defaults_to_the_instance_metadata_service() {
+    // resolved only: nothing is sent to the metadata address in tests
+    let sources = crate::connection::Sources {
+        explicit: [("auth", "managed-identity".to_string())].into_iter().collect(),
+        ..Default::default()
+    };
+    let r = crate::connection::resolve(&sources).unwrap();
+    assert_eq!(r.value("managedIdentityUrl"), Some(IMDS_URL));
+    assert_eq!(r.source("managedIdentityUrl").unwrap().origin, crate::connection::Origin::Default);
+    let Credentials::Source(TokenSource::ManagedIdentity { endpoint, client_id }) = r.credential().unwrap() else {
+        panic!("a managed identity")
+    };
+    assert_eq!((endpoint.as_str(), client_id), (IMDS_URL, None));
+}
