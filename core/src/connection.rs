@@ -729,7 +729,19 @@ pub fn resolve(sources: &Sources) -> Result<Resolved> {
 /// # Errors
 /// `invalid_argument` naming `resolveConnection/<field>` for malformed arguments; otherwise as [`resolve`].
 pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
-    let bad = |field: &str, rule: &str| Error::invalid_argument(format!("resolveConnection/{field}: {rule}"));
+    let resolved = resolve(&sources_from_args(args, "resolveConnection")?)?;
+    let mut out = resolved.to_json();
+    out["clientSecret"] = json!(Some(resolved.client_secret.expose()).filter(|t| !t.is_empty()));
+    Ok(out)
+}
+
+/// The sources of a connection as JSON: the arguments of `resolveConnection`, or a client's `connection`
+/// option (then `at` is `/connection`, and without `env` a native host reads the process environment).
+///
+/// # Errors
+/// `invalid_argument` naming `<at>/<field>` for malformed arguments.
+pub fn sources_from_args(args: &Map<String, Value>, at: &str) -> Result<Sources> {
+    let bad = |field: &str, rule: &str| Error::invalid_argument(format!("{at}/{field}: {rule}"));
     let object = |field: &str| -> Result<Option<&Map<String, Value>>> {
         match args.get(field) {
             None | Some(Value::Null) => Ok(None),
@@ -790,10 +802,14 @@ pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
         sources.naming = Naming::parse(&n)
             .ok_or_else(|| bad("naming", &format!("must be one of {}, not `{n}`", Naming::NAMES.join(", "))))?;
     }
-    let resolved = resolve(&sources)?;
-    let mut out = resolved.to_json();
-    out["clientSecret"] = json!(Some(resolved.client_secret.expose()).filter(|t| !t.is_empty()));
-    Ok(out)
+    if at == "/connection" && args.get("env").is_none() {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            sources.env =
+                std::env::vars_os().filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))).collect();
+        }
+    }
+    Ok(sources)
 }
 
 /// Reads the text of a config file named `name` (for messages): a JSON object, or lines whose first is

@@ -674,6 +674,14 @@ pub const CLIENT_OPTIONS: &[Param] = &[
     def("deadline", NUMBER, "14400", "the most a workflow may take, seconds (null: none)"),
     def("requestTimeout", NUMBER, "120", "each request's timeout, seconds"),
     opt("upload", ANY, "{blockSize, concurrency, maxBuffered, …}"),
+    opt(
+        "connection",
+        ANY,
+        "sign in and connect by the one precedence instead of a credential object: {explicit, configText, \
+         configName, credentialNames, env, naming} as resolveConnection takes them (explicit.auth: secret, \
+         github-oidc, azure-pipelines, token-file, command, certificate, managed-identity; without env, the \
+         process environment)",
+    ),
 ];
 
 /// Enums the surface adds to the manifest's `enums`.

@@ -217,7 +217,7 @@ const CALLS = {
   redactUrl: [["url"], [], []],
   parseJson: [["text"], [], []],
 };
-const CLIENT_OPTIONS = ["sellerId","endpoints","tokenVersion","retry","poll","deadline","requestTimeout","upload"];
+const CLIENT_OPTIONS = ["sellerId","endpoints","tokenVersion","retry","poll","deadline","requestTimeout","upload","connection"];
 
 /** A method's arguments from its positional values and its options: `[args, host]` (unknown options refused). */
 function argumentsOf(methods, name, values, options = {}) {

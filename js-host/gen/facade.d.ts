@@ -210,6 +210,8 @@ export interface ClientOptions {
   requestTimeout?: number | null;
   /** {blockSize, concurrency, maxBuffered, …} */
   upload?: unknown | null;
+  /** sign in and connect by the one precedence instead of a credential object: {explicit, configText, configName, credentialNames, env, naming} as resolveConnection takes them (explicit.auth: secret, github-oidc, azure-pipelines, token-file, command, certificate, managed-identity; without env, the process environment) */
+  connection?: unknown | null;
 }
 
 /** A workflow request (`{workflow: name, ...params}`), as `client.run()` takes it and a project file resolves. */

@@ -491,6 +491,9 @@ namespace StoreSubmit
         /// <summary>{blockSize, concurrency, maxBuffered, …}.</summary>
         public BlockUploadOptions Upload { get; set; }
 
+        /// <summary>Sign in and connect by the one precedence instead of a credential object: {explicit, configText, configName, credentialNames, env, naming} as resolveConnection takes them (explicit.auth: secret, github-oidc, azure-pipelines, token-file, command, certificate, managed-identity; without env, the process environment).</summary>
+        public object Connection { get; set; }
+
         internal JsonObject ToJson()
         {
             var o = new JsonObject();
@@ -502,6 +505,7 @@ namespace StoreSubmit
             o["deadline"] = Wire.Seconds(Deadline);
             o["requestTimeout"] = Wire.Seconds(RequestTimeout);
             if (Upload != null) o["upload"] = Upload.ToJson();
+            o["connection"] = Connection;
             return o;
         }
     }
