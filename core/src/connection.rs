@@ -602,12 +602,17 @@ impl Resolved {
         parts.join("; ")
     }
 
-    /// `{values, sources, description}`: every value but the secrets' (`null` when unset), each
+    /// `{values, sources, description}`: every value but the secrets' (`null` when unset or secret), each
     /// setting's source (`{from, name}`, `null` when unset; `auth`: `{from: "detected"}` when detected)
     /// and [`Resolved::describe`]. Holds no secret.
     pub fn to_json(&self) -> Value {
-        let values: Map<String, Value> =
-            SETTINGS.iter().filter(|s| !s.secret).map(|s| (s.key.to_string(), json!(self.value(s.key)))).collect();
+        // a secret's value is never in the answer: the client secret is left out (bindings read it from the
+        // wire call's own field), the other secrets are null
+        let values: Map<String, Value> = SETTINGS
+            .iter()
+            .filter(|s| s.key != "clientSecret")
+            .map(|s| (s.key.to_string(), if s.secret { Value::Null } else { json!(self.value(s.key)) }))
+            .collect();
         let mut sources: Map<String, Value> = SETTINGS
             .iter()
             .map(|s| (s.key.to_string(), self.source(s.key).map_or(Value::Null, Source::to_json)))
@@ -741,6 +746,22 @@ pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
 /// # Errors
 /// `invalid_argument` naming `<at>/<field>` for malformed arguments.
 pub fn sources_from_args(args: &Map<String, Value>, at: &str) -> Result<Sources> {
+    // the snake_case spellings a Python caller writes are the same fields
+    const ALIASES: &[(&str, &str)] =
+        &[("config_text", "configText"), ("config_name", "configName"), ("credential_names", "credentialNames")];
+    let normalized;
+    let args = if ALIASES.iter().any(|(snake, _)| args.contains_key(*snake)) {
+        let mut m = args.clone();
+        for (snake, camel) in ALIASES {
+            if let Some(v) = m.remove(*snake) {
+                m.entry(camel.to_string()).or_insert(v);
+            }
+        }
+        normalized = m;
+        &normalized
+    } else {
+        args
+    };
     let bad = |field: &str, rule: &str| Error::invalid_argument(format!("{at}/{field}: {rule}"));
     let object = |field: &str| -> Result<Option<&Map<String, Value>>> {
         match args.get(field) {
@@ -762,7 +783,10 @@ pub fn sources_from_args(args: &Map<String, Value>, at: &str) -> Result<Sources>
     };
     let mut sources = Sources::default();
     for (k, v) in object("explicit")?.into_iter().flatten() {
-        let s = setting_named(k).ok_or_else(|| known("explicit", &mut SETTINGS.iter().map(|s| s.key), k))?;
+        let s = SETTINGS
+            .iter()
+            .find(|s| s.key == k || s.snake == k)
+            .ok_or_else(|| known("explicit", &mut SETTINGS.iter().map(|s| s.key), k))?;
         if let Some(v) = string(&format!("explicit/{k}"), v)? {
             sources.explicit.insert(s.key, v);
         }

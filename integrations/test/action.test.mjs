@@ -521,3 +521,22 @@ test('Azure DevOps task: a workload identity service connection signs in with it
   assert.equal(vars.status, 'Published');
   assertNotShown(emu.oidcRequestToken, r, '##vso[task.setsecret]');
 });
+
+test("README's CI examples sign in without a secret, with inputs the action and the task declare", () => {
+  const root = join(HERE, '..', '..');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## GitHub Actions and Azure Pipelines'));
+  const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 2, 'a GitHub workflow and an Azure pipeline');
+  for (const b of blocks) {
+    assert.doesNotMatch(b, /client-secret|clientSecret|secrets\.|StoreClientSecret/, `a secret in the example:\n${b}`);
+  }
+  const [github, azure] = blocks;
+  assert.match(github, /permissions:\n\s+id-token: write/);
+  assert.match(github, /auth: oidc/);
+  const yml = readFileSync(join(root, 'action.yml'), 'utf8');
+  for (const [, name] of github.matchAll(/^ {10}([a-z-]+):/gm)) assert.match(yml, new RegExp(`\\n  ${name}:\\n`), `action.yml has ${name}`);
+  const task = JSON.parse(readFileSync(join(HERE, '..', 'azure-devops', 'task.json'), 'utf8'));
+  for (const [, name] of azure.matchAll(/^ {6}([A-Za-z]+):/gm)) assert.ok(task.inputs.some((i) => i.name === name), `task.json has ${name}`);
+  assert.match(azure, /connectedServiceName:/);
+});

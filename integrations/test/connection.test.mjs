@@ -162,6 +162,8 @@ for (const row of actionRows) {
     assert.ok(line, out.log.join('\n'));
     const got = parseDescription(line.slice('storesubmit: connection: '.length));
     for (const [key, e] of Object.entries(row.expect)) {
+      // a setting the sign-in method does not use is left out of the line when it is not set
+      if (got[key] === undefined && e.from === null) continue;
       assert.equal(got[key].from, e.from, `${key}: ${line}`);
       if (e.name) assert.equal(got[key].name, e.name, key);
       if (e.from === 'explicit') assert.equal(got[key].name, `input ${INPUTS[key]}`, key);
