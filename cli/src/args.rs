@@ -306,10 +306,14 @@ pub struct Connection {
     /// JSON list) [else: --config, the project's variable, STORESUBMIT_TOKEN_COMMAND].
     #[arg(long, value_name = "COMMAND")]
     pub token_command: Option<String>,
-    /// certificate: a PEM file with the certificate and its unencrypted private key [else: --config, the
-    /// project's variable, STORESUBMIT_CERTIFICATE].
-    #[arg(long, value_name = "PEM")]
+    /// certificate: a PEM file with the certificate and its unencrypted private key, or a PFX file [else:
+    /// --config, the project's variable, STORESUBMIT_CERTIFICATE].
+    #[arg(long, value_name = "FILE")]
     pub certificate: Option<String>,
+    /// certificate: the PFX file's password (prefer the variable) [else: --config, the project's variable,
+    /// STORESUBMIT_CERTIFICATE_PASSWORD].
+    #[arg(long, value_name = "PASSWORD")]
+    pub certificate_password: Option<String>,
     /// managed-identity: the metadata endpoint [else: --config, STORESUBMIT_MANAGED_IDENTITY_URL, the Azure
     /// instance metadata service]. --client-id picks a user-assigned identity.
     #[arg(long, value_name = "URL")]

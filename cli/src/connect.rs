@@ -52,6 +52,7 @@ fn sources(conn: &Connection, names: Option<&CredentialNames>, env: BTreeMap<Str
         ("tokenFile", &conn.token_file),
         ("tokenCommand", &conn.token_command),
         ("certificate", &conn.certificate),
+        ("certificatePassword", &conn.certificate_password),
         ("managedIdentityUrl", &conn.managed_identity_url),
     ];
     let explicit = flags.into_iter().filter_map(|(k, v)| Some((k, v.clone()?))).collect();
@@ -194,6 +195,7 @@ mod tests {
                 token_file: text(&n["tokenFile"]),
                 token_command: text(&n["tokenCommand"]),
                 certificate: text(&n["certificate"]),
+                certificate_password: text(&n["certificatePassword"]),
             });
             let vars = row["env"]
                 .as_object()

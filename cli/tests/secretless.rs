@@ -84,7 +84,8 @@ fn publish_args<'a>(app: &'a str, extra: &[&'a str]) -> Vec<&'a str> {
 #[test]
 fn a_publish_with_each_sign_in_method_and_no_secret_anywhere() {
     let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/../emulator/fixtures/test-certificate.pem");
-    let methods = ["github-oidc", "azure-pipelines", "token-file", "command", "certificate", "managed-identity"];
+    let pfx = concat!(env!("CARGO_MANIFEST_DIR"), "/../emulator/fixtures/test-certificate.pfx");
+    let methods = ["github-oidc", "azure-pipelines", "token-file", "command", "certificate", "pfx", "managed-identity"];
     for method in methods {
         let emu = emulator();
         let d = workdir(&emu, method);
@@ -111,6 +112,10 @@ fn a_publish_with_each_sign_in_method_and_no_secret_anywhere() {
             "token-file" => (vec![], vec![("AZURE_FEDERATED_TOKEN_FILE", token_file.as_str())]),
             "command" => (vec!["--token-command", command.as_str()], vec![]),
             "certificate" => (vec![], vec![("STORESUBMIT_CERTIFICATE", fixture)]),
+            "pfx" => (
+                vec![],
+                vec![("STORESUBMIT_CERTIFICATE", pfx), ("STORESUBMIT_CERTIFICATE_PASSWORD", "storesubmit-test")],
+            ),
             _ => (
                 vec!["--auth", "managed-identity", "--managed-identity-url", info.managed_identity_url.as_str()],
                 vec![],
@@ -169,4 +174,38 @@ fn a_wrong_subject_or_audience_fails_with_exit_4_naming_the_mismatch() {
         run(&d.0, &["--json", "app", "get", "--config", "emu.json", "--app-id", "9N", "--auth", "github-oidc"], &[]);
     assert_eq!(code, 2, "{all}");
     assert!(all.contains("ACTIONS_ID_TOKEN_REQUEST_URL") && all.contains("id-token: write"), "{all}");
+}
+
+#[test]
+fn a_resume_token_and_the_journal_hold_no_assertion_and_a_resumed_run_signs_in_again() {
+    let emu = emulator();
+    let d = workdir(&emu, "resume");
+    let info = emu.info().clone();
+    let journal = d.0.join("journal").display().to_string();
+    let env = [
+        ("ACTIONS_ID_TOKEN_REQUEST_URL", info.oidc_request_url.as_str()),
+        ("ACTIONS_ID_TOKEN_REQUEST_TOKEN", info.oidc_request_token.as_str()),
+        ("STORESUBMIT_JOURNAL_DIR", journal.as_str()),
+    ];
+    let draft = publish_args(&info.app_id, &["--draft-only", "--save-resume", "token.json"]);
+    let (code, _, all) = run(&d.0, &draft, &env);
+    assert_eq!(code, 0, "{all}");
+    let asked = emu.count_op("oidc.token");
+    let mut kept = vec![std::fs::read_to_string(d.0.join("token.json")).unwrap()];
+    for entry in std::fs::read_dir(&journal).unwrap() {
+        kept.push(std::fs::read_to_string(entry.unwrap().path()).unwrap());
+    }
+    assert!(kept.len() >= 2, "a resume token and a journal entry");
+    for text in &kept {
+        assert!(!text.contains("eyJ"), "no JWT kept: {text}");
+        for s in emu.issued_secrets() {
+            assert!(!text.contains(&s), "a secret kept ({}…): {text}", &s[..6]);
+        }
+    }
+    // the resumed run signs in again by the same rule: a new ID token
+    let (code, out, all) =
+        run(&d.0, &["--json", "resume", "token.json", "--config", "emu.json", "--poll-interval", "10ms"], &env);
+    assert_eq!(code, 0, "{all}");
+    assert_eq!(serde_json::from_str::<Value>(out.trim()).unwrap()["status"], "Published", "{out}");
+    assert!(emu.count_op("oidc.token") > asked, "a new ID token for the resumed run");
 }

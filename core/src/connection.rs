@@ -184,6 +184,17 @@ pub const SETTINGS: &[Setting] = &[
         ..method_setting("certificate", "certificate", "STORESUBMIT_CERTIFICATE", "certificate", &[M::Certificate])
     },
     Setting {
+        secret: true,
+        project: true,
+        ..method_setting(
+            "certificatePassword",
+            "certificate_password",
+            "STORESUBMIT_CERTIFICATE_PASSWORD",
+            "certificate-password",
+            &[M::Certificate],
+        )
+    },
+    Setting {
         default: Some(crate::credential::IMDS_URL),
         ..method_setting(
             "managedIdentityUrl",
@@ -372,6 +383,7 @@ impl Sources {
             "tokenFile" => names.token_file.as_deref(),
             "tokenCommand" => names.token_command.as_deref(),
             "certificate" => names.certificate.as_deref(),
+            "certificatePassword" => names.certificate_password.as_deref(),
             _ => None,
         }?;
         (!var.is_empty() && var != s.variable).then_some(var)
@@ -498,6 +510,8 @@ pub struct Resolved {
     pub auth: AuthMethod,
     /// The OIDC request token of `github-oidc` and `azure-pipelines` (empty otherwise).
     pub oidc_request_token: Secret,
+    /// The PFX file's password of `certificate` (empty otherwise).
+    pub certificate_password: Secret,
     /// The other settings given (not secret), by key.
     others: BTreeMap<&'static str, String>,
     sources: BTreeMap<&'static str, Source>,
@@ -541,6 +555,7 @@ impl Resolved {
                 tenant_id: self.tenant_id.clone(),
                 client_id: self.client_id.clone(),
                 path: other("certificate"),
+                password: Some(self.certificate_password.clone()).filter(|p| !p.is_empty()),
             }),
             AuthMethod::ManagedIdentity => Credentials::Source(TokenSource::ManagedIdentity {
                 endpoint: other("managedIdentityUrl"),
@@ -719,6 +734,7 @@ pub fn resolve(sources: &Sources) -> Result<Resolved> {
         token_version,
         auth: method,
         oidc_request_token: Secret::new(value("oidcRequestToken")),
+        certificate_password: Secret::new(value("certificatePassword")),
         others,
         sources: sources_out,
     })
@@ -809,6 +825,7 @@ pub fn sources_from_args(args: &Map<String, Value>, at: &str) -> Result<Sources>
                 "tokenFile" => names.token_file = v,
                 "tokenCommand" => names.token_command = v,
                 "certificate" => names.certificate = v,
+                "certificatePassword" => names.certificate_password = v,
                 _ => {
                     let mut keys = SETTINGS.iter().filter(|s| s.project).map(|s| s.key);
                     return Err(known("credentialNames", &mut keys, k));

@@ -48,6 +48,7 @@ fn sources(row: &Value) -> Sources {
             token_file: n.get("tokenFile").cloned(),
             token_command: n.get("tokenCommand").cloned(),
             certificate: n.get("certificate").cloned(),
+            certificate_password: n.get("certificatePassword").cloned(),
         }
     });
     Sources {

@@ -81,6 +81,16 @@ async fn every_token_source_signs_in_without_a_secret() {
                 tenant_id: info.tenant_id.clone(),
                 client_id: info.client_id.clone(),
                 path: fixture("test-certificate.pem"),
+                password: None,
+            },
+        ),
+        (
+            "certificate (PFX)",
+            TokenSource::Certificate {
+                tenant_id: info.tenant_id.clone(),
+                client_id: info.client_id.clone(),
+                path: fixture("test-certificate.pfx"),
+                password: Some(Secret::new("storesubmit-test")),
             },
         ),
         (

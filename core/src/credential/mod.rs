@@ -24,6 +24,8 @@
 pub mod der;
 pub mod jwt;
 #[cfg(feature = "certificate")]
+pub mod pfx;
+#[cfg(feature = "certificate")]
 pub mod sign;
 
 use std::fmt;
@@ -211,8 +213,10 @@ pub enum TokenSource {
         tenant_id: String,
         /// Application (client) id.
         client_id: String,
-        /// The PEM file holding the certificate and its (unencrypted) private key.
+        /// The PEM file holding the certificate and its (unencrypted) private key, or a PFX (PKCS #12) file.
         path: String,
+        /// The PFX file's password (none: an empty one; a PEM file needs none).
+        password: Option<Secret>,
     },
     /// The machine's managed identity: tokens straight from the instance metadata endpoint.
     ManagedIdentity {
@@ -317,9 +321,9 @@ impl TokenFetch {
                 self.exchange(source, cfg, &assertion)
             }
             (Stage::Assertion, Completion::Data(bytes)) => match source {
-                TokenSource::Certificate { path, tenant_id, client_id } => {
+                TokenSource::Certificate { path, tenant_id, client_id, password } => {
                     let aud = audience(cfg.0, cfg.1, tenant_id)?;
-                    let assertion = certificate_assertion(path, bytes, client_id, &aud, now)?;
+                    let assertion = certificate_assertion(path, bytes, password.as_ref(), client_id, &aud, now)?;
                     self.exchange(source, cfg, &assertion)
                 }
                 _ => {
@@ -494,18 +498,32 @@ fn audience(endpoints: &Endpoints, version: TokenVersion, tenant: &str) -> Resul
     ))
 }
 
-/// Signs a client assertion with the certificate in the PEM `bytes` of `path`.
+/// Signs a client assertion with the certificate in the PEM or PFX `bytes` of `path`.
 #[cfg(feature = "certificate")]
-fn certificate_assertion(path: &str, bytes: Vec<u8>, client_id: &str, aud: &str, now: u64) -> Result<Secret> {
-    let cert =
-        sign::CertificateKey::from_pem(&bytes).map_err(|e| Error::new(e.kind(), format!("{path}: {}", e.message())))?;
+fn certificate_assertion(
+    path: &str,
+    bytes: Vec<u8>,
+    password: Option<&Secret>,
+    client_id: &str,
+    aud: &str,
+    now: u64,
+) -> Result<Secret> {
+    let cert = sign::CertificateKey::from_file(&bytes, password.map_or("", Secret::expose))
+        .map_err(|e| Error::new(e.kind(), format!("{path}: {}", e.message())))?;
     cert.client_assertion(client_id, aud, now)
 }
 
 /// Without the `certificate` feature (wasm) there is no signing.
 #[cfg(not(feature = "certificate"))]
-fn certificate_assertion(path: &str, bytes: Vec<u8>, client_id: &str, aud: &str, now: u64) -> Result<Secret> {
-    let _ = (bytes, client_id, aud, now);
+fn certificate_assertion(
+    path: &str,
+    bytes: Vec<u8>,
+    password: Option<&Secret>,
+    client_id: &str,
+    aud: &str,
+    now: u64,
+) -> Result<Secret> {
+    let _ = (bytes, password, client_id, aud, now);
     Err(Error::new(ErrorKind::Unsupported, format!("{path}: this build cannot sign with a certificate")))
 }
 

@@ -4,8 +4,8 @@
 //!
 //! The assertion's claims are Azure AD's for certificate credentials: `aud` the token endpoint, `iss` and
 //! `sub` the client id, `jti` a random GUID, `nbf`/`iat` now and `exp` ten minutes later
-//! ([`ASSERTION_LIFETIME_SECS`]). Only unencrypted keys are read: a PEM `PRIVATE KEY` (PKCS #8) or
-//! `RSA PRIVATE KEY` (PKCS #1) beside its `CERTIFICATE`.
+//! ([`ASSERTION_LIFETIME_SECS`]). A PEM file's key is read unencrypted: a `PRIVATE KEY` (PKCS #8) or
+//! `RSA PRIVATE KEY` (PKCS #1) beside its `CERTIFICATE`; a PFX file with its password ([`super::pfx`]).
 
 use ring::rand::{SecureRandom, SystemRandom};
 pub use ring::signature::RsaKeyPair;
@@ -111,9 +111,7 @@ impl CertificateKey {
     /// # Errors
     /// `invalid_argument` naming what is missing or unusable (never a byte of the key).
     pub fn from_pem(pem: &[u8]) -> Result<CertificateKey> {
-        let text = std::str::from_utf8(pem).map_err(|_| {
-            Error::invalid_argument("not a PEM file (a PFX/PKCS #12 file is not read: convert it with `openssl pkcs12 -in cert.pfx -nodes -out cert.pem`)")
-        })?;
+        let text = std::str::from_utf8(pem).map_err(|_| Error::invalid_argument("not a PEM file"))?;
         for line in text.lines() {
             crate::secret::remember(line);
         }
@@ -121,13 +119,33 @@ impl CertificateKey {
             .into_iter()
             .find(|b| b.label == "CERTIFICATE")
             .ok_or_else(|| Error::invalid_argument("no certificate (a PEM `CERTIFICATE` block) beside the key"))?;
-        let key = rsa_key(pem)?;
-        let cert_key = certificate_public_key(&cert.der)?;
+        CertificateKey::from_parts(&cert.der, rsa_key(pem)?)
+    }
+
+    /// Reads a certificate file: PEM (text starting with `-----BEGIN`), else PFX (PKCS #12) with `password`.
+    ///
+    /// # Errors
+    /// As [`CertificateKey::from_pem`] and [`super::pfx::certificate_and_key`].
+    pub fn from_file(bytes: &[u8], password: &str) -> Result<CertificateKey> {
+        let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
+        if bytes[start..].starts_with(b"-----BEGIN") {
+            return CertificateKey::from_pem(bytes);
+        }
+        let (cert, key) = super::pfx::certificate_and_key(bytes, password)?;
+        let key = RsaKeyPair::from_pkcs8(&key).map_err(|e| {
+            Error::invalid_argument(format!("the PFX file's private key is not a usable RSA key ({e})"))
+        })?;
+        CertificateKey::from_parts(&cert, key)
+    }
+
+    /// A certificate (DER) and its key, checked to belong together.
+    fn from_parts(cert: &[u8], key: RsaKeyPair) -> Result<CertificateKey> {
+        let cert_key = certificate_public_key(cert)?;
         let key_der: &[u8] = key.public().as_ref();
         if cert_key != key_der {
             return Err(Error::invalid_argument("the private key is not the certificate's"));
         }
-        Ok(CertificateKey { key, thumbprint: thumbprint_s256(&cert.der) })
+        Ok(CertificateKey { key, thumbprint: thumbprint_s256(cert) })
     }
 
     /// The certificate's `x5t#S256` thumbprint (base64url of its SHA-256).
@@ -181,6 +199,9 @@ mod tests {
         assert!(CertificateKey::from_pem(cert_only.as_bytes()).unwrap_err().message().contains("no private key"));
         let enc = "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAQ==\n-----END ENCRYPTED PRIVATE KEY-----\n";
         assert!(rsa_key(enc.as_bytes()).unwrap_err().message().contains("encrypted"));
-        assert!(CertificateKey::from_pem(&[0xff, 0x00]).unwrap_err().message().contains("PFX"));
+        assert!(CertificateKey::from_file(&[0xff, 0x00], "").unwrap_err().message().contains("openssl pkcs12"));
+        let pfx = include_bytes!("../../../emulator/fixtures/test-certificate.pfx");
+        let from_pfx = CertificateKey::from_file(pfx, "storesubmit-test").unwrap();
+        assert_eq!(from_pfx.thumbprint(), CertificateKey::from_file(PEM.as_bytes(), "").unwrap().thumbprint());
     }
 }

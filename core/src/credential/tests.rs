@@ -249,6 +249,7 @@ fn a_certificate_signs_an_assertion_for_the_token_endpoint() {
         tenant_id: "tenant-1".into(),
         client_id: "client-1".into(),
         path: "cert.pem".into(),
+        password: None,
     };
     let pem = include_bytes!("../../../emulator/fixtures/test-certificate.pem");
     let mut issuer = |w: &Work| {

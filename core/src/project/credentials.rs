@@ -33,9 +33,12 @@ pub struct CredentialNames {
     /// The variable holding a command that prints a federated token.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub token_command: Option<String>,
-    /// The variable holding the path of the certificate's PEM file.
+    /// The variable holding the path of the certificate's PEM or PFX file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certificate: Option<String>,
+    /// The variable holding the PFX file's password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_password: Option<String>,
 }
 
 impl Default for CredentialNames {
@@ -50,6 +53,7 @@ impl Default for CredentialNames {
             token_file: None,
             token_command: None,
             certificate: None,
+            certificate_password: None,
         }
     }
 }
@@ -64,6 +68,7 @@ pub(crate) const KEYS: &[&str] = &[
     "token_file",
     "token_command",
     "certificate",
+    "certificate_password",
 ];
 
 /// The default variable of `seller_id` (used when an MSI/EXE project does not name one).

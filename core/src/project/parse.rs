@@ -298,6 +298,7 @@ pub(crate) fn project(merged: &Value, origin: &Origin<'_>) -> Project {
             "token_file" => names.token_file = Some(v.to_string()),
             "token_command" => names.token_command = Some(v.to_string()),
             "certificate" => names.certificate = Some(v.to_string()),
+            "certificate_password" => names.certificate_password = Some(v.to_string()),
             _ => names.seller_id = Some(v.to_string()),
         }
     }

@@ -160,8 +160,14 @@ pub const FIELDS: &[Field] = &[
         table: "credentials",
         key: "certificate",
         ty: FieldType::Str,
-        doc: "certificate: the variable holding the path of the PEM file with the certificate and its private key \
-              (default STORESUBMIT_CERTIFICATE).",
+        doc: "certificate: the variable holding the path of the PEM file with the certificate and its private key, \
+              or of a PFX file (default STORESUBMIT_CERTIFICATE).",
+    },
+    Field {
+        table: "credentials",
+        key: "certificate_password",
+        ty: FieldType::Str,
+        doc: "certificate: the variable holding the PFX file's password (default STORESUBMIT_CERTIFICATE_PASSWORD).",
     },
     Field {
         table: "packages",
