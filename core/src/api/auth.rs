@@ -91,13 +91,16 @@ fn form_encode(pairs: &[(&str, &str)]) -> String {
     pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
 }
 
+/// `client_assertion_type` of a JWT client assertion (RFC 7523).
+pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
 /// How a client proves who it is in a token request.
 #[derive(Clone, Copy, Debug)]
 pub enum ClientAuth<'a> {
     /// `client_secret=…`.
     Secret(&'a Secret),
     /// `client_assertion_type=…jwt-bearer&client_assertion=…`: a federated token or a certificate's
-    /// signed JWT ([`crate::credential`]).
+    /// signed JWT (see the `credential` module).
     Assertion(&'a Secret),
 }
 
@@ -132,7 +135,7 @@ fn token_request_raw(
     match client {
         ClientAuth::Secret(_) => pairs.push(("client_secret", proof)),
         ClientAuth::Assertion(_) => {
-            pairs.push(("client_assertion_type", crate::credential::ASSERTION_TYPE));
+            pairs.push(("client_assertion_type", ASSERTION_TYPE));
             pairs.push(("client_assertion", proof));
         }
     }

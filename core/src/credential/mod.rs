@@ -42,8 +42,7 @@ use crate::task::{Completion, Purpose, Work};
 /// The audience federated credentials are issued for (what Azure AD expects in a federated assertion).
 pub const FEDERATED_AUDIENCE: &str = "api://AzureADTokenExchange";
 
-/// `client_assertion_type` of a JWT client assertion (RFC 7523).
-pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+pub use crate::api::auth::ASSERTION_TYPE;
 
 /// The Azure instance metadata service's token endpoint (IMDS; plain http to a link-local address that
 /// never leaves the machine).
