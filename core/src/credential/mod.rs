@@ -3,7 +3,7 @@
 //! token file, a command), a certificate, or a managed identity.
 //!
 //! Each source is data ([`TokenSource`]) and every token is obtained by a short flow of host tasks
-//! ([`TokenFetch`]) that the workflow engine runs in place of the client-secret token request, so every
+//! (a `TokenFetch`) that the workflow engine runs in place of the client-secret token request, so every
 //! host — the CLI, the bindings, the JavaScript host loop — gets every source by moving bytes only:
 //!
 //! | source | tasks, per token |
