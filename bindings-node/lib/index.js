@@ -124,8 +124,9 @@ class Client extends ClientBase {
   constructor(credential, options = {}) {
     super();
     const secretCredential = credential instanceof ClientSecretCredential;
-    if (!secretCredential && typeof credential?.getToken !== 'function') {
-      throw new InvalidArgumentError('credential must be a ClientSecretCredential or an object with getToken(scopes) (a TokenCredential)');
+    const viaConnection = credential == null && options.connection != null; // the core signs in by the connection
+    if (!secretCredential && !viaConnection && typeof credential?.getToken !== 'function') {
+      throw new InvalidArgumentError('credential must be a ClientSecretCredential or an object with getToken(scopes) (a TokenCredential), or null with options.connection');
     }
     const [core, host] = clientOptionsOf(options, ['fetch', 'userAgent', 'connectTimeout']);
     if (host.fetch !== undefined && typeof host.fetch !== 'function') throw new InvalidArgumentError('Client/fetch: must be a fetch-compatible function');
@@ -141,7 +142,7 @@ class Client extends ClientBase {
     this.#state = {
       options: text,
       secret: secretCredential ? SECRETS.get(credential) : null,
-      credential: secretCredential ? null : credential,
+      credential: secretCredential || viaConnection ? null : credential,
       tokens: new native.TokenCache(),
       fetch: host.fetch || null,
       userAgent: host.userAgent || DEFAULT_USER_AGENT,

@@ -279,6 +279,45 @@ pub struct Connection {
     /// Token endpoint version [else: --config, STORESUBMIT_TOKEN_VERSION, v2].
     #[arg(long, value_enum)]
     pub token_version: Option<TokenVersionArg>,
+    /// How to sign in: secret, github-oidc (the GitHub Actions job's ID token; `permissions: id-token:
+    /// write`), azure-pipelines (a workload identity service connection), token-file, command, certificate
+    /// or managed-identity [else: --config, the project's credentials.auth, STORESUBMIT_AUTH; else
+    /// detected: a client secret, a certificate, a token file (AZURE_FEDERATED_TOKEN_FILE), a token
+    /// command, an Azure Pipelines service connection, a GitHub ID-token URL, in that order; else secret].
+    #[arg(long, value_name = "METHOD")]
+    pub auth: Option<String>,
+    /// github-oidc / azure-pipelines: the ID-token request URL [else: --config, STORESUBMIT_OIDC_REQUEST_URL,
+    /// ACTIONS_ID_TOKEN_REQUEST_URL (github-oidc) or SYSTEM_OIDCREQUESTURI (azure-pipelines)].
+    #[arg(long, value_name = "URL")]
+    pub oidc_request_url: Option<String>,
+    /// github-oidc / azure-pipelines: the request's bearer token (prefer the variable) [else: --config,
+    /// STORESUBMIT_OIDC_REQUEST_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN or SYSTEM_ACCESSTOKEN].
+    #[arg(long, value_name = "TOKEN")]
+    pub oidc_request_token: Option<String>,
+    /// azure-pipelines: the workload identity service connection's id [else: --config, the project's
+    /// variable, STORESUBMIT_SERVICE_CONNECTION_ID, AZURESUBSCRIPTION_SERVICE_CONNECTION_ID].
+    #[arg(long, value_name = "ID")]
+    pub service_connection_id: Option<String>,
+    /// token-file: a file holding a federated token, read again for every token [else: --config, the
+    /// project's variable, STORESUBMIT_TOKEN_FILE, AZURE_FEDERATED_TOKEN_FILE].
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<String>,
+    /// command: a command printing a federated token, run again for every token (words, no shell; or a
+    /// JSON list) [else: --config, the project's variable, STORESUBMIT_TOKEN_COMMAND].
+    #[arg(long, value_name = "COMMAND")]
+    pub token_command: Option<String>,
+    /// certificate: a PEM file with the certificate and its unencrypted private key, or a PFX file [else:
+    /// --config, the project's variable, STORESUBMIT_CERTIFICATE].
+    #[arg(long, value_name = "FILE")]
+    pub certificate: Option<String>,
+    /// certificate: the PFX file's password (prefer the variable) [else: --config, the project's variable,
+    /// STORESUBMIT_CERTIFICATE_PASSWORD].
+    #[arg(long, value_name = "PASSWORD")]
+    pub certificate_password: Option<String>,
+    /// managed-identity: the metadata endpoint [else: --config, STORESUBMIT_MANAGED_IDENTITY_URL, the Azure
+    /// instance metadata service]. --client-id picks a user-assigned identity.
+    #[arg(long, value_name = "URL")]
+    pub managed_identity_url: Option<String>,
     /// Give up when the whole workflow takes longer (e.g. 90s, 30m, 2h; `none` for no limit). Default: 4h
     /// (the core's default workflow deadline).
     #[arg(long, value_name = "DURATION|none", value_parser = parse_timeout)]

@@ -45,6 +45,15 @@ fn sources(conn: &Connection, names: Option<&CredentialNames>, env: BTreeMap<Str
         ("ingestionUrl", &conn.ingestion_url),
         ("tokenUrl", &conn.token_url),
         ("tokenVersion", &version),
+        ("auth", &conn.auth),
+        ("oidcRequestUrl", &conn.oidc_request_url),
+        ("oidcRequestToken", &conn.oidc_request_token),
+        ("serviceConnectionId", &conn.service_connection_id),
+        ("tokenFile", &conn.token_file),
+        ("tokenCommand", &conn.token_command),
+        ("certificate", &conn.certificate),
+        ("certificatePassword", &conn.certificate_password),
+        ("managedIdentityUrl", &conn.managed_identity_url),
     ];
     let explicit = flags.into_iter().filter_map(|(k, v)| Some((k, v.clone()?))).collect();
     let config = match config_path(conn, &env) {
@@ -68,8 +77,8 @@ fn resolve(conn: &Connection, names: Option<&CredentialNames>, env: BTreeMap<Str
 }
 
 /// The flow settings of a resolved connection, with the run's own flags (`--timeout`, `--poll-interval`).
-fn settings(conn: &Connection, r: &Resolved) -> FlowConfig {
-    let mut cfg = FlowConfig::new(r.endpoints.clone(), r.credentials());
+fn settings(conn: &Connection, r: &Resolved) -> Result<FlowConfig> {
+    let mut cfg = FlowConfig::new(r.endpoints.clone(), r.credential()?);
     cfg.seller_id = r.seller_id.clone();
     cfg.token_version = r.token_version;
     if let Some(t) = conn.timeout {
@@ -79,7 +88,7 @@ fn settings(conn: &Connection, r: &Resolved) -> FlowConfig {
     if let Some(p) = conn.poll_interval {
         cfg.poll = PollSchedule::fast(p.max(Duration::from_millis(10)));
     }
-    cfg
+    Ok(cfg)
 }
 
 /// Builds the flow settings of a command, and remembers the connection for error messages (which
@@ -104,7 +113,7 @@ pub fn project_flow_config(conn: &Connection, names: &CredentialNames) -> Result
 fn config_for(conn: &Connection, names: Option<&CredentialNames>) -> Result<FlowConfig> {
     let r = resolve(conn, names, process_env())?;
     crate::output::connection_used(r.to_json());
-    Ok(settings(conn, &r))
+    settings(conn, &r)
 }
 
 /// Whether connection settings were given at all (a credential flag, `--config`, `STORESUBMIT_CONFIG` or
@@ -113,11 +122,14 @@ fn config_for(conn: &Connection, names: Option<&CredentialNames>) -> Result<Flow
 pub fn has_connection(conn: &Connection) -> bool {
     let env = process_env();
     let credentials = connection::SETTINGS.iter().filter(|s| s.required);
+    let set = |name: &str| env.get(name).is_some_and(|v| !v.trim().is_empty());
     config_path(conn, &env).is_some()
         || conn.tenant_id.is_some()
         || conn.client_id.is_some()
         || conn.client_secret.is_some()
-        || credentials.into_iter().any(|s| env.get(s.variable).is_some_and(|v| !v.trim().is_empty()))
+        || conn.auth.is_some()
+        || set("STORESUBMIT_AUTH")
+        || credentials.into_iter().any(|s| set(s.variable))
 }
 
 #[cfg(test)]
@@ -145,6 +157,7 @@ mod tests {
         let mut checked = 0;
         for row in doc["rows"].as_array().unwrap() {
             let e = &row["explicit"];
+            let text_of = |k: &str| text(&e[k]);
             let version = match e["tokenVersion"].as_str() {
                 Some("v1") => Some(TokenVersionArg::V1),
                 Some(_) => Some(TokenVersionArg::V2),
@@ -160,6 +173,7 @@ mod tests {
                 ingestion_url: text(&e["ingestionUrl"]),
                 token_url: text(&e["tokenUrl"]),
                 token_version: version,
+                auth: text_of("auth"),
                 ..conn()
             };
             if let Some(t) = row
@@ -176,6 +190,12 @@ mod tests {
                 client_id: n["clientId"].as_str().unwrap_or("STORESUBMIT_CLIENT_ID").into(),
                 client_secret: n["clientSecret"].as_str().unwrap_or("STORESUBMIT_CLIENT_SECRET").into(),
                 seller_id: text(&n["sellerId"]),
+                auth: text(&n["auth"]),
+                service_connection_id: text(&n["serviceConnectionId"]),
+                token_file: text(&n["tokenFile"]),
+                token_command: text(&n["tokenCommand"]),
+                certificate: text(&n["certificate"]),
+                certificate_password: text(&n["certificatePassword"]),
             });
             let vars = row["env"]
                 .as_object()
@@ -185,10 +205,17 @@ mod tests {
                 assert!(row["expect"].get("error").is_some(), "{}", row["name"]);
                 continue;
             };
-            let cfg = settings(&c, &r);
-            let creds = cfg.credentials.client_secret().unwrap();
+            let cfg = settings(&c, &r).unwrap();
             let x = &row["expect"];
-            let is = |k: &str, got: &str| assert_eq!(x[k]["value"].as_str().unwrap(), got, "{}: {k}", row["name"]);
+            let Some(creds) = cfg.credentials.client_secret() else {
+                assert_ne!(x["auth"]["value"], "secret", "{}", row["name"]);
+                continue;
+            };
+            let is = |k: &str, got: &str| {
+                if let Some(want) = x[k]["value"].as_str() {
+                    assert_eq!(want, got, "{}: {k}", row["name"]);
+                }
+            };
             is("tenantId", &creds.tenant_id);
             is("clientId", &creds.client_id);
             is("clientSecret", creds.client_secret.expose());
@@ -245,12 +272,12 @@ mod tests {
         let mut c = conn();
         (c.tenant_id, c.client_id, c.client_secret) = (Some("T".into()), Some("C".into()), Some("S".into()));
         let r = resolve(&c, None, env(&[])).unwrap();
-        let default = settings(&c, &r).deadline;
+        let default = settings(&c, &r).unwrap().deadline;
         assert_eq!(default, Some(storesubmit::data::limits::DEFAULT_WORKFLOW_DEADLINE));
         c.timeout = Some(crate::args::parse_timeout("none").unwrap());
-        assert_eq!(settings(&c, &r).deadline, None);
+        assert_eq!(settings(&c, &r).unwrap().deadline, None);
         c.timeout = Some(crate::args::parse_timeout("90s").unwrap());
-        assert_eq!(settings(&c, &r).deadline, Some(Duration::from_secs(90)));
+        assert_eq!(settings(&c, &r).unwrap().deadline, Some(Duration::from_secs(90)));
         assert!(crate::args::parse_timeout("forever").is_err());
     }
 }

@@ -39,7 +39,9 @@ use serde_json::{json, Map, Value};
 
 use crate::api::auth::{ClientCredentials, TokenVersion};
 use crate::api::{self, Endpoints};
+use crate::credential::{AssertionProvider, AuthMethod, TokenSource};
 use crate::error::{Error, Result};
+use crate::flow::Credentials;
 use crate::project::CredentialNames;
 use crate::secret::{redact_url, Secret};
 
@@ -64,11 +66,41 @@ pub struct Setting {
     pub secret: bool,
     /// Its production default.
     pub default: Option<&'static str>,
+    /// The sign-in methods that use it (empty: every connection uses it); a description leaves it out
+    /// when it is not set and the method does not use it.
+    pub methods: &'static [AuthMethod],
+    /// The CI platform's own variables that give it under a method, read after its `STORESUBMIT_*`
+    /// variable (`ACTIONS_ID_TOKEN_REQUEST_URL` for `github-oidc`, `AZURE_FEDERATED_TOKEN_FILE`, …).
+    pub platform: &'static [(AuthMethod, &'static str)],
 }
 
 const fn setting(key: &'static str, snake: &'static str, variable: &'static str, flag: &'static str) -> Setting {
-    Setting { key, snake, variable, flag, required: false, project: false, secret: false, default: None }
+    Setting {
+        key,
+        snake,
+        variable,
+        flag,
+        required: false,
+        project: false,
+        secret: false,
+        default: None,
+        methods: &[],
+        platform: &[],
+    }
 }
+
+/// A setting only some sign-in methods use.
+const fn method_setting(
+    key: &'static str,
+    snake: &'static str,
+    variable: &'static str,
+    flag: &'static str,
+    methods: &'static [AuthMethod],
+) -> Setting {
+    Setting { methods, ..setting(key, snake, variable, flag) }
+}
+
+use AuthMethod as M;
 
 const fn credential(key: &'static str, snake: &'static str, variable: &'static str, flag: &'static str) -> Setting {
     Setting { required: true, project: true, ..setting(key, snake, variable, flag) }
@@ -86,10 +118,17 @@ const fn root(
 
 /// Every connection setting, in the order messages list them.
 pub const SETTINGS: &[Setting] = &[
-    credential("tenantId", "tenant_id", "STORESUBMIT_TENANT_ID", "tenant-id"),
-    credential("clientId", "client_id", "STORESUBMIT_CLIENT_ID", "client-id"),
+    Setting {
+        platform: &[(M::TokenFile, "AZURE_TENANT_ID"), (M::AzurePipelines, "AZURESUBSCRIPTION_TENANT_ID")],
+        ..credential("tenantId", "tenant_id", "STORESUBMIT_TENANT_ID", "tenant-id")
+    },
+    Setting {
+        platform: &[(M::TokenFile, "AZURE_CLIENT_ID"), (M::AzurePipelines, "AZURESUBSCRIPTION_CLIENT_ID")],
+        ..credential("clientId", "client_id", "STORESUBMIT_CLIENT_ID", "client-id")
+    },
     Setting {
         secret: true,
+        methods: &[M::Secret],
         ..credential("clientSecret", "client_secret", "STORESUBMIT_CLIENT_SECRET", "client-secret")
     },
     Setting { required: false, ..credential("sellerId", "seller_id", "STORESUBMIT_SELLER_ID", "seller-id") },
@@ -98,6 +137,98 @@ pub const SETTINGS: &[Setting] = &[
     root("ingestionUrl", "ingestion_url", "STORESUBMIT_INGESTION_URL", "ingestion-url", api::INGESTION_ROOT),
     root("tokenUrl", "token_url", "STORESUBMIT_TOKEN_URL", "token-url", api::TOKEN_ROOT),
     root("tokenVersion", "token_version", "STORESUBMIT_TOKEN_VERSION", "token-version", "v2"),
+    Setting { project: true, ..setting("auth", "auth", "STORESUBMIT_AUTH", "auth") },
+    Setting {
+        platform: &[(M::GithubOidc, "ACTIONS_ID_TOKEN_REQUEST_URL"), (M::AzurePipelines, "SYSTEM_OIDCREQUESTURI")],
+        ..method_setting(
+            "oidcRequestUrl",
+            "oidc_request_url",
+            "STORESUBMIT_OIDC_REQUEST_URL",
+            "oidc-request-url",
+            &[M::GithubOidc, M::AzurePipelines],
+        )
+    },
+    Setting {
+        secret: true,
+        platform: &[(M::GithubOidc, "ACTIONS_ID_TOKEN_REQUEST_TOKEN"), (M::AzurePipelines, "SYSTEM_ACCESSTOKEN")],
+        ..method_setting(
+            "oidcRequestToken",
+            "oidc_request_token",
+            "STORESUBMIT_OIDC_REQUEST_TOKEN",
+            "oidc-request-token",
+            &[M::GithubOidc, M::AzurePipelines],
+        )
+    },
+    Setting {
+        project: true,
+        platform: &[(M::AzurePipelines, "AZURESUBSCRIPTION_SERVICE_CONNECTION_ID")],
+        ..method_setting(
+            "serviceConnectionId",
+            "service_connection_id",
+            "STORESUBMIT_SERVICE_CONNECTION_ID",
+            "service-connection-id",
+            &[M::AzurePipelines],
+        )
+    },
+    Setting {
+        project: true,
+        platform: &[(M::TokenFile, "AZURE_FEDERATED_TOKEN_FILE")],
+        ..method_setting("tokenFile", "token_file", "STORESUBMIT_TOKEN_FILE", "token-file", &[M::TokenFile])
+    },
+    Setting {
+        project: true,
+        ..method_setting("tokenCommand", "token_command", "STORESUBMIT_TOKEN_COMMAND", "token-command", &[M::Command])
+    },
+    Setting {
+        project: true,
+        ..method_setting("certificate", "certificate", "STORESUBMIT_CERTIFICATE", "certificate", &[M::Certificate])
+    },
+    Setting {
+        secret: true,
+        project: true,
+        ..method_setting(
+            "certificatePassword",
+            "certificate_password",
+            "STORESUBMIT_CERTIFICATE_PASSWORD",
+            "certificate-password",
+            &[M::Certificate],
+        )
+    },
+    Setting {
+        default: Some(crate::credential::IMDS_URL),
+        ..method_setting(
+            "managedIdentityUrl",
+            "managed_identity_url",
+            "STORESUBMIT_MANAGED_IDENTITY_URL",
+            "managed-identity-url",
+            &[M::ManagedIdentity],
+        )
+    },
+];
+
+/// The settings a sign-in method needs (a missing one fails the resolution, naming each way to give it).
+pub fn needed_by(method: AuthMethod) -> &'static [&'static str] {
+    match method {
+        M::Secret => &["tenantId", "clientId", "clientSecret"],
+        M::GithubOidc => &["tenantId", "clientId", "oidcRequestUrl", "oidcRequestToken"],
+        M::AzurePipelines => &["tenantId", "clientId", "oidcRequestUrl", "oidcRequestToken", "serviceConnectionId"],
+        M::TokenFile => &["tenantId", "clientId", "tokenFile"],
+        M::Command => &["tenantId", "clientId", "tokenCommand"],
+        M::Certificate => &["tenantId", "clientId", "certificate"],
+        M::ManagedIdentity => &[],
+    }
+}
+
+/// When no source names the sign-in method, the first of these whose setting is given (by any source,
+/// the platform's variables included) chooses it; none: `secret`. So a client secret given anywhere
+/// wins, and a GitHub Actions job with `permissions: id-token: write` signs in with its ID token.
+pub const DETECTION: &[(AuthMethod, &str)] = &[
+    (M::Secret, "clientSecret"),
+    (M::Certificate, "certificate"),
+    (M::TokenFile, "tokenFile"),
+    (M::Command, "tokenCommand"),
+    (M::AzurePipelines, "serviceConnectionId"),
+    (M::GithubOidc, "oidcRequestUrl"),
 ];
 
 /// The variable naming the config file's path for the CLI (`--config`).
@@ -248,6 +379,11 @@ impl Sources {
             "clientId" => Some(names.client_id.as_str()),
             "clientSecret" => Some(names.client_secret.as_str()),
             "sellerId" => names.seller_id.as_deref(),
+            "serviceConnectionId" => names.service_connection_id.as_deref(),
+            "tokenFile" => names.token_file.as_deref(),
+            "tokenCommand" => names.token_command.as_deref(),
+            "certificate" => names.certificate.as_deref(),
+            "certificatePassword" => names.certificate_password.as_deref(),
             _ => None,
         }?;
         // A name that is not one (a secret pasted where a variable name goes) is never used, nor shown.
@@ -267,14 +403,21 @@ impl Sources {
         }
     }
 
-    /// The first source that gives `s` a value.
-    fn pick(&self, config: &Value, s: &Setting) -> Option<(String, Source)> {
+    /// The first source that gives `s` a value, the platform's variables of `method` included.
+    fn pick(&self, config: &Value, s: &Setting, method: AuthMethod) -> Option<(String, Source)> {
         let source = |origin, name: String| Source { origin, name };
         if let Some(v) = self.explicit.get(s.key).filter(|v| !v.trim().is_empty()) {
             return Some((v.clone(), source(Origin::Explicit, self.naming.explicit(s))));
         }
         if let Some(v) = config.get(s.key).and_then(Value::as_str) {
             return Some((v.to_string(), source(Origin::Config, self.config_name())));
+        }
+        if s.key == "auth" {
+            // the project file names the method itself, not a variable
+            let auth = self.credential_names.as_ref().and_then(|n| n.auth.as_deref()).filter(|a| !a.trim().is_empty());
+            if let Some(a) = auth {
+                return Some((a.to_string(), source(Origin::Project, PROJECT_AUTH.to_string())));
+            }
         }
         if let Some(var) = self.project_variable(s) {
             if let Some(v) = self.env(var) {
@@ -284,32 +427,80 @@ impl Sources {
         if let Some(v) = self.env(s.variable) {
             return Some((v.to_string(), source(Origin::Environment, s.variable.to_string())));
         }
+        for (m, var) in s.platform {
+            if *m == method {
+                if let Some(v) = self.env(var) {
+                    return Some((v.to_string(), source(Origin::Environment, var.to_string())));
+                }
+            }
+        }
         s.default.map(|d| (d.to_string(), source(Origin::Default, "production default".to_string())))
     }
 
+    /// The sign-in method: the `auth` setting, else detected ([`DETECTION`]), else `secret`.
+    fn method(&self, config: &Value) -> Result<(AuthMethod, Option<Source>)> {
+        let s = setting_named("auth").expect("a known key");
+        if let Some((v, src)) = self.pick(config, s, AuthMethod::Secret) {
+            let m = AuthMethod::parse(&v).ok_or_else(|| {
+                Error::invalid_argument(format!(
+                    "auth from {}: must be one of {}, not `{}`",
+                    src.describe(s),
+                    AuthMethod::names(),
+                    v.trim()
+                ))
+            })?;
+            return Ok((m, Some(src)));
+        }
+        for (m, key) in DETECTION {
+            let s = setting_named(key).expect("a known key");
+            if self.pick(config, s, *m).is_some() {
+                return Ok((*m, None));
+            }
+        }
+        Ok((AuthMethod::Secret, None))
+    }
+
     /// The `invalid_argument` error of settings found nowhere: each one with every way to give it.
-    fn missing(&self, missing: &[&Setting]) -> Error {
+    fn missing(&self, missing: &[&Setting], method: AuthMethod, detected: bool) -> Error {
         let ways = missing.iter().map(|s| {
             let mut ways = vec![self.naming.give(s), format!("put `{}` in {}", s.key, self.naming.config())];
             if let Some(v) = self.project_variable(s) {
                 ways.push(format!("set {v} (the project's credentials.{})", s.snake));
             }
             ways.push(format!("set {}", s.variable));
+            ways.extend(s.platform.iter().filter(|(m, _)| *m == method).map(|(_, v)| format!("set {v}")));
             let last = ways.pop().unwrap_or_default();
             format!("no {}: {} or {last}", s.key, ways.join(", "))
         });
-        Error::invalid_argument(ways.collect::<Vec<_>>().join("; "))
+        let mut message = ways.collect::<Vec<_>>().join("; ");
+        if method == AuthMethod::GithubOidc {
+            message.push_str(" (a GitHub Actions job has them with `permissions: id-token: write`)");
+        }
+        if detected {
+            let auth = setting_named("auth").expect("a known key");
+            message.push_str(&format!(
+                "; or sign in without a secret: {} ({})",
+                self.naming.give(auth),
+                AuthMethod::names()
+            ));
+        } else {
+            message = format!("{message} (to sign in with {method})");
+        }
+        Error::invalid_argument(message)
     }
 }
+
+/// The source name of a sign-in method the project file writes itself (`credentials.auth`).
+const PROJECT_AUTH: &str = "the project file";
 
 /// A resolved connection: the values to use and where each came from.
 #[derive(Clone, Debug)]
 pub struct Resolved {
-    /// The Azure AD tenant id.
+    /// The Azure AD tenant id (empty when not given: a managed identity needs none).
     pub tenant_id: String,
-    /// The Azure AD application (client) id.
+    /// The Azure AD application (client) id (empty when not given: a system-assigned managed identity).
     pub client_id: String,
-    /// The client secret.
+    /// The client secret (empty unless the method is `secret`).
     pub client_secret: Secret,
     /// The seller id (MSI/EXE), when one was given.
     pub seller_id: Option<String>,
@@ -317,25 +508,75 @@ pub struct Resolved {
     pub endpoints: Endpoints,
     /// The token endpoint version.
     pub token_version: TokenVersion,
+    /// How the connection signs in.
+    pub auth: AuthMethod,
+    /// The OIDC request token of `github-oidc` and `azure-pipelines` (empty otherwise).
+    pub oidc_request_token: Secret,
+    /// The PFX file's password of `certificate` (empty otherwise).
+    pub certificate_password: Secret,
+    /// The other settings given (not secret), by key.
+    others: BTreeMap<&'static str, String>,
     sources: BTreeMap<&'static str, Source>,
 }
 
 impl Resolved {
-    /// The client credentials to sign in with.
+    /// The client credentials of a client secret (empty parts for the other methods).
     pub fn credentials(&self) -> ClientCredentials {
         ClientCredentials::new(self.tenant_id.clone(), self.client_id.clone(), self.client_secret.clone())
     }
 
-    /// Where the setting `key` (camelCase) came from; `None` when it was given nowhere (a seller id).
+    /// Where the workflow's tokens come from: the client secret, or the token source of the method.
+    ///
+    /// # Errors
+    /// `invalid_argument` for a token command that is not a command line.
+    pub fn credential(&self) -> Result<Credentials> {
+        let other = |k: &str| self.others.get(k).cloned().unwrap_or_default();
+        let assertion = |provider| {
+            Credentials::Source(TokenSource::Assertion {
+                tenant_id: self.tenant_id.clone(),
+                client_id: self.client_id.clone(),
+                provider,
+            })
+        };
+        Ok(match self.auth {
+            AuthMethod::Secret => Credentials::ClientSecret(self.credentials()),
+            AuthMethod::GithubOidc => assertion(AssertionProvider::GithubOidc {
+                request_url: other("oidcRequestUrl"),
+                request_token: self.oidc_request_token.clone(),
+            }),
+            AuthMethod::AzurePipelines => assertion(AssertionProvider::AzurePipelines {
+                request_url: other("oidcRequestUrl"),
+                access_token: self.oidc_request_token.clone(),
+                service_connection_id: other("serviceConnectionId"),
+            }),
+            AuthMethod::TokenFile => assertion(AssertionProvider::File { path: other("tokenFile") }),
+            AuthMethod::Command => {
+                assertion(AssertionProvider::Command { argv: command_line(&other("tokenCommand"))? })
+            }
+            AuthMethod::Certificate => Credentials::Source(TokenSource::Certificate {
+                tenant_id: self.tenant_id.clone(),
+                client_id: self.client_id.clone(),
+                path: other("certificate"),
+                password: Some(self.certificate_password.clone()).filter(|p| !p.is_empty()),
+            }),
+            AuthMethod::ManagedIdentity => Credentials::Source(TokenSource::ManagedIdentity {
+                endpoint: other("managedIdentityUrl"),
+                client_id: Some(self.client_id.clone()).filter(|c| !c.is_empty()),
+            }),
+        })
+    }
+
+    /// Where the setting `key` (camelCase) came from; `None` when it was given nowhere (a seller id), or
+    /// for `auth` when the method was detected.
     pub fn source(&self, key: &str) -> Option<&Source> {
         self.sources.get(key)
     }
 
-    /// The value of a setting that is not secret (`None` for the client secret and unset settings).
+    /// The value of a setting that is not secret (`None` for the secrets and unset settings).
     pub fn value(&self, key: &str) -> Option<&str> {
         match key {
-            "tenantId" => Some(&self.tenant_id),
-            "clientId" => Some(&self.client_id),
+            "tenantId" => Some(&self.tenant_id).filter(|_| self.sources.contains_key(key)).map(String::as_str),
+            "clientId" => Some(&self.client_id).filter(|_| self.sources.contains_key(key)).map(String::as_str),
             "sellerId" => self.seller_id.as_deref(),
             "devcenterUrl" => Some(&self.endpoints.devcenter),
             "win32Url" => Some(&self.endpoints.win32),
@@ -345,66 +586,118 @@ impl Resolved {
                 TokenVersion::V1 => "v1",
                 TokenVersion::V2 => "v2",
             }),
-            _ => None,
+            "auth" => Some(self.auth.as_str()),
+            _ => self.others.get(key).map(String::as_str),
         }
     }
 
-    /// One line for logs and error hints: each setting, its value (never the secret's) and its source.
-    /// `tenantId 7f… from --tenant-id; clientSecret (hidden) from STORE_SECRET (the project's
-    /// credentials.client_secret); sellerId not set; devcenterUrl production default; …`.
-    pub fn describe(&self) -> String {
-        let parts = SETTINGS.iter().map(|s| match (self.source(s.key), self.value(s.key)) {
-            (None, _) => format!("{} not set", s.key),
-            (Some(src), _) if src.origin == Origin::Default => format!("{} production default", s.key),
-            (Some(src), _) if s.secret => format!("{} (hidden) from {}", s.key, src.describe(s)),
-            (Some(src), v) => format!("{} {} from {}", s.key, redact_url(v.unwrap_or("")), src.describe(s)),
-        });
-        parts.collect::<Vec<_>>().join("; ")
+    /// Whether a description lists the setting `s`: given, or used by every method, or by this one.
+    fn shown(&self, s: &Setting) -> bool {
+        s.key != "auth" && (self.sources.contains_key(s.key) || s.methods.is_empty() || s.methods.contains(&self.auth))
     }
 
-    /// `{values, sources, description}`: every value but the secret's (`null` when unset), each
-    /// setting's source (`{from, name}`, `null` when unset) and [`Resolved::describe`]. Holds no secret.
+    /// One line for logs and error hints: each setting, its value (never a secret's) and its source, then
+    /// the sign-in method. `tenantId 7f… from --tenant-id; clientSecret (hidden) from STORE_SECRET (the
+    /// project's credentials.client_secret); sellerId not set; devcenterUrl production default; …; auth
+    /// secret (detected)`.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = SETTINGS
+            .iter()
+            .filter(|s| self.shown(s))
+            .map(|s| match (self.source(s.key), self.value(s.key)) {
+                (None, _) => format!("{} not set", s.key),
+                (Some(src), _) if src.origin == Origin::Default => format!("{} production default", s.key),
+                (Some(src), _) if s.secret => format!("{} (hidden) from {}", s.key, src.describe(s)),
+                (Some(src), v) => format!("{} {} from {}", s.key, redact_url(v.unwrap_or("")), src.describe(s)),
+            })
+            .collect();
+        let auth = setting_named("auth").expect("a known key");
+        parts.push(match self.source("auth") {
+            Some(src) => format!("auth {} from {}", self.auth, src.describe(auth)),
+            None => format!("auth {} (detected)", self.auth),
+        });
+        parts.join("; ")
+    }
+
+    /// `{values, sources, description}`: every value but the secrets' (`null` when unset or secret), each
+    /// setting's source (`{from, name}`, `null` when unset; `auth`: `{from: "detected"}` when detected)
+    /// and [`Resolved::describe`]. Holds no secret.
     pub fn to_json(&self) -> Value {
-        let values: Map<String, Value> =
-            SETTINGS.iter().filter(|s| !s.secret).map(|s| (s.key.to_string(), json!(self.value(s.key)))).collect();
-        let sources: Map<String, Value> = SETTINGS
+        // a secret's value is never in the answer: the client secret is left out (bindings read it from the
+        // wire call's own field), the other secrets are null
+        let values: Map<String, Value> = SETTINGS
+            .iter()
+            .filter(|s| s.key != "clientSecret")
+            .map(|s| (s.key.to_string(), if s.secret { Value::Null } else { json!(self.value(s.key)) }))
+            .collect();
+        let mut sources: Map<String, Value> = SETTINGS
             .iter()
             .map(|s| (s.key.to_string(), self.source(s.key).map_or(Value::Null, Source::to_json)))
             .collect();
+        if self.source("auth").is_none() {
+            sources.insert("auth".into(), json!({"from": "detected", "name": "detected"}));
+        }
         json!({"values": values, "sources": sources, "description": self.describe()})
     }
+}
+
+/// A token command's program and arguments: a JSON list of strings, or words separated by spaces (no
+/// shell, no quoting).
+///
+/// # Errors
+/// `invalid_argument` for an empty command or a malformed list.
+pub fn command_line(text: &str) -> Result<Vec<String>> {
+    let t = text.trim();
+    let argv: Vec<String> = if t.starts_with('[') {
+        serde_json::from_str(t).map_err(|_| {
+            Error::invalid_argument("tokenCommand: a JSON list of strings, or words separated by spaces")
+        })?
+    } else {
+        t.split_whitespace().map(str::to_string).collect()
+    };
+    if argv.first().is_none_or(|p| p.trim().is_empty()) {
+        return Err(Error::invalid_argument("tokenCommand: is empty"));
+    }
+    Ok(argv)
 }
 
 /// Resolves a connection from every source by the one precedence (see the module documentation).
 ///
 /// # Errors
-/// `invalid_argument` naming every required credential found nowhere and each way to give it; the config
-/// file's own errors ([`read_text`]); `invalid_argument` for a `tokenVersion` that is not `v1` or `v2` and
-/// `unsupported` for a service root that is not https (plain http only to a loopback host), each naming
-/// the setting and where it came from. No error shows a secret.
+/// `invalid_argument` naming every setting the sign-in method needs that was found nowhere and each way
+/// to give it; the config file's own errors ([`read_text`]); `invalid_argument` for a `tokenVersion` that
+/// is not `v1` or `v2` or an unknown `auth`, and `unsupported` for a service root that is not https
+/// (plain http only to a loopback host), each naming the setting and where it came from. No error shows
+/// a secret.
 pub fn resolve(sources: &Sources) -> Result<Resolved> {
     let config = match &sources.config {
         Some(c) => read_text(&c.text, &c.name)?,
         None => Value::Null,
     };
+    let (method, auth_source) = sources.method(&config)?;
+    let needed = needed_by(method);
     let mut picked: BTreeMap<&'static str, (String, Source)> = BTreeMap::new();
     let mut missing = Vec::new();
-    for s in SETTINGS {
-        match sources.pick(&config, s) {
+    for s in SETTINGS.iter().filter(|s| s.key != "auth") {
+        if !s.methods.is_empty() && !s.methods.contains(&method) {
+            continue;
+        }
+        match sources.pick(&config, s, method) {
             Some(v) => {
                 picked.insert(s.key, v);
             }
-            None if s.required => missing.push(s),
+            None if needed.contains(&s.key) => missing.push(s),
             None => {}
         }
     }
     if !missing.is_empty() {
-        return Err(sources.missing(&missing));
+        return Err(sources.missing(&missing, method, auth_source.is_none()));
     }
     for s in SETTINGS.iter().filter(|s| s.key.ends_with("Url")) {
-        let (url, src) = &picked[s.key];
-        crate::http::check_url_scheme(url)
-            .map_err(|e| Error::new(e.kind(), format!("{} from {}: {}", s.key, src.describe(s), e.message())))?;
+        if let Some((url, src)) = picked.get(s.key) {
+            crate::http::check_url_scheme(url)
+                .map_err(|e| Error::new(e.kind(), format!("{} from {}: {}", s.key, src.describe(s), e.message())))?;
+        }
     }
     let value = |key: &str| picked.get(key).map(|(v, _)| v.clone()).unwrap_or_default();
     let token_version = match value("tokenVersion").trim().to_ascii_lowercase().as_str() {
@@ -416,6 +709,19 @@ pub fn resolve(sources: &Sources) -> Result<Resolved> {
             return Err(Error::invalid_argument(format!("tokenVersion from {from}: must be v1 or v2, not `{other}`")));
         }
     };
+    if method == AuthMethod::Command {
+        command_line(&value("tokenCommand"))?;
+    }
+    let others = SETTINGS
+        .iter()
+        .filter(|s| !s.secret && !s.methods.is_empty())
+        .filter_map(|s| picked.get(s.key).map(|(v, _)| (s.key, v.clone())))
+        .collect();
+    let mut sources_out: BTreeMap<&'static str, Source> =
+        picked.iter().map(|(k, (_, src))| (*k, src.clone())).collect();
+    if let Some(src) = auth_source {
+        sources_out.insert("auth", src);
+    }
     Ok(Resolved {
         tenant_id: value("tenantId"),
         client_id: value("clientId"),
@@ -428,20 +734,53 @@ pub fn resolve(sources: &Sources) -> Result<Resolved> {
             token: value("tokenUrl"),
         },
         token_version,
-        sources: picked.into_iter().map(|(k, (_, src))| (k, src)).collect(),
+        auth: method,
+        oidc_request_token: Secret::new(value("oidcRequestToken")),
+        certificate_password: Secret::new(value("certificatePassword")),
+        others,
+        sources: sources_out,
     })
 }
 
 /// The wire call `resolveConnection`: `args` holds `explicit` (camelCase key → string or null),
 /// `configText`/`configName`, `credentialNames` (`{tenantId, clientId, clientSecret, sellerId}`: the
-/// project's variable names, as the `project` call answers them), `env` (name → value) and `naming`
-/// (`flag`, `input`, `taskInput` or `argument`, the default). Answers [`Resolved::to_json`] plus
-/// `clientSecret`, the one field that holds the secret (bindings keep it out of logs).
+/// project's variable names, as the `project` call answers them, and its `auth`), `env` (name → value)
+/// and `naming` (`flag`, `input`, `taskInput` or `argument`, the default). Answers [`Resolved::to_json`]
+/// plus `clientSecret` (null when the method is not `secret`), the one field that holds a secret (bindings
+/// keep it out of logs).
 ///
 /// # Errors
 /// `invalid_argument` naming `resolveConnection/<field>` for malformed arguments; otherwise as [`resolve`].
 pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
-    let bad = |field: &str, rule: &str| Error::invalid_argument(format!("resolveConnection/{field}: {rule}"));
+    let resolved = resolve(&sources_from_args(args, "resolveConnection")?)?;
+    let mut out = resolved.to_json();
+    out["clientSecret"] = json!(Some(resolved.client_secret.expose()).filter(|t| !t.is_empty()));
+    Ok(out)
+}
+
+/// The sources of a connection as JSON: the arguments of `resolveConnection`, or a client's `connection`
+/// option (then `at` is `/connection`, and without `env` a native host reads the process environment).
+///
+/// # Errors
+/// `invalid_argument` naming `<at>/<field>` for malformed arguments.
+pub fn sources_from_args(args: &Map<String, Value>, at: &str) -> Result<Sources> {
+    // the snake_case spellings a Python caller writes are the same fields
+    const ALIASES: &[(&str, &str)] =
+        &[("config_text", "configText"), ("config_name", "configName"), ("credential_names", "credentialNames")];
+    let normalized;
+    let args = if ALIASES.iter().any(|(snake, _)| args.contains_key(*snake)) {
+        let mut m = args.clone();
+        for (snake, camel) in ALIASES {
+            if let Some(v) = m.remove(*snake) {
+                m.entry(camel.to_string()).or_insert(v);
+            }
+        }
+        normalized = m;
+        &normalized
+    } else {
+        args
+    };
+    let bad = |field: &str, rule: &str| Error::invalid_argument(format!("{at}/{field}: {rule}"));
     let object = |field: &str| -> Result<Option<&Map<String, Value>>> {
         match args.get(field) {
             None | Some(Value::Null) => Ok(None),
@@ -462,7 +801,10 @@ pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
     };
     let mut sources = Sources::default();
     for (k, v) in object("explicit")?.into_iter().flatten() {
-        let s = setting_named(k).ok_or_else(|| known("explicit", &mut SETTINGS.iter().map(|s| s.key), k))?;
+        let s = SETTINGS
+            .iter()
+            .find(|s| s.key == k || s.snake == k)
+            .ok_or_else(|| known("explicit", &mut SETTINGS.iter().map(|s| s.key), k))?;
         if let Some(v) = string(&format!("explicit/{k}"), v)? {
             sources.explicit.insert(s.key, v);
         }
@@ -485,6 +827,12 @@ pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
                 "clientId" => names.client_id = v.unwrap_or(names.client_id),
                 "clientSecret" => names.client_secret = v.unwrap_or(names.client_secret),
                 "sellerId" => names.seller_id = v,
+                "auth" => names.auth = v,
+                "serviceConnectionId" => names.service_connection_id = v,
+                "tokenFile" => names.token_file = v,
+                "tokenCommand" => names.token_command = v,
+                "certificate" => names.certificate = v,
+                "certificatePassword" => names.certificate_password = v,
                 _ => {
                     let mut keys = SETTINGS.iter().filter(|s| s.project).map(|s| s.key);
                     return Err(known("credentialNames", &mut keys, k));
@@ -502,10 +850,14 @@ pub fn wire_call(args: &Map<String, Value>) -> Result<Value> {
         sources.naming = Naming::parse(&n)
             .ok_or_else(|| bad("naming", &format!("must be one of {}, not `{n}`", Naming::NAMES.join(", "))))?;
     }
-    let resolved = resolve(&sources)?;
-    let mut out = resolved.to_json();
-    out["clientSecret"] = json!(resolved.client_secret.expose());
-    Ok(out)
+    if at == "/connection" && args.get("env").is_none() {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            sources.env =
+                std::env::vars_os().filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?))).collect();
+        }
+    }
+    Ok(sources)
 }
 
 /// Reads the text of a config file named `name` (for messages): a JSON object, or lines whose first is

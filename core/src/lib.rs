@@ -37,6 +37,7 @@ pub mod api;
 #[cfg(feature = "reqwest")]
 pub mod client;
 pub mod connection;
+pub mod credential;
 pub mod data;
 pub mod error;
 #[cfg(not(target_arch = "wasm32"))]

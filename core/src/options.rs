@@ -78,6 +78,13 @@ pub struct ClientOptions {
     /// Native hosts only (a browser has no folder to write to).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub journal: Option<std::path::PathBuf>,
+    /// The connection to resolve by the one precedence ([`crate::connection`]): `{explicit, configText,
+    /// configName, credentialNames, env, naming}` as `resolveConnection` takes them (without `env`, a
+    /// native host's process environment). Its sign-in method gives the client its tokens (a client
+    /// secret, a federated token, a certificate, a managed identity) and its service roots, token version
+    /// and seller id replace the options'. Default: none (the credential passed to the client).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub connection: Option<Value>,
 }
 
 impl Default for ClientOptions {
@@ -94,6 +101,7 @@ impl Default for ClientOptions {
             request_timeout: Some(DEFAULT_REQUEST_TIMEOUT),
             upload: None,
             journal: None,
+            connection: None,
         }
     }
 }
@@ -157,6 +165,13 @@ impl ClientOptions {
             }
             o.journal = Some(dir.into());
         }
+        if let Some(x) = f.take("connection", &[])? {
+            let Value::Object(m) = x.value else {
+                return Err(x.invalid(format!("must be an object, got {}", type_name(x.value))));
+            };
+            crate::connection::sources_from_args(m, "/connection")?;
+            o.connection = Some(x.value.clone());
+        }
         f.finish()?;
         Ok(o)
     }
@@ -170,7 +185,28 @@ impl ClientOptions {
     /// never hold) or [`Credentials::External`]. A client secret's tenant and client ids are used when
     /// the options leave them empty.
     pub fn into_flow_config(self, credentials: impl Into<Credentials>) -> FlowConfig {
-        let mut credentials = credentials.into();
+        self.flow_config(credentials.into())
+    }
+
+    /// The workflow settings: with a `connection`, the one it resolves to (its credential, service roots,
+    /// token version and seller id); else these options with `credentials`.
+    ///
+    /// # Errors
+    /// As [`crate::connection::resolve`] (a missing setting names every way to give it).
+    pub fn resolve(self, credentials: Credentials) -> crate::Result<FlowConfig> {
+        let Some(Value::Object(conn)) = self.connection.clone() else { return Ok(self.flow_config(credentials)) };
+        let r = crate::connection::resolve(&crate::connection::sources_from_args(&conn, "/connection")?)?;
+        let mut cfg = self.flow_config(r.credential()?);
+        cfg.endpoints = r.endpoints.clone();
+        cfg.token_version = r.token_version;
+        if r.seller_id.is_some() {
+            cfg.seller_id = r.seller_id.clone();
+        }
+        Ok(cfg)
+    }
+
+    fn flow_config(self, credentials: Credentials) -> FlowConfig {
+        let mut credentials = credentials;
         if let Credentials::ClientSecret(c) = &mut credentials {
             if !self.tenant_id.is_empty() {
                 c.tenant_id = self.tenant_id;

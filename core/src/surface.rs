@@ -695,6 +695,14 @@ pub const CLIENT_OPTIONS: &[Param] = &[
         STRING,
         "a folder for the journal of runs that change the service: the same call after a kill continues the submission (native hosts)",
     ),
+    opt(
+        "connection",
+        ANY,
+        "sign in and connect by the one precedence instead of a credential object: {explicit, configText, \
+         configName, credentialNames, env, naming} as resolveConnection takes them (explicit.auth: secret, \
+         github-oidc, azure-pipelines, token-file, command, certificate, managed-identity; without env, the \
+         process environment)",
+    ),
 ];
 
 /// Enums the surface adds to the manifest's `enums`.

@@ -43,6 +43,12 @@ fn sources(row: &Value) -> Sources {
             client_id: n.get("clientId").cloned().unwrap_or(d.client_id),
             client_secret: n.get("clientSecret").cloned().unwrap_or(d.client_secret),
             seller_id: n.get("sellerId").cloned(),
+            auth: n.get("auth").cloned(),
+            service_connection_id: n.get("serviceConnectionId").cloned(),
+            token_file: n.get("tokenFile").cloned(),
+            token_command: n.get("tokenCommand").cloned(),
+            certificate: n.get("certificate").cloned(),
+            certificate_password: n.get("certificatePassword").cloned(),
         }
     });
     Sources {
@@ -121,10 +127,19 @@ fn the_core_resolves_every_row() {
             Ok(r) => {
                 assert!(row["expect"].get("error").is_none(), "{}: resolved, expected an error", row["name"]);
                 let mut answer = r.to_json();
-                answer["clientSecret"] = json!(r.client_secret.expose());
+                answer["clientSecret"] = json!(Some(r.client_secret.expose()).filter(|s| !s.is_empty()));
                 check_answer(row, &answer);
                 no_secret(row, &format!("{r:?}"));
                 assert_eq!(r.credentials().tenant_id, r.tenant_id);
+                // the credential the flow gets is of the method resolved, and holds no secret in its Debug
+                let credential = r.credential().unwrap();
+                no_secret(row, &format!("{credential:?}"));
+                let method = match &credential {
+                    storesubmit::flow::Credentials::ClientSecret(_) => "secret",
+                    storesubmit::flow::Credentials::Source(s) => s.method().as_str(),
+                    storesubmit::flow::Credentials::External => "external",
+                };
+                assert_eq!(method, r.auth.as_str(), "{}", row["name"]);
             }
             Err(e) => check_error(row, &e),
         }

@@ -151,7 +151,7 @@ fn task_json(work: &Work) -> Option<Value> {
         Work::List { archive } => json!({ "kind": "list", "archive": archive }),
         Work::Stat { names } => json!({ "kind": "stat", "names": names }),
         Work::Token { family, scope } => json!({ "kind": "token", "family": family, "scope": scope }),
-        Work::Read { .. } | Work::Write { .. } => return None,
+        Work::Read { .. } | Work::Write { .. } | Work::File { .. } | Work::Command { .. } => return None,
     })
 }
 

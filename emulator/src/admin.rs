@@ -137,6 +137,14 @@ pub fn handle(st: &mut State, req: &Req) -> Resp {
                             .map_err(|e| format!("outcomes: {e}"))
                             .and_then(|o| o.check().map(|_| st.config.outcomes = o))
                     }
+                    "oidc" => {
+                        let mut merged = serde_json::to_value(&st.config.oidc).unwrap_or_default();
+                        crate::util::merge(&mut merged, &v);
+                        serde_json::from_value(merged).map(|o| st.config.oidc = o).map_err(|e| format!("oidc: {e}"))
+                    }
+                    "federated_credentials" => serde_json::from_value(v.clone())
+                        .map(|f| st.config.federated_credentials = f)
+                        .map_err(|e| format!("federated_credentials: {e}")),
                     other => Err(format!("unknown setting `{other}`")),
                 };
                 if let Err(e) = r {
@@ -157,5 +165,8 @@ fn settings(st: &State) -> Value {
         "durations": st.config.durations,
         "outcomes": st.config.outcomes,
         "rate_limit": st.config.rate_limit,
+        "oidc": {"lifetime_secs": st.config.oidc.lifetime_secs, "github_subject": st.config.oidc.github_subject,
+                 "pipelines_subject": st.config.oidc.pipelines_subject},
+        "federated_credentials": st.config.federated_credentials,
     })
 }

@@ -194,7 +194,77 @@ pub struct Config {
     pub external_blob: Option<ExternalBlob>,
     /// The seed state; `None` loads the default fixture (`fixtures/default.json`).
     pub fixture: Option<Value>,
+    /// The GitHub-like OIDC issuer (ID tokens for federated sign-in).
+    pub oidc: OidcConfig,
+    /// Federated credentials: which issuer, subject and audience a client assertion must have to sign in
+    /// as an application (Azure AD's "federated identity credentials").
+    pub federated_credentials: Vec<FederatedCredential>,
+    /// Certificates registered on applications (certificate credentials): the client's signed assertions
+    /// are checked against them.
+    pub certificates: Vec<CertificateCredential>,
+    /// The managed identity the metadata endpoint signs in as: the client id its tokens are issued to.
+    pub managed_identity_client_id: String,
 }
+
+/// The emulator's OIDC issuer (`{token_url}/_oidc`), playing GitHub Actions' and Azure DevOps' ID-token
+/// endpoints.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct OidcConfig {
+    /// Lifetime of the ID tokens it issues, seconds (GitHub's live 5 minutes).
+    pub lifetime_secs: u64,
+    /// `sub` of the tokens asked for GitHub's way (`GET`).
+    pub github_subject: String,
+    /// `sub` of the tokens asked for Azure DevOps' way (`POST` with `serviceConnectionId`).
+    pub pipelines_subject: String,
+    /// The bearer token the ID-token endpoint requires (an emulator-only value, printed in the first line).
+    pub request_token: String,
+}
+
+impl Default for OidcConfig {
+    fn default() -> Self {
+        OidcConfig {
+            lifetime_secs: 300,
+            github_subject: "repo:contoso/storesubmit-release:environment:store".into(),
+            pipelines_subject: "sc://contoso/storesubmit/store-connection".into(),
+            request_token: "emulator-oidc-request-token".into(),
+        }
+    }
+}
+
+/// A federated identity credential of an application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FederatedCredential {
+    /// The application (client) id it belongs to.
+    pub client_id: String,
+    /// The issuer (`iss`); absent: the emulator's own issuer.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// The subject (`sub`) it accepts.
+    pub subject: String,
+    /// The audience it accepts (default `api://AzureADTokenExchange`).
+    #[serde(default = "default_audience")]
+    pub audience: String,
+}
+
+fn default_audience() -> String {
+    storesubmit::credential::FEDERATED_AUDIENCE.into()
+}
+
+/// A certificate registered on an application.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CertificateCredential {
+    /// The application (client) id it belongs to.
+    pub client_id: String,
+    /// The certificate, PEM (its public part; a private key beside it is ignored).
+    pub certificate: String,
+}
+
+/// The test certificate registered on the default client (its private key is in the same file: an
+/// emulator-only credential for tests and rehearsals).
+pub const TEST_CERTIFICATE: &str = include_str!("../fixtures/test-certificate.pem");
 
 impl Default for Config {
     fn default() -> Self {
@@ -216,6 +286,24 @@ impl Default for Config {
             rate_limit: None,
             external_blob: None,
             fixture: None,
+            oidc: OidcConfig::default(),
+            federated_credentials: {
+                let (client, oidc) = (ClientConfig::default(), OidcConfig::default());
+                [oidc.github_subject, oidc.pipelines_subject]
+                    .into_iter()
+                    .map(|subject| FederatedCredential {
+                        client_id: client.client_id.clone(),
+                        issuer: None,
+                        subject,
+                        audience: default_audience(),
+                    })
+                    .collect()
+            },
+            certificates: vec![CertificateCredential {
+                client_id: ClientConfig::default().client_id,
+                certificate: TEST_CERTIFICATE.split("-----BEGIN PRIVATE KEY-----").next().unwrap_or("").to_string(),
+            }],
+            managed_identity_client_id: ClientConfig::default().client_id,
         }
     }
 }

@@ -22,6 +22,7 @@ pub mod devcenter;
 pub mod external;
 pub mod faults;
 pub mod ingestion;
+pub mod oidc;
 pub mod server;
 pub mod state;
 pub mod svc;
@@ -76,12 +77,23 @@ pub struct Info {
     /// The fixture's first ingestion product.
     #[serde(default)]
     pub ingestion_product_id: String,
+    /// The OIDC issuer's ID-token endpoint, as a CI runner announces it (`ACTIONS_ID_TOKEN_REQUEST_URL`;
+    /// `POST` it for an Azure Pipelines-style token).
+    #[serde(default)]
+    pub oidc_request_url: String,
+    /// The bearer token the ID-token endpoint needs (an emulator-only value).
+    #[serde(default)]
+    pub oidc_request_token: String,
+    /// The managed identity's token endpoint (the instance metadata service's).
+    #[serde(default)]
+    pub managed_identity_url: String,
 }
 
 impl std::fmt::Debug for Info {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mut v = serde_json::to_value(self).unwrap_or_default();
         v["client_secret"] = serde_json::json!("[REDACTED]");
+        v["oidc_request_token"] = serde_json::json!("[REDACTED]");
         write!(f, "Info {v}")
     }
 }
@@ -132,6 +144,9 @@ pub fn info_of(st: &state::State) -> Info {
         flight_id: st.dc.first_flight().unwrap_or_default(),
         win32_product_id: st.w32.first_product().unwrap_or_default(),
         ingestion_product_id: st.ing.first_product().unwrap_or_default(),
+        oidc_request_url: format!("{}{}?api-version=2.0", o.token, oidc::TOKEN_PATH),
+        oidc_request_token: st.config.oidc.request_token.clone(),
+        managed_identity_url: format!("{}{}", o.token, oidc::MANAGED_IDENTITY_PATH),
     }
 }
 
@@ -333,6 +348,12 @@ impl EmulatorHandle {
     /// `fileUploadUrl` (percent-encoded as in the URL, and decoded).
     pub fn issued_secrets(&self) -> Vec<String> {
         self.shared.lock().issued_secrets()
+    }
+
+    /// Changes the running emulator's configuration (federated credentials, the OIDC issuer's subjects
+    /// and lifetime, token lifetimes, …), as `PATCH {admin_url}/settings` does.
+    pub fn configure(&self, change: impl FnOnce(&mut Config)) {
+        change(&mut self.shared.lock().config);
     }
 
     /// Moves the emulated clock forward.

@@ -98,7 +98,9 @@ fn fault_response(svc: Svc, action: &crate::faults::FaultAction, req: &Req) -> R
 
 fn operation_for(svc: Svc, method: Method, rest: &str, query: &str) -> Option<&'static str> {
     match svc {
-        Svc::Api(f) => match_route(f, method, rest).map(|(op, _)| op.id),
+        Svc::Api(f) => match_route(f, method, rest)
+            .map(|(op, _)| op.id)
+            .or_else(|| (f == Family::Token).then(|| crate::oidc::operation(rest)).flatten()),
         Svc::Blob => Some(blob_operation(method, query)),
         _ => None,
     }
@@ -420,6 +422,11 @@ pub fn handle(st: &mut State, svc: Svc, req: &Req) -> Resp {
             st.blobs.handle(req, &path, now)
         }
         Svc::Api(family) => {
+            if family == Family::Token {
+                if let Some(r) = crate::oidc::handle(st, req) {
+                    return r;
+                }
+            }
             let Some((op, params)) = match_route(family, req.method, &req.path) else {
                 let other_method = routes::OPERATIONS.iter().filter(|o| o.family == family).any(|o| {
                     [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete]

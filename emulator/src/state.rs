@@ -78,6 +78,8 @@ pub struct State {
     pub clock_offset_ms: u64,
     /// Issued tokens.
     pub tokens: HashMap<String, TokenInfo>,
+    /// The last ID tokens the OIDC issuer handed out (for secret scans).
+    pub id_tokens: VecDeque<String>,
     /// Fault rules.
     pub faults: Faults,
     /// Rate limiter.
@@ -186,6 +188,7 @@ impl State {
             one_port: false,
             clock_offset_ms: 0,
             tokens: HashMap::new(),
+            id_tokens: VecDeque::new(),
             faults,
             limiter: RateLimiter::default(),
             blobs: BlobStore::default(),
@@ -276,6 +279,14 @@ impl State {
         crate::ingestion::tick(self, now);
     }
 
+    /// Keeps an issued ID token for the secret scans (the last 1000).
+    pub fn remember_issued(&mut self, token: String) {
+        if self.id_tokens.len() >= 1000 {
+            self.id_tokens.pop_front();
+        }
+        self.id_tokens.push_back(token);
+    }
+
     /// Records a request in the log (kept to the last 2000).
     pub fn record(&mut self, method: &str, path: &str, status: u16, op: Option<&str>) {
         if self.log.len() >= 2000 {
@@ -293,6 +304,8 @@ impl State {
         let st = self;
         let mut out: Vec<String> = st.config.clients.iter().map(|c| c.client_secret.clone()).collect();
         out.extend(st.tokens.keys().cloned());
+        out.push(st.config.oidc.request_token.clone());
+        out.extend(st.id_tokens.iter().cloned());
         for s in st.dc.subs.values() {
             let url = s.doc.get("fileUploadUrl").and_then(|u| u.as_str()).unwrap_or("");
             if let Some(sig) = url.split(['?', '&']).find_map(|p| p.strip_prefix("sig=")) {

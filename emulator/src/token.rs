@@ -27,6 +27,19 @@ fn aad_error(status: u16, error: &str, code: &str, description: &str) -> Resp {
     )
 }
 
+/// The refusal of a wrong client secret, or `None`.
+fn check_secret(secret: &str, client: &crate::config::ClientConfig) -> Option<Resp> {
+    if secret != client.client_secret {
+        return Some(aad_error(
+            401,
+            "invalid_client",
+            "AADSTS7000215",
+            &format!("Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{}'.", client.client_id),
+        ));
+    }
+    None
+}
+
 /// Handles `token.v1` / `token.v2`. `v2` selects the v2 semantics (`scope=`, numeric `expires_in`).
 pub fn issue(st: &mut State, req: &Req, tenant: &str, v2: bool) -> Resp {
     let form = util::parse_pairs(std::str::from_utf8(&req.body).unwrap_or(""));
@@ -90,21 +103,24 @@ pub fn issue(st: &mut State, req: &Req, tenant: &str, v2: bool) -> Resp {
             ),
         );
     };
-    let Some(secret) = get("client_secret").filter(|s| !s.is_empty()) else {
-        return aad_error(
-            401,
-            "invalid_client",
-            "AADSTS7000216",
-            "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
-        );
-    };
-    if secret != client.client_secret {
-        return aad_error(
-            401,
-            "invalid_client",
-            "AADSTS7000215",
-            &format!("Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{}'.", client.client_id),
-        );
+    if let Some(assertion) = get("client_assertion").filter(|a| !a.is_empty()) {
+        if let Err((status, error, code, description)) =
+            crate::oidc::check_assertion(st, &client, tenant, get("client_assertion_type"), assertion)
+        {
+            return aad_error(status, error, code, &description);
+        }
+    } else {
+        let Some(secret) = get("client_secret").filter(|s| !s.is_empty()) else {
+            return aad_error(
+                401,
+                "invalid_client",
+                "AADSTS7000216",
+                "'client_assertion', 'client_secret' or 'request' is required for the 'client_credentials' grant type.",
+            );
+        };
+        if let Some(refused) = check_secret(secret, &client) {
+            return refused;
+        }
     }
     let audience = if v2 {
         match get("scope") {
@@ -149,20 +165,7 @@ pub fn issue(st: &mut State, req: &Req, tenant: &str, v2: bool) -> Resp {
         );
     }
     let now = st.now();
-    let lifetime = st.config.token_lifetime_secs.max(1);
-    let token = format!("emu.{}.{}", util::random_hex(16), util::random_hex(16));
-    st.tokens.insert(
-        token.clone(),
-        TokenInfo {
-            expires_ms: now + lifetime * 1000,
-            audience: audience.clone(),
-            client_id: client.client_id.clone(),
-        },
-    );
-    // Forget long-expired tokens so a long run does not grow without bound.
-    if st.tokens.len() > 10_000 {
-        st.tokens.retain(|_, t| t.expires_ms + 3_600_000 > now);
-    }
+    let (token, lifetime) = mint(st, &client.client_id, &audience);
     let body: Value = if v2 {
         json!({"token_type": "Bearer", "expires_in": lifetime, "ext_expires_in": lifetime, "access_token": token})
     } else {
@@ -178,6 +181,26 @@ pub fn issue(st: &mut State, req: &Req, tenant: &str, v2: bool) -> Resp {
         })
     };
     Resp::json(200, &body).with_header("Cache-Control", "no-store, no-cache").with_header("Pragma", "no-cache")
+}
+
+/// Issues an access token for `audience` to `client_id`; answers it and its lifetime (seconds).
+pub fn mint(st: &mut State, client_id: &str, audience: &str) -> (String, u64) {
+    let now = st.now();
+    let lifetime = st.config.token_lifetime_secs.max(1);
+    let token = format!("emu.{}.{}", util::random_hex(16), util::random_hex(16));
+    st.tokens.insert(
+        token.clone(),
+        TokenInfo {
+            expires_ms: now + lifetime * 1000,
+            audience: audience.to_string(),
+            client_id: client_id.to_string(),
+        },
+    );
+    // Forget long-expired tokens so a long run does not grow without bound.
+    if st.tokens.len() > 10_000 {
+        st.tokens.retain(|_, t| t.expires_ms + 3_600_000 > now);
+    }
+    (token, lifetime)
 }
 
 fn same_resource(a: &str, b: &str) -> bool {

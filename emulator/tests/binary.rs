@@ -13,7 +13,8 @@ use storesubmit::{HttpRequest, HttpResponse, Method};
 
 use common::{Proc, BIN};
 
-/// The keys the issue documents, plus `ingestion_product_id` (documented in emulator/README.md).
+/// The keys the issue documents, plus `ingestion_product_id` and the other side of secretless sign-in
+/// (`oidc_request_url`, `oidc_request_token`, `managed_identity_url`; documented in emulator/README.md).
 const KEYS: &[&str] = &[
     "devcenter_url",
     "win32_url",
@@ -31,6 +32,9 @@ const KEYS: &[&str] = &[
     "flight_id",
     "win32_product_id",
     "ingestion_product_id",
+    "oidc_request_url",
+    "oidc_request_token",
+    "managed_identity_url",
 ];
 
 async fn send(req: &HttpRequest) -> HttpResponse {

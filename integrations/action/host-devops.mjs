@@ -44,6 +44,25 @@ export function devopsHost(env = process.env, out = (line) => process.stdout.wri
       const v = env[`INPUT_${taskInputName(name).replace(/ /g, '_').toUpperCase()}`];
       return v === undefined ? '' : v.trim();
     },
+    /**
+     * The sign-in an Azure Resource Manager service connection with workload identity federation gives
+     * (the `connectedServiceName` input): its tenant and service principal, its id, and the job's access
+     * token for the OIDC request (`System.OidcRequestUri` is read by the core from SYSTEM_OIDCREQUESTURI).
+     */
+    connectionInputs() {
+      const id = this.input('connected service name');
+      if (!id) return {};
+      const param = (name) => env[`ENDPOINT_AUTH_PARAMETER_${id.toUpperCase()}_${name}`] || '';
+      const scheme = env[`ENDPOINT_AUTH_SCHEME_${id.toUpperCase()}`] || '';
+      if (scheme && scheme.toLowerCase() !== 'workloadidentityfederation') return {};
+      return {
+        auth: 'azure-pipelines',
+        serviceConnectionId: id,
+        tenantId: param('TENANTID'),
+        clientId: param('SERVICEPRINCIPALID'),
+        oidcRequestToken: env.ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN || env.SYSTEM_ACCESSTOKEN || '',
+      };
+    },
     mask(secret) {
       if (secret) out(command('task.setsecret', null, secret));
     },

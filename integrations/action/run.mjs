@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import storesubmit from 'storesubmit';
 
-const { Client, ClientSecretCredential, StoreSubmitError, connectionFile, loadProject, resolveConnection, secretsToMask, summary } = storesubmit;
+const { Client, StoreSubmitError, connectionFile, loadProject, resolveConnection, secretsToMask, summary } = storesubmit;
 
 /** An input or configuration mistake of the step itself (not a Store error). */
 class InputError extends Error {}
@@ -176,19 +176,25 @@ export async function run(host, env = process.env, { signal } = {}) {
 
     // 3. the connection, by the core's one rule (the CLI's): inputs > the config file > the variables the
     //    project file names > STORESUBMIT_* > production; then the client
-    const connection = resolveConnection({
+    //    (`auth`: how to sign in — a client secret, the job's OIDC token, … — chosen by the same rule)
+    const sources = {
       explicit: {
         tenantId: host.input('tenant-id'),
         clientId: host.input('client-id'),
         clientSecret: secretInput,
         sellerId: host.input('seller-id'),
+        auth: host.input('auth'),
       },
       configText,
       configName: configPath,
       credentialNames: project.credentials,
       env,
       naming: host.name === 'azure-devops' ? 'taskInput' : 'input',
-    });
+    };
+    // an Azure DevOps service connection (workload identity) gives what the inputs leave out
+    for (const [k, v] of Object.entries(host.connectionInputs?.() || {})) if (!sources.explicit[k]) sources.explicit[k] = v;
+    mask(sources.explicit.oidcRequestToken);
+    const connection = resolveConnection(sources);
     mask(connection.clientSecret);
     host.log(`storesubmit: connection: ${connection.description}`);
     const settings = connection.values;
@@ -215,7 +221,8 @@ export async function run(host, env = process.env, { signal } = {}) {
       if (!Number.isFinite(seconds) || seconds <= 0) throw new InputError(`input timeout: must be a number of seconds, got "${timeout}"`);
       options.deadline = seconds;
     }
-    const client = new Client(new ClientSecretCredential(settings.tenantId, settings.clientId, connection.clientSecret), options);
+    // the core signs in by the connection itself: a client secret, or a token source with no secret
+    const client = new Client(null, { ...options, connection: sources });
 
     // 4. the plan (read-only: GET requests only), then the workflow; or the resume of a stopped one
     log = progressLog(host, maskNew);

@@ -97,6 +97,13 @@ function assertMasked(secret, { stdout, stderr }, files, registerPrefix) {
   for (const f of files) assert.ok(!readFileSync(f, 'utf8').includes(secret), `${f} has no secret`);
 }
 
+/** A secret the step may only register with the runner (`registerPrefix`), never print otherwise. */
+function assertNotShown(secret, { stdout, stderr }, registerPrefix) {
+  const showing = stdout.split('\n').filter((l) => l.includes(secret) && l !== `${registerPrefix}${secret}`);
+  assert.deepEqual(showing, [], 'the secret is printed');
+  assert.ok(!stderr.includes(secret), 'stderr has no secret');
+}
+
 /** The emulator's submissions as `id → status`, with the app's pending one. */
 function submissions(emu) {
   const s = emu.state().devcenter;
@@ -422,7 +429,11 @@ test('action.yml and task.json declare the same inputs and outputs, and the entr
   assert.equal(join(root, main), MAIN);
 
   const task = JSON.parse(readFileSync(join(HERE, '..', 'azure-devops', 'task.json'), 'utf8'));
-  assert.deepEqual(task.inputs.map((i) => i.name), inputs.map(taskInputName));
+  // the service connection is Azure DevOps' own (host-devops.mjs reads it)
+  const taskOnly = ['connectedServiceName'];
+  assert.deepEqual(task.inputs.map((i) => i.name).filter((n) => !taskOnly.includes(n)), inputs.map(taskInputName));
+  const devops = readFileSync(join(HERE, '..', 'action', 'host-devops.mjs'), 'utf8');
+  assert.ok(devops.includes("'connected service name'"), 'host-devops.mjs reads the service connection');
   assert.deepEqual(task.outputVariables.map((o) => o.name), outputs.map(taskInputName));
   assert.match(task.id, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
   assert.equal(task.category, 'Deploy');
@@ -451,4 +462,101 @@ test('GitHub Action: a step killed hard during the commit is continued by the sa
   assert.equal(outputs['submission-id'], created[0], 'the same submission, continued');
   assert.equal(outputs.status, 'Published');
   assert.deepEqual(Object.keys(submissions(emu)).filter((id) => before[id] === undefined), created, 'never a second one');
+});
+
+test('GitHub Action: auth: oidc publishes with the job\'s ID token, no secret anywhere', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  projectDir(dir, emu.appId);
+  const asked = async () => (await (await fetch(`${emu.adminUrl}/requests`)).json()).filter((q) => q.op === 'oidc.token').length;
+  const before = await asked();
+  // what a runner gives a job with `permissions: id-token: write`; no client secret in any variable or file
+  const env = githubEnv(dir, {
+    INPUT_PROJECT: 'storesubmit.toml',
+    INPUT_CONFIG: configFile(dir, emu),
+    INPUT_AUTH: 'oidc',
+    ACTIONS_ID_TOKEN_REQUEST_URL: emu.oidcRequestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: emu.oidcRequestToken,
+  });
+  const r = await runStep(env);
+  assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+  const outputs = githubOutputs(env.GITHUB_OUTPUT);
+  assert.equal(outputs.status, 'Published');
+  assert.equal(submissions(emu)[outputs['submission-id']], 'Published');
+  assert.ok(r.stdout.includes('auth github-oidc from input auth'), r.stdout);
+  assert.ok((await asked()) > before, 'the ID token was asked for');
+  assertNotShown(emu.oidcRequestToken, r, '::add-mask::');
+});
+
+test('GitHub Action: a wrong subject fails the step naming the mismatch', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  projectDir(dir, emu.appId);
+  const env = githubEnv(dir, {
+    INPUT_PROJECT: 'storesubmit.toml',
+    INPUT_CONFIG: configFile(dir, emu),
+    INPUT_AUTH: 'oidc',
+    ACTIONS_ID_TOKEN_REQUEST_URL: emu.oidcRequestUrl,
+    ACTIONS_ID_TOKEN_REQUEST_TOKEN: emu.oidcRequestToken,
+  });
+  const patch = await fetch(`${emu.adminUrl}/settings`, {
+    method: 'PATCH',
+    body: JSON.stringify({ oidc: { github_subject: 'repo:contoso/fork:pull_request' } }),
+  });
+  assert.equal(patch.status, 200);
+  const r = await runStep(env);
+  assert.equal(r.code, 1, `${r.stdout}\n${r.stderr}`);
+  assert.match(r.stdout, /::error title=storesubmit::storesubmit failed: \[auth\] .*AADSTS70021.*Assertion Subject: 'repo:contoso\/fork:pull_request'.*The subject does not match/);
+});
+
+test('Azure DevOps task: a workload identity service connection signs in with its OIDC token', async (t) => {
+  const emu = emulator(t);
+  const dir = tempDir(t);
+  projectDir(dir, emu.appId);
+  const agentTemp = join(dir, 'agent-temp');
+  mkdirSync(agentTemp);
+  const id = '6d0f3f3a-0000-4000-8000-00000000c0c0';
+  const endpoint = id.toUpperCase();
+  const env = {
+    TF_BUILD: 'True',
+    BUILD_SOURCESDIRECTORY: dir,
+    AGENT_TEMPDIRECTORY: agentTemp,
+    INPUT_PROJECT: 'storesubmit.toml',
+    INPUT_CONFIG: configFile(dir, emu),
+    INPUT_POLLINTERVAL: '0.05',
+    INPUT_CONNECTEDSERVICENAME: id,
+    // what the agent gives a task whose input names the service connection
+    [`ENDPOINT_AUTH_SCHEME_${endpoint}`]: 'WorkloadIdentityFederation',
+    [`ENDPOINT_AUTH_PARAMETER_${endpoint}_TENANTID`]: emu.tenantId,
+    [`ENDPOINT_AUTH_PARAMETER_${endpoint}_SERVICEPRINCIPALID`]: emu.clientId,
+    ENDPOINT_AUTH_PARAMETER_SYSTEMVSSCONNECTION_ACCESSTOKEN: emu.oidcRequestToken,
+    SYSTEM_OIDCREQUESTURI: emu.oidcRequestUrl,
+  };
+  const r = await runStep(env, TASK);
+  assert.equal(r.code, 0, `${r.stdout}\n${r.stderr}`);
+  assert.ok(r.stdout.includes('auth azure-pipelines from input auth'), r.stdout);
+  const vars = Object.fromEntries(
+    [...r.stdout.matchAll(/^##vso\[task\.setvariable variable=(\w+);isOutput=true;\](.*)$/gm)].map((m) => [m[1], m[2]]),
+  );
+  assert.equal(vars.status, 'Published');
+  assertNotShown(emu.oidcRequestToken, r, '##vso[task.setsecret]');
+});
+
+test("README's CI examples sign in without a secret, with inputs the action and the task declare", () => {
+  const root = join(HERE, '..', '..');
+  const readme = readFileSync(join(root, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## GitHub Actions and Azure Pipelines'));
+  const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+  assert.equal(blocks.length, 2, 'a GitHub workflow and an Azure pipeline');
+  for (const b of blocks) {
+    assert.doesNotMatch(b, /client-secret|clientSecret|secrets\.|StoreClientSecret/, `a secret in the example:\n${b}`);
+  }
+  const [github, azure] = blocks;
+  assert.match(github, /permissions:\n\s+id-token: write/);
+  assert.match(github, /auth: oidc/);
+  const yml = readFileSync(join(root, 'action.yml'), 'utf8');
+  for (const [, name] of github.matchAll(/^ {10}([a-z-]+):/gm)) assert.match(yml, new RegExp(`\\n  ${name}:\\n`), `action.yml has ${name}`);
+  const task = JSON.parse(readFileSync(join(HERE, '..', 'azure-devops', 'task.json'), 'utf8'));
+  for (const [, name] of azure.matchAll(/^ {6}([A-Za-z]+):/gm)) assert.ok(task.inputs.some((i) => i.name === name), `task.json has ${name}`);
+  assert.match(azure, /connectedServiceName:/);
 });

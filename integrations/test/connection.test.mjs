@@ -1,9 +1,9 @@
 // tests/vectors/connection/precedence.json through the Action's entry point (`run` of
 // integrations/action/run.mjs, the code main.mjs and the DevOps task run) on a recording host: each row's
 // credentials as inputs, its config file as the `config` input, its project's [credentials] in the project
-// file and exactly its environment. The package's Client and ClientSecretCredential are replaced by
-// recorders, so the step stops before any request and the test sees exactly what it would sign in with and
-// where it would send requests (the values); the connection line the step logs (`storesubmit: connection:
+// file and exactly its environment. The package's Client is replaced by a recorder, so the step stops
+// before any request and the test sees the connection it hands the client (which the core resolves into
+// what it signs in with and where it sends requests: the values); the connection line the step logs (`storesubmit: connection:
 // …`, one line from the core) must name each setting's source; the resolved secret is masked and no secret
 // printed. The Action has inputs for the four credentials only: rows giving other settings explicitly are
 // the CLI's and the bindings' (skipped here).
@@ -34,12 +34,23 @@ storesubmit.Client = class {
   }
 };
 const { run } = await import('../action/run.mjs');
+const { resolveConnection } = storesubmit;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = process.env.STORESUBMIT_ROOT || join(HERE, '..', '..');
 const { rows } = JSON.parse(readFileSync(join(ROOT, 'tests', 'vectors', 'connection', 'precedence.json'), 'utf8'));
-const INPUTS = { tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', sellerId: 'seller-id' };
-const SNAKE = { tenantId: 'tenant_id', clientId: 'client_id', clientSecret: 'client_secret', sellerId: 'seller_id' };
+const INPUTS = { tenantId: 'tenant-id', clientId: 'client-id', clientSecret: 'client-secret', sellerId: 'seller-id', auth: 'auth' };
+const SNAKE = {
+  tenantId: 'tenant_id',
+  clientId: 'client_id',
+  clientSecret: 'client_secret',
+  sellerId: 'seller_id',
+  auth: 'auth',
+  certificate: 'certificate',
+  tokenFile: 'token_file',
+  tokenCommand: 'token_command',
+  serviceConnectionId: 'service_connection_id',
+};
 
 /** A host that records what the step says. */
 function recordingHost(workspace, inputs) {
@@ -67,10 +78,11 @@ function parseDescription(line) {
   for (const part of line.split('; ')) {
     const [, key, rest] = /^(\w+) (.*)$/.exec(part);
     if (rest === 'not set') settings[key] = { value: null, from: null };
+    else if (rest.endsWith(' (detected)')) settings[key] = { value: rest.split(' ')[0], from: 'detected' };
     else if (rest === 'production default') settings[key] = { from: 'default' };
     else {
       const [, value, where] = /^(\S+) from (.+)$/.exec(rest);
-      const project = /^(\S+) \(the project's credentials\.\w+\)$/.exec(where);
+      const project = /^(.+?) \(the project's credentials\.\w+\)$/.exec(where);
       const source = where.startsWith('input ')
         ? { from: 'explicit', name: where }
         : where.startsWith('config file ')
@@ -107,14 +119,13 @@ async function step(t, row) {
   return { out, client: built[0] };
 }
 
-/** The value the step used for `key`, from the client it built (a service root left out is production's). */
+/** The value the step's client signs in and connects with for `key`: the core resolves the connection the
+ *  step handed it (`options.connection`), as the package's Client does. */
 function used(client, key) {
   const { credential, options } = client;
-  const roots = { devcenterUrl: 'devcenter', win32Url: 'win32', ingestionUrl: 'ingestion', tokenUrl: 'token' };
-  if (key in roots) return options.endpoints?.[roots[key]];
-  if (key === 'sellerId') return options.sellerId ?? null;
-  if (key === 'tokenVersion') return options.tokenVersion;
-  return credential[key];
+  assert.equal(credential, null, 'the core signs in by the connection');
+  const resolved = resolveConnection(options.connection);
+  return (key === 'clientSecret' ? resolved.clientSecret : resolved.values[key]) ?? null;
 }
 
 // the rows an Action can express: explicit values for the four credentials only
@@ -132,7 +143,7 @@ for (const row of actionRows) {
       const message = out.failures[0];
       assert.ok(message.includes(`[${exp.error}]`), message);
       for (const m of exp.mentions) assert.ok(message.includes(m), `${m} not in ${message}`);
-      for (const k of exp.missing || []) assert.ok(message.includes(`set the input ${INPUTS[k]}`), `input ${k} not in ${message}`);
+      for (const k of (exp.missing || []).filter((m) => m in INPUTS)) assert.ok(message.includes(`set the input ${INPUTS[k]}`), `input ${k} not in ${message}`);
       for (const a of exp.absent || []) assert.ok(!message.includes(a), `${a} in ${message}`);
       return;
     }
@@ -142,7 +153,7 @@ for (const row of actionRows) {
       if (e.from === 'default' && value === undefined) continue; // left to the package: production's
       assert.equal(value, e.value, key);
     }
-    if (exp.clientSecret) assert.ok(out.masks.includes(exp.clientSecret.value), 'the resolved secret is masked');
+    if (exp.clientSecret?.value) assert.ok(out.masks.includes(exp.clientSecret.value), 'the resolved secret is masked');
   });
   if (row.expect.error) continue;
   test(`Action connection precedence, sources: ${row.name}`, async (t) => {
@@ -151,6 +162,8 @@ for (const row of actionRows) {
     assert.ok(line, out.log.join('\n'));
     const got = parseDescription(line.slice('storesubmit: connection: '.length));
     for (const [key, e] of Object.entries(row.expect)) {
+      // a setting the sign-in method does not use is left out of the line when it is not set
+      if (got[key] === undefined && e.from === null) continue;
       assert.equal(got[key].from, e.from, `${key}: ${line}`);
       if (e.name) assert.equal(got[key].name, e.name, key);
       if (e.from === 'explicit') assert.equal(got[key].name, `input ${INPUTS[key]}`, key);

@@ -218,7 +218,7 @@ const CALLS = {
   secretsToMask: [[], ["after"], []],
   parseJson: [["text"], [], []],
 };
-const CLIENT_OPTIONS = ["sellerId","endpoints","tokenVersion","retry","poll","deadline","requestTimeout","upload","journal"];
+const CLIENT_OPTIONS = ["sellerId","endpoints","tokenVersion","retry","poll","deadline","requestTimeout","upload","journal","connection"];
 
 /** A method's arguments from its positional values and its options: `[args, host]` (unknown options refused). */
 function argumentsOf(methods, name, values, options = {}) {

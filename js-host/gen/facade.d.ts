@@ -220,6 +220,8 @@ export interface ClientOptions {
   upload?: unknown | null;
   /** a folder for the journal of runs that change the service: the same call after a kill continues the submission (native hosts) */
   journal?: string | null;
+  /** sign in and connect by the one precedence instead of a credential object: {explicit, configText, configName, credentialNames, env, naming} as resolveConnection takes them (explicit.auth: secret, github-oidc, azure-pipelines, token-file, command, certificate, managed-identity; without env, the process environment) */
+  connection?: unknown | null;
 }
 
 /** A workflow request (`{workflow: name, ...params}`), as `client.run()` takes it and a project file resolves. */

@@ -25,11 +25,14 @@ class Client(ClientBase):
     baseDelay, maxDelay, maxRetryAfter} (seconds). ``poll``: {initial, factor, max} (seconds). ``deadline``: the
     most a workflow may take, seconds (null: none). ``request_timeout``: each request's timeout, seconds.
     ``upload``: {blockSize, concurrency, maxBuffered, …}. ``journal``: a folder for the journal of runs that
-    change the service: the same call after a kill continues the submission (native hosts). ``transport``:
-    ``None`` for the bundled HTTP client, or a callable (sync, or async with the asyncio client) taking a
-    ``Request`` and returning a ``Response``: ``storesubmit.adapters``' ``requests``/``httpx`` transports, or
-    your own. ``on_event``: receives every run's ``ProgressEvent`` s. ``user_agent``: the bundled HTTP client's
-    ``User-Agent``. ``connect_timeout``: the bundled HTTP client's connect timeout, seconds.
+    change the service: the same call after a kill continues the submission (native hosts). ``connection``: sign
+    in and connect by the one precedence instead of a credential object: {explicit, config_text, config_name,
+    credential_names, env, naming} as resolve_connection takes them (explicit.auth: secret, github-oidc,
+    azure-pipelines, token-file, command, certificate, managed-identity; without env, the process environment).
+    ``transport``: ``None`` for the bundled HTTP client, or a callable (sync, or async with the asyncio client)
+    taking a ``Request`` and returning a ``Response``: ``storesubmit.adapters``' ``requests``/``httpx``
+    transports, or your own. ``on_event``: receives every run's ``ProgressEvent`` s. ``user_agent``: the bundled
+    HTTP client's ``User-Agent``. ``connect_timeout``: the bundled HTTP client's connect timeout, seconds.
     """
 
     def __init__(
@@ -45,12 +48,13 @@ class Client(ClientBase):
         request_timeout: Optional[float] = 120,
         upload: Any = None,
         journal: Optional[str] = None,
+        connection: Any = None,
         transport: Optional[Transport] = None,
         on_event: Optional[EventCallback] = None,
         user_agent: Optional[str] = None,
         connect_timeout: float = 30.0,
     ) -> None:
-        options = {"sellerId": seller_id, "endpoints": endpoints, "tokenVersion": token_version, "retry": retry, "poll": poll, "deadline": deadline, "requestTimeout": request_timeout, "upload": upload, "journal": journal}
+        options = {"sellerId": seller_id, "endpoints": endpoints, "tokenVersion": token_version, "retry": retry, "poll": poll, "deadline": deadline, "requestTimeout": request_timeout, "upload": upload, "journal": journal, "connection": connection}
         super().__init__(credential, options, transport, on_event, user_agent, connect_timeout, True)
         #: The classic Store submission API (apps, submissions, add-ons, flights, rollout).
         self.devcenter = AsyncDevcenterOperations(self._document)

@@ -91,15 +91,32 @@ fn form_encode(pairs: &[(&str, &str)]) -> String {
     pairs.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
 }
 
+/// `client_assertion_type` of a JWT client assertion (RFC 7523).
+pub const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
+
+/// How a client proves who it is in a token request.
+#[derive(Clone, Copy, Debug)]
+pub enum ClientAuth<'a> {
+    /// `client_secret=…`.
+    Secret(&'a Secret),
+    /// `client_assertion_type=…jwt-bearer&client_assertion=…`: a federated token or a certificate's
+    /// signed JWT (see the `credential` module).
+    Assertion(&'a Secret),
+}
+
 fn token_request_raw(
     endpoints: &Endpoints,
     version: TokenVersion,
     tenant: &str,
     client_id: &str,
-    secret: &str,
+    client: ClientAuth<'_>,
     target: &str,
 ) -> Result<HttpRequest> {
-    for (name, v) in [("tenantId", tenant), ("clientId", client_id), ("clientSecret", secret)] {
+    let (proof_name, proof) = match client {
+        ClientAuth::Secret(s) => ("clientSecret", s.expose()),
+        ClientAuth::Assertion(a) => ("clientAssertion", a.expose()),
+    };
+    for (name, v) in [("tenantId", tenant), ("clientId", client_id), (proof_name, proof)] {
         if v.trim().is_empty() {
             return Err(Error::invalid_argument(format!("token request: `{name}` is empty")));
         }
@@ -114,18 +131,41 @@ fn token_request_raw(
         endpoints.root(Family::Token),
         op.path.replace("{tenantId}", &super::encode_path_segment(tenant))
     );
-    let body = form_encode(&[
-        ("grant_type", "client_credentials"),
-        ("client_id", client_id),
-        ("client_secret", secret),
-        (key, target),
-    ]);
+    let mut pairs = vec![("grant_type", "client_credentials"), ("client_id", client_id)];
+    match client {
+        ClientAuth::Secret(_) => pairs.push(("client_secret", proof)),
+        ClientAuth::Assertion(_) => {
+            pairs.push(("client_assertion_type", ASSERTION_TYPE));
+            pairs.push(("client_assertion", proof));
+        }
+    }
+    pairs.push((key, target));
+    let body = form_encode(&pairs);
     let mut req = HttpRequest::new(Method::Post, url);
     req.max_response_bytes = crate::data::limits::RESPONSE_TOKEN_MAX_BYTES;
     req.headers.push(("Content-Type".into(), "application/x-www-form-urlencoded; charset=utf-8".into()));
     req.headers.push(("Accept".into(), "application/json".into()));
     req.body = body.into_bytes();
     Ok(req)
+}
+
+/// The token request for a family's API with any client proof (a secret or an assertion).
+///
+/// # Errors
+/// `invalid_argument` when a part is empty.
+pub fn token_request_with(
+    endpoints: &Endpoints,
+    tenant_id: &str,
+    client_id: &str,
+    client: ClientAuth<'_>,
+    family: Family,
+    version: TokenVersion,
+) -> Result<HttpRequest> {
+    let target = match version {
+        TokenVersion::V1 => resource_for(family).to_string(),
+        TokenVersion::V2 => scope_for(family),
+    };
+    token_request_raw(endpoints, version, tenant_id, client_id, client, &target)
 }
 
 /// The token request for a family's API (v1 with `resource=`, v2 with `scope=`).
@@ -138,11 +178,14 @@ pub fn token_request(
     family: Family,
     version: TokenVersion,
 ) -> Result<HttpRequest> {
-    let target = match version {
-        TokenVersion::V1 => resource_for(family).to_string(),
-        TokenVersion::V2 => scope_for(family),
-    };
-    token_request_raw(endpoints, version, &creds.tenant_id, &creds.client_id, creds.client_secret.expose(), &target)
+    token_request_with(
+        endpoints,
+        &creds.tenant_id,
+        &creds.client_id,
+        ClientAuth::Secret(&creds.client_secret),
+        family,
+        version,
+    )
 }
 
 /// Builds `token.v1` / `token.v2` from JSON arguments (see [`super::build`]).
@@ -158,7 +201,8 @@ pub(crate) fn build_from_args(endpoints: &Endpoints, op: &Operation, args: &Map<
             return Err(Error::invalid_argument(format!("{}: unknown argument `{k}`", op.id)));
         }
     }
-    token_request_raw(endpoints, version, get("tenantId")?, get("clientId")?, get("clientSecret")?, get(key)?)
+    let secret = Secret::new(get("clientSecret")?);
+    token_request_raw(endpoints, version, get("tenantId")?, get("clientId")?, ClientAuth::Secret(&secret), get(key)?)
 }
 
 fn number_field(v: &Value, key: &str) -> Option<u64> {

@@ -14,6 +14,7 @@ use super::types::{Credentials, FlowConfig, Outcome, Upload};
 use super::workflow::{envelope_failed, Action, Call, Reply, Workflow};
 use crate::api::auth::{self, AccessToken, TokenCache};
 use crate::api::{self, Family};
+use crate::credential::{FetchNext, TokenFetch};
 use crate::error::{Error, ErrorKind, Result};
 use crate::http::{check_url_scheme, HttpRequest, Method};
 use crate::policy::{retry, RetryDecision};
@@ -32,8 +33,9 @@ enum State {
     Preflight(TaskId),
     /// Transient, while an event is handled.
     Idle,
-    /// The token for the pending call is being obtained: a token request (`Some`) or a [`Work::Token`].
-    Token(TaskId, Option<Sent>),
+    /// The token for the pending call is being obtained: a token request (`Some`) or a [`Work::Token`];
+    /// with a token source, the step of its fetch.
+    Token(TaskId, Option<Sent>, Option<Box<TokenFetch>>),
     /// The pending call's request is out.
     Response(TaskId, Sent),
     /// Waiting before repeating the pending call.
@@ -73,6 +75,7 @@ impl Sent {
         let op = match &self.purpose {
             Purpose::Api { op } | Purpose::Blob { op } => op.clone(),
             Purpose::Token { family, .. } => format!("token.{}", family.as_str()),
+            Purpose::Assertion { source } => format!("assertion.{source}"),
         };
         e.with_request(op, self.method.as_str(), &self.url)
     }
@@ -300,7 +303,8 @@ impl Flow {
         let state = std::mem::replace(&mut self.state, State::Idle);
         match state {
             State::Preflight(t) if t == id => self.preflight_done(id, completion, tick, run),
-            State::Token(t, sent) if t == id => self.token_done(id, sent, completion, tick, run),
+            State::Token(t, sent, Some(fetch)) if t == id => self.fetch_done(sent, fetch, completion, tick, run),
+            State::Token(t, sent, None) if t == id => self.token_done(id, sent, completion, tick, run),
             State::Response(t, sent) if t == id => self.response_done(id, sent, completion, tick, run),
             State::Retry(t) if t == id => {
                 expect_waited(id, completion)?;
@@ -354,6 +358,58 @@ impl Flow {
         self.preflight = None;
         self.note_stage();
         self.ask(Reply::Start, tick, run)
+    }
+
+    /// A task of a token source's fetch finished: the next task, or the token.
+    fn fetch_done(
+        &mut self,
+        sent: Option<Sent>,
+        mut fetch: Box<TokenFetch>,
+        completion: Completion,
+        tick: Tick,
+        run: &mut Vec<Task>,
+    ) -> Result<()> {
+        let Credentials::Source(source) = &self.cfg.credentials else {
+            return Err(Error::invalid_argument("a token source's task completed without a token source"));
+        };
+        let status = match &completion {
+            Completion::Response(r) => Some(r.status),
+            _ => None,
+        };
+        let next = fetch.complete(source, (&self.cfg.endpoints, self.cfg.token_version), completion, tick.now);
+        let next = match sent {
+            Some(sent) => {
+                let next = next.map_err(|e| sent.about(e));
+                self.note_request(sent, status);
+                next
+            }
+            None => next,
+        };
+        match next {
+            Ok(FetchNext::Token(token)) => {
+                let family = self.pending.as_ref().map(|p| p.family).unwrap_or(Family::Devcenter);
+                self.tokens.store(family, token);
+                self.send_pending(tick, run)
+            }
+            Ok(next) => self.fetch_task(fetch, next, tick, run),
+            Err(e) => self.token_failed(e, tick, run),
+        }
+    }
+
+    /// Hands out a token source's next task.
+    fn fetch_task(&mut self, fetch: Box<TokenFetch>, next: FetchNext, tick: Tick, run: &mut Vec<Task>) -> Result<()> {
+        self.state = match next {
+            FetchNext::Send(mut req, purpose) => {
+                if let Some(t) = self.cfg.request_timeout {
+                    req.timeout = Some(t);
+                }
+                let (id, sent) = self.send(req, purpose, tick.now, run)?;
+                State::Token(id, Some(sent), Some(fetch))
+            }
+            FetchNext::Task(work) => State::Token(self.task(work, run), None, Some(fetch)),
+            FetchNext::Token(_) => return Err(Error::invalid_argument("a token is not a task")),
+        };
+        Ok(())
     }
 
     fn token_done(
@@ -585,9 +641,13 @@ impl Flow {
                         req.timeout = Some(t);
                     }
                     let (id, sent) = self.send(req, Purpose::Token { family, scope }, tick.now, run)?;
-                    State::Token(id, Some(sent))
+                    State::Token(id, Some(sent), None)
                 }
-                Credentials::External => State::Token(self.task(Work::Token { family, scope }, run), None),
+                Credentials::External => State::Token(self.task(Work::Token { family, scope }, run), None, None),
+                Credentials::Source(source) => {
+                    let (fetch, next) = TokenFetch::start(source, family)?;
+                    return self.fetch_task(Box::new(fetch), next, tick, run);
+                }
             };
             return Ok(());
         };

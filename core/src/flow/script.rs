@@ -189,6 +189,7 @@ impl Script {
                     Completion::Data((offset..end).map(|i| (i % 251) as u8).collect())
                 }
                 Work::Write { .. } => panic!("a workflow asked to write output"),
+                Work::File { .. } | Work::Command { .. } => panic!("the script has no token source"),
                 // By default the host has every file the flow names.
                 Work::List { .. } => Completion::Files(self.files.clone().unwrap_or_else(|| named.clone())),
             };

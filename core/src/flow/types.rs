@@ -154,6 +154,9 @@ pub enum Credentials {
     /// The caller's own credential (azure-identity, @azure/identity, a .NET delegate): the flow asks the
     /// host for each token with [`Work::Token`] and caches what it gets, refreshing it by the same rule.
     External,
+    /// A token source with no client secret (a federated assertion, a certificate, a managed identity):
+    /// the flow obtains each token with the source's own tasks ([`crate::credential`]).
+    Source(crate::credential::TokenSource),
 }
 
 impl From<ClientCredentials> for Credentials {
@@ -167,7 +170,7 @@ impl Credentials {
     pub fn client_secret(&self) -> Option<&ClientCredentials> {
         match self {
             Credentials::ClientSecret(c) => Some(c),
-            Credentials::External => None,
+            Credentials::External | Credentials::Source(_) => None,
         }
     }
 }

@@ -145,6 +145,8 @@ impl NativeIo {
                     None => Err(Error::new(ErrorKind::Unsupported, "this host has no credential to ask for a token")),
                 },
                 Work::Write { offset, data } => write(io.output, offset, data).await.map(|()| Completion::Written),
+                Work::File { path } => blocking(move || read_small_file(&path)).await.map(Completion::Data),
+                Work::Command { argv } => blocking(move || run_command(&argv)).await.map(Completion::Data),
             };
             (id, done.unwrap_or_else(Completion::Failed))
         }
@@ -185,6 +187,55 @@ async fn files_task(
     tokio::task::spawn_blocking(move || f(&files))
         .await
         .unwrap_or_else(|e| Err(Error::new(ErrorKind::Io, format!("reading files failed: {e}"))))
+}
+
+/// Runs blocking work on tokio's blocking pool.
+async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T> + Send + 'static) -> Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .unwrap_or_else(|e| Err(Error::new(ErrorKind::Io, format!("the task failed: {e}"))))
+}
+
+/// A whole small file (a federated token file, a certificate): [`Work::File`].
+///
+/// # Errors
+/// `io` naming the file when it cannot be read or is too large.
+pub fn read_small_file(path: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let max = crate::credential::MAX_ASSERTION_BYTES * 4;
+    let f = std::fs::File::open(path).map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {path}: {e}")))?;
+    let mut bytes = Vec::new();
+    f.take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::new(ErrorKind::Io, format!("cannot read {path}: {e}")))?;
+    if bytes.len() as u64 > max {
+        return Err(Error::new(
+            ErrorKind::Io,
+            format!("{path} is larger than {max} bytes: not a token or certificate file"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// A command's standard output (a federated token): [`Work::Command`]. Its standard error is not shown
+/// (it may echo a secret); a failure says the exit status.
+///
+/// # Errors
+/// `auth` when the command cannot start or fails.
+pub fn run_command(argv: &[String]) -> Result<Vec<u8>> {
+    let (program, args) = argv.split_first().ok_or_else(|| Error::invalid_argument("the token command is empty"))?;
+    let out = std::process::Command::new(program)
+        .args(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| Error::new(ErrorKind::Auth, format!("cannot start it: {e}")))?;
+    if !out.status.success() {
+        return Err(Error::new(ErrorKind::Auth, format!("it ended with {}", out.status)));
+    }
+    if out.stdout.len() as u64 > crate::credential::MAX_ASSERTION_BYTES {
+        return Err(Error::new(ErrorKind::Auth, "it printed more than a token"));
+    }
+    Ok(out.stdout)
 }
 
 /// Writes a packaging job's bytes at `offset` of the output file (created by the first write).

@@ -227,10 +227,12 @@ impl Session {
     ) -> Result<Session> {
         let workflow = request.get("workflow").and_then(Value::as_str).unwrap_or_default();
         let opts = crate::options::ClientOptions::from_json(options)?;
-        let journal = match opts.journal.as_deref().filter(|_| journaled(workflow)) {
+        let journal = match opts.journal.clone().filter(|_| journaled(workflow)) {
             Some(dir) => {
-                let seller = opts.seller_id.as_deref();
-                Some(Journal::for_run(dir, request, &opts.endpoints, seller, host.files.as_deref()))
+                // keyed by the service the run goes to, as the connection resolves it
+                let cfg = opts.resolve(crate::flow::Credentials::External)?;
+                let seller = cfg.seller_id.as_deref();
+                Some(Journal::for_run(&dir, request, &cfg.endpoints, seller, host.files.as_deref()))
             }
             None => None,
         };

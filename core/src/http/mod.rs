@@ -291,7 +291,10 @@ pub fn check_url_scheme(url: &str) -> Result<()> {
         };
         let loopback =
             host == "localhost" || host == "::1" || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback());
-        if loopback {
+        // Azure's instance metadata service (managed identity) is plain http to a link-local address that
+        // never leaves the machine.
+        let metadata = host == "169.254.169.254";
+        if loopback || metadata {
             return Ok(());
         }
         return Err(Error::new(

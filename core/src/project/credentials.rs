@@ -20,6 +20,25 @@ pub struct CredentialNames {
     pub client_secret: String,
     /// The variable holding the seller id (MSI/EXE products), when the project names one.
     pub seller_id: Option<String>,
+    /// How the release signs in (`auth`: `secret`, `github-oidc`, …; the method itself, not a variable),
+    /// when the project says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub auth: Option<String>,
+    /// The variable holding the Azure Pipelines service connection id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub service_connection_id: Option<String>,
+    /// The variable holding the path of a federated token file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_file: Option<String>,
+    /// The variable holding a command that prints a federated token.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub token_command: Option<String>,
+    /// The variable holding the path of the certificate's PEM or PFX file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate: Option<String>,
+    /// The variable holding the PFX file's password.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub certificate_password: Option<String>,
 }
 
 impl Default for CredentialNames {
@@ -29,12 +48,28 @@ impl Default for CredentialNames {
             client_id: "STORESUBMIT_CLIENT_ID".into(),
             client_secret: "STORESUBMIT_CLIENT_SECRET".into(),
             seller_id: None,
+            auth: None,
+            service_connection_id: None,
+            token_file: None,
+            token_command: None,
+            certificate: None,
+            certificate_password: None,
         }
     }
 }
 
-/// The keys of `[credentials]`, as written in the file.
-pub(crate) const KEYS: &[&str] = &["tenant_id", "client_id", "client_secret", "seller_id"];
+/// The keys of `[credentials]` that name variables, as written in the file (`auth` names the method).
+pub(crate) const KEYS: &[&str] = &[
+    "tenant_id",
+    "client_id",
+    "client_secret",
+    "seller_id",
+    "service_connection_id",
+    "token_file",
+    "token_command",
+    "certificate",
+    "certificate_password",
+];
 
 /// The default variable of `seller_id` (used when an MSI/EXE project does not name one).
 pub(crate) const DEFAULT_SELLER_ID: &str = "STORESUBMIT_SELLER_ID";

@@ -294,9 +294,15 @@ pub(crate) fn project(merged: &Value, origin: &Origin<'_>) -> Project {
             "tenant_id" => names.tenant_id = v.to_string(),
             "client_id" => names.client_id = v.to_string(),
             "client_secret" => names.client_secret = v.to_string(),
+            "service_connection_id" => names.service_connection_id = Some(v.to_string()),
+            "token_file" => names.token_file = Some(v.to_string()),
+            "token_command" => names.token_command = Some(v.to_string()),
+            "certificate" => names.certificate = Some(v.to_string()),
+            "certificate_password" => names.certificate_password = Some(v.to_string()),
             _ => names.seller_id = Some(v.to_string()),
         }
     }
+    names.auth = get("credentials", "auth").and_then(Value::as_str).map(str::to_string);
     p.credentials = names;
     if let Some(Value::Array(globs)) = get("packages", "files") {
         let at = origin.path("packages", "files");

@@ -67,6 +67,9 @@ pub struct Field {
 pub const PRODUCT_KINDS: &[&str] = &["app", "addon", "flight", "win32"];
 /// `pending` of `[release]`: the workflow's pending policies (`flow::PendingPolicy`).
 pub const PENDING_POLICIES: &[&str] = &["reuse", "recreate", "fail"];
+/// `auth` of `[credentials]`: the sign-in methods ([`crate::credential::AuthMethod`]).
+pub const AUTH_METHODS: &[&str] =
+    &["secret", "github-oidc", "azure-pipelines", "token-file", "command", "certificate", "managed-identity"];
 /// `wait` of `[release]`: where the workflow stops (`flow::StopAfter`).
 pub const WAIT_STAGES: &[&str] = &["draft", "committed", "certification", "published"];
 
@@ -122,6 +125,49 @@ pub const FIELDS: &[Field] = &[
         key: "seller_id",
         ty: FieldType::Str,
         doc: "MSI/EXE only: the variable holding the seller id (default STORESUBMIT_SELLER_ID).",
+    },
+    Field {
+        table: "credentials",
+        key: "auth",
+        ty: FieldType::OneOf(AUTH_METHODS),
+        doc: "How the release signs in (the method itself, not a variable): secret (a client secret), github-oidc \
+              (the GitHub Actions job's ID token), azure-pipelines (a workload identity service connection), \
+              token-file, command, certificate or managed-identity. Default: detected from what is given (a \
+              client secret first).",
+    },
+    Field {
+        table: "credentials",
+        key: "service_connection_id",
+        ty: FieldType::Str,
+        doc: "azure-pipelines: the variable holding the service connection id (default \
+              STORESUBMIT_SERVICE_CONNECTION_ID).",
+    },
+    Field {
+        table: "credentials",
+        key: "token_file",
+        ty: FieldType::Str,
+        doc: "token-file: the variable holding the federated token file's path (default STORESUBMIT_TOKEN_FILE, \
+              then AZURE_FEDERATED_TOKEN_FILE).",
+    },
+    Field {
+        table: "credentials",
+        key: "token_command",
+        ty: FieldType::Str,
+        doc: "command: the variable holding a command that prints a federated token (default \
+              STORESUBMIT_TOKEN_COMMAND).",
+    },
+    Field {
+        table: "credentials",
+        key: "certificate",
+        ty: FieldType::Str,
+        doc: "certificate: the variable holding the path of the PEM file with the certificate and its private key, \
+              or of a PFX file (default STORESUBMIT_CERTIFICATE).",
+    },
+    Field {
+        table: "credentials",
+        key: "certificate_password",
+        ty: FieldType::Str,
+        doc: "certificate: the variable holding the PFX file's password (default STORESUBMIT_CERTIFICATE_PASSWORD).",
     },
     Field {
         table: "packages",

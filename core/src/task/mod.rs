@@ -145,6 +145,22 @@ pub enum Work {
         /// The scope to ask for (`<resource>/.default`).
         scope: String,
     },
+    /// Read a whole small file at this path (absolute, or relative to the host's working folder; not one
+    /// of the host's files) and report [`Completion::Data`]: a federated token file or a certificate,
+    /// asked for again before every token ([`crate::credential`]). At most
+    /// [`crate::credential::MAX_ASSERTION_BYTES`] × 4 are read.
+    File {
+        /// The file.
+        path: String,
+    },
+    /// Run this program with these arguments (no shell), wait for it to end and report its standard
+    /// output as [`Completion::Data`], or [`Completion::Failed`] when it cannot start or exits with a
+    /// failure: a command that prints a federated token ([`crate::credential`]). A host that cannot run
+    /// programs (a browser) answers `unsupported`.
+    Command {
+        /// The program, then its arguments.
+        argv: Vec<String>,
+    },
 }
 
 /// What a [`Work::Send`] request is for.
@@ -162,6 +178,11 @@ pub enum Purpose {
     Api {
         /// The operation id (`devcenter.get_app`, …).
         op: String,
+    },
+    /// A request for a federated client assertion (an OIDC ID token from the CI platform).
+    Assertion {
+        /// The auth method asking (`github-oidc`, `azure-pipelines`).
+        source: String,
     },
     /// A request to a blob SAS URL (upload).
     Blob {
@@ -201,7 +222,7 @@ pub enum Completion {
     Files(FileSet),
     /// The sizes a [`Work::Stat`] asked for, in the same order.
     Sizes(Vec<Option<u64>>),
-    /// The bytes a [`Work::Read`] asked for.
+    /// The bytes a [`Work::Read`] or [`Work::File`] asked for, or a [`Work::Command`]'s output.
     Data(Vec<u8>),
     /// The token a [`Work::Token`] asked for.
     Token(AccessToken),

@@ -87,6 +87,24 @@ pub trait SyncHost {
         Err(Error::new(ErrorKind::Unsupported, "this host has no output to write to"))
     }
 
+    /// The bytes of a whole small file at `path` (a federated token file, a certificate).
+    ///
+    /// # Errors
+    /// `io`; by default `unsupported`.
+    fn file(&mut self, path: &str) -> Result<Vec<u8>> {
+        let _ = path;
+        Err(Error::new(ErrorKind::Unsupported, "this host cannot read a token file"))
+    }
+
+    /// The standard output of a command (a federated token).
+    ///
+    /// # Errors
+    /// `auth` when it fails; by default `unsupported`.
+    fn command(&mut self, argv: &[String]) -> Result<Vec<u8>> {
+        let _ = argv;
+        Err(Error::new(ErrorKind::Unsupported, "this host cannot run a token command"))
+    }
+
     /// Receives the flow's progress events (by default dropped).
     fn progress(&mut self, event: Progress) {
         let _ = event;
@@ -121,6 +139,12 @@ impl<H: SyncHost + ?Sized> SyncHost for &mut H {
     fn write(&mut self, offset: u64, data: &[u8]) -> Result<()> {
         (**self).write(offset, data)
     }
+    fn file(&mut self, path: &str) -> Result<Vec<u8>> {
+        (**self).file(path)
+    }
+    fn command(&mut self, argv: &[String]) -> Result<Vec<u8>> {
+        (**self).command(argv)
+    }
     fn progress(&mut self, event: Progress) {
         (**self).progress(event)
     }
@@ -139,6 +163,8 @@ pub fn perform<H: SyncHost + ?Sized>(host: &mut H, work: Work) -> Completion {
         Work::Read { name, offset, len } => host.read(&name, offset, len).map(Completion::Data),
         Work::Token { family, scope } => host.token(family, &scope).map(Completion::Token),
         Work::Write { offset, data } => host.write(offset, &data).map(|()| Completion::Written),
+        Work::File { path } => host.file(&path).map(Completion::Data),
+        Work::Command { argv } => host.command(&argv).map(Completion::Data),
     };
     done.unwrap_or_else(Completion::Failed)
 }

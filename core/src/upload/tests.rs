@@ -175,7 +175,9 @@ impl Host {
                 }
                 self.serve(&request)
             }
-            Work::Token { .. } | Work::Write { .. } => panic!("no token or write task expected"),
+            Work::Token { .. } | Work::Write { .. } | Work::File { .. } | Work::Command { .. } => {
+                panic!("no token or write task expected")
+            }
         }
     }
 
@@ -260,7 +262,7 @@ fn summary(w: &Work) -> String {
         Work::Stat { names } => format!("stat {}", names.join(",")),
         Work::List { .. } => "list".into(),
         Work::Read { name, offset, len } => format!("read {name} {offset} {len}"),
-        Work::Token { .. } => "token".into(),
+        Work::Token { .. } | Work::File { .. } | Work::Command { .. } => "token".into(),
         Work::Write { offset, data } => format!("write {offset} {}", data.len()),
     }
 }

@@ -50,7 +50,7 @@ impl Job {
             }
             None => Credentials::External,
         };
-        Ok(Job::Flow(Box::new(workflow_from_json(opts.into_flow_config(credentials), request)?)))
+        Ok(Job::Flow(Box::new(workflow_from_json(opts.resolve(credentials)?, request)?)))
     }
 
     /// Uses tokens obtained earlier (a client shares its cache between the runs it makes).

@@ -42,6 +42,8 @@ pub fn task_json(task: Task) -> (Value, Vec<u8>) {
         Work::Write { offset, data } => {
             (json!({"id": id, "kind": "write", "offset": offset, "length": data.len()}), data)
         }
+        Work::File { path } => (json!({"id": id, "kind": "file", "path": path}), Vec::new()),
+        Work::Command { argv } => (json!({"id": id, "kind": "command", "argv": argv}), Vec::new()),
     }
 }
 

@@ -511,6 +511,9 @@ namespace StoreSubmit
         /// <summary>A folder for the journal of runs that change the service: the same call after a kill continues the submission (native hosts).</summary>
         public string Journal { get; set; }
 
+        /// <summary>Sign in and connect by the one precedence instead of a credential object: {explicit, configText, configName, credentialNames, env, naming} as resolveConnection takes them (explicit.auth: secret, github-oidc, azure-pipelines, token-file, command, certificate, managed-identity; without env, the process environment).</summary>
+        public object Connection { get; set; }
+
         internal JsonObject ToJson()
         {
             var o = new JsonObject();
@@ -523,6 +526,7 @@ namespace StoreSubmit
             o["requestTimeout"] = Wire.Seconds(RequestTimeout);
             if (Upload != null) o["upload"] = Upload.ToJson();
             o["journal"] = Journal;
+            o["connection"] = Connection;
             return o;
         }
     }
