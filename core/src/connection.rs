@@ -817,8 +817,10 @@ pub fn sources_from_args(args: &Map<String, Value>, at: &str) -> Result<Sources>
         let mut names = CredentialNames::default();
         for (k, v) in m {
             let v = string(&format!("credentialNames/{k}"), v)?;
+            // every key names a variable, but `auth`, which names the sign-in method itself
+            let named = v.as_deref().filter(|_| k != "auth");
             if let Some(issue) =
-                v.as_deref().and_then(|v| crate::project::credentials::check(&format!("credentialNames/{k}"), v))
+                named.and_then(|v| crate::project::credentials::check(&format!("credentialNames/{k}"), v))
             {
                 return Err(Error::invalid_argument(format!("credentialNames/{k}: {}", issue.message)));
             }

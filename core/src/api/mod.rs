@@ -29,6 +29,9 @@ pub const WIN32_ROOT: &str = "https://api.store.microsoft.com";
 pub const INGESTION_ROOT: &str = "https://api.partner.microsoft.com";
 /// Production Azure AD token service root.
 pub const TOKEN_ROOT: &str = "https://login.microsoftonline.com";
+/// The Azure instance metadata service's token endpoint, where a managed identity gets its tokens
+/// (plain http to a link-local address that never leaves the machine).
+pub const IMDS_TOKEN_URL: &str = "http://169.254.169.254/metadata/identity/oauth2/token";
 
 /// Header carrying the seller id on every win32 call.
 pub const SELLER_HEADER: &str = "X-Seller-Account-Id";

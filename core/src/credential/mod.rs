@@ -44,9 +44,8 @@ pub const FEDERATED_AUDIENCE: &str = "api://AzureADTokenExchange";
 
 pub use crate::api::auth::ASSERTION_TYPE;
 
-/// The Azure instance metadata service's token endpoint (IMDS; plain http to a link-local address that
-/// never leaves the machine).
-pub const IMDS_URL: &str = "http://169.254.169.254/metadata/identity/oauth2/token";
+/// The Azure instance metadata service's token endpoint (IMDS), kept with the other service roots.
+pub use crate::api::IMDS_TOKEN_URL as IMDS_URL;
 
 /// The api-version of the instance metadata token endpoint.
 pub const IMDS_API_VERSION: &str = "2018-02-01";
